@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH } from '../domain/auth/password-policy.ts';
+import { IdSchema, InstitutionKindSchema, LanguageSchema, RoleSchema } from './common.ts';
+
+export const SignInBodySchema = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
+export type SignInBody = z.infer<typeof SignInBodySchema>;
+
+export const ChangePasswordBodySchema = z.object({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  newPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
+export type ChangePasswordBody = z.infer<typeof ChangePasswordBodySchema>;
+
+export const MeSchema = z.object({
+  id: IdSchema,
+  username: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  email: z.string(),
+  language: LanguageSchema,
+  roles: z.array(RoleSchema),
+  institution: z.object({ id: IdSchema, kind: InstitutionKindSchema, nameFr: z.string(), nameDe: z.string() }),
+  regionId: IdSchema.nullable(),
+  mustChangePassword: z.boolean(),
+  abilities: z.object({
+    manageUsers: z.boolean(),
+    seeUsers: z.boolean(),
+    manageOrganisations: z.boolean(),
+    readAudit: z.boolean(),
+  }),
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const UpdatePreferencesBodySchema = z.object({ language: LanguageSchema });
+
+export const AttentionItemSchema = z.object({
+  kind: z.enum(['change_password', 'locked_accounts']),
+  count: z.number().int().optional(),
+});
+export const AttentionListSchema = z.object({ items: z.array(AttentionItemSchema) });
+export type AttentionItem = z.infer<typeof AttentionItemSchema>;

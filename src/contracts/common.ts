@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { INSTITUTION_KINDS, LANGUAGES, ROLES } from '../domain/access/roles.ts';
+
+export const LanguageSchema = z.enum(LANGUAGES);
+export const RoleSchema = z.enum(ROLES);
+export const InstitutionKindSchema = z.enum(INSTITUTION_KINDS);
+export const IdSchema = z.uuid();
+export const IdParamsSchema = z.object({ id: IdSchema });
+/** Every update names the version it read; a stale one gets 409. */
+export const VersionSchema = z.number().int().min(1);
+
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+export const PageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const trimmed = (max = 200) => z.string().trim().min(1).max(max);

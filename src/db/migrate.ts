@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './open-db.ts';
+
+/**
+ * Forward-only migrations: the .sql files of src/db/migrations in name order,
+ * each applied once, in its own transaction, recorded in schema_migrations.
+ * An advisory lock lets several instances start on one PostgreSQL at once.
+ */
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const LOCK_KEY = 7_240_001;
+
+export function migrationFiles(): string[] {
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
+}
+
+export async function migrate(database: Database): Promise<string[]> {
+  await database.execScript(`
+    CREATE TABLE IF NOT EXISTS schema_migrations (
+      name text PRIMARY KEY,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    );`);
+  const applied: string[] = [];
+  for (const file of migrationFiles()) {
+    const body = readFileSync(join(MIGRATIONS_DIR, file), 'utf8').replaceAll('--> statement-breakpoint', '');
+    const name = file.replace(/\.sql$/, '');
+    // One script per migration: the lock, the check, the body and the record commit together.
+    const script = `
+      BEGIN;
+      SELECT pg_advisory_xact_lock(${LOCK_KEY});
+      DO $$ BEGIN
+        IF EXISTS (SELECT 1 FROM schema_migrations WHERE name = '${name}') THEN
+          RAISE EXCEPTION 'tandem:already-applied';
+        END IF;
+      END $$;
+      ${body}
+      ;
+      INSERT INTO schema_migrations (name) VALUES ('${name}');
+      COMMIT;`;
+    try {
+      await database.execScript(script);
+      applied.push(name);
+    } catch (error) {
+      await database.execScript('ROLLBACK;').catch(() => {});
+      if (String((error as Error).message).includes('tandem:already-applied')) continue;
+      throw new Error(`Migration ${name} failed: ${(error as Error).message}`);
+    }
+  }
+  return applied;
+}

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Db } from '../db/open-db.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import type { Config } from './config.ts';
+import { registerAuthHook } from './http/auth-hook.ts';
+import { handleError } from './http/error-handler.ts';
+import { translate } from './i18n/messages.ts';
+import { organisationsRoutes } from './organisations/organisations.routes.ts';
+import { usersRoutes } from './users/users.routes.ts';
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  /** The clock; tests move it to check timeouts. */
+  now?: () => Date;
+  /** false in tests: no log lines. */
+  logger?: boolean;
+}
+
+/**
+ * The HTTP application: API under /api, OpenAPI at /api/docs, and the built
+ * web app (when present) on the same port. Keeps no state of its own, so
+ * several instances can serve one PostgreSQL.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const now = deps.now ?? (() => new Date());
+  const logger: FastifyServerOptions['logger'] =
+    deps.logger === false
+      ? false
+      : {
+          level: deps.config.LOG_LEVEL,
+          // Only the route pattern is logged, never URLs, bodies or headers: they may name a person.
+          serializers: { req: () => ({}), res: () => ({}) },
+        };
+  const app = Fastify({
+    logger,
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: deps.config.TRUST_PROXY,
+    bodyLimit: 1_000_000,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Tandem API', description: 'Case platform of the CII Valais', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  registerAuthHook(app, { db: deps.db, config: deps.config, now });
+
+  await app.register(authRoutes);
+  await app.register(usersRoutes);
+  await app.register(organisationsRoutes);
+  await app.register(auditRoutes);
+  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
+
+  const webRoot = resolve(deps.config.WEB_DIST_DIR);
+  const hasWeb = existsSync(resolve(webRoot, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (!request.url.startsWith('/api/') && request.method === 'GET' && hasWeb) {
+      // Client-side routes of the single-page app.
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.code(404).send({ error: { code: 'not_found', message: translate(request.ctx?.lang ?? 'fr', 'error.notFound') } });
+  });
+  return app;
+}

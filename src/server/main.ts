@@ -1,0 +1,61 @@
+import { hashPassword, generateTemporaryPassword } from './auth/passwords.ts';
+import { ConfigError, parseConfig } from './config.ts';
+import { buildApp } from './app.ts';
+import { sealAuditChain } from './audit/seal-audit-chain.ts';
+import { DataDirLockedError } from '../db/data-dir-lock.ts';
+import { migrate } from '../db/migrate.ts';
+import { openDatabase } from '../db/open-db.ts';
+import { isDatabaseEmpty, seedDemoCanton, seedEmptyInstallation } from '../db/seed/seed.ts';
+
+/**
+ * `npm start`: opens PGlite in DATA_DIR (or PostgreSQL at DATABASE_URL),
+ * applies migrations, seeds a demo canton on first start (or, with --empty, a
+ * single administrator whose password is printed once), and serves.
+ */
+async function main() {
+  const config = parseConfig(process.env);
+  const empty = process.argv.includes('--empty');
+  const database = await openDatabase(
+    config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: config.DATA_DIR },
+  );
+  await migrate(database);
+  if (await isDatabaseEmpty(database.db)) {
+    if (empty) {
+      const password = generateTemporaryPassword();
+      await seedEmptyInstallation(database.db, { adminPasswordHash: await hashPassword(password) });
+      console.log(`\nEmpty installation. Sign in as "admin" with this password, shown only once:\n\n    ${password}\n\nYou will be asked to change it.\n`);
+    } else {
+      await seedDemoCanton(database.db);
+      console.log('Demo canton created: the sign-ins are listed in README.md.');
+    }
+  }
+  const app = await buildApp({ db: database.db, config });
+  const sealer = setInterval(() => {
+    sealAuditChain(database.db).catch((error) => app.log.error({ err: { message: (error as Error).message } }, 'audit sealing failed'));
+  }, config.AUDIT_SEAL_INTERVAL_MS);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(sealer);
+    await app.close();
+    await sealAuditChain(database.db).catch(() => 0);
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  console.log(`Tandem listens on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} (${database.kind})`);
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(error.message);
+  } else {
+    console.error('Tandem could not start:', error);
+  }
+  process.exit(1);
+});
