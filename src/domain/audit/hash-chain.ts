@@ -35,7 +35,21 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function hashAuditRow(previousHash: string, row: AuditRowContent): string {
-  const content = canonicalJson({ ...row, at: row.at.toISOString(), seq: String(row.seq) });
+  // Named fields only: whatever else the row object carries (its own hash) stays out.
+  const content = canonicalJson({
+    id: row.id,
+    seq: String(row.seq),
+    at: row.at.toISOString(),
+    actorUserId: row.actorUserId,
+    actorInstitutionId: row.actorInstitutionId,
+    action: row.action,
+    recordType: row.recordType,
+    recordId: row.recordId,
+    subjectPersonId: row.subjectPersonId,
+    ip: row.ip,
+    allowed: row.allowed,
+    details: row.details,
+  });
   return createHash('sha256').update(previousHash).update('\n').update(content).digest('hex');
 }
 

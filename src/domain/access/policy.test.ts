@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { actorAbilities, can, userAbilities, userListScope } from './policy.ts';
+import { ROLES, type Actor, type Role } from './roles.ts';
+
+const actor = (roles: Role[], institutionId = 'inst-a', userId = 'me'): Actor => ({ userId, institutionId, regionId: null, roles });
+const userIn = (institutionId: string, id = 'other') => ({ type: 'user' as const, id, institutionId });
+
+describe('access policy', () => {
+  it('denies by default: an actor without roles may only read their own user record and the directory', () => {
+    const nobody = actor([]);
+    expect(can(nobody, 'read', userIn('inst-a', 'me'))).toBe(true);
+    expect(can(nobody, 'read', userIn('inst-a'))).toBe(false);
+    expect(can(nobody, 'update', userIn('inst-a', 'me'))).toBe(false);
+    expect(can(nobody, 'read', { type: 'organisation' })).toBe(true);
+    expect(can(nobody, 'manage', { type: 'organisation' })).toBe(false);
+    expect(can(nobody, 'read', { type: 'audit_log' })).toBe(false);
+  });
+
+  it('gives administration to admins only, whatever other roles a user holds', () => {
+    for (const role of ROLES.filter((r) => r !== 'admin')) {
+      const a = actor([role]);
+      expect(can(a, 'create', userIn('inst-a')), role).toBe(false);
+      expect(can(a, 'manage', { type: 'organisation' }), role).toBe(false);
+      expect(can(a, 'verify', { type: 'audit_log' }), role).toBe(false);
+    }
+    const admin = actor(['admin']);
+    expect(can(admin, 'update', userIn('inst-z'))).toBe(true);
+    expect(can(admin, 'verify', { type: 'audit_log' })).toBe(true);
+  });
+
+  it('lets a CII correspondent read the users of their own institution, not others', () => {
+    const c = actor(['cii_correspondent']);
+    expect(can(c, 'read', userIn('inst-a'))).toBe(true);
+    expect(can(c, 'read', userIn('inst-b'))).toBe(false);
+    expect(userListScope(c)).toEqual({ kind: 'institution', institutionId: 'inst-a' });
+  });
+
+  it('turns roles into list scopes and abilities the UI can use', () => {
+    expect(userListScope(actor(['admin']))).toEqual({ kind: 'all' });
+    expect(userListScope(actor(['field_professional']))).toEqual({ kind: 'self', userId: 'me' });
+    expect(userAbilities(actor(['admin']), { id: 'me', institutionId: 'inst-a' })).toEqual({ update: true, disable: false, resetPassword: true });
+    expect(actorAbilities(actor(['field_professional']))).toEqual({
+      manageUsers: false,
+      seeUsers: false,
+      manageOrganisations: false,
+      readAudit: false,
+    });
+  });
+});

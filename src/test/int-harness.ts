@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { migrate } from '../db/migrate.ts';
+import { type Database, openDatabase } from '../db/open-db.ts';
+import { insertInstitution, insertOffice, insertRegion, insertUser } from '../db/seed/factories.ts';
+import { buildApp } from '../server/app.ts';
+import { parseConfig } from '../server/config.ts';
+
+/**
+ * One fresh database per test file: an in-memory PGlite, or a new database on
+ * the test PostgreSQL server (TEST_DB picks, set by the vitest project), with
+ * migrations applied and a small world of organisations and users.
+ */
+export const PASSWORD = 'correct-horse-battery';
+
+export async function openTestDatabase(): Promise<Database & { url?: string }> {
+  if (process.env.TEST_DB !== 'postgres') return openDatabase({ kind: 'pglite', dataDir: null });
+  const adminUrl = inject('databaseUrl');
+  const name = `t_${randomUUID().replaceAll('-', '')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
+  const database = await openDatabase({ kind: 'postgres', url });
+  return {
+    ...database,
+    url,
+    close: async () => {
+      await database.close();
+      const dropper = new pg.Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}
+
+export async function seedWorld(database: Database) {
+  const db = database.db;
+  const region = await insertRegion(db, { code: 'SION', nameFr: 'Sion', nameDe: 'Sitten' });
+  const otherRegion = await insertRegion(db, { code: 'MONTHEY', nameFr: 'Monthey', nameDe: 'Monthey' });
+  const bureau = await insertInstitution(db, { kind: 'bureau_cii', nameFr: 'Bureau CII', nameDe: 'IIZ-Büro' });
+  const orp = await insertInstitution(db, { kind: 'orp', nameFr: 'ORP Sion', nameDe: 'RAV Sitten', regionId: region.id });
+  const cms = await insertInstitution(db, { kind: 'cms', nameFr: 'CMS Sion', nameDe: 'SMZ Sitten', regionId: region.id });
+  const orpOffice = await insertOffice(db, { institutionId: orp.id, name: 'ORP Sion', regionId: region.id });
+  const admin = await insertUser(db, { username: 'admin', institutionId: bureau.id, roles: ['admin'] });
+  const pro = await insertUser(db, { username: 'pro', institutionId: orp.id, officeId: orpOffice.id, roles: ['field_professional'] });
+  const colleague = await insertUser(db, { username: 'colleague', institutionId: orp.id, roles: ['field_professional'] });
+  const correspondent = await insertUser(db, { username: 'repondant', institutionId: orp.id, roles: ['cii_correspondent'] });
+  const social = await insertUser(db, { username: 'social', institutionId: cms.id, roles: ['field_professional'], language: 'de' });
+  const coordinator = await insertUser(db, {
+    username: 'coord',
+    institutionId: bureau.id,
+    regionId: region.id,
+    roles: ['regional_coordinator', 'bureau_member'],
+  });
+  return { region, otherRegion, bureau, orp, cms, orpOffice, users: { admin, pro, colleague, correspondent, social, coordinator } };
+}
+
+export type World = Awaited<ReturnType<typeof seedWorld>>;
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  world: World;
+  clock: { now: Date; advanceMinutes(minutes: number): void };
+  /** Signs in and returns the session cookie header. */
+  signIn(username: string, password?: string): Promise<string>;
+  request(cookie: string | null, options: InjectOptions): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(): Promise<TestApp> {
+  const database = await openTestDatabase();
+  await migrate(database);
+  const world = await seedWorld(database);
+  const clock = {
+    now: new Date(),
+    advanceMinutes(minutes: number) {
+      this.now = new Date(this.now.getTime() + minutes * 60_000);
+    },
+  };
+  const config = parseConfig({ WEB_DIST_DIR: '/nonexistent', LOG_LEVEL: 'silent' });
+  const app = await buildApp({ db: database.db, config, now: () => clock.now, logger: false });
+  await app.ready();
+  let ipCounter = 0;
+  const testApp: TestApp = {
+    app,
+    database,
+    world,
+    clock,
+    async signIn(username, password = PASSWORD) {
+      // Each sign-in from its own address so the per-IP throttle does not couple tests.
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { username, password },
+        remoteAddress: `10.0.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`,
+      });
+      if (response.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${response.body}`);
+      const cookie = response.cookies.find((c) => c.name === 'tandem_session');
+      return `tandem_session=${cookie!.value}`;
+    },
+    request(cookie, options) {
+      return app.inject({ ...options, headers: { ...(options.headers ?? {}), ...(cookie ? { cookie } : {}) } });
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+  return testApp;
+}
