@@ -1,0 +1,48 @@
+import type { ErrorBody } from '../../contracts/common.ts';
+
+/** The server's error, with its translated message and field messages by path. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: Record<string, string>;
+  constructor(status: number, body: ErrorBody | null) {
+    super(body?.error.message ?? `HTTP ${status}`);
+    this.status = status;
+    this.code = body?.error.code ?? 'unknown';
+    this.fields = Object.fromEntries((body?.error.fields ?? []).map((f) => [f.path, f.message]));
+  }
+}
+
+let onUnauthenticated: () => void = () => {};
+/** The app registers what to do when the session is gone (back to the sign-in page). */
+export function setUnauthenticatedHandler(handler: () => void) {
+  onUnauthenticated = handler;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    if (response.status === 401 && !path.endsWith('/sign-in')) onUnauthenticated();
+    throw new ApiError(response.status, data as ErrorBody | null);
+  }
+  return data as T;
+}
+
+export const get = <T,>(path: string) => api<T>('GET', path);
+export const post = <T,>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
+export const put = <T,>(path: string, body: unknown) => api<T>('PUT', path, body);
+export const patch = <T,>(path: string, body: unknown) => api<T>('PATCH', path, body);
+
+export function query(params: Record<string, string | number | boolean | undefined | null>) {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,83 @@
+import { AppShell, Burger, Group, NavLink, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import type { MessageKey } from '../i18n/fr/index.ts';
+import { post } from '../api/client.ts';
+import { useSession } from '../features/auth/session.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+/** The navigation follows the abilities the server sent with the profile. */
+export function Layout() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  if (!me) return null;
+
+  const items: { to: string; label: MessageKey; show: boolean }[] = [
+    { to: '/', label: 'nav.home', show: true },
+    { to: '/users', label: 'nav.users', show: me.abilities.seeUsers },
+    { to: '/organisations', label: 'nav.organisations', show: me.abilities.manageOrganisations },
+    { to: '/audit', label: 'nav.audit', show: me.abilities.readAudit },
+    { to: '/profile', label: 'nav.profile', show: true },
+  ];
+
+  const signOut = async () => {
+    await post('/api/auth/sign-out').catch(() => undefined);
+    // A full page load drops every cached record from memory, not just the session.
+    window.location.assign('/sign-in?signedOut=1');
+  };
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.main')} />
+            <UnstyledButton component={Link} to="/" aria-label={t('nav.home')}>
+              <Title order={1} size="h3" c="teal.9">
+                {t('app.name')}
+              </Title>
+            </UnstyledButton>
+            <Text size="sm" c="gray.7" visibleFrom="md">
+              {t('app.tagline')}
+            </Text>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Text size="sm" visibleFrom="sm">
+              {me.givenName} {me.familyName}
+            </Text>
+            <LanguageSwitch />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')} component="nav">
+        <Stack gap={4} justify="space-between" h="100%">
+          <Stack gap={4}>
+            {items
+              .filter((i) => i.show)
+              .map((item) => (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  label={t(item.label)}
+                  active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
+                  aria-current={location.pathname === item.to ? 'page' : undefined}
+                  onClick={close}
+                />
+              ))}
+          </Stack>
+          <NavLink component="button" label={t('nav.signOut')} onClick={signOut} />
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
