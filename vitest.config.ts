@@ -29,7 +29,8 @@ export default defineConfig({
           name: 'int-postgres',
           include: ['src/**/*.int.test.ts'],
           // The data-directory lock guards PGlite's files; PostgreSQL has no such directory here.
-          exclude: ['src/db/data-dir-lock.int.test.ts'],
+          // and `--empty` is a way to start the embedded database.
+          exclude: ['src/db/data-dir-lock.int.test.ts', 'src/server/empty-installation.int.test.ts'],
           env: { TEST_DB: 'postgres' },
           globalSetup: ['scripts/test/postgres-global-setup.ts'],
           testTimeout: 60_000,

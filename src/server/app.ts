@@ -44,6 +44,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger,
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: deps.config.TRUST_PROXY,
+    // A stop closes idle keep-alive connections at once and lets requests in flight finish.
+    forceCloseConnections: 'idle',
+    keepAliveTimeout: 5_000,
     bodyLimit: 1_000_000,
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { AuditEntry, ChainReport } from '../../../contracts/audit.ts';
 import type { User } from '../../../contracts/users.ts';
 import { get, post, query } from '../../api/client.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -77,8 +78,8 @@ export function AuditPage() {
         />
         <TextInput label={t('audit.filterSubject')} w={300} value={subject} onChange={(e) => reset(setSubject)(e.currentTarget.value)} />
         <TextInput label={t('audit.filterAction')} w={180} value={action} onChange={(e) => reset(setAction)(e.currentTarget.value)} placeholder="user." />
-        <TextInput label={t('audit.from')} type="date" value={from} onChange={(e) => reset(setFrom)(e.currentTarget.value)} />
-        <TextInput label={t('audit.to')} type="date" value={to} onChange={(e) => reset(setTo)(e.currentTarget.value)} />
+        <DateField label={t('audit.from')} value={from} onChange={reset(setFrom)} />
+        <DateField label={t('audit.to')} value={to} onChange={reset(setTo)} />
       </Group>
       <ErrorAlert error={entries.error} />
       <Table.ScrollContainer minWidth={900}>

@@ -56,7 +56,7 @@ export function HomePage() {
           </Text>
           <Group gap="xs">
             {me.roles.map((role) => (
-              <Badge key={role} variant="light" color="teal.9">
+              <Badge key={role} variant="light" color="teal">
                 {t(`role.${role}`)}
               </Badge>
             ))}

@@ -91,7 +91,7 @@ export function UserForm(props: {
           label={t('users.institution')}
           required
           searchable
-          data={institutions.map((i) => ({ value: i.id, label: `${localName(i)} (${t(`kind.${i.kind}`)})` }))}
+          data={institutions.map((i) => ({ value: i.id, label: `${localName(i)} · ${t(`kind.${i.kind}`)}` }))}
           value={values.institutionId || null}
           onChange={(v) => setValues((s) => ({ ...s, institutionId: v ?? '', officeId: null }))}
           error={err('institutionId')}

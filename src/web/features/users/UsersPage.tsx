@@ -117,16 +117,10 @@ export function UsersPage() {
                 <Table.Td>{u.username}</Table.Td>
                 <Table.Td>{u.institutionName}</Table.Td>
                 <Table.Td>
-                  <Group gap={4}>
-                    {u.roles.map((r) => (
-                      <Badge key={r} size="sm" variant="light" color="teal.9">
-                        {t(`role.${r}`)}
-                      </Badge>
-                    ))}
-                  </Group>
+                  <Text size="sm">{u.roles.map((r) => t(`role.${r}`)).join(', ')}</Text>
                 </Table.Td>
-                <Table.Td>
-                  <Stack gap={2}>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Stack gap={2} align="flex-start">
                     {u.disabled ? <Badge color="gray.7">{t('users.disabled')}</Badge> : <Badge color="teal.9" variant="outline">{t('users.active')}</Badge>}
                     {u.lockedUntil && <Badge color="red.9">{t('users.locked', { time: dateTime(u.lockedUntil) })}</Badge>}
                     {u.mustChangePassword && <Badge color="orange.9" variant="outline">{t('users.mustChange')}</Badge>}

@@ -22,6 +22,8 @@ export const de: Record<MessageKey, string> = {
   'app.notFound.title': 'Seite nicht gefunden',
   'app.notFound.text': 'Diese Seite existiert nicht oder Sie haben keinen Zugang.',
   'app.backHome': 'Zurück zur Startseite',
+  'app.datePlaceholder': 'tt.mm.jjjj',
+  'app.dateInvalid': 'Ungültiges Datum (tt.mm.jjjj).',
 
   'nav.home': 'Startseite',
   'nav.users': 'Benutzer',

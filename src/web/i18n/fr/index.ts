@@ -21,6 +21,8 @@ export const fr = {
   'app.notFound.title': 'Page introuvable',
   'app.notFound.text': 'Cette page n’existe pas ou vous n’y avez pas accès.',
   'app.backHome': 'Retour à l’accueil',
+  'app.datePlaceholder': 'jj.mm.aaaa',
+  'app.dateInvalid': 'Date invalide (jj.mm.aaaa).',
 
   'nav.home': 'Accueil',
   'nav.users': 'Utilisateurs',

@@ -1,0 +1,44 @@
+import { TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+
+/** dd.mm.yyyy → yyyy-mm-dd, or null when it is not a real calendar day. */
+export function parseSwissDate(text: string): string | null {
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const [, d, mo, y] = m as unknown as [string, string, string, string];
+  const iso = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const date = new Date(`${iso}T12:00:00Z`);
+  return date.getUTCDate() === Number(d) && date.getUTCMonth() + 1 === Number(mo) ? iso : null;
+}
+
+/**
+ * A date typed the Swiss way (dd.mm.yyyy) whatever the browser's own locale;
+ * the value handed out is ISO (yyyy-mm-dd) or '' while empty or incomplete.
+ */
+export function DateField(props: { label: string; value: string; onChange(iso: string): void; w?: number }) {
+  const { t, date } = useI18n();
+  const [text, setText] = useState(props.value ? date(props.value) : '');
+  useEffect(() => {
+    if (!props.value) return;
+    setText(date(props.value));
+  }, [props.value, date]);
+  const invalid = text.trim() !== '' && parseSwissDate(text) === null;
+  return (
+    <TextInput
+      label={props.label}
+      placeholder={t('app.datePlaceholder')}
+      w={props.w ?? 150}
+      value={text}
+      inputMode="numeric"
+      error={invalid ? t('app.dateInvalid') : undefined}
+      onChange={(e) => {
+        const next = e.currentTarget.value;
+        setText(next);
+        const iso = parseSwissDate(next);
+        if (iso) props.onChange(iso);
+        else if (next.trim() === '') props.onChange('');
+      }}
+    />
+  );
+}
