@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -119,7 +119,13 @@ export function AuditPage() {
                   )}
                 </Table.Td>
                 <Table.Td>{e.ip}</Table.Td>
-                <Table.Td>{e.allowed ? <Badge color="teal.9" variant="outline">{t('audit.allowed')}</Badge> : <Badge color="red.9">{t('audit.denied')}</Badge>}</Table.Td>
+                <Table.Td>
+                  {e.allowed ? (
+                    <Text size="sm" c="teal.9">{t('audit.allowed')}</Text>
+                  ) : (
+                    <Text size="sm" c="red.9" fw={700}>{t('audit.denied')}</Text>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

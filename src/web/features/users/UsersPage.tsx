@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, Code, Group, Modal, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Code, Group, Modal, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -119,11 +119,19 @@ export function UsersPage() {
                 <Table.Td>
                   <Text size="sm">{u.roles.map((r) => t(`role.${r}`)).join(', ')}</Text>
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <Stack gap={2} align="flex-start">
-                    {u.disabled ? <Badge color="gray.7">{t('users.disabled')}</Badge> : <Badge color="teal.9" variant="outline">{t('users.active')}</Badge>}
-                    {u.lockedUntil && <Badge color="red.9">{t('users.locked', { time: dateTime(u.lockedUntil) })}</Badge>}
-                    {u.mustChangePassword && <Badge color="orange.9" variant="outline">{t('users.mustChange')}</Badge>}
+                <Table.Td>
+                  <Stack gap={2}>
+                    {u.disabled ? <Text size="sm" c="gray.7">{t('users.disabled')}</Text> : <Text size="sm" c="teal.9">{t('users.active')}</Text>}
+                    {u.lockedUntil && (
+                      <Text size="sm" c="red.9" fw={600}>
+                        {t('users.locked', { time: dateTime(u.lockedUntil) })}
+                      </Text>
+                    )}
+                    {u.mustChangePassword && (
+                      <Text size="sm" c="orange.9">
+                        {t('users.mustChange')}
+                      </Text>
+                    )}
                   </Stack>
                 </Table.Td>
                 <Table.Td>
