@@ -42,7 +42,7 @@ test('an administrator signs in, manages users and organisations, reads the audi
   await dialog.getByRole('button', { name: 'Créer' }).click();
   await expect(page.getByTestId('temporary-password')).toHaveText(/^[A-Za-z0-9]{16}$/);
   await shot(page, '06-user-created-fr');
-  await page.getByRole('button', { name: 'Fermer' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Fermer' }).last().click();
   await page.getByLabel('Rechercher').fill('Évéquoz');
   await expect(page.getByRole('cell', { name: 'nouvelle.as', exact: true })).toBeVisible();
 

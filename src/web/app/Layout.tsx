@@ -66,6 +66,7 @@ export function Layout() {
                   component={Link}
                   to={item.to}
                   label={t(item.label)}
+                  variant="filled"
                   active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
                   aria-current={location.pathname === item.to ? 'page' : undefined}
                   onClick={close}

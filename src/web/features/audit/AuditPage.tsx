@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import type { User } from '../../../contracts/users.ts';
 import { get, post, query } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Pager } from '../../components/Pager.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 const PAGE_SIZE = 50;
@@ -41,7 +42,6 @@ export function AuditPage() {
       setVerifying(false);
     }
   };
-  const pages = Math.max(1, Math.ceil((entries.data?.total ?? 0) / PAGE_SIZE));
   const reset = (fn: (v: string) => void) => (v: string) => {
     fn(v);
     setPage(1);
@@ -132,12 +132,7 @@ export function AuditPage() {
         </Table>
       </Table.ScrollContainer>
       {entries.data?.items.length === 0 && <Text c="gray.7">{t('audit.none')}</Text>}
-      <Group justify="space-between">
-        <Text size="sm" c="gray.7">
-          {t('app.pageOf', { page, pages, total: entries.data?.total ?? 0 })}
-        </Text>
-        <Pagination total={pages} value={page} onChange={setPage} />
-      </Group>
+      <Pager page={page} total={entries.data?.total ?? 0} pageSize={PAGE_SIZE} onChange={setPage} />
     </Stack>
   );
 }

@@ -56,7 +56,7 @@ export function HomePage() {
           </Text>
           <Group gap="xs">
             {me.roles.map((role) => (
-              <Badge key={role} variant="light" color="teal">
+              <Badge key={role} color="teal.9">
                 {t(`role.${role}`)}
               </Badge>
             ))}

@@ -88,7 +88,7 @@ export function OrganisationTab(props: { path: string; fields: FieldDef[]; rows:
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('org.new') : t('app.edit')} size="lg">
+      <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('org.new') : t('app.edit')} size="lg">
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <ErrorAlert error={error} />

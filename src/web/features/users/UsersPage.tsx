@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Code, Group, Modal, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Code, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import type { User } from '../../../contracts/users.ts';
 import { ROLES } from '../../../domain/access/roles.ts';
 import { get, post, put, query } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Pager } from '../../components/Pager.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
@@ -70,7 +71,6 @@ export function UsersPage() {
     }
   };
 
-  const pages = Math.max(1, Math.ceil((users.data?.total ?? 0) / PAGE_SIZE));
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -154,14 +154,9 @@ export function UsersPage() {
         </Table>
       </Table.ScrollContainer>
       {users.data && users.data.items.length === 0 && <Text c="gray.7">{t('users.none')}</Text>}
-      <Group justify="space-between">
-        <Text size="sm" c="gray.7">
-          {t('app.pageOf', { page, pages, total: users.data?.total ?? 0 })}
-        </Text>
-        <Pagination total={pages} value={page} onChange={setPage} getControlProps={(control) => ({ 'aria-label': control })} />
-      </Group>
+      <Pager page={page} total={users.data?.total ?? 0} pageSize={PAGE_SIZE} onChange={setPage} />
 
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('users.new') : t('users.edit')} size="lg">
+      <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('users.new') : t('users.edit')} size="lg">
         {editing !== null && (
           <UserForm
             initial={editing === 'new' ? emptyUser : formValuesOf(editing)}
@@ -172,7 +167,7 @@ export function UsersPage() {
           />
         )}
       </Modal>
-      <Modal opened={resetting !== null} onClose={() => setResetting(null)} title={t('users.resetPassword')}>
+      <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={resetting !== null} onClose={() => setResetting(null)} title={t('users.resetPassword')}>
         <Stack>
           <ErrorAlert error={resetError} />
           <Text>{t('users.resetConfirm')}</Text>
@@ -186,7 +181,7 @@ export function UsersPage() {
           </Group>
         </Stack>
       </Modal>
-      <Modal opened={temporary !== null} onClose={() => setTemporary(null)} title={t('users.temporaryPassword')}>
+      <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={temporary !== null} onClose={() => setTemporary(null)} title={t('users.temporaryPassword')}>
         {temporary && (
           <Stack>
             <Text>{t('users.temporaryPasswordText', { name: `${temporary.user.givenName} ${temporary.user.familyName}` })}</Text>
