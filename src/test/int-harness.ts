@@ -73,7 +73,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   await migrate(database);
   const world = await seedWorld(database);
@@ -83,7 +83,7 @@ export async function createTestApp(): Promise<TestApp> {
       this.now = new Date(this.now.getTime() + minutes * 60_000);
     },
   };
-  const config = parseConfig({ WEB_DIST_DIR: '/nonexistent', LOG_LEVEL: 'silent' });
+  const config = parseConfig({ WEB_DIST_DIR: '/nonexistent', LOG_LEVEL: 'silent', ...env });
   const app = await buildApp({ db: database.db, config, now: () => clock.now, logger: false });
   await app.ready();
   let ipCounter = 0;

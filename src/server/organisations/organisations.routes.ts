@@ -13,7 +13,7 @@ import {
 } from '../../contracts/organisations.ts';
 import { authed } from '../http/auth-hook.ts';
 import { importCommunes } from './import-communes.ts';
-import { readDirectory } from './organisation-repository.ts';
+import { readDirectory } from './read-directory.ts';
 import { saveOrganisation } from './save-organisation.ts';
 
 const Saved = z.object({ id: z.uuid() });
@@ -24,10 +24,7 @@ export async function organisationsRoutes(app: FastifyInstance) {
   const tags = ['organisations'];
 
   // The directory (regions, institutions, offices, communes) is configuration, readable by every user.
-  r.get('/api/directory', { schema: { tags, response: { 200: DirectorySchema } } }, (req) => {
-    authed(req);
-    return readDirectory(req.ctx.db);
-  });
+  r.get('/api/directory', { schema: { tags, response: { 200: DirectorySchema } } }, (req) => readDirectory(authed(req)));
 
   const resources = [
     ['regions', 'region', RegionBodySchema],
