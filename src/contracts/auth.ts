@@ -30,6 +30,9 @@ export const MeSchema = z.object({
     seeUsers: z.boolean(),
     manageOrganisations: z.boolean(),
     readAudit: z.boolean(),
+    announce: z.boolean(),
+    triage: z.boolean(),
+    reviewMerges: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof MeSchema>;

@@ -3,6 +3,8 @@ import {
   bigserial,
   bigint,
   boolean,
+  customType,
+  date,
   index,
   integer,
   jsonb,
@@ -14,6 +16,13 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { INSTITUTION_KINDS, LANGUAGES, ROLES } from '../domain/access/roles.ts';
+import { SITUATION_STATUSES } from '../domain/situation/situation-lifecycle.ts';
+import { SEXES } from '../domain/situation/vocabulary.ts';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
 
 /**
  * Every mutable row carries `version`: an update names the version it read
@@ -176,3 +185,173 @@ export const auditLog = pgTable(
     index('audit_log_subject_idx').on(t.subjectPersonId),
   ],
 );
+
+/* ---------- Persons, situations, consent (issue 3) ---------- */
+
+export const sexEnum = pgEnum('sex', SEXES);
+export const situationStatusEnum = pgEnum('situation_status', SITUATION_STATUSES);
+
+/**
+ * A person followed by the CII. `searchName` holds the names without accents
+ * and case ("evequoz lea"), kept by the repository, for search and duplicates.
+ */
+export const persons = pgTable(
+  'persons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    navs13: text('navs13'),
+    officialName: text('official_name').notNull(),
+    firstNames: text('first_names').notNull(),
+    searchName: text('search_name').notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    sex: sexEnum('sex').notNull(),
+    correspondenceLanguage: text('correspondence_language').notNull(),
+    communeId: uuid('commune_id').references(() => communes.id),
+    residencePermit: text('residence_permit').notNull(),
+    street: text('street').notNull().default(''),
+    postalCode: text('postal_code').notNull().default(''),
+    locality: text('locality').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+    // Set when a reviewed merge folded this record into another one.
+    mergedIntoId: uuid('merged_into_id'),
+    createdByUserId: uuid('created_by_user_id').notNull().references(() => users.id),
+    createdByInstitutionId: uuid('created_by_institution_id').notNull().references(() => institutions.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('persons_navs13_key').on(t.navs13).where(sql`${t.navs13} IS NOT NULL AND ${t.mergedIntoId} IS NULL`),
+    index('persons_search_idx').on(t.searchName),
+    index('persons_birth_idx').on(t.birthDate),
+  ],
+);
+
+export const situations = pgTable(
+  'situations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Human reference, e.g. CII-2026-0042.
+    number: text('number').notNull(),
+    status: situationStatusEnum('status').notNull().default('draft'),
+    regionId: uuid('region_id').notNull().references(() => regions.id),
+    anonymous: boolean('anonymous').notNull().default(false),
+    personId: uuid('person_id').references(() => persons.id),
+    // The anonymous profile (also kept for identified situations, for the figures).
+    ageBand: text('age_band'),
+    announcingUserId: uuid('announcing_user_id').notNull().references(() => users.id),
+    announcingInstitutionId: uuid('announcing_institution_id').notNull().references(() => institutions.id),
+    followingInstitutionIds: uuid('following_institution_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    riskFactors: text('risk_factors').array().notNull().default(sql`'{}'::text[]`),
+    riskFactorsOther: text('risk_factors_other').notNull().default(''),
+    targetGroups: text('target_groups').array().notNull().default(sql`'{}'::text[]`),
+    laciBasicProgramme: boolean('laci_basic_programme').notNull().default(false),
+    laciEmployabilityCheck: boolean('laci_employability_check').notNull().default(false),
+    liasEmployabilityChecked: boolean('lias_employability_checked').notNull().default(false),
+    liasIntegrationIndicated: boolean('lias_integration_indicated').notNull().default(false),
+    description: text('description').notNull().default(''),
+    helpExpected: text('help_expected').notNull().default(''),
+    handledByUserId: uuid('handled_by_user_id').references(() => users.id),
+    takenUpAt: ts('taken_up_at'),
+    announcedAt: ts('announced_at'),
+    decidedAt: ts('decided_at'),
+    decisionReason: text('decision_reason'),
+    refusalSuggestions: text('refusal_suggestions'),
+    eligibility: jsonb('eligibility'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('situations_number_key').on(t.number),
+    index('situations_queue_idx').on(t.regionId, t.status, t.announcedAt),
+    index('situations_person_idx').on(t.personId),
+    index('situations_announcer_idx').on(t.announcingUserId),
+  ],
+);
+
+/** The timeline: every transition and notable change, with who, when and why. */
+export const situationEvents = pgTable(
+  'situation_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    situationId: uuid('situation_id').notNull().references(() => situations.id),
+    at: ts('at').notNull(),
+    actorUserId: uuid('actor_user_id').notNull().references(() => users.id),
+    type: text('type').notNull(),
+    fromStatus: situationStatusEnum('from_status'),
+    toStatus: situationStatusEnum('to_status'),
+    reason: text('reason').notNull().default(''),
+    details: jsonb('details').notNull().default({}),
+  },
+  (t) => [index('situation_events_situation_idx').on(t.situationId, t.at)],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    situationId: uuid('situation_id').notNull().references(() => situations.id),
+    filename: text('filename').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    // Kept in the database: the server keeps no files of its own, and backups take everything.
+    content: bytea('content').notNull(),
+    uploadedByUserId: uuid('uploaded_by_user_id').notNull().references(() => users.id),
+    uploadedAt: ts('uploaded_at').notNull(),
+  },
+  (t) => [index('attachments_situation_idx').on(t.situationId)],
+);
+
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id').notNull().references(() => persons.id),
+    situationId: uuid('situation_id').references(() => situations.id),
+    institutionIds: uuid('institution_ids').array().notNull(),
+    dataCategories: text('data_categories').array().notNull(),
+    signedOn: date('signed_on', { mode: 'string' }),
+    validUntil: date('valid_until', { mode: 'string' }),
+    scanAttachmentId: uuid('scan_attachment_id').references(() => attachments.id),
+    recordedByUserId: uuid('recorded_by_user_id').notNull().references(() => users.id),
+    revokedAt: ts('revoked_at'),
+    revokedByUserId: uuid('revoked_by_user_id').references(() => users.id),
+    revocationReason: text('revocation_reason'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('consents_person_idx').on(t.personId)],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    kind: text('kind').notNull(),
+    situationId: uuid('situation_id').references(() => situations.id),
+    createdAt: ts('created_at').notNull(),
+    readAt: ts('read_at'),
+    details: jsonb('details').notNull().default({}),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt)],
+);
+
+/** A merge of two person records is asked for, then reviewed by the Bureau: never silent. */
+export const personMergeRequests = pgTable('person_merge_requests', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  survivorId: uuid('survivor_id').notNull().references(() => persons.id),
+  duplicateId: uuid('duplicate_id').notNull().references(() => persons.id),
+  reason: text('reason').notNull(),
+  requestedByUserId: uuid('requested_by_user_id').notNull().references(() => users.id),
+  requestedAt: ts('requested_at').notNull(),
+  status: text('status').notNull().default('pending'),
+  reviewedByUserId: uuid('reviewed_by_user_id').references(() => users.id),
+  reviewedAt: ts('reviewed_at'),
+  reviewNote: text('review_note'),
+  version: version(),
+});

@@ -44,6 +44,9 @@ describe('access policy', () => {
       seeUsers: false,
       manageOrganisations: false,
       readAudit: false,
+      announce: true,
+      triage: false,
+      reviewMerges: false,
     });
   });
 });

@@ -9,7 +9,21 @@ import { type Actor, hasRole } from './roles.ts';
 export type Resource =
   | { type: 'user'; id: string; institutionId: string }
   | { type: 'organisation' }
-  | { type: 'audit_log' };
+  | { type: 'audit_log' }
+  | ({ type: 'situation' } & SituationFacts)
+  | { type: 'person_merge' };
+
+/** What the policy needs to know about a situation; `basis` comes from the person's valid consents. */
+export interface SituationFacts {
+  id: string;
+  status: string;
+  regionId: string;
+  announcingUserId: string;
+  announcingInstitutionId: string;
+  anonymous: boolean;
+  /** Institutions named in a valid consent of the person (empty for an anonymous situation). */
+  basis: ReadonlySet<string>;
+}
 
 export type Action =
   | 'read'
@@ -18,7 +32,14 @@ export type Action =
   | 'disable'
   | 'reset_password'
   | 'manage'
-  | 'verify';
+  | 'verify'
+  | 'read_identity'
+  | 'announce'
+  | 'triage'
+  | 'manage_consent'
+  | 'attach'
+  | 'request'
+  | 'review';
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   const admin = hasRole(actor, 'admin');
@@ -36,9 +57,81 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return admin && action === 'manage';
     case 'audit_log':
       return admin && (action === 'read' || action === 'verify');
+    case 'situation':
+      return canOnSituation(actor, action, resource);
+    case 'person_merge':
+      // Anyone who announces may ask for a merge; the Bureau reviews it.
+      if (action === 'request') return hasRole(actor, 'field_professional') || isBureau(actor);
+      return action === 'review' && isBureau(actor);
     default:
       return false;
   }
+}
+
+export const isBureau = (actor: Actor) => hasRole(actor, 'bureau_member') || hasRole(actor, 'regional_coordinator');
+
+/** The regions whose queue a Bureau member sees: a coordinator's own, all for the cantonal Bureau. */
+export function bureauRegions(actor: Actor): 'all' | string[] | null {
+  if (!isBureau(actor)) return null;
+  if (hasRole(actor, 'regional_coordinator') && actor.regionId) return [actor.regionId];
+  return actor.regionId && !hasRole(actor, 'bureau_member') ? [actor.regionId] : 'all';
+}
+
+/**
+ * Situations (DOMAIN.md §3 consent, issue 3 "Access"):
+ * - the announcer sees their situation and its decisions, identity included
+ *   (the data comes from their institution);
+ * - the Bureau sees the situations of its region once announced; it sees the
+ *   identity only when a valid consent names its institution;
+ * - institutions named in a valid consent see the identity and the file once announced;
+ * - anyone else: nothing (404).
+ */
+function canOnSituation(actor: Actor, action: Action, s: SituationFacts): boolean {
+  const announcer = s.announcingUserId === actor.userId;
+  const announced = s.status !== 'draft';
+  const regions = bureauRegions(actor);
+  const bureauOfRegion = announced && regions !== null && (regions === 'all' || regions.includes(s.regionId));
+  const hasBasis = announced && !s.anonymous && s.basis.has(actor.institutionId);
+  switch (action) {
+    case 'read':
+      return announcer || bureauOfRegion || hasBasis;
+    case 'read_identity':
+      return (announcer && actor.institutionId === s.announcingInstitutionId) || hasBasis;
+    case 'update':
+    case 'announce':
+      return announcer && s.status === 'draft';
+    case 'attach':
+    case 'manage_consent':
+      return announcer || (bureauOfRegion && !s.anonymous);
+    case 'triage':
+      return bureauOfRegion;
+    default:
+      return false;
+  }
+}
+
+/** Situation list scope, as plain data the repository turns into SQL (see situation-repository.ts). */
+export interface SituationScope {
+  userId: string;
+  institutionId: string;
+  bureauRegions: 'all' | string[] | null;
+}
+export const situationListScope = (actor: Actor): SituationScope => ({
+  userId: actor.userId,
+  institutionId: actor.institutionId,
+  bureauRegions: bureauRegions(actor),
+});
+
+export function situationAbilities(actor: Actor, s: SituationFacts) {
+  const resource = { type: 'situation' as const, ...s };
+  return {
+    readIdentity: can(actor, 'read_identity', resource),
+    update: can(actor, 'update', resource),
+    announce: can(actor, 'announce', resource),
+    triage: can(actor, 'triage', resource),
+    manageConsent: can(actor, 'manage_consent', resource),
+    attach: can(actor, 'attach', resource),
+  };
 }
 
 /** What a list query may return, as plain data the repository turns into SQL. */
@@ -73,5 +166,8 @@ export function actorAbilities(actor: Actor) {
     seeUsers: userListScope(actor).kind !== 'self',
     manageOrganisations: can(actor, 'manage', { type: 'organisation' }),
     readAudit: can(actor, 'read', { type: 'audit_log' }),
+    announce: hasRole(actor, 'field_professional') || hasRole(actor, 'cii_correspondent'),
+    triage: isBureau(actor),
+    reviewMerges: can(actor, 'review', { type: 'person_merge' }),
   };
 }
