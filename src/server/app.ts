@@ -15,6 +15,8 @@ import { handleError } from './http/error-handler.ts';
 import { translate } from './i18n/messages.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
+import { personsRoutes } from './persons/persons.routes.ts';
+import { situationsRoutes } from './situations/situations.routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -71,6 +73,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(usersRoutes);
   await app.register(organisationsRoutes);
   await app.register(auditRoutes);
+  await app.register(personsRoutes);
+  await app.register(situationsRoutes);
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
 
   const webRoot = resolve(deps.config.WEB_DIST_DIR);

@@ -45,6 +45,7 @@ export async function seedWorld(database: Database) {
   const bureau = await insertInstitution(db, { kind: 'bureau_cii', nameFr: 'Bureau CII', nameDe: 'IIZ-Büro' });
   const orp = await insertInstitution(db, { kind: 'orp', nameFr: 'ORP Sion', nameDe: 'RAV Sitten', regionId: region.id });
   const cms = await insertInstitution(db, { kind: 'cms', nameFr: 'CMS Sion', nameDe: 'SMZ Sitten', regionId: region.id });
+  const oai = await insertInstitution(db, { kind: 'oai', nameFr: 'Office AI', nameDe: 'IV-Stelle' });
   const orpOffice = await insertOffice(db, { institutionId: orp.id, name: 'ORP Sion', regionId: region.id });
   const admin = await insertUser(db, { username: 'admin', institutionId: bureau.id, roles: ['admin'] });
   const pro = await insertUser(db, { username: 'pro', institutionId: orp.id, officeId: orpOffice.id, roles: ['field_professional'] });
@@ -57,7 +58,23 @@ export async function seedWorld(database: Database) {
     regionId: region.id,
     roles: ['regional_coordinator', 'bureau_member'],
   });
-  return { region, otherRegion, bureau, orp, cms, orpOffice, users: { admin, pro, colleague, correspondent, social, coordinator } };
+  const outsider = await insertUser(db, { username: 'outsider', institutionId: oai.id, roles: ['field_professional'] });
+  const otherCoordinator = await insertUser(db, {
+    username: 'coord.monthey',
+    institutionId: bureau.id,
+    regionId: otherRegion.id,
+    roles: ['regional_coordinator', 'bureau_member'],
+  });
+  return {
+    region,
+    otherRegion,
+    bureau,
+    orp,
+    cms,
+    oai,
+    orpOffice,
+    users: { admin, pro, colleague, correspondent, social, coordinator, outsider, otherCoordinator },
+  };
 }
 
 export type World = Awaited<ReturnType<typeof seedWorld>>;

@@ -91,7 +91,9 @@ function canOnSituation(actor: Actor, action: Action, s: SituationFacts): boolea
   const announced = s.status !== 'draft';
   const regions = bureauRegions(actor);
   const bureauOfRegion = announced && regions !== null && (regions === 'all' || regions.includes(s.regionId));
-  const hasBasis = announced && !s.anonymous && s.basis.has(actor.institutionId);
+  const consentBasis = announced && !s.anonymous && s.basis.has(actor.institutionId);
+  // A consent naming the Bureau CII opens the identity to the Bureau of the situation's region, not to every region.
+  const hasBasis = regions === null ? consentBasis : consentBasis && bureauOfRegion;
   switch (action) {
     case 'read':
       return announcer || bureauOfRegion || hasBasis;

@@ -1,0 +1,223 @@
+import { z } from 'zod';
+import { DATA_CATEGORIES } from '../domain/consent/consent.ts';
+import { CARE_KINDS, SITUATION_STATUSES } from '../domain/situation/situation-lifecycle.ts';
+import { TANDEM_CRITERIA } from '../domain/situation/tandem-eligibility.ts';
+import {
+  AGE_BANDS,
+  CORRESPONDENCE_LANGUAGES,
+  RESIDENCE_PERMITS,
+  RISK_FACTORS,
+  SEXES,
+  TARGET_GROUPS,
+} from '../domain/situation/vocabulary.ts';
+import { IdSchema, PageQuerySchema, VersionSchema, pageOf, trimmed } from './common.ts';
+
+export const IsoDateSchema = z.iso.date();
+const text = (max: number) => z.string().trim().max(max);
+
+export const PersonInputSchema = z.object({
+  navs13: text(20).default(''), // checked by the domain (length, prefix, check digit)
+  officialName: trimmed(100),
+  firstNames: trimmed(100),
+  birthDate: IsoDateSchema,
+  sex: z.enum(SEXES),
+  correspondenceLanguage: z.enum(CORRESPONDENCE_LANGUAGES),
+  communeId: IdSchema.nullable(),
+  residencePermit: z.enum(RESIDENCE_PERMITS),
+  street: text(200).default(''),
+  postalCode: text(10).default(''),
+  locality: text(100).default(''),
+  phone: text(40).default(''),
+  email: z.union([z.literal(''), z.email().max(200)]).default(''),
+});
+export type PersonInput = z.infer<typeof PersonInputSchema>;
+
+export const PersonSchema = PersonInputSchema.extend({ id: IdSchema, version: z.number().int() });
+export type Person = z.infer<typeof PersonSchema>;
+
+export const DuplicateCandidateSchema = z.object({
+  id: IdSchema,
+  officialName: z.string(),
+  firstNames: z.string(),
+  birthDate: z.string(),
+  navs13: z.string(),
+  matchedOn: z.enum(['navs13', 'name_and_birth_date']),
+  createdByInstitutionName: z.string(),
+});
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidateSchema>;
+
+export const CreatePersonBodySchema = z.object({
+  person: PersonInputSchema,
+  // The user saw the candidates and states that this is someone else.
+  confirmDistinctFrom: z.array(IdSchema).default([]),
+});
+
+/** A draft accepts incomplete content: what was typed is never lost; announcing checks it all. */
+export const DraftBodySchema = z.object({
+  regionId: IdSchema,
+  anonymous: z.boolean(),
+  personId: IdSchema.nullable(),
+  ageBand: z.enum(AGE_BANDS).nullable(),
+  followingInstitutionIds: z.array(IdSchema).max(20),
+  riskFactors: z.array(z.enum(RISK_FACTORS)).max(RISK_FACTORS.length),
+  riskFactorsOther: text(2000),
+  targetGroups: z.array(z.enum(TARGET_GROUPS)).max(TARGET_GROUPS.length),
+  laciBasicProgramme: z.boolean(),
+  laciEmployabilityCheck: z.boolean(),
+  liasEmployabilityChecked: z.boolean(),
+  liasIntegrationIndicated: z.boolean(),
+  description: text(20000),
+  helpExpected: text(20000),
+});
+export type DraftBody = z.infer<typeof DraftBodySchema>;
+export const UpdateDraftBodySchema = DraftBodySchema.extend({ version: VersionSchema });
+
+export const VersionBodySchema = z.object({ version: VersionSchema });
+
+export const CriterionAnswerSchema = z.object({
+  criterion: z.enum(TANDEM_CRITERIA),
+  answer: z.enum(['met', 'not_met', 'not_applicable']),
+  justification: text(2000),
+});
+
+export const DecisionBodySchema = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('refuse'), version: VersionSchema, reason: trimmed(5000), suggestions: text(5000) }),
+  z.object({
+    decision: z.literal('orient'),
+    version: VersionSchema,
+    careKind: z.enum(CARE_KINDS),
+    reason: trimmed(5000),
+    eligibility: z.array(CriterionAnswerSchema).max(TANDEM_CRITERIA.length).default([]),
+  }),
+  z.object({ decision: z.literal('move_region'), version: VersionSchema, regionId: IdSchema, reason: trimmed(5000) }),
+]);
+export type DecisionBody = z.infer<typeof DecisionBodySchema>;
+
+export const ConsentBodySchema = z.object({
+  institutionIds: z.array(IdSchema).min(1).max(20),
+  dataCategories: z.array(z.enum(DATA_CATEGORIES)).min(1),
+  signedOn: IsoDateSchema,
+  validUntil: IsoDateSchema,
+  scanAttachmentId: IdSchema,
+});
+export const RevokeConsentBodySchema = z.object({ version: VersionSchema, reason: trimmed(2000) });
+
+export const ConsentSchema = z.object({
+  id: IdSchema,
+  institutionIds: z.array(IdSchema),
+  dataCategories: z.array(z.enum(DATA_CATEGORIES)),
+  signedOn: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  scanAttachmentId: IdSchema.nullable(),
+  revokedAt: z.string().nullable(),
+  revocationReason: z.string().nullable(),
+  valid: z.boolean(),
+  version: z.number().int(),
+});
+
+export const AttachmentSchema = z.object({
+  id: IdSchema,
+  filename: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  uploadedAt: z.string(),
+});
+
+export const TimelineEventSchema = z.object({
+  at: z.string(),
+  actorName: z.string(),
+  type: z.string(),
+  fromStatus: z.enum(SITUATION_STATUSES).nullable(),
+  toStatus: z.enum(SITUATION_STATUSES).nullable(),
+  reason: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+
+export const SituationAbilitiesSchema = z.object({
+  readIdentity: z.boolean(),
+  update: z.boolean(),
+  announce: z.boolean(),
+  triage: z.boolean(),
+  manageConsent: z.boolean(),
+  attach: z.boolean(),
+});
+
+export const SituationSchema = DraftBodySchema.extend({
+  id: IdSchema,
+  number: z.string(),
+  status: z.enum(SITUATION_STATUSES),
+  version: z.number().int(),
+  person: PersonSchema.nullable(), // null when anonymous or when the caller has no basis to see who it is
+  announcingUserName: z.string(),
+  announcingInstitutionName: z.string(),
+  handledByName: z.string().nullable(),
+  createdAt: z.string(),
+  announcedAt: z.string().nullable(),
+  takenUpAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  refusalSuggestions: z.string().nullable(),
+  eligibility: z.array(CriterionAnswerSchema).nullable(),
+  consents: z.array(ConsentSchema),
+  attachments: z.array(AttachmentSchema),
+  timeline: z.array(TimelineEventSchema),
+  abilities: SituationAbilitiesSchema,
+});
+export type Situation = z.infer<typeof SituationSchema>;
+
+export const SituationSummarySchema = z.object({
+  id: IdSchema,
+  number: z.string(),
+  status: z.enum(SITUATION_STATUSES),
+  regionId: IdSchema,
+  anonymous: z.boolean(),
+  displayName: z.string().nullable(), // the person's name where the caller may see it
+  ageBand: z.string().nullable(),
+  announcingInstitutionName: z.string(),
+  announcedAt: z.string().nullable(),
+  createdAt: z.string(),
+  waitingDays: z.number().int().nullable(),
+  handledByName: z.string().nullable(),
+});
+export type SituationSummary = z.infer<typeof SituationSummarySchema>;
+
+export const SituationListQuerySchema = PageQuerySchema.extend({
+  q: text(100).optional(),
+  status: z.enum(SITUATION_STATUSES).optional(),
+  regionId: IdSchema.optional(),
+  careKind: z.enum(CARE_KINDS).optional(),
+  institutionId: IdSchema.optional(),
+  sort: z.enum(['newest', 'oldest', 'number']).default('newest'),
+  mine: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+});
+export type SituationListQuery = z.infer<typeof SituationListQuerySchema>;
+export const SituationPageSchema = pageOf(SituationSummarySchema);
+
+export const QueueQuerySchema = z.object({ regionId: IdSchema.optional() });
+
+export const NotificationSchema = z.object({
+  id: IdSchema,
+  kind: z.string(),
+  situationId: IdSchema.nullable(),
+  situationNumber: z.string().nullable(),
+  createdAt: z.string(),
+  read: z.boolean(),
+  details: z.record(z.string(), z.unknown()),
+});
+
+export const MergeRequestBodySchema = z.object({ survivorId: IdSchema, duplicateId: IdSchema, reason: trimmed(2000) });
+export const MergeReviewBodySchema = z.object({ version: VersionSchema, approve: z.boolean(), note: text(2000).default('') });
+export const MergeRequestSchema = z.object({
+  id: IdSchema,
+  survivor: DuplicateCandidateSchema.omit({ matchedOn: true }),
+  duplicate: DuplicateCandidateSchema.omit({ matchedOn: true }),
+  reason: z.string(),
+  requestedByName: z.string(),
+  requestedAt: z.string(),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  version: z.number().int(),
+});

@@ -1,0 +1,40 @@
+import type { PersonInput } from '../../contracts/situations.ts';
+import { DomainError, invalid } from '../../domain/errors.ts';
+import { persons } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import type { AuthedContext } from '../http/context.ts';
+import { findDuplicates, personValues } from './person-repository.ts';
+
+/**
+ * Creates a person record. If duplicates exist, the caller must have seen
+ * them and name each one as someone else (`confirmDistinctFrom`); a person
+ * with the same NAVS13 is never created twice.
+ */
+export async function createPerson(ctx: AuthedContext, input: { person: PersonInput; confirmDistinctFrom: string[] }) {
+  if (!ctx.actor.roles.some((r) => r === 'field_professional' || r === 'cii_correspondent' || r === 'bureau_member' || r === 'regional_coordinator')) {
+    throw new DomainError('forbidden', 'error.forbidden');
+  }
+  const values = personValues(input.person);
+  const now = ctx.now();
+  return ctx.db.transaction(async (tx) => {
+    const candidates = await findDuplicates(tx, input.person);
+    if (candidates.some((c) => c.matchedOn === 'navs13')) {
+      throw invalid([{ path: 'person.navs13', messageKey: 'person.navs13Exists' }]);
+    }
+    const unseen = candidates.filter((c) => !input.confirmDistinctFrom.includes(c.id));
+    if (unseen.length) throw invalid([{ path: 'person', messageKey: 'person.possibleDuplicate' }]);
+    const [row] = await tx
+      .insert(persons)
+      .values({ ...values, createdByUserId: ctx.actor.userId, createdByInstitutionId: ctx.actor.institutionId, createdAt: now, updatedAt: now })
+      .returning({ id: persons.id });
+    await recordAudit(tx, ctx, {
+      action: 'person.create',
+      recordType: 'person',
+      recordId: row!.id,
+      subjectPersonId: row!.id,
+      allowed: true,
+      details: { confirmedDistinctFrom: input.confirmDistinctFrom },
+    });
+    return row!.id;
+  });
+}

@@ -1,0 +1,72 @@
+import { eq } from 'drizzle-orm';
+import type { DecisionBody } from '../../contracts/situations.ts';
+import { DomainError, type FieldError, conflict, invalid } from '../../domain/errors.ts';
+import { nextStatus } from '../../domain/situation/situation-lifecycle.ts';
+import { checkTandemEligibility } from '../../domain/situation/tandem-eligibility.ts';
+import { regions } from '../../db/schema.ts';
+import type { AuthedContext } from '../http/context.ts';
+import { bureauOfRegion, notifyUsers } from '../notifications/notify.ts';
+import { loadSituationFor } from './load-situation.ts';
+import { recordSituationEvent } from './record-event.ts';
+import { updateSituationIf } from './situation-repository.ts';
+
+/**
+ * The Bureau's decision on a situation under review (DOMAIN.md §4, 004 §6):
+ * refuse — suggestions of care or institutional solutions are mandatory and go
+ * back to the announcer; orient to a kind of care — for a tandem the six
+ * criteria answered one by one; or move it to another region's queue.
+ * Two deciders at once: the second finds the version changed and gets 409.
+ */
+export async function decideSituation(ctx: AuthedContext, id: string, body: DecisionBody) {
+  const { row } = await loadSituationFor(ctx, id, 'triage', 'situation.decide');
+  const event = body.decision === 'orient' ? { type: 'orient' as const, to: body.careKind } : { type: body.decision };
+  const to = nextStatus(row.status, event);
+  if (!to) throw new DomainError('conflict', 'situation.transitionNotAllowed');
+
+  const fields: FieldError[] = [];
+  if (body.decision === 'refuse' && !body.suggestions.trim()) {
+    fields.push({ path: 'suggestions', messageKey: 'situation.suggestionsRequired' });
+  }
+  if (body.decision === 'orient' && body.careKind === 'tandem') {
+    for (const p of checkTandemEligibility(body.eligibility)) {
+      fields.push({ path: p.criterion ? `eligibility.${p.criterion}` : 'eligibility', messageKey: `eligibility.${p.problem}` });
+    }
+  }
+  if (body.decision === 'move_region') {
+    const [region] = await ctx.db.select({ id: regions.id }).from(regions).where(eq(regions.id, body.regionId));
+    if (!region) fields.push({ path: 'regionId', messageKey: 'user.unknownRegion' });
+    else if (body.regionId === row.regionId) fields.push({ path: 'regionId', messageKey: 'situation.sameRegion' });
+  }
+  if (fields.length) throw invalid(fields);
+
+  const now = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    const values =
+      body.decision === 'move_region'
+        ? { status: to, regionId: body.regionId, handledByUserId: null, takenUpAt: null, updatedAt: now }
+        : {
+            status: to,
+            decidedAt: now,
+            decisionReason: body.reason,
+            refusalSuggestions: body.decision === 'refuse' ? body.suggestions : null,
+            eligibility: body.decision === 'orient' && body.careKind === 'tandem' ? body.eligibility : row.eligibility,
+            updatedAt: now,
+          };
+    const ok = await updateSituationIf(tx, id, { version: body.version, status: row.status }, values);
+    if (!ok) throw conflict();
+    await recordSituationEvent(tx, ctx, {
+      situationId: id,
+      personId: row.personId,
+      type: body.decision,
+      from: row.status,
+      to,
+      reason: body.reason,
+      details: body.decision === 'move_region' ? { fromRegionId: row.regionId, toRegionId: body.regionId } : body.decision === 'refuse' ? { suggestions: body.suggestions } : { careKind: body.careKind },
+    });
+    if (body.decision === 'move_region') {
+      await notifyUsers(tx, await bureauOfRegion(tx, body.regionId), { kind: 'situation_announced', situationId: id, at: now });
+    } else {
+      await notifyUsers(tx, [row.announcingUserId], { kind: `situation_${body.decision === 'refuse' ? 'refused' : 'oriented'}`, situationId: id, at: now, details: { status: to } });
+    }
+  });
+}

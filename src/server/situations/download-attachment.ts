@@ -1,0 +1,18 @@
+import { and, eq } from 'drizzle-orm';
+import { notFound } from '../../domain/errors.ts';
+import { attachments } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import type { AuthedContext } from '../http/context.ts';
+import { loadSituationFor } from './load-situation.ts';
+
+/** An attachment is seen by whoever may read its situation; anyone else gets 404 like for the situation. */
+export async function downloadAttachment(ctx: AuthedContext, situationId: string, attachmentId: string) {
+  const { row } = await loadSituationFor(ctx, situationId, 'read', 'attachment.read');
+  const [file] = await ctx.db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.id, attachmentId), eq(attachments.situationId, situationId)));
+  if (!file) throw notFound();
+  await recordAudit(ctx.db, ctx, { action: 'attachment.read', recordType: 'attachment', recordId: attachmentId, subjectPersonId: row.personId ?? undefined, allowed: true });
+  return file;
+}

@@ -1,0 +1,19 @@
+import { recordAudit } from '../audit/audit-log.ts';
+import type { AuthedContext } from '../http/context.ts';
+import { loadSituationFor } from './load-situation.ts';
+import { presentSituation } from './present-situation.ts';
+
+/** One situation as the caller may see it; the read is audited with the person concerned. */
+export async function getSituation(ctx: AuthedContext, id: string) {
+  const { row, facts } = await loadSituationFor(ctx, id, 'read', 'situation.read');
+  const situation = await presentSituation(ctx, row, facts);
+  await recordAudit(ctx.db, ctx, {
+    action: 'situation.read',
+    recordType: 'situation',
+    recordId: id,
+    subjectPersonId: row.personId ?? undefined,
+    allowed: true,
+    details: { identityShown: situation.person !== null },
+  });
+  return situation;
+}

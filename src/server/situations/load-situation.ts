@@ -1,0 +1,30 @@
+import { swissDay } from '../../domain/consent/consent.ts';
+import { notFound } from '../../domain/errors.ts';
+import type { Action } from '../../domain/access/policy.ts';
+import type { Queryable } from '../../db/open-db.ts';
+import { ensureAllowed } from '../http/access.ts';
+import type { AuthedContext } from '../http/context.ts';
+import { findSituation } from './situation-repository.ts';
+
+/**
+ * The situation if the caller may `action` it, else 404 (the same answer as
+ * for a situation that does not exist), the refusal audited.
+ */
+export async function loadSituationFor(ctx: AuthedContext, id: string, action: Action, auditAction: string, q: Queryable = ctx.db) {
+  const found = await findSituation(q, id, swissDay(ctx.now()));
+  if (!found) throw notFound();
+  // Whoever may not even read it learns nothing more than "not found", whatever the action.
+  await ensureAllowed(ctx, 'read', { type: 'situation', ...found.facts }, {
+    action: auditAction,
+    recordId: id,
+    subjectPersonId: found.row.personId ?? undefined,
+  });
+  if (action !== 'read') {
+    await ensureAllowed(ctx, action, { type: 'situation', ...found.facts }, {
+      action: auditAction,
+      recordId: id,
+      subjectPersonId: found.row.personId ?? undefined,
+    });
+  }
+  return found;
+}

@@ -1,0 +1,27 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { conflict, notFound } from '../../domain/errors.ts';
+import { consents } from '../../db/schema.ts';
+import type { AuthedContext } from '../http/context.ts';
+import { loadSituationFor } from './load-situation.ts';
+import { recordSituationEvent } from './record-event.ts';
+
+/**
+ * The person withdraws their consent. From this moment the institutions that
+ * had no other basis lose access (access is computed from valid consents on
+ * every request); what they saw stays in the audit log.
+ */
+export async function revokeConsent(ctx: AuthedContext, situationId: string, consentId: string, body: { version: number; reason: string }) {
+  const { row } = await loadSituationFor(ctx, situationId, 'manage_consent', 'consent.revoke');
+  const [consent] = await ctx.db.select().from(consents).where(and(eq(consents.id, consentId), eq(consents.personId, row.personId ?? '00000000-0000-0000-0000-000000000000')));
+  if (!consent) throw notFound();
+  const now = ctx.now();
+  await ctx.db.transaction(async (tx) => {
+    const updated = await tx
+      .update(consents)
+      .set({ revokedAt: now, revokedByUserId: ctx.actor.userId, revocationReason: body.reason, updatedAt: now, version: sql`${consents.version} + 1` })
+      .where(and(eq(consents.id, consentId), eq(consents.version, body.version), isNull(consents.revokedAt)))
+      .returning({ id: consents.id });
+    if (!updated.length) throw conflict();
+    await recordSituationEvent(tx, ctx, { situationId, personId: row.personId, type: 'consent_revoked', reason: body.reason, details: { consentId } });
+  });
+}

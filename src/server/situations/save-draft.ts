@@ -1,0 +1,53 @@
+import { eq } from 'drizzle-orm';
+import type { DraftBody } from '../../contracts/situations.ts';
+import { DomainError, conflict, invalid } from '../../domain/errors.ts';
+import { persons, regions, situations } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import type { AuthedContext } from '../http/context.ts';
+import { loadSituationFor } from './load-situation.ts';
+import { nextSituationNumber, updateSituationIf } from './situation-repository.ts';
+
+/**
+ * Creates (no id) or saves a draft announcement. Drafts accept incomplete
+ * content so that nothing typed is lost; announcing checks completeness. The
+ * announcing professional and institution come from the session.
+ */
+export async function saveDraft(ctx: AuthedContext, id: string | null, body: DraftBody & { version?: number }) {
+  if (!ctx.actor.roles.some((r) => r === 'field_professional' || r === 'cii_correspondent')) {
+    throw new DomainError('forbidden', 'error.forbidden');
+  }
+  const [region] = await ctx.db.select({ id: regions.id }).from(regions).where(eq(regions.id, body.regionId));
+  if (!region) throw invalid([{ path: 'regionId', messageKey: 'user.unknownRegion' }]);
+  if (body.personId) {
+    const [person] = await ctx.db.select({ id: persons.id, mergedIntoId: persons.mergedIntoId }).from(persons).where(eq(persons.id, body.personId));
+    if (!person || person.mergedIntoId) throw invalid([{ path: 'personId', messageKey: 'field.invalidChoice' }]);
+  }
+  const { version, ...fields } = body;
+  // An anonymous situation carries no identity at all.
+  const values = { ...fields, personId: fields.anonymous ? null : fields.personId, updatedAt: ctx.now() };
+  const now = ctx.now();
+  if (!id) {
+    return ctx.db.transaction(async (tx) => {
+      const number = await nextSituationNumber(tx, Number(now.toISOString().slice(0, 4)));
+      const [row] = await tx
+        .insert(situations)
+        .values({ ...values, number, announcingUserId: ctx.actor.userId, announcingInstitutionId: ctx.actor.institutionId, createdAt: now })
+        .returning({ id: situations.id });
+      await recordAudit(tx, ctx, { action: 'situation.create_draft', recordType: 'situation', recordId: row!.id, subjectPersonId: values.personId ?? undefined, allowed: true });
+      return row!.id;
+    });
+  }
+  const current = await loadSituationFor(ctx, id, 'update', 'situation.save_draft');
+  await ctx.db.transaction(async (tx) => {
+    const ok = await updateSituationIf(tx, id, { version: version ?? -1, status: 'draft' }, values);
+    if (!ok) throw conflict();
+    await recordAudit(tx, ctx, {
+      action: 'situation.save_draft',
+      recordType: 'situation',
+      recordId: id,
+      subjectPersonId: values.personId ?? current.row.personId ?? undefined,
+      allowed: true,
+    });
+  });
+  return id;
+}
