@@ -40,7 +40,7 @@ export type Me = z.infer<typeof MeSchema>;
 export const UpdatePreferencesBodySchema = z.object({ language: LanguageSchema });
 
 export const AttentionItemSchema = z.object({
-  kind: z.enum(['change_password', 'locked_accounts']),
+  kind: z.enum(['change_password', 'locked_accounts', 'triage_queue', 'drafts']),
   count: z.number().int().optional(),
 });
 export const AttentionListSchema = z.object({ items: z.array(AttentionItemSchema) });

@@ -6,6 +6,7 @@ import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open-db.ts';
 import { isDatabaseEmpty, seedDemoCanton, seedEmptyInstallation } from '../db/seed/seed.ts';
+import { seedDemoSituations } from './demo/seed-demo-situations.ts';
 
 /**
  * `npm start`: opens PGlite in DATA_DIR (or PostgreSQL at DATABASE_URL),
@@ -26,6 +27,7 @@ async function main() {
       console.log(`\nEmpty installation. Sign in as "admin" with this password, shown only once:\n\n    ${password}\n\nYou will be asked to change it.\n`);
     } else {
       await seedDemoCanton(database.db);
+      await seedDemoSituations(database.db, config);
       console.log('Demo canton created: the sign-ins are listed in README.md.');
     }
   }

@@ -1,9 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { AttentionItem } from '../../contracts/auth.ts';
-import { can } from '../../domain/access/policy.ts';
+import { can, situationListScope } from '../../domain/access/policy.ts';
 import { DEFAULT_THROTTLE } from '../../domain/auth/login-throttle.ts';
 import { queryRows } from '../../db/open-db.ts';
-import { users } from '../../db/schema.ts';
+import { situations, users } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
 
 /**
@@ -30,5 +30,17 @@ export async function listAttentionItems(ctx: AuthedContext): Promise<AttentionI
     const n = Number(locked?.n ?? 0);
     if (n > 0) items.push({ kind: 'locked_accounts', count: n });
   }
+  const scope = situationListScope(ctx.actor);
+  if (scope.bureauRegions !== null) {
+    const regionCondition =
+      scope.bureauRegions === 'all' ? sql`true` : scope.bureauRegions.length ? inArray(situations.regionId, scope.bureauRegions) : sql`false`;
+    const [queue] = await ctx.db.select({ n: count() }).from(situations).where(and(eq(situations.status, 'announced'), regionCondition));
+    if (queue && queue.n > 0) items.push({ kind: 'triage_queue', count: queue.n });
+  }
+  const [drafts] = await ctx.db
+    .select({ n: count() })
+    .from(situations)
+    .where(and(eq(situations.status, 'draft'), eq(situations.announcingUserId, ctx.actor.userId)));
+  if (drafts && drafts.n > 0) items.push({ kind: 'drafts', count: drafts.n });
   return items;
 }

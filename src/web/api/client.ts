@@ -46,3 +46,12 @@ export function query(params: Record<string, string | number | boolean | undefin
   const s = search.toString();
   return s ? `?${s}` : '';
 }
+
+/** A file sent as the raw body, typed by its content type (PDF, PNG, JPEG). */
+export async function upload<T>(path: string, file: File): Promise<T> {
+  const response = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': file.type || 'application/octet-stream' }, body: file });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, data as ErrorBody | null);
+  return data as T;
+}

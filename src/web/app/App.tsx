@@ -10,6 +10,11 @@ import { HomePage } from '../features/home/HomePage.tsx';
 import { OrganisationsPage } from '../features/organisations/OrganisationsPage.tsx';
 import { ProfilePage } from '../features/profile/ProfilePage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
+import { MergesPage } from '../features/persons/MergesPage.tsx';
+import { NewSituationPage } from '../features/situations/NewSituationPage.tsx';
+import { SituationPage } from '../features/situations/SituationPage.tsx';
+import { SituationsPage } from '../features/situations/SituationsPage.tsx';
+import { TriagePage } from '../features/triage/TriagePage.tsx';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import { Layout } from './Layout.tsx';
@@ -61,6 +66,11 @@ function AppRoutes() {
       >
         <Route index element={<HomePage />} />
         <Route path="profile" element={<ProfilePage />} />
+        <Route path="situations" element={<SituationsPage />} />
+        <Route path="situations/new" element={<Gate allowed={Boolean(me?.abilities.announce)}><NewSituationPage /></Gate>} />
+        <Route path="situations/:id" element={<SituationPage />} />
+        <Route path="triage" element={<Gate allowed={Boolean(me?.abilities.triage)}><TriagePage /></Gate>} />
+        <Route path="merges" element={<Gate allowed={Boolean(me?.abilities.reviewMerges)}><MergesPage /></Gate>} />
         <Route path="users" element={<Gate allowed={Boolean(me?.abilities.seeUsers)}><UsersPage /></Gate>} />
         <Route path="organisations/*" element={<Gate allowed={Boolean(me?.abilities.manageOrganisations)}><OrganisationsPage /></Gate>} />
         <Route path="audit" element={<Gate allowed={Boolean(me?.abilities.readAudit)}><AuditPage /></Gate>} />

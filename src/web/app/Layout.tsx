@@ -17,6 +17,10 @@ export function Layout() {
 
   const items: { to: string; label: MessageKey; show: boolean }[] = [
     { to: '/', label: 'nav.home', show: true },
+    { to: '/situations', label: 'nav.situations', show: true },
+    { to: '/situations/new', label: 'nav.newSituation', show: me.abilities.announce },
+    { to: '/triage', label: 'nav.triage', show: me.abilities.triage },
+    { to: '/merges', label: 'nav.merges', show: me.abilities.reviewMerges },
     { to: '/users', label: 'nav.users', show: me.abilities.seeUsers },
     { to: '/organisations', label: 'nav.organisations', show: me.abilities.manageOrganisations },
     { to: '/audit', label: 'nav.audit', show: me.abilities.readAudit },
@@ -67,7 +71,11 @@ export function Layout() {
                   to={item.to}
                   label={t(item.label)}
                   variant="filled"
-                  active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
+                  active={
+                    item.to === '/' || item.to === '/situations'
+                      ? location.pathname === item.to || (item.to === '/situations' && /^\/situations\/(?!new)/.test(location.pathname))
+                      : location.pathname.startsWith(item.to)
+                  }
                   aria-current={location.pathname === item.to ? 'page' : undefined}
                   onClick={close}
                 />

@@ -16,7 +16,7 @@ export function parseSwissDate(text: string): string | null {
  * A date typed the Swiss way (dd.mm.yyyy) whatever the browser's own locale;
  * the value handed out is ISO (yyyy-mm-dd) or '' while empty or incomplete.
  */
-export function DateField(props: { label: string; value: string; onChange(iso: string): void; w?: number }) {
+export function DateField(props: { label: string; value: string; onChange(iso: string): void; w?: number; error?: string; required?: boolean }) {
   const { t, date } = useI18n();
   const [text, setText] = useState(props.value ? date(props.value) : '');
   useEffect(() => {
@@ -28,10 +28,12 @@ export function DateField(props: { label: string; value: string; onChange(iso: s
     <TextInput
       label={props.label}
       placeholder={t('app.datePlaceholder')}
-      w={props.w ?? 150}
+      w={props.w}
+      miw={150}
+      required={props.required}
       value={text}
       inputMode="numeric"
-      error={invalid ? t('app.dateInvalid') : undefined}
+      error={invalid ? t('app.dateInvalid') : props.error}
       onChange={(e) => {
         const next = e.currentTarget.value;
         setText(next);

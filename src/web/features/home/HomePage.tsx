@@ -1,8 +1,9 @@
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { AttentionItem } from '../../../contracts/auth.ts';
-import { get } from '../../api/client.ts';
+import { get, post } from '../../api/client.ts';
+import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
 
@@ -18,6 +19,22 @@ function AttentionCard({ item }: { item: AttentionItem }) {
           </Button>
         </Alert>
       );
+    case 'triage_queue':
+      return (
+        <Alert color="blue" title={t('home.queue', { count: item.count ?? 0 })}>
+          <Button component={Link} to="/triage" size="xs" mt="xs">
+            {t('home.queueAction')}
+          </Button>
+        </Alert>
+      );
+    case 'drafts':
+      return (
+        <Alert color="gray" title={t('home.drafts', { count: item.count ?? 0 })}>
+          <Button component={Link} to="/situations?mine=true" size="xs" mt="xs">
+            {t('home.draftsAction')}
+          </Button>
+        </Alert>
+      );
     case 'locked_accounts':
       return (
         <Alert color="orange" title={t('home.lockedAccounts', { count: item.count ?? 0 })}>
@@ -27,6 +44,52 @@ function AttentionCard({ item }: { item: AttentionItem }) {
         </Alert>
       );
   }
+}
+
+interface Notification {
+  id: string;
+  kind: string;
+  situationId: string | null;
+  situationNumber: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+/** In-app notifications: new announcements for the Bureau, decisions for the announcer. */
+function Notifications() {
+  const { t, dateTime } = useI18n();
+  const queryClient = useQueryClient();
+  const list = useQuery({ queryKey: ['notifications'], queryFn: () => get<{ items: Notification[] }>('/api/notifications') });
+  const unread = list.data?.items.filter((n) => !n.read) ?? [];
+  if (unread.length === 0) return null;
+  const open = async (n: Notification) => {
+    await post(`/api/notifications/${n.id}/read`);
+    await queryClient.invalidateQueries({ queryKey: ['notifications'] });
+  };
+  return (
+    <section aria-labelledby="notifications-title">
+      <Title order={3} size="h4" id="notifications-title" mb="sm">
+        {t('notif.title')}
+      </Title>
+      <Stack gap="xs">
+        {unread.map((n) => (
+          <Group key={n.id} justify="space-between" wrap="nowrap" data-testid="notification">
+            <Text size="sm">
+              {t(`notif.${n.kind}` as MessageKey, { number: n.situationNumber ?? '' })}{' '}
+              <Text span size="xs" c="gray.7">
+                · {dateTime(n.createdAt)}
+              </Text>
+            </Text>
+            {n.situationId && (
+              <Button component={Link} to={`/situations/${n.situationId}`} size="xs" variant="light" onClick={() => void open(n)}>
+                {t('notif.open')}
+              </Button>
+            )}
+          </Group>
+        ))}
+      </Stack>
+    </section>
+  );
 }
 
 export function HomePage() {
@@ -47,6 +110,7 @@ export function HomePage() {
           {attention.data?.items.map((item) => <AttentionCard key={item.kind} item={item} />)}
         </Stack>
       </section>
+      <Notifications />
       <Card withBorder>
         <Stack gap="xs">
           <Text fw={600}>{t('home.yourInstitution')}</Text>

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../fr/index.ts';
+import { deSituations } from './situations.ts';
 
 export const de: Record<MessageKey, string> = {
   'app.name': 'Tandem',
@@ -168,4 +169,5 @@ export const de: Record<MessageKey, string> = {
 
   'lang.fr': 'Français',
   'lang.de': 'Deutsch',
+  ...deSituations,
 };

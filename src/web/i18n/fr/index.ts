@@ -1,3 +1,5 @@
+import { frSituations } from './situations.ts';
+
 /** French: the reference dictionary. German must have exactly the same keys (checked by a test). */
 export const fr = {
   'app.name': 'Tandem',
@@ -167,6 +169,7 @@ export const fr = {
 
   'lang.fr': 'Français',
   'lang.de': 'Deutsch',
+  ...frSituations,
 };
 
 export type MessageKey = keyof typeof fr;

@@ -1,0 +1,138 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { type Page, expect, test } from '@playwright/test';
+import { de } from '../src/web/i18n/de/index.ts';
+import { fr } from '../src/web/i18n/fr/index.ts';
+import { shot, signIn, signOut } from './support/helpers.ts';
+
+/**
+ * Issue 3's journey, in French and in German: a field professional announces a
+ * situation with consent; the region's coordinator triages it to a tandem with
+ * the six criteria answered; a second situation is refused with suggestions and
+ * the announcer sees the decision and the suggestions.
+ */
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+const JOURNEYS = [
+  {
+    lang: 'fr',
+    t: fr,
+    announcer: 'orp.sion',
+    coordinator: 'coord.sion',
+    person: { name: 'Délèze', first: 'Bérénice', birth: '03.04.1987', navs: '756.7341.2290.55' },
+    refused: 'Fournier Sandra',
+  },
+  {
+    lang: 'de',
+    t: de,
+    announcer: 'rav.brig',
+    coordinator: 'coord.brig',
+    person: { name: 'Schmid', first: 'Jürg', birth: '21.11.1975', navs: '756.9012.4471.33' },
+    refused: 'Zenklusen Peter',
+  },
+] as const;
+
+async function pick(page: Page, label: string, option: RegExp | string) {
+  await page.getByRole('combobox', { name: label }).first().click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+for (const j of JOURNEYS) {
+  const t = j.t;
+  test(`announce with consent, triage to tandem, refuse with suggestions (${j.lang})`, async ({ page, request }) => {
+    // 1. The field professional announces a situation with the person's consent.
+    await signIn(page, j.announcer);
+    await page.getByRole('navigation').getByRole('link', { name: t['nav.newSituation'] }).click();
+    await expect(page.getByRole('heading', { name: t['new.title'] })).toBeVisible();
+    await page.getByLabel(t['person.officialName']).fill(j.person.name);
+    await page.getByLabel(t['person.firstNames']).fill(j.person.first);
+    await page.getByLabel(t['person.birthDate']).fill(j.person.birth);
+    await page.getByLabel(t['person.navs13']).fill(j.person.navs.replace(/.$/, '0'));
+    await page.getByRole('button', { name: t['new.check'] }).click();
+    // A wrong check digit is named, and nothing typed is lost.
+    await expect(page.getByText(j.lang === 'fr' ? /chiffre de contrôle/ : /Prüfziffer/)).toBeVisible();
+    await expect(page.getByLabel(t['person.officialName'])).toHaveValue(j.person.name);
+    await shot(page, `40-${j.lang}-new-announcement-error`);
+    await page.getByLabel(t['person.navs13']).fill(j.person.navs);
+    await page.getByRole('button', { name: t['new.check'] }).click();
+
+    await expect(page.getByRole('heading', { name: new RegExp(t['draft.title'].replace('{number}', 'CII-')) })).toBeVisible();
+    await page.getByRole('checkbox', { name: t['risk.health'], exact: true }).check();
+    await page.getByRole('checkbox', { name: t['risk.debts'], exact: true }).check();
+    await page.getByRole('checkbox', { name: t['target.laci_end_of_rights'], exact: true }).check();
+    await page.getByRole('checkbox', { name: t['draft.laciBasic'], exact: true }).check();
+    await page.getByLabel(t['draft.description']).fill(j.lang === 'fr' ? 'Fin de droit proche, problèmes de santé et dettes.' : 'Aussteuerung naht, Gesundheitsprobleme und Schulden.');
+    await page.getByLabel(t['draft.helpExpected']).fill(j.lang === 'fr' ? 'Coaching intensif.' : 'Intensives Coaching.');
+    await expect(page.getByTestId('save-state')).toHaveText(t['draft.saved'], { timeout: 15_000 });
+
+    // The pre-filled procuration, in the person's language, checked as a rendered page.
+    const printLink = page.getByRole('link', { name: t['consent.print'] });
+    const href = await printLink.getAttribute('href');
+    const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const pdf = await request.get(href!, { headers: { cookie: cookies } });
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const pdfPath = `test-results/screenshots/procuration-${j.lang}.pdf`;
+    writeFileSync(pdfPath, await pdf.body());
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdfPath, `test-results/screenshots/41-${j.lang}-procuration`]);
+
+    await page.getByLabel(t['consent.signedOn']).fill(new Date().toLocaleDateString('de-CH', { day: '2-digit', month: '2-digit', year: 'numeric' }));
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByLabel(t['consent.scan']).click();
+    await (await chooser).setFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: await pdf.body() });
+    await page.getByRole('button', { name: t['consent.record'] }).click();
+    await expect(page.getByTestId('consent')).toContainText(t['consent.valid']);
+    await shot(page, `42-${j.lang}-draft-with-consent`);
+    await page.getByRole('button', { name: t['draft.announce'] }).click();
+    await expect(page.getByText(t['status.announced']).first()).toBeVisible();
+    const number = (await page.getByRole('heading', { level: 2 }).textContent())!.match(/CII-\d{4}-\d+/)![0];
+    await shot(page, `43-${j.lang}-announced`);
+    await signOut(page);
+
+    // 2. The region's coordinator triages it to a tandem, the six criteria answered.
+    await signIn(page, j.coordinator);
+    await expect(page.getByText(t['notif.situation_announced'].replace('{number}', number))).toBeVisible();
+    await shot(page, `44-${j.lang}-coordinator-home`);
+    await page.getByRole('navigation').getByRole('link', { name: t['nav.triage'] }).click();
+    await expect(page.getByRole('link', { name: number })).toBeVisible();
+    await shot(page, `45-${j.lang}-triage-queue`);
+    await page.getByRole('button', { name: `${t['triage.takeUp']} ${number}` }).click();
+    await expect(page.getByText(t['status.under_review']).first()).toBeVisible();
+    await pick(page, t['sit.careKind'], t['care.tandem']);
+    for (const criterion of ['cumulative_risk_factors', 'followed_by_orp_or_cms', 'laci_prior_measure', 'realistic_potential', 'intensive_coaching_needed']) {
+      await page.getByTestId(`justification-${criterion}`).fill(j.lang === 'fr' ? 'Vérifié au dossier.' : 'Im Dossier geprüft.');
+    }
+    await page.getByTestId('answer-lias_employability_checked').getByLabel(t['answer.not_applicable']).check();
+    await page.getByTestId('justification-lias_employability_checked').fill(j.lang === 'fr' ? 'Pas à l’aide sociale.' : 'Keine Sozialhilfe.');
+    await page.getByRole('textbox', { name: t['triage.reason'], exact: true }).fill(j.lang === 'fr' ? 'Cumul de facteurs, potentiel réel.' : 'Kumulierte Faktoren, reales Potenzial.');
+    await shot(page, `46-${j.lang}-six-criteria`);
+    await page.getByRole('button', { name: t['triage.submit'] }).click();
+    await expect(page.getByTestId('decision')).toContainText(t['status.tandem']);
+    await shot(page, `47-${j.lang}-oriented-tandem`);
+
+    // 3. A second situation is refused, with suggestions.
+    await page.getByRole('navigation').getByRole('link', { name: t['nav.triage'] }).click();
+    await page.getByRole('row', { name: new RegExp(j.refused) }).getByRole('button', { name: t['triage.takeUp'] }).click();
+    await page.getByLabel(t['triage.refuse']).check();
+    await page.getByRole('textbox', { name: t['triage.reason'], exact: true }).fill(j.lang === 'fr' ? 'Pas de cumul de facteurs.' : 'Keine kumulierten Faktoren.');
+    await page.getByRole('button', { name: t['triage.submit'] }).click();
+    await expect(page.getByText(j.lang === 'fr' ? /doit proposer des suggestions/ : /muss Vorschläge/).first()).toBeVisible();
+    await page.getByLabel(t['triage.suggestions']).fill(j.lang === 'fr' ? 'Suivi ORP ordinaire ; bilan OSP.' : 'Ordentliche RAV-Begleitung; Standortbestimmung BSL.');
+    await page.getByRole('button', { name: t['triage.submit'] }).click();
+    await expect(page.getByTestId('decision')).toContainText(t['view.suggestions']);
+    await signOut(page);
+
+    // 4. The announcer sees the decision and the suggestions.
+    await signIn(page, j.announcer);
+    const note = page.getByTestId('notification').filter({ hasText: t['notif.situation_refused'].split('{number}')[1]!.split(',')[0]!.trim() }).first();
+    await expect(note).toBeVisible();
+    await shot(page, `48-${j.lang}-announcer-notified`);
+    await note.getByRole('link', { name: t['notif.open'] }).click();
+    await expect(page.getByTestId('decision')).toContainText(j.lang === 'fr' ? 'Suivi ORP ordinaire ; bilan OSP.' : 'Ordentliche RAV-Begleitung; Standortbestimmung BSL.');
+    await shot(page, `49-${j.lang}-refusal-seen`);
+    await page.getByRole('navigation').getByRole('link', { name: t['nav.situations'] }).click();
+    await page.getByLabel(t['app.search']).fill(j.person.name.toUpperCase());
+    await expect(page.getByRole('link', { name: number })).toBeVisible();
+    await shot(page, `50-${j.lang}-search`);
+    await signOut(page);
+  });
+}

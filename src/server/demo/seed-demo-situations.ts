@@ -1,0 +1,169 @@
+import { eq } from 'drizzle-orm';
+import type { DraftBody, PersonInput } from '../../contracts/situations.ts';
+import type { Actor } from '../../domain/access/roles.ts';
+import { TANDEM_CRITERIA } from '../../domain/situation/tandem-eligibility.ts';
+import type { Db } from '../../db/open-db.ts';
+import { institutions, regions, users } from '../../db/schema.ts';
+import type { Config } from '../config.ts';
+import type { AuthedContext } from '../http/context.ts';
+import { createPerson } from '../persons/create-person.ts';
+import { announceSituation } from '../situations/announce-situation.ts';
+import { decideSituation } from '../situations/decide-situation.ts';
+import { procurationPdf } from '../situations/procuration-pdf.ts';
+import { recordConsent } from '../situations/record-consent.ts';
+import { saveDraft } from '../situations/save-draft.ts';
+import { findSituation } from '../situations/situation-repository.ts';
+import { takeUpSituation } from '../situations/take-up-situation.ts';
+import { uploadAttachment } from '../situations/upload-attachment.ts';
+
+/**
+ * Situations at every stage of the announcement and triage, in French and in
+ * German, made through the same use cases as the screens (so timelines, audit
+ * rows and notifications are real). Each step is dated days back, so that
+ * queues show realistic waiting times.
+ */
+const DAY = 86_400_000;
+
+interface Step {
+  announcer: string;
+  region: 'SION' | 'MONTHEY' | 'BRIG';
+  person?: Partial<PersonInput> & Pick<PersonInput, 'officialName' | 'firstNames' | 'birthDate'>;
+  anonymous?: { ageBand: DraftBody['ageBand'] };
+  draft: Partial<DraftBody>;
+  daysAgo: number;
+  until: 'draft' | 'announced' | 'under_review' | 'refused' | 'tandem' | 'round_table' | 'assessment' | 'network_follow_up';
+  coordinator?: string;
+  decision?: { reason: string; suggestions?: string };
+}
+
+const STEPS: Step[] = [
+  {
+    announcer: 'orp.sion', region: 'SION', daysAgo: 1, until: 'draft',
+    person: { officialName: 'Dubuis', firstNames: 'Marc', sex: 'male', birthDate: '1979-09-21', navs13: '756.3047.5009.62' },
+    draft: { riskFactors: ['health', 'employability'], description: 'Fin de droit en mars ; douleurs dorsales chroniques, plusieurs arrêts.', helpExpected: '' },
+  },
+  {
+    announcer: 'cms.sion', region: 'SION', daysAgo: 9, until: 'announced', anonymous: { ageBand: '25_34' },
+    draft: { riskFactors: ['single_parent_childcare', 'debts', 'qualifications'], targetGroups: ['social_aid_work_capacity'], liasEmployabilityChecked: true, liasIntegrationIndicated: true, description: 'Mère seule de deux enfants, sans formation achevée, dettes. Souhaite travailler à 50 %.', helpExpected: 'Discussion anonyme en table ronde pour choisir la bonne prise en charge.' },
+  },
+  {
+    announcer: 'orp.sion', region: 'SION', daysAgo: 3, until: 'announced',
+    person: { officialName: 'Fournier', firstNames: 'Sandra', birthDate: '1984-02-11', navs13: '756.8532.1167.03', street: 'Rue de Lausanne 45', postalCode: '1950', locality: 'Sion' },
+    draft: { riskFactors: ['psychological', 'family', 'financial_resources'], targetGroups: ['laci_end_of_rights'], laciBasicProgramme: true, laciEmployabilityCheck: true, description: 'Fin de droit dans deux mois. Séparation récente, épuisement, difficultés financières.', helpExpected: 'Évaluer un coaching tandem ORP–CMS.' },
+  },
+  {
+    announcer: 'orp.sion', region: 'SION', daysAgo: 12, until: 'under_review', coordinator: 'coord.sion',
+    person: { officialName: 'Carron', firstNames: 'Nadia', birthDate: '1991-07-30', navs13: '756.1934.2278.31' },
+    draft: { riskFactors: ['addiction', 'housing', 'employability'], targetGroups: ['laci_end_of_rights'], laciBasicProgramme: true, description: 'Rechute après un sevrage, logement précaire.', helpExpected: 'Prise en charge coordonnée avec Addiction Valais.' },
+  },
+  {
+    announcer: 'orp.sion', region: 'SION', daysAgo: 40, until: 'tandem', coordinator: 'coord.sion',
+    person: { officialName: 'Rey', firstNames: 'Virginie', birthDate: '1986-05-14', navs13: '756.6612.8790.43', locality: 'Ayent', postalCode: '1966' },
+    draft: { riskFactors: ['health', 'single_parent_childcare', 'employability'], targetGroups: ['laci_end_of_rights'], laciBasicProgramme: true, laciEmployabilityCheck: true, description: 'Vendeuse, seule avec un enfant, village mal desservi ; plusieurs mesures interrompues pour raisons de santé.', helpExpected: 'Coaching intensif vers un emploi dans la vente.' },
+    decision: { reason: 'Cumul de facteurs ; potentiel réel dans la vente ; accord de la personne.' },
+  },
+  {
+    announcer: 'orp.monthey', region: 'MONTHEY', daysAgo: 20, until: 'refused', coordinator: 'coord.monthey',
+    person: { officialName: 'Berrut', firstNames: 'Alain', sex: 'male', birthDate: '1969-12-02', navs13: '756.2205.7713.50' },
+    draft: { riskFactors: ['qualifications'], targetGroups: ['laci_end_of_rights'], laciBasicProgramme: true, description: 'Manque de qualification pour les postes visés.', helpExpected: 'Coaching.' },
+    decision: { reason: 'Pas de cumul de facteurs de risque : la situation n’est pas complexe.', suggestions: 'Suivi ORP ordinaire ; cours de formation de base (AFO) ; orientation OSP pour un bilan de compétences.' },
+  },
+  {
+    announcer: 'cms.monthey', region: 'MONTHEY', daysAgo: 25, until: 'round_table', coordinator: 'coord.monthey', anonymous: { ageBand: '45_54' },
+    draft: { riskFactors: ['health', 'psychological', 'debts'], targetGroups: ['social_aid_work_capacity'], liasEmployabilityChecked: true, description: 'Incapacité partielle, démarches AI en cours, dettes.', helpExpected: 'Table ronde avec l’OAI.' },
+    decision: { reason: 'Pré-évaluation en table ronde avec l’OAI et l’ORP.' },
+  },
+  {
+    announcer: 'rav.brig', region: 'BRIG', daysAgo: 6, until: 'announced',
+    person: { officialName: 'Zenklusen', firstNames: 'Peter', sex: 'male', birthDate: '1977-03-08', navs13: '756.4821.3356.71', correspondenceLanguage: 'de', locality: 'Naters', postalCode: '3904' },
+    draft: { riskFactors: ['addiction', 'employability', 'debts'], targetGroups: ['laci_end_of_rights'], laciBasicProgramme: true, laciEmployabilityCheck: true, description: 'Aussteuerung in drei Monaten, Alkoholproblem, Schulden.', helpExpected: 'Koordinierte Begleitung mit Sucht Wallis.' },
+  },
+  {
+    announcer: 'rav.brig', region: 'BRIG', daysAgo: 30, until: 'assessment', coordinator: 'coord.brig',
+    person: { officialName: 'Imhof', firstNames: 'Martina', birthDate: '1982-10-19', navs13: '756.5390.6624.10', correspondenceLanguage: 'de', locality: 'Brig', postalCode: '3900' },
+    draft: { riskFactors: ['health', 'employability'], targetGroups: ['laci_end_of_rights'], laciBasicProgramme: true, description: 'Rückenleiden, unklare Arbeitsfähigkeit.', helpExpected: 'MAMAC-Assessment mit dem RAD-Arzt der IV.' },
+    decision: { reason: 'Medizinische Fragen zuerst klären: MAMAC-Assessment.' },
+  },
+];
+
+export async function seedDemoSituations(db: Db, config: Config, now: Date = new Date()) {
+  const allUsers = await db.select().from(users);
+  const [bureau] = await db.select().from(institutions).where(eq(institutions.kind, 'bureau_cii'));
+  const allRegions = await db.select().from(regions);
+  const ctxFor = (username: string, at: Date): AuthedContext => {
+    const u = allUsers.find((x) => x.username === username)!;
+    const actor: Actor = { userId: u.id, institutionId: u.institutionId, regionId: u.regionId, roles: u.roles };
+    return { db, config, now: () => at, ip: '127.0.0.1', lang: u.language, actor };
+  };
+  const version = async (id: string) => (await findSituation(db, id, '2000-01-01'))!.row.version;
+
+  for (const step of STEPS) {
+    const start = new Date(now.getTime() - step.daysAgo * DAY);
+    const later = (hours: number) => new Date(start.getTime() + hours * 3_600_000);
+    const announcer = ctxFor(step.announcer, start);
+    const regionId = allRegions.find((r) => r.code === step.region)!.id;
+    const personId = step.person
+      ? await createPerson(announcer, {
+          person: { navs13: '', sex: 'female', correspondenceLanguage: 'fr', communeId: null, residencePermit: 'swiss', street: '', postalCode: '', locality: '', phone: '', email: '', ...step.person },
+          confirmDistinctFrom: [],
+        })
+      : null;
+    const id = await saveDraft(announcer, null, {
+      regionId,
+      anonymous: !step.person,
+      personId,
+      ageBand: step.anonymous?.ageBand ?? null,
+      followingInstitutionIds: [announcer.actor.institutionId],
+      riskFactors: [],
+      riskFactorsOther: '',
+      targetGroups: [],
+      laciBasicProgramme: false,
+      laciEmployabilityCheck: false,
+      liasEmployabilityChecked: false,
+      liasIntegrationIndicated: false,
+      description: '',
+      helpExpected: '',
+      ...step.draft,
+    });
+    if (step.until === 'draft') continue;
+    if (personId && step.person) {
+      const lang = step.person.correspondenceLanguage === 'de' ? 'de' : 'fr';
+      const scan = await procurationPdf({
+        lang,
+        reference: 'scan',
+        person: { officialName: step.person.officialName, firstNames: step.person.firstNames, birthDate: step.person.birthDate, navs13: step.person.navs13 ?? '', address: '' },
+        institutions: [],
+        categories: ['identity', 'employment'],
+        validUntil: new Date(start.getTime() + 365 * DAY).toISOString().slice(0, 10),
+        professional: '',
+      });
+      const attachment = await uploadAttachment(announcer, id, { filename: lang === 'de' ? 'vollmacht-unterschrieben.pdf' : 'procuration-signee.pdf', mimeType: 'application/pdf', content: scan });
+      await recordConsent(announcer, id, {
+        institutionIds: [announcer.actor.institutionId, bureau!.id],
+        dataCategories: ['identity', 'social_situation', 'employment', 'measures'],
+        signedOn: start.toISOString().slice(0, 10),
+        validUntil: new Date(start.getTime() + 365 * DAY).toISOString().slice(0, 10),
+        scanAttachmentId: attachment.id,
+      });
+    }
+    await announceSituation(ctxFor(step.announcer, later(1)), id, await version(id));
+    if (step.until === 'announced' || !step.coordinator) continue;
+    await takeUpSituation(ctxFor(step.coordinator, later(30)), id, await version(id));
+    if (step.until === 'under_review') continue;
+    const coordinator = ctxFor(step.coordinator, later(50));
+    const reason = step.decision?.reason ?? '';
+    if (step.until === 'refused') {
+      await decideSituation(coordinator, id, { decision: 'refuse', version: await version(id), reason, suggestions: step.decision?.suggestions ?? '' });
+    } else {
+      const eligibility =
+        step.until === 'tandem'
+          ? TANDEM_CRITERIA.map((criterion) => ({
+              criterion,
+              answer: criterion === 'lias_employability_checked' ? ('not_applicable' as const) : ('met' as const),
+              justification: criterion === 'lias_employability_checked' ? 'Pas à l’aide sociale.' : 'Vérifié au dossier et lors de l’entretien.',
+            }))
+          : [];
+      await decideSituation(coordinator, id, { decision: 'orient', careKind: step.until, version: await version(id), reason, eligibility });
+    }
+  }
+}

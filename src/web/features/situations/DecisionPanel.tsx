@@ -1,0 +1,156 @@
+import { Button, Group, Paper, Radio, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import type { Situation } from '../../../contracts/situations.ts';
+import { CARE_KINDS, allowedEvents } from '../../../domain/situation/situation-lifecycle.ts';
+import { TANDEM_CRITERIA, type CriterionAnswer } from '../../../domain/situation/tandem-eligibility.ts';
+import { post } from '../../api/client.ts';
+import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
+import { answerKey, careKey, criterionKey } from './labels.ts';
+
+type Decision = 'refuse' | 'orient' | 'move_region';
+
+/** The Bureau's actions on a situation: take up, then refuse, orient (six criteria for a tandem) or move. */
+export function DecisionPanel({ situation }: { situation: Situation }) {
+  const { t } = useI18n();
+  const localName = useLocalName();
+  const directory = useDirectory();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const events = allowedEvents(situation.status);
+  const [decision, setDecision] = useState<Decision>(events.includes('refuse') ? 'orient' : 'orient');
+  const [careKind, setCareKind] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [suggestions, setSuggestions] = useState('');
+  const [regionId, setRegionId] = useState<string | null>(null);
+  const [answers, setAnswers] = useState<CriterionAnswer[]>(TANDEM_CRITERIA.map((criterion) => ({ criterion, answer: 'met', justification: '' })));
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['situation', situation.id] });
+  const setAnswer = (i: number, patch: Partial<CriterionAnswer>) => setAnswers((a) => a.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+
+  const act = async (fn: () => Promise<unknown>, message?: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+      if (message) notifications.show({ color: 'teal', message });
+      await refresh();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const submit = () =>
+    act(async () => {
+      const body =
+        decision === 'refuse'
+          ? { decision, version: situation.version, reason, suggestions }
+          : decision === 'move_region'
+            ? { decision, version: situation.version, reason, regionId }
+            : { decision, version: situation.version, reason, careKind, eligibility: careKind === 'tandem' ? answers : [] };
+      const result = await post<{ situation: Situation | null }>(`/api/situations/${situation.id}/decision`, body);
+      notifications.show({ color: 'teal', message: decision === 'move_region' ? t('triage.moved') : t('triage.decided') });
+      if (!result.situation) navigate('/triage');
+    });
+
+  if (events.includes('take_up')) {
+    return (
+      <Paper withBorder p="md">
+        <Group justify="space-between">
+          <Title order={3} size="h4">
+            {t('triage.decision')}
+          </Title>
+          <Button loading={busy} onClick={() => act(() => post(`/api/situations/${situation.id}/take-up`, { version: situation.version }))}>
+            {t('triage.takeUp')}
+          </Button>
+        </Group>
+        <ErrorAlert error={error} />
+      </Paper>
+    );
+  }
+  if (!events.includes('orient') && !events.includes('refuse')) return null;
+  const careOptions = CARE_KINDS.filter((k) => k !== situation.status).map((k) => ({ value: k, label: t(careKey(k)) }));
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="decision-title">
+      <Stack gap="md">
+        <Title order={3} size="h4" id="decision-title">
+          {t('triage.decide')}
+        </Title>
+        <Radio.Group value={decision} onChange={(v) => setDecision(v as Decision)} label={t('triage.decision')}>
+          <Group mt="xs">
+            <Radio value="orient" label={t('triage.orient')} />
+            {events.includes('refuse') && <Radio value="refuse" label={t('triage.refuse')} />}
+            {events.includes('move_region') && <Radio value="move_region" label={t('triage.move')} />}
+          </Group>
+        </Radio.Group>
+        {decision === 'orient' && (
+          <Select label={t('sit.careKind')} required w={320} data={careOptions} value={careKind} onChange={setCareKind} error={fieldError(error, 'careKind')} />
+        )}
+        {decision === 'move_region' && (
+          <Select
+            label={t('sit.region')}
+            required
+            w={320}
+            data={(directory.data?.regions ?? []).filter((r) => r.id !== situation.regionId).map((r) => ({ value: r.id, label: localName(r) }))}
+            value={regionId}
+            onChange={setRegionId}
+            error={fieldError(error, 'regionId')}
+          />
+        )}
+        {decision === 'orient' && careKind === 'tandem' && (
+          <Stack gap="xs">
+            <Text fw={600}>{t('triage.criteria')}</Text>
+            <Table withTableBorder>
+              <Table.Tbody>
+                {answers.map((a, i) => (
+                  <Table.Tr key={a.criterion}>
+                    <Table.Td>
+                      <Radio.Group
+                        label={`${i + 1}. ${t(criterionKey(a.criterion))}`}
+                        value={a.answer}
+                        onChange={(v) => setAnswer(i, { answer: v as CriterionAnswer['answer'] })}
+                        error={fieldError(error, `eligibility.${a.criterion}`)}
+                        data-testid={`answer-${a.criterion}`}
+                      >
+                        <Group gap="sm" mt={4}>
+                          {(['met', 'not_met', 'not_applicable'] as const).map((v) => (
+                            <Radio key={v} value={v} label={t(answerKey(v))} size="xs" />
+                          ))}
+                        </Group>
+                      </Radio.Group>
+                      <Textarea
+                        mt={6}
+                        label={t('triage.justification')}
+                        size="xs"
+                        autosize
+                        minRows={1}
+                        value={a.justification}
+                        onChange={(e) => setAnswer(i, { justification: e.currentTarget.value })}
+                        data-testid={`justification-${a.criterion}`}
+                      />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Stack>
+        )}
+        <Textarea label={t('triage.reason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldError(error, 'reason')} />
+        {decision === 'refuse' && (
+          <Textarea label={t('triage.suggestions')} required autosize minRows={3} value={suggestions} onChange={(e) => setSuggestions(e.currentTarget.value)} error={fieldError(error, 'suggestions')} />
+        )}
+        <ErrorAlert error={error} />
+        <Button onClick={submit} loading={busy} w="fit-content">
+          {t('triage.submit')}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,147 @@
+import { Alert, Button, Card, Group, Radio, Select, Stack, Text, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import type { DraftBody, DuplicateCandidate, PersonInput } from '../../../contracts/situations.ts';
+import { post } from '../../api/client.ts';
+import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useSession } from '../auth/session.tsx';
+import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
+import { PersonForm, emptyPerson } from './PersonForm.tsx';
+
+/**
+ * Step one of an announcement: anonymous or identified; for an identified
+ * person, the duplicates are shown before a new record is created. Then the
+ * draft opens, where the rest is written and saved as one types.
+ */
+export function NewSituationPage() {
+  const { t, date } = useI18n();
+  const { me } = useSession();
+  const directory = useDirectory();
+  const localName = useLocalName();
+  const navigate = useNavigate();
+  const [mode, setMode] = useState<'identified' | 'anonymous'>('identified');
+  const [regionId, setRegionId] = useState<string | null>(me?.regionId ?? null);
+  const [person, setPerson] = useState<PersonInput>(emptyPerson);
+  const [candidates, setCandidates] = useState<DuplicateCandidate[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const region = regionId ?? directory.data?.regions[0]?.id ?? null;
+
+  const startDraft = async (personId: string | null) => {
+    if (!me || !region) return;
+    const body: DraftBody = {
+      regionId: region,
+      anonymous: personId === null,
+      personId,
+      ageBand: null,
+      followingInstitutionIds: [me.institution.id],
+      riskFactors: [],
+      riskFactorsOther: '',
+      targetGroups: [],
+      laciBasicProgramme: false,
+      laciEmployabilityCheck: false,
+      liasEmployabilityChecked: false,
+      liasIntegrationIndicated: false,
+      description: '',
+      helpExpected: '',
+    };
+    const { id } = await post<{ id: string }>('/api/situations', body);
+    navigate(`/situations/${id}`);
+  };
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const check = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const { candidates: found } = await post<{ candidates: DuplicateCandidate[] }>('/api/persons/duplicates', person);
+      if (found.length) setCandidates(found);
+      else await createAndStart([]);
+    });
+  };
+  const createAndStart = async (distinctFrom: string[]) => {
+    const { id } = await post<{ id: string }>('/api/persons', { person, confirmDistinctFrom: distinctFrom });
+    await startDraft(id);
+  };
+
+  return (
+    <Stack gap="lg" maw={900}>
+      <Title order={2}>{t('new.title')}</Title>
+      <Text>{t('new.intro')}</Text>
+      <Radio.Group value={mode} onChange={(v) => setMode(v as typeof mode)} label={t('nav.newSituation')}>
+        <Stack gap="xs" mt="xs">
+          <Radio value="identified" label={t('new.identified')} />
+          <Radio value="anonymous" label={t('new.anonymous')} />
+        </Stack>
+      </Radio.Group>
+      <Select
+        label={t('sit.region')}
+        required
+        allowDeselect={false}
+        w={320}
+        data={(directory.data?.regions ?? []).map((r) => ({ value: r.id, label: localName(r) }))}
+        value={region}
+        onChange={setRegionId}
+      />
+      {mode === 'anonymous' ? (
+        <>
+          <ErrorAlert error={error} />
+          <Button w="fit-content" loading={busy} onClick={() => run(() => startDraft(null))}>
+            {t('new.startAnonymous')}
+          </Button>
+        </>
+      ) : (
+        <Card withBorder component="form" onSubmit={check} noValidate>
+          <Stack gap="md">
+            <Title order={3} size="h4">
+              {t('new.person')}
+            </Title>
+            {!fieldError(error, 'person.navs13') && !fieldError(error, 'person.officialName') && <ErrorAlert error={error} />}
+            <PersonForm value={person} onChange={(v) => { setPerson(v); setCandidates(null); }} error={error} />
+            {candidates && (
+              <Alert color="orange" title={t('new.duplicates')}>
+                <Stack gap="sm">
+                  <Text size="sm">{t('new.duplicatesIntro')}</Text>
+                  {candidates.map((c) => (
+                    <Group key={c.id} justify="space-between" wrap="nowrap">
+                      <Text size="sm">
+                        <strong>
+                          {c.officialName} {c.firstNames}
+                        </strong>{' '}
+                        · {date(c.birthDate)} {c.navs13 && `· ${c.navs13}`} — {c.matchedOn === 'navs13' ? t('new.matchedNavs') : t('new.matchedName')}, {t('new.createdBy', { institution: c.createdByInstitutionName })}
+                      </Text>
+                      <Button size="xs" onClick={() => run(() => startDraft(c.id))}>
+                        {t('new.useThis')}
+                      </Button>
+                    </Group>
+                  ))}
+                  {!candidates.some((c) => c.matchedOn === 'navs13') && (
+                    <Button variant="default" size="xs" w="fit-content" onClick={() => run(() => createAndStart(candidates.map((c) => c.id)))}>
+                      {t('new.createDistinct')}
+                    </Button>
+                  )}
+                </Stack>
+              </Alert>
+            )}
+            {!candidates && (
+              <Button type="submit" loading={busy} w="fit-content">
+                {t('new.check')}
+              </Button>
+            )}
+          </Stack>
+        </Card>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,185 @@
+import { Alert, Badge, Grid, Group, List, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router-dom';
+import type { Situation } from '../../../contracts/situations.ts';
+import { ApiError, get } from '../../api/client.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { NotFoundPage } from '../../components/NotFoundPage.tsx';
+import type { MessageKey } from '../../i18n/fr/index.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
+import { AttachmentsPanel } from './AttachmentsPanel.tsx';
+import { ConsentPanel } from './ConsentPanel.tsx';
+import { DecisionPanel } from './DecisionPanel.tsx';
+import { DraftEditor } from './DraftEditor.tsx';
+import { ageKey, answerKey, careKey, criterionKey, eventKey, permitKey, riskKey, statusKey, targetKey } from './labels.ts';
+import { StatusBadge } from './StatusBadge.tsx';
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="gray.7" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm">{children || '—'}</Text>
+    </div>
+  );
+}
+
+function PersonCard({ s }: { s: Situation }) {
+  const { t, date } = useI18n();
+  const localName = useLocalName();
+  const directory = useDirectory();
+  const regionName = localName(directory.data?.regions.find((r) => r.id === s.regionId));
+  const p = s.person;
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t('view.person')}
+        </Title>
+        {p ? (
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <Field label={t('person.officialName')}>{`${p.officialName} ${p.firstNames}`}</Field>
+            <Field label={t('person.birthDate')}>{date(p.birthDate)}</Field>
+            <Field label={t('person.navs13')}>{p.navs13}</Field>
+            <Field label={t('person.permit')}>{t(permitKey(p.residencePermit))}</Field>
+            <Field label={t('person.language')}>{t(`corr.${p.correspondenceLanguage}` as MessageKey)}</Field>
+            <Field label={t('person.street')}>{[p.street, `${p.postalCode} ${p.locality}`.trim()].filter(Boolean).join(', ')}</Field>
+          </SimpleGrid>
+        ) : s.anonymous ? (
+          <Text>{t('view.anonymousProfile', { age: s.ageBand ? t(ageKey(s.ageBand)) : '—', region: regionName })}</Text>
+        ) : (
+          <Alert color="gray">{t('view.noIdentity')}</Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function SituationDetails({ s }: { s: Situation }) {
+  const { t } = useI18n();
+  const localName = useLocalName();
+  const directory = useDirectory();
+  const yes = (v: boolean) => (v ? t('view.yes') : t('view.no'));
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t('view.situation')}
+        </Title>
+        <Field label={t('draft.following')}>{s.followingInstitutionIds.map((id) => localName(directory.data?.institutions.find((i) => i.id === id))).join(' · ')}</Field>
+        <Field label={t('draft.riskFactors')}>{[...s.riskFactors.map((r) => t(riskKey(r))), s.riskFactorsOther].filter(Boolean).join(' · ')}</Field>
+        <Field label={t('draft.targetGroups')}>{s.targetGroups.map((g) => t(targetKey(g))).join(' · ')}</Field>
+        <Field label={t('view.prior')}>
+          {`${t('draft.laciBasic')} : ${yes(s.laciBasicProgramme)} · ${t('draft.laciCheck')} : ${yes(s.laciEmployabilityCheck)} · ${t('draft.liasCheck')} : ${yes(s.liasEmployabilityChecked)} · ${t('draft.liasIndicated')} : ${yes(s.liasIntegrationIndicated)}`}
+        </Field>
+        <Field label={t('draft.description')}>
+          <span style={{ whiteSpace: 'pre-wrap' }}>{s.description}</span>
+        </Field>
+        <Field label={t('draft.helpExpected')}>
+          <span style={{ whiteSpace: 'pre-wrap' }}>{s.helpExpected}</span>
+        </Field>
+      </Stack>
+    </Paper>
+  );
+}
+
+function DecisionCard({ s }: { s: Situation }) {
+  const { t, date } = useI18n();
+  if (!s.decidedAt) return null;
+  return (
+    <Paper withBorder p="md" data-testid="decision">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t('view.decision')}
+        </Title>
+        {s.status === 'refused' ? <Badge color="red.9">{t('view.refused', { date: date(s.decidedAt) })}</Badge> : <StatusBadge status={s.status} />}
+        <Field label={t('view.reason')}>{s.decisionReason}</Field>
+        {s.refusalSuggestions && (
+          <Alert color="orange" title={t('view.suggestions')}>
+            <span style={{ whiteSpace: 'pre-wrap' }}>{s.refusalSuggestions}</span>
+          </Alert>
+        )}
+        {s.eligibility && s.eligibility.length > 0 && (
+          <>
+            <Text fw={600} size="sm">
+              {t('view.eligibility')}
+            </Text>
+            <List size="sm">
+              {s.eligibility.map((a) => (
+                <List.Item key={a.criterion}>
+                  {t(criterionKey(a.criterion))} — <strong>{t(answerKey(a.answer))}</strong> : {a.justification}
+                </List.Item>
+              ))}
+            </List>
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function SituationTimeline({ s }: { s: Situation }) {
+  const { t, dateTime } = useI18n();
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} size="h4" mb="sm">
+        {t('view.timeline')}
+      </Title>
+      <Timeline bulletSize={14} lineWidth={2} active={s.timeline.length}>
+        {s.timeline.map((e, i) => (
+          <Timeline.Item key={i} title={`${t(eventKey(e.type))}${e.toStatus && e.type !== 'announce' && e.type !== 'take_up' ? ` → ${t(e.type === 'orient' ? careKey(e.toStatus) : statusKey(e.toStatus))}` : ''}`}>
+            <Text size="xs" c="gray.7">
+              {dateTime(e.at)} · {e.actorName}
+            </Text>
+            {e.reason && <Text size="sm">{e.reason}</Text>}
+          </Timeline.Item>
+        ))}
+      </Timeline>
+    </Paper>
+  );
+}
+
+export function SituationPage() {
+  const { id } = useParams();
+  const { t, date } = useI18n();
+  const situation = useQuery({
+    queryKey: ['situation', id],
+    queryFn: () => get<Situation>(`/api/situations/${id}`),
+    retry: false,
+  });
+  if (situation.error instanceof ApiError && (situation.error.status === 404 || situation.error.status === 400)) return <NotFoundPage />;
+  const s = situation.data;
+  if (!s) return <ErrorAlert error={situation.error} />;
+  const editing = s.status === 'draft' && s.abilities.update;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>{t('draft.title', { number: s.number })}</Title>
+          <Text size="sm" c="gray.7">
+            {s.announcingUserName} · {s.announcingInstitutionName} · {t('sit.createdAt')} {date(s.createdAt)}
+            {s.handledByName ? ` · ${t('sit.handledBy')} ${s.handledByName}` : ''}
+          </Text>
+        </div>
+        <StatusBadge status={s.status} />
+      </Group>
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Stack gap="md">
+            <PersonCard s={s} />
+            {s.abilities.triage && <DecisionPanel situation={s} />}
+            <DecisionCard s={s} />
+            {editing ? <DraftEditor key={s.id} situation={s} /> : <SituationDetails s={s} />}
+            {!s.anonymous && (s.person || s.consents.length > 0) && <ConsentPanel situation={s} />}
+            <AttachmentsPanel situation={s} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <SituationTimeline s={s} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
