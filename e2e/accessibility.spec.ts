@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
-import { signIn, switchLanguage } from './support/helpers.ts';
+import { signIn, signOut, switchLanguage } from './support/helpers.ts';
 
 /** WCAG 2.1 AA (eCH-0059) rules that a machine can check, on every screen, in both languages. */
 async function expectNoViolations(page: Page, screen: string) {
@@ -46,5 +46,33 @@ for (const language of ['FR', 'DE'] as const) {
     await page.keyboard.press('Escape');
     await switchLanguage(page, 'FR');
     await expect(page.getByRole('heading', { name: 'Utilisateurs' })).toBeVisible();
+  });
+}
+
+for (const language of ['FR', 'DE'] as const) {
+  test(`the situation screens pass the automated WCAG 2.1 AA checks (${language})`, async ({ page }) => {
+    await signIn(page, 'coord.sion');
+    await switchLanguage(page, language);
+    for (const path of ['/situations', '/triage', '/merges']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+      await expectNoViolations(page, path);
+    }
+    await page.goto('/situations');
+    await page.getByRole('link', { name: /CII-\d{4}-\d+/ }).first().click();
+    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    await expectNoViolations(page, 'situation');
+    await switchLanguage(page, 'FR');
+    await signOut(page);
+    await signIn(page, 'orp.sion');
+    await switchLanguage(page, language);
+    await page.goto('/situations/new');
+    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    await expectNoViolations(page, 'new situation');
+    await page.goto('/situations?mine=true');
+    await page.getByRole('link', { name: /CII-\d{4}-\d+/ }).last().click();
+    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    await expectNoViolations(page, 'draft');
+    await switchLanguage(page, 'FR');
   });
 }

@@ -16,7 +16,7 @@ test('an administrator signs in, manages users and organisations, reads the audi
   await signIn(page, 'admin');
   await expect(page.getByRole('heading', { name: 'Bonjour Alain' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-  for (const item of ['Accueil', 'Utilisateurs', 'Organisations', 'Journal d’audit', 'Mon profil']) {
+  for (const item of ['Accueil', 'Situations', 'Utilisateurs', 'Organisations', 'Journal d’audit', 'Mon profil']) {
     await expect(nav.getByRole('link', { name: item })).toBeVisible();
   }
   await shot(page, '03-home-admin-fr');
@@ -95,7 +95,7 @@ test('a field professional sees only what the role allows, in German', async ({ 
   // Andrea's profile says German: the app follows it.
   await expect(page.getByRole('heading', { name: 'Guten Tag Andrea' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
-  await expect(nav.getByRole('link')).toHaveText(['Startseite', 'Mein Profil']);
+  await expect(nav.getByRole('link')).toHaveText(['Startseite', 'Situationen', 'Situation melden', 'Mein Profil']);
   await shot(page, '20-home-field-professional-de');
 
   // Screens of other roles do not exist for this user, in the UI and in the API.

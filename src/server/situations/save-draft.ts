@@ -5,6 +5,7 @@ import { persons, regions, situations } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { loadSituationFor } from './load-situation.ts';
+import { recordSituationEvent } from './record-event.ts';
 import { nextSituationNumber, updateSituationIf } from './situation-repository.ts';
 
 /**
@@ -33,7 +34,7 @@ export async function saveDraft(ctx: AuthedContext, id: string | null, body: Dra
         .insert(situations)
         .values({ ...values, number, announcingUserId: ctx.actor.userId, announcingInstitutionId: ctx.actor.institutionId, createdAt: now })
         .returning({ id: situations.id });
-      await recordAudit(tx, ctx, { action: 'situation.create_draft', recordType: 'situation', recordId: row!.id, subjectPersonId: values.personId ?? undefined, allowed: true });
+      await recordSituationEvent(tx, ctx, { situationId: row!.id, personId: values.personId, type: 'create_draft', to: 'draft' });
       return row!.id;
     });
   }

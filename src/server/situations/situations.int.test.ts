@@ -155,7 +155,7 @@ describe('triage by the Bureau', () => {
     const taken = await t.request(coord, { method: 'POST', url: `/api/situations/${id}/take-up`, payload: { version: await version(coord, id) } });
     expect(taken.statusCode).toBe(200);
     expect(taken.json()).toMatchObject({ status: 'under_review', handledByName: expect.stringContaining('coord') });
-    expect(taken.json().timeline.map((e: { type: string }) => e.type)).toEqual(['attach', 'consent_recorded', 'announce', 'take_up']);
+    expect(taken.json().timeline.map((e: { type: string }) => e.type)).toEqual(['create_draft', 'attach', 'consent_recorded', 'announce', 'take_up']);
   });
 
   it('orients to a tandem only with the six criteria answered and justified', async () => {

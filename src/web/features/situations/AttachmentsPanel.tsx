@@ -44,7 +44,7 @@ export function AttachmentsPanel({ situation }: { situation: Situation }) {
                   {a.filename}
                 </Anchor>{' '}
                 <Text span size="xs" c="gray.7">
-                  · {Math.ceil(a.sizeBytes / 1024)} Ko · {dateTime(a.uploadedAt)} · SHA-256 {a.sha256.slice(0, 12)}…
+                  · {t('att.size', { kb: Math.ceil(a.sizeBytes / 1024) })} · {dateTime(a.uploadedAt)} · SHA-256 {a.sha256.slice(0, 12)}…
                 </Text>
               </List.Item>
             ))}

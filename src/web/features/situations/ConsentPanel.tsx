@@ -27,7 +27,8 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
   const directory = useDirectory();
   const queryClient = useQueryClient();
   const bureauIds = (directory.data?.institutions ?? []).filter((i) => i.kind === 'bureau_cii').map((i) => i.id);
-  const [institutionIds, setInstitutionIds] = useState<string[]>(() => [...new Set([...situation.followingInstitutionIds, ...bureauIds])]);
+  // Until the user edits it, the scope is the institutions following the person plus the Bureau CII.
+  const [institutionIds, setInstitutionIds] = useState<string[] | null>(null);
   const [categories, setCategories] = useState<string[]>(['identity', 'social_situation', 'employment', 'measures']);
   const [validUntil, setValidUntil] = useState(inOneYear());
   const [signedOn, setSignedOn] = useState('');
@@ -36,7 +37,7 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
   const [busy, setBusy] = useState(false);
   const [revoking, setRevoking] = useState<Situation['consents'][number] | null>(null);
   const [revokeReason, setRevokeReason] = useState('');
-  const scope = institutionIds.length ? institutionIds : [...new Set([...situation.followingInstitutionIds, ...bureauIds])];
+  const scope = institutionIds ?? [...new Set([...situation.followingInstitutionIds, ...bureauIds])];
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['situation', situation.id] });
   const nameOf = (id: string) => localName(directory.data?.institutions.find((i) => i.id === id));
 

@@ -12,7 +12,7 @@ import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { ConsentPanel } from './ConsentPanel.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
 import { DraftEditor } from './DraftEditor.tsx';
-import { ageKey, answerKey, careKey, criterionKey, eventKey, permitKey, riskKey, statusKey, targetKey } from './labels.ts';
+import { ageKey, answerKey, careKey, criterionKey, eventKey, permitKey, riskKey, targetKey } from './labels.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
@@ -71,9 +71,25 @@ function SituationDetails({ s }: { s: Situation }) {
         <Field label={t('draft.following')}>{s.followingInstitutionIds.map((id) => localName(directory.data?.institutions.find((i) => i.id === id))).join(' · ')}</Field>
         <Field label={t('draft.riskFactors')}>{[...s.riskFactors.map((r) => t(riskKey(r))), s.riskFactorsOther].filter(Boolean).join(' · ')}</Field>
         <Field label={t('draft.targetGroups')}>{s.targetGroups.map((g) => t(targetKey(g))).join(' · ')}</Field>
-        <Field label={t('view.prior')}>
-          {`${t('draft.laciBasic')} : ${yes(s.laciBasicProgramme)} · ${t('draft.laciCheck')} : ${yes(s.laciEmployabilityCheck)} · ${t('draft.liasCheck')} : ${yes(s.liasEmployabilityChecked)} · ${t('draft.liasIndicated')} : ${yes(s.liasIntegrationIndicated)}`}
-        </Field>
+        <div>
+          <Text size="xs" c="gray.7" fw={600}>
+            {t('view.prior')}
+          </Text>
+          <List size="sm">
+            {(
+              [
+                ['draft.laciBasic', s.laciBasicProgramme],
+                ['draft.laciCheck', s.laciEmployabilityCheck],
+                ['draft.liasCheck', s.liasEmployabilityChecked],
+                ['draft.liasIndicated', s.liasIntegrationIndicated],
+              ] as const
+            ).map(([key, value]) => (
+              <List.Item key={key}>
+                {t(key)} — {yes(value)}
+              </List.Item>
+            ))}
+          </List>
+        </div>
         <Field label={t('draft.description')}>
           <span style={{ whiteSpace: 'pre-wrap' }}>{s.description}</span>
         </Field>
@@ -129,7 +145,7 @@ function SituationTimeline({ s }: { s: Situation }) {
       </Title>
       <Timeline bulletSize={14} lineWidth={2} active={s.timeline.length}>
         {s.timeline.map((e, i) => (
-          <Timeline.Item key={i} title={`${t(eventKey(e.type))}${e.toStatus && e.type !== 'announce' && e.type !== 'take_up' ? ` → ${t(e.type === 'orient' ? careKey(e.toStatus) : statusKey(e.toStatus))}` : ''}`}>
+          <Timeline.Item key={i} title={`${t(eventKey(e.type))}${e.toStatus && e.type === 'orient' ? ` → ${t(careKey(e.toStatus))}` : ''}`}>
             <Text size="xs" c="gray.7">
               {dateTime(e.at)} · {e.actorName}
             </Text>

@@ -177,6 +177,7 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'att.none': 'Keine Dokumente.',
   'att.add': 'Dokument beifügen (PDF oder Bild, höchstens 10 MB)',
   'att.uploaded': 'Dokument beigefügt.',
+  'att.size': '{kb} kB',
   'att.download': '{name} herunterladen',
 
   'view.person': 'Person',

@@ -175,6 +175,7 @@ export const frSituations = {
   'att.none': 'Aucun document.',
   'att.add': 'Joindre un document (PDF ou image, 10 Mo au plus)',
   'att.uploaded': 'Document joint.',
+  'att.size': '{kb} Ko',
   'att.download': 'Télécharger {name}',
 
   'view.person': 'Personne',
