@@ -136,3 +136,25 @@ for (const j of JOURNEYS) {
     await signOut(page);
   });
 }
+
+test('a draft loses nothing when the network fails: kept in the browser, saved once back', async ({ page }) => {
+  const t = fr;
+  await signIn(page, 'cms.sion');
+  await page.goto('/situations/new');
+  await page.getByLabel(t['new.anonymous']).check();
+  await page.getByRole('button', { name: t['new.startAnonymous'] }).click();
+  await expect(page.getByTestId('save-state')).toBeVisible();
+  await page.context().setOffline(true);
+  await page.getByLabel(t['draft.description']).fill('Texte saisi pendant une coupure du réseau.');
+  await expect(page.getByText(t['draft.unsaved'])).toBeVisible({ timeout: 15_000 });
+  await shot(page, '51-fr-draft-offline');
+  await page.context().setOffline(false);
+  // The automatic retry saves it; a reload shows what the server kept.
+  await expect(page.getByTestId('save-state')).toHaveText(t['draft.saved'], { timeout: 20_000 });
+  await page.reload();
+  await expect(page.getByLabel(t['draft.description'])).toHaveValue('Texte saisi pendant une coupure du réseau.');
+  // Announcing an incomplete draft names what is missing and keeps the text.
+  await page.getByRole('button', { name: t['draft.announce'] }).click();
+  await expect(page.getByText('Indiquez au moins un facteur de risque.')).toBeVisible();
+  await expect(page.getByLabel(t['draft.description'])).toHaveValue('Texte saisi pendant une coupure du réseau.');
+});

@@ -12,6 +12,7 @@ import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { ConsentPanel } from './ConsentPanel.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
 import { DraftEditor } from './DraftEditor.tsx';
+import { MergeRequestButton } from './MergeRequestButton.tsx';
 import { ageKey, answerKey, careKey, criterionKey, eventKey, permitKey, riskKey, targetKey } from './labels.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
@@ -47,6 +48,9 @@ function PersonCard({ s }: { s: Situation }) {
             <Field label={t('person.language')}>{t(`corr.${p.correspondenceLanguage}` as MessageKey)}</Field>
             <Field label={t('person.street')}>{[p.street, `${p.postalCode} ${p.locality}`.trim()].filter(Boolean).join(', ')}</Field>
           </SimpleGrid>
+        ) : null}
+        {p ? (
+          <MergeRequestButton person={p} />
         ) : s.anonymous ? (
           <Text>{t('view.anonymousProfile', { age: s.ageBand ? t(ageKey(s.ageBand)) : '—', region: regionName })}</Text>
         ) : (

@@ -245,6 +245,7 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'merge.status.pending': 'Ausstehend',
   'merge.status.approved': 'Zusammengeführt',
   'merge.status.rejected': 'Abgelehnt',
+  'merge.noCandidates': 'Kein anderer Datensatz mit gleichem Namen und Geburtsdatum.',
   'merge.request': 'Duplikat dieser Person melden',
   'merge.requestReason': 'Weshalb handelt es sich um dieselbe Person?',
   'merge.requested': 'Antrag auf Zusammenführung an das IIZ-Büro übermittelt.',

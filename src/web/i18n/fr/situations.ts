@@ -243,6 +243,7 @@ export const frSituations = {
   'merge.status.pending': 'En attente',
   'merge.status.approved': 'Fusionnée',
   'merge.status.rejected': 'Refusée',
+  'merge.noCandidates': 'Aucune autre fiche ne porte le même nom et la même date de naissance.',
   'merge.request': 'Signaler un doublon de cette personne',
   'merge.requestReason': 'Pourquoi s’agit-il de la même personne ?',
   'merge.requested': 'Demande de fusion transmise au Bureau CII.',
