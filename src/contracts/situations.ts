@@ -70,6 +70,24 @@ export const DraftBodySchema = z.object({
   helpExpected: text(20000),
 });
 export type DraftBody = z.infer<typeof DraftBodySchema>;
+
+/** A new, empty announcement: the start of every draft, on screen and in the demo seed. */
+export const emptyDraft = (o: { regionId: string; personId: string | null; institutionId: string }): DraftBody => ({
+  regionId: o.regionId,
+  anonymous: o.personId === null,
+  personId: o.personId,
+  ageBand: null,
+  followingInstitutionIds: [o.institutionId],
+  riskFactors: [],
+  riskFactorsOther: '',
+  targetGroups: [],
+  laciBasicProgramme: false,
+  laciEmployabilityCheck: false,
+  liasEmployabilityChecked: false,
+  liasIntegrationIndicated: false,
+  description: '',
+  helpExpected: '',
+});
 export const UpdateDraftBodySchema = DraftBodySchema.extend({ version: VersionSchema });
 
 export const VersionBodySchema = z.object({ version: VersionSchema });

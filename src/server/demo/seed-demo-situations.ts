@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { DraftBody, PersonInput } from '../../contracts/situations.ts';
+import { type DraftBody, type PersonInput, emptyDraft } from '../../contracts/situations.ts';
 import type { Actor } from '../../domain/access/roles.ts';
 import { TANDEM_CRITERIA } from '../../domain/situation/tandem-eligibility.ts';
 import type { Db } from '../../db/open-db.ts';
@@ -109,20 +109,8 @@ export async function seedDemoSituations(db: Db, config: Config, now: Date = new
         })
       : null;
     const id = await saveDraft(announcer, null, {
-      regionId,
-      anonymous: !step.person,
-      personId,
+      ...emptyDraft({ regionId, personId, institutionId: announcer.actor.institutionId }),
       ageBand: step.anonymous?.ageBand ?? null,
-      followingInstitutionIds: [announcer.actor.institutionId],
-      riskFactors: [],
-      riskFactorsOther: '',
-      targetGroups: [],
-      laciBasicProgramme: false,
-      laciEmployabilityCheck: false,
-      liasEmployabilityChecked: false,
-      liasIntegrationIndicated: false,
-      description: '',
-      helpExpected: '',
       ...step.draft,
     });
     if (step.until === 'draft') continue;

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, Radio, Select, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { DraftBody, DuplicateCandidate, PersonInput } from '../../../contracts/situations.ts';
+import { type DuplicateCandidate, type PersonInput, emptyDraft } from '../../../contracts/situations.ts';
 import { post } from '../../api/client.ts';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -30,22 +30,7 @@ export function NewSituationPage() {
 
   const startDraft = async (personId: string | null) => {
     if (!me || !region) return;
-    const body: DraftBody = {
-      regionId: region,
-      anonymous: personId === null,
-      personId,
-      ageBand: null,
-      followingInstitutionIds: [me.institution.id],
-      riskFactors: [],
-      riskFactorsOther: '',
-      targetGroups: [],
-      laciBasicProgramme: false,
-      laciEmployabilityCheck: false,
-      liasEmployabilityChecked: false,
-      liasIntegrationIndicated: false,
-      description: '',
-      helpExpected: '',
-    };
+    const body = emptyDraft({ regionId: region, personId, institutionId: me.institution.id });
     const { id } = await post<{ id: string }>('/api/situations', body);
     navigate(`/situations/${id}`);
   };
