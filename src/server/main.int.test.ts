@@ -40,6 +40,8 @@ describe('the server process', () => {
 
     const page = await fetch(`http://127.0.0.1:${port}/`);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await page.text()).toContain('<div id="root">');
     // A client-side route is answered by the app, an unknown API path by a JSON 404.
     expect(await (await fetch(`http://127.0.0.1:${port}/users`)).text()).toContain('<div id="root">');
