@@ -132,6 +132,8 @@ for (const j of JOURNEYS) {
     await page.getByRole('navigation').getByRole('link', { name: t['nav.situations'] }).click();
     await page.getByLabel(t['app.search']).fill(j.person.name.toUpperCase());
     await expect(page.getByRole('link', { name: number })).toBeVisible();
+    // Only this person matches (accent- and case-insensitive).
+    await expect(page.getByRole('link', { name: /^CII-\d{4}-\d+$/ })).toHaveCount(1);
     await shot(page, `50-${j.lang}-search`);
     await signOut(page);
   });
