@@ -33,6 +33,7 @@ for (const language of ['FR', 'DE'] as const) {
       ['/organisations/communes', 'communes'],
       ['/organisations/import', 'import'],
       ['/audit', 'audit'],
+      ['/outbox', 'outbox'],
       ['/profile', 'profile'],
       ['/no-such-page', 'not found'],
     ] as const) {

@@ -16,7 +16,7 @@ test('an administrator signs in, manages users and organisations, reads the audi
   await signIn(page, 'admin');
   await expect(page.getByRole('heading', { name: 'Bonjour Alain' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-  for (const item of ['Accueil', 'Situations', 'Utilisateurs', 'Organisations', 'Journal d’audit', 'Mon profil']) {
+  for (const item of ['Accueil', 'Situations', 'Utilisateurs', 'Organisations', 'Journal d’audit', 'Courriels sortants', 'Mon profil']) {
     await expect(nav.getByRole('link', { name: item })).toBeVisible();
   }
   await shot(page, '03-home-admin-fr');

@@ -30,6 +30,7 @@ export const MeSchema = z.object({
     seeUsers: z.boolean(),
     manageOrganisations: z.boolean(),
     readAudit: z.boolean(),
+    readOutbox: z.boolean(),
     announce: z.boolean(),
     triage: z.boolean(),
     reviewMerges: z.boolean(),

@@ -355,3 +355,33 @@ export const personMergeRequests = pgTable('person_merge_requests', {
   reviewNote: text('review_note'),
   version: version(),
 });
+
+/* ---------- E-mail outbox ---------- */
+
+/**
+ * E-mails are written here in the transaction of the decision that sends
+ * them, and delivered by a worker (src/server/mail/deliver-outbox.ts). The
+ * Message-ID is fixed at enqueueing, so a retry is the same message; the
+ * idempotency key makes enqueueing the same report twice a no-op.
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    messageId: text('message_id').notNull(),
+    toAddresses: text('to_addresses').array().notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    language: languageEnum('language').notNull(),
+    situationId: uuid('situation_id').references(() => situations.id),
+    createdAt: ts('created_at').notNull(),
+    status: text('status').notNull().default('pending'), // pending | sent
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: ts('next_attempt_at').notNull(),
+    lockedUntil: ts('locked_until'),
+    lastError: text('last_error'),
+    sentAt: ts('sent_at'),
+  },
+  (t) => [uniqueIndex('outbox_idempotency_key').on(t.idempotencyKey), index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);

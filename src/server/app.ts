@@ -17,6 +17,7 @@ import { organisationsRoutes } from './organisations/organisations.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { personsRoutes } from './persons/persons.routes.ts';
 import { situationsRoutes } from './situations/situations.routes.ts';
+import { outboxRoutes } from './mail/outbox.routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(personsRoutes);
   await app.register(situationsRoutes);
+  await app.register(outboxRoutes);
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
 
   const webRoot = resolve(deps.config.WEB_DIST_DIR);

@@ -23,6 +23,13 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
+  // Without SMTP_URL, e-mails stay in the outbox (admin page, .eml download).
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Tandem CII <tandem@localhost>'),
+  MAIL_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

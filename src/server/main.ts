@@ -7,6 +7,8 @@ import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open-db.ts';
 import { isDatabaseEmpty, seedDemoCanton, seedEmptyInstallation } from '../db/seed/seed.ts';
 import { seedDemoSituations } from './demo/seed-demo-situations.ts';
+import { deliverOutbox } from './mail/deliver-outbox.ts';
+import { smtpTransport } from './mail/mail-transport.ts';
 
 /**
  * `npm start`: opens PGlite in DATA_DIR (or PostgreSQL at DATABASE_URL),
@@ -36,11 +38,26 @@ async function main() {
     sealAuditChain(database.db).catch((error) => app.log.error({ err: { message: (error as Error).message } }, 'audit sealing failed'));
   }, config.AUDIT_SEAL_INTERVAL_MS);
 
+  // E-mails leave through SMTP when it is configured; otherwise they wait in the outbox (admin page).
+  const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null;
+  let delivering = false;
+  const mailer = transport
+    ? setInterval(() => {
+        if (delivering) return;
+        delivering = true;
+        deliverOutbox({ db: database.db, transport, from: config.MAIL_FROM, now: () => new Date() })
+          .catch((error) => app.log.error({ err: { message: (error as Error).message } }, 'mail delivery failed'))
+          .finally(() => (delivering = false));
+      }, config.MAIL_INTERVAL_MS)
+    : null;
+
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     clearInterval(sealer);
+    if (mailer) clearInterval(mailer);
+    transport?.close();
     await app.close();
     await sealAuditChain(database.db).catch(() => 0);
     await database.close();

@@ -44,6 +44,7 @@ describe('access policy', () => {
       seeUsers: false,
       manageOrganisations: false,
       readAudit: false,
+      readOutbox: false,
       announce: true,
       triage: false,
       reviewMerges: false,

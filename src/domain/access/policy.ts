@@ -11,7 +11,8 @@ export type Resource =
   | { type: 'organisation' }
   | { type: 'audit_log' }
   | ({ type: 'situation' } & SituationFacts)
-  | { type: 'person_merge' };
+  | { type: 'person_merge' }
+  | { type: 'outbox' };
 
 /** What the policy needs to know about a situation; `basis` comes from the person's valid consents. */
 export interface SituationFacts {
@@ -59,6 +60,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return admin && (action === 'read' || action === 'verify');
     case 'situation':
       return canOnSituation(actor, action, resource);
+    case 'outbox':
+      // Messages name persons: only administrators see the outbox.
+      return admin && action === 'read';
     case 'person_merge':
       // Anyone who announces may ask for a merge; the Bureau reviews it.
       if (action === 'request') return hasRole(actor, 'field_professional') || isBureau(actor);
@@ -168,6 +172,7 @@ export function actorAbilities(actor: Actor) {
     seeUsers: userListScope(actor).kind !== 'self',
     manageOrganisations: can(actor, 'manage', { type: 'organisation' }),
     readAudit: can(actor, 'read', { type: 'audit_log' }),
+    readOutbox: can(actor, 'read', { type: 'outbox' }),
     announce: hasRole(actor, 'field_professional') || hasRole(actor, 'cii_correspondent'),
     triage: isBureau(actor),
     reviewMerges: can(actor, 'review', { type: 'person_merge' }),

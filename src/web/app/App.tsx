@@ -15,6 +15,7 @@ import { NewSituationPage } from '../features/situations/NewSituationPage.tsx';
 import { SituationPage } from '../features/situations/SituationPage.tsx';
 import { SituationsPage } from '../features/situations/SituationsPage.tsx';
 import { TriagePage } from '../features/triage/TriagePage.tsx';
+import { OutboxPage } from '../features/outbox/OutboxPage.tsx';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import { Layout } from './Layout.tsx';
@@ -70,6 +71,7 @@ function AppRoutes() {
         <Route path="situations/new" element={<Gate allowed={Boolean(me?.abilities.announce)}><NewSituationPage /></Gate>} />
         <Route path="situations/:id" element={<SituationPage />} />
         <Route path="triage" element={<Gate allowed={Boolean(me?.abilities.triage)}><TriagePage /></Gate>} />
+        <Route path="outbox" element={<Gate allowed={Boolean(me?.abilities.readOutbox)}><OutboxPage /></Gate>} />
         <Route path="merges" element={<Gate allowed={Boolean(me?.abilities.reviewMerges)}><MergesPage /></Gate>} />
         <Route path="users" element={<Gate allowed={Boolean(me?.abilities.seeUsers)}><UsersPage /></Gate>} />
         <Route path="organisations/*" element={<Gate allowed={Boolean(me?.abilities.manageOrganisations)}><OrganisationsPage /></Gate>} />

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import type { Language } from '../../domain/access/roles.ts';
+import type { Queryable } from '../../db/open-db.ts';
+import { outboxMessages } from '../../db/schema.ts';
+
+/**
+ * Writes an e-mail to the outbox, in the caller's transaction: it leaves only
+ * if the decision that sends it commits. The same idempotency key twice is one
+ * message (a retried request does not double a report).
+ */
+export async function enqueueEmail(
+  q: Queryable,
+  m: { idempotencyKey: string; to: string[]; subject: string; text: string; language: Language; situationId?: string | null; now: Date },
+): Promise<string | null> {
+  const [row] = await q
+    .insert(outboxMessages)
+    .values({
+      idempotencyKey: m.idempotencyKey,
+      messageId: `<${randomUUID()}@tandem.cii>`,
+      toAddresses: m.to,
+      subject: m.subject,
+      textBody: m.text,
+      language: m.language,
+      situationId: m.situationId ?? null,
+      createdAt: m.now,
+      nextAttemptAt: m.now,
+    })
+    .onConflictDoNothing({ target: outboxMessages.idempotencyKey })
+    .returning({ id: outboxMessages.id });
+  return row?.id ?? null;
+}

@@ -1,0 +1,36 @@
+import { desc, eq } from 'drizzle-orm';
+import { notFound } from '../../domain/errors.ts';
+import { outboxMessages } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { ensureAllowed } from '../http/access.ts';
+import type { AuthedContext } from '../http/context.ts';
+import { buildEml } from './mail-transport.ts';
+
+/** The outbox for administrators: what waits, what was sent, to whom, when, with its Message-ID. */
+export async function listOutbox(ctx: AuthedContext) {
+  await ensureAllowed(ctx, 'read', { type: 'outbox' }, { action: 'outbox.list' });
+  const rows = await ctx.db.select().from(outboxMessages).orderBy(desc(outboxMessages.createdAt)).limit(200);
+  await recordAudit(ctx.db, ctx, { action: 'outbox.list', recordType: 'outbox', allowed: true, details: { ids: rows.map((r) => r.id) } });
+  return rows.map((r) => ({
+    id: r.id,
+    messageId: r.messageId,
+    to: r.toAddresses,
+    subject: r.subject,
+    language: r.language,
+    status: r.status as 'pending' | 'sent',
+    attempts: r.attempts,
+    createdAt: r.createdAt.toISOString(),
+    nextAttemptAt: r.nextAttemptAt.toISOString(),
+    sentAt: r.sentAt?.toISOString() ?? null,
+    lastError: r.lastError,
+  }));
+}
+
+/** One message as an .eml file; reading it is audited like any read of personal data. */
+export async function downloadEml(ctx: AuthedContext, id: string) {
+  await ensureAllowed(ctx, 'read', { type: 'outbox' }, { action: 'outbox.read', recordId: id });
+  const [row] = await ctx.db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
+  if (!row) throw notFound();
+  await recordAudit(ctx.db, ctx, { action: 'outbox.read', recordType: 'outbox', recordId: id, allowed: true });
+  return { eml: await buildEml(row, ctx.config.MAIL_FROM), filename: `tandem-${row.createdAt.toISOString().slice(0, 10)}-${row.id.slice(0, 8)}.eml` };
+}

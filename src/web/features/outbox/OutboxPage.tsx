@@ -1,0 +1,76 @@
+import { Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { get } from '../../api/client.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+interface OutboxItem {
+  id: string;
+  messageId: string;
+  to: string[];
+  subject: string;
+  status: 'pending' | 'sent';
+  attempts: number;
+  createdAt: string;
+  nextAttemptAt: string;
+  sentAt: string | null;
+  lastError: string | null;
+}
+
+/** The e-mail outbox: what waits (without SMTP, every message), what left, and each as an .eml file. */
+export function OutboxPage() {
+  const { t, dateTime } = useI18n();
+  const outbox = useQuery({ queryKey: ['outbox'], queryFn: () => get<{ items: OutboxItem[] }>('/api/outbox') });
+  return (
+    <Stack gap="md">
+      <Title order={2}>{t('outbox.title')}</Title>
+      <Text size="sm" c="gray.7" maw={900}>
+        {t('outbox.intro')}
+      </Text>
+      <ErrorAlert error={outbox.error} />
+      <Table.ScrollContainer minWidth={900}>
+        <Table striped fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('outbox.created')}</Table.Th>
+              <Table.Th scope="col">{t('outbox.to')}</Table.Th>
+              <Table.Th scope="col">{t('outbox.subject')}</Table.Th>
+              <Table.Th scope="col">{t('outbox.status')}</Table.Th>
+              <Table.Th scope="col">{t('outbox.attempts')}</Table.Th>
+              <Table.Th scope="col">{t('outbox.file')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {outbox.data?.items.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>{dateTime(m.createdAt)}</Table.Td>
+                <Table.Td>{m.to.join(', ')}</Table.Td>
+                <Table.Td>{m.subject}</Table.Td>
+                <Table.Td>
+                  {m.status === 'sent' ? (
+                    <Badge color="teal.9">{t('outbox.sent', { time: dateTime(m.sentAt) })}</Badge>
+                  ) : (
+                    <Stack gap={2}>
+                      <Badge color="orange.9">{t('outbox.pending')}</Badge>
+                      {m.attempts > 0 && (
+                        <Text size="xs" c="gray.7">
+                          {t('outbox.nextAttempt', { time: dateTime(m.nextAttemptAt) })}
+                          {m.lastError ? ` — ${m.lastError}` : ''}
+                        </Text>
+                      )}
+                    </Stack>
+                  )}
+                </Table.Td>
+                <Table.Td>{m.attempts}</Table.Td>
+                <Table.Td>
+                  <Anchor href={`/api/outbox/${m.id}/eml`}>{t('outbox.download')}</Anchor>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {outbox.data?.items.length === 0 && <Text c="gray.7">{t('outbox.none')}</Text>}
+    </Stack>
+  );
+}
