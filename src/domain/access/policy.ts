@@ -12,6 +12,7 @@ export type Resource =
   | { type: 'audit_log' }
   | ({ type: 'situation' } & SituationFacts)
   | { type: 'person_merge' }
+  | { type: 'person' }
   | { type: 'outbox' };
 
 /** What the policy needs to know about a situation; `basis` comes from the person's valid consents. */
@@ -60,6 +61,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return admin && (action === 'read' || action === 'verify');
     case 'situation':
       return canOnSituation(actor, action, resource);
+    case 'person':
+      // Persons are entered by those who announce; they are read only through situations.
+      return action === 'create' && canAnnounce(actor);
     case 'outbox':
       // Messages name persons: only administrators see the outbox.
       return admin && action === 'read';
@@ -71,6 +75,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return false;
   }
 }
+
+/** Field professionals and CII correspondents announce situations (and enter the persons concerned). */
+export const canAnnounce = (actor: Actor) => hasRole(actor, 'field_professional') || hasRole(actor, 'cii_correspondent');
 
 export const isBureau = (actor: Actor) => hasRole(actor, 'bureau_member') || hasRole(actor, 'regional_coordinator');
 
@@ -173,7 +180,7 @@ export function actorAbilities(actor: Actor) {
     manageOrganisations: can(actor, 'manage', { type: 'organisation' }),
     readAudit: can(actor, 'read', { type: 'audit_log' }),
     readOutbox: can(actor, 'read', { type: 'outbox' }),
-    announce: hasRole(actor, 'field_professional') || hasRole(actor, 'cii_correspondent'),
+    announce: canAnnounce(actor),
     triage: isBureau(actor),
     reviewMerges: can(actor, 'review', { type: 'person_merge' }),
   };

@@ -1,6 +1,7 @@
 import type { PersonInput } from '../../contracts/situations.ts';
 import { invalid } from '../../domain/errors.ts';
 import { recordAudit } from '../audit/audit-log.ts';
+import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { findDuplicates, normaliseNavs13 } from './person-repository.ts';
 
@@ -9,6 +10,7 @@ import { findDuplicates, normaliseNavs13 } from './person-repository.ts';
  * created it — the name and birth date the user typed, nothing more.
  */
 export async function checkDuplicates(ctx: AuthedContext, person: PersonInput) {
+  await ensureAllowed(ctx, 'create', { type: 'person' }, { action: 'person.duplicate_check' });
   const navs = normaliseNavs13(person.navs13);
   if (navs.errors.length) throw invalid(navs.errors);
   const candidates = await findDuplicates(ctx.db, person);

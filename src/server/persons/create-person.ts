@@ -1,5 +1,6 @@
 import type { PersonInput } from '../../contracts/situations.ts';
-import { DomainError, invalid } from '../../domain/errors.ts';
+import { invalid } from '../../domain/errors.ts';
+import { ensureAllowed } from '../http/access.ts';
 import { persons } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
@@ -11,9 +12,7 @@ import { findDuplicates, personValues } from './person-repository.ts';
  * with the same NAVS13 is never created twice.
  */
 export async function createPerson(ctx: AuthedContext, input: { person: PersonInput; confirmDistinctFrom: string[] }) {
-  if (!ctx.actor.roles.some((r) => r === 'field_professional' || r === 'cii_correspondent' || r === 'bureau_member' || r === 'regional_coordinator')) {
-    throw new DomainError('forbidden', 'error.forbidden');
-  }
+  await ensureAllowed(ctx, 'create', { type: 'person' }, { action: 'person.create' });
   const values = personValues(input.person);
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {

@@ -13,6 +13,6 @@ export async function listTriageQueue(ctx: AuthedContext, regionId?: string) {
     listSituations(ctx, { status: 'announced', regionId, sort: 'oldest', page: 1, pageSize: 200 }),
     listSituations(ctx, { status: 'under_review', regionId, sort: 'oldest', page: 1, pageSize: 200 }),
   ]);
-  const byWait = (a: { announcedAt: string | null }, b: { announcedAt: string | null }) => (a.announcedAt ?? '').localeCompare(b.announcedAt ?? '');
-  return { announced: announced.items.sort(byWait), underReview: underReview.items.sort(byWait) };
+  // Sorted in SQL by announcement date, oldest first ('oldest').
+  return { announced: announced.items, underReview: underReview.items };
 }

@@ -1,5 +1,4 @@
 import { asc, eq } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Situation } from '../../contracts/situations.ts';
 import { type SituationFacts, can, situationAbilities } from '../../domain/access/policy.ts';
 import { isConsentValid, swissDay } from '../../domain/consent/consent.ts';
@@ -19,13 +18,12 @@ export async function presentSituation(ctx: AuthedContext, row: SituationRow, fa
   const actor = ctx.actor;
   const identity = can(actor, 'read_identity', { type: 'situation', ...facts });
   const today = swissDay(ctx.now());
-  const handler = alias(users, 'handler');
   const [names] = await q
-    .select({ announcer: users, institution: institutions, handler })
+    .select({ announcer: users, institution: institutions })
     .from(users)
     .innerJoin(institutions, eq(institutions.id, row.announcingInstitutionId))
-    .leftJoin(handler, eq(handler.id, row.handledByUserId ?? users.id))
     .where(eq(users.id, row.announcingUserId));
+  const [handler] = row.handledByUserId ? await q.select().from(users).where(eq(users.id, row.handledByUserId)) : [];
   const person = identity && row.personId ? (await q.select().from(persons).where(eq(persons.id, row.personId)))[0] : undefined;
   const consentRows = row.personId && !row.anonymous ? await q.select().from(consents).where(eq(consents.personId, row.personId)).orderBy(asc(consents.createdAt)) : [];
   const attachmentRows = await q
@@ -80,7 +78,7 @@ export async function presentSituation(ctx: AuthedContext, row: SituationRow, fa
       : null,
     announcingUserName: fullName(names?.announcer),
     announcingInstitutionName: (lang === 'de' ? names?.institution.nameDe : names?.institution.nameFr) ?? '',
-    handledByName: row.handledByUserId ? fullName(names?.handler) : null,
+    handledByName: handler ? fullName(handler) : null,
     createdAt: row.createdAt.toISOString(),
     announcedAt: row.announcedAt?.toISOString() ?? null,
     takenUpAt: row.takenUpAt?.toISOString() ?? null,

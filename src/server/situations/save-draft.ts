@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { DraftBody } from '../../contracts/situations.ts';
+import { canAnnounce } from '../../domain/access/policy.ts';
 import { DomainError, conflict, invalid } from '../../domain/errors.ts';
 import { persons, regions, situations } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
@@ -14,9 +15,7 @@ import { nextSituationNumber, updateSituationIf } from './situation-repository.t
  * announcing professional and institution come from the session.
  */
 export async function saveDraft(ctx: AuthedContext, id: string | null, body: DraftBody & { version?: number }) {
-  if (!ctx.actor.roles.some((r) => r === 'field_professional' || r === 'cii_correspondent')) {
-    throw new DomainError('forbidden', 'error.forbidden');
-  }
+  if (!canAnnounce(ctx.actor)) throw new DomainError('forbidden', 'error.forbidden');
   const [region] = await ctx.db.select({ id: regions.id }).from(regions).where(eq(regions.id, body.regionId));
   if (!region) throw invalid([{ path: 'regionId', messageKey: 'user.unknownRegion' }]);
   if (body.personId) {

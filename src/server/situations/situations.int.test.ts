@@ -8,6 +8,7 @@ import {
   announcedSituation,
   createDraft,
   createPerson,
+  draftBody,
   getSituation,
   personInput,
   recordConsent,
@@ -60,6 +61,12 @@ describe('persons (DOMAIN.md §3)', () => {
     const twice = await t.request(pro, { method: 'POST', url: '/api/persons', payload: { person: personInput({ navs13: '756.1234.5678.97' }), confirmDistinctFrom: [first] } });
     expect(twice.statusCode).toBe(400);
     expect(twice.json().error.fields[0].path).toBe('person.navs13');
+  });
+
+  it('lets only those who announce look for or enter persons', async () => {
+    expect((await t.request(coord, { method: 'POST', url: '/api/persons/duplicates', payload: personInput() })).statusCode).toBe(403);
+    expect((await t.request(coord, { method: 'POST', url: '/api/persons', payload: { person: personInput({ navs13: '' }) } })).statusCode).toBe(403);
+    expect((await t.request(coord, { method: 'POST', url: '/api/situations', payload: draftBody(t) })).statusCode).toBe(403);
   });
 
   it('merges two records only after a reviewed request, and audits it', async () => {
