@@ -7,43 +7,24 @@ import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
 
-/** What needs the user's attention; each capability adds its own kinds of item. */
+/** What needs the user's attention, by kind: each capability adds its own line here. */
+const ATTENTION: Record<AttentionItem['kind'], { color: string; title: MessageKey; to: string; action: MessageKey }> = {
+  change_password: { color: 'orange', title: 'home.changePassword', to: '/profile', action: 'home.changePasswordAction' },
+  triage_queue: { color: 'blue', title: 'home.queue', to: '/triage', action: 'home.queueAction' },
+  drafts: { color: 'gray', title: 'home.drafts', to: '/situations?mine=true', action: 'home.draftsAction' },
+  locked_accounts: { color: 'orange', title: 'home.lockedAccounts', to: '/users', action: 'home.lockedAccountsAction' },
+};
+
 function AttentionCard({ item }: { item: AttentionItem }) {
   const { t } = useI18n();
-  switch (item.kind) {
-    case 'change_password':
-      return (
-        <Alert color="orange" title={t('home.changePassword')}>
-          <Button component={Link} to="/profile" size="xs" mt="xs">
-            {t('home.changePasswordAction')}
-          </Button>
-        </Alert>
-      );
-    case 'triage_queue':
-      return (
-        <Alert color="blue" title={t('home.queue', { count: item.count ?? 0 })}>
-          <Button component={Link} to="/triage" size="xs" mt="xs">
-            {t('home.queueAction')}
-          </Button>
-        </Alert>
-      );
-    case 'drafts':
-      return (
-        <Alert color="gray" title={t('home.drafts', { count: item.count ?? 0 })}>
-          <Button component={Link} to="/situations?mine=true" size="xs" mt="xs">
-            {t('home.draftsAction')}
-          </Button>
-        </Alert>
-      );
-    case 'locked_accounts':
-      return (
-        <Alert color="orange" title={t('home.lockedAccounts', { count: item.count ?? 0 })}>
-          <Button component={Link} to="/users" size="xs" mt="xs">
-            {t('home.lockedAccountsAction')}
-          </Button>
-        </Alert>
-      );
-  }
+  const shape = ATTENTION[item.kind];
+  return (
+    <Alert color={shape.color} title={t(shape.title, { count: item.count ?? 0 })}>
+      <Button component={Link} to={shape.to} size="xs" mt="xs">
+        {t(shape.action)}
+      </Button>
+    </Alert>
+  );
 }
 
 interface Notification {
