@@ -33,7 +33,7 @@ export function fieldErrorFromZod(issue: ZodIssueLike): FieldError {
       if (p.origin === 'string') {
         return Number(p.minimum) <= 1 ? { path, messageKey: 'field.required' } : { path, messageKey: 'field.tooShort', params: { min: Number(p.minimum) } };
       }
-      if (p.origin === 'array') return { path, messageKey: 'user.rolesRequired' };
+      if (p.origin === 'array') return { path, messageKey: path === 'roles' ? 'user.rolesRequired' : 'field.chooseAtLeastOne' };
       return { path, messageKey: 'field.tooSmall', params: { min: Number(p.minimum) } };
     case 'too_big':
       return p.origin === 'string'

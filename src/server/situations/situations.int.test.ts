@@ -135,6 +135,17 @@ describe('announcement and consent', () => {
     expect(back.rawPayload.equals(MINIMAL_PDF)).toBe(true);
   });
 
+  it('names an empty consent scope in the caller language, not with another field message', async () => {
+    const id = await createDraft(t, pro);
+    const response = await t.request(pro, {
+      method: 'POST',
+      url: `/api/situations/${id}/consents`,
+      payload: { institutionIds: [], dataCategories: ['identity'], signedOn: '2026-01-05', validUntil: '2026-12-31', scanAttachmentId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual([{ path: 'institutionIds', message: 'Choisissez au moins un élément.' }]);
+  });
+
   it('renders the procuration PDF in the person language', async () => {
     const personId = await createPerson(t, pro, { navs13: '', officialName: 'Imboden', firstNames: 'Jürg', birthDate: '1975-05-05', correspondenceLanguage: 'de' });
     const id = await createDraft(t, pro, { personId });
