@@ -4,6 +4,7 @@ import { auditLog, institutions, users } from '../../db/schema.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { recordAudit } from './audit-log.ts';
+import { escapeLike } from '../../db/like-pattern.ts';
 
 /** The audit log page: filters by actor, subject (record or person), action and dates. */
 export async function listAuditEntries(ctx: AuthedContext, query: AuditQuery) {
@@ -15,7 +16,7 @@ export async function listAuditEntries(ctx: AuthedContext, query: AuditQuery) {
       or(eq(auditLog.recordId, query.subject), sql`${auditLog.subjectPersonId}::text = ${query.subject}`)!,
     );
   }
-  if (query.action) conditions.push(sql`${auditLog.action} LIKE ${`${query.action.replace(/[%_\\]/g, '\\$&')}%`}`);
+  if (query.action) conditions.push(sql`${auditLog.action} LIKE ${`${escapeLike(query.action)}%`}`);
   // Dates are calendar days in Switzerland.
   if (query.from) conditions.push(gte(auditLog.at, sql`(${query.from}::date)::timestamp AT TIME ZONE 'Europe/Zurich'`));
   if (query.to) {

@@ -1,8 +1,8 @@
-import { createServer } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../test/int-harness.ts';
+import { freePort } from '../../test/server-process.ts';
 import { deliverOutbox } from './deliver-outbox.ts';
 import { enqueueEmail } from './enqueue-email.ts';
 import { smtpTransport } from './mail-transport.ts';
@@ -12,16 +12,6 @@ let t: TestApp;
 let port: number;
 let server: SMTPServer | null = null;
 const received: ParsedMail[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
-}
 
 function startSmtp() {
   server = new SMTPServer({

@@ -1,10 +1,9 @@
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AttentionItem } from '../../contracts/auth.ts';
 import { can, situationListScope } from '../../domain/access/policy.ts';
-import { DEFAULT_THROTTLE } from '../../domain/auth/login-throttle.ts';
-import { queryRows } from '../../db/open-db.ts';
 import { situations, users } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
+import { lockedUntil } from '../users/user-repository.ts';
 
 /**
  * What needs the user's attention on the home page. Each capability adds its
@@ -16,18 +15,12 @@ export async function listAttentionItems(ctx: AuthedContext): Promise<AttentionI
   if (me?.must) items.push({ kind: 'change_password' });
 
   if (can(ctx.actor, 'reset_password', { type: 'user', id: '', institutionId: '' })) {
-    const now = ctx.now().toISOString();
-    const [locked] = await queryRows<{ n: number }>(ctx.db, sql`
-      SELECT count(*)::int AS n FROM (
-        SELECT la.username_key FROM login_attempts la
-        JOIN users u ON u.username = la.username_key AND u.disabled_at IS NULL
-        WHERE NOT la.succeeded
-          AND la.at > ${now}::timestamptz - make_interval(mins => ${DEFAULT_THROTTLE.lockMinutes})
-          AND la.at > COALESCE((SELECT max(s.at) FROM login_attempts s WHERE s.username_key = la.username_key AND s.succeeded), '-infinity')
-        GROUP BY la.username_key
-        HAVING count(*) >= ${DEFAULT_THROTTLE.accountMaxFailures}
-      ) locked`);
-    const n = Number(locked?.n ?? 0);
+    const now = ctx.now();
+    const [locked] = await ctx.db
+      .select({ n: count() })
+      .from(users)
+      .where(and(isNull(users.disabledAt), sql`${lockedUntil(now)} > ${now.toISOString()}::timestamptz`));
+    const n = locked?.n ?? 0;
     if (n > 0) items.push({ kind: 'locked_accounts', count: n });
   }
   const scope = situationListScope(ctx.actor);

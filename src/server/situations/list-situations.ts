@@ -8,6 +8,7 @@ import { institutions, persons, situations, users } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { identityVisibleSql, readableSql } from './situation-repository.ts';
+import { escapeLike } from '../../db/like-pattern.ts';
 
 const DAY = 86_400_000;
 
@@ -25,7 +26,7 @@ export async function listSituations(ctx: AuthedContext, query: SituationListQue
   if (query.q) {
     const navs = checkNavs13(query.q);
     const folded = foldName(query.q);
-    const byNumber = sql`${situations.number} ILIKE ${`%${query.q.replace(/[%_\\]/g, '\\$&')}%`}`;
+    const byNumber = sql`${situations.number} ILIKE ${`%${escapeLike(query.q)}%`}`;
     const byIdentity = navs.ok
       ? sql`${persons.navs13} = ${navs.value}`
       : folded

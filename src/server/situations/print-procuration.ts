@@ -3,6 +3,7 @@ import type { DataCategory } from '../../domain/consent/consent.ts';
 import { invalid } from '../../domain/errors.ts';
 import { institutions, persons, users } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
+import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { loadSituationFor } from './load-situation.ts';
 import { procurationPdf } from './procuration-pdf.ts';
@@ -13,8 +14,8 @@ export async function printProcuration(
   situationId: string,
   q: { institutionIds: string[]; categories: DataCategory[]; validUntil: string },
 ) {
-  const { row } = await loadSituationFor(ctx, situationId, 'manage_consent', 'consent.print');
-  await loadSituationFor(ctx, situationId, 'read_identity', 'consent.print');
+  const { row, facts } = await loadSituationFor(ctx, situationId, 'manage_consent', 'consent.print');
+  await ensureAllowed(ctx, 'read_identity', { type: 'situation', ...facts }, { action: 'consent.print', recordId: situationId });
   if (!row.personId) throw invalid([{ path: 'consent', messageKey: 'consent.needsPerson' }]);
   const [person] = await ctx.db.select().from(persons).where(eq(persons.id, row.personId));
   const named = q.institutionIds.length ? await ctx.db.select().from(institutions).where(inArray(institutions.id, q.institutionIds)) : [];

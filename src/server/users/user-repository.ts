@@ -5,6 +5,7 @@ import { type ListScope, userAbilities } from '../../domain/access/policy.ts';
 import { DEFAULT_THROTTLE } from '../../domain/auth/login-throttle.ts';
 import type { Queryable } from '../../db/open-db.ts';
 import { institutions, users } from '../../db/schema.ts';
+import { escapeLike } from '../../db/like-pattern.ts';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -26,7 +27,7 @@ export function scopeCondition(scope: ListScope): SQL | undefined {
  * When the account is locked by the login throttle: the fifth consecutive
  * failure inside the window plus the lock time, computed in SQL for a page of users.
  */
-const lockedUntil = (now: Date) => sql<Date | string | null>`(
+export const lockedUntil = (now: Date) => sql<Date | string | null>`(
   SELECT CASE WHEN count(*) >= ${DEFAULT_THROTTLE.accountMaxFailures}
     THEN max(la.at) + make_interval(mins => ${DEFAULT_THROTTLE.lockMinutes}) END
   FROM login_attempts la
@@ -95,7 +96,7 @@ export async function listUsers(
 ) {
   const conditions: (SQL | undefined)[] = [scopeCondition(scope)];
   if (query.q) {
-    const pattern = `%${query.q.replace(/[%_\\]/g, '\\$&')}%`;
+    const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(
       or(ilike(users.username, pattern), ilike(users.givenName, pattern), ilike(users.familyName, pattern), ilike(users.email, pattern)),
     );

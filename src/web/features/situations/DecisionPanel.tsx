@@ -22,7 +22,7 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const events = allowedEvents(situation.status);
-  const [decision, setDecision] = useState<Decision>(events.includes('refuse') ? 'orient' : 'orient');
+  const [decision, setDecision] = useState<Decision>('orient');
   const [careKind, setCareKind] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [suggestions, setSuggestions] = useState('');
