@@ -34,6 +34,8 @@ export const MeSchema = z.object({
     announce: z.boolean(),
     triage: z.boolean(),
     reviewMerges: z.boolean(),
+    seeTandems: z.boolean(),
+    coach: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof MeSchema>;
@@ -41,8 +43,25 @@ export type Me = z.infer<typeof MeSchema>;
 export const UpdatePreferencesBodySchema = z.object({ language: LanguageSchema });
 
 export const AttentionItemSchema = z.object({
-  kind: z.enum(['change_password', 'locked_accounts', 'triage_queue', 'drafts']),
+  kind: z.enum([
+    'change_password',
+    'locked_accounts',
+    'triage_queue',
+    'drafts',
+    'tandem_to_assign',
+    'intensity_behind',
+    'months_missed',
+    'report_due',
+    'follow_up_due',
+    'handed_back',
+    'mandate_ending',
+  ]),
   count: z.number().int().optional(),
+  // Items about one situation (tandem reminders) name it, and the months or date concerned.
+  situationId: z.uuid().optional(),
+  situationNumber: z.string().optional(),
+  months: z.array(z.string()).optional(),
+  date: z.string().optional(),
 });
 export const AttentionListSchema = z.object({ items: z.array(AttentionItemSchema) });
 export type AttentionItem = z.infer<typeof AttentionItemSchema>;

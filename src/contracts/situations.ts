@@ -159,6 +159,10 @@ export const SituationAbilitiesSchema = z.object({
   triage: z.boolean(),
   manageConsent: z.boolean(),
   attach: z.boolean(),
+  assign: z.boolean(),
+  coach: z.boolean(),
+  handBack: z.boolean(),
+  followUp: z.boolean(),
 });
 
 export const SituationSchema = DraftBodySchema.extend({

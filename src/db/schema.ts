@@ -18,6 +18,8 @@ import {
 import { INSTITUTION_KINDS, LANGUAGES, ROLES } from '../domain/access/roles.ts';
 import { SITUATION_STATUSES } from '../domain/situation/situation-lifecycle.ts';
 import { SEXES } from '../domain/situation/vocabulary.ts';
+import { CONTRACT_TYPES, OUTCOMES } from '../domain/tandem/closure.ts';
+import { MEETING_KINDS, OBJECTIVE_STATUSES } from '../domain/tandem/journal.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -384,4 +386,190 @@ export const outboxMessages = pgTable(
     sentAt: ts('sent_at'),
   },
   (t) => [uniqueIndex('outbox_idempotency_key').on(t.idempotencyKey), index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+);
+
+/* ---------- Tandem coaching (issue 4) ---------- */
+
+export const meetingKindEnum = pgEnum('meeting_kind', MEETING_KINDS);
+export const objectiveStatusEnum = pgEnum('objective_status', OBJECTIVE_STATUSES);
+export const outcomeEnum = pgEnum('outcome', OUTCOMES);
+export const contractTypeEnum = pgEnum('contract_type', CONTRACT_TYPES);
+
+/** One ORP counsellor and one CMS social worker, in a region, with a capacity (seed 001: six at a time). */
+export const tandems = pgTable(
+  'tandems',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionId: uuid('region_id').notNull().references(() => regions.id),
+    orpUserId: uuid('orp_user_id').notNull().references(() => users.id),
+    cmsUserId: uuid('cms_user_id').notNull().references(() => users.id),
+    capacity: integer('capacity').notNull().default(6),
+    active: boolean('active').notNull().default(true),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('tandems_region_idx').on(t.regionId), index('tandems_orp_idx').on(t.orpUserId), index('tandems_cms_idx').on(t.cmsUserId)],
+);
+
+/**
+ * The tandem's mandate on one situation: six months planned, extended by
+ * justified decisions, never beyond nine (src/domain/tandem/mandate.ts). Who
+ * holds the file follows the seeds (src/domain/tandem/file-holding.ts).
+ */
+export const mandates = pgTable(
+  'mandates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    situationId: uuid('situation_id').notNull().references(() => situations.id),
+    tandemId: uuid('tandem_id').notNull().references(() => tandems.id),
+    startOn: date('start_on', { mode: 'string' }).notNull(),
+    plannedEndOn: date('planned_end_on', { mode: 'string' }).notNull(),
+    // The planned end including extensions.
+    endOn: date('end_on', { mode: 'string' }).notNull(),
+    assignedByUserId: uuid('assigned_by_user_id').notNull().references(() => users.id),
+    assignedAt: ts('assigned_at').notNull(),
+    overCapacity: boolean('over_capacity').notNull().default(false),
+    leadUserId: uuid('lead_user_id').notNull().references(() => users.id),
+    budgetHolderUserId: uuid('budget_holder_user_id').references(() => users.id),
+    handBackToUserId: uuid('hand_back_to_user_id').references(() => users.id),
+    // Who holds the file now; changes at closure and at the hand-back.
+    holderUserId: uuid('holder_user_id').notNull().references(() => users.id),
+    // The professionals initially in charge: they receive the monthly reports.
+    reportRecipientIds: uuid('report_recipient_ids').array().notNull(),
+    closedAt: ts('closed_at'),
+    outcome: outcomeEnum('outcome'),
+    outcomeOn: date('outcome_on', { mode: 'string' }),
+    insertionEmployer: text('insertion_employer'),
+    insertionStartOn: date('insertion_start_on', { mode: 'string' }),
+    insertionContractType: contractTypeEnum('insertion_contract_type'),
+    insertionRatePercent: integer('insertion_rate_percent'),
+    handedBackAt: ts('handed_back_at'),
+    handedBackByUserId: uuid('handed_back_by_user_id').references(() => users.id),
+    handBackNote: text('hand_back_note'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('mandates_situation_key').on(t.situationId), index('mandates_tandem_idx').on(t.tandemId, t.closedAt), index('mandates_holder_idx').on(t.holderUserId)],
+);
+
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mandateId: uuid('mandate_id').notNull().references(() => mandates.id),
+    situationId: uuid('situation_id').notNull().references(() => situations.id),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    kind: meetingKindEnum('kind').notNull(),
+    personPresent: boolean('person_present').notNull(),
+    participants: text('participants').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    nextSteps: text('next_steps').notNull().default(''),
+    authorUserId: uuid('author_user_id').notNull().references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('meetings_mandate_idx').on(t.mandateId, t.heldOn)],
+);
+
+/** Every earlier state of an edited meeting: an edit never erases what was written. */
+export const meetingRevisions = pgTable(
+  'meeting_revisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    meetingId: uuid('meeting_id').notNull().references(() => meetings.id),
+    version: integer('version').notNull(),
+    content: jsonb('content').notNull(),
+    writtenByUserId: uuid('written_by_user_id').notNull().references(() => users.id),
+    writtenAt: ts('written_at').notNull(),
+    replacedAt: ts('replaced_at').notNull(),
+  },
+  (t) => [index('meeting_revisions_meeting_idx').on(t.meetingId, t.version)],
+);
+
+export const objectives = pgTable(
+  'objectives',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mandateId: uuid('mandate_id').notNull().references(() => mandates.id),
+    situationId: uuid('situation_id').notNull().references(() => situations.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    status: objectiveStatusEnum('status').notNull().default('planned'),
+    startOn: date('start_on', { mode: 'string' }),
+    targetOn: date('target_on', { mode: 'string' }),
+    doneOn: date('done_on', { mode: 'string' }),
+    createdByUserId: uuid('created_by_user_id').notNull().references(() => users.id),
+    updatedByUserId: uuid('updated_by_user_id').notNull().references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('objectives_mandate_idx').on(t.mandateId)],
+);
+
+/** One per mandate and month; `recipients` keeps to whom it went, in which language, with which Message-ID. */
+export const monthlyReports = pgTable(
+  'monthly_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mandateId: uuid('mandate_id').notNull().references(() => mandates.id),
+    situationId: uuid('situation_id').notNull().references(() => situations.id),
+    month: text('month').notNull(), // yyyy-mm
+    significantElements: text('significant_elements').notNull().default(''),
+    status: text('status').notNull().default('draft'), // draft | sent
+    draftedByUserId: uuid('drafted_by_user_id').notNull().references(() => users.id),
+    draftedAt: ts('drafted_at').notNull(),
+    sentByUserId: uuid('sent_by_user_id').references(() => users.id),
+    sentAt: ts('sent_at'),
+    recipients: jsonb('recipients').notNull().default([]),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('monthly_reports_month_key').on(t.mandateId, t.month)],
+);
+
+/** The bilan final: the five sections of the seeds; once finalised its PDF is kept as an attachment. */
+export const finalReports = pgTable(
+  'final_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mandateId: uuid('mandate_id').notNull().references(() => mandates.id),
+    situationId: uuid('situation_id').notNull().references(() => situations.id),
+    workDone: text('work_done').notNull().default(''),
+    obstacles: text('obstacles').notNull().default(''),
+    strengths: text('strengths').notNull().default(''),
+    stepsTaken: text('steps_taken').notNull().default(''),
+    stepsToTake: text('steps_to_take').notNull().default(''),
+    status: text('status').notNull().default('draft'), // draft | final
+    language: languageEnum('language'),
+    pdfAttachmentId: uuid('pdf_attachment_id').references(() => attachments.id),
+    finalisedByUserId: uuid('finalised_by_user_id').references(() => users.id),
+    finalisedAt: ts('finalised_at'),
+    updatedByUserId: uuid('updated_by_user_id').notNull().references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('final_reports_mandate_key').on(t.mandateId)],
+);
+
+/** Is the person still in work 6 and 12 months after an insertion (seed 000: "insertion durable")? */
+export const insertionFollowUps = pgTable(
+  'insertion_follow_ups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mandateId: uuid('mandate_id').notNull().references(() => mandates.id),
+    situationId: uuid('situation_id').notNull().references(() => situations.id),
+    months: integer('months').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    stillInWork: boolean('still_in_work'),
+    note: text('note').notNull().default(''),
+    recordedByUserId: uuid('recorded_by_user_id').references(() => users.id),
+    recordedAt: ts('recorded_at'),
+    version: version(),
+  },
+  (t) => [uniqueIndex('insertion_follow_ups_key').on(t.mandateId, t.months), index('insertion_follow_ups_due_idx').on(t.dueOn)],
 );

@@ -17,6 +17,7 @@ import { organisationsRoutes } from './organisations/organisations.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
 import { personsRoutes } from './persons/persons.routes.ts';
 import { situationsRoutes } from './situations/situations.routes.ts';
+import { tandemRoutes } from './tandem/tandem.routes.ts';
 import { outboxRoutes } from './mail/outbox.routes.ts';
 
 export interface AppDeps {
@@ -82,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(personsRoutes);
   await app.register(situationsRoutes);
+  await app.register(tandemRoutes);
   await app.register(outboxRoutes);
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
 

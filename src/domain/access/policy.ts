@@ -13,7 +13,8 @@ export type Resource =
   | ({ type: 'situation' } & SituationFacts)
   | { type: 'person_merge' }
   | { type: 'person' }
-  | { type: 'outbox' };
+  | { type: 'outbox' }
+  | { type: 'tandem'; regionId: string };
 
 /** What the policy needs to know about a situation; `basis` comes from the person's valid consents. */
 export interface SituationFacts {
@@ -25,6 +26,8 @@ export interface SituationFacts {
   anonymous: boolean;
   /** Institutions named in a valid consent of the person (empty for an anonymous situation). */
   basis: ReadonlySet<string>;
+  /** The tandem mandate, once the Bureau assigned one (issue 4). */
+  mandate?: { memberIds: ReadonlySet<string>; open: boolean; holderUserId: string } | null;
 }
 
 export type Action =
@@ -41,7 +44,11 @@ export type Action =
   | 'manage_consent'
   | 'attach'
   | 'request'
-  | 'review';
+  | 'review'
+  | 'assign'
+  | 'coach'
+  | 'hand_back'
+  | 'follow_up';
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   const admin = hasRole(actor, 'admin');
@@ -64,6 +71,13 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case 'person':
       // Persons are entered by those who announce; they are read only through situations.
       return action === 'create' && canAnnounce(actor);
+    case 'tandem': {
+      // The Bureau sees the tandems and their load; it manages those of the regions it coordinates.
+      const regions = bureauRegions(actor);
+      if (action === 'read') return regions !== null || admin;
+      if (action !== 'manage') return false;
+      return admin || regions === 'all' || (regions !== null && regions.includes(resource.regionId));
+    }
     case 'outbox':
       // Messages name persons: only administrators see the outbox.
       return admin && action === 'read';
@@ -95,6 +109,10 @@ export function bureauRegions(actor: Actor): 'all' | string[] | null {
  * - the Bureau sees the situations of its region once announced; it sees the
  *   identity only when a valid consent names its institution;
  * - institutions named in a valid consent see the identity and the file once announced;
+ * - the two members of the assigned tandem see the file and coach while the
+ *   mandate is open (identity through the consent, like everyone else);
+ *   whoever holds the file (after a hand-back, the previous ORP counsellor)
+ *   sees it and records the insertion follow-ups;
  * - anyone else: nothing (404).
  */
 function canOnSituation(actor: Actor, action: Action, s: SituationFacts): boolean {
@@ -105,9 +123,11 @@ function canOnSituation(actor: Actor, action: Action, s: SituationFacts): boolea
   const consentBasis = announced && !s.anonymous && s.basis.has(actor.institutionId);
   // A consent naming the Bureau CII opens the identity to the Bureau of the situation's region, not to every region.
   const hasBasis = regions === null ? consentBasis : consentBasis && bureauOfRegion;
+  const tandemMember = s.mandate?.memberIds.has(actor.userId) ?? false;
+  const holder = s.mandate?.holderUserId === actor.userId;
   switch (action) {
     case 'read':
-      return announcer || bureauOfRegion || hasBasis;
+      return announcer || bureauOfRegion || hasBasis || tandemMember || holder;
     case 'read_identity':
       return (announcer && actor.institutionId === s.announcingInstitutionId) || hasBasis;
     case 'update':
@@ -117,7 +137,14 @@ function canOnSituation(actor: Actor, action: Action, s: SituationFacts): boolea
     case 'manage_consent':
       return announcer || (bureauOfRegion && !s.anonymous);
     case 'triage':
+    case 'assign':
       return bureauOfRegion;
+    case 'coach':
+      return tandemMember && (s.mandate?.open ?? false);
+    case 'hand_back':
+      return tandemMember;
+    case 'follow_up':
+      return holder;
     default:
       return false;
   }
@@ -144,6 +171,10 @@ export function situationAbilities(actor: Actor, s: SituationFacts) {
     triage: can(actor, 'triage', resource),
     manageConsent: can(actor, 'manage_consent', resource),
     attach: can(actor, 'attach', resource),
+    assign: can(actor, 'assign', resource),
+    coach: can(actor, 'coach', resource),
+    handBack: can(actor, 'hand_back', resource),
+    followUp: can(actor, 'follow_up', resource),
   };
 }
 
@@ -183,5 +214,7 @@ export function actorAbilities(actor: Actor) {
     announce: canAnnounce(actor),
     triage: isBureau(actor),
     reviewMerges: can(actor, 'review', { type: 'person_merge' }),
+    seeTandems: can(actor, 'read', { type: 'tandem', regionId: '' }),
+    coach: hasRole(actor, 'tandem_member'),
   };
 }

@@ -11,7 +11,7 @@ import { outboxMessages } from '../../db/schema.ts';
 export async function enqueueEmail(
   q: Queryable,
   m: { idempotencyKey: string; to: string[]; subject: string; text: string; language: Language; situationId?: string | null; now: Date },
-): Promise<string | null> {
+): Promise<{ id: string; messageId: string } | null> {
   const [row] = await q
     .insert(outboxMessages)
     .values({
@@ -26,6 +26,6 @@ export async function enqueueEmail(
       nextAttemptAt: m.now,
     })
     .onConflictDoNothing({ target: outboxMessages.idempotencyKey })
-    .returning({ id: outboxMessages.id });
-  return row?.id ?? null;
+    .returning({ id: outboxMessages.id, messageId: outboxMessages.messageId });
+  return row ?? null;
 }

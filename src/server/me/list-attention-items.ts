@@ -3,6 +3,7 @@ import type { AttentionItem } from '../../contracts/auth.ts';
 import { can, situationListScope } from '../../domain/access/policy.ts';
 import { situations, users } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
+import { tandemAttentionItems } from '../tandem/tandem-attention.ts';
 import { lockedUntil } from '../users/user-repository.ts';
 
 /**
@@ -29,11 +30,18 @@ export async function listAttentionItems(ctx: AuthedContext): Promise<AttentionI
       scope.bureauRegions === 'all' ? sql`true` : scope.bureauRegions.length ? inArray(situations.regionId, scope.bureauRegions) : sql`false`;
     const [queue] = await ctx.db.select({ n: count() }).from(situations).where(and(eq(situations.status, 'announced'), regionCondition));
     if (queue && queue.n > 0) items.push({ kind: 'triage_queue', count: queue.n });
+    // Oriented to a tandem and not yet assigned to one.
+    const [toAssign] = await ctx.db
+      .select({ n: count() })
+      .from(situations)
+      .where(and(eq(situations.status, 'tandem'), regionCondition, sql`NOT EXISTS (SELECT 1 FROM mandates m WHERE m.situation_id = ${situations.id})`));
+    if (toAssign && toAssign.n > 0) items.push({ kind: 'tandem_to_assign', count: toAssign.n });
   }
   const [drafts] = await ctx.db
     .select({ n: count() })
     .from(situations)
     .where(and(eq(situations.status, 'draft'), eq(situations.announcingUserId, ctx.actor.userId)));
   if (drafts && drafts.n > 0) items.push({ kind: 'drafts', count: drafts.n });
+  items.push(...(await tandemAttentionItems(ctx)));
   return items;
 }

@@ -1,7 +1,7 @@
 import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
 import type { SituationFacts, SituationScope } from '../../domain/access/policy.ts';
 import { type Queryable, queryRows } from '../../db/open-db.ts';
-import { consents, situations } from '../../db/schema.ts';
+import { consents, mandates, situations, tandems } from '../../db/schema.ts';
 
 export type SituationRow = typeof situations.$inferSelect;
 
@@ -21,7 +21,19 @@ export async function basisOf(q: Queryable, personId: string | null, today: stri
   return new Set(rows.flatMap((r) => r.ids));
 }
 
-export function factsOf(row: SituationRow, basis: Set<string>): SituationFacts {
+export type MandateFacts = NonNullable<SituationFacts['mandate']>;
+
+/** The mandate facts the policy needs: the tandem's two members, whether it is open, who holds the file. */
+export async function mandateFactsOf(q: Queryable, situationId: string): Promise<MandateFacts | null> {
+  const [m] = await q
+    .select({ orp: tandems.orpUserId, cms: tandems.cmsUserId, closedAt: mandates.closedAt, holder: mandates.holderUserId })
+    .from(mandates)
+    .innerJoin(tandems, eq(tandems.id, mandates.tandemId))
+    .where(eq(mandates.situationId, situationId));
+  return m ? { memberIds: new Set([m.orp, m.cms]), open: m.closedAt === null, holderUserId: m.holder } : null;
+}
+
+export function factsOf(row: SituationRow, basis: Set<string>, mandate: MandateFacts | null = null): SituationFacts {
   return {
     id: row.id,
     status: row.status,
@@ -30,13 +42,14 @@ export function factsOf(row: SituationRow, basis: Set<string>): SituationFacts {
     announcingInstitutionId: row.announcingInstitutionId,
     anonymous: row.anonymous,
     basis: row.anonymous ? new Set() : basis,
+    mandate,
   };
 }
 
 export async function findSituation(q: Queryable, id: string, today: string) {
   const [row] = await q.select().from(situations).where(eq(situations.id, id));
   if (!row) return null;
-  return { row, facts: factsOf(row, await basisOf(q, row.personId, today)) };
+  return { row, facts: factsOf(row, await basisOf(q, row.personId, today), await mandateFactsOf(q, id)) };
 }
 
 /** The caller's institution has a basis for the situation's person (SQL over a `situations` row). */
@@ -52,15 +65,22 @@ export const hasBasisSql = (institutionId: string, today: string) => sql`(
 /**
  * The access policy's situation rules as one SQL condition (policy.ts#canOnSituation,
  * action 'read'): the announcer; the Bureau of the region once announced;
- * institutions with a basis once announced.
+ * institutions with a basis once announced; the assigned tandem's members and
+ * whoever holds the file.
  */
 export function readableSql(scope: SituationScope, today: string): SQL {
-  const parts: SQL[] = [eq(situations.announcingUserId, scope.userId)];
+  const parts: SQL[] = [eq(situations.announcingUserId, scope.userId), tandemOrHolderSql(scope.userId)];
   const region = bureauRegionSql(scope);
   if (region) parts.push(region);
   else parts.push(sql`(${situations.status} <> 'draft' AND ${hasBasisSql(scope.institutionId, today)})`);
   return sql`(${sql.join(parts, sql` OR `)})`;
 }
+
+/** A member of the assigned tandem, or the holder of the file. */
+export const tandemOrHolderSql = (userId: string) => sql`EXISTS (
+  SELECT 1 FROM mandates m JOIN tandems t ON t.id = m.tandem_id
+  WHERE m.situation_id = ${situations.id}
+    AND (t.orp_user_id = ${userId}::uuid OR t.cms_user_id = ${userId}::uuid OR m.holder_user_id = ${userId}::uuid))`;
 
 /** Announced and in one of the caller's Bureau regions; null for callers outside the Bureau. */
 function bureauRegionSql(scope: SituationScope): SQL | null {

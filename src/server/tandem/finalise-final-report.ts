@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Language } from '../../domain/access/roles.ts';
+import { swissDay } from '../../domain/consent/consent.ts';
+import { type FieldError, conflict, invalid, notFound } from '../../domain/errors.ts';
+import { attachments, finalReports } from '../../db/schema.ts';
+import type { AuthedContext } from '../http/context.ts';
+import { loadSituationFor } from '../situations/load-situation.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { recordSituationEvent } from '../situations/record-event.ts';
+import { finalReportData } from './final-report-data.ts';
+import { finalReportPdf } from './final-report-pdf.ts';
+import { loadMandateFor } from './load-mandate.ts';
+import { findMandate } from './tandem-repository.ts';
+
+const SECTIONS = ['workDone', 'obstacles', 'strengths', 'stepsTaken', 'stepsToTake'] as const;
+
+/** Finalises the bilan final: every section written; its PDF, in the chosen language, is kept on the situation. */
+export async function finaliseFinalReport(ctx: AuthedContext, situationId: string, body: { language: Language; version: number }) {
+  const { row, mandate } = await loadMandateFor(ctx, situationId, 'coach', 'final_report.finalise');
+  const [report] = await ctx.db.select().from(finalReports).where(eq(finalReports.mandateId, mandate.id));
+  if (!report) throw invalid([{ path: 'finalReport', messageKey: 'finalReport.notWritten' }]);
+  const fields: FieldError[] = SECTIONS.filter((k) => !report[k].trim()).map((k) => ({ path: k, messageKey: 'field.required' }));
+  if (fields.length) throw invalid(fields);
+  const now = ctx.now();
+  const pdf = await finalReportPdf(await finalReportData(ctx.db, row, mandate, { ...report, finalisedByUserId: ctx.actor.userId, finalisedAt: now }, body.language, now));
+  const filename = `${body.language === 'de' ? 'schlussbericht' : 'bilan-final'}-${row.number}.pdf`;
+  await ctx.db.transaction(async (tx) => {
+    const [file] = await tx
+      .insert(attachments)
+      .values({ situationId, filename, mimeType: 'application/pdf', sizeBytes: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), content: pdf, uploadedByUserId: ctx.actor.userId, uploadedAt: now })
+      .returning({ id: attachments.id });
+    const updated = await tx
+      .update(finalReports)
+      .set({ status: 'final', language: body.language, pdfAttachmentId: file!.id, finalisedByUserId: ctx.actor.userId, finalisedAt: now, updatedAt: now, version: sql`${finalReports.version} + 1` })
+      .where(and(eq(finalReports.id, report.id), eq(finalReports.version, body.version)))
+      .returning({ id: finalReports.id });
+    if (!updated.length) throw conflict();
+    await recordSituationEvent(tx, ctx, { situationId, personId: row.personId, type: 'finalise_final_report', details: { attachmentId: file!.id, language: body.language } });
+  });
+}
+
+/** The bilan final as a PDF in either language, for whoever may read the situation (the read is audited). */
+export async function printFinalReport(ctx: AuthedContext, situationId: string, lang: Language) {
+  const { row } = await loadSituationFor(ctx, situationId, 'read', 'final_report.print');
+  const mandate = await findMandate(ctx.db, situationId);
+  const [report] = mandate ? await ctx.db.select().from(finalReports).where(eq(finalReports.mandateId, mandate.id)) : [];
+  if (!mandate || !report) throw notFound();
+  const pdf = await finalReportPdf(await finalReportData(ctx.db, row, mandate, report, lang, ctx.now()));
+  await recordAudit(ctx.db, ctx, { action: 'final_report.print', recordType: 'final_report', recordId: report.id, subjectPersonId: row.personId ?? undefined, allowed: true, details: { situationId, lang, on: swissDay(ctx.now()) } });
+  return { pdf, filename: `${lang === 'de' ? 'schlussbericht' : 'bilan-final'}-${row.number}.pdf` };
+}

@@ -1,0 +1,155 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { TandemFile } from '../../contracts/tandem.ts';
+import { can } from '../../domain/access/policy.ts';
+import { swissDay } from '../../domain/consent/consent.ts';
+import { intensityByMonth } from '../../domain/tandem/intensity.ts';
+import { countsForIntensity } from '../../domain/tandem/journal.ts';
+import { latestEnd } from '../../domain/tandem/mandate.ts';
+import { isReportDue, reportableMonths } from '../../domain/tandem/monthly-report.ts';
+import { finalReports, insertionFollowUps, meetingRevisions, meetings, monthlyReports, objectives, outboxMessages, tandems } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import type { AuthedContext } from '../http/context.ts';
+import { loadSituationFor } from '../situations/load-situation.ts';
+import type { SentRecipient } from './send-monthly-report.ts';
+import { findMandate, namesOf, presentTandems } from './tandem-repository.ts';
+
+const EMPTY: TandemFile = { mandate: null, intensity: [], meetings: [], objectives: [], monthlyReports: [], finalReport: null, followUps: [] };
+
+/** The tandem's side of a situation: mandate, journal, intensity, objectives, reports, closure and follow-ups. */
+export async function getTandemFile(ctx: AuthedContext, situationId: string): Promise<TandemFile> {
+  const { row, facts } = await loadSituationFor(ctx, situationId, 'read', 'tandem_file.read');
+  const mandate = await findMandate(ctx.db, situationId);
+  if (!mandate) return EMPTY;
+  const today = swissDay(ctx.now());
+  const coach = can(ctx.actor, 'coach', { type: 'situation', ...facts });
+  const [tandemRow] = await ctx.db.select().from(tandems).where(eq(tandems.id, mandate.tandemId));
+  const [tandem] = await presentTandems(ctx.db, [tandemRow!]);
+  const journal = await ctx.db.select().from(meetings).where(eq(meetings.mandateId, mandate.id)).orderBy(asc(meetings.heldOn), asc(meetings.createdAt));
+  const revisions = journal.length
+    ? await ctx.db.select().from(meetingRevisions).where(inArray(meetingRevisions.meetingId, journal.map((m) => m.id))).orderBy(asc(meetingRevisions.version))
+    : [];
+  const goals = await ctx.db.select().from(objectives).where(eq(objectives.mandateId, mandate.id)).orderBy(asc(objectives.createdAt));
+  const reports = await ctx.db.select().from(monthlyReports).where(eq(monthlyReports.mandateId, mandate.id));
+  const [report] = await ctx.db.select().from(finalReports).where(eq(finalReports.mandateId, mandate.id));
+  const followUps = await ctx.db.select().from(insertionFollowUps).where(eq(insertionFollowUps.mandateId, mandate.id)).orderBy(asc(insertionFollowUps.months));
+  const outbox = reports.some((r) => r.status === 'sent')
+    ? await ctx.db.select({ id: outboxMessages.id, status: outboxMessages.status }).from(outboxMessages).where(eq(outboxMessages.situationId, situationId))
+    : [];
+  const delivered = new Set(outbox.filter((o) => o.status === 'sent').map((o) => o.id));
+  const names = await namesOf(ctx.db, [
+    mandate.assignedByUserId,
+    mandate.leadUserId,
+    mandate.budgetHolderUserId,
+    mandate.handBackToUserId,
+    mandate.holderUserId,
+    mandate.handedBackByUserId,
+    ...mandate.reportRecipientIds,
+    ...journal.map((m) => m.authorUserId),
+    ...revisions.map((r) => r.writtenByUserId),
+    ...goals.map((o) => o.updatedByUserId),
+    ...reports.flatMap((r) => [r.draftedByUserId, r.sentByUserId]),
+    report?.finalisedByUserId,
+    ...followUps.map((f) => f.recordedByUserId),
+  ]);
+  const person = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
+  const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+  const intensityEnd = mandate.outcomeOn ?? mandate.endOn;
+  const reportsByMonth = new Map(reports.map((r) => [r.month, r]));
+  const months = [...new Set([...reportableMonths({ startOn: mandate.startOn, closedOn: mandate.outcomeOn }, today), ...reports.map((r) => r.month)])].sort();
+
+  await recordAudit(ctx.db, ctx, { action: 'tandem_file.read', recordType: 'situation', recordId: situationId, subjectPersonId: row.personId ?? undefined, allowed: true });
+  return {
+    mandate: {
+      id: mandate.id,
+      tandem: tandem!,
+      startOn: mandate.startOn,
+      plannedEndOn: mandate.plannedEndOn,
+      endOn: mandate.endOn,
+      latestEndOn: latestEnd(mandate.startOn),
+      overCapacity: mandate.overCapacity,
+      assignedAt: mandate.assignedAt.toISOString(),
+      assignedByName: name(mandate.assignedByUserId) ?? '',
+      lead: person(mandate.leadUserId)!,
+      budgetHolder: person(mandate.budgetHolderUserId),
+      handBackTo: person(mandate.handBackToUserId),
+      holder: person(mandate.holderUserId)!,
+      reportRecipients: mandate.reportRecipientIds.map((id) => person(id)!),
+      closedAt: iso(mandate.closedAt),
+      outcome: mandate.outcome,
+      outcomeOn: mandate.outcomeOn,
+      insertion:
+        mandate.insertionEmployer && mandate.insertionStartOn && mandate.insertionContractType
+          ? { employer: mandate.insertionEmployer, startOn: mandate.insertionStartOn, contractType: mandate.insertionContractType, ratePercent: mandate.insertionRatePercent ?? 0 }
+          : null,
+      handedBackAt: iso(mandate.handedBackAt),
+      handedBackByName: name(mandate.handedBackByUserId),
+      handBackNote: mandate.handBackNote,
+      version: mandate.version,
+    },
+    intensity: intensityByMonth({ start: mandate.startOn, end: intensityEnd }, journal.filter(countsForIntensity).map((m) => m.heldOn), today),
+    meetings: journal.map((m) => ({
+      id: m.id,
+      heldOn: m.heldOn,
+      kind: m.kind,
+      personPresent: m.personPresent,
+      participants: m.participants,
+      notes: m.notes,
+      nextSteps: m.nextSteps,
+      countsForIntensity: countsForIntensity(m),
+      authorId: m.authorUserId,
+      authorName: name(m.authorUserId) ?? '',
+      createdAt: m.createdAt.toISOString(),
+      updatedAt: m.updatedAt.toISOString(),
+      version: m.version,
+      revisions: revisions
+        .filter((r) => r.meetingId === m.id)
+        .map((r) => ({ ...(r.content as Omit<TandemFile['meetings'][number]['revisions'][number], 'version' | 'writtenByName' | 'writtenAt' | 'replacedAt'>), version: r.version, writtenByName: name(r.writtenByUserId) ?? '', writtenAt: r.writtenAt.toISOString(), replacedAt: r.replacedAt.toISOString() })),
+      canEdit: coach && m.authorUserId === ctx.actor.userId,
+    })),
+    objectives: goals.map((o) => ({
+      id: o.id,
+      title: o.title,
+      description: o.description,
+      status: o.status,
+      startOn: o.startOn,
+      targetOn: o.targetOn,
+      doneOn: o.doneOn,
+      updatedByName: name(o.updatedByUserId) ?? '',
+      updatedAt: o.updatedAt.toISOString(),
+      version: o.version,
+    })),
+    monthlyReports: months.map((month) => {
+      const r = reportsByMonth.get(month);
+      return {
+        month,
+        due: isReportDue(month, today),
+        id: r?.id ?? null,
+        status: (r?.status as 'draft' | 'sent' | undefined) ?? 'none',
+        significantElements: r?.significantElements ?? '',
+        draftedByName: name(r?.draftedByUserId ?? null),
+        sentAt: iso(r?.sentAt ?? null),
+        sentByName: name(r?.sentByUserId ?? null),
+        recipients: ((r?.recipients ?? []) as SentRecipient[]).map((s) => ({ name: s.name, email: s.email, language: s.language, messageId: s.messageId, delivered: delivered.has(s.outboxId) })),
+        version: r?.version ?? null,
+      };
+    }),
+    finalReport: report
+      ? {
+          workDone: report.workDone,
+          obstacles: report.obstacles,
+          strengths: report.strengths,
+          stepsTaken: report.stepsTaken,
+          stepsToTake: report.stepsToTake,
+          status: report.status as 'draft' | 'final',
+          language: report.language,
+          pdfAttachmentId: report.pdfAttachmentId,
+          finalisedAt: iso(report.finalisedAt),
+          finalisedByName: name(report.finalisedByUserId),
+          version: report.version,
+        }
+      : null,
+    followUps: followUps.map((f) => ({ id: f.id, months: f.months, dueOn: f.dueOn, stillInWork: f.stillInWork, note: f.note, recordedAt: iso(f.recordedAt), recordedByName: name(f.recordedByUserId), version: f.version })),
+  };
+}
