@@ -7,6 +7,7 @@ import { migrate } from '../db/migrate.ts';
 import { openDatabase } from '../db/open-db.ts';
 import { isDatabaseEmpty, seedDemoCanton, seedEmptyInstallation } from '../db/seed/seed.ts';
 import { seedDemoSituations } from './demo/seed-demo-situations.ts';
+import { seedDemoTandems } from './demo/seed-demo-tandems.ts';
 import { deliverOutbox } from './mail/deliver-outbox.ts';
 import { smtpTransport } from './mail/mail-transport.ts';
 
@@ -29,7 +30,7 @@ async function main() {
       console.log(`\nEmpty installation. Sign in as "admin" with this password, shown only once:\n\n    ${password}\n\nYou will be asked to change it.\n`);
     } else {
       await seedDemoCanton(database.db);
-      await seedDemoSituations(database.db, config);
+      await seedDemoTandems(database.db, config, await seedDemoSituations(database.db, config));
       console.log('Demo canton created: the sign-ins are listed in README.md.');
     }
   }

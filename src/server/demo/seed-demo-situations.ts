@@ -57,7 +57,7 @@ const STEPS: Step[] = [
     draft: { riskFactors: ['addiction', 'housing', 'employability'], targetGroups: ['laci_end_of_rights'], laciBasicProgramme: true, description: 'Rechute après un sevrage, logement précaire.', helpExpected: 'Prise en charge coordonnée avec Addiction Valais.' },
   },
   {
-    announcer: 'orp.sion', region: 'SION', daysAgo: 40, until: 'tandem', coordinator: 'coord.sion',
+    announcer: 'orp.sion', region: 'SION', daysAgo: 130, until: 'tandem', coordinator: 'coord.sion',
     person: { officialName: 'Rey', firstNames: 'Virginie', birthDate: '1986-05-14', navs13: '756.6612.8790.43', locality: 'Ayent', postalCode: '1966' },
     draft: { riskFactors: ['health', 'single_parent_childcare', 'employability'], targetGroups: ['laci_end_of_rights'], laciBasicProgramme: true, laciEmployabilityCheck: true, description: 'Vendeuse, seule avec un enfant, village mal desservi ; plusieurs mesures interrompues pour raisons de santé.', helpExpected: 'Coaching intensif vers un emploi dans la vente.' },
     decision: { reason: 'Cumul de facteurs ; potentiel réel dans la vente ; accord de la personne.' },
@@ -86,7 +86,43 @@ const STEPS: Step[] = [
   },
 ];
 
-export async function seedDemoSituations(db: Db, config: Config, now: Date = new Date()) {
+/** Oriented to a tandem: the tandem part of the demo (seed-demo-tandems.ts) picks them up by name. */
+const TANDEM_STEPS: Step[] = [
+  {
+    announcer: 'orp.sion', region: 'SION', daysAgo: 300, until: 'tandem', coordinator: 'coord.sion',
+    person: { officialName: 'Gillioz', firstNames: 'Marc', sex: 'male', birthDate: '1972-11-03', navs13: '756.7310.4482.96', locality: 'Savièse', postalCode: '1965' },
+    draft: { riskFactors: ['employability', 'qualifications', 'financial_resources'], targetGroups: ['laci_end_of_rights'], laciBasicProgramme: true, laciEmployabilityCheck: true, description: 'Magasinier, 52 ans, fin de droit proche, dettes.', helpExpected: 'Coaching intensif vers un emploi de magasinier ou de chauffeur-livreur.' },
+    decision: { reason: 'Cumul de facteurs ; potentiel dans la logistique.' },
+  },
+  {
+    announcer: 'rav.brig', region: 'BRIG', daysAgo: 80, until: 'tandem', coordinator: 'coord.brig',
+    person: { officialName: 'Schmid', firstNames: 'Petra', birthDate: '1983-04-22', navs13: '756.2219.8843.50', correspondenceLanguage: 'de', locality: 'Visp', postalCode: '3930' },
+    draft: { riskFactors: ['single_parent_childcare', 'employability', 'psychological'], targetGroups: ['laci_end_of_rights'], laciBasicProgramme: true, laciEmployabilityCheck: true, description: 'Alleinerziehend, zwei Kinder, Erschöpfung; Aussteuerung in vier Monaten.', helpExpected: 'Intensives Coaching RAV–SMZ.' },
+    decision: { reason: 'Kumulierte Risikofaktoren; realistisches Potenzial im Detailhandel.' },
+  },
+  {
+    announcer: 'cms.monthey', region: 'MONTHEY', daysAgo: 55, until: 'tandem', coordinator: 'coord.monthey',
+    person: { officialName: 'Délez', firstNames: 'Sarah', birthDate: '1995-08-09', navs13: '756.4108.2267.39', locality: 'Collombey', postalCode: '1868' },
+    draft: { riskFactors: ['qualifications', 'housing', 'debts'], targetGroups: ['social_aid_work_capacity'], liasEmployabilityChecked: true, liasIntegrationIndicated: true, description: 'Aide sociale depuis un an, sans CFC, logement précaire.', helpExpected: 'Coaching tandem, puis stage.' },
+    decision: { reason: 'Aide sociale, employabilité vérifiée, insertion indiquée.' },
+  },
+  {
+    announcer: 'orp.sion', region: 'SION', daysAgo: 6, until: 'tandem', coordinator: 'coord.sion',
+    person: { officialName: 'Moret', firstNames: 'Kevin', sex: 'male', birthDate: '1998-01-17', navs13: '756.5566.7712.36', locality: 'Conthey', postalCode: '1964' },
+    draft: { riskFactors: ['addiction', 'employability'], targetGroups: ['laci_end_of_rights'], laciBasicProgramme: true, laciEmployabilityCheck: true, description: 'Jeune adulte, consommation de cannabis, plusieurs abandons de mesures.', helpExpected: 'Coaching intensif.' },
+    decision: { reason: 'Besoin d’un suivi intensif et coordonné.' },
+  },
+];
+
+/** Institutions each region's tandem works in: named in the demo consents of tandem situations. */
+const TANDEM_INSTITUTIONS: Record<Step['region'], ['orp' | 'cms', string][]> = {
+  SION: [['orp', 'ORP Valais central'], ['cms', 'CMS de Sion – aide sociale']],
+  MONTHEY: [['orp', 'ORP Chablais'], ['cms', 'CMS de Monthey – aide sociale']],
+  BRIG: [['orp', 'ORP Haut-Valais'], ['cms', 'CMS du Haut-Valais – aide sociale']],
+};
+
+export async function seedDemoSituations(db: Db, config: Config, now: Date = new Date()): Promise<Map<string, string>> {
+  const created = new Map<string, string>();
   const allUsers = await db.select().from(users);
   const [bureau] = await db.select().from(institutions).where(eq(institutions.kind, 'bureau_cii'));
   const allRegions = await db.select().from(regions);
@@ -97,7 +133,8 @@ export async function seedDemoSituations(db: Db, config: Config, now: Date = new
   };
   const version = async (id: string) => (await findSituation(db, id, '2000-01-01'))!.row.version;
 
-  for (const step of STEPS) {
+  const allInstitutions = await db.select().from(institutions);
+  for (const step of [...STEPS, ...TANDEM_STEPS]) {
     const start = new Date(now.getTime() - step.daysAgo * DAY);
     const later = (hours: number) => new Date(start.getTime() + hours * 3_600_000);
     const announcer = ctxFor(step.announcer, start);
@@ -113,6 +150,7 @@ export async function seedDemoSituations(db: Db, config: Config, now: Date = new
       ageBand: step.anonymous?.ageBand ?? null,
       ...step.draft,
     });
+    if (step.person) created.set(step.person.officialName, id);
     if (step.until === 'draft') continue;
     if (personId && step.person) {
       const lang = step.person.correspondenceLanguage === 'de' ? 'de' : 'fr';
@@ -127,7 +165,14 @@ export async function seedDemoSituations(db: Db, config: Config, now: Date = new
       });
       const attachment = await uploadAttachment(announcer, id, { filename: lang === 'de' ? 'vollmacht-unterschrieben.pdf' : 'procuration-signee.pdf', mimeType: 'application/pdf', content: scan });
       await recordConsent(announcer, id, {
-        institutionIds: [announcer.actor.institutionId, bureau!.id],
+        institutionIds: [
+          ...new Set([
+            announcer.actor.institutionId,
+            bureau!.id,
+            // Tandem cases: the person also authorises the ORP and the CMS of the tandem.
+            ...(step.until === 'tandem' ? TANDEM_INSTITUTIONS[step.region].map(([, name]) => allInstitutions.find((i) => i.nameFr === name)!.id) : []),
+          ]),
+        ],
         dataCategories: ['identity', 'social_situation', 'employment', 'measures'],
         signedOn: start.toISOString().slice(0, 10),
         validUntil: new Date(start.getTime() + 365 * DAY).toISOString().slice(0, 10),
@@ -145,13 +190,18 @@ export async function seedDemoSituations(db: Db, config: Config, now: Date = new
     } else {
       const eligibility =
         step.until === 'tandem'
-          ? TANDEM_CRITERIA.map((criterion) => ({
-              criterion,
-              answer: criterion === 'lias_employability_checked' ? ('not_applicable' as const) : ('met' as const),
-              justification: criterion === 'lias_employability_checked' ? 'Pas à l’aide sociale.' : 'Vérifié au dossier et lors de l’entretien.',
-            }))
+          ? TANDEM_CRITERIA.map((criterion) => {
+              // The criterion of the regime the person is not under does not apply (LACI for the ORP, LIAS for social aid).
+              const other = step.announcer.startsWith('cms') ? 'laci_prior_measure' : 'lias_employability_checked';
+              return {
+                criterion,
+                answer: criterion === other ? ('not_applicable' as const) : ('met' as const),
+                justification: criterion === other ? 'Autre régime.' : 'Vérifié au dossier et lors de l’entretien.',
+              };
+            })
           : [];
       await decideSituation(coordinator, id, { decision: 'orient', careKind: step.until, version: await version(id), reason, eligibility });
     }
   }
+  return created;
 }

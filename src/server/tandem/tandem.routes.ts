@@ -31,7 +31,7 @@ import { extendMandate } from './extend-mandate.ts';
 import { finaliseFinalReport, printFinalReport } from './finalise-final-report.ts';
 import { getTandemFile } from './get-tandem-file.ts';
 import { handBackFile } from './hand-back-file.ts';
-import { listTandemCandidates, listTandems } from './list-tandems.ts';
+import { listReportRecipientCandidates, listTandemCandidates, listTandems } from './list-tandems.ts';
 import { recordFollowUp } from './record-follow-up.ts';
 import { saveFinalReport } from './save-final-report.ts';
 import { editMeeting, recordMeeting } from './save-meeting.ts';
@@ -60,6 +60,9 @@ export async function tandemRoutes(app: FastifyInstance) {
     return { ok: true as const };
   });
 
+  r.get('/api/situations/:id/report-recipient-candidates', { schema: { tags, params: IdParamsSchema, response: { 200: z.array(z.object({ id: IdSchema, name: z.string() })), ...errors } } }, (req) =>
+    listReportRecipientCandidates(authed(req), req.params.id),
+  );
   r.get('/api/situations/:id/tandem', { schema: { tags, params: IdParamsSchema, response: file } }, (req) => getTandemFile(authed(req), req.params.id));
   const then = async (req: FastifyRequest, run: () => Promise<unknown>) => {
     await run();

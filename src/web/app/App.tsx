@@ -16,6 +16,7 @@ import { SituationPage } from '../features/situations/SituationPage.tsx';
 import { SituationsPage } from '../features/situations/SituationsPage.tsx';
 import { TriagePage } from '../features/triage/TriagePage.tsx';
 import { OutboxPage } from '../features/outbox/OutboxPage.tsx';
+import { TandemsPage } from '../features/tandem/TandemsPage.tsx';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import { Layout } from './Layout.tsx';
@@ -71,6 +72,7 @@ function AppRoutes() {
         <Route path="situations/new" element={<Gate allowed={Boolean(me?.abilities.announce)}><NewSituationPage /></Gate>} />
         <Route path="situations/:id" element={<SituationPage />} />
         <Route path="triage" element={<Gate allowed={Boolean(me?.abilities.triage)}><TriagePage /></Gate>} />
+        <Route path="tandems" element={<Gate allowed={Boolean(me?.abilities.seeTandems)}><TandemsPage /></Gate>} />
         <Route path="outbox" element={<Gate allowed={Boolean(me?.abilities.readOutbox)}><OutboxPage /></Gate>} />
         <Route path="merges" element={<Gate allowed={Boolean(me?.abilities.reviewMerges)}><MergesPage /></Gate>} />
         <Route path="users" element={<Gate allowed={Boolean(me?.abilities.seeUsers)}><UsersPage /></Gate>} />

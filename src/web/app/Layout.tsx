@@ -20,6 +20,7 @@ export function Layout() {
     { to: '/situations', label: 'nav.situations', show: true },
     { to: '/situations/new', label: 'nav.newSituation', show: me.abilities.announce },
     { to: '/triage', label: 'nav.triage', show: me.abilities.triage },
+    { to: '/tandems', label: 'nav.tandems', show: me.abilities.seeTandems },
     { to: '/merges', label: 'nav.merges', show: me.abilities.reviewMerges },
     { to: '/users', label: 'nav.users', show: me.abilities.seeUsers },
     { to: '/organisations', label: 'nav.organisations', show: me.abilities.manageOrganisations },

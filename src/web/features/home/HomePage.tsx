@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { AttentionItem } from '../../../contracts/auth.ts';
+import { monthLabel } from '../../../domain/tandem/monthly-report.ts';
 import { get, post } from '../../api/client.ts';
 import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -13,14 +14,28 @@ const ATTENTION: Record<AttentionItem['kind'], { color: string; title: MessageKe
   triage_queue: { color: 'blue', title: 'home.queue', to: '/triage', action: 'home.queueAction' },
   drafts: { color: 'gray', title: 'home.drafts', to: '/situations?mine=true', action: 'home.draftsAction' },
   locked_accounts: { color: 'orange', title: 'home.lockedAccounts', to: '/users', action: 'home.lockedAccountsAction' },
+  tandem_to_assign: { color: 'blue', title: 'home.tandem_to_assign', to: '/situations?status=tandem', action: 'home.tandem_to_assignAction' },
+  // Tandem reminders name one situation: the link opens it.
+  intensity_behind: { color: 'orange', title: 'home.intensity_behind', to: '', action: 'home.openSituation' },
+  months_missed: { color: 'red', title: 'home.months_missed', to: '', action: 'home.openSituation' },
+  report_due: { color: 'orange', title: 'home.report_due', to: '', action: 'home.openSituation' },
+  mandate_ending: { color: 'blue', title: 'home.mandate_ending', to: '', action: 'home.openSituation' },
+  follow_up_due: { color: 'orange', title: 'home.follow_up_due', to: '', action: 'home.openSituation' },
+  handed_back: { color: 'teal', title: 'home.handed_back', to: '', action: 'home.openSituation' },
 };
 
 function AttentionCard({ item }: { item: AttentionItem }) {
-  const { t } = useI18n();
+  const { t, lang, date } = useI18n();
   const shape = ATTENTION[item.kind];
+  const params = {
+    count: item.count ?? 0,
+    number: item.situationNumber ?? '',
+    months: (item.months ?? []).map((m) => monthLabel(m, lang)).join(', '),
+    date: item.date ? date(item.date) : '',
+  };
   return (
-    <Alert color={shape.color} title={t(shape.title, { count: item.count ?? 0 })}>
-      <Button component={Link} to={shape.to} size="xs" mt="xs">
+    <Alert color={shape.color} title={t(shape.title, params)} data-testid={`attention-${item.kind}`}>
+      <Button component={Link} to={item.situationId ? `/situations/${item.situationId}` : shape.to} size="xs" mt="xs">
         {t(shape.action)}
       </Button>
     </Alert>
@@ -88,7 +103,7 @@ export function HomePage() {
         <Stack gap="sm">
           {attention.isLoading && <Text>{t('app.loading')}</Text>}
           {attention.data?.items.length === 0 && <Text c="gray.7">{t('home.nothing')}</Text>}
-          {attention.data?.items.map((item) => <AttentionCard key={item.kind} item={item} />)}
+          {attention.data?.items.map((item) => <AttentionCard key={`${item.kind}-${item.situationId ?? ''}`} item={item} />)}
         </Stack>
       </section>
       <Notifications />

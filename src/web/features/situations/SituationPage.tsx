@@ -15,6 +15,7 @@ import { DraftEditor } from './DraftEditor.tsx';
 import { MergeRequestButton } from './MergeRequestButton.tsx';
 import { ageKey, answerKey, careKey, criterionKey, eventKey, permitKey, riskKey, targetKey } from './labels.ts';
 import { StatusBadge } from './StatusBadge.tsx';
+import { TandemSection } from '../tandem/TandemSection.tsx';
 
 function Field({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -191,6 +192,7 @@ export function SituationPage() {
             <PersonCard s={s} />
             {s.abilities.triage && <DecisionPanel situation={s} />}
             <DecisionCard s={s} />
+            <TandemSection situation={s} />
             {editing ? <DraftEditor key={s.id} situation={s} /> : <SituationDetails s={s} />}
             {!s.anonymous && (s.person || s.consents.length > 0) && <ConsentPanel situation={s} />}
             <AttachmentsPanel situation={s} />

@@ -30,12 +30,12 @@ export function SituationsPage() {
   const directory = useDirectory();
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 300);
-  const [status, setStatus] = useState<string | null>(null);
   const [careKind, setCareKind] = useState<string | null>(null);
   const [regionId, setRegionId] = useState<string | null>(null);
   const [institutionId, setInstitutionId] = useState<string | null>(null);
   const [sort, setSort] = useState<string>('newest');
   const [params] = useSearchParams();
+  const [status, setStatus] = useState<string | null>(params.get('status'));
   const [mine, setMine] = useState(params.get('mine') === 'true');
   const [page, setPage] = useState(1);
   const reset = <T,>(fn: (v: T) => void) => (v: T) => {

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../fr/index.ts';
 import { deSituations } from './situations.ts';
+import { deTandem } from './tandem.ts';
 
 export const de: Record<MessageKey, string> = {
   'app.name': 'Tandem',
@@ -184,4 +185,5 @@ export const de: Record<MessageKey, string> = {
   'lang.fr': 'Français',
   'lang.de': 'Deutsch',
   ...deSituations,
+  ...deTandem,
 };

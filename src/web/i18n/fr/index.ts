@@ -1,4 +1,5 @@
 import { frSituations } from './situations.ts';
+import { frTandem } from './tandem.ts';
 
 /** French: the reference dictionary. German must have exactly the same keys (checked by a test). */
 export const fr = {
@@ -184,6 +185,7 @@ export const fr = {
   'lang.fr': 'Français',
   'lang.de': 'Deutsch',
   ...frSituations,
+  ...frTandem,
 };
 
 export type MessageKey = keyof typeof fr;

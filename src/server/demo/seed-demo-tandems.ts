@@ -1,0 +1,162 @@
+import { eq } from 'drizzle-orm';
+import type { Actor } from '../../domain/access/roles.ts';
+import { swissDay } from '../../domain/consent/consent.ts';
+import type { MeetingKind } from '../../domain/tandem/journal.ts';
+import type { Db } from '../../db/open-db.ts';
+import { regions, users } from '../../db/schema.ts';
+import type { Config } from '../config.ts';
+import type { AuthedContext } from '../http/context.ts';
+import { findSituation } from '../situations/situation-repository.ts';
+import { assignTandem } from '../tandem/assign-tandem.ts';
+import { closeMandate } from '../tandem/close-mandate.ts';
+import { draftMonthlyReport, updateMonthlyReport } from '../tandem/draft-monthly-report.ts';
+import { extendMandate } from '../tandem/extend-mandate.ts';
+import { finaliseFinalReport } from '../tandem/finalise-final-report.ts';
+import { getTandemFile } from '../tandem/get-tandem-file.ts';
+import { handBackFile } from '../tandem/hand-back-file.ts';
+import { recordMeeting } from '../tandem/save-meeting.ts';
+import { saveObjective } from '../tandem/save-objective.ts';
+import { saveFinalReport } from '../tandem/save-final-report.ts';
+import { createTandem } from '../tandem/save-tandem.ts';
+import { sendMonthlyReport } from '../tandem/send-monthly-report.ts';
+
+/**
+ * The tandem part of the demo canton, through the same use cases as the
+ * screens: a tandem per region; Virginie Rey (the worked case of seed 000) in
+ * her fourth month with a thin month and a report due; Marc Gillioz inserted,
+ * closed and handed back, his six-month follow-up due; Petra Schmid coached in
+ * German in Brig; Sarah Délez announced by social aid in Monthey; Kevin Moret
+ * waiting for a tandem.
+ */
+const DAY = 86_400_000;
+
+export async function seedDemoTandems(db: Db, config: Config, situations: Map<string, string>, now: Date = new Date()) {
+  const allUsers = await db.select().from(users);
+  const allRegions = await db.select().from(regions);
+  const ctxFor = (username: string, at: Date): AuthedContext => {
+    const u = allUsers.find((x) => x.username === username)!;
+    const actor: Actor = { userId: u.id, institutionId: u.institutionId, regionId: u.regionId, roles: u.roles };
+    return { db, config, now: () => at, ip: '127.0.0.1', lang: u.language, actor };
+  };
+  const daysAgo = (n: number) => new Date(now.getTime() - n * DAY);
+  const userId = (username: string) => allUsers.find((u) => u.username === username)!.id;
+  const region = (code: string) => allRegions.find((r) => r.code === code)!.id;
+  const situationVersion = async (id: string) => (await findSituation(db, id, '2000-01-01'))!.row.version;
+  const file = (who: string, at: Date, id: string) => getTandemFile(ctxFor(who, at), id);
+
+  const tandemOf: Record<string, string> = {};
+  for (const [code, orp, cms, coord] of [
+    ['SION', 'tandem.orp', 'tandem.cms', 'coord.sion'],
+    ['MONTHEY', 'tandem.orp.monthey', 'tandem.cms.monthey', 'coord.monthey'],
+    ['BRIG', 'tandem.rav.brig', 'tandem.smz.brig', 'coord.brig'],
+  ] as const) {
+    tandemOf[code] = await createTandem(ctxFor(coord, daysAgo(400)), { regionId: region(code), orpUserId: userId(orp), cmsUserId: userId(cms), capacity: 6 });
+  }
+
+  interface Plan {
+    name: string;
+    region: 'SION' | 'MONTHEY' | 'BRIG';
+    coord: string;
+    startDaysAgo: number;
+    writer: string;
+    meetings: [daysAgo: number, kind: MeetingKind, notes: string, nextSteps: string][];
+    objectives?: [title: string, status: 'planned' | 'in_progress' | 'achieved'][];
+    reports?: [month: string, atDaysAgo: number, text: string][];
+  }
+  const run = async (p: Plan) => {
+    const id = situations.get(p.name)!;
+    const start = daysAgo(p.startDaysAgo);
+    await assignTandem(ctxFor(p.coord, start), id, { tandemId: tandemOf[p.region]!, startOn: swissDay(start), confirmOverCapacity: false, extraRecipientIds: [], version: await situationVersion(id) });
+    for (const [ago, kind, notes, nextSteps] of p.meetings) {
+      await recordMeeting(ctxFor(p.writer, daysAgo(ago)), id, { heldOn: swissDay(daysAgo(ago)), kind, personPresent: kind !== 'employer', participants: '', notes, nextSteps });
+    }
+    for (const [title, status] of p.objectives ?? []) {
+      await saveObjective(ctxFor(p.writer, daysAgo(Math.max(p.startDaysAgo - 10, 1))), id, null, { title, description: '', status, startOn: swissDay(daysAgo(Math.max(p.startDaysAgo - 10, 1))), targetOn: null });
+    }
+    for (const [month, ago, text] of p.reports ?? []) {
+      const at = daysAgo(ago);
+      const reportId = await draftMonthlyReport(ctxFor(p.writer, at), id, month);
+      const r = (await file(p.writer, at, id)).monthlyReports.find((x) => x.id === reportId)!;
+      await updateMonthlyReport(ctxFor(p.writer, at), id, reportId, { significantElements: text, version: r.version! });
+      await sendMonthlyReport(ctxFor(p.writer, at), id, reportId, r.version! + 1);
+    }
+    return id;
+  };
+  const monthAgo = (n: number) => swissDay(daysAgo(n)).slice(0, 7);
+
+  // Virginie Rey, seed 000: fourth month, a thin month, the last report not yet sent.
+  await run({
+    name: 'Rey', region: 'SION', coord: 'coord.sion', startDaysAgo: 100, writer: 'tandem.orp',
+    meetings: [
+      [99, 'with_person', 'Premier entretien à trois : objectifs, disponibilités, garde de l’enfant.', 'Bilan des compétences dans la vente.'],
+      [85, 'with_person', 'Bilan : expérience solide en vente, peur de l’échec après les interruptions.', 'Chercher un stage près d’Ayent ou à Sion.'],
+      [70, 'network', 'Réseau avec le médecin traitant : capacité de travail 50 % puis 80 %.', 'Stage à 50 %.'],
+      [64, 'employer', 'Rencontre avec la gérante d’un commerce à Sion : stage possible.', ''],
+      [40, 'with_person', 'Stage interrompu pour raisons de santé ; moral bas.', 'Reprendre contact avec le médecin.'],
+      [20, 'with_person', 'Reprise : nouvelle piste dans un magasin de sport.', 'Préparer l’entretien d’embauche.'],
+      [8, 'with_person', 'Entretien d’embauche préparé ; stage dès le mois prochain.', 'Stage de deux semaines, puis AIT possible.'],
+    ],
+    objectives: [['Retrouver une capacité de travail de 80 %', 'in_progress'], ['Stage dans la vente', 'achieved'], ['Emploi fixe dans la vente', 'planned']],
+    reports: [[monthAgo(100), 100 - 31, 'Mandat commencé ; objectifs posés avec Mme Rey ; bilan de compétences en cours.']],
+  });
+
+  // Marc Gillioz: inserted as a warehouseman, closed and handed back; the six-month follow-up is due.
+  const gillioz = await run({
+    name: 'Gillioz', region: 'SION', coord: 'coord.sion', startDaysAgo: 290, writer: 'tandem.orp',
+    meetings: [
+      [288, 'with_person', 'Premier entretien.', 'CV et lettres.'],
+      [275, 'with_person', 'Candidatures dans la logistique.', 'Permis cariste.'],
+      [255, 'with_person', 'Cours cariste réussi.', 'Candidatures.'],
+      [240, 'employer', 'Entreprise de transport à Conthey : essai d’une semaine.', ''],
+      [236, 'with_person', 'Essai positif ; contrat proposé.', 'Signature du contrat.'],
+    ],
+    objectives: [['Permis cariste', 'achieved'], ['Emploi de magasinier', 'achieved']],
+  });
+  const closedAt = daysAgo(220);
+  await saveFinalReport(ctxFor('tandem.orp', closedAt), gillioz, {
+    workDone: 'Cinq entretiens en deux mois ; cours cariste ; accompagnement aux entretiens d’embauche.',
+    obstacles: 'Âge, dettes, peu de formation formelle.',
+    strengths: 'Fiabilité, expérience de la logistique, réseau personnel.',
+    stepsTaken: 'Permis cariste, essai d’une semaine, contrat signé.',
+    stepsToTake: 'Plan de désendettement avec le CMS ; suivi de l’emploi par l’ORP.',
+    version: null,
+  });
+  await finaliseFinalReport(ctxFor('tandem.orp', closedAt), gillioz, { language: 'fr', version: (await file('tandem.orp', closedAt, gillioz)).finalReport!.version });
+  await closeMandate(ctxFor('tandem.orp', closedAt), gillioz, {
+    outcome: 'inserted',
+    outcomeOn: swissDay(closedAt),
+    insertion: { employer: 'Transports du Valais central SA', startOn: swissDay(daysAgo(225)), contractType: 'permanent', ratePercent: 100 },
+    version: (await file('tandem.orp', closedAt, gillioz)).mandate!.version,
+  });
+  await handBackFile(ctxFor('tandem.orp', daysAgo(219)), gillioz, { note: 'Emploi fixe depuis un mois ; dossier rendu avec le bilan final.', version: (await file('tandem.orp', daysAgo(219), gillioz)).mandate!.version });
+
+  // Petra Schmid, Brig, in German; extended once.
+  const schmid = await run({
+    name: 'Schmid', region: 'BRIG', coord: 'coord.brig', startDaysAgo: 70, writer: 'tandem.smz.brig',
+    meetings: [
+      [69, 'with_person', 'Erstgespräch zu dritt: Ziele, Kinderbetreuung.', 'Kita-Platz suchen.'],
+      [55, 'with_person', 'Kita-Platz ab nächstem Monat gefunden.', 'Bewerbungen im Detailhandel.'],
+      [41, 'phone', 'Telefon: zwei Bewerbungsgespräche vereinbart.', ''],
+      [35, 'with_person', 'Bewerbungsgespräche vorbereitet.', 'Schnuppertage.'],
+      [12, 'network', 'Netzwerksitzung mit Sucht Wallis abgesagt; Gespräch mit der Person.', 'Praktikum in Visp.'],
+    ],
+    objectives: [['Kinderbetreuung organisieren', 'achieved'], ['Praktikum im Detailhandel', 'in_progress']],
+    reports: [[monthAgo(70), 70 - 31, 'Kinderbetreuung gelöst; Bewerbungen laufen.']],
+  });
+  const schmidStart = daysAgo(70);
+  await extendMandate(ctxFor('tandem.rav.brig', daysAgo(5)), schmid, {
+    endOn: swissDay(new Date(schmidStart.getTime() + 240 * DAY)),
+    justification: 'Praktikum beginnt erst im nächsten Monat; Begleitung bis zur Anstellung nötig.',
+    version: (await file('tandem.rav.brig', daysAgo(5), schmid)).mandate!.version,
+  });
+
+  // Sarah Délez, Monthey: announced by social aid; the announcing social worker keeps budget, commune and SAS.
+  await run({
+    name: 'Délez', region: 'MONTHEY', coord: 'coord.monthey', startDaysAgo: 40, writer: 'tandem.cms.monthey',
+    meetings: [
+      [38, 'with_person', 'Premier entretien ; documents pour la mesure préparés pour l’assistant social.', 'Demande de stage à transmettre à la commune via M. Berrut.'],
+      [24, 'with_person', 'Visite d’un atelier de couture.', 'Stage d’observation.'],
+    ],
+    objectives: [['Stage d’observation en atelier', 'in_progress']],
+  });
+}

@@ -1,0 +1,27 @@
+import { Stack } from '@mantine/core';
+import type { Situation } from '../../../contracts/situations.ts';
+import { AssignPanel } from './AssignPanel.tsx';
+import { MeetingsPanel, ObjectivesPanel } from './JournalPanel.tsx';
+import { MandateCard } from './MandateCard.tsx';
+import { ClosePanel, FinalReportPanel, ReportsPanel } from './ReportsPanel.tsx';
+import { useTandemFile } from './use-tandem-file.ts';
+
+/** The tandem's part of the situation page: assignment for the Bureau, then the mandate's whole file. */
+export function TandemSection({ situation }: { situation: Situation }) {
+  const relevant = situation.status === 'tandem' || situation.status === 'closed';
+  const file = useTandemFile(situation.id, relevant);
+  if (!relevant || !file.data) return null;
+  const a = situation.abilities;
+  if (!file.data.mandate) return situation.status === 'tandem' && a.assign ? <AssignPanel situation={situation} /> : null;
+  const open = !file.data.mandate.closedAt;
+  return (
+    <Stack gap="md">
+      <MandateCard situationId={situation.id} file={file.data} coach={a.coach} handBack={a.handBack} followUp={a.followUp} />
+      <MeetingsPanel situationId={situation.id} file={file.data} coach={a.coach} />
+      <ObjectivesPanel situationId={situation.id} file={file.data} coach={a.coach} />
+      <ReportsPanel situationId={situation.id} file={file.data} coach={a.coach} />
+      {(a.coach || file.data.finalReport) && <FinalReportPanel key={file.data.finalReport?.version ?? 0} situationId={situation.id} file={file.data} coach={a.coach} />}
+      {a.coach && open && <ClosePanel situationId={situation.id} file={file.data} />}
+    </Stack>
+  );
+}
