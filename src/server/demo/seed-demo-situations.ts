@@ -107,7 +107,7 @@ const TANDEM_STEPS: Step[] = [
     decision: { reason: 'Aide sociale, employabilité vérifiée, insertion indiquée.' },
   },
   {
-    announcer: 'orp.sion', region: 'SION', daysAgo: 6, until: 'tandem', coordinator: 'coord.sion',
+    announcer: 'orp.sion', region: 'SION', daysAgo: 100, until: 'tandem', coordinator: 'coord.sion',
     person: { officialName: 'Moret', firstNames: 'Kevin', sex: 'male', birthDate: '1998-01-17', navs13: '756.5566.7712.36', locality: 'Conthey', postalCode: '1964' },
     draft: { riskFactors: ['addiction', 'employability'], targetGroups: ['laci_end_of_rights'], laciBasicProgramme: true, laciEmployabilityCheck: true, description: 'Jeune adulte, consommation de cannabis, plusieurs abandons de mesures.', helpExpected: 'Coaching intensif.' },
     decision: { reason: 'Besoin d’un suivi intensif et coordonné.' },
