@@ -48,6 +48,8 @@ describe('access policy', () => {
       announce: true,
       triage: false,
       reviewMerges: false,
+      seeTandems: false,
+      coach: false,
     });
   });
 });
