@@ -8,7 +8,7 @@ import { attachments, consents, institutions, persons, situationEvents, users } 
 import type { AuthedContext } from '../http/context.ts';
 import type { SituationRow } from './situation-repository.ts';
 
-const fullName = (u: { givenName: string; familyName: string } | null | undefined) => (u ? `${u.givenName} ${u.familyName}` : '');
+export const fullName = (u: { givenName: string; familyName: string } | null | undefined) => (u ? `${u.givenName} ${u.familyName}` : '');
 
 /**
  * The situation as the caller may see it: the person's identity only with

@@ -3,7 +3,8 @@ import { institutions, tandems, users } from '../../db/schema.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { loadSituationFor } from '../situations/load-situation.ts';
-import { fullName, presentTandems } from './tandem-repository.ts';
+import { fullName } from '../situations/present-situation.ts';
+import { presentTandems } from './tandem-repository.ts';
 
 /** Every tandem with its load (the Bureau sees them all, to assign and to balance). */
 export async function listTandems(ctx: AuthedContext, regionId?: string) {

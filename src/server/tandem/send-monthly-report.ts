@@ -7,7 +7,7 @@ import { enqueueEmail } from '../mail/enqueue-email.ts';
 import { recordSituationEvent } from '../situations/record-event.ts';
 import { loadMandateFor } from './load-mandate.ts';
 import { monthlyReportFacts } from './monthly-report-facts.ts';
-import { fullName } from './tandem-repository.ts';
+import { fullName } from '../situations/present-situation.ts';
 
 export interface SentRecipient {
   userId: string;

@@ -1,11 +1,11 @@
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open-db.ts';
 import { mandates, tandems, users } from '../../db/schema.ts';
+import { fullName } from '../situations/present-situation.ts';
 
 export type TandemRow = typeof tandems.$inferSelect;
 export type MandateRow = typeof mandates.$inferSelect;
 
-export const fullName = (u: { givenName: string; familyName: string } | null | undefined) => (u ? `${u.givenName} ${u.familyName}` : '');
 
 /** Open mandates per tandem: its load (seed 001 counts situations followed at once). */
 export async function loadsOf(q: Queryable, tandemIds: string[]): Promise<Map<string, number>> {

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import type { Situation } from '../../../contracts/situations.ts';
 import { ApiError, get } from '../../api/client.ts';
+import { Field } from '../../components/Field.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { NotFoundPage } from '../../components/NotFoundPage.tsx';
 import type { MessageKey } from '../../i18n/fr/index.ts';
@@ -16,17 +17,6 @@ import { MergeRequestButton } from './MergeRequestButton.tsx';
 import { ageKey, answerKey, careKey, criterionKey, eventKey, permitKey, riskKey, targetKey } from './labels.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { TandemSection } from '../tandem/TandemSection.tsx';
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="gray.7" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm">{children || '—'}</Text>
-    </div>
-  );
-}
 
 function PersonCard({ s }: { s: Situation }) {
   const { t, date } = useI18n();

@@ -4,23 +4,13 @@ import type { TandemFile } from '../../../contracts/tandem.ts';
 import { monthLabel } from '../../../domain/tandem/monthly-report.ts';
 import { post } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
+import { Field } from '../../components/Field.tsx';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useTandemAction } from './use-tandem-file.ts';
 
 type Mandate = NonNullable<TandemFile['mandate']>;
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="gray.7" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm">{children || '—'}</Text>
-    </div>
-  );
-}
 
 /** Extension: a later end with a justification; the server refuses beyond nine months and says until when. */
 function ExtendForm({ situationId, m }: { situationId: string; m: Mandate }) {
