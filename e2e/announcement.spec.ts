@@ -27,7 +27,7 @@ const JOURNEYS = [
     t: de,
     announcer: 'rav.brig',
     coordinator: 'coord.brig',
-    person: { name: 'Schmid', first: 'Jürg', birth: '21.11.1975', navs: '756.9012.4471.33' },
+    person: { name: 'Kalbermatten', first: 'Jürg', birth: '21.11.1975', navs: '756.9012.4471.33' },
     refused: 'Zenklusen Peter',
   },
 ] as const;

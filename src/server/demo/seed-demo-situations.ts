@@ -193,10 +193,15 @@ export async function seedDemoSituations(db: Db, config: Config, now: Date = new
           ? TANDEM_CRITERIA.map((criterion) => {
               // The criterion of the regime the person is not under does not apply (LACI for the ORP, LIAS for social aid).
               const other = step.announcer.startsWith('cms') ? 'laci_prior_measure' : 'lias_employability_checked';
+              // The coordinator writes in the region's language (Brig: German).
+              const german = step.region === 'BRIG';
               return {
                 criterion,
                 answer: criterion === other ? ('not_applicable' as const) : ('met' as const),
-                justification: criterion === other ? 'Autre régime.' : 'Vérifié au dossier et lors de l’entretien.',
+                justification:
+                  criterion === other
+                    ? german ? 'Anderes Regime.' : 'Autre régime.'
+                    : german ? 'In den Akten und im Gespräch geprüft.' : 'Vérifié au dossier et lors de l’entretien.',
               };
             })
           : [];

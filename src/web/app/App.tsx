@@ -1,4 +1,4 @@
-import { Center, Loader, MantineProvider, createTheme } from '@mantine/core';
+import { Center, DEFAULT_THEME, Loader, MantineProvider, createTheme, type MantineColorsTuple } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -22,8 +22,12 @@ import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import { Layout } from './Layout.tsx';
 
 // Teal 9 (#087f5b) keeps text and buttons above WCAG AA's 4.5:1 on white.
+// Mantine's orange 9 (#d9480f) gives white text only 4.29:1: warning badges use a
+// darker last shade (#c2410c, 5.2:1) so that the whole orange scale stays usable.
+const orange = [...DEFAULT_THEME.colors.orange.slice(0, 9), '#c2410c'] as unknown as MantineColorsTuple;
 const theme = createTheme({
   primaryColor: 'teal',
+  colors: { orange },
   primaryShade: 9,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
   focusRing: 'always',

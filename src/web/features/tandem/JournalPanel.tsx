@@ -64,10 +64,14 @@ function MeetingItem({ situationId, m }: { situationId: string; m: Meeting }) {
       <Group justify="space-between" align="flex-start">
         <div>
           <Text fw={600} size="sm">
-            {date(m.heldOn)} · {t(kindKey(m.kind))} {m.countsForIntensity && <Badge size="xs" color="teal.9">✓</Badge>}
+            {date(m.heldOn)} · {t(kindKey(m.kind))} {m.countsForIntensity && (
+              <Badge size="xs" color="teal.9" aria-label={t('meetings.counts')} title={t('meetings.counts')}>
+                ✓
+              </Badge>
+            )}
           </Text>
           <Text size="xs" c="gray.7">
-            {m.participants} · {t('meetings.by', { name: m.authorName })}
+            {[m.participants, t('meetings.by', { name: m.authorName })].filter(Boolean).join(' · ')}
             {m.revisions.length > 0 && ` · ${t('meetings.edited', { n: m.revisions.length })}`}
           </Text>
         </div>

@@ -154,7 +154,19 @@ export function FinalReportPanel({ situationId, file, coach }: { situationId: st
         )}
         {SECTIONS.map((k) =>
           coach ? (
-            <Textarea key={k} label={t(`final.${k}` as MessageKey)} autosize minRows={2} value={sections[k]} onChange={(e) => setSections((s) => ({ ...s, [k]: e.currentTarget.value }))} error={fieldError(error, k)} />
+            <Textarea
+              key={k}
+              label={t(`final.${k}` as MessageKey)}
+              autosize
+              minRows={2}
+              value={sections[k]}
+              onChange={(e) => {
+                // Read now: React clears currentTarget before a deferred updater runs.
+                const value = e.currentTarget.value;
+                setSections((s) => ({ ...s, [k]: value }));
+              }}
+              error={fieldError(error, k)}
+            />
           ) : (
             <div key={k}>
               <Text size="xs" fw={600} c="gray.7">

@@ -74,6 +74,7 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'meetings.edited': '{n}-mal geändert',
   'meetings.history': 'Frühere Fassungen',
   'meetings.version': 'Fassung {n}, geschrieben am {date} von {name}',
+  'meetings.counts': 'Zählt für die zwei monatlichen Gespräche',
   'meetings.by': 'von {name}',
   'meetingKind.with_person': 'Gespräch mit der Person',
   'meetingKind.phone': 'Telefon',

@@ -72,6 +72,7 @@ export const frTandem = {
   'meetings.edited': 'modifié {n} fois',
   'meetings.history': 'Versions précédentes',
   'meetings.version': 'Version {n}, écrite le {date} par {name}',
+  'meetings.counts': 'Compte pour les deux entretiens mensuels',
   'meetings.by': 'par {name}',
   'meetingKind.with_person': 'Entretien avec la personne',
   'meetingKind.phone': 'Téléphone',
