@@ -36,6 +36,9 @@ export const MeSchema = z.object({
     reviewMerges: z.boolean(),
     seeTandems: z.boolean(),
     coach: z.boolean(),
+    decideMeasures: z.boolean(),
+    readStatements: z.boolean(),
+    manageMeasureKinds: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof MeSchema>;
@@ -55,6 +58,7 @@ export const AttentionItemSchema = z.object({
     'follow_up_due',
     'handed_back',
     'mandate_ending',
+    'measures_to_decide',
   ]),
   count: z.number().int().optional(),
   // Items about one situation (tandem reminders) name it, and the months or date concerned.

@@ -20,6 +20,9 @@ import { SITUATION_STATUSES } from '../domain/situation/situation-lifecycle.ts';
 import { SEXES } from '../domain/situation/vocabulary.ts';
 import { CONTRACT_TYPES, OUTCOMES } from '../domain/tandem/closure.ts';
 import { MEETING_KINDS, OBJECTIVE_STATUSES } from '../domain/tandem/journal.ts';
+import { COST_UNITS, KIND_CHECKS, REGIMES } from '../domain/measures/catalogue.ts';
+import { MEASURE_STATUSES } from '../domain/measures/lifecycle.ts';
+import { APPROVAL_STEPS } from '../domain/measures/rule-sets.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -572,4 +575,82 @@ export const insertionFollowUps = pgTable(
     version: version(),
   },
   (t) => [uniqueIndex('insertion_follow_ups_key').on(t.mandateId, t.months), index('insertion_follow_ups_due_idx').on(t.dueOn)],
+);
+
+// --- Labour-market measures (issue 5) ---------------------------------------
+
+export const regimeEnum = pgEnum('measure_regime', REGIMES);
+export const costUnitEnum = pgEnum('cost_unit', COST_UNITS);
+export const kindCheckEnum = pgEnum('measure_kind_check', KIND_CHECKS);
+export const measureStatusEnum = pgEnum('measure_status', MEASURE_STATUSES);
+export const approvalStepEnum = pgEnum('approval_step', APPROVAL_STEPS);
+
+/** The catalogue: data an administrator maintains; the defaults are inserted at start-up. */
+export const measureKinds = pgTable('measure_kinds', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  nameFr: text('name_fr').notNull(),
+  nameDe: text('name_de').notNull(),
+  regime: regimeEnum('regime').notNull(),
+  delegated: boolean('delegated').notNull(),
+  costUnit: costUnitEnum('cost_unit').notNull(),
+  checks: kindCheckEnum('checks'),
+  active: boolean('active').notNull().default(true),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const measures = pgTable(
+  'measures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    situationId: uuid('situation_id').notNull().references(() => situations.id),
+    mandateId: uuid('mandate_id').notNull().references(() => mandates.id),
+    kindId: uuid('kind_id').notNull().references(() => measureKinds.id),
+    // The kind's regime when proposed: a later catalogue change does not reroute it.
+    regime: regimeEnum('regime').notNull(),
+    provider: text('provider').notNull().default(''),
+    goals: text('goals').notNull().default(''),
+    startOn: date('start_on', { mode: 'string' }).notNull(),
+    endOn: date('end_on', { mode: 'string' }).notNull(),
+    unitCostCents: integer('unit_cost_cents').notNull(),
+    quantity: integer('quantity').notNull(),
+    totalCents: integer('total_cents').notNull(),
+    normalSalaryCents: integer('normal_salary_cents'),
+    allowancePercent: integer('allowance_percent'),
+    // The person's commune of residence when proposed: whose approvers decide and whose statement it lands in.
+    communeId: uuid('commune_id').references(() => communes.id),
+    ruleSet: text('rule_set').notNull(),
+    route: approvalStepEnum('route').array().notNull(),
+    stepIndex: integer('step_index').notNull().default(0),
+    status: measureStatusEnum('status').notNull(),
+    escalatedAt: ts('escalated_at'),
+    escalationReason: text('escalation_reason'),
+    exception: boolean('exception').notNull().default(false),
+    proposedByUserId: uuid('proposed_by_user_id').notNull().references(() => users.id),
+    proposedAt: ts('proposed_at').notNull(),
+    startedOn: date('started_on', { mode: 'string' }),
+    endedOn: date('ended_on', { mode: 'string' }),
+    endReason: text('end_reason'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('measures_situation_idx').on(t.situationId), index('measures_status_idx').on(t.status), index('measures_commune_idx').on(t.communeId, t.regime)],
+);
+
+/** One decision per step of a measure: the unique key is what stops two deciders from both winning. */
+export const measureDecisions = pgTable(
+  'measure_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    measureId: uuid('measure_id').notNull().references(() => measures.id),
+    step: approvalStepEnum('step').notNull(),
+    decision: text('decision').notNull(), // approve | refuse
+    reason: text('reason').notNull().default(''),
+    decidedByUserId: uuid('decided_by_user_id').notNull().references(() => users.id),
+    decidedAt: ts('decided_at').notNull(),
+  },
+  (t) => [uniqueIndex('measure_decisions_step_key').on(t.measureId, t.step)],
 );

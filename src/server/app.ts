@@ -18,6 +18,7 @@ import { usersRoutes } from './users/users.routes.ts';
 import { personsRoutes } from './persons/persons.routes.ts';
 import { situationsRoutes } from './situations/situations.routes.ts';
 import { tandemRoutes } from './tandem/tandem.routes.ts';
+import { measuresRoutes } from './measures/measures.routes.ts';
 import { outboxRoutes } from './mail/outbox.routes.ts';
 
 export interface AppDeps {
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(personsRoutes);
   await app.register(situationsRoutes);
   await app.register(tandemRoutes);
+  await app.register(measuresRoutes);
   await app.register(outboxRoutes);
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
 

@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { sealAuditChain } from './audit/seal-audit-chain.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { migrate } from '../db/migrate.ts';
+import { ensureMeasureCatalogue } from '../db/seed/measure-catalogue.ts';
 import { openDatabase } from '../db/open-db.ts';
 import { isDatabaseEmpty, seedDemoCanton, seedEmptyInstallation } from '../db/seed/seed.ts';
 import { seedDemoSituations } from './demo/seed-demo-situations.ts';
@@ -23,6 +24,7 @@ async function main() {
     config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: config.DATA_DIR },
   );
   await migrate(database);
+  await ensureMeasureCatalogue(database.db);
   if (await isDatabaseEmpty(database.db)) {
     if (empty) {
       const password = generateTemporaryPassword();

@@ -3,6 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pg from 'pg';
 import { inject } from 'vitest';
 import { migrate } from '../db/migrate.ts';
+import { ensureMeasureCatalogue } from '../db/seed/measure-catalogue.ts';
 import { type Database, openDatabase } from '../db/open-db.ts';
 import { insertInstitution, insertOffice, insertRegion, insertUser } from '../db/seed/factories.ts';
 import { buildApp } from '../server/app.ts';
@@ -93,6 +94,7 @@ export interface TestApp {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   await migrate(database);
+  await ensureMeasureCatalogue(database.db);
   const world = await seedWorld(database);
   const clock = {
     now: new Date(),

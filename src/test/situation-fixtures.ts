@@ -60,12 +60,18 @@ export async function upload(t: TestApp, cookie: string, id: string, content = M
   return t.request(cookie, { method: 'POST', url: `/api/situations/${id}/attachments?filename=${encodeURIComponent(filename)}`, payload: content, headers: { 'content-type': type } });
 }
 
+/** Signed on 05.01.2026 for tests set in 2026; on the test's day for tests set earlier (the 2022 rules of issue 5). */
+const consentDates = (now: Date) => {
+  const today = now.toISOString().slice(0, 10);
+  return today < '2026-01-05' ? { signedOn: today, validUntil: `${Number(today.slice(0, 4)) + 2}-12-31` } : { signedOn: '2026-01-05', validUntil: '2027-12-31' };
+};
+
 export async function recordConsent(t: TestApp, cookie: string, id: string, institutionIds: string[]) {
   const scan = await upload(t, cookie, id);
   const response = await t.request(cookie, {
     method: 'POST',
     url: `/api/situations/${id}/consents`,
-    payload: { institutionIds, dataCategories: ['identity', 'employment'], signedOn: '2026-01-05', validUntil: '2027-12-31', scanAttachmentId: scan.json().id },
+    payload: { institutionIds, dataCategories: ['identity', 'employment'], ...consentDates(t.clock.now), scanAttachmentId: scan.json().id },
   });
   if (response.statusCode !== 201) throw new Error(`consent: ${response.body}`);
   return response.json().id as string;

@@ -50,6 +50,36 @@ describe('access policy', () => {
       reviewMerges: false,
       seeTandems: false,
       coach: false,
+      decideMeasures: false,
+      readStatements: false,
+      manageMeasureKinds: false,
     });
+  });
+});
+
+describe('measure decisions and statements (decision 009)', () => {
+  const own = { communeId: 'sion', actorCommuneId: 'sion' };
+  const other = { communeId: 'monthey', actorCommuneId: 'sion' };
+
+  it('each step is decided by its own deciders; a commune only for its residents', () => {
+    expect(can(actor(['measures_decider']), 'decide', { type: 'measure_step', step: 'lmmt', ...own })).toBe(true);
+    expect(can(actor(['measures_decider']), 'decide', { type: 'measure_step', step: 'sas', ...own })).toBe(false);
+    expect(can(actor(['sas_reviewer']), 'decide', { type: 'measure_step', step: 'sas', ...other })).toBe(true);
+    expect(can(actor(['commune_approver']), 'decide', { type: 'measure_step', step: 'commune', ...own })).toBe(true);
+    expect(can(actor(['commune_approver']), 'decide', { type: 'measure_step', step: 'commune', ...other })).toBe(false);
+    expect(can(actor(['commune_approver']), 'decide', { type: 'measure_step', step: 'commune', communeId: null, actorCommuneId: null })).toBe(false);
+    expect(can(actor(['bureau_member']), 'decide', { type: 'measure_step', step: 'commission', ...own })).toBe(true);
+    expect(can(actor(['regional_coordinator', 'bureau_member']), 'decide', { type: 'measure_step', step: 'commission', ...own })).toBe(false);
+    expect(can(actor(['tandem_member']), 'decide', { type: 'measure_step', step: 'tandem', ...own })).toBe(false);
+    expect(can(actor(['admin']), 'decide', { type: 'measure_step', step: 'lmmt', ...own })).toBe(false);
+  });
+
+  it('the SAS reads every commune\'s statement, a commune its own, nobody else', () => {
+    expect(can(actor(['sas_reviewer']), 'read', { type: 'commune_statement', ...other })).toBe(true);
+    expect(can(actor(['commune_approver']), 'read', { type: 'commune_statement', ...own })).toBe(true);
+    expect(can(actor(['commune_approver']), 'read', { type: 'commune_statement', ...other })).toBe(false);
+    expect(can(actor(['admin']), 'read', { type: 'commune_statement', ...own })).toBe(false);
+    expect(can(actor(['admin']), 'manage', { type: 'measure_kind' })).toBe(true);
+    expect(can(actor(['tandem_member']), 'manage', { type: 'measure_kind' })).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import type { DecisionStep } from '../measures/rule-sets.ts';
 import { type Actor, hasRole } from './roles.ts';
 
 /**
@@ -14,7 +15,19 @@ export type Resource =
   | { type: 'person_merge' }
   | { type: 'person' }
   | { type: 'outbox' }
-  | { type: 'tandem'; regionId: string };
+  | { type: 'tandem'; regionId: string }
+  | { type: 'measure_kind' }
+  | ({ type: 'measure_step'; step: DecisionStep } & CommuneFacts)
+  | ({ type: 'commune_statement' } & CommuneFacts);
+
+/**
+ * A commune's approvers act for their own commune only: the person's commune of
+ * residence (or the statement's) against the commune of the actor's institution.
+ */
+export interface CommuneFacts {
+  communeId: string | null;
+  actorCommuneId: string | null;
+}
 
 /** What the policy needs to know about a situation; `basis` comes from the person's valid consents. */
 export interface SituationFacts {
@@ -48,7 +61,8 @@ export type Action =
   | 'assign'
   | 'coach'
   | 'hand_back'
-  | 'follow_up';
+  | 'follow_up'
+  | 'decide';
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   const admin = hasRole(actor, 'admin');
@@ -81,10 +95,48 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case 'outbox':
       // Messages name persons: only administrators see the outbox.
       return admin && action === 'read';
+    case 'measure_kind':
+      // The catalogue is shared vocabulary; administrators maintain it.
+      if (action === 'read') return true;
+      return admin && action === 'manage';
+    case 'measure_step':
+      // A decider reads a measure request and decides it while it waits at their step (decision 009).
+      return (action === 'decide' || action === 'read') && decidesStep(actor, resource.step, resource);
+    case 'commune_statement': {
+      // The SAS receives every commune's quarterly statements; a commune reads its own.
+      if (action !== 'read') return false;
+      if (hasRole(actor, 'sas_reviewer')) return true;
+      return ownCommune(actor, resource);
+    }
     case 'person_merge':
       // Anyone who announces may ask for a merge; the Bureau reviews it.
       if (action === 'request') return hasRole(actor, 'field_professional') || isBureau(actor);
       return action === 'review' && isBureau(actor);
+    default:
+      return false;
+  }
+}
+
+const ownCommune = (actor: Actor, c: CommuneFacts) => hasRole(actor, 'commune_approver') && c.actorCommuneId !== null && c.communeId === c.actorCommuneId;
+
+/**
+ * Who decides each step of a measure's route (DOMAIN.md §4.4): the LMMT's
+ * deciders, the SAS's reviewers, the approvers of the person's commune; the
+ * Commission droit's exception decisions are recorded by the cantonal Bureau CII
+ * (its members without a region), which acts as its secretariat. The tandem step is decided by the tandem
+ * itself through `coach` on the situation.
+ */
+export function decidesStep(actor: Actor, step: DecisionStep, c: CommuneFacts): boolean {
+  switch (step) {
+    case 'lmmt':
+      return hasRole(actor, 'measures_decider');
+    case 'sas':
+      return hasRole(actor, 'sas_reviewer');
+    case 'commune':
+      return ownCommune(actor, c);
+    case 'commission':
+      // The cantonal Bureau (not a regional coordinator): the Commission droit is cantonal.
+      return hasRole(actor, 'bureau_member') && !hasRole(actor, 'regional_coordinator');
     default:
       return false;
   }
@@ -216,5 +268,8 @@ export function actorAbilities(actor: Actor) {
     reviewMerges: can(actor, 'review', { type: 'person_merge' }),
     seeTandems: can(actor, 'read', { type: 'tandem', regionId: '' }),
     coach: hasRole(actor, 'tandem_member'),
+    decideMeasures: hasRole(actor, 'commune_approver') || (['lmmt', 'sas', 'commission'] as const).some((step) => decidesStep(actor, step, { communeId: null, actorCommuneId: null })),
+    readStatements: hasRole(actor, 'sas_reviewer') || hasRole(actor, 'commune_approver'),
+    manageMeasureKinds: can(actor, 'manage', { type: 'measure_kind' }),
   };
 }

@@ -3,6 +3,7 @@ import type { AttentionItem } from '../../contracts/auth.ts';
 import { can, situationListScope } from '../../domain/access/policy.ts';
 import { situations, users } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
+import { countInbox } from '../measures/list-inbox.ts';
 import { tandemAttentionItems } from '../tandem/tandem-attention.ts';
 import { lockedUntil } from '../users/user-repository.ts';
 
@@ -43,5 +44,7 @@ export async function listAttentionItems(ctx: AuthedContext): Promise<AttentionI
     .where(and(eq(situations.status, 'draft'), eq(situations.announcingUserId, ctx.actor.userId)));
   if (drafts && drafts.n > 0) items.push({ kind: 'drafts', count: drafts.n });
   items.push(...(await tandemAttentionItems(ctx)));
+  const toDecide = await countInbox(ctx);
+  if (toDecide > 0) items.push({ kind: 'measures_to_decide', count: toDecide });
   return items;
 }

@@ -17,6 +17,9 @@ import { SituationsPage } from '../features/situations/SituationsPage.tsx';
 import { TriagePage } from '../features/triage/TriagePage.tsx';
 import { OutboxPage } from '../features/outbox/OutboxPage.tsx';
 import { TandemsPage } from '../features/tandem/TandemsPage.tsx';
+import { InboxPage } from '../features/measures/InboxPage.tsx';
+import { MeasureKindsPage } from '../features/measures/MeasureKindsPage.tsx';
+import { StatementsPage } from '../features/measures/StatementsPage.tsx';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import { Layout } from './Layout.tsx';
@@ -77,6 +80,9 @@ function AppRoutes() {
         <Route path="situations/:id" element={<SituationPage />} />
         <Route path="triage" element={<Gate allowed={Boolean(me?.abilities.triage)}><TriagePage /></Gate>} />
         <Route path="tandems" element={<Gate allowed={Boolean(me?.abilities.seeTandems)}><TandemsPage /></Gate>} />
+        <Route path="inbox" element={<Gate allowed={Boolean(me?.abilities.decideMeasures)}><InboxPage /></Gate>} />
+        <Route path="statements" element={<Gate allowed={Boolean(me?.abilities.readStatements)}><StatementsPage /></Gate>} />
+        <Route path="measure-kinds" element={<Gate allowed={Boolean(me?.abilities.manageMeasureKinds)}><MeasureKindsPage /></Gate>} />
         <Route path="outbox" element={<Gate allowed={Boolean(me?.abilities.readOutbox)}><OutboxPage /></Gate>} />
         <Route path="merges" element={<Gate allowed={Boolean(me?.abilities.reviewMerges)}><MergesPage /></Gate>} />
         <Route path="users" element={<Gate allowed={Boolean(me?.abilities.seeUsers)}><UsersPage /></Gate>} />

@@ -1,5 +1,6 @@
 import { Stack } from '@mantine/core';
 import type { Situation } from '../../../contracts/situations.ts';
+import { MeasuresPanel } from '../measures/MeasuresPanel.tsx';
 import { AssignPanel } from './AssignPanel.tsx';
 import { MeetingsPanel, ObjectivesPanel } from './JournalPanel.tsx';
 import { MandateCard } from './MandateCard.tsx';
@@ -19,6 +20,7 @@ export function TandemSection({ situation }: { situation: Situation }) {
       <MandateCard situationId={situation.id} file={file.data} coach={a.coach} handBack={a.handBack} followUp={a.followUp} />
       <MeetingsPanel situationId={situation.id} file={file.data} coach={a.coach} />
       <ObjectivesPanel situationId={situation.id} file={file.data} coach={a.coach} />
+      <MeasuresPanel situationId={situation.id} />
       <ReportsPanel situationId={situation.id} file={file.data} coach={a.coach} />
       {(a.coach || file.data.finalReport) && <FinalReportPanel key={file.data.finalReport?.version ?? 0} situationId={situation.id} file={file.data} coach={a.coach} />}
       {a.coach && open && <ClosePanel situationId={situation.id} file={file.data} />}

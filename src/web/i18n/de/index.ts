@@ -1,6 +1,7 @@
 import type { MessageKey } from '../fr/index.ts';
 import { deSituations } from './situations.ts';
 import { deTandem } from './tandem.ts';
+import { deMeasures } from './measures.ts';
 
 export const de: Record<MessageKey, string> = {
   'app.name': 'Tandem',
@@ -186,4 +187,5 @@ export const de: Record<MessageKey, string> = {
   'lang.de': 'Deutsch',
   ...deSituations,
   ...deTandem,
+  ...deMeasures,
 };

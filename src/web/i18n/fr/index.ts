@@ -1,5 +1,6 @@
 import { frSituations } from './situations.ts';
 import { frTandem } from './tandem.ts';
+import { frMeasures } from './measures.ts';
 
 /** French: the reference dictionary. German must have exactly the same keys (checked by a test). */
 export const fr = {
@@ -186,6 +187,7 @@ export const fr = {
   'lang.de': 'Deutsch',
   ...frSituations,
   ...frTandem,
+  ...frMeasures,
 };
 
 export type MessageKey = keyof typeof fr;

@@ -1,0 +1,47 @@
+import type { ApprovalStep, DecisionStep } from './rule-sets.ts';
+
+/**
+ * A measure's life: proposed along its route, step by step; approved when the
+ * last step approves, refused at the first refusal; a refused measure, or one
+ * outside the regular rules, may go to the Commission droit, whose exception
+ * decision is final; an approved measure starts, then is interrupted or completed.
+ */
+export const MEASURE_STATUSES = ['proposed', 'approved', 'refused', 'escalated', 'running', 'interrupted', 'completed'] as const;
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+
+export type Decision = 'approve' | 'refuse';
+
+export interface RouteState {
+  status: MeasureStatus;
+  route: readonly ApprovalStep[];
+  /** Index in `route` of the step waiting for a decision. */
+  stepIndex: number;
+}
+
+/** The step that must decide now, or null when none is waiting. */
+export function pendingStep(m: RouteState): DecisionStep | null {
+  if (m.status === 'escalated') return 'commission';
+  if (m.status === 'proposed') return m.route[m.stepIndex] ?? null;
+  return null;
+}
+
+/** The state after `decision` at the pending step. */
+export function afterDecision(m: RouteState, decision: Decision): RouteState {
+  const step = pendingStep(m);
+  if (step === null) throw new Error('no pending step');
+  if (step === 'commission') return { ...m, status: decision === 'approve' ? 'approved' : 'refused' };
+  if (decision === 'refuse') return { ...m, status: 'refused' };
+  const next = m.stepIndex + 1;
+  return next >= m.route.length ? { ...m, status: 'approved', stepIndex: next } : { ...m, stepIndex: next };
+}
+
+export type RunAction = 'start' | 'interrupt' | 'complete';
+
+/** Which running actions the status allows. */
+export function canRun(status: MeasureStatus, action: RunAction): boolean {
+  if (action === 'start') return status === 'approved';
+  return status === 'running';
+}
+
+/** A refused measure, or a proposal outside the rules, may be escalated — once. */
+export const canEscalate = (status: MeasureStatus, alreadyEscalated: boolean) => status === 'refused' && !alreadyEscalated;

@@ -1,0 +1,71 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { DecisionBodySchema, Measure } from '../../contracts/measures.ts';
+import { conflict, invalid, notFound } from '../../domain/errors.ts';
+import { afterDecision, pendingStep } from '../../domain/measures/lifecycle.ts';
+import { decidesStep } from '../../domain/access/policy.ts';
+import type { ApprovalStep } from '../../domain/measures/rule-sets.ts';
+import { measureDecisions, measures, situations } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { ensureAllowed } from '../http/access.ts';
+import type { AuthedContext } from '../http/context.ts';
+import { notifyUsers } from '../notifications/notify.ts';
+import { communeOfInstitution, findMeasure, type MeasureRow, presentMeasures, updateMeasureIf } from './measure-repository.ts';
+
+export const routeOf = (m: MeasureRow) => m.route.filter((s): s is ApprovalStep => s !== 'commission');
+
+/**
+ * A decider approves or refuses the step waiting for them (LMMT, SAS, the
+ * person's commune, or the Commission droit for an escalated measure). The
+ * measure row is locked and its version compared; the decision's unique key
+ * (measure, step) is the last guard: two deciders at once, one wins, the other
+ * gets 409. The proposer is notified in the same transaction.
+ */
+export async function decideMeasure(ctx: AuthedContext, measureId: string, input: z.infer<typeof DecisionBodySchema>): Promise<Measure> {
+  if (input.decision === 'refuse' && input.reason.length < 3) throw invalid([{ path: 'reason', messageKey: 'measure.reasonRequired' }]);
+  const actorCommuneId = await communeOfInstitution(ctx.db, ctx.actor.institutionId);
+  const now = ctx.now();
+  // The access check reads outside the transaction (its refusal is audited on its own); the transaction re-reads under lock.
+  const m = await findMeasure(ctx.db, measureId);
+  if (!m) throw notFound();
+  const state = { status: m.status, route: routeOf(m), stepIndex: m.stepIndex };
+  const step = pendingStep(state);
+  const facts = { communeId: m.communeId, actorCommuneId };
+  if (step === null || step === 'tandem') {
+    // Already decided: whoever could have decided one of its steps learns it changed; anyone else, that it does not exist.
+    const couldDecide = [...state.route, 'commission' as const].some((s) => s !== 'tandem' && decidesStep(ctx.actor, s, facts));
+    if (couldDecide) throw conflict();
+    throw notFound();
+  }
+  const [situation] = await ctx.db.select({ personId: situations.personId }).from(situations).where(eq(situations.id, m.situationId));
+  await ensureAllowed(ctx, 'decide', { type: 'measure_step', step, ...facts }, { action: 'measure.decide', recordId: measureId, subjectPersonId: situation?.personId ?? undefined });
+  if (m.version !== input.version) throw conflict();
+  const decided = await ctx.db.transaction(async (tx) => {
+    const [locked] = await tx.select({ version: measures.version }).from(measures).where(eq(measures.id, measureId)).for('update');
+    if (locked?.version !== input.version) throw conflict();
+    const next = afterDecision(state, input.decision);
+    const inserted = await tx
+      .insert(measureDecisions)
+      .values({ measureId, step, decision: input.decision, reason: input.reason, decidedByUserId: ctx.actor.userId, decidedAt: now })
+      .onConflictDoNothing()
+      .returning({ id: measureDecisions.id });
+    if (!inserted.length) throw conflict();
+    const exception = step === 'commission' && input.decision === 'approve';
+    if (!(await updateMeasureIf(tx, measureId, input.version, { status: next.status, stepIndex: next.stepIndex, exception: exception || m.exception, updatedAt: now }))) throw conflict();
+    await recordAudit(tx, ctx, {
+      action: 'measure.decide',
+      recordType: 'measure',
+      recordId: measureId,
+      subjectPersonId: situation?.personId ?? undefined,
+      allowed: true,
+      details: { situationId: m.situationId, step, decision: input.decision, status: next.status },
+    });
+    const kind = next.status === 'approved' ? 'measure_approved' : next.status === 'refused' ? 'measure_refused' : 'measure_step_approved';
+    await notifyUsers(tx, [m.proposedByUserId], { kind, situationId: m.situationId, at: now, details: { measureId, step } });
+    const [after] = await tx.select().from(measures).where(eq(measures.id, measureId));
+    return after!;
+  });
+  const [measure] = await presentMeasures(ctx.db, [decided]);
+  return measure!;
+}
+

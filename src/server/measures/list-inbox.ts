@@ -1,0 +1,81 @@
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { InboxItem } from '../../contracts/measures.ts';
+import { decidesStep } from '../../domain/access/policy.ts';
+import { pendingStep } from '../../domain/measures/lifecycle.ts';
+import { communes, mandates, measures, persons, situations, tandems } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import type { AuthedContext } from '../http/context.ts';
+import { namesOf } from '../tandem/tandem-repository.ts';
+import { routeOf } from './decide-measure.ts';
+import { communeOfInstitution, presentMeasures } from './measure-repository.ts';
+
+/** The SQL twin of `decidesStep`: the measures waiting at a step this actor decides. */
+function waitingForSql(ctx: AuthedContext, actorCommuneId: string | null): SQL | null {
+  const facts = { communeId: actorCommuneId, actorCommuneId };
+  const atStep = (step: string) => sql`(${measures.status} = 'proposed' AND ${measures.route}[${measures.stepIndex} + 1] = ${step}::approval_step)`;
+  const parts: SQL[] = [];
+  if (decidesStep(ctx.actor, 'lmmt', facts)) parts.push(atStep('lmmt'));
+  if (decidesStep(ctx.actor, 'sas', facts)) parts.push(atStep('sas'));
+  if (actorCommuneId && decidesStep(ctx.actor, 'commune', facts)) parts.push(and(atStep('commune'), eq(measures.communeId, actorCommuneId))!);
+  if (decidesStep(ctx.actor, 'commission', facts)) parts.push(sql`${measures.status} = 'escalated'`);
+  return parts.length ? or(...parts)! : null;
+}
+
+/**
+ * The decider's inbox: each measure waiting at their step, with what a decision
+ * needs — the request, the person's name, birth date and commune, the tandem —
+ * and nothing else of the file (decision 009). Each person shown is audited.
+ */
+export async function listInbox(ctx: AuthedContext): Promise<InboxItem[]> {
+  const actorCommuneId = await communeOfInstitution(ctx.db, ctx.actor.institutionId);
+  const where = waitingForSql(ctx, actorCommuneId);
+  if (!where) return [];
+  const rows = await ctx.db
+    .select({ measure: measures, number: situations.number, personId: situations.personId, tandemId: mandates.tandemId })
+    .from(measures)
+    .innerJoin(situations, eq(situations.id, measures.situationId))
+    .innerJoin(mandates, eq(mandates.id, measures.mandateId))
+    .where(where)
+    .orderBy(measures.proposedAt)
+    .limit(200);
+  if (!rows.length) return [];
+  const personIds = rows.map((r) => r.personId).filter((id): id is string => id !== null);
+  const people = personIds.length
+    ? await ctx.db
+        .select({ id: persons.id, officialName: persons.officialName, firstNames: persons.firstNames, birthDate: persons.birthDate, commune: communes.name })
+        .from(persons)
+        .leftJoin(communes, eq(communes.id, persons.communeId))
+        .where(inArray(persons.id, personIds))
+    : [];
+  const personById = new Map(people.map((p) => [p.id, p]));
+  const tandemRows = await ctx.db.select().from(tandems).where(inArray(tandems.id, [...new Set(rows.map((r) => r.tandemId))]));
+  const names = await namesOf(ctx.db, tandemRows.flatMap((t) => [t.orpUserId, t.cmsUserId]));
+  const tandemName = new Map(tandemRows.map((t) => [t.id, `${names.get(t.orpUserId) ?? ''} · ${names.get(t.cmsUserId) ?? ''}`]));
+  const presented = await presentMeasures(ctx.db, rows.map((r) => r.measure));
+  const items: InboxItem[] = [];
+  for (const [i, r] of rows.entries()) {
+    const p = r.personId ? personById.get(r.personId) : undefined;
+    const step = pendingStep({ status: r.measure.status, route: routeOf(r.measure), stepIndex: r.measure.stepIndex });
+    if (!step || step === 'tandem') continue;
+    items.push({
+      measure: presented[i]!,
+      step,
+      situationNumber: r.number,
+      person: { name: p ? `${p.officialName} ${p.firstNames}` : '', birthDate: p?.birthDate ?? '', commune: p?.commune ?? null },
+      tandem: tandemName.get(r.tandemId) ?? '',
+    });
+  }
+  for (const item of items) {
+    const personId = rows.find((r) => r.measure.id === item.measure.id)?.personId;
+    await recordAudit(ctx.db, ctx, { action: 'measure.inbox', recordType: 'measure', recordId: item.measure.id, subjectPersonId: personId ?? undefined, allowed: true, details: { step: item.step } });
+  }
+  return items;
+}
+
+/** How many measures wait for this actor: the home page's reminder. Reads no personal data. */
+export async function countInbox(ctx: AuthedContext): Promise<number> {
+  const where = waitingForSql(ctx, await communeOfInstitution(ctx.db, ctx.actor.institutionId));
+  if (!where) return 0;
+  const [row] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(measures).where(where);
+  return row?.n ?? 0;
+}
