@@ -112,6 +112,8 @@ export const MeasuresFileSchema = z.object({
   // What the tandem may propose today: active kinds, the MIP only where the rules offer it.
   kinds: z.array(MeasureKindSchema),
   canPropose: z.boolean(),
+  // Start, interrupt, complete: the tandem while the mandate is open, the file's holder after closure.
+  canRun: z.boolean(),
 });
 export type MeasuresFile = z.infer<typeof MeasuresFileSchema>;
 

@@ -9,6 +9,7 @@ import { openDatabase } from '../db/open-db.ts';
 import { isDatabaseEmpty, seedDemoCanton, seedEmptyInstallation } from '../db/seed/seed.ts';
 import { seedDemoSituations } from './demo/seed-demo-situations.ts';
 import { seedDemoTandems } from './demo/seed-demo-tandems.ts';
+import { seedDemoMeasures } from './demo/seed-demo-measures.ts';
 import { deliverOutbox } from './mail/deliver-outbox.ts';
 import { smtpTransport } from './mail/mail-transport.ts';
 
@@ -32,7 +33,9 @@ async function main() {
       console.log(`\nEmpty installation. Sign in as "admin" with this password, shown only once:\n\n    ${password}\n\nYou will be asked to change it.\n`);
     } else {
       await seedDemoCanton(database.db);
-      await seedDemoTandems(database.db, config, await seedDemoSituations(database.db, config));
+      const situations = await seedDemoSituations(database.db, config);
+      await seedDemoTandems(database.db, config, situations);
+      await seedDemoMeasures(database.db, config, situations);
       console.log('Demo canton created: the sign-ins are listed in README.md.');
     }
   }

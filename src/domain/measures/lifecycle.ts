@@ -45,3 +45,28 @@ export function canRun(status: MeasureStatus, action: RunAction): boolean {
 
 /** A refused measure, or a proposal outside the rules, may be escalated — once. */
 export const canEscalate = (status: MeasureStatus, alreadyEscalated: boolean) => status === 'refused' && !alreadyEscalated;
+
+/** Status words for e-mails and PDFs (the screens have their own dictionaries). */
+export const MEASURE_STATUS_LABELS: Record<'fr' | 'de', Record<MeasureStatus, string>> = {
+  fr: { proposed: 'en attente de décision', approved: 'approuvée', refused: 'refusée', escalated: 'soumise à la Commission droit', running: 'en cours', interrupted: 'interrompue', completed: 'terminée' },
+  de: { proposed: 'Entscheid hängig', approved: 'bewilligt', refused: 'abgelehnt', escalated: 'der Rechtskommission unterbreitet', running: 'laufend', interrupted: 'abgebrochen', completed: 'abgeschlossen' },
+};
+
+export interface MeasureLine {
+  nameFr: string;
+  nameDe: string;
+  status: MeasureStatus;
+  startOn: string;
+  endOn: string;
+  startedOn: string | null;
+  endedOn: string | null;
+  endReason: string | null;
+}
+
+/** One line per measure for reports: "Stage (LIAS) — interrompue, 01.02.2026–30.04.2026, fin le 10.02.2026 : santé". */
+export function describeMeasure(m: MeasureLine, lang: 'fr' | 'de', formatDay: (day: string) => string): string {
+  const name = lang === 'de' ? m.nameDe : m.nameFr;
+  const sep = lang === 'de' ? ':' : ' :';
+  const ended = m.endedOn ? `, ${lang === 'de' ? 'Ende am' : 'fin le'} ${formatDay(m.endedOn)}${m.endReason ? `${sep} ${m.endReason}` : ''}` : '';
+  return `${name} — ${MEASURE_STATUS_LABELS[lang][m.status]}, ${formatDay(m.startedOn ?? m.startOn)}–${formatDay(m.endOn)}${ended}`;
+}

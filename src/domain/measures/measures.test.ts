@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { approvalRoute } from './approval-route.ts';
 import { DEFAULT_MEASURE_KINDS, type MeasureKindData } from './catalogue.ts';
 import { incurredIn, quarterKeyOf, quarterOf, shares } from './costs.ts';
-import { afterDecision, canEscalate, canRun, pendingStep, type RouteState } from './lifecycle.ts';
+import { composeMonthlyReport } from '../tandem/monthly-report.ts';
+import { afterDecision, canEscalate, canRun, describeMeasure, pendingStep, type RouteState } from './lifecycle.ts';
 import { ageOn, checkProposal, monthsCovered } from './proposal.ts';
 import { ruleSetAt } from './rule-sets.ts';
 import { composeStatement, statementCsv } from './statement.ts';
@@ -180,5 +181,31 @@ describe('costs incurred per quarter and the shares', () => {
     expect(csv.split('\r\n')[0]).toContain('Gemeinde;Quartal;Dossier');
     expect(csv).toContain('CII-2022-0007;V. R.;Sprachkurs (GES);nein;2022-10-01;2022-10-31;31;620.00;434.00;186.00');
     expect(statementCsv(s, 'fr', '=HYPERLINK()')).toContain("'=HYPERLINK()");
+  });
+});
+
+describe('measures in the reports', () => {
+  it('one line per measure, in the reader\'s language, with the interruption and its reason', () => {
+    const line = { nameFr: 'Stage (LIAS)', nameDe: 'Praktikum (GES)', status: 'interrupted' as const, startOn: '2026-02-01', endOn: '2026-04-30', startedOn: '2026-02-02', endedOn: '2026-02-10', endReason: 'Santé' };
+    const day = (d: string) => d.split('-').reverse().join('.');
+    expect(describeMeasure(line, 'fr', day)).toBe('Stage (LIAS) — interrompue, 02.02.2026–30.04.2026, fin le 10.02.2026 : Santé');
+    expect(describeMeasure({ ...line, status: 'running', endedOn: null, endReason: null }, 'de', day)).toBe('Praktikum (GES) — laufend, 02.02.2026–30.04.2026');
+    const report = composeMonthlyReport(
+      {
+        number: 'CII-2026-0001',
+        initials: 'V. R.',
+        month: '2026-02',
+        mandate: { startOn: '2026-01-05', endOn: '2026-07-05' },
+        tandem: { orpName: 'A', cmsName: 'B' },
+        meetings: [],
+        objectives: [],
+        measures: [line],
+        significantElements: 'Stage interrompu.',
+        authorName: 'A',
+      },
+      'C',
+      'de',
+    );
+    expect(report.text).toContain('Massnahmen\n- Praktikum (GES) — abgebrochen, 02.02.2026–30.04.2026, Ende am 10.02.2026: Santé');
   });
 });

@@ -1,4 +1,5 @@
 import type { Language } from '../access/roles.ts';
+import { describeMeasure, type MeasureLine } from '../measures/lifecycle.ts';
 import { formatDate } from '../format/swiss-format.ts';
 import { MIN_MEETINGS_PER_MONTH } from './intensity.ts';
 import type { MeetingKind, ObjectiveStatus } from './journal.ts';
@@ -58,6 +59,7 @@ const T = {
     intensity: 'Entretiens avec la personne : {n} (au moins {min} par mois).',
     none: '— aucun',
     objectives: 'Objectifs de coaching',
+    measures: 'Mesures',
     due: 'échéance',
     elements: 'Éléments significatifs (mise en œuvre et évolution de la mesure)',
     closing: 'Le dossier complet est consultable dans Tandem. Ce message ne contient que les initiales de la personne : ne le transférez pas hors du cercle des professionnels autorisés par la procuration.',
@@ -73,6 +75,7 @@ const T = {
     intensity: 'Gespräche mit der Person: {n} (mindestens {min} pro Monat).',
     none: '— keine',
     objectives: 'Coaching-Ziele',
+    measures: 'Massnahmen',
     due: 'Frist',
     elements: 'Wesentliche Elemente (Umsetzung und Entwicklung der Massnahme)',
     closing: 'Das vollständige Dossier ist in Tandem einsehbar. Diese Nachricht enthält nur die Initialen der Person: Leiten Sie sie nicht ausserhalb des Kreises der durch die Vollmacht berechtigten Fachpersonen weiter.',
@@ -90,6 +93,8 @@ export interface MonthlyReportFacts {
   tandem: { orpName: string; cmsName: string };
   meetings: { heldOn: string; kind: MeetingKind; countsForIntensity: boolean; nextSteps: string }[];
   objectives: { title: string; status: ObjectiveStatus; targetOn: string | null }[];
+  /** The measures proposed, decided or running during the month (issue 5). */
+  measures?: MeasureLine[];
   significantElements: string;
   authorName: string;
 }
@@ -114,6 +119,9 @@ export function composeMonthlyReport(f: MonthlyReportFacts, recipientName: strin
     ...(f.objectives.length
       ? f.objectives.map((o) => `- ${o.title} (${OBJECTIVE_STATUS_LABELS[lang][o.status]}${o.targetOn ? `, ${t.due} ${formatDate(o.targetOn, lang)}` : ''})`)
       : [t.none]),
+    '',
+    t.measures,
+    ...(f.measures?.length ? f.measures.map((m) => `- ${describeMeasure(m, lang, (d) => formatDate(d, lang))}`) : [t.none]),
     '',
     t.elements,
     f.significantElements.trim() || t.none,

@@ -3,7 +3,7 @@ import { type DraftBody, type PersonInput, emptyDraft } from '../../contracts/si
 import type { Actor } from '../../domain/access/roles.ts';
 import { TANDEM_CRITERIA } from '../../domain/situation/tandem-eligibility.ts';
 import type { Db } from '../../db/open-db.ts';
-import { institutions, regions, users } from '../../db/schema.ts';
+import { communes, institutions, regions, users } from '../../db/schema.ts';
 import type { Config } from '../config.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { createPerson } from '../persons/create-person.ts';
@@ -31,6 +31,8 @@ interface Step {
   anonymous?: { ageBand: DraftBody['ageBand'] };
   draft: Partial<DraftBody>;
   daysAgo: number;
+  /** A fixed start instead of `daysAgo`: a file from the rules before 2023 must stay before 2023 whenever the demo is made. */
+  at?: string;
   until: 'draft' | 'announced' | 'under_review' | 'refused' | 'tandem' | 'round_table' | 'assessment' | 'network_follow_up';
   coordinator?: string;
   decision?: { reason: string; suggestions?: string };
@@ -58,7 +60,7 @@ const STEPS: Step[] = [
   },
   {
     announcer: 'orp.sion', region: 'SION', daysAgo: 130, until: 'tandem', coordinator: 'coord.sion',
-    person: { officialName: 'Rey', firstNames: 'Virginie', birthDate: '1986-05-14', navs13: '756.6612.8790.43', locality: 'Ayent', postalCode: '1966' },
+    person: { officialName: 'Rey', firstNames: 'Virginie', birthDate: '1986-05-14', navs13: '756.6612.8790.43', locality: 'Sion', postalCode: '1950' },
     draft: { riskFactors: ['health', 'single_parent_childcare', 'employability'], targetGroups: ['laci_end_of_rights'], laciBasicProgramme: true, laciEmployabilityCheck: true, description: 'Vendeuse, seule avec un enfant, village mal desservi ; plusieurs mesures interrompues pour raisons de santé.', helpExpected: 'Coaching intensif vers un emploi dans la vente.' },
     decision: { reason: 'Cumul de facteurs ; potentiel réel dans la vente ; accord de la personne.' },
   },
@@ -96,7 +98,7 @@ const TANDEM_STEPS: Step[] = [
   },
   {
     announcer: 'rav.brig', region: 'BRIG', daysAgo: 80, until: 'tandem', coordinator: 'coord.brig',
-    person: { officialName: 'Schmid', firstNames: 'Petra', birthDate: '1983-04-22', navs13: '756.2219.8843.50', correspondenceLanguage: 'de', locality: 'Visp', postalCode: '3930' },
+    person: { officialName: 'Schmid', firstNames: 'Petra', birthDate: '1983-04-22', navs13: '756.2219.8843.50', correspondenceLanguage: 'de', locality: 'Brig', postalCode: '3900' },
     draft: { riskFactors: ['single_parent_childcare', 'employability', 'psychological'], targetGroups: ['laci_end_of_rights'], laciBasicProgramme: true, laciEmployabilityCheck: true, description: 'Alleinerziehend, zwei Kinder, Erschöpfung; Aussteuerung in vier Monaten.', helpExpected: 'Intensives Coaching RAV–SMZ.' },
     decision: { reason: 'Kumulierte Risikofaktoren; realistisches Potenzial im Detailhandel.' },
   },
@@ -104,6 +106,13 @@ const TANDEM_STEPS: Step[] = [
     announcer: 'cms.monthey', region: 'MONTHEY', daysAgo: 55, until: 'tandem', coordinator: 'coord.monthey',
     person: { officialName: 'Délez', firstNames: 'Sarah', birthDate: '1995-08-09', navs13: '756.4108.2267.39', locality: 'Collombey', postalCode: '1868' },
     draft: { riskFactors: ['qualifications', 'housing', 'debts'], targetGroups: ['social_aid_work_capacity'], liasEmployabilityChecked: true, liasIntegrationIndicated: true, description: 'Aide sociale depuis un an, sans CFC, logement précaire.', helpExpected: 'Coaching tandem, puis stage.' },
+    decision: { reason: 'Aide sociale, employabilité vérifiée, insertion indiquée.' },
+  },
+  {
+    // A file under the rules before 2023 (seed 002): announced by social aid, with a MIP approved by the commune.
+    announcer: 'cms.sion', region: 'SION', daysAgo: 0, at: '2022-09-12T07:30:00Z', until: 'tandem', coordinator: 'coord.sion',
+    person: { officialName: 'Crettaz', firstNames: 'Mélanie', birthDate: '1990-02-14', navs13: '756.3381.0427.15', locality: 'Sion', postalCode: '1950' },
+    draft: { riskFactors: ['qualifications', 'single_parent_childcare'], targetGroups: ['social_aid_work_capacity'], liasEmployabilityChecked: true, liasIntegrationIndicated: true, description: 'Aide sociale, sans formation achevée, un enfant de six ans.', helpExpected: 'Coaching tandem et mesures d’insertion LIAS.' },
     decision: { reason: 'Aide sociale, employabilité vérifiée, insertion indiquée.' },
   },
   {
@@ -134,14 +143,17 @@ export async function seedDemoSituations(db: Db, config: Config, now: Date = new
   const version = async (id: string) => (await findSituation(db, id, '2000-01-01'))!.row.version;
 
   const allInstitutions = await db.select().from(institutions);
+  // The commune of residence, where the demo canton has it: whose approvers decide the person's LIAS measures.
+  const allCommunes = await db.select().from(communes);
+  const communeOf = (locality: string | undefined) => (locality ? (allCommunes.find((c) => c.name === locality || c.name.startsWith(`${locality}-`))?.id ?? null) : null);
   for (const step of [...STEPS, ...TANDEM_STEPS]) {
-    const start = new Date(now.getTime() - step.daysAgo * DAY);
+    const start = step.at ? new Date(step.at) : new Date(now.getTime() - step.daysAgo * DAY);
     const later = (hours: number) => new Date(start.getTime() + hours * 3_600_000);
     const announcer = ctxFor(step.announcer, start);
     const regionId = allRegions.find((r) => r.code === step.region)!.id;
     const personId = step.person
       ? await createPerson(announcer, {
-          person: { navs13: '', sex: 'female', correspondenceLanguage: 'fr', communeId: null, residencePermit: 'swiss', street: '', postalCode: '', locality: '', phone: '', email: '', ...step.person },
+          person: { navs13: '', sex: 'female', correspondenceLanguage: 'fr', communeId: communeOf(step.person.locality), residencePermit: 'swiss', street: '', postalCode: '', locality: '', phone: '', email: '', ...step.person },
           confirmDistinctFrom: [],
         })
       : null;

@@ -3,9 +3,11 @@ import type { Actor } from '../../domain/access/roles.ts';
 import { swissDay } from '../../domain/consent/consent.ts';
 import type { MeetingKind } from '../../domain/tandem/journal.ts';
 import type { Db } from '../../db/open-db.ts';
-import { regions, users } from '../../db/schema.ts';
+import { measureKinds, regions, users } from '../../db/schema.ts';
 import type { Config } from '../config.ts';
 import type { AuthedContext } from '../http/context.ts';
+import { proposeMeasure } from '../measures/propose-measure.ts';
+import { runMeasure } from '../measures/run-measure.ts';
 import { findSituation } from '../situations/situation-repository.ts';
 import { assignTandem } from '../tandem/assign-tandem.ts';
 import { closeMandate } from '../tandem/close-mandate.ts';
@@ -24,7 +26,7 @@ import { sendMonthlyReport } from '../tandem/send-monthly-report.ts';
  * The tandem part of the demo canton, through the same use cases as the
  * screens: a tandem per region; Virginie Rey (the worked case of seed 000) in
  * her fourth month with a thin month and a report due; Marc Gillioz inserted,
- * closed and handed back, his six-month follow-up due; Petra Schmid coached in
+ * with an AIT, closed and handed back, his six-month follow-up due; Petra Schmid coached in
  * German in Brig; Sarah Délez announced by social aid in Monthey; Kevin Moret
  * waiting for a tandem.
  */
@@ -50,7 +52,8 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
     ['MONTHEY', 'tandem.orp.monthey', 'tandem.cms.monthey', 'coord.monthey'],
     ['BRIG', 'tandem.rav.brig', 'tandem.smz.brig', 'coord.brig'],
   ] as const) {
-    tandemOf[code] = await createTandem(ctxFor(coord, daysAgo(400)), { regionId: region(code), orpUserId: userId(orp), cmsUserId: userId(cms), capacity: 6 });
+    // Formed in January 2022: the demo includes a file from the rules before 2023.
+    tandemOf[code] = await createTandem(ctxFor(coord, new Date('2022-01-10T08:00:00Z')), { regionId: region(code), orpUserId: userId(orp), cmsUserId: userId(cms), capacity: 6 });
   }
 
   interface Plan {
@@ -89,7 +92,7 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
     name: 'Rey', region: 'SION', coord: 'coord.sion', startDaysAgo: 100, writer: 'tandem.orp',
     meetings: [
       [99, 'with_person', 'Premier entretien à trois : objectifs, disponibilités, garde de l’enfant.', 'Bilan des compétences dans la vente.'],
-      [85, 'with_person', 'Bilan : expérience solide en vente, peur de l’échec après les interruptions.', 'Chercher un stage près d’Ayent ou à Sion.'],
+      [85, 'with_person', 'Bilan : expérience solide en vente, peur de l’échec après les interruptions.', 'Chercher un stage à Sion, accessible en bus.'],
       [70, 'network', 'Réseau avec le médecin traitant : capacité de travail 50 % puis 80 %.', 'Stage à 50 %.'],
       [64, 'employer', 'Rencontre avec la gérante d’un commerce à Sion : stage possible.', ''],
       [40, 'with_person', 'Stage interrompu pour raisons de santé ; moral bas.', 'Reprendre contact avec le médecin.'],
@@ -112,6 +115,14 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
     ],
     objectives: [['Permis cariste', 'achieved'], ['Emploi de magasinier', 'achieved']],
   });
+  // The AIT that co-finances his job (seed 000's "mesure emploi"), decided by the tandem within the ORP's competence.
+  const aitKind = (await db.select().from(measureKinds).where(eq(measureKinds.code, 'ait')))[0]!;
+  const aitFile = await proposeMeasure(ctxFor('tandem.orp', daysAgo(228)), gillioz, {
+    kindId: aitKind.id, provider: 'Transports du Valais central SA', goals: 'Engagement comme magasinier-cariste.', startOn: swissDay(daysAgo(225)), endOn: swissDay(daysAgo(45)),
+    unitCostCents: 0, quantity: 1, normalSalaryCents: 4800_00, allowancePercent: 40, escalate: false, escalationReason: '',
+  });
+  const ait = aitFile.measures.find((m) => m.kind.code === 'ait')!;
+  const started = await runMeasure(ctxFor('tandem.orp', daysAgo(225)), gillioz, ait.id, { action: 'start', on: swissDay(daysAgo(225)), reason: '', version: ait.version });
   const closedAt = daysAgo(220);
   await saveFinalReport(ctxFor('tandem.orp', closedAt), gillioz, {
     workDone: 'Cinq entretiens en deux mois ; cours cariste ; accompagnement aux entretiens d’embauche.',
@@ -129,6 +140,9 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
     version: (await file('tandem.orp', closedAt, gillioz)).mandate!.version,
   });
   await handBackFile(ctxFor('tandem.orp', daysAgo(219)), gillioz, { note: 'Emploi fixe depuis un mois ; dossier rendu avec le bilan final.', version: (await file('tandem.orp', daysAgo(219), gillioz)).mandate!.version });
+  // The allowance ran its six months after the closure: the ORP counsellor who holds the file again records its end.
+  const running = started.measures.find((m) => m.id === ait.id)!;
+  await runMeasure(ctxFor('orp.sion', daysAgo(44)), gillioz, ait.id, { action: 'complete', on: swissDay(daysAgo(45)), reason: '', version: running.version });
 
   // Petra Schmid, Brig, in German; extended once.
   const schmid = await run({

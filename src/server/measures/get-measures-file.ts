@@ -27,5 +27,6 @@ export async function getMeasuresFile(ctx: AuthedContext, situationId: string): 
       .sort((a, b) => a.regime.localeCompare(b.regime) || a.nameFr.localeCompare(b.nameFr));
   }
   await recordAudit(ctx.db, ctx, { action: 'measures.read', recordType: 'situation', recordId: situationId, subjectPersonId: row.personId ?? undefined, allowed: true });
-  return { measures: await presentMeasures(ctx.db, rows), kinds, canPropose };
+  const canRun = mandate !== null && can(ctx.actor, mandate.closedAt ? 'follow_up' : 'coach', { type: 'situation', ...facts });
+  return { measures: await presentMeasures(ctx.db, rows), kinds, canPropose, canRun };
 }

@@ -5,6 +5,7 @@ import { conflict, invalid } from '../../domain/errors.ts';
 import { canRun } from '../../domain/measures/lifecycle.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
+import { findMandate } from '../tandem/tandem-repository.ts';
 import { getMeasuresFile } from './get-measures-file.ts';
 import { loadMeasureFor } from './load-measure.ts';
 import { updateMeasureIf } from './measure-repository.ts';
@@ -15,7 +16,9 @@ import { updateMeasureIf } from './measure-repository.ts';
  * what the quarterly statements count.
  */
 export async function runMeasure(ctx: AuthedContext, situationId: string, measureId: string, input: z.infer<typeof RunMeasureBodySchema>): Promise<MeasuresFile> {
-  const { row, measure } = await loadMeasureFor(ctx, situationId, measureId, 'coach', `measure.${input.action}`);
+  // While the mandate is open the tandem runs its measures; once closed, whoever holds the file records how they end.
+  const mandate = await findMandate(ctx.db, situationId);
+  const { row, measure } = await loadMeasureFor(ctx, situationId, measureId, mandate && !mandate.closedAt ? 'coach' : 'follow_up', `measure.${input.action}`);
   if (!canRun(measure.status, input.action)) throw invalid([{ path: 'action', messageKey: `measure.cannot_${input.action}` }]);
   const today = swissDay(ctx.now());
   if (input.on > today) throw invalid([{ path: 'on', messageKey: 'measure.dateInFuture' }]);

@@ -7,6 +7,7 @@ import { initialsOf } from '../../domain/tandem/monthly-report.ts';
 import type { Queryable } from '../../db/open-db.ts';
 import { type finalReports, meetings, objectives, persons, tandems } from '../../db/schema.ts';
 import type { SituationRow } from '../situations/situation-repository.ts';
+import { measureLines } from '../measures/measure-lines.ts';
 import type { FinalReportData } from './final-report-pdf.ts';
 import { type MandateRow, namesOf } from './tandem-repository.ts';
 
@@ -39,6 +40,7 @@ export async function finalReportData(
     meetings: journal.map((m) => ({ kind: m.kind, countsForIntensity: countsForIntensity(m) })),
     months,
     objectives: goals.map((o) => ({ title: o.title, status: o.status, doneOn: o.doneOn })),
+    measures: await measureLines(q, mandate.id),
     sections: { workDone: report.workDone, obstacles: report.obstacles, strengths: report.strengths, stepsTaken: report.stepsTaken, stepsToTake: report.stepsToTake },
     author: names.get(author) ?? '',
     on: report.finalisedAt ? swissDay(report.finalisedAt) : today,

@@ -1,4 +1,5 @@
 import type { Language } from '../../domain/access/roles.ts';
+import { describeMeasure, type MeasureLine } from '../../domain/measures/lifecycle.ts';
 import { formatDate } from '../../domain/format/swiss-format.ts';
 import type { MeetingKind, ObjectiveStatus } from '../../domain/tandem/journal.ts';
 import { MEETING_KIND_LABELS, OBJECTIVE_STATUS_LABELS, monthLabel } from '../../domain/tandem/monthly-report.ts';
@@ -24,6 +25,7 @@ const TEXT = {
     months: 'Mois où le minimum de deux entretiens avec la personne a été atteint : {met} sur {total}.',
     missed: 'Mois en dessous du minimum : {list}.',
     objectives: 'Objectifs de coaching',
+    measures: 'Mesures',
     none: 'aucun',
     sections: {
       workDone: 'Travail effectué',
@@ -47,6 +49,7 @@ const TEXT = {
     months: 'Monate mit mindestens zwei Gesprächen mit der Person: {met} von {total}.',
     missed: 'Monate unter dem Minimum: {list}.',
     objectives: 'Coaching-Ziele',
+    measures: 'Massnahmen',
     none: 'keine',
     sections: {
       workDone: 'Geleistete Arbeit',
@@ -70,6 +73,7 @@ export interface FinalReportData {
   meetings: { kind: MeetingKind; countsForIntensity: boolean }[];
   months: { month: string; met: boolean }[];
   objectives: { title: string; status: ObjectiveStatus; doneOn: string | null }[];
+  measures: MeasureLine[];
   sections: Record<keyof (typeof TEXT)['fr']['sections'], string>;
   author: string;
   on: string;
@@ -108,6 +112,8 @@ export function finalReportPdf(d: FinalReportData): Promise<Buffer> {
       d.objectives.length
         ? { ul: d.objectives.map((o) => `${o.title} — ${OBJECTIVE_STATUS_LABELS[d.lang][o.status]}${o.doneOn ? ` (${formatDate(o.doneOn, d.lang)})` : ''}`), margin: [12, 0, 0, 0] }
         : { text: t.none },
+      heading(t.measures),
+      d.measures.length ? { ul: d.measures.map((m) => describeMeasure(m, d.lang, (day) => formatDate(day, d.lang))), margin: [12, 0, 0, 0] } : { text: t.none },
       ...(Object.keys(t.sections) as (keyof typeof t.sections)[]).flatMap((k) => [heading(t.sections[k]), { text: d.sections[k] || '—' }]),
       { text: fill(t.signed, { name: d.author, date: formatDate(d.on, d.lang) }), fontSize: 9, color: '#444', margin: [0, 24, 0, 0] },
     ],

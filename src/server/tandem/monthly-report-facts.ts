@@ -3,10 +3,13 @@ import { countsForIntensity } from '../../domain/tandem/journal.ts';
 import { type MonthlyReportFacts, initialsOf, nextMonth } from '../../domain/tandem/monthly-report.ts';
 import type { Queryable } from '../../db/open-db.ts';
 import { meetings, objectives, persons, tandems } from '../../db/schema.ts';
+import { measureLines } from '../measures/measure-lines.ts';
 import type { SituationRow } from '../situations/situation-repository.ts';
 import { type MandateRow, namesOf } from './tandem-repository.ts';
 
-/** What a month's report is made of: that month's meetings, the objectives as they stand, the mandate and the tandem. */
+const lastDayOf = (month: string) => `${month}-${new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()}`;
+
+/** What a month's report is made of: that month's meetings and measures, the objectives as they stand, the mandate and the tandem. */
 export async function monthlyReportFacts(
   q: Queryable,
   situation: SituationRow,
@@ -32,6 +35,7 @@ export async function monthlyReportFacts(
     tandem: { orpName: names.get(tandem!.orpUserId) ?? '', cmsName: names.get(tandem!.cmsUserId) ?? '' },
     meetings: monthMeetings.map((m) => ({ heldOn: m.heldOn, kind: m.kind, countsForIntensity: countsForIntensity(m), nextSteps: m.nextSteps })),
     objectives: goals.map((o) => ({ title: o.title, status: o.status, targetOn: o.targetOn })),
+    measures: await measureLines(q, mandate.id, { from: `${month}-01`, to: lastDayOf(month) }),
     significantElements,
     authorName: names.get(authorUserId) ?? '',
   };

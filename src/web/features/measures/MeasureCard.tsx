@@ -49,7 +49,7 @@ export function MeasureSummary({ m }: { m: Measure }) {
 }
 
 /** A measure on the situation, with the running actions the tandem may take. */
-export function MeasureCard({ situationId, m, coach }: { situationId: string; m: Measure; coach: boolean }) {
+export function MeasureCard({ situationId, m, coach, canRun }: { situationId: string; m: Measure; coach: boolean; canRun: boolean }) {
   const { t, lang } = useI18n();
   const [pending, setPending] = useState<Pending>(null);
   const [on, setOn] = useState(swissDay(new Date()));
@@ -69,8 +69,8 @@ export function MeasureCard({ situationId, m, coach }: { situationId: string; m:
     }
   };
   const actions: { key: Exclude<Pending, null>; label: MessageKey }[] = [];
-  if (coach && m.status === 'approved') actions.push({ key: 'start', label: 'measures.start' });
-  if (coach && m.status === 'running') actions.push({ key: 'interrupt', label: 'measures.interrupt' }, { key: 'complete', label: 'measures.complete' });
+  if (canRun && m.status === 'approved') actions.push({ key: 'start', label: 'measures.start' });
+  if (canRun && m.status === 'running') actions.push({ key: 'interrupt', label: 'measures.interrupt' }, { key: 'complete', label: 'measures.complete' });
   if (coach && m.status === 'refused' && !m.escalationReason) actions.push({ key: 'escalate', label: 'measures.toCommission' });
   return (
     <Paper withBorder p="sm" data-testid="measure" aria-label={kindName(m.kind, lang)}>

@@ -165,7 +165,7 @@ export function MeasuresPanel({ situationId }: { situationId: string }) {
         {proposing && <ProposeForm situationId={situationId} file={file.data} onDone={() => setProposing(false)} />}
         {file.data.measures.length === 0 && <Text size="sm">{t('measures.none')}</Text>}
         {[...file.data.measures].reverse().map((m) => (
-          <MeasureCard key={m.id} situationId={situationId} m={m} coach={coach} />
+          <MeasureCard key={m.id} situationId={situationId} m={m} coach={coach} canRun={file.data.canRun} />
         ))}
       </Stack>
     </Paper>
