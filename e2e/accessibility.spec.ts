@@ -53,6 +53,36 @@ for (const language of ['FR', 'DE'] as const) {
 }
 
 for (const language of ['FR', 'DE'] as const) {
+  test(`the measure screens pass the automated WCAG 2.1 AA checks (${language})`, async ({ page }) => {
+    await signIn(page, 'tandem.orp');
+    await switchLanguage(page, language);
+    await page.goto('/situations');
+    await page.locator('tr', { hasText: 'Rey Virginie' }).getByRole('link').first().click();
+    await expect(page.getByTestId('measures')).toBeVisible();
+    await page.getByTestId('measures').getByRole('button').first().click();
+    await expect(page.getByTestId('measure-form')).toBeVisible();
+    await expectNoViolations(page, 'situation with measures');
+    await switchLanguage(page, 'FR');
+    await signOut(page);
+    await signIn(page, 'sas.preavis');
+    await switchLanguage(page, language);
+    for (const path of ['/inbox', '/statements']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+      await expectNoViolations(page, path);
+    }
+    await switchLanguage(page, 'FR');
+    await signOut(page);
+    await signIn(page, 'admin');
+    await page.goto('/measure-kinds');
+    await switchLanguage(page, language);
+    await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    await expectNoViolations(page, 'measure kinds');
+    await switchLanguage(page, 'FR');
+  });
+}
+
+for (const language of ['FR', 'DE'] as const) {
   test(`the situation screens pass the automated WCAG 2.1 AA checks (${language})`, async ({ page }) => {
     await signIn(page, 'coord.sion');
     await switchLanguage(page, language);

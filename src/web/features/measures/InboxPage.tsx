@@ -77,7 +77,7 @@ export function InboxPage() {
   const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => get<{ items: InboxItem[] }>('/api/inbox/measures') });
   return (
     <Stack>
-      <Title order={1} size="h2">
+      <Title order={2}>
         {t('inbox.title')}
       </Title>
       <Text c="gray.7">{t('inbox.intro')}</Text>

@@ -11,6 +11,10 @@ import { kindName, STATUS_COLOR, statusKey, stepKey, useMeasuresAction } from '.
 
 type Pending = 'start' | 'interrupt' | 'complete' | 'escalate' | null;
 
+// The SAS gives an opinion (préavis), the others a decision.
+const decisionKey = (step: string, decision: 'approve' | 'refuse'): MessageKey =>
+  step === 'sas' ? (decision === 'approve' ? 'measures.favourable' : 'measures.unfavourable') : decision === 'approve' ? 'measures.approve' : 'measures.refuse';
+
 /** What the request says: kind, dates, provider, cost, route and each decision taken. Shared by the situation and the inbox. */
 export function MeasureSummary({ m }: { m: Measure }) {
   const { t, lang, date, chf } = useI18n();
@@ -33,7 +37,7 @@ export function MeasureSummary({ m }: { m: Measure }) {
       {m.escalationReason && <Text size="xs">{t('measures.escalationSent', { reason: m.escalationReason })}</Text>}
       {m.decisions.map((d) => (
         <Text size="xs" key={d.step} data-testid="measure-decision">
-          {t('measures.decidedBy', { step: t(stepKey(d.step)), decision: t(d.decision === 'approve' ? 'measures.approve' : 'measures.refuse'), name: d.decidedByName, date: date(d.decidedAt.slice(0, 10)) })}
+          {t('measures.decidedBy', { step: t(stepKey(d.step)), decision: t(decisionKey(d.step, d.decision)), name: d.decidedByName, date: date(d.decidedAt.slice(0, 10)) })}
           {d.reason && ` — ${d.reason}`}
         </Text>
       ))}

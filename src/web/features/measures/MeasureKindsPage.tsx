@@ -108,7 +108,7 @@ export function MeasureKindsPage() {
   };
   return (
     <Stack>
-      <Title order={1} size="h2">
+      <Title order={2}>
         {t('kinds.title')}
       </Title>
       <Text c="gray.7">{t('kinds.intro')}</Text>
@@ -132,7 +132,7 @@ export function MeasureKindsPage() {
         </Table>
       </Paper>
       <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="sm">
+        <Title order={3} size="h4" mb="sm">
           {t('kinds.add')}
         </Title>
         <Group align="flex-start">

@@ -60,6 +60,8 @@ export const deMeasures: Record<keyof typeof frMeasures, string> = {
   'measures.decidedBy': '{step}: {decision} von {name} am {date}',
   'measures.approve': 'bewilligt',
   'measures.refuse': 'abgelehnt',
+  'measures.favourable': 'positiv',
+  'measures.unfavourable': 'negativ',
   'measures.exception': 'Ausnahme der Rechtskommission',
   'measures.escalationSent': 'Unterbreitete Begründung: {reason}',
   'measures.start': 'Tatsächlicher Beginn',

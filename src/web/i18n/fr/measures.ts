@@ -58,6 +58,8 @@ export const frMeasures = {
   'measures.decidedBy': '{step} : {decision} par {name} le {date}',
   'measures.approve': 'approuvée',
   'measures.refuse': 'refusée',
+  'measures.favourable': 'favorable',
+  'measures.unfavourable': 'défavorable',
   'measures.exception': 'Exception de la Commission droit',
   'measures.escalationSent': 'Motifs soumis : {reason}',
   'measures.start': 'Début effectif',
