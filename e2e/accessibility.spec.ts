@@ -17,7 +17,7 @@ for (const language of ['FR', 'DE'] as const) {
     await page.goto('/sign-in');
     await switchLanguage(page, language);
     await expectNoViolations(page, 'sign-in');
-    await signIn(page, 'admin', 'wrong-password');
+    await signIn(page, 'admin', 'wrong-password', { expectFailure: true });
     await expect(page.getByRole('alert')).toBeVisible();
     await expectNoViolations(page, 'sign-in error');
 

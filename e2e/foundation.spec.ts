@@ -9,7 +9,7 @@ test('an administrator signs in, manages users and organisations, reads the audi
   await shot(page, '01-sign-in-fr');
 
   // A wrong password: a clear message, nothing else.
-  await signIn(page, 'admin', 'wrong-password');
+  await signIn(page, 'admin', 'wrong-password', { expectFailure: true });
   await expect(page.getByRole('alert')).toContainText('Nom d’utilisateur ou mot de passe incorrect.');
   await shot(page, '02-sign-in-error-fr');
 

@@ -11,11 +11,17 @@ export async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
-export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+/**
+ * Signs in and, unless the password is meant to fail, waits until the app
+ * shows its navigation: a `page.goto` right after the click would otherwise
+ * race the session cookie and land back on the sign-in page.
+ */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD, { expectFailure = false } = {}) {
   await page.goto('/sign-in');
   await page.getByLabel(/Nom d’utilisateur|Benutzername/).fill(username);
   await page.getByLabel(/^(Mot de passe|Passwort)/).fill(password);
   await page.getByRole('button', { name: /Se connecter|Anmelden/ }).click();
+  if (!expectFailure) await page.getByRole('navigation', { name: /Navigation principale|Hauptnavigation/ }).waitFor();
 }
 
 export async function signOut(page: Page) {

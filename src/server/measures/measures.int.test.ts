@@ -219,6 +219,32 @@ describe('AIT limits and the Commission droit', () => {
   });
 });
 
+describe('the catalogue', () => {
+  it('an administrator adds, reroutes and retires kinds; nobody else; a retired kind is no longer proposed', async () => {
+    const admin = await t.signIn('admin');
+    const body = { code: 'coaching_job', nameFr: 'Coaching à l’emploi (LIAS)', nameDe: 'Job-Coaching (GES)', regime: 'LIAS', delegated: false, costUnit: 'month' };
+    expect((await t.request(await t.signIn('tandem.orp.a'), { method: 'POST', url: '/api/measure-kinds', payload: body })).statusCode).toBe(403);
+    const lemc = await t.request(admin, { method: 'POST', url: '/api/measure-kinds', payload: { ...body, code: 'lemc_x', regime: 'LEMC', delegated: true } });
+    expect(fields(lemc.json())).toEqual({ delegated: 'Seules des mesures LACI peuvent relever de la compétence déléguée à l’ORP.' });
+    const created = await t.request(admin, { method: 'POST', url: '/api/measure-kinds', payload: body });
+    expect(created.statusCode).toBe(201);
+    const kind = created.json();
+    expect(fields((await t.request(admin, { method: 'POST', url: '/api/measure-kinds', payload: body })).json())).toEqual({ code: 'Ce code est déjà utilisé.' });
+    const orpMember = await t.signIn('tandem.orp.a');
+    expect((await measuresOf(orpMember, fromOrp)).json().kinds.map((k: { code: string }) => k.code)).toContain('coaching_job');
+    const retired = await t.request(admin, { method: 'PUT', url: `/api/measure-kinds/${kind.id}`, payload: { ...body, active: false, version: kind.version } });
+    expect(retired.json()).toMatchObject({ active: false, version: kind.version + 1 });
+    expect((await t.request(admin, { method: 'PUT', url: `/api/measure-kinds/${kind.id}`, payload: { ...body, active: true, version: kind.version } })).statusCode).toBe(409);
+    expect((await measuresOf(orpMember, fromOrp)).json().kinds.map((k: { code: string }) => k.code)).not.toContain('coaching_job');
+    const stale = await t.request(orpMember, { method: 'POST', url: `/api/situations/${fromOrp}/measures`, payload: { kindId: kind.id, provider: 'X SA', goals: 'Objectifs.', startOn: '2023-02-01', endOn: '2023-02-28', unitCostCents: 1 } });
+    expect(fields(stale.json())).toEqual({ kindId: 'Ce type de mesure n’existe pas ou n’est plus proposé.' });
+    // The AIT keeps the regime its rules belong to.
+    const aitKind = (await t.request(admin, { method: 'GET', url: '/api/measure-kinds' })).json().find((k: { code: string }) => k.code === 'ait');
+    const moved = await t.request(admin, { method: 'PUT', url: `/api/measure-kinds/${aitKind.id}`, payload: { nameFr: aitKind.nameFr, nameDe: aitKind.nameDe, regime: 'LIAS', delegated: false, costUnit: 'month', active: true, version: aitKind.version } });
+    expect(Object.keys(fields(moved.json()))).toEqual(['regime']);
+  });
+});
+
 describe('access', () => {
   it('another tandem, an outsider and a decider see no situation\'s measures (404), and the refusals are audited', async () => {
     for (const who of ['tandem.orp.b', 'outsider', 'sas']) {
