@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCommune, insertInstitution, insertUser } from '../../db/seed/factories.ts';
-import { measureDecisions, measureKinds } from '../../db/schema.ts';
+import { auditLog, measureDecisions, measureKinds } from '../../db/schema.ts';
 import { type TestApp, createTestApp } from '../../test/int-harness.ts';
 import { assign, createTandem, orientedToTandem, tandemMembers } from '../../test/tandem-fixtures.ts';
 
@@ -184,6 +184,12 @@ describe('AIT limits and the Commission droit', () => {
     expect(latest(fifty)).toMatchObject({ status: 'approved', unitCostCents: 2520_00, quantity: 12, totalCents: 30240_00 });
     const missing = await propose(orpMember, fromSocialAid, 'ait', { ...ait, normalSalaryCents: null });
     expect(Object.keys(fields(missing.json()))).toEqual(['normalSalaryCents']);
+    // The preview shows the same limit before submission; reading the birth date for it is audited.
+    const preview = await t.request(orpMember, { method: 'POST', url: `/api/situations/${fromSocialAid}/measures/preview`, payload: { kindId: kindIds.ait, ...ait, allowancePercent: 65 } });
+    expect(preview.json()).toMatchObject({ route: ['tandem'], breaches: [{ path: 'allowancePercent', message: 'Une AIT couvre au plus 60 % du salaire normal (art. 66 LACI).' }] });
+    const previews = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'measure.preview'));
+    expect(previews.length).toBeGreaterThan(0);
+    expect(previews.every((r) => r.subjectPersonId !== null)).toBe(true);
   });
 
   it('escalates an AIT outside the rules to the Commission droit, whose exception is recorded with its reasons', async () => {

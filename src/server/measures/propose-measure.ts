@@ -40,6 +40,10 @@ async function assess(ctx: AuthedContext, situationId: string, input: PreviewInp
     if (tandem?.cmsUserId !== ctx.actor.userId) verdict.invalid.push({ path: 'kindId', messageKey: 'measure.mipBySocialWorker' });
   }
   const { ruleSet, steps } = approvalRoute(kind, today);
+  if (auditAction === 'measure.preview' && kind.checks === 'ait') {
+    // The AIT's duration limit depends on the person's age: this preview read the birth date.
+    await recordAudit(ctx.db, ctx, { action: 'measure.preview', recordType: 'situation', recordId: situationId, subjectPersonId: row.personId, allowed: true, details: { kind: kind.code } });
+  }
   return { row, mandate, kind, person: person!, verdict: { ...verdict, invalid: readable(ctx, verdict.invalid), breaches: readable(ctx, verdict.breaches) }, ruleSet, steps, today };
 }
 
