@@ -4,15 +4,12 @@ import type { DecisionBodySchema, Measure } from '../../contracts/measures.ts';
 import { conflict, invalid, notFound } from '../../domain/errors.ts';
 import { afterDecision, pendingStep } from '../../domain/measures/lifecycle.ts';
 import { decidesStep } from '../../domain/access/policy.ts';
-import type { ApprovalStep } from '../../domain/measures/rule-sets.ts';
 import { measureDecisions, measures, situations } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { notifyUsers } from '../notifications/notify.ts';
-import { communeOfInstitution, findMeasure, type MeasureRow, presentMeasures, updateMeasureIf } from './measure-repository.ts';
-
-export const routeOf = (m: MeasureRow) => m.route.filter((s): s is ApprovalStep => s !== 'commission');
+import { communeOfInstitution, findMeasure, presentMeasures, routeOf, updateMeasureIf } from './measure-repository.ts';
 
 /**
  * A decider approves or refuses the step waiting for them (LMMT, SAS, the

@@ -6,8 +6,7 @@ import { communes, mandates, measures, persons, situations, tandems } from '../.
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { namesOf } from '../tandem/tandem-repository.ts';
-import { routeOf } from './decide-measure.ts';
-import { communeOfInstitution, presentMeasures } from './measure-repository.ts';
+import { communeOfInstitution, presentMeasures, routeOf } from './measure-repository.ts';
 
 /** The SQL twin of `decidesStep`: the measures waiting at a step this actor decides. */
 function waitingForSql(ctx: AuthedContext, actorCommuneId: string | null): SQL | null {
@@ -64,10 +63,7 @@ export async function listInbox(ctx: AuthedContext): Promise<InboxItem[]> {
       person: { name: p ? `${p.officialName} ${p.firstNames}` : '', birthDate: p?.birthDate ?? '', commune: p?.commune ?? null },
       tandem: tandemName.get(r.tandemId) ?? '',
     });
-  }
-  for (const item of items) {
-    const personId = rows.find((r) => r.measure.id === item.measure.id)?.personId;
-    await recordAudit(ctx.db, ctx, { action: 'measure.inbox', recordType: 'measure', recordId: item.measure.id, subjectPersonId: personId ?? undefined, allowed: true, details: { step: item.step } });
+    await recordAudit(ctx.db, ctx, { action: 'measure.inbox', recordType: 'measure', recordId: r.measure.id, subjectPersonId: r.personId ?? undefined, allowed: true, details: { step } });
   }
   return items;
 }

@@ -1,12 +1,16 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Measure, MeasureKind } from '../../contracts/measures.ts';
 import { pendingStep } from '../../domain/measures/lifecycle.ts';
+import type { ApprovalStep } from '../../domain/measures/rule-sets.ts';
 import type { Queryable } from '../../db/open-db.ts';
 import { institutions, measureDecisions, measureKinds, measures } from '../../db/schema.ts';
 import { namesOf } from '../tandem/tandem-repository.ts';
 
 export type MeasureRow = typeof measures.$inferSelect;
 export type MeasureKindRow = typeof measureKinds.$inferSelect;
+
+/** The approval steps of a measure's route (the Commission droit is never on it: it is reached by escalation). */
+export const routeOf = (m: Pick<MeasureRow, 'route'>) => m.route.filter((s): s is ApprovalStep => s !== 'commission');
 
 export const presentKind = (k: MeasureKindRow): MeasureKind => ({
   id: k.id,
@@ -68,7 +72,7 @@ export async function presentMeasures(q: Queryable, rows: MeasureRow[]): Promise
     allowancePercent: r.allowancePercent,
     ruleSet: r.ruleSet,
     route: r.route,
-    pendingStep: pendingStep({ status: r.status, route: r.route.filter((s) => s !== 'commission') as ('tandem' | 'lmmt' | 'sas' | 'commune')[], stepIndex: r.stepIndex }),
+    pendingStep: pendingStep({ status: r.status, route: routeOf(r), stepIndex: r.stepIndex }),
     status: r.status,
     exception: r.exception,
     escalationReason: r.escalationReason,

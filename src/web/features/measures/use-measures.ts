@@ -1,8 +1,7 @@
-import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { MeasureKind, MeasuresFile } from '../../../contracts/measures.ts';
 import { get } from '../../api/client.ts';
+import { useReplacingWrite } from '../../api/use-replacing-write.ts';
 import type { MessageKey } from '../../i18n/fr/index.ts';
 
 export const useMeasuresFile = (situationId: string, enabled = true) =>
@@ -21,25 +20,5 @@ export const STATUS_COLOR: Record<string, string> = {
   completed: 'gray.7',
 };
 
-/** A write answering with the measures file: the answer replaces the cached one; the server's translated error stays next to the form. */
-export function useMeasuresAction(situationId: string) {
-  const queryClient = useQueryClient();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (fn: () => Promise<MeasuresFile>, message: string): Promise<boolean> => {
-    setBusy(true);
-    setError(null);
-    try {
-      queryClient.setQueryData(['measures', situationId], await fn());
-      notifications.show({ color: 'teal', message });
-      await queryClient.invalidateQueries({ queryKey: ['attention'] });
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { run, error, busy };
-}
+/** A write answering with the measures file. */
+export const useMeasuresAction = (situationId: string) => useReplacingWrite<MeasuresFile>(['measures', situationId]);
