@@ -114,6 +114,8 @@ export const MeasuresFileSchema = z.object({
   canPropose: z.boolean(),
   // Start, interrupt, complete: the tandem while the mandate is open, the file's holder after closure.
   canRun: z.boolean(),
+  /** The procuration does not grant the caller's institution the measures category: the list is left out. */
+  withheld: z.boolean(),
 });
 export type MeasuresFile = z.infer<typeof MeasuresFileSchema>;
 
@@ -131,7 +133,13 @@ export const InboxItemSchema = z.object({
   measure: MeasureSchema,
   step: DecisionStepSchema,
   situationNumber: z.string(),
-  person: z.object({ name: z.string(), birthDate: z.string(), commune: z.string().nullable() }),
+  // What a decision needs (decision 012): the age and the commune; who the person is only when a valid
+  // procuration names the decider's institution.
+  person: z.object({
+    age: z.number().int(),
+    commune: z.string().nullable(),
+    identity: z.object({ name: z.string(), birthDate: z.string() }).nullable(),
+  }),
   tandem: z.string(),
 });
 export type InboxItem = z.infer<typeof InboxItemSchema>;

@@ -120,18 +120,48 @@ export const ConsentBodySchema = z.object({
 });
 export const RevokeConsentBodySchema = z.object({ version: VersionSchema, reason: trimmed(2000) });
 
+export const ReviewConsentBodySchema = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('approve'), version: VersionSchema }),
+  z.object({ decision: z.literal('reject'), version: VersionSchema, reason: trimmed(2000) }),
+]);
+
+export const CONSENT_STATES = ['in_force', 'pending_review', 'rejected', 'revoked', 'expired', 'not_yet_valid'] as const;
+
 export const ConsentSchema = z.object({
   id: IdSchema,
   institutionIds: z.array(IdSchema),
   dataCategories: z.array(z.enum(DATA_CATEGORIES)),
   signedOn: z.string().nullable(),
   validUntil: z.string().nullable(),
+  // Null for a caller who may not see who the person is: the scan identifies them.
   scanAttachmentId: IdSchema.nullable(),
   revokedAt: z.string().nullable(),
   revocationReason: z.string().nullable(),
   valid: z.boolean(),
+  state: z.enum(CONSENT_STATES),
+  recordedByName: z.string(),
+  reviewedByName: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  rejectionReason: z.string().nullable(),
+  /** The caller may check the scan and put it in force (not its recorder). */
+  canReview: z.boolean(),
   version: z.number().int(),
 });
+
+export const CaseTeamMemberSchema = z.object({
+  userId: IdSchema,
+  name: z.string(),
+  institutionName: z.string(),
+  addedAt: z.string(),
+  addedByName: z.string(),
+  removedAt: z.string().nullable(),
+  /** Until when a member who left keeps reading the file (ACCESS_AFTER_ROLE_DAYS). */
+  accessUntil: z.string().nullable(),
+  version: z.number().int(),
+});
+export type CaseTeamMember = z.infer<typeof CaseTeamMemberSchema>;
+export const AddCaseTeamMemberBodySchema = z.object({ userId: IdSchema });
+export const CaseTeamCandidateSchema = z.object({ userId: IdSchema, name: z.string(), institutionName: z.string() });
 
 export const AttachmentSchema = z.object({
   id: IdSchema,
@@ -154,6 +184,7 @@ export const TimelineEventSchema = z.object({
 
 export const SituationAbilitiesSchema = z.object({
   readIdentity: z.boolean(),
+  manageCaseTeam: z.boolean(),
   update: z.boolean(),
   announce: z.boolean(),
   triage: z.boolean(),
@@ -166,6 +197,11 @@ export const SituationAbilitiesSchema = z.object({
 });
 
 export const SituationSchema = DraftBodySchema.extend({
+  // Null where the caller's procuration does not grant the category (employment for LACI, social aid for LIAS).
+  laciBasicProgramme: z.boolean().nullable(),
+  laciEmployabilityCheck: z.boolean().nullable(),
+  liasEmployabilityChecked: z.boolean().nullable(),
+  liasIntegrationIndicated: z.boolean().nullable(),
   id: IdSchema,
   number: z.string(),
   status: z.enum(SITUATION_STATUSES),
@@ -182,7 +218,11 @@ export const SituationSchema = DraftBodySchema.extend({
   refusalSuggestions: z.string().nullable(),
   eligibility: z.array(CriterionAnswerSchema).nullable(),
   consents: z.array(ConsentSchema),
+  // Only for a caller who may see who the person is: documents identify the person.
   attachments: z.array(AttachmentSchema),
+  caseTeam: z.array(CaseTeamMemberSchema),
+  /** Categories of data this file holds that the caller's procuration does not grant: those parts are left out. */
+  withheldCategories: z.array(z.enum(DATA_CATEGORIES)),
   timeline: z.array(TimelineEventSchema),
   abilities: SituationAbilitiesSchema,
 });

@@ -155,5 +155,7 @@ export const TandemFileSchema = z.object({
   monthlyReports: z.array(MonthlyReportSchema),
   finalReport: FinalReportSchema.nullable(),
   followUps: z.array(z.object({ id: IdSchema, months: z.number().int(), dueOn: z.string(), stillInWork: z.boolean().nullable(), note: z.string(), recordedAt: z.string().nullable(), recordedByName: z.string().nullable(), version: z.number().int() })),
+  /** The procuration does not grant the caller's institution the coaching's category: journal, objectives and reports are left out. */
+  coachingWithheld: z.boolean(),
 });
 export type TandemFile = z.infer<typeof TandemFileSchema>;

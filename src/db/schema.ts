@@ -325,11 +325,42 @@ export const consents = pgTable(
     revokedAt: ts('revoked_at'),
     revokedByUserId: uuid('revoked_by_user_id').references(() => users.id),
     revocationReason: text('revocation_reason'),
+    // A procuration counts once its scan was checked by someone other than whoever recorded it;
+    // the announcer's own recording counts as checked (decision 005).
+    reviewedAt: ts('reviewed_at'),
+    reviewedByUserId: uuid('reviewed_by_user_id').references(() => users.id),
+    rejectedAt: ts('rejected_at'),
+    rejectedByUserId: uuid('rejected_by_user_id').references(() => users.id),
+    rejectionReason: text('rejection_reason'),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [index('consents_person_idx').on(t.personId)],
+);
+
+/**
+ * The case team: the professionals who follow the person (issue 9, need to
+ * know). A procuration naming an institution opens the file to its members on
+ * the team, not to every employee. Leaving the team ends access after the
+ * grace period (ACCESS_AFTER_ROLE_DAYS); rows are never deleted.
+ */
+export const caseTeamMembers = pgTable(
+  'case_team_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    situationId: uuid('situation_id').notNull().references(() => situations.id),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    addedByUserId: uuid('added_by_user_id').notNull().references(() => users.id),
+    addedAt: ts('added_at').notNull(),
+    removedAt: ts('removed_at'),
+    removedByUserId: uuid('removed_by_user_id').references(() => users.id),
+    version: version(),
+  },
+  (t) => [
+    uniqueIndex('case_team_members_active_key').on(t.situationId, t.userId).where(sql`${t.removedAt} IS NULL`),
+    index('case_team_members_user_idx').on(t.userId),
+  ],
 );
 
 export const notifications = pgTable(

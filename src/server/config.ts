@@ -30,6 +30,8 @@ const ConfigSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Tandem CII <tandem@localhost>'),
   MAIL_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
+  // How long a tandem or case-team member keeps read access after their role in a file ends (issue 9).
+  ACCESS_AFTER_ROLE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -66,12 +66,15 @@ const consentDates = (now: Date) => {
   return today < '2026-01-05' ? { signedOn: today, validUntil: `${Number(today.slice(0, 4)) + 2}-12-31` } : { signedOn: '2026-01-05', validUntil: '2027-12-31' };
 };
 
-export async function recordConsent(t: TestApp, cookie: string, id: string, institutionIds: string[]) {
+/** The categories of a usual procuration (the form's default): no health, no social aid unless a test says so. */
+export const USUAL_CATEGORIES = ['identity', 'social_situation', 'employment', 'measures'];
+
+export async function recordConsent(t: TestApp, cookie: string, id: string, institutionIds: string[], dataCategories: string[] = USUAL_CATEGORIES) {
   const scan = await upload(t, cookie, id);
   const response = await t.request(cookie, {
     method: 'POST',
     url: `/api/situations/${id}/consents`,
-    payload: { institutionIds, dataCategories: ['identity', 'employment'], ...consentDates(t.clock.now), scanAttachmentId: scan.json().id },
+    payload: { institutionIds, dataCategories, ...consentDates(t.clock.now), scanAttachmentId: scan.json().id },
   });
   if (response.statusCode !== 201) throw new Error(`consent: ${response.body}`);
   return response.json().id as string;
@@ -95,3 +98,10 @@ export const allCriteria = (over: Record<string, unknown> = {}) =>
     justification: 'Vu au dossier et en entretien.',
     ...(over[criterion] as object | undefined),
   }));
+
+/** Puts a professional on the case team (by the announcer or the Bureau of the region). */
+export async function addToCaseTeam(t: TestApp, cookie: string, id: string, userId: string) {
+  const response = await t.request(cookie, { method: 'POST', url: `/api/situations/${id}/case-team`, payload: { userId } });
+  if (response.statusCode !== 200) throw new Error(`case team: ${response.body}`);
+  return response.json();
+}

@@ -1,5 +1,8 @@
 import type { DecisionStep } from '../measures/rule-sets.ts';
 import { type Actor, hasRole } from './roles.ts';
+import { type SituationFacts, bureauRegions, canReadSituation, isBureau, predicateHolds } from './situation-access.ts';
+
+export { bureauRegions, isBureau, type SituationFacts } from './situation-access.ts';
 
 /**
  * The one access policy. Deny by default: an action/resource pair that is not
@@ -17,7 +20,7 @@ export type Resource =
   | { type: 'outbox' }
   | { type: 'tandem'; regionId: string }
   | { type: 'measure_kind' }
-  | ({ type: 'measure_step'; step: DecisionStep } & CommuneFacts)
+  | ({ type: 'measure_step'; step: DecisionStep; basis?: ReadonlySet<string> } & CommuneFacts)
   | ({ type: 'commune_statement' } & CommuneFacts);
 
 /**
@@ -27,20 +30,6 @@ export type Resource =
 export interface CommuneFacts {
   communeId: string | null;
   actorCommuneId: string | null;
-}
-
-/** What the policy needs to know about a situation; `basis` comes from the person's valid consents. */
-export interface SituationFacts {
-  id: string;
-  status: string;
-  regionId: string;
-  announcingUserId: string;
-  announcingInstitutionId: string;
-  anonymous: boolean;
-  /** Institutions named in a valid consent of the person (empty for an anonymous situation). */
-  basis: ReadonlySet<string>;
-  /** The tandem mandate, once the Bureau assigned one (issue 4). */
-  mandate?: { memberIds: ReadonlySet<string>; open: boolean; holderUserId: string } | null;
 }
 
 export type Action =
@@ -55,6 +44,8 @@ export type Action =
   | 'announce'
   | 'triage'
   | 'manage_consent'
+  | 'review_consent'
+  | 'manage_case_team'
   | 'attach'
   | 'request'
   | 'review'
@@ -100,7 +91,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (action === 'read') return true;
       return admin && action === 'manage';
     case 'measure_step':
-      // A decider reads a measure request and decides it while it waits at their step (decision 009).
+      // A decider reads a measure request and decides it while it waits at their step (decision 009); who the
+      // person is only when a valid procuration names the decider's institution (decision 012).
+      if (action === 'read_identity') return decidesStep(actor, resource.step, resource) && (resource.basis?.has(actor.institutionId) ?? false);
       return (action === 'decide' || action === 'read') && decidesStep(actor, resource.step, resource);
     case 'commune_statement': {
       // The SAS receives every commune's quarterly statements; a commune reads its own.
@@ -145,79 +138,47 @@ export function decidesStep(actor: Actor, step: DecisionStep, c: CommuneFacts): 
 /** Field professionals and CII correspondents announce situations (and enter the persons concerned). */
 export const canAnnounce = (actor: Actor) => hasRole(actor, 'field_professional') || hasRole(actor, 'cii_correspondent');
 
-export const isBureau = (actor: Actor) => hasRole(actor, 'bureau_member') || hasRole(actor, 'regional_coordinator');
-
-/** The regions whose queue a Bureau member sees: a coordinator's own, all for the cantonal Bureau. */
-export function bureauRegions(actor: Actor): 'all' | string[] | null {
-  if (!isBureau(actor)) return null;
-  if (hasRole(actor, 'regional_coordinator') && actor.regionId) return [actor.regionId];
-  return actor.regionId && !hasRole(actor, 'bureau_member') ? [actor.regionId] : 'all';
-}
-
 /**
- * Situations (DOMAIN.md §3 consent, issue 3 "Access"):
- * - the announcer sees their situation and its decisions, identity included
- *   (the data comes from their institution);
- * - the Bureau sees the situations of its region once announced; it sees the
- *   identity only when a valid consent names its institution;
- * - institutions named in a valid consent see the identity and the file once announced;
- * - the two members of the assigned tandem see the file and coach while the
- *   mandate is open (identity through the consent, like everyone else);
- *   whoever holds the file (after a hand-back, the previous ORP counsellor)
- *   sees it and records the insertion follow-ups;
- * - anyone else: nothing (404).
+ * Situations (DOMAIN.md §3, decision 005): reading and seeing the identity
+ * follow the rules of situation-access.ts; the other actions build on them.
  */
 function canOnSituation(actor: Actor, action: Action, s: SituationFacts): boolean {
-  const announcer = s.announcingUserId === actor.userId;
-  const announced = s.status !== 'draft';
-  const regions = bureauRegions(actor);
-  const bureauOfRegion = announced && regions !== null && (regions === 'all' || regions.includes(s.regionId));
-  const consentBasis = announced && !s.anonymous && s.basis.has(actor.institutionId);
-  // A consent naming the Bureau CII opens the identity to the Bureau of the situation's region, not to every region.
-  const hasBasis = regions === null ? consentBasis : consentBasis && bureauOfRegion;
-  const tandemMember = s.mandate?.memberIds.has(actor.userId) ?? false;
-  const holder = s.mandate?.holderUserId === actor.userId;
+  const holds = (p: Parameters<typeof predicateHolds>[0]) => predicateHolds(p, actor, s);
   switch (action) {
     case 'read':
-      return announcer || bureauOfRegion || hasBasis || tandemMember || holder;
     case 'read_identity':
-      return (announcer && actor.institutionId === s.announcingInstitutionId) || hasBasis;
+      return canReadSituation(actor, action, s);
     case 'update':
     case 'announce':
-      return announcer && s.status === 'draft';
-    case 'attach':
+      return holds('announcer') && s.status === 'draft';
     case 'manage_consent':
-      return announcer || (bureauOfRegion && !s.anonymous);
+    case 'review_consent':
+    case 'attach':
+      // Who records a procuration, or adds a document that identifies the person, already sees who the person is:
+      // the announcer, or someone in the file under a valid procuration. (The use case keeps a recorder from
+      // reviewing their own recording.)
+      return holds('identified') && canReadSituation(actor, 'read_identity', s);
+    case 'manage_case_team':
+      return holds('announced') && holds('identified') && (holds('announcer') || holds('bureau_of_region'));
     case 'triage':
     case 'assign':
-      return bureauOfRegion;
+      return holds('announced') && holds('bureau_of_region');
     case 'coach':
-      return tandemMember && (s.mandate?.open ?? false);
+      return s.mandate !== null && s.mandate.closedAt === null && s.mandate.memberIds.has(actor.userId);
     case 'hand_back':
-      return tandemMember;
+      return holds('tandem_member');
     case 'follow_up':
-      return holder;
+      return holds('file_holder');
     default:
       return false;
   }
 }
 
-/** Situation list scope, as plain data the repository turns into SQL (see situation-repository.ts). */
-export interface SituationScope {
-  userId: string;
-  institutionId: string;
-  bureauRegions: 'all' | string[] | null;
-}
-export const situationListScope = (actor: Actor): SituationScope => ({
-  userId: actor.userId,
-  institutionId: actor.institutionId,
-  bureauRegions: bureauRegions(actor),
-});
-
 export function situationAbilities(actor: Actor, s: SituationFacts) {
   const resource = { type: 'situation' as const, ...s };
   return {
     readIdentity: can(actor, 'read_identity', resource),
+    manageCaseTeam: can(actor, 'manage_case_team', resource),
     update: can(actor, 'update', resource),
     announce: can(actor, 'announce', resource),
     triage: can(actor, 'triage', resource),

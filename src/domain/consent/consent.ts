@@ -13,27 +13,41 @@ export const DATA_CATEGORIES = [
   'measures', // labour-market measures and their follow-up
 ] as const;
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
+export const ALL_CATEGORIES: readonly DataCategory[] = DATA_CATEGORIES;
 
 export interface ConsentTerms {
   signedOn: string | null; // yyyy-mm-dd; null until the signed scan is recorded
   validUntil: string | null;
   revokedAt: Date | null;
+  /** Set once someone other than the recorder checked the scan (the announcer's own recording counts as checked). */
+  reviewedAt: Date | null;
   institutionIds: readonly string[];
   dataCategories: readonly DataCategory[];
 }
 
-/** Valid on `today` (yyyy-mm-dd, Swiss calendar day): signed, not expired, not revoked. */
+/** In force on `today` (yyyy-mm-dd, Swiss calendar day): signed, reviewed, not expired, not revoked. */
 export function isConsentValid(consent: ConsentTerms, today: string): boolean {
-  if (!consent.signedOn || consent.revokedAt) return false;
+  if (!consent.signedOn || consent.revokedAt || !consent.reviewedAt) return false;
   if (consent.signedOn > today) return false;
   return !consent.validUntil || consent.validUntil >= today;
 }
 
-/** The institutions that have a basis to see the person's identity through any valid consent. */
-export function institutionsWithBasis(consents: readonly ConsentTerms[], today: string): Set<string> {
-  const ids = new Set<string>();
-  for (const c of consents) if (isConsentValid(c, today)) for (const id of c.institutionIds) ids.add(id);
-  return ids;
+/**
+ * The basis each institution has today: the union of the data categories of
+ * the valid procurations that name it. An institution absent from the map has
+ * no basis to see who the person is.
+ */
+export function consentBasis(consents: readonly ConsentTerms[], today: string): Map<string, Set<DataCategory>> {
+  const basis = new Map<string, Set<DataCategory>>();
+  for (const c of consents) {
+    if (!isConsentValid(c, today)) continue;
+    for (const id of c.institutionIds) {
+      const categories = basis.get(id) ?? new Set<DataCategory>();
+      for (const category of c.dataCategories) categories.add(category);
+      basis.set(id, categories);
+    }
+  }
+  return basis;
 }
 
 /** The Swiss calendar day of an instant: validity dates are days in Switzerland. */

@@ -2,6 +2,7 @@ import type { FieldError } from '../errors.ts';
 import { addMonths } from '../tandem/mandate.ts';
 import type { MeasureKindData } from './catalogue.ts';
 import { ruleSetAt } from './rule-sets.ts';
+import { ageOn } from '../situation/vocabulary.ts';
 
 /** AIT (art. 65–66 LACI, DOMAIN.md §4.4): at most 60 % of the normal salary, 6 months, 12 from age 50. */
 export const AIT_MAX_PERCENT = 60;
@@ -43,11 +44,7 @@ export interface ProposalVerdict {
   computed: { endOn: string; unitCostCents: number; quantity: number };
 }
 
-export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
+export { ageOn };
 
 /** Whole months from start to end, a started month counting as one (01.03–31.05 → 3). */
 export function monthsCovered(startOn: string, endOn: string): number {

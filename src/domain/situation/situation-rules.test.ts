@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ConsentTerms, institutionsWithBasis, isConsentValid, swissDay } from '../consent/consent.ts';
+import { type ConsentTerms, consentBasis, isConsentValid, swissDay } from '../consent/consent.ts';
 import { allowedEvents, nextStatus, SITUATION_STATUSES } from './situation-lifecycle.ts';
 import { type CriterionAnswer, TANDEM_CRITERIA, checkTandemEligibility } from './tandem-eligibility.ts';
 import { ageBand } from './vocabulary.ts';
@@ -58,8 +58,9 @@ describe('tandem eligibility (seeds 002 and 003: the six criteria)', () => {
 });
 
 describe('consent (procuration, seeds 000/002/003)', () => {
-  const consent: ConsentTerms = { signedOn: '2026-03-01', validUntil: '2026-12-31', revokedAt: null, institutionIds: ['orp', 'bureau'], dataCategories: ['identity'] };
-  it('is valid from signature to validity date, unless revoked', () => {
+  const consent: ConsentTerms = { signedOn: '2026-03-01', validUntil: '2026-12-31', revokedAt: null, reviewedAt: new Date('2026-03-01T10:00:00Z'), institutionIds: ['orp', 'bureau'], dataCategories: ['identity'] };
+  it('is valid from signature to validity date, once reviewed, unless revoked', () => {
+    expect(isConsentValid({ ...consent, reviewedAt: null }, '2026-06-01')).toBe(false);
     expect(isConsentValid(consent, '2026-02-28')).toBe(false);
     expect(isConsentValid(consent, '2026-03-01')).toBe(true);
     expect(isConsentValid(consent, '2026-12-31')).toBe(true);
@@ -67,8 +68,19 @@ describe('consent (procuration, seeds 000/002/003)', () => {
     expect(isConsentValid({ ...consent, revokedAt: new Date() }, '2026-06-01')).toBe(false);
     expect(isConsentValid({ ...consent, signedOn: null }, '2026-06-01')).toBe(false);
   });
-  it('gives a basis to the institutions it names while valid', () => {
-    expect([...institutionsWithBasis([consent, { ...consent, institutionIds: ['oai'], revokedAt: new Date() }], '2026-06-01')]).toEqual(['orp', 'bureau']);
+  it('gives the institutions it names, while valid, the union of the categories of their procurations', () => {
+    const basis = consentBasis(
+      [
+        consent,
+        { ...consent, institutionIds: ['oai'], revokedAt: new Date() },
+        { ...consent, institutionIds: ['orp'], dataCategories: ['health'] },
+        { ...consent, institutionIds: ['osp'], reviewedAt: null },
+      ],
+      '2026-06-01',
+    );
+    expect([...basis.keys()]).toEqual(['orp', 'bureau']);
+    expect([...basis.get('orp')!]).toEqual(['identity', 'health']);
+    expect([...basis.get('bureau')!]).toEqual(['identity']);
   });
   it('counts days in Switzerland', () => {
     expect(swissDay(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');

@@ -41,11 +41,16 @@ export const CORRESPONDENCE_LANGUAGES = ['fr', 'de', 'other'] as const;
 export const AGE_BANDS = ['under_25', '25_34', '35_44', '45_54', '55_plus'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
 
-/** The age band of an anonymous announcement, from a birth date and the day of the announcement. */
-export function ageBand(birthDate: string, on: string): AgeBand {
+/** Age in whole years on a day (yyyy-mm-dd). */
+export function ageOn(birthDate: string, on: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
   const [y, m, d] = on.split('-').map(Number) as [number, number, number];
-  const age = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** The age band of an anonymous announcement, from a birth date and the day of the announcement. */
+export function ageBand(birthDate: string, on: string): AgeBand {
+  const age = ageOn(birthDate, on);
   if (age < 25) return 'under_25';
   if (age < 35) return '25_34';
   if (age < 45) return '35_44';

@@ -8,7 +8,7 @@ import type { AuthedContext } from '../http/context.ts';
 import { decideMeasure } from '../measures/decide-measure.ts';
 import { proposeMeasure } from '../measures/propose-measure.ts';
 import { runMeasure } from '../measures/run-measure.ts';
-import { findSituation } from '../situations/situation-repository.ts';
+import { situationVersion } from '../situations/situation-repository.ts';
 import { assignTandem } from '../tandem/assign-tandem.ts';
 import { closeMandate } from '../tandem/close-mandate.ts';
 import { finaliseFinalReport } from '../tandem/finalise-final-report.ts';
@@ -123,7 +123,7 @@ async function seedCrettaz2022(
   const at = (iso: string) => new Date(`${iso}T09:00:00Z`);
   const [sion] = await db.select().from(regions).where(eq(regions.code, 'SION'));
   const [tandem] = await db.select().from(tandems).where(and(eq(tandems.regionId, sion!.id), eq(tandems.active, true)));
-  const version = async () => (await findSituation(db, id, '2000-01-01'))!.row.version;
+  const version = async () => situationVersion(db, id);
   await assignTandem(ctxFor('coord.sion', at('2022-09-28')), id, { tandemId: tandem!.id, startOn: '2022-10-03', confirmOverCapacity: false, extraRecipientIds: [], version: await version() });
   for (const [d, notes] of [
     ['2022-10-03', 'Premier entretien à trois ; MIP établi.'],

@@ -12,7 +12,7 @@ import { decideSituation } from '../situations/decide-situation.ts';
 import { procurationPdf } from '../situations/procuration-pdf.ts';
 import { recordConsent } from '../situations/record-consent.ts';
 import { saveDraft } from '../situations/save-draft.ts';
-import { findSituation } from '../situations/situation-repository.ts';
+import { situationVersion } from '../situations/situation-repository.ts';
 import { takeUpSituation } from '../situations/take-up-situation.ts';
 import { uploadAttachment } from '../situations/upload-attachment.ts';
 
@@ -140,7 +140,7 @@ export async function seedDemoSituations(db: Db, config: Config, now: Date = new
     const actor: Actor = { userId: u.id, institutionId: u.institutionId, regionId: u.regionId, roles: u.roles };
     return { db, config, now: () => at, ip: '127.0.0.1', lang: u.language, actor };
   };
-  const version = async (id: string) => (await findSituation(db, id, '2000-01-01'))!.row.version;
+  const version = async (id: string) => situationVersion(db, id);
 
   const allInstitutions = await db.select().from(institutions);
   // The commune of residence, where the demo canton has it: whose approvers decide the person's LIAS measures.

@@ -8,7 +8,7 @@ import type { Config } from '../config.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { proposeMeasure } from '../measures/propose-measure.ts';
 import { runMeasure } from '../measures/run-measure.ts';
-import { findSituation } from '../situations/situation-repository.ts';
+import { situationVersion } from '../situations/situation-repository.ts';
 import { assignTandem } from '../tandem/assign-tandem.ts';
 import { closeMandate } from '../tandem/close-mandate.ts';
 import { draftMonthlyReport, updateMonthlyReport } from '../tandem/draft-monthly-report.ts';
@@ -43,7 +43,7 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
   const daysAgo = (n: number) => new Date(now.getTime() - n * DAY);
   const userId = (username: string) => allUsers.find((u) => u.username === username)!.id;
   const region = (code: string) => allRegions.find((r) => r.code === code)!.id;
-  const situationVersion = async (id: string) => (await findSituation(db, id, '2000-01-01'))!.row.version;
+  const versionOf = (id: string) => situationVersion(db, id);
   const file = (who: string, at: Date, id: string) => getTandemFile(ctxFor(who, at), id);
 
   const tandemOf: Record<string, string> = {};
@@ -69,7 +69,7 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
   const run = async (p: Plan) => {
     const id = situations.get(p.name)!;
     const start = daysAgo(p.startDaysAgo);
-    await assignTandem(ctxFor(p.coord, start), id, { tandemId: tandemOf[p.region]!, startOn: swissDay(start), confirmOverCapacity: false, extraRecipientIds: [], version: await situationVersion(id) });
+    await assignTandem(ctxFor(p.coord, start), id, { tandemId: tandemOf[p.region]!, startOn: swissDay(start), confirmOverCapacity: false, extraRecipientIds: [], version: await versionOf(id) });
     for (const [ago, kind, notes, nextSteps] of p.meetings) {
       await recordMeeting(ctxFor(p.writer, daysAgo(ago)), id, { heldOn: swissDay(daysAgo(ago)), kind, personPresent: kind !== 'employer', participants: '', notes, nextSteps });
     }

@@ -1,4 +1,5 @@
 import { type Action, type Resource, can } from '../../domain/access/policy.ts';
+import type { AuditAction } from '../../domain/audit/actions.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from './context.ts';
@@ -12,7 +13,7 @@ export async function ensureAllowed(
   ctx: AuthedContext,
   action: Action,
   resource: Resource,
-  audit: { action: string; recordId?: string; subjectPersonId?: string },
+  audit: { action: AuditAction; recordId?: string; subjectPersonId?: string },
 ): Promise<void> {
   if (can(ctx.actor, action, resource)) return;
   await recordAudit(ctx.db, ctx, {

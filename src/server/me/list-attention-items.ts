@@ -1,9 +1,10 @@
-import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { AttentionItem } from '../../contracts/auth.ts';
-import { can, situationListScope } from '../../domain/access/policy.ts';
+import { bureauRegions, can } from '../../domain/access/policy.ts';
 import { situations, users } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { countInbox } from '../measures/list-inbox.ts';
+import { bureauOfRegionSql } from '../situations/situation-access-sql.ts';
 import { tandemAttentionItems } from '../tandem/tandem-attention.ts';
 import { lockedUntil } from '../users/user-repository.ts';
 
@@ -25,10 +26,8 @@ export async function listAttentionItems(ctx: AuthedContext): Promise<AttentionI
     const n = locked?.n ?? 0;
     if (n > 0) items.push({ kind: 'locked_accounts', count: n });
   }
-  const scope = situationListScope(ctx.actor);
-  if (scope.bureauRegions !== null) {
-    const regionCondition =
-      scope.bureauRegions === 'all' ? sql`true` : scope.bureauRegions.length ? inArray(situations.regionId, scope.bureauRegions) : sql`false`;
+  if (bureauRegions(ctx.actor) !== null) {
+    const regionCondition = bureauOfRegionSql(ctx.actor);
     const [queue] = await ctx.db.select({ n: count() }).from(situations).where(and(eq(situations.status, 'announced'), regionCondition));
     if (queue && queue.n > 0) items.push({ kind: 'triage_queue', count: queue.n });
     // Oriented to a tandem and not yet assigned to one.

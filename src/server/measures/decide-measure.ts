@@ -29,9 +29,10 @@ export async function decideMeasure(ctx: AuthedContext, measureId: string, input
   const step = pendingStep(state);
   const facts = { communeId: m.communeId, actorCommuneId };
   if (step === null || step === 'tandem') {
-    // Already decided: whoever could have decided one of its steps learns it changed; anyone else, that it does not exist.
-    const couldDecide = [...state.route, 'commission' as const].some((s) => s !== 'tandem' && decidesStep(ctx.actor, s, facts));
-    if (couldDecide) throw conflict();
+    // Already decided: whoever decided one of its steps (or could have, since it waited at their step) learns
+    // that it changed; anyone else, that it does not exist — as for a measure that never reached them.
+    const decided = await ctx.db.select({ step: measureDecisions.step }).from(measureDecisions).where(eq(measureDecisions.measureId, measureId));
+    if (decided.some((d) => d.step !== 'tandem' && decidesStep(ctx.actor, d.step, facts))) throw conflict();
     throw notFound();
   }
   const [situation] = await ctx.db.select({ personId: situations.personId }).from(situations).where(eq(situations.id, m.situationId));

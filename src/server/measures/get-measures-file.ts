@@ -7,6 +7,8 @@ import { institutions, measureKinds, measures } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { loadSituationFor } from '../situations/load-situation.ts';
+import { categoryFilter } from '../situations/present-situation.ts';
+import { PART_CATEGORY } from '../../domain/consent/data-categories.ts';
 import { findMandate } from '../tandem/tandem-repository.ts';
 import { presentKind, presentMeasures } from './measure-repository.ts';
 
@@ -14,7 +16,8 @@ import { presentKind, presentMeasures } from './measure-repository.ts';
 export async function getMeasuresFile(ctx: AuthedContext, situationId: string): Promise<MeasuresFile> {
   const { row, facts } = await loadSituationFor(ctx, situationId, 'read', 'measures.read');
   const mandate = await findMandate(ctx.db, situationId);
-  const rows = mandate ? await ctx.db.select().from(measures).where(eq(measures.situationId, situationId)).orderBy(asc(measures.startOn), asc(measures.createdAt)) : [];
+  const withheld = !categoryFilter(ctx.actor, facts).shows(PART_CATEGORY.measures);
+  const rows = mandate && !withheld ? await ctx.db.select().from(measures).where(eq(measures.situationId, situationId)).orderBy(asc(measures.startOn), asc(measures.createdAt)) : [];
   const canPropose = mandate !== null && row.personId !== null && can(ctx.actor, 'coach', { type: 'situation', ...facts });
   let kinds: MeasuresFile['kinds'] = [];
   if (canPropose) {
@@ -28,5 +31,5 @@ export async function getMeasuresFile(ctx: AuthedContext, situationId: string): 
   }
   await recordAudit(ctx.db, ctx, { action: 'measures.read', recordType: 'situation', recordId: situationId, subjectPersonId: row.personId ?? undefined, allowed: true });
   const canRun = mandate !== null && can(ctx.actor, mandate.closedAt ? 'follow_up' : 'coach', { type: 'situation', ...facts });
-  return { measures: await presentMeasures(ctx.db, rows), kinds, canPropose, canRun };
+  return { measures: await presentMeasures(ctx.db, rows), kinds, canPropose: canPropose && !withheld, canRun: canRun && !withheld, withheld };
 }

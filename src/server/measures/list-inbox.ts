@@ -1,9 +1,12 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { InboxItem } from '../../contracts/measures.ts';
-import { decidesStep } from '../../domain/access/policy.ts';
+import { can, decidesStep } from '../../domain/access/policy.ts';
+import { swissDay } from '../../domain/consent/consent.ts';
+import { ageOn } from '../../domain/situation/vocabulary.ts';
 import { pendingStep } from '../../domain/measures/lifecycle.ts';
 import { communes, mandates, measures, persons, situations, tandems } from '../../db/schema.ts';
-import { recordAudit } from '../audit/audit-log.ts';
+import { type AuditEntryInput, recordAuditMany } from '../audit/audit-log.ts';
+import { basisOf } from '../situations/situation-repository.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { namesOf } from '../tandem/tandem-repository.ts';
 import { communeOfInstitution, presentMeasures, routeOf } from './measure-repository.ts';
@@ -21,9 +24,11 @@ function waitingForSql(ctx: AuthedContext, actorCommuneId: string | null): SQL |
 }
 
 /**
- * The decider's inbox: each measure waiting at their step, with what a decision
- * needs — the request, the person's name, birth date and commune, the tandem —
- * and nothing else of the file (decision 009). Each person shown is audited.
+ * The decider's inbox: each measure waiting at their step, with what a
+ * decision needs — the request, the person's age and commune, the tandem — and
+ * nothing else of the file (decisions 009 and 012). The name and birth date
+ * only when a valid procuration names the decider's institution. Each person
+ * shown is audited.
  */
 export async function listInbox(ctx: AuthedContext): Promise<InboxItem[]> {
   const actorCommuneId = await communeOfInstitution(ctx.db, ctx.actor.institutionId);
@@ -47,24 +52,35 @@ export async function listInbox(ctx: AuthedContext): Promise<InboxItem[]> {
         .where(inArray(persons.id, personIds))
     : [];
   const personById = new Map(people.map((p) => [p.id, p]));
+  const today = swissDay(ctx.now());
+  const basisByPerson = new Map<string, Map<string, unknown>>();
+  for (const personId of new Set(personIds)) basisByPerson.set(personId, await basisOf(ctx.db, personId, today));
   const tandemRows = await ctx.db.select().from(tandems).where(inArray(tandems.id, [...new Set(rows.map((r) => r.tandemId))]));
   const names = await namesOf(ctx.db, tandemRows.flatMap((t) => [t.orpUserId, t.cmsUserId]));
   const tandemName = new Map(tandemRows.map((t) => [t.id, `${names.get(t.orpUserId) ?? ''} · ${names.get(t.cmsUserId) ?? ''}`]));
   const presented = await presentMeasures(ctx.db, rows.map((r) => r.measure));
   const items: InboxItem[] = [];
+  const audits: AuditEntryInput[] = [];
   for (const [i, r] of rows.entries()) {
     const p = r.personId ? personById.get(r.personId) : undefined;
     const step = pendingStep({ status: r.measure.status, route: routeOf(r.measure), stepIndex: r.measure.stepIndex });
     if (!step || step === 'tandem') continue;
+    const basis = new Set(r.personId ? (basisByPerson.get(r.personId)?.keys() ?? []) : []);
+    const identity = p !== undefined && can(ctx.actor, 'read_identity', { type: 'measure_step', step, communeId: r.measure.communeId, actorCommuneId, basis });
     items.push({
       measure: presented[i]!,
       step,
       situationNumber: r.number,
-      person: { name: p ? `${p.officialName} ${p.firstNames}` : '', birthDate: p?.birthDate ?? '', commune: p?.commune ?? null },
+      person: {
+        age: p ? ageOn(p.birthDate, today) : 0,
+        commune: p?.commune ?? null,
+        identity: identity && p ? { name: `${p.officialName} ${p.firstNames}`, birthDate: p.birthDate } : null,
+      },
       tandem: tandemName.get(r.tandemId) ?? '',
     });
-    await recordAudit(ctx.db, ctx, { action: 'measure.inbox', recordType: 'measure', recordId: r.measure.id, subjectPersonId: r.personId ?? undefined, allowed: true, details: { step } });
+    audits.push({ action: 'measure.inbox', recordType: 'measure', recordId: r.measure.id, subjectPersonId: r.personId ?? undefined, allowed: true, details: { step, identityShown: identity } });
   }
+  await recordAuditMany(ctx.db, ctx, audits);
   return items;
 }
 

@@ -30,7 +30,12 @@ const propose = (who: string, situationId: string, kind: string, over: Record<st
     url: `/api/situations/${situationId}/measures`,
     payload: { kindId: kindIds[kind], provider: 'Prestataire SA', goals: 'Reprendre un rythme de travail.', unitCostCents: 100_00, quantity: 1, ...over },
   });
-const inbox = async (who: string) => (await t.request(who, { method: 'GET', url: '/api/inbox/measures' })).json().items as { measure: { id: string; version: number; kind: { code: string } }; step: string; person: { name: string } }[];
+const inbox = async (who: string) =>
+  (await t.request(who, { method: 'GET', url: '/api/inbox/measures' })).json().items as {
+    measure: { id: string; version: number; kind: { code: string } };
+    step: string;
+    person: { age: number; commune: string | null; identity: { name: string; birthDate: string } | null };
+  }[];
 const decide = (who: string, measureId: string, version: number, decision: 'approve' | 'refuse', reason = '') =>
   t.request(who, { method: 'POST', url: `/api/measures/${measureId}/decision`, payload: { decision, reason, version } });
 const run = (who: string, situationId: string, m: { id: string; version: number }, action: string, on: string, reason = '') =>
@@ -62,7 +67,8 @@ beforeAll(async () => {
   const { orp, cms, bureau } = t.world;
   const tandemA = await createTandem(t, coord, a.orpUser.id, a.cmsUser.id);
   await createTandem(t, coord, b.orpUser.id, b.cmsUser.id);
-  fromSocialAid = await orientedToTandem(t, social, coord, [cms.id, bureau.id, a.orp.id, a.cms.id], { communeId: sion.id, navs13: '', officialName: 'Rey', firstNames: 'Virginie', birthDate: '1997-03-02' });
+  // Social aid: the procuration also names the commune that pays (LIAS); the ORP case's does not.
+  fromSocialAid = await orientedToTandem(t, social, coord, [cms.id, bureau.id, a.orp.id, a.cms.id, communeSion.id], { communeId: sion.id, navs13: '', officialName: 'Rey', firstNames: 'Virginie', birthDate: '1997-03-02' });
   fromOrp = await orientedToTandem(t, pro, coord, [orp.id, bureau.id, a.orp.id, a.cms.id], { communeId: sion.id, navs13: '', officialName: 'Fumeaux', firstNames: 'Jean', birthDate: '1975-06-01' });
   for (const id of [fromSocialAid, fromOrp]) expect((await assign(t, coord, id, tandemA, '2022-10-03')).statusCode).toBe(200);
 });
@@ -94,7 +100,8 @@ describe('before 2023: the MIP and LIAS measures approved by the commune', () =>
     const communeSion = await t.signIn('commune.sion');
     const waiting = await inbox(communeSion);
     expect(waiting).toHaveLength(1);
-    expect(waiting[0]).toMatchObject({ step: 'commune', person: { name: 'Rey Virginie' }, measure: { kind: { code: 'mip' } } });
+    // The procuration names the commune: its approver sees who the person is (decision 012).
+    expect(waiting[0]).toMatchObject({ step: 'commune', person: { age: 25, commune: 'Sion', identity: { name: 'Rey Virginie', birthDate: '1997-03-02' } }, measure: { kind: { code: 'mip' } } });
     expect((await t.request(communeSion, { method: 'GET', url: '/api/me/attention' })).json().items).toContainEqual({ kind: 'measures_to_decide', count: 1 });
     // The commune decides the request; it does not read the situation.
     expect((await t.request(communeSion, { method: 'GET', url: `/api/situations/${fromSocialAid}` })).statusCode).toBe(404);
@@ -140,6 +147,8 @@ describe('from 2023-01-01: the SAS prior opinion, then the commune', () => {
     expect(await inbox(communeSion)).toEqual([]);
     const sas = await t.signIn('sas');
     expect((await inbox(sas)).map((i) => i.measure.id)).toEqual([internship.id]);
+    // No procuration names the SAS: its préavis is given on an anonymised request (age, commune, measure, cost).
+    expect((await inbox(sas))[0]!.person).toEqual({ age: 25, commune: 'Sion', identity: null });
     const afterSas = (await decide(sas, internship.id, internship.version, 'approve', 'Préavis favorable.')).json();
     expect(afterSas).toMatchObject({ status: 'proposed', pendingStep: 'commune' });
     expect(await inbox(sas)).toEqual([]);

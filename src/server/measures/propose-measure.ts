@@ -12,6 +12,7 @@ import type { AuthedContext } from '../http/context.ts';
 import { translate } from '../i18n/messages.ts';
 import { loadMandateFor } from '../tandem/load-mandate.ts';
 import { getMeasuresFile } from './get-measures-file.ts';
+import type { AuditAction } from '../../domain/audit/actions.ts';
 
 type PreviewInput = z.infer<typeof PreviewMeasureBodySchema>;
 
@@ -20,7 +21,7 @@ const readable = (ctx: AuthedContext, fields: FieldError[]) =>
   fields.map((f) => ({ ...f, params: f.params && typeof f.params.latest === 'string' ? { ...f.params, latest: formatDate(f.params.latest, ctx.lang) } : f.params }));
 
 /** Everything the rules say about a proposal today: its route, its computed cost, what is wrong and what breaks a rule. */
-async function assess(ctx: AuthedContext, situationId: string, input: PreviewInput, auditAction: string) {
+async function assess(ctx: AuthedContext, situationId: string, input: PreviewInput, auditAction: AuditAction) {
   const { row, mandate } = await loadMandateFor(ctx, situationId, 'coach', auditAction);
   if (!row.personId) throw invalid([{ path: 'kindId', messageKey: 'measure.personRequired' }]);
   const [kind] = await ctx.db.select().from(measureKinds).where(and(eq(measureKinds.id, input.kindId), eq(measureKinds.active, true)));

@@ -6,7 +6,7 @@ import { quarterOf } from '../../domain/measures/costs.ts';
 import { composeStatement } from '../../domain/measures/statement.ts';
 import { initialsOf } from '../../domain/tandem/monthly-report.ts';
 import { communes, measureKinds, measures, persons, situations } from '../../db/schema.ts';
-import { recordAudit } from '../audit/audit-log.ts';
+import { recordAuditMany } from '../audit/audit-log.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { communeOfInstitution } from './measure-repository.ts';
@@ -39,6 +39,7 @@ export async function getStatement(ctx: AuthedContext, communeId: string, quarte
       startedOn: measures.startedOn,
       endedOn: measures.endedOn,
       number: situations.number,
+      personId: situations.personId,
       officialName: persons.officialName,
       firstNames: persons.firstNames,
       kindNameFr: measureKinds.nameFr,
@@ -74,6 +75,13 @@ export async function getStatement(ctx: AuthedContext, communeId: string, quarte
       endedOn: r.endedOn,
     })),
   );
-  await recordAudit(ctx.db, ctx, { action: 'statement.read', recordType: 'commune_statement', recordId: communeId, allowed: true, details: { quarter: quarter.key, measureIds: statement.lines.map((l) => l.measureId) } });
+  // The read of the statement, and one row per person on it (by initials, still about them).
+  const shown = new Set(statement.lines.map((l) => l.measureId));
+  await recordAuditMany(ctx.db, ctx, [
+    { action: 'statement.read', recordType: 'commune_statement', recordId: communeId, allowed: true, details: { quarter: quarter.key, lines: shown.size } },
+    ...rows
+      .filter((r) => shown.has(r.measureId))
+      .map((r) => ({ action: 'statement.read' as const, recordType: 'measure', recordId: r.measureId, subjectPersonId: r.personId ?? undefined, allowed: true, details: { communeId, quarter: quarter.key } })),
+  ]);
   return { commune, ...statement };
 }

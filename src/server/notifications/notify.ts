@@ -1,4 +1,6 @@
 import { and, isNull, sql } from 'drizzle-orm';
+import { bureauRegions } from '../../domain/access/situation-access.ts';
+import type { Actor } from '../../domain/access/roles.ts';
 import type { Tx } from '../../db/open-db.ts';
 import { notifications, users } from '../../db/schema.ts';
 
@@ -9,17 +11,24 @@ export async function notifyUsers(tx: Tx, userIds: string[], n: { kind: string; 
   await tx.insert(notifications).values(unique.map((userId) => ({ userId, kind: n.kind, situationId: n.situationId, createdAt: n.at, details: n.details ?? {} })));
 }
 
-/** The Bureau of a region: its coordinators, and the cantonal Bureau members without a region. */
+/** A user row as the policy sees it. */
+export const actorOf = (u: Pick<typeof users.$inferSelect, 'id' | 'institutionId' | 'regionId' | 'roles'>): Actor => ({
+  userId: u.id,
+  institutionId: u.institutionId,
+  regionId: u.regionId,
+  roles: u.roles,
+});
+
+/** The Bureau of a region: whoever the policy's `bureauRegions` gives that region (coordinators, the cantonal Bureau). */
 export async function bureauOfRegion(tx: Tx, regionId: string): Promise<string[]> {
   const rows = await tx
-    .select({ id: users.id })
+    .select({ id: users.id, institutionId: users.institutionId, regionId: users.regionId, roles: users.roles })
     .from(users)
-    .where(
-      and(
-        isNull(users.disabledAt),
-        sql`(('regional_coordinator' = ANY(${users.roles}) AND ${users.regionId} = ${regionId}::uuid)
-          OR ('bureau_member' = ANY(${users.roles}) AND NOT ('regional_coordinator' = ANY(${users.roles}))))`,
-      ),
-    );
-  return rows.map((r) => r.id);
+    .where(and(isNull(users.disabledAt), sql`('bureau_member' = ANY(${users.roles}) OR 'regional_coordinator' = ANY(${users.roles}))`));
+  return rows
+    .filter((u) => {
+      const regions = bureauRegions(actorOf(u));
+      return regions === 'all' || (regions?.includes(regionId) ?? false);
+    })
+    .map((u) => u.id);
 }

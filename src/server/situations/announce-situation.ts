@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { type FieldError, conflict, invalid } from '../../domain/errors.ts';
 import { swissDay } from '../../domain/consent/consent.ts';
 import { nextStatus } from '../../domain/situation/situation-lifecycle.ts';
-import { institutions } from '../../db/schema.ts';
+import { institutions, situations } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { bureauOfRegion, notifyUsers } from '../notifications/notify.ts';
 import { loadSituationFor } from './load-situation.ts';
@@ -26,18 +26,22 @@ export async function announceSituation(ctx: AuthedContext, id: string, version:
     if (!row.ageBand) fields.push({ path: 'ageBand', messageKey: 'field.required' });
   } else if (!row.personId) {
     fields.push({ path: 'personId', messageKey: 'situation.personRequired' });
-  } else {
-    const basis = await basisOf(ctx.db, row.personId, swissDay(ctx.now()));
-    const bureaus = await ctx.db.select({ id: institutions.id }).from(institutions).where(eq(institutions.kind, 'bureau_cii'));
-    if (!basis.has(row.announcingInstitutionId) || !bureaus.some((b) => basis.has(b.id))) {
-      fields.push({ path: 'consent', messageKey: 'situation.consentRequired' });
-    }
   }
   if (fields.length) throw invalid(fields);
 
   const to = nextStatus(row.status, { type: 'announce' })!;
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
+    // The consent is checked inside the transaction, on the locked row: a revocation (which moves the
+    // situation's version on) either happened before and is seen here, or waits and comes after.
+    await tx.select({ id: situations.id }).from(situations).where(eq(situations.id, id)).for('update');
+    if (!row.anonymous && row.personId) {
+      const basis = await basisOf(tx, row.personId, swissDay(now));
+      const bureaus = await tx.select({ id: institutions.id }).from(institutions).where(eq(institutions.kind, 'bureau_cii'));
+      if (!basis.has(row.announcingInstitutionId) || !bureaus.some((b) => basis.has(b.id))) {
+        throw invalid([{ path: 'consent', messageKey: 'situation.consentRequired' }]);
+      }
+    }
     const ok = await updateSituationIf(tx, id, { version, status: row.status }, { status: to, announcedAt: now, updatedAt: now });
     if (!ok) throw conflict();
     await recordSituationEvent(tx, ctx, { situationId: id, personId: row.personId, type: 'announce', from: row.status, to });

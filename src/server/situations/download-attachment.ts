@@ -5,9 +5,13 @@ import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { loadSituationFor } from './load-situation.ts';
 
-/** An attachment is seen by whoever may read its situation; anyone else gets 404 like for the situation. */
+/**
+ * Documents identify the person (the signed procuration first of all): an
+ * attachment is seen only by whoever may see who the person is; anyone else
+ * gets 404, as for a situation they may not read.
+ */
 export async function downloadAttachment(ctx: AuthedContext, situationId: string, attachmentId: string) {
-  const { row } = await loadSituationFor(ctx, situationId, 'read', 'attachment.read');
+  const { row } = await loadSituationFor(ctx, situationId, 'read_identity', 'attachment.read');
   const [file] = await ctx.db
     .select()
     .from(attachments)

@@ -1,13 +1,12 @@
 import { type SQL, and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { SituationListQuery, SituationSummary } from '../../contracts/situations.ts';
-import { situationListScope } from '../../domain/access/policy.ts';
-import { swissDay } from '../../domain/consent/consent.ts';
 import { checkNavs13 } from '../../domain/person/navs13.ts';
 import { foldName } from '../../domain/person/search-name.ts';
 import { institutions, persons, situations, users } from '../../db/schema.ts';
-import { recordAudit } from '../audit/audit-log.ts';
+import { recordAuditMany } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
-import { identityVisibleSql, readableSql } from './situation-repository.ts';
+import { situationAccessSql } from './situation-access-sql.ts';
+import { accessClock } from './situation-repository.ts';
 import { escapeLike } from '../../db/like-pattern.ts';
 
 const DAY = 86_400_000;
@@ -19,10 +18,9 @@ const DAY = 86_400_000;
  * anonymously. The situation number matches wherever the situation is visible.
  */
 export async function listSituations(ctx: AuthedContext, query: SituationListQuery) {
-  const scope = situationListScope(ctx.actor);
-  const today = swissDay(ctx.now());
-  const identity = identityVisibleSql(scope, today);
-  const conditions: (SQL | undefined)[] = [readableSql(scope, today)];
+  const clock = accessClock(ctx);
+  const identity = situationAccessSql('read_identity', ctx.actor, clock);
+  const conditions: (SQL | undefined)[] = [situationAccessSql('read', ctx.actor, clock)];
   if (query.q) {
     const navs = checkNavs13(query.q);
     const folded = foldName(query.q);
@@ -87,11 +85,18 @@ export async function listSituations(ctx: AuthedContext, query: SituationListQue
     waitingDays: r.s.announcedAt && (r.s.status === 'announced' || r.s.status === 'under_review') ? Math.floor((now - r.s.announcedAt.getTime()) / DAY) : null,
     handledByName: r.handlerFamily ? `${r.handlerGiven} ${r.handlerFamily}` : null,
   }));
-  await recordAudit(ctx.db, ctx, {
-    action: 'situation.list',
-    recordType: 'situation',
-    allowed: true,
-    details: { ids: items.map((i) => i.id), searched: Boolean(query.q) },
-  });
+  // One row per situation shown, with its person: "everything read about this person" is then one filter away.
+  await recordAuditMany(
+    ctx.db,
+    ctx,
+    rows.map((r) => ({
+      action: 'situation.list',
+      recordType: 'situation',
+      recordId: r.s.id,
+      subjectPersonId: r.s.personId ?? undefined,
+      allowed: true,
+      details: { identityShown: Boolean(r.identityVisible && r.officialName), searched: Boolean(query.q) },
+    })),
+  );
   return { items, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
 }

@@ -1,18 +1,23 @@
-import { swissDay } from '../../domain/consent/consent.ts';
 import { notFound } from '../../domain/errors.ts';
 import type { Action } from '../../domain/access/policy.ts';
+import type { AuditAction } from '../../domain/audit/actions.ts';
 import type { Queryable } from '../../db/open-db.ts';
+import { recordAudit } from '../audit/audit-log.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
-import { findSituation } from './situation-repository.ts';
+import { accessClock, findSituation } from './situation-repository.ts';
 
 /**
  * The situation if the caller may `action` it, else 404 (the same answer as
  * for a situation that does not exist), the refusal audited.
  */
-export async function loadSituationFor(ctx: AuthedContext, id: string, action: Action, auditAction: string, q: Queryable = ctx.db) {
-  const found = await findSituation(q, id, swissDay(ctx.now()));
-  if (!found) throw notFound();
+export async function loadSituationFor(ctx: AuthedContext, id: string, action: Action, auditAction: AuditAction, q: Queryable = ctx.db) {
+  const found = await findSituation(q, id, accessClock(ctx));
+  if (!found) {
+    // Audited like a refusal, so that probing ids leaves a trace and takes as long as hitting a forbidden one.
+    await recordAudit(ctx.db, ctx, { action: auditAction, recordType: 'situation', recordId: id, allowed: false });
+    throw notFound();
+  }
   // Whoever may not even read it learns nothing more than "not found", whatever the action.
   await ensureAllowed(ctx, 'read', { type: 'situation', ...found.facts }, {
     action: auditAction,

@@ -1,22 +1,51 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Situation } from '../../contracts/situations.ts';
-import { type SituationFacts, can, situationAbilities } from '../../domain/access/policy.ts';
-import { isConsentValid, swissDay } from '../../domain/consent/consent.ts';
-import type { ResidencePermit } from '../../domain/situation/vocabulary.ts';
+import { can, situationAbilities } from '../../domain/access/policy.ts';
+import { type SituationFacts, graceCutoff, visibleCategories } from '../../domain/access/situation-access.ts';
+import { DATA_CATEGORIES, type DataCategory, isConsentValid, swissDay } from '../../domain/consent/consent.ts';
+import { PART_CATEGORY, RISK_FACTOR_CATEGORY, TARGET_GROUP_CATEGORY } from '../../domain/consent/data-categories.ts';
+import type { ResidencePermit, RiskFactor, TargetGroup } from '../../domain/situation/vocabulary.ts';
 import type { Queryable } from '../../db/open-db.ts';
-import { attachments, consents, institutions, persons, situationEvents, users } from '../../db/schema.ts';
+import { attachments, caseTeamMembers, consents, institutions, persons, situationEvents, users } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
 import type { SituationRow } from './situation-repository.ts';
 
 export const fullName = (u: { givenName: string; familyName: string } | null | undefined) => (u ? `${u.givenName} ${u.familyName}` : '');
 
+type ConsentRow = typeof consents.$inferSelect;
+
+function consentState(c: ConsentRow, today: string): Situation['consents'][number]['state'] {
+  if (c.revokedAt) return 'revoked';
+  if (c.rejectedAt) return 'rejected';
+  if (!c.reviewedAt) return 'pending_review';
+  if (c.signedOn && c.signedOn > today) return 'not_yet_valid';
+  if (c.validUntil && c.validUntil < today) return 'expired';
+  return 'in_force';
+}
+
+/**
+ * What of an identified file the caller sees, by the categories of the
+ * procuration (decision 005): an anonymous announcement shows its whole
+ * anonymous profile to whoever reads it; an identified one shows each part only
+ * where the caller's institution has its category.
+ */
+export function categoryFilter(actor: AuthedContext['actor'], facts: SituationFacts) {
+  const visible = visibleCategories(actor, facts);
+  const shows = (c: DataCategory) => facts.anonymous || visible.has(c);
+  const identity = can(actor, 'read_identity', { type: 'situation', ...facts });
+  const withheld = facts.anonymous ? [] : DATA_CATEGORIES.filter((c) => !visible.has(c) && !(c === 'identity' && identity));
+  return { shows, withheld };
+}
+
 /**
  * The situation as the caller may see it: the person's identity only with
- * `read_identity`; otherwise the anonymous profile (age band, region, risk factors).
+ * `read_identity`, otherwise the anonymous profile (age band, region, risk
+ * factors); the parts of an identified file by the procuration's categories.
  */
 export async function presentSituation(ctx: AuthedContext, row: SituationRow, facts: SituationFacts, q: Queryable = ctx.db): Promise<Situation> {
   const actor = ctx.actor;
   const identity = can(actor, 'read_identity', { type: 'situation', ...facts });
+  const { shows, withheld } = categoryFilter(actor, facts);
   const today = swissDay(ctx.now());
   const [names] = await q
     .select({ announcer: users, institution: institutions })
@@ -26,11 +55,25 @@ export async function presentSituation(ctx: AuthedContext, row: SituationRow, fa
   const [handler] = row.handledByUserId ? await q.select().from(users).where(eq(users.id, row.handledByUserId)) : [];
   const person = identity && row.personId ? (await q.select().from(persons).where(eq(persons.id, row.personId)))[0] : undefined;
   const consentRows = row.personId && !row.anonymous ? await q.select().from(consents).where(eq(consents.personId, row.personId)).orderBy(asc(consents.createdAt)) : [];
-  const attachmentRows = await q
-    .select({ id: attachments.id, filename: attachments.filename, mimeType: attachments.mimeType, sizeBytes: attachments.sizeBytes, sha256: attachments.sha256, uploadedAt: attachments.uploadedAt })
-    .from(attachments)
-    .where(eq(attachments.situationId, row.id))
-    .orderBy(asc(attachments.uploadedAt));
+  // Documents identify the person (the procuration scan above all): only with the identity.
+  const attachmentRows = identity
+    ? await q
+        .select({ id: attachments.id, filename: attachments.filename, mimeType: attachments.mimeType, sizeBytes: attachments.sizeBytes, sha256: attachments.sha256, uploadedAt: attachments.uploadedAt })
+        .from(attachments)
+        .where(eq(attachments.situationId, row.id))
+        .orderBy(asc(attachments.uploadedAt))
+    : [];
+  const team = await q.select().from(caseTeamMembers).where(eq(caseTeamMembers.situationId, row.id)).orderBy(asc(caseTeamMembers.addedAt));
+  const cutoff = graceCutoff(facts.now, facts.graceDays);
+  // Members who left longer ago than the grace period no longer have access and are no longer listed.
+  const teamShown = team.filter((m) => m.removedAt === null || m.removedAt > cutoff);
+  const peopleIds = [...new Set([...teamShown.flatMap((m) => [m.userId, m.addedByUserId]), ...consentRows.flatMap((c) => [c.recordedByUserId, c.reviewedByUserId ?? c.recordedByUserId])])];
+  const people = peopleIds.length
+    ? await q.select({ user: users, institution: institutions }).from(users).innerJoin(institutions, eq(institutions.id, users.institutionId)).where(inArray(users.id, peopleIds))
+    : [];
+  const personOf = new Map(people.map((p) => [p.user.id, p]));
+  const nameOf = (id: string | null) => (id ? fullName(personOf.get(id)?.user) : '');
+  const reviewAllowed = can(actor, 'review_consent', { type: 'situation', ...facts });
   const events = await q
     .select({ event: situationEvents, actor: users })
     .from(situationEvents)
@@ -48,13 +91,13 @@ export async function presentSituation(ctx: AuthedContext, row: SituationRow, fa
     personId: identity ? row.personId : null,
     ageBand: row.ageBand as Situation['ageBand'],
     followingInstitutionIds: row.followingInstitutionIds,
-    riskFactors: row.riskFactors as Situation['riskFactors'],
+    riskFactors: (row.riskFactors as RiskFactor[]).filter((r) => shows(RISK_FACTOR_CATEGORY[r])),
     riskFactorsOther: row.riskFactorsOther,
-    targetGroups: row.targetGroups as Situation['targetGroups'],
-    laciBasicProgramme: row.laciBasicProgramme,
-    laciEmployabilityCheck: row.laciEmployabilityCheck,
-    liasEmployabilityChecked: row.liasEmployabilityChecked,
-    liasIntegrationIndicated: row.liasIntegrationIndicated,
+    targetGroups: (row.targetGroups as TargetGroup[]).filter((g) => shows(TARGET_GROUP_CATEGORY[g])),
+    laciBasicProgramme: shows(PART_CATEGORY.laciPriorMeasures) ? row.laciBasicProgramme : null,
+    laciEmployabilityCheck: shows(PART_CATEGORY.laciPriorMeasures) ? row.laciEmployabilityCheck : null,
+    liasEmployabilityChecked: shows(PART_CATEGORY.liasPriorMeasures) ? row.liasEmployabilityChecked : null,
+    liasIntegrationIndicated: shows(PART_CATEGORY.liasPriorMeasures) ? row.liasIntegrationIndicated : null,
     description: row.description,
     helpExpected: row.helpExpected,
     person: person
@@ -86,19 +129,42 @@ export async function presentSituation(ctx: AuthedContext, row: SituationRow, fa
     decisionReason: row.decisionReason,
     refusalSuggestions: row.refusalSuggestions,
     eligibility: (row.eligibility as Situation['eligibility']) ?? null,
-    consents: consentRows.map((c) => ({
-      id: c.id,
-      institutionIds: c.institutionIds,
-      dataCategories: c.dataCategories as Situation['consents'][number]['dataCategories'],
-      signedOn: c.signedOn,
-      validUntil: c.validUntil,
-      scanAttachmentId: c.scanAttachmentId,
-      revokedAt: c.revokedAt?.toISOString() ?? null,
-      revocationReason: c.revocationReason,
-      valid: isConsentValid({ ...c, dataCategories: [] }, today),
-      version: c.version,
-    })),
+    consents: consentRows.map((c) => {
+      const state = consentState(c, today);
+      return {
+        id: c.id,
+        institutionIds: c.institutionIds,
+        dataCategories: c.dataCategories as Situation['consents'][number]['dataCategories'],
+        signedOn: c.signedOn,
+        validUntil: c.validUntil,
+        scanAttachmentId: identity ? c.scanAttachmentId : null,
+        revokedAt: c.revokedAt?.toISOString() ?? null,
+        revocationReason: c.revocationReason,
+        valid: isConsentValid({ ...c, dataCategories: [] }, today),
+        state,
+        recordedByName: nameOf(c.recordedByUserId),
+        reviewedByName: c.reviewedByUserId ? nameOf(c.reviewedByUserId) : null,
+        reviewedAt: c.reviewedAt?.toISOString() ?? null,
+        rejectionReason: c.rejectionReason,
+        canReview: state === 'pending_review' && reviewAllowed && c.recordedByUserId !== actor.userId,
+        version: c.version,
+      };
+    }),
     attachments: attachmentRows.map((a) => ({ ...a, uploadedAt: a.uploadedAt.toISOString() })),
+    caseTeam: teamShown.map((m) => {
+      const p = personOf.get(m.userId);
+      return {
+        userId: m.userId,
+        name: fullName(p?.user),
+        institutionName: (ctx.lang === 'de' ? p?.institution.nameDe : p?.institution.nameFr) ?? '',
+        addedAt: m.addedAt.toISOString(),
+        addedByName: nameOf(m.addedByUserId),
+        removedAt: m.removedAt?.toISOString() ?? null,
+        accessUntil: m.removedAt ? new Date(m.removedAt.getTime() + facts.graceDays * 86_400_000).toISOString() : null,
+        version: m.version,
+      };
+    }),
+    withheldCategories: withheld,
     timeline: events.map(({ event, actor: who }) => ({
       at: event.at.toISOString(),
       actorName: fullName(who),

@@ -1,21 +1,32 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ConsentBodySchema } from '../../contracts/situations.ts';
+import { predicateHolds } from '../../domain/access/situation-access.ts';
 import { swissDay } from '../../domain/consent/consent.ts';
 import { type FieldError, invalid } from '../../domain/errors.ts';
 import { attachments, consents, institutions } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
+import { notifyUsers } from '../notifications/notify.ts';
 import { loadSituationFor } from './load-situation.ts';
+import { consentReviewers } from './consent-reviewers.ts';
 import { recordSituationEvent } from './record-event.ts';
 
-/** Records the signed procuration: its scan (already uploaded), signature date, validity and scope. */
+/**
+ * Records the signed procuration: its scan (already uploaded to this
+ * situation), signature date, validity and scope. Only whoever already sees
+ * who the person is may record one (the policy's `manage_consent`). The
+ * announcer's recording is in force at once — they met the person and hold the
+ * original; anyone else's waits until a second person checks the scan
+ * (review-consent.ts), so nobody can open a file to themselves (issue 9).
+ */
 export async function recordConsent(ctx: AuthedContext, situationId: string, body: z.infer<typeof ConsentBodySchema>) {
-  const { row } = await loadSituationFor(ctx, situationId, 'manage_consent', 'consent.create');
+  const { row, facts } = await loadSituationFor(ctx, situationId, 'manage_consent', 'consent.create');
   const fields: FieldError[] = [];
   if (row.anonymous || !row.personId) fields.push({ path: 'consent', messageKey: 'consent.needsPerson' });
   const today = swissDay(ctx.now());
   if (body.signedOn > today) fields.push({ path: 'signedOn', messageKey: 'consent.signedInFuture' });
   if (body.validUntil <= body.signedOn) fields.push({ path: 'validUntil', messageKey: 'consent.validityBeforeSignature' });
+  if (!body.dataCategories.includes('identity')) fields.push({ path: 'dataCategories', messageKey: 'consent.identityRequired' });
   const known = await ctx.db.select({ id: institutions.id }).from(institutions).where(inArray(institutions.id, body.institutionIds));
   if (known.length !== new Set(body.institutionIds).size) fields.push({ path: 'institutionIds', messageKey: 'user.unknownInstitution' });
   const [scan] = await ctx.db
@@ -25,17 +36,41 @@ export async function recordConsent(ctx: AuthedContext, situationId: string, bod
   if (!scan) fields.push({ path: 'scanAttachmentId', messageKey: 'consent.scanRequired' });
   if (fields.length) throw invalid(fields);
   const now = ctx.now();
+  const byAnnouncer = predicateHolds('announcer', ctx.actor, facts) && predicateHolds('announcer_institution', ctx.actor, facts);
   return ctx.db.transaction(async (tx) => {
     const [saved] = await tx
       .insert(consents)
-      .values({ ...body, institutionIds: [...new Set(body.institutionIds)], personId: row.personId!, situationId, recordedByUserId: ctx.actor.userId, createdAt: now, updatedAt: now })
+      .values({
+        ...body,
+        institutionIds: [...new Set(body.institutionIds)],
+        dataCategories: [...new Set(body.dataCategories)],
+        personId: row.personId!,
+        situationId,
+        recordedByUserId: ctx.actor.userId,
+        reviewedAt: byAnnouncer ? now : null,
+        reviewedByUserId: byAnnouncer ? ctx.actor.userId : null,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: consents.id });
     await recordSituationEvent(tx, ctx, {
       situationId,
       personId: row.personId,
       type: 'consent_recorded',
-      details: { consentId: saved!.id, institutionIds: body.institutionIds, dataCategories: body.dataCategories, signedOn: body.signedOn, validUntil: body.validUntil },
+      details: {
+        consentId: saved!.id,
+        institutionIds: body.institutionIds,
+        dataCategories: body.dataCategories,
+        signedOn: body.signedOn,
+        validUntil: body.validUntil,
+        scanAttachmentId: body.scanAttachmentId,
+        inForce: byAnnouncer,
+      },
     });
+    if (!byAnnouncer) {
+      const reviewers = await consentReviewers(tx, ctx, facts);
+      await notifyUsers(tx, reviewers, { kind: 'consent_to_review', situationId, at: now });
+    }
     return saved!.id;
   });
 }

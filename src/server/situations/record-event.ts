@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/open-db.ts';
 import { situationEvents } from '../../db/schema.ts';
+import type { SituationEventType } from '../../domain/audit/actions.ts';
 import type { SituationStatus } from '../../domain/situation/situation-lifecycle.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
@@ -11,7 +12,7 @@ export async function recordSituationEvent(
   e: {
     situationId: string;
     personId: string | null;
-    type: string;
+    type: SituationEventType;
     from?: SituationStatus | null;
     to?: SituationStatus | null;
     reason?: string;

@@ -4,6 +4,7 @@ import { queryRows } from '../../db/open-db.ts';
 import { type TestApp, createTestApp } from '../../test/int-harness.ts';
 import {
   MINIMAL_PDF,
+  addToCaseTeam,
   allCriteria,
   announcedSituation,
   createDraft,
@@ -118,9 +119,9 @@ describe('announcement and consent', () => {
     expect(announced.statusCode).toBe(200);
     const seen = (await getSituation(t, coord, id)).json();
     expect(seen).toMatchObject({ anonymous: true, person: null, ageBand: '35_44', riskFactors: ['health', 'debts'], status: 'announced' });
-    // An anonymous situation cannot take a consent or a person.
+    // An anonymous situation cannot take a consent: nobody may record one on it.
     const consent = await t.request(pro, { method: 'POST', url: `/api/situations/${id}/consents`, payload: { institutionIds: [t.world.orp.id], dataCategories: ['identity'], signedOn: '2026-01-05', validUntil: '2026-12-31', scanAttachmentId: '00000000-0000-4000-8000-000000000000' } });
-    expect(consent.statusCode).toBe(400);
+    expect(consent.statusCode).toBe(404);
   });
 
   it('takes only PDF and images for attachments, checked by content, and keeps their checksum', async () => {
@@ -243,6 +244,8 @@ describe('access by consent', () => {
     const { id } = await announcedSituation(t, pro, { navs13: '756.4444.4444.46', officialName: 'Consentie', firstNames: 'Anne', birthDate: '1985-03-03' });
     const situation = (await getSituation(t, pro, id)).json();
     const attachmentId = situation.attachments[0].id;
+    // The CMS is named in the consent, and its social worker follows the person: on the case team.
+    await addToCaseTeam(t, pro, id, t.world.users.social.id);
 
     // The CMS is named in the consent: identity visible.
     expect((await getSituation(t, social, id)).json().person).toMatchObject({ officialName: 'Consentie' });
@@ -270,6 +273,7 @@ describe('access by consent', () => {
 
   it('revoking the consent removes at once the access of institutions without another basis', async () => {
     const { id } = await announcedSituation(t, pro, { navs13: '', officialName: 'Révoquée', firstNames: 'Rita', birthDate: '1986-06-06' });
+    await addToCaseTeam(t, pro, id, t.world.users.social.id);
     const before = (await getSituation(t, social, id)).json();
     expect(before.person.officialName).toBe('Révoquée');
     const consent = before.consents[0];

@@ -3,12 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBodySchema, IdParamsSchema, IdSchema } from '../../contracts/common.ts';
 import {
+  AddCaseTeamMemberBodySchema,
   AttachmentSchema,
+  CaseTeamCandidateSchema,
   ConsentBodySchema,
   DecisionBodySchema,
   DraftBodySchema,
   IsoDateSchema,
   QueueQuerySchema,
+  ReviewConsentBodySchema,
   RevokeConsentBodySchema,
   SituationListQuerySchema,
   SituationPageSchema,
@@ -20,7 +23,9 @@ import {
 import { DATA_CATEGORIES } from '../../domain/consent/consent.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { authed } from '../http/auth-hook.ts';
+import { addCaseTeamMember } from './add-case-team-member.ts';
 import { announceSituation } from './announce-situation.ts';
+import { listCaseTeamCandidates } from './case-team-candidates.ts';
 import { decideSituation } from './decide-situation.ts';
 import { downloadAttachment } from './download-attachment.ts';
 import { getSituation } from './get-situation.ts';
@@ -28,6 +33,8 @@ import { listSituations } from './list-situations.ts';
 import { listTriageQueue } from './list-triage-queue.ts';
 import { printProcuration } from './print-procuration.ts';
 import { recordConsent } from './record-consent.ts';
+import { removeCaseTeamMember } from './remove-case-team-member.ts';
+import { reviewConsent } from './review-consent.ts';
 import { revokeConsent } from './revoke-consent.ts';
 import { saveDraft } from './save-draft.ts';
 import { takeUpSituation } from './take-up-situation.ts';
@@ -140,6 +147,33 @@ export async function situationsRoutes(app: FastifyInstance) {
     async (req) => {
       await revokeConsent(authed(req), req.params.id, req.params.consentId, req.body);
       return { ok: true as const };
+    },
+  );
+  r.post(
+    '/api/situations/:id/consents/:consentId/review',
+    { schema: { tags, params: z.object({ id: IdSchema, consentId: IdSchema }), body: ReviewConsentBodySchema, response: { 200: SituationSchema, ...errors } } },
+    async (req) => {
+      await reviewConsent(authed(req), req.params.id, req.params.consentId, req.body);
+      return getSituation(authed(req), req.params.id);
+    },
+  );
+
+  // The case team: who follows the person (issue 9, need to know).
+  r.get(
+    '/api/situations/:id/case-team/candidates',
+    { schema: { tags, params: IdParamsSchema, querystring: z.object({ q: z.string().trim().max(100).optional() }), response: { 200: z.array(CaseTeamCandidateSchema), ...errors } } },
+    (req) => listCaseTeamCandidates(authed(req), req.params.id, req.query.q),
+  );
+  r.post('/api/situations/:id/case-team', { schema: { tags, params: IdParamsSchema, body: AddCaseTeamMemberBodySchema, response: { 200: SituationSchema, ...errors } } }, async (req) => {
+    await addCaseTeamMember(authed(req), req.params.id, req.body.userId);
+    return getSituation(authed(req), req.params.id);
+  });
+  r.post(
+    '/api/situations/:id/case-team/:userId/remove',
+    { schema: { tags, params: z.object({ id: IdSchema, userId: IdSchema }), body: VersionBodySchema, response: { 200: SituationSchema, ...errors } } },
+    async (req) => {
+      await removeCaseTeamMember(authed(req), req.params.id, req.params.userId, req.body.version);
+      return getSituation(authed(req), req.params.id);
     },
   );
 }

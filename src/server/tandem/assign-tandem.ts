@@ -9,6 +9,7 @@ import { institutions, mandates, tandems, users } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { notifyUsers } from '../notifications/notify.ts';
 import { loadSituationFor } from '../situations/load-situation.ts';
+import { ensureConsentCoversTandem } from './consent-covers-tandem.ts';
 import { recordSituationEvent } from '../situations/record-event.ts';
 import { updateSituationIf } from '../situations/situation-repository.ts';
 
@@ -20,8 +21,9 @@ import { updateSituationIf } from '../situations/situation-repository.ts';
  * once cannot both slip under the capacity.
  */
 export async function assignTandem(ctx: AuthedContext, situationId: string, body: z.infer<typeof AssignBodySchema>) {
-  const { row } = await loadSituationFor(ctx, situationId, 'assign', 'situation.assign_tandem');
+  const { row, facts } = await loadSituationFor(ctx, situationId, 'assign', 'situation.assign_tandem');
   if (row.status !== 'tandem') throw new DomainError('conflict', 'situation.transitionNotAllowed');
+  if (facts.mandate) throw conflict();
   const today = swissDay(ctx.now());
   const fields: FieldError[] = [];
   const oriented = row.decidedAt ? swissDay(row.decidedAt) : today;
@@ -33,6 +35,7 @@ export async function assignTandem(ctx: AuthedContext, situationId: string, body
     if (found.length !== extra.length) fields.push({ path: 'extraRecipientIds', messageKey: 'mandate.unknownRecipient' });
   }
   if (fields.length) throw invalid(fields);
+  await ensureConsentCoversTandem(ctx, { situationId, basis: facts.basis, announcingUserId: row.announcingUserId, tandemId: body.tandemId });
   const [announcerInstitution] = await ctx.db.select({ kind: institutions.kind }).from(institutions).where(eq(institutions.id, row.announcingInstitutionId));
 
   const now = ctx.now();

@@ -10,10 +10,12 @@ import { finalReports, insertionFollowUps, meetingRevisions, meetings, monthlyRe
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { loadSituationFor } from '../situations/load-situation.ts';
+import { categoryFilter } from '../situations/present-situation.ts';
+import { PART_CATEGORY } from '../../domain/consent/data-categories.ts';
 import type { SentRecipient } from './send-monthly-report.ts';
 import { findMandate, namesOf, presentTandems } from './tandem-repository.ts';
 
-const EMPTY: TandemFile = { mandate: null, intensity: [], meetings: [], objectives: [], monthlyReports: [], finalReport: null, followUps: [] };
+const EMPTY: TandemFile = { mandate: null, intensity: [], meetings: [], objectives: [], monthlyReports: [], finalReport: null, followUps: [], coachingWithheld: false };
 
 /** The tandem's side of a situation: mandate, journal, intensity, objectives, reports, closure and follow-ups. */
 export async function getTandemFile(ctx: AuthedContext, situationId: string): Promise<TandemFile> {
@@ -22,15 +24,18 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
   if (!mandate) return EMPTY;
   const today = swissDay(ctx.now());
   const coach = can(ctx.actor, 'coach', { type: 'situation', ...facts });
+  // The journal, objectives and reports belong to the coaching's category of the procuration (decision 005).
+  const coaching = categoryFilter(ctx.actor, facts).shows(PART_CATEGORY.coaching);
   const [tandemRow] = await ctx.db.select().from(tandems).where(eq(tandems.id, mandate.tandemId));
   const [tandem] = await presentTandems(ctx.db, [tandemRow!]);
-  const journal = await ctx.db.select().from(meetings).where(eq(meetings.mandateId, mandate.id)).orderBy(asc(meetings.heldOn), asc(meetings.createdAt));
+  const allMeetings = await ctx.db.select().from(meetings).where(eq(meetings.mandateId, mandate.id)).orderBy(asc(meetings.heldOn), asc(meetings.createdAt));
+  const journal = coaching ? allMeetings : [];
   const revisions = journal.length
     ? await ctx.db.select().from(meetingRevisions).where(inArray(meetingRevisions.meetingId, journal.map((m) => m.id))).orderBy(asc(meetingRevisions.version))
     : [];
-  const goals = await ctx.db.select().from(objectives).where(eq(objectives.mandateId, mandate.id)).orderBy(asc(objectives.createdAt));
-  const reports = await ctx.db.select().from(monthlyReports).where(eq(monthlyReports.mandateId, mandate.id));
-  const [report] = await ctx.db.select().from(finalReports).where(eq(finalReports.mandateId, mandate.id));
+  const goals = coaching ? await ctx.db.select().from(objectives).where(eq(objectives.mandateId, mandate.id)).orderBy(asc(objectives.createdAt)) : [];
+  const reports = coaching ? await ctx.db.select().from(monthlyReports).where(eq(monthlyReports.mandateId, mandate.id)) : [];
+  const [report] = coaching ? await ctx.db.select().from(finalReports).where(eq(finalReports.mandateId, mandate.id)) : [];
   const followUps = await ctx.db.select().from(insertionFollowUps).where(eq(insertionFollowUps.mandateId, mandate.id)).orderBy(asc(insertionFollowUps.months));
   const outbox = reports.some((r) => r.status === 'sent')
     ? await ctx.db.select({ id: outboxMessages.id, status: outboxMessages.status }).from(outboxMessages).where(eq(outboxMessages.situationId, situationId))
@@ -88,7 +93,8 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
       handBackNote: mandate.handBackNote,
       version: mandate.version,
     },
-    intensity: intensityByMonth({ start: mandate.startOn, end: intensityEnd }, journal.filter(countsForIntensity).map((m) => m.heldOn), today),
+    // The count of meetings a month is the mandate's workflow, not its content: shown to every reader.
+    intensity: intensityByMonth({ start: mandate.startOn, end: intensityEnd }, allMeetings.filter(countsForIntensity).map((m) => m.heldOn), today),
     meetings: journal.map((m) => ({
       id: m.id,
       heldOn: m.heldOn,
@@ -150,6 +156,7 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
           version: report.version,
         }
       : null,
+    coachingWithheld: !coaching,
     followUps: followUps.map((f) => ({ id: f.id, months: f.months, dueOn: f.dueOn, stillInWork: f.stillInWork, note: f.note, recordedAt: iso(f.recordedAt), recordedByName: name(f.recordedByUserId), version: f.version })),
   };
 }

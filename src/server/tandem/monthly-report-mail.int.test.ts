@@ -33,7 +33,7 @@ describe('monthly report by e-mail', () => {
     const members = await tandemMembers(t, 'm');
     const [pro, coord] = [await t.signIn('pro'), await t.signIn('coord')];
     const tandemId = await createTandem(t, coord, members.orpUser.id, members.cmsUser.id);
-    const id = await orientedToTandem(t, pro, coord, [t.world.orp.id, t.world.bureau.id, t.world.cms.id]);
+    const id = await orientedToTandem(t, pro, coord, [t.world.orp.id, t.world.bureau.id, t.world.cms.id, members.orp.id, members.cms.id]);
     // Two Bureau members assigning at once: one wins, the other is told the situation changed.
     const both = await Promise.all([
       assign(t, coord, id, tandemId, '2026-04-01', { extraRecipientIds: [t.world.users.social.id] }),

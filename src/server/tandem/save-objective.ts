@@ -7,6 +7,7 @@ import { objectives } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { loadMandateFor } from './load-mandate.ts';
+import type { AuditAction } from '../../domain/audit/actions.ts';
 
 type ObjectiveInput = z.infer<typeof ObjectiveBodySchema>;
 
@@ -21,7 +22,7 @@ export async function saveObjective(ctx: AuthedContext, situationId: string, obj
   const now = ctx.now();
   const today = swissDay(now);
   const done = input.status === 'achieved' || input.status === 'abandoned';
-  const audit = (id: string, action: string) => ({ action, recordType: 'objective', recordId: id, subjectPersonId: row.personId ?? undefined, allowed: true, details: { situationId, status: input.status } });
+  const audit = (id: string, action: AuditAction) => ({ action, recordType: 'objective', recordId: id, subjectPersonId: row.personId ?? undefined, allowed: true, details: { situationId, status: input.status } });
   const { title, description, status, startOn, targetOn } = input;
   if (!objectiveId) {
     return ctx.db.transaction(async (tx) => {

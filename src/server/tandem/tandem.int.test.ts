@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, outboxMessages } from '../../db/schema.ts';
 import { type TestApp, createTestApp } from '../../test/int-harness.ts';
-import { getSituation } from '../../test/situation-fixtures.ts';
+import { getSituation, recordConsent } from '../../test/situation-fixtures.ts';
 import { assign, createTandem, orientedToTandem, tandemMembers } from '../../test/tandem-fixtures.ts';
 
 /**
@@ -34,7 +34,7 @@ beforeAll(async () => {
   const { orp, bureau } = t.world;
   situationA = await orientedToTandem(t, pro, coord, [orp.id, bureau.id, a.orp.id, a.cms.id]);
   situationB = await orientedToTandem(t, pro, coord, [orp.id, bureau.id], { navs13: '', officialName: 'Zufferey', firstNames: 'Paul', birthDate: '1975-01-01' });
-  situationC = await orientedToTandem(t, pro, coord, [orp.id, bureau.id], { navs13: '', officialName: 'Bonvin', firstNames: 'Anne', birthDate: '1990-06-01' });
+  situationC = await orientedToTandem(t, pro, coord, [orp.id, bureau.id, a.orp.id, a.cms.id], { navs13: '', officialName: 'Bonvin', firstNames: 'Anne', birthDate: '1990-06-01' });
 });
 afterAll(() => t.close());
 
@@ -76,6 +76,14 @@ describe('tandems and assignment', () => {
     expect((await t.request(coord, { method: 'GET', url: '/api/tandems' })).json().find((x: { id: string }) => x.id === tandemA).load).toBe(2);
     // A second assignment of the same situation is refused.
     expect((await assign(t, coord, situationA, tandemB, '2026-02-02')).statusCode).toBe(409);
+    // B's procuration does not name tandem B's institutions: refused, saying which; the announcer is asked to extend it.
+    const uncovered = await assign(t, coord, situationB, tandemB, '2026-02-02');
+    expect(uncovered.statusCode).toBe(400);
+    expect(fieldMessages(uncovered.json()).tandemId).toContain('ORP b');
+    expect(fieldMessages(uncovered.json()).tandemId).toContain('CMS b');
+    const asked = (await t.request(await t.signIn('pro'), { method: 'GET', url: '/api/notifications' })).json();
+    expect(asked.items).toContainEqual(expect.objectContaining({ kind: 'consent_extension_needed', situationId: situationB }));
+    await recordConsent(t, await t.signIn('pro'), situationB, [t.world.orp.id, t.world.bureau.id, b.orp.id, b.cms.id]);
     expect((await assign(t, coord, situationB, tandemB, '2026-02-02')).statusCode).toBe(200);
     const pro = await t.signIn('pro');
     expect((await assign(t, pro, situationB, tandemB, '2026-02-02')).statusCode).toBe(404);
@@ -91,9 +99,9 @@ describe('access: a tandem sees only its situations', () => {
     expect((await getSituation(t, bOrp, situationA)).statusCode).toBe(404);
     expect((await t.request(bOrp, { method: 'GET', url: `/api/situations/${situationA}/tandem` })).statusCode).toBe(404);
     expect((await post(bOrp, '/meetings', { heldOn: '2026-02-02', kind: 'with_person', personPresent: true })).statusCode).toBe(404);
-    // Tandem B sees B, but not who the person is: its institutions are not in the consent.
+    // Tandem B sees B, and who the person is: its assignment needed a procuration naming its institutions.
     const seenByB = (await getSituation(t, bOrp, situationB)).json();
-    expect(seenByB.person).toBeNull();
+    expect(seenByB.person.officialName).toBe('Zufferey');
     expect(seenByB.abilities.coach).toBe(true);
     const listA = (await t.request(aOrp, { method: 'GET', url: '/api/situations' })).json().items.map((s: { id: string }) => s.id).sort();
     expect(listA).toEqual([situationA, situationC].sort());

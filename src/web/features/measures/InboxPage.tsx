@@ -44,7 +44,9 @@ function InboxCard({ item }: { item: InboxItem }) {
         <Group justify="space-between" align="flex-start">
           <div>
             <Text fw={700}>
-              {item.person.name} · {t('inbox.birth', { date: date(item.person.birthDate) })}
+              {item.person.identity
+                ? `${item.person.identity.name} · ${t('inbox.birth', { date: date(item.person.identity.birthDate) })}`
+                : t('inbox.anonymous', { age: item.person.age })}
             </Text>
             <Text size="sm" c="gray.7">
               {item.situationNumber}

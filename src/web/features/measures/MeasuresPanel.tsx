@@ -163,7 +163,11 @@ export function MeasuresPanel({ situationId }: { situationId: string }) {
           {coach && !proposing && <Button onClick={() => setProposing(true)}>{t('measures.propose')}</Button>}
         </Group>
         {proposing && <ProposeForm situationId={situationId} file={file.data} onDone={() => setProposing(false)} />}
-        {file.data.measures.length === 0 && <Text size="sm">{t('measures.none')}</Text>}
+        {file.data.withheld ? (
+          <Alert color="gray">{t('measures.withheld')}</Alert>
+        ) : (
+          file.data.measures.length === 0 && <Text size="sm">{t('measures.none')}</Text>
+        )}
         {[...file.data.measures].reverse().map((m) => (
           <MeasureCard key={m.id} situationId={situationId} m={m} coach={coach} canRun={file.data.canRun} />
         ))}

@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, FileInput, Group, Modal, MultiSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, FileInput, Group, Modal, MultiSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { DATA_CATEGORIES } from '../../../domain/consent/consent.ts';
 import { post, query, upload } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
+import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
 import { categoryKey } from './labels.ts';
@@ -37,6 +38,8 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
   const [busy, setBusy] = useState(false);
   const [revoking, setRevoking] = useState<Situation['consents'][number] | null>(null);
   const [revokeReason, setRevokeReason] = useState('');
+  const [rejecting, setRejecting] = useState<Situation['consents'][number] | null>(null);
+  const [rejectReason, setRejectReason] = useState('');
   const scope = institutionIds ?? [...new Set([...situation.followingInstitutionIds, ...bureauIds])];
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['situation', situation.id] });
   const nameOf = (id: string) => localName(directory.data?.institutions.find((i) => i.id === id));
@@ -57,6 +60,20 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
       setBusy(false);
     }
   };
+  const review = async (c: Situation['consents'][number], decision: 'approve' | 'reject') => {
+    setError(null);
+    try {
+      await post(`/api/situations/${situation.id}/consents/${c.id}/review`, decision === 'approve' ? { decision, version: c.version } : { decision, version: c.version, reason: rejectReason });
+      notifications.show({ color: 'teal', message: t(decision === 'approve' ? 'consent.approved' : 'consent.rejectedDone') });
+      setRejecting(null);
+      setRejectReason('');
+      await refresh();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  // Health data is sensitive: without the health category, the health-related risk factors stay with the announcer.
+  const healthAnnounced = situation.riskFactors.some((r) => r === 'health' || r === 'psychological' || r === 'addiction');
   const revoke = async () => {
     if (!revoking) return;
     try {
@@ -79,7 +96,7 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
         {situation.consents.map((c) => (
           <Stack key={c.id} gap={2} data-testid="consent">
             <Group gap="xs">
-              <Badge color={c.valid ? 'teal.9' : 'gray.7'}>{c.valid ? t('consent.valid') : t('consent.invalid')}</Badge>
+              <Badge color={c.valid ? 'teal.9' : c.state === 'pending_review' ? 'orange.9' : 'gray.7'}>{t(`consent.state.${c.state}` as MessageKey)}</Badge>
               <Text size="sm">{t('consent.period', { signed: date(c.signedOn), until: date(c.validUntil) })}</Text>
               {c.valid && situation.abilities.manageConsent && (
                 <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(c)}>
@@ -87,6 +104,31 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
                 </Button>
               )}
             </Group>
+            <Text size="xs" c="gray.7">
+              {t('consent.recordedBy', { name: c.recordedByName })}
+              {c.reviewedByName && c.reviewedByName !== c.recordedByName ? ` · ${t('consent.reviewedBy', { name: c.reviewedByName, date: date(c.reviewedAt) })}` : ''}
+            </Text>
+            {c.state === 'pending_review' && <Text size="sm">{t('consent.pendingNote')}</Text>}
+            {c.state === 'rejected' && c.rejectionReason && (
+              <Text size="sm" c="red.9">
+                {t('consent.rejectedBecause', { reason: c.rejectionReason })}
+              </Text>
+            )}
+            {c.canReview && (
+              <Group gap="xs">
+                {c.scanAttachmentId && (
+                  <Button size="xs" variant="light" component="a" href={`/api/situations/${situation.id}/attachments/${c.scanAttachmentId}`}>
+                    {t('consent.openScan')}
+                  </Button>
+                )}
+                <Button size="xs" onClick={() => void review(c, 'approve')}>
+                  {t('consent.approve')}
+                </Button>
+                <Button size="xs" variant="outline" color="red.9" onClick={() => setRejecting(c)}>
+                  {t('consent.reject')}
+                </Button>
+              </Group>
+            )}
             <Text size="sm">{c.institutionIds.map(nameOf).join(' · ')}</Text>
             <Text size="xs" c="gray.7">
               {c.dataCategories.map((k) => t(categoryKey(k))).join(' · ')}
@@ -111,6 +153,10 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
               onChange={setInstitutionIds}
               error={fieldError(error, 'institutionIds')}
             />
+            {healthAnnounced && !categories.includes('health') && <Alert color="orange">{t('consent.healthHint')}</Alert>}
+            <Text size="sm" c="gray.7">
+              {t('consent.scopeHint')}
+            </Text>
             <Checkbox.Group label={t('consent.categories')} value={categories} onChange={setCategories}>
               <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} mt="xs">
                 {DATA_CATEGORIES.map((c) => (
@@ -143,6 +189,20 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
         )}
         <ErrorAlert error={error} />
       </Stack>
+      <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={rejecting !== null} onClose={() => setRejecting(null)} title={t('consent.reject')}>
+        <Stack>
+          <Text>{t('consent.rejectConfirm')}</Text>
+          <TextInput label={t('consent.rejectReason')} required value={rejectReason} onChange={(e) => setRejectReason(e.currentTarget.value)} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setRejecting(null)}>
+              {t('app.cancel')}
+            </Button>
+            <Button color="red" disabled={!rejectReason.trim()} onClick={() => rejecting && void review(rejecting, 'reject')}>
+              {t('consent.reject')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={revoking !== null} onClose={() => setRevoking(null)} title={t('consent.revoke')}>
         <Stack>
           <Text>{t('consent.revokeConfirm')}</Text>

@@ -19,10 +19,11 @@ const draftOf = (s: Situation): DraftBody => ({
   riskFactors: s.riskFactors,
   riskFactorsOther: s.riskFactorsOther,
   targetGroups: s.targetGroups,
-  laciBasicProgramme: s.laciBasicProgramme,
-  laciEmployabilityCheck: s.laciEmployabilityCheck,
-  liasEmployabilityChecked: s.liasEmployabilityChecked,
-  liasIntegrationIndicated: s.liasIntegrationIndicated,
+  // Drafts are their announcer's, who sees every part: null never reaches here.
+  laciBasicProgramme: s.laciBasicProgramme ?? false,
+  laciEmployabilityCheck: s.laciEmployabilityCheck ?? false,
+  liasEmployabilityChecked: s.liasEmployabilityChecked ?? false,
+  liasIntegrationIndicated: s.liasIntegrationIndicated ?? false,
   description: s.description,
   helpExpected: s.helpExpected,
 });

@@ -10,11 +10,12 @@ import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
+import { CaseTeamPanel } from './CaseTeamPanel.tsx';
 import { ConsentPanel } from './ConsentPanel.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
 import { DraftEditor } from './DraftEditor.tsx';
 import { MergeRequestButton } from './MergeRequestButton.tsx';
-import { ageKey, answerKey, careKey, criterionKey, eventKey, permitKey, riskKey, targetKey } from './labels.ts';
+import { ageKey, answerKey, careKey, categoryKey, criterionKey, eventKey, permitKey, riskKey, targetKey } from './labels.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { TandemSection } from '../tandem/TandemSection.tsx';
 
@@ -56,7 +57,7 @@ function SituationDetails({ s }: { s: Situation }) {
   const { t } = useI18n();
   const localName = useLocalName();
   const directory = useDirectory();
-  const yes = (v: boolean) => (v ? t('view.yes') : t('view.no'));
+  const yes = (v: boolean | null) => (v === null ? t('view.withheldValue') : v ? t('view.yes') : t('view.no'));
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
@@ -85,6 +86,11 @@ function SituationDetails({ s }: { s: Situation }) {
             ))}
           </List>
         </div>
+        {s.withheldCategories.length > 0 && (
+          <Alert color="gray" data-testid="withheld">
+            {t('view.withheld', { categories: s.withheldCategories.map((c) => t(categoryKey(c))).join(', ') })}
+          </Alert>
+        )}
         <Field label={t('draft.description')}>
           <span style={{ whiteSpace: 'pre-wrap' }}>{s.description}</span>
         </Field>
@@ -185,7 +191,9 @@ export function SituationPage() {
             <TandemSection situation={s} />
             {editing ? <DraftEditor key={s.id} situation={s} /> : <SituationDetails s={s} />}
             {!s.anonymous && (s.person || s.consents.length > 0) && <ConsentPanel situation={s} />}
-            <AttachmentsPanel situation={s} />
+            {!s.anonymous && s.status !== 'draft' && <CaseTeamPanel situation={s} />}
+            {/* Documents identify the person: only for whoever may see who it is. */}
+            {s.abilities.readIdentity && <AttachmentsPanel situation={s} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>

@@ -77,8 +77,10 @@ export const deMeasures: Record<keyof typeof frMeasures, string> = {
   'measures.period': 'Vom {from} bis {to}',
   'measures.ait': '{percent} % von CHF {salary} pro Monat',
 
+  'inbox.anonymous': 'Person, {age} Jahre (Identität nicht mitgeteilt: Die Vollmacht nennt Ihre Institution nicht)',
+  'measures.withheld': 'Die Vollmacht gewährt Ihrer Institution die Kategorie «Arbeitsmarktliche Massnahmen» nicht: Die Liste wird nicht angezeigt.',
   'inbox.title': 'Entscheide über Massnahmen',
-  'inbox.intro': 'Die Anträge, die auf Ihren Entscheid warten. Sie sehen den Antrag und die betroffene Person, nicht das übrige Dossier.',
+  'inbox.intro': 'Die Anträge, die auf Ihren Entscheid warten: die Massnahme, ihre Kosten, Alter und Gemeinde der Person, das Tandem – nicht das übrige Dossier. Der Name erscheint nur, wenn die Vollmacht Ihre Institution nennt.',
   'inbox.none': 'Kein hängiger Antrag.',
   'inbox.person': 'Person',
   'inbox.birth': 'geboren am {date}',

@@ -183,6 +183,7 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'event.close': 'Abgeschlossen',
   'event.hand_back': 'Dossier zurückgegeben',
   'event.insertion_follow_up': 'Nachkontrolle der Eingliederung erfasst',
+  'tandemFile.coachingWithheld': 'Die Vollmacht gewährt Ihrer Institution die Kategorie «Beruflicher Werdegang, ALV» nicht: Journal, Ziele und Berichte des Tandems werden nicht angezeigt.',
   'notif.tandem_assigned': 'Die Situation {number} wurde einem Tandem zugeteilt',
   'notif.mandate_closed': 'Das Tandem-Mandat von {number} ist abgeschlossen',
   'notif.file_handed_back': 'Das Tandem hat Ihnen das Dossier {number} zurückgegeben',

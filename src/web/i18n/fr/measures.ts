@@ -75,8 +75,10 @@ export const frMeasures = {
   'measures.period': 'Du {from} au {to}',
   'measures.ait': '{percent} % de CHF {salary} par mois',
 
+  'inbox.anonymous': 'Personne de {age} ans (identité non communiquée : la procuration ne nomme pas votre institution)',
+  'measures.withheld': 'La procuration n’accorde pas la catégorie « Mesures du marché du travail » à votre institution : la liste n’est pas affichée.',
   'inbox.title': 'Décisions sur des mesures',
-  'inbox.intro': 'Les demandes qui attendent votre décision. Vous voyez la demande et la personne concernée, pas le reste du dossier.',
+  'inbox.intro': 'Les demandes qui attendent votre décision : la mesure, son coût, l’âge et la commune de la personne, le tandem — pas le reste du dossier. Le nom n’apparaît que si la procuration nomme votre institution.',
   'inbox.none': 'Aucune demande en attente.',
   'inbox.person': 'Personne',
   'inbox.birth': 'née le {date}',

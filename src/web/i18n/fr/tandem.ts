@@ -181,6 +181,7 @@ export const frTandem = {
   'event.close': 'Clôturée',
   'event.hand_back': 'Dossier rendu',
   'event.insertion_follow_up': 'Suivi de l’insertion noté',
+  'tandemFile.coachingWithheld': 'La procuration n’accorde pas la catégorie « Parcours professionnel, chômage » à votre institution : le journal, les objectifs et les rapports du tandem ne sont pas affichés.',
   'notif.tandem_assigned': 'La situation {number} a été attribuée à un tandem',
   'notif.mandate_closed': 'Le mandat tandem de {number} est clôturé',
   'notif.file_handed_back': 'Le dossier {number} vous a été rendu par le tandem',

@@ -1,0 +1,158 @@
+import { ALL_CATEGORIES, type DataCategory } from '../consent/consent.ts';
+import { type Actor, hasRole } from './roles.ts';
+
+/**
+ * Who may read a situation, and who may see who the person is (DOMAIN.md §3,
+ * decision 005). Written once, as data: each action is an OR of rules, each
+ * rule an AND of named predicates. `canReadSituation` below evaluates them on
+ * facts loaded for one situation; the server turns the very same rules into
+ * SQL for lists and search (src/server/situations/situation-access-sql.ts),
+ * and a parity test compares both over every actor and state.
+ */
+export type SituationPredicate =
+  /** The caller announced the situation. */
+  | 'announcer'
+  /** The caller works at the institution that announced it (the data comes from there). */
+  | 'announcer_institution'
+  /** No longer a draft: drafts are their author's alone. */
+  | 'announced'
+  /** Not an anonymous announcement. */
+  | 'identified'
+  /** A valid, reviewed procuration of the person names the caller's institution. */
+  | 'named_in_consent'
+  /** The caller is the Bureau CII for the situation's region. */
+  | 'bureau_of_region'
+  /** The caller is a CII correspondent (répondant) of their institution. */
+  | 'correspondent'
+  /** On the situation's case team, or left it less than the grace period ago. */
+  | 'case_team'
+  /** A member of the assigned tandem while the mandate runs, and for the grace period after it ends. */
+  | 'tandem_member'
+  /** Holds the file (the tandem's lead, after closure the budget holder, after a hand-back the ORP counsellor). */
+  | 'file_holder';
+
+export type SituationReadAction = 'read' | 'read_identity';
+
+/**
+ * Need to know: a consent opens a file to the people of a named institution
+ * who work on it — its répondants CII, the case team, the tandem, the holder,
+ * the Bureau of the region — never to every employee, and never to an account
+ * whose only role is administration.
+ */
+export const SITUATION_ACCESS_RULES: Record<SituationReadAction, readonly (readonly SituationPredicate[])[]> = {
+  read: [
+    ['announcer'],
+    ['announced', 'bureau_of_region'],
+    ['announced', 'identified', 'named_in_consent', 'correspondent'],
+    ['announced', 'identified', 'named_in_consent', 'case_team'],
+    ['tandem_member'],
+    ['file_holder'],
+  ],
+  read_identity: [
+    ['announcer', 'announcer_institution'],
+    ['announced', 'identified', 'named_in_consent', 'bureau_of_region'],
+    ['announced', 'identified', 'named_in_consent', 'correspondent'],
+    ['announced', 'identified', 'named_in_consent', 'case_team'],
+    ['announced', 'identified', 'named_in_consent', 'tandem_member'],
+    ['announced', 'identified', 'named_in_consent', 'file_holder'],
+  ],
+};
+
+/** What the policy needs to know about a situation, loaded for one request. */
+export interface SituationFacts {
+  id: string;
+  status: string;
+  regionId: string;
+  announcingUserId: string;
+  announcingInstitutionId: string;
+  anonymous: boolean;
+  /**
+   * Per institution, the data categories of the person's valid and reviewed
+   * procurations that name it (empty for an anonymous situation).
+   */
+  basis: ReadonlyMap<string, ReadonlySet<DataCategory>>;
+  /** The case team: who follows the person, and when they left it (null: still on it). */
+  caseTeam: readonly { userId: string; removedAt: Date | null }[];
+  /** The tandem mandate, once the Bureau assigned one. */
+  mandate: MandateFacts | null;
+  /** The moment of the request and how long access from an ended role lasts (configuration). */
+  now: Date;
+  graceDays: number;
+}
+
+export interface MandateFacts {
+  memberIds: ReadonlySet<string>;
+  closedAt: Date | null;
+  handedBackAt: Date | null;
+  holderUserId: string;
+}
+
+const DAY = 86_400_000;
+
+/** The instant before which an ended role no longer gives access. */
+export const graceCutoff = (now: Date, graceDays: number) => new Date(now.getTime() - graceDays * DAY);
+
+/** A role in the file that ended at `endedAt` still gives access for `graceDays` (for the final report's follow-up). */
+export const roleStillCounts = (endedAt: Date | null, now: Date, graceDays: number) =>
+  endedAt === null || endedAt.getTime() > graceCutoff(now, graceDays).getTime();
+
+/** The moment the tandem's role ends: at the hand-back if there was one, else at closure; null while it runs. */
+export const tandemRoleEnd = (m: Pick<MandateFacts, 'closedAt' | 'handedBackAt'>) => (m.closedAt === null ? null : (m.handedBackAt ?? m.closedAt));
+
+/** The regions whose situations a Bureau member sees: a coordinator's own, all for the cantonal Bureau; null outside the Bureau. */
+export function bureauRegions(actor: Actor): 'all' | string[] | null {
+  if (!isBureau(actor)) return null;
+  // A coordinator without a region coordinates nothing: fail closed, not open.
+  if (hasRole(actor, 'regional_coordinator')) return actor.regionId ? [actor.regionId] : [];
+  // Other Bureau members: those placed in a region see it; the cantonal Bureau (no region) sees all.
+  return actor.regionId ? [actor.regionId] : 'all';
+}
+
+export const isBureau = (actor: Actor) => hasRole(actor, 'bureau_member') || hasRole(actor, 'regional_coordinator');
+
+export function predicateHolds(p: SituationPredicate, actor: Actor, s: SituationFacts): boolean {
+  switch (p) {
+    case 'announcer':
+      return s.announcingUserId === actor.userId;
+    case 'announcer_institution':
+      return s.announcingInstitutionId === actor.institutionId;
+    case 'announced':
+      return s.status !== 'draft';
+    case 'identified':
+      return !s.anonymous;
+    case 'named_in_consent':
+      return s.basis.has(actor.institutionId);
+    case 'bureau_of_region': {
+      const regions = bureauRegions(actor);
+      return regions === 'all' || (regions !== null && regions.includes(s.regionId));
+    }
+    case 'correspondent':
+      return hasRole(actor, 'cii_correspondent');
+    case 'case_team':
+      return s.caseTeam.some((m) => m.userId === actor.userId && roleStillCounts(m.removedAt, s.now, s.graceDays));
+    case 'tandem_member':
+      return s.mandate !== null && s.mandate.memberIds.has(actor.userId) && roleStillCounts(tandemRoleEnd(s.mandate), s.now, s.graceDays);
+    case 'file_holder':
+      return s.mandate?.holderUserId === actor.userId;
+    default: {
+      const unknown: never = p;
+      throw new Error(`unknown predicate ${String(unknown)}`);
+    }
+  }
+}
+
+/** `read` or `read_identity` on one situation: some rule whose every predicate holds. */
+export const canReadSituation = (actor: Actor, action: SituationReadAction, s: SituationFacts) =>
+  SITUATION_ACCESS_RULES[action].some((rule) => rule.every((p) => predicateHolds(p, actor, s)));
+
+/**
+ * The data categories the caller sees of an identified situation: everything
+ * for the announcing institution (the data comes from it); for anyone else the
+ * categories that the person's procurations grant to the caller's institution;
+ * nothing beyond the anonymous profile without the identity.
+ */
+export function visibleCategories(actor: Actor, s: SituationFacts): ReadonlySet<DataCategory> {
+  if (!canReadSituation(actor, 'read_identity', s)) return new Set();
+  if (predicateHolds('announcer', actor, s) && predicateHolds('announcer_institution', actor, s)) return new Set(ALL_CATEGORIES);
+  return s.basis.get(actor.institutionId) ?? new Set();
+}
