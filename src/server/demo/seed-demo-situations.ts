@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { type DraftBody, type PersonInput, emptyDraft } from '../../contracts/situations.ts';
 import type { Actor } from '../../domain/access/roles.ts';
+import type { DataCategory } from '../../domain/consent/consent.ts';
 import { TANDEM_CRITERIA } from '../../domain/situation/tandem-eligibility.ts';
 import type { Db } from '../../db/open-db.ts';
 import { communes, institutions, regions, users } from '../../db/schema.ts';
 import type { Config } from '../config.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { createPerson } from '../persons/create-person.ts';
+import { addCaseTeamMember } from '../situations/add-case-team-member.ts';
 import { announceSituation } from '../situations/announce-situation.ts';
 import { decideSituation } from '../situations/decide-situation.ts';
 import { procurationPdf } from '../situations/procuration-pdf.ts';
@@ -36,6 +38,10 @@ interface Step {
   until: 'draft' | 'announced' | 'under_review' | 'refused' | 'tandem' | 'round_table' | 'assessment' | 'network_follow_up';
   coordinator?: string;
   decision?: { reason: string; suggestions?: string };
+  /** Other institutions the person authorises (by French name), and other categories (the procuration's scope). */
+  consentAlso?: { institutions: string[]; categories?: DataCategory[] };
+  /** Professionals the announcer puts on the case team once announced (they follow the person too). */
+  caseTeam?: string[];
 }
 
 const STEPS: Step[] = [
@@ -52,11 +58,16 @@ const STEPS: Step[] = [
     announcer: 'orp.sion', region: 'SION', daysAgo: 3, until: 'announced',
     person: { officialName: 'Fournier', firstNames: 'Sandra', birthDate: '1984-02-11', navs13: '756.8532.1167.03', street: 'Rue de Lausanne 45', postalCode: '1950', locality: 'Sion' },
     draft: { riskFactors: ['psychological', 'family', 'financial_resources'], targetGroups: ['laci_end_of_rights'], laciBasicProgramme: true, laciEmployabilityCheck: true, description: 'Fin de droit dans deux mois. Séparation récente, épuisement, difficultés financières.', helpExpected: 'Évaluer un coaching tandem ORP–CMS.' },
+    // Also followed by the social aid of Sion: its social worker is on the case team.
+    consentAlso: { institutions: ['CMS de Sion – aide sociale'] },
+    caseTeam: ['cms.sion'],
   },
   {
     announcer: 'orp.sion', region: 'SION', daysAgo: 12, until: 'under_review', coordinator: 'coord.sion',
     person: { officialName: 'Carron', firstNames: 'Nadia', birthDate: '1991-07-30', navs13: '756.1934.2278.31' },
     draft: { riskFactors: ['addiction', 'housing', 'employability'], targetGroups: ['laci_end_of_rights'], laciBasicProgramme: true, description: 'Rechute après un sevrage, logement précaire.', helpExpected: 'Prise en charge coordonnée avec Addiction Valais.' },
+    // Addiction Valais follows her too; the procuration covers health data (addiction) for it.
+    consentAlso: { institutions: ['Addiction Valais'], categories: ['health'] },
   },
   {
     announcer: 'orp.sion', region: 'SION', daysAgo: 130, until: 'tandem', coordinator: 'coord.sion',
@@ -84,6 +95,8 @@ const STEPS: Step[] = [
     announcer: 'rav.brig', region: 'BRIG', daysAgo: 30, until: 'assessment', coordinator: 'coord.brig',
     person: { officialName: 'Imhof', firstNames: 'Martina', birthDate: '1982-10-19', navs13: '756.5390.6624.10', correspondenceLanguage: 'de', locality: 'Brig', postalCode: '3900' },
     draft: { riskFactors: ['health', 'employability'], targetGroups: ['laci_end_of_rights'], laciBasicProgramme: true, description: 'Rückenleiden, unklare Arbeitsfähigkeit.', helpExpected: 'MAMAC-Assessment mit dem RAD-Arzt der IV.' },
+    // The OAI's doctor assesses her work capacity: the procuration names the OAI and covers health data.
+    consentAlso: { institutions: ['Office AI du Valais'], categories: ['health'] },
     decision: { reason: 'Medizinische Fragen zuerst klären: MAMAC-Assessment.' },
   },
 ];
@@ -106,6 +119,7 @@ const TANDEM_STEPS: Step[] = [
     announcer: 'cms.monthey', region: 'MONTHEY', daysAgo: 55, until: 'tandem', coordinator: 'coord.monthey',
     person: { officialName: 'Délez', firstNames: 'Sarah', birthDate: '1995-08-09', navs13: '756.4108.2267.39', locality: 'Collombey', postalCode: '1868' },
     draft: { riskFactors: ['qualifications', 'housing', 'debts'], targetGroups: ['social_aid_work_capacity'], liasEmployabilityChecked: true, liasIntegrationIndicated: true, description: 'Aide sociale depuis un an, sans CFC, logement précaire.', helpExpected: 'Coaching tandem, puis stage.' },
+    consentAlso: { institutions: [], categories: ['social_aid'] },
     decision: { reason: 'Aide sociale, employabilité vérifiée, insertion indiquée.' },
   },
   {
@@ -113,6 +127,8 @@ const TANDEM_STEPS: Step[] = [
     announcer: 'cms.sion', region: 'SION', daysAgo: 0, at: '2022-09-12T07:30:00Z', until: 'tandem', coordinator: 'coord.sion',
     person: { officialName: 'Crettaz', firstNames: 'Mélanie', birthDate: '1990-02-14', navs13: '756.3381.0427.15', locality: 'Sion', postalCode: '1950' },
     draft: { riskFactors: ['qualifications', 'single_parent_childcare'], targetGroups: ['social_aid_work_capacity'], liasEmployabilityChecked: true, liasIntegrationIndicated: true, description: 'Aide sociale, sans formation achevée, un enfant de six ans.', helpExpected: 'Coaching tandem et mesures d’insertion LIAS.' },
+    // Social aid: the commune that pays the MIP is named, and the social-aid category is covered.
+    consentAlso: { institutions: ['Commune de Sion – services sociaux'], categories: ['social_aid'] },
     decision: { reason: 'Aide sociale, employabilité vérifiée, insertion indiquée.' },
   },
   {
@@ -183,15 +199,17 @@ export async function seedDemoSituations(db: Db, config: Config, now: Date = new
             bureau!.id,
             // Tandem cases: the person also authorises the ORP and the CMS of the tandem.
             ...(step.until === 'tandem' ? TANDEM_INSTITUTIONS[step.region].map(([, name]) => allInstitutions.find((i) => i.nameFr === name)!.id) : []),
+            ...(step.consentAlso?.institutions ?? []).map((name) => allInstitutions.find((i) => i.nameFr === name)!.id),
           ]),
         ],
-        dataCategories: ['identity', 'social_situation', 'employment', 'measures'],
+        dataCategories: ['identity', 'social_situation', 'employment', 'measures', ...(step.consentAlso?.categories ?? [])],
         signedOn: start.toISOString().slice(0, 10),
         validUntil: new Date(start.getTime() + 365 * DAY).toISOString().slice(0, 10),
         scanAttachmentId: attachment.id,
       });
     }
     await announceSituation(ctxFor(step.announcer, later(1)), id, await version(id));
+    for (const member of step.caseTeam ?? []) await addCaseTeamMember(ctxFor(step.announcer, later(2)), id, allUsers.find((u) => u.username === member)!.id);
     if (step.until === 'announced' || !step.coordinator) continue;
     await takeUpSituation(ctxFor(step.coordinator, later(30)), id, await version(id));
     if (step.until === 'under_review') continue;

@@ -1,0 +1,28 @@
+import { migrate } from '../db/migrate.ts';
+import type { Database } from '../db/open-db.ts';
+import { ensureMeasureCatalogue } from '../db/seed/measure-catalogue.ts';
+import { seedDemoCanton } from '../db/seed/seed.ts';
+import { users } from '../db/schema.ts';
+import type { Actor } from '../domain/access/roles.ts';
+import { parseConfig } from '../server/config.ts';
+import { seedDemoMeasures } from '../server/demo/seed-demo-measures.ts';
+import { seedDemoSituations } from '../server/demo/seed-demo-situations.ts';
+import { seedDemoTandems } from '../server/demo/seed-demo-tandems.ts';
+
+/**
+ * The demo canton of `npm start`, in a test database: the same users and
+ * situations at every stage, made through the same use cases. Returns the
+ * situations by the person's family name, and the demo users as actors.
+ */
+export async function seedDemo(database: Database, now = new Date()) {
+  await migrate(database);
+  await ensureMeasureCatalogue(database.db);
+  const config = parseConfig({});
+  await seedDemoCanton(database.db);
+  const situations = await seedDemoSituations(database.db, config, now);
+  await seedDemoTandems(database.db, config, situations, now);
+  await seedDemoMeasures(database.db, config, situations, now);
+  const rows = await database.db.select().from(users);
+  const actors = new Map<string, Actor>(rows.map((u) => [u.username, { userId: u.id, institutionId: u.institutionId, regionId: u.regionId, roles: u.roles }]));
+  return { situations, actors, users: rows };
+}
