@@ -246,6 +246,21 @@ describe('final report, closure, hand-back and follow-ups', () => {
     expect(JSON.stringify(notes)).toContain('file_handed_back');
   });
 
+  it('the tandem keeps reading for the grace period after the hand-back, then loses access; the holder keeps it (issue 9)', async () => {
+    // Handed back on 2026-09-20; ACCESS_AFTER_ROLE_DAYS is 90 by default.
+    at('2026-12-18T08:00:00Z');
+    expect((await getSituation(t, await t.signIn('tandem.cms.a'), situationA)).statusCode).toBe(200);
+    expect((await t.request(await t.signIn('tandem.orp.a'), { method: 'GET', url: `/api/situations/${situationA}/tandem` })).statusCode).toBe(200);
+    at('2026-12-20T08:00:00Z');
+    for (const member of ['tandem.cms.a', 'tandem.orp.a']) {
+      const who = await t.signIn(member);
+      expect((await getSituation(t, who, situationA)).statusCode, member).toBe(404);
+      expect((await t.request(who, { method: 'GET', url: `/api/situations/${situationA}/tandem` })).statusCode, member).toBe(404);
+      expect((await t.request(who, { method: 'GET', url: '/api/situations' })).json().items.map((s: { id: string }) => s.id), member).not.toContain(situationA);
+    }
+    expect((await getSituation(t, await t.signIn('pro'), situationA)).json().person.officialName).toBe('Évéquoz');
+  });
+
   it('reminds the holder of the 6- and 12-month follow-ups and records them when due', async () => {
     let pro = await t.signIn('pro');
     const [six] = (await file(pro)).followUps;

@@ -1,0 +1,213 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/open-db.ts';
+import { insertUser } from '../../db/seed/factories.ts';
+import { auditLog } from '../../db/schema.ts';
+import { type TestApp, createTestApp } from '../../test/int-harness.ts';
+import { USUAL_CATEGORIES, addToCaseTeam, announcedSituation, createDraft, createPerson, getSituation, recordConsent, upload } from '../../test/situation-fixtures.ts';
+import { parseConfig } from '../config.ts';
+import { loadSituationFor } from './load-situation.ts';
+
+/**
+ * Issue 9, tried as an attacker would: each leak found through the public API
+ * has its regression test here, on PGlite and on PostgreSQL.
+ */
+let t: TestApp;
+let pro: string;
+let coord: string;
+let oaiRepondant: { id: string };
+const at = (iso: string) => {
+  t.clock.now = new Date(iso);
+};
+const search = async (who: string, q: string) => (await t.request(who, { method: 'GET', url: `/api/situations?q=${encodeURIComponent(q)}` })).json().items.map((s: { id: string }) => s.id);
+const fields = (body: { error: { fields?: { path: string; message: string }[] } }) => Object.fromEntries((body.error.fields ?? []).map((f) => [f.path, f.message]));
+
+beforeAll(async () => {
+  t = await createTestApp();
+  at('2026-03-02T08:00:00Z');
+  oaiRepondant = await insertUser(t.database.db, { username: 'oai.repondant', institutionId: t.world.oai.id, roles: ['cii_correspondent'] });
+  await insertUser(t.database.db, { username: 'coord.noregion', institutionId: t.world.bureau.id, regionId: null, roles: ['regional_coordinator', 'bureau_member'] });
+  [pro, coord] = [await t.signIn('pro'), await t.signIn('coord')];
+});
+afterAll(() => t.close());
+
+describe('1. an administrator manages accounts, not files', () => {
+  it('reads no situation, finds none by name or NAVS13, though the procuration names its institution (the Bureau)', async () => {
+    const { id } = await announcedSituation(t, pro, { navs13: '756.1111.1111.13', officialName: 'Administrée', firstNames: 'Ada', birthDate: '1980-01-01' });
+    const admin = await t.signIn('admin');
+    expect((await getSituation(t, admin, id)).statusCode).toBe(404);
+    expect((await t.request(admin, { method: 'GET', url: '/api/situations' })).json().items).toEqual([]);
+    for (const q of ['Administrée', '756.1111.1111.13']) expect(await search(admin, q)).toEqual([]);
+    // The Bureau's coordinator of the region, a case role, does see it.
+    expect((await getSituation(t, coord, id)).json().person.officialName).toBe('Administrée');
+  });
+});
+
+describe('2 and 3. nobody opens a file to themselves; documents need the identity', () => {
+  it('after the procuration expires the Bureau sees no identity, no document, and may record no procuration', async () => {
+    const { id } = await announcedSituation(t, pro, { navs13: '', officialName: 'Échue', firstNames: 'Eva', birthDate: '1981-01-01' });
+    const scanId = (await getSituation(t, pro, id)).json().attachments[0].id;
+    expect((await t.request(coord, { method: 'GET', url: `/api/situations/${id}/attachments/${scanId}` })).statusCode).toBe(200);
+    at('2028-01-02T08:00:00Z'); // valid until 2027-12-31
+    coord = await t.signIn('coord');
+    const seen = (await getSituation(t, coord, id)).json();
+    expect(seen.person).toBeNull();
+    expect(seen.attachments).toEqual([]);
+    expect(seen.consents.every((c: { scanAttachmentId: string | null }) => c.scanAttachmentId === null)).toBe(true);
+    expect(seen.abilities).toMatchObject({ manageConsent: false, attach: false, readIdentity: false });
+    expect((await t.request(coord, { method: 'GET', url: `/api/situations/${id}/attachments/${scanId}` })).statusCode).toBe(404);
+    // Any PDF as a "signed scan", then a procuration naming the Bureau: both refused, as for a file it may not touch.
+    expect((await upload(t, coord, id)).statusCode).toBe(404);
+    const forged = await t.request(coord, { method: 'POST', url: `/api/situations/${id}/consents`, payload: { institutionIds: [t.world.bureau.id], dataCategories: ['identity'], signedOn: '2028-01-02', validUntil: '2029-01-01', scanAttachmentId: scanId } });
+    expect(forged.statusCode).toBe(404);
+    expect((await getSituation(t, coord, id)).json().person).toBeNull();
+    const refused = await queryRows<{ action: string }>(t.database.db, sql`SELECT action FROM audit_log WHERE record_id = ${id} AND NOT allowed AND actor_user_id = ${t.world.users.coordinator.id}`);
+    expect(refused.map((r) => r.action)).toEqual(expect.arrayContaining(['attachment.read', 'attachment.create', 'consent.create']));
+    at('2026-03-02T08:00:00Z');
+    coord = await t.signIn('coord');
+  });
+
+  it('a procuration recorded by someone other than the announcer opens nothing until a second person checks its scan', async () => {
+    const { id } = await announcedSituation(t, pro, { navs13: '', officialName: 'Vérifiée', firstNames: 'Vera', birthDate: '1982-01-01' });
+    const oai = await t.signIn('oai.repondant');
+    expect((await getSituation(t, oai, id)).statusCode).toBe(404);
+    // The coordinator sees the identity under the procuration and records a wider one, naming the OAI.
+    const consentId = await recordConsent(t, coord, id, [t.world.orp.id, t.world.bureau.id, t.world.oai.id]);
+    let consent = (await getSituation(t, coord, id)).json().consents.find((c: { id: string }) => c.id === consentId);
+    expect(consent).toMatchObject({ state: 'pending_review', valid: false, canReview: false });
+    expect((await getSituation(t, oai, id)).statusCode).toBe(404);
+    const own = await t.request(coord, { method: 'POST', url: `/api/situations/${id}/consents/${consentId}/review`, payload: { decision: 'approve', version: consent.version } });
+    expect(own.statusCode).toBe(400);
+    expect(fields(own.json()).consent).toContain('Une autre personne');
+    // The announcer is asked to check it, and puts it in force.
+    const notes = (await t.request(pro, { method: 'GET', url: '/api/notifications' })).json().items;
+    expect(notes).toContainEqual(expect.objectContaining({ kind: 'consent_to_review', situationId: id }));
+    consent = (await getSituation(t, pro, id)).json().consents.find((c: { id: string }) => c.id === consentId);
+    expect(consent.canReview).toBe(true);
+    const reviewed = await t.request(pro, { method: 'POST', url: `/api/situations/${id}/consents/${consentId}/review`, payload: { decision: 'approve', version: consent.version } });
+    expect(reviewed.statusCode).toBe(200);
+    expect(reviewed.json().consents.find((c: { id: string }) => c.id === consentId)).toMatchObject({ state: 'in_force', valid: true, recordedByName: expect.any(String), reviewedByName: expect.any(String) });
+    expect((await getSituation(t, oai, id)).json().person.officialName).toBe('Vérifiée');
+    // On the timeline and in the audit log, with who recorded and who reviewed.
+    const timeline = reviewed.json().timeline.map((e: { type: string; actorName: string }) => e.type);
+    expect(timeline).toEqual(expect.arrayContaining(['consent_recorded', 'consent_reviewed']));
+    const audit = await t.database.db.select({ action: auditLog.action, actor: auditLog.actorUserId }).from(auditLog).where(and(eq(auditLog.recordId, id), eq(auditLog.allowed, true)));
+    expect(audit).toContainEqual({ action: 'situation.consent_recorded', actor: t.world.users.coordinator.id });
+    expect(audit).toContainEqual({ action: 'situation.consent_reviewed', actor: t.world.users.pro.id });
+  });
+
+  it('a rejected procuration stays without effect, with its reason', async () => {
+    const { id } = await announcedSituation(t, pro, { navs13: '', officialName: 'Rejetée', firstNames: 'Rita', birthDate: '1983-01-01' });
+    const consentId = await recordConsent(t, coord, id, [t.world.orp.id, t.world.bureau.id, t.world.oai.id]);
+    const consent = (await getSituation(t, pro, id)).json().consents.find((c: { id: string }) => c.id === consentId);
+    const rejected = await t.request(pro, { method: 'POST', url: `/api/situations/${id}/consents/${consentId}/review`, payload: { decision: 'reject', version: consent.version, reason: 'Signature illisible.' } });
+    expect(rejected.json().consents.find((c: { id: string }) => c.id === consentId)).toMatchObject({ state: 'rejected', rejectionReason: 'Signature illisible.' });
+    expect((await getSituation(t, await t.signIn('oai.repondant'), id)).statusCode).toBe(404);
+    expect((await t.request(pro, { method: 'POST', url: `/api/situations/${id}/consents/${consentId}/review`, payload: { decision: 'approve', version: consent.version + 1 } })).statusCode).toBe(409);
+  });
+
+  it('a procuration covers at least the identity', async () => {
+    const personId = await createPerson(t, pro, { navs13: '', officialName: 'Sans', firstNames: 'Identité', birthDate: '1984-01-01' });
+    const id = await createDraft(t, pro, { personId });
+    const scan = (await upload(t, pro, id)).json().id;
+    const r = await t.request(pro, { method: 'POST', url: `/api/situations/${id}/consents`, payload: { institutionIds: [t.world.orp.id], dataCategories: ['employment'], signedOn: '2026-03-01', validUntil: '2027-01-01', scanAttachmentId: scan } });
+    expect(r.statusCode).toBe(400);
+    expect(Object.keys(fields(r.json()))).toEqual(['dataCategories']);
+  });
+});
+
+describe('need to know: a procuration opens the file to the répondants and the case team, not to every employee', () => {
+  it('the ORP named: its répondant and the case team see; a colleague of the announcer does not, nor does the named CMS off the team', async () => {
+    const { id } = await announcedSituation(t, pro, { navs13: '756.2222.2222.24', officialName: 'Équipe', firstNames: 'Emma', birthDate: '1985-01-01' });
+    const [colleague, repondant, social] = [await t.signIn('colleague'), await t.signIn('repondant'), await t.signIn('social')];
+    expect((await getSituation(t, colleague, id)).statusCode).toBe(404);
+    expect(await search(colleague, 'Équipe')).toEqual([]);
+    expect((await getSituation(t, repondant, id)).json().person.officialName).toBe('Équipe');
+    expect((await getSituation(t, social, id)).statusCode).toBe(404);
+    // Only professionals of named institutions may join; the outsider's OAI is not named.
+    const candidates = (await t.request(pro, { method: 'GET', url: `/api/situations/${id}/case-team/candidates` })).json().map((c: { userId: string }) => c.userId);
+    expect(candidates).toEqual(expect.arrayContaining([t.world.users.social.id, t.world.users.colleague.id]));
+    expect(candidates).not.toContain(t.world.users.outsider.id);
+    const notCovered = await t.request(pro, { method: 'POST', url: `/api/situations/${id}/case-team`, payload: { userId: t.world.users.outsider.id } });
+    expect(fields(notCovered.json()).userId).toContain('Office AI');
+    // Whoever is not the announcer or the Bureau does not manage the team.
+    expect((await t.request(repondant, { method: 'POST', url: `/api/situations/${id}/case-team`, payload: { userId: t.world.users.social.id } })).statusCode).toBe(404);
+    const team = await addToCaseTeam(t, pro, id, t.world.users.social.id);
+    expect(team.caseTeam.map((m: { userId: string }) => m.userId)).toEqual([t.world.users.social.id]);
+    expect((await getSituation(t, social, id)).json().person.officialName).toBe('Équipe');
+    expect(await search(social, '756.2222.2222.24')).toEqual([id]);
+    // Leaving the team: reading goes on for the grace period, then ends.
+    const member = team.caseTeam[0];
+    const removed = await t.request(coord, { method: 'POST', url: `/api/situations/${id}/case-team/${t.world.users.social.id}/remove`, payload: { version: member.version } });
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json().caseTeam[0].accessUntil).toBeTruthy();
+    expect((await getSituation(t, social, id)).statusCode).toBe(200);
+    at('2026-06-01T08:00:00Z');
+    expect((await getSituation(t, await t.signIn('social'), id)).statusCode).toBe(404);
+    at('2026-03-02T08:00:00Z');
+    const events = (await getSituation(t, pro, id)).json().timeline.map((e: { type: string }) => e.type);
+    expect(events).toEqual(expect.arrayContaining(['case_team_added', 'case_team_removed']));
+  });
+
+  it('a regional coordinator without a region is not the cantonal Bureau: it sees nothing', async () => {
+    const { id } = await announcedSituation(t, pro, { navs13: '', officialName: 'Régionale', firstNames: 'Rosa', birthDate: '1986-01-01' });
+    const lost = await t.signIn('coord.noregion');
+    expect((await getSituation(t, lost, id)).statusCode).toBe(404);
+    expect((await t.request(lost, { method: 'GET', url: '/api/situations' })).json().items).toEqual([]);
+    expect((await t.request(lost, { method: 'GET', url: '/api/triage/queue' })).json()).toEqual({ announced: [], underReview: [] });
+  });
+});
+
+describe('7. what a caller sees follows the categories of the procuration', () => {
+  it('health risk factors only where the health category is granted; the announcer sees all', async () => {
+    const { id } = await announcedSituation(t, pro, { navs13: '', officialName: 'Santé', firstNames: 'Sam', birthDate: '1987-01-01' });
+    await addToCaseTeam(t, pro, id, t.world.users.social.id);
+    const social = await t.signIn('social');
+    const seen = (await getSituation(t, social, id)).json();
+    expect(seen.riskFactors).toEqual(['debts']);
+    expect(seen.withheldCategories).toEqual(expect.arrayContaining(['health', 'social_aid']));
+    expect(seen.liasEmployabilityChecked).toBeNull();
+    expect(seen.laciBasicProgramme).toBe(true);
+    expect((await getSituation(t, pro, id)).json()).toMatchObject({ riskFactors: ['health', 'debts'], withheldCategories: [] });
+    // A procuration granting health to the CMS.
+    await recordConsent(t, pro, id, [t.world.cms.id], [...USUAL_CATEGORIES, 'health']);
+    expect((await getSituation(t, social, id)).json().riskFactors).toEqual(['health', 'debts']);
+  });
+});
+
+describe('hardening', () => {
+  it('a revocation moves the situation on: an announcement prepared before it fails', async () => {
+    const personId = await createPerson(t, pro, { navs13: '', officialName: 'Course', firstNames: 'Carl', birthDate: '1988-01-01' });
+    const id = await createDraft(t, pro, { personId });
+    const consentId = await recordConsent(t, pro, id, [t.world.orp.id, t.world.bureau.id]);
+    const before = (await getSituation(t, pro, id)).json();
+    const consent = before.consents.find((c: { id: string }) => c.id === consentId);
+    await t.request(pro, { method: 'POST', url: `/api/situations/${id}/consents/${consentId}/revoke`, payload: { version: consent.version, reason: 'Retrait.' } });
+    // The version moved on: whatever was prepared on the procuration no longer matches.
+    expect((await getSituation(t, pro, id)).json().version).toBeGreaterThan(before.version);
+    // And the check runs inside the announcement's transaction: named data does not leave without a procuration.
+    const late = await t.request(pro, { method: 'POST', url: `/api/situations/${id}/announce`, payload: { version: before.version } });
+    expect(late.statusCode).toBe(400);
+    expect(Object.keys(fields(late.json()))).toEqual(['consent']);
+    expect((await getSituation(t, pro, id)).json().status).toBe('draft');
+  });
+
+  it('"not found" and "not yours" do the same work: the same queries, and an audit row each', async () => {
+    const { id } = await announcedSituation(t, pro, { navs13: '', officialName: 'Chrono', firstNames: 'Chris', birthDate: '1989-01-01' });
+    const counts: Record<string, number>[] = [];
+    for (const target of [id, '0b7c8a4e-1111-4222-8333-444455556666']) {
+      const count: Record<string, number> = {};
+      const db = new Proxy(t.database.db, {
+        get(target_, prop, receiver) {
+          if (typeof prop === 'string' && ['select', 'insert', 'update', 'delete', 'execute', 'transaction'].includes(prop)) count[prop] = (count[prop] ?? 0) + 1;
+          return Reflect.get(target_, prop, receiver);
+        },
+      });
+      const ctx = { db, config: parseConfig({}), now: () => t.clock.now, ip: '10.9.9.9', lang: 'fr' as const, actor: { userId: t.world.users.outsider.id, institutionId: t.world.oai.id, regionId: null, roles: ['field_professional' as const] } };
+      await expect(loadSituationFor(ctx as never, target, 'read', 'situation.read')).rejects.toMatchObject({ code: 'not_found' });
+      counts.push(count);
+    }
+    expect(counts[0]).toEqual(counts[1]);
+    expect(counts[0]!.insert).toBe(1);
+  });
+});
