@@ -173,6 +173,10 @@ describe('from 2023-01-01: the SAS prior opinion, then the commune', () => {
     const answers = await Promise.all([decide(one, m.id, m.version, 'approve'), decide(two, m.id, m.version, 'refuse', 'Hors catalogue cantonal.')]);
     expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect(await t.database.db.select().from(measureDecisions).where(eq(measureDecisions.measureId, m.id))).toHaveLength(1);
+    // Once decided: a decider of its route learns that it changed (409); one it never reached, that it does not exist (404),
+    // as the cantonal Bureau for a measure never escalated (issue 9).
+    expect((await decide(two, m.id, m.version + 1, 'approve')).statusCode).toBe(409);
+    for (const who of ['commune.sion', 'sas', 'bureau.cantonal']) expect((await decide(await t.signIn(who), m.id, m.version + 1, 'approve')).statusCode, who).toBe(404);
     // The tandem's own step: decided at proposal, no inbox.
     const delegated = latest(await propose(orpMember, fromOrp, 'internship_laci', { startOn: '2023-02-01', endOn: '2023-02-28', unitCostCents: 0 }));
     expect(delegated).toMatchObject({ route: ['tandem'], status: 'approved' });
