@@ -80,7 +80,7 @@ for (const j of JOURNEYS) {
     await page.getByLabel(t['consent.scan']).click();
     await (await chooser).setFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: await pdf.body() });
     await page.getByRole('button', { name: t['consent.record'] }).click();
-    await expect(page.getByTestId('consent')).toContainText(t['consent.valid']);
+    await expect(page.getByTestId('consent')).toContainText(t['consent.state.in_force']);
     await shot(page, `42-${j.lang}-draft-with-consent`);
     await page.getByRole('button', { name: t['draft.announce'] }).click();
     await expect(page.getByText(t['status.announced']).first()).toBeVisible();

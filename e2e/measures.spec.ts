@@ -56,7 +56,7 @@ test('seed 000 end to end: measures interrupted, an internship that turns into a
   await page.getByLabel(t['consent.scan']).click();
   await (await chooser).setFiles({ name: 'procuration-signee.pdf', mimeType: 'application/pdf', buffer: await procuration.body() });
   await page.getByRole('button', { name: t['consent.record'] }).click();
-  await expect(page.getByTestId('consent')).toContainText(t['consent.valid']);
+  await expect(page.getByTestId('consent')).toContainText(t['consent.state.in_force']);
   await page.getByRole('button', { name: t['draft.announce'] }).click();
   await expect(page.getByText(t['status.announced']).first()).toBeVisible();
   const number = (await page.getByRole('heading', { level: 2 }).textContent())!.match(/CII-\d{4}-\d+/)![0];

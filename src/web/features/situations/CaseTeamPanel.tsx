@@ -65,7 +65,7 @@ export function CaseTeamPanel({ situation }: { situation: Situation }) {
                     · {m.removedAt ? t('caseTeam.left', { date: date(m.removedAt), until: date(m.accessUntil) }) : t('caseTeam.addedBy', { name: m.addedByName, date: date(m.addedAt) })}
                   </Text>
                   {manage && !m.removedAt && (
-                    <Button size="xs" variant="subtle" color="red.9" loading={remove.isPending && remove.variables?.userId === m.userId} onClick={() => remove.mutate(m)}>
+                    <Button size="xs" variant="outline" color="red.9" loading={remove.isPending && remove.variables?.userId === m.userId} onClick={() => remove.mutate(m)}>
                       {t('caseTeam.remove')}
                     </Button>
                   )}

@@ -99,7 +99,7 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
               <Badge color={c.valid ? 'teal.9' : c.state === 'pending_review' ? 'orange.9' : 'gray.7'}>{t(`consent.state.${c.state}` as MessageKey)}</Badge>
               <Text size="sm">{t('consent.period', { signed: date(c.signedOn), until: date(c.validUntil) })}</Text>
               {c.valid && situation.abilities.manageConsent && (
-                <Button size="xs" variant="subtle" color="red" onClick={() => setRevoking(c)}>
+                <Button size="xs" variant="outline" color="red.9" onClick={() => setRevoking(c)}>
                   {t('consent.revoke')}
                 </Button>
               )}

@@ -169,7 +169,7 @@ export function DraftEditor({ situation }: { situation: Situation }) {
           <Checkbox label={t('draft.liasCheck')} checked={form.liasEmployabilityChecked} onChange={(e) => change({ liasEmployabilityChecked: e.currentTarget.checked })} />
           <Checkbox label={t('draft.liasIndicated')} checked={form.liasIntegrationIndicated} onChange={(e) => change({ liasIntegrationIndicated: e.currentTarget.checked })} />
         </Stack>
-        <Textarea label={t('draft.description')} required autosize minRows={4} value={form.description} onChange={(e) => change({ description: e.currentTarget.value })} error={err('description')} />
+        <Textarea label={t('draft.description')} description={t('draft.descriptionHint')} required autosize minRows={4} value={form.description} onChange={(e) => change({ description: e.currentTarget.value })} error={err('description')} />
         <Textarea label={t('draft.helpExpected')} required autosize minRows={3} value={form.helpExpected} onChange={(e) => change({ helpExpected: e.currentTarget.value })} error={err('helpExpected')} />
         {(err('consent') || err('personId')) && (
           <Alert color="red" role="alert">

@@ -148,6 +148,7 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'draft.laciCheck': 'AVIG: Abklärung der Vermittelbarkeit absolviert',
   'draft.liasCheck': 'Sozialhilfe: Abklärung der Vermittelbarkeit erfolgt',
   'draft.liasIndicated': 'Sozialhilfe: berufliche Integration angezeigt',
+  'draft.descriptionHint': 'Dieser Text begleitet das Dossier zu allen, die es lesen: Halten Sie Gesundheitsdetails in den Risikofaktoren fest, welche die Vollmacht schützt.',
   'draft.description': 'Beschreibung der Situation',
   'draft.helpExpected': 'Erwartete Unterstützung durch das IIZ-Büro',
   'draft.ageBand': 'Altersgruppe',

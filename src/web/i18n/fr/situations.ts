@@ -146,6 +146,7 @@ export const frSituations = {
   'draft.laciCheck': 'LACI : vérification de l’employabilité effectuée',
   'draft.liasCheck': 'Aide sociale : vérification de l’employabilité effectuée',
   'draft.liasIndicated': 'Aide sociale : intégration professionnelle indiquée',
+  'draft.descriptionHint': 'Ce texte accompagne le dossier chez toutes les personnes qui le lisent : gardez les détails de santé pour les facteurs de risque, que la procuration protège.',
   'draft.description': 'Description de la situation',
   'draft.helpExpected': 'Aide attendue du Bureau CII',
   'draft.ageBand': 'Tranche d’âge',
