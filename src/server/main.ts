@@ -1,7 +1,6 @@
 import { hashPassword, generateTemporaryPassword } from './auth/passwords.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { buildApp } from './app.ts';
-// Error messages may quote personal data (a query's parameters, a recipient): only their facts are logged.
 import { errorFacts } from './http/error-facts.ts';
 import { sealAuditChain } from './audit/seal-audit-chain.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
@@ -42,6 +41,7 @@ async function main() {
     }
   }
   const app = await buildApp({ db: database.db, config });
+  // Error messages may quote personal data (a query's parameters, a recipient): only their facts are logged.
   const sealer = setInterval(() => {
     sealAuditChain(database.db).catch((error) => app.log.error({ err: errorFacts(error) }, 'audit sealing failed'));
   }, config.AUDIT_SEAL_INTERVAL_MS);
