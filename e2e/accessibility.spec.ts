@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type Page, expect, test } from '@playwright/test';
+import { type Page, expect, test } from './support/test.ts';
 import { signIn, signOut, switchLanguage } from './support/helpers.ts';
 
 /** WCAG 2.1 AA (eCH-0059) rules that a machine can check, on every screen, in both languages. */

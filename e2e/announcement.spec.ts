@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { type Page, expect, test } from '@playwright/test';
+import { type Page, expect, test } from './support/test.ts';
 import { de } from '../src/web/i18n/de/index.ts';
 import { fr } from '../src/web/i18n/fr/index.ts';
 import { shot, signIn, signOut } from './support/helpers.ts';

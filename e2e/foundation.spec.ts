@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test.ts';
 import { shot, signIn, signOut, switchLanguage } from './support/helpers.ts';
 
 test.describe.configure({ mode: 'serial' });

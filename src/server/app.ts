@@ -9,9 +9,12 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Db } from '../db/open-db.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
-import type { Config } from './config.ts';
+import type { Config, TrustProxy } from './config.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
 import { handleError } from './http/error-handler.ts';
+import { registerOriginCheck } from './http/origin-check.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerTextGuard } from './http/text-guard.ts';
 import { translate } from './i18n/messages.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
 import { usersRoutes } from './users/users.routes.ts';
@@ -26,8 +29,20 @@ export interface AppDeps {
   config: Config;
   /** The clock; tests move it to check timeouts. */
   now?: () => Date;
-  /** false in tests: no log lines. */
-  logger?: boolean;
+  /** false in tests: no log lines; a stream to read them (tests of what is logged). */
+  logger?: boolean | { stream: { write(line: string): void } };
+}
+
+/**
+ * TRUST_PROXY as Fastify's `trustProxy`. A list of addresses goes as is. A hop
+ * count goes as a function: Fastify 5.12 ignores a bare number (it trusts no
+ * one then), because a hop count believes whoever connects directly; the
+ * README says to use it only where clients cannot bypass the proxies.
+ */
+export function fastifyTrustProxy(trust: TrustProxy): FastifyServerOptions['trustProxy'] {
+  if (trust === false) return false;
+  if ('addresses' in trust) return trust.addresses;
+  return (_address: string, hop: number) => hop < trust.hops;
 }
 
 /**
@@ -44,11 +59,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           level: deps.config.LOG_LEVEL,
           // Only the route pattern is logged, never URLs, bodies or headers: they may name a person.
           serializers: { req: () => ({}), res: () => ({}) },
+          ...(typeof deps.logger === 'object' ? { stream: deps.logger.stream } : {}),
         };
   const app = Fastify({
     logger,
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: deps.config.TRUST_PROXY,
+    trustProxy: fastifyTrustProxy(deps.config.TRUST_PROXY),
     // A stop closes idle keep-alive connections at once and lets requests in flight finish.
     forceCloseConnections: 'idle',
     keepAliveTimeout: 5_000,
@@ -57,12 +73,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
-  // Basic hardening for a browser app holding sensitive data: no sniffing, no framing, no referrer leaks.
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'no-referrer');
-  });
+  // Registered on the root before any route, so that every route and plugin inherits them.
+  registerSecurityHeaders(app);
+  registerOriginCheck(app);
+  registerTextGuard(app);
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },

@@ -4,7 +4,7 @@ import { ConfigError, parseConfig } from './config.ts';
 describe('configuration', () => {
   it('has working defaults', () => {
     const config = parseConfig({});
-    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data', SESSION_IDLE_MINUTES: 30 });
+    expect(config).toMatchObject({ PORT: 3000, DATA_DIR: './data', SESSION_IDLE_MINUTES: 30, TRUST_PROXY: false });
     expect(config.DATABASE_URL).toBeUndefined();
   });
   it('stops with the name of the bad variable', () => {
@@ -12,5 +12,33 @@ describe('configuration', () => {
     expect(() => parseConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => parseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: must start with postgres/);
     expect(() => parseConfig({ TRUST_PROXY: 'maybe' })).toThrow(/TRUST_PROXY/);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  const trust = (value: string) => parseConfig({ TRUST_PROXY: value }).TRUST_PROXY;
+  it('trusts nobody by default or when false', () => {
+    expect(trust('false')).toBe(false);
+    expect(trust('0')).toBe(false);
+    expect(trust('no')).toBe(false);
+  });
+  it('takes a number of proxy hops', () => {
+    expect(trust('1')).toEqual({ hops: 1 });
+    expect(trust(' 2 ')).toEqual({ hops: 2 });
+  });
+  it('takes a comma-separated list of addresses, CIDR ranges and proxy-addr names', () => {
+    expect(trust('10.0.0.5')).toEqual({ addresses: ['10.0.0.5'] });
+    expect(trust('10.0.0.5, 192.168.0.0/16,fd00::/8 ,::1,loopback')).toEqual({ addresses: ['10.0.0.5', '192.168.0.0/16', 'fd00::/8', '::1', 'loopback'] });
+  });
+  it('refuses true and says what to write instead', () => {
+    expect(() => trust('true')).toThrow(/TRUST_PROXY: `true` would trust an X-Forwarded-For written by anyone\. Write the number of proxies in front of Tandem \(e\.g\. 1\), or their addresses/);
+    expect(() => trust('yes')).toThrow(/number of proxies/);
+  });
+  it('refuses what is neither, naming the entries it did not understand', () => {
+    expect(() => trust('10.0.0.300')).toThrow(/TRUST_PROXY: .*not understood: 10\.0\.0\.300/);
+    expect(() => trust('10.0.0.0/33')).toThrow(/not understood: 10\.0\.0\.0\/33/);
+    expect(() => trust('proxy.example')).toThrow(/not understood: proxy\.example/);
+    expect(() => trust('11')).toThrow(/TRUST_PROXY/);
+    expect(() => trust(',')).toThrow(/TRUST_PROXY/);
   });
 });

@@ -1,13 +1,54 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/**
+ * Which proxies may speak for the client (X-Forwarded-For, -Proto, -Host):
+ * none (`false`), the last N hops (`1`, `2`), or the proxies' addresses
+ * (`10.0.0.5,10.1.0.0/16`; also proxy-addr's names `loopback`,
+ * `linklocal`, `uniquelocal`). `true` is refused: it would believe any
+ * client that writes the header itself.
+ */
+export type TrustProxy = false | { hops: number } | { addresses: string[] };
+const TRUST_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isAddressOrRange = (entry: string) => {
+  if (TRUST_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+};
+const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
+  const value = raw.trim().toLowerCase();
+  if (['false', '0', 'no'].includes(value)) return false;
+  if (['true', 'yes'].includes(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        '`true` would trust an X-Forwarded-For written by anyone. Write the number of proxies in front of Tandem (e.g. 1), or their addresses (e.g. 10.0.0.5 or 10.0.0.0/24, comma-separated), or false',
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops <= 10) return { hops };
+  }
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !isAddressOrRange(e));
+  if (!entries.length || bad.length) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be false, a number of proxy hops (1 to 10), or a comma-separated list of IP addresses or CIDR ranges${bad.length ? `; not understood: ${bad.join(', ')}` : ''}`,
+    });
+    return z.NEVER;
+  }
+  return { addresses: entries };
+});
 
 /**
  * Configuration, parsed once at boot. A bad value stops the start with the
  * variable's name; nothing else in the server reads process.env.
  */
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
-
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -18,8 +59,8 @@ const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(10),
-  // Behind a TLS-terminating proxy: trust X-Forwarded-* so the client IP and https are seen.
-  TRUST_PROXY: bool.default(false),
+  // Behind a TLS-terminating proxy: trust X-Forwarded-* from it only, so the client IP and https are seen.
+  TRUST_PROXY: trustProxy.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
   AUDIT_SEAL_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),

@@ -1,6 +1,7 @@
 import { hashPassword, generateTemporaryPassword } from './auth/passwords.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { buildApp } from './app.ts';
+import { errorFacts } from './http/error-facts.ts';
 import { sealAuditChain } from './audit/seal-audit-chain.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { migrate } from '../db/migrate.ts';
@@ -40,8 +41,9 @@ async function main() {
     }
   }
   const app = await buildApp({ db: database.db, config });
+  // Error messages may quote personal data (a query's parameters, a recipient): only their facts are logged.
   const sealer = setInterval(() => {
-    sealAuditChain(database.db).catch((error) => app.log.error({ err: { message: (error as Error).message } }, 'audit sealing failed'));
+    sealAuditChain(database.db).catch((error) => app.log.error({ err: errorFacts(error) }, 'audit sealing failed'));
   }, config.AUDIT_SEAL_INTERVAL_MS);
 
   // E-mails leave through SMTP when it is configured; otherwise they wait in the outbox (admin page).
@@ -52,7 +54,7 @@ async function main() {
         if (delivering) return;
         delivering = true;
         deliverOutbox({ db: database.db, transport, from: config.MAIL_FROM, now: () => new Date() })
-          .catch((error) => app.log.error({ err: { message: (error as Error).message } }, 'mail delivery failed'))
+          .catch((error) => app.log.error({ err: errorFacts(error) }, 'mail delivery failed'))
           .finally(() => (delivering = false));
       }, config.MAIL_INTERVAL_MS)
     : null;

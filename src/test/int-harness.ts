@@ -91,7 +91,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { logStream?: { write(line: string): void } } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   await migrate(database);
   await ensureMeasureCatalogue(database.db);
@@ -103,7 +106,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     },
   };
   const config = parseConfig({ WEB_DIST_DIR: '/nonexistent', LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp({ db: database.db, config, now: () => clock.now, logger: false });
+  const app = await buildApp({ db: database.db, config, now: () => clock.now, logger: options.logStream ? { stream: options.logStream } : false });
   await app.ready();
   let ipCounter = 0;
   const testApp: TestApp = {

@@ -1,65 +1,91 @@
 /**
- * Login throttling, per account and per client IP. Pure: the repository hands
- * over the recent failures, the clock comes in as `now`.
+ * Login throttling. Pure: the repository hands over the recent failures, the
+ * clock comes in as `now`. Three limits, so that guessing is slow but nobody
+ * can lock another person out of their account (decision 011):
  *
- * - Account: after `accountMaxFailures` consecutive failures (none successful
- *   since) inside the window, the account is locked until `lockMinutes` after
- *   the last failure. The lock applies to the name typed, whether or not it
- *   exists, so it tells an attacker nothing about which accounts exist.
- * - IP: more than `ipMaxFailures` failures inside the window from one address
- *   refuses every attempt from it until the oldest counted failure leaves it.
+ * - Account + address: after `addressMaxFailures` failures for one account
+ *   name from one address (none successful from there since) inside the
+ *   window, that address may not try that account until `addressLockMinutes`
+ *   after its last failure. The owner, from another address, is not affected.
+ * - Account, across addresses: from `accountSlowdownAfter` failures inside
+ *   the window (none successful since), each further attempt waits a delay
+ *   since the last failure, doubling from `accountBaseDelaySeconds` up to
+ *   `accountMaxDelaySeconds`. A delay, never a lock: a distributed guesser
+ *   gets about one guess a minute, the owner waits a minute at worst.
+ * - Address: `ipMaxFailures` failures inside the window from one address,
+ *   whatever the account names, refuse every attempt from it until the oldest
+ *   counted failure leaves the window.
+ *
+ * The limits apply to the name typed, whether or not the account exists, so
+ * they tell an attacker nothing about which accounts exist.
  */
 export interface ThrottlePolicy {
   windowMinutes: number;
-  accountMaxFailures: number;
-  lockMinutes: number;
+  addressMaxFailures: number;
+  addressLockMinutes: number;
+  accountSlowdownAfter: number;
+  accountBaseDelaySeconds: number;
+  accountMaxDelaySeconds: number;
   ipMaxFailures: number;
 }
 
 export const DEFAULT_THROTTLE: ThrottlePolicy = {
   windowMinutes: 15,
-  accountMaxFailures: 5,
-  lockMinutes: 15,
+  addressMaxFailures: 5,
+  addressLockMinutes: 15,
+  accountSlowdownAfter: 10,
+  accountBaseDelaySeconds: 1,
+  accountMaxDelaySeconds: 60,
   ipMaxFailures: 30,
 };
 
-export type ThrottleVerdict =
-  | { allowed: true }
-  | { allowed: false; reason: 'account_locked' | 'ip_rate_limited'; retryAfterSeconds: number };
+export type ThrottleReason = 'ip_rate_limited' | 'address_locked' | 'account_slowed';
+export type ThrottleVerdict = { allowed: true } | { allowed: false; reason: ThrottleReason; retryAfterSeconds: number };
 
 const MINUTE = 60_000;
 
 export function evaluateLoginThrottle(input: {
-  accountFailures: readonly Date[]; // failures for this account name since its last success
-  ipFailures: readonly Date[]; // failures from this IP
+  accountFailures: readonly Date[]; // failures for this account name since its last success, from anywhere
+  accountAddressFailures: readonly Date[]; // failures for this account name from this address since its last success from there
+  ipFailures: readonly Date[]; // failures from this address, any account name
   now: Date;
   policy?: ThrottlePolicy;
 }): ThrottleVerdict {
   const policy = input.policy ?? DEFAULT_THROTTLE;
   const now = input.now.getTime();
   const windowStart = now - policy.windowMinutes * MINUTE;
+  const recent = (dates: readonly Date[]) =>
+    dates
+      .map((d) => d.getTime())
+      .filter((t) => t > windowStart)
+      .sort((a, b) => a - b);
+  const refuse = (reason: ThrottleReason, until: number): ThrottleVerdict => ({ allowed: false, reason, retryAfterSeconds: Math.max(1, Math.ceil((until - now) / 1000)) });
 
-  const accountRecent = input.accountFailures
-    .map((d) => d.getTime())
-    .filter((t) => t > windowStart)
-    .sort((a, b) => a - b);
-  if (accountRecent.length >= policy.accountMaxFailures) {
-    const last = accountRecent[accountRecent.length - 1]!;
-    const until = last + policy.lockMinutes * MINUTE;
-    if (until > now) {
-      return { allowed: false, reason: 'account_locked', retryAfterSeconds: Math.ceil((until - now) / 1000) };
-    }
-  }
-
-  const ipRecent = input.ipFailures
-    .map((d) => d.getTime())
-    .filter((t) => t > windowStart)
-    .sort((a, b) => a - b);
+  const ipRecent = recent(input.ipFailures);
   if (ipRecent.length >= policy.ipMaxFailures) {
     // The address is free again once enough failures have aged out of the window.
     const oldestCounted = ipRecent[ipRecent.length - policy.ipMaxFailures]!;
-    const until = oldestCounted + policy.windowMinutes * MINUTE;
-    return { allowed: false, reason: 'ip_rate_limited', retryAfterSeconds: Math.max(1, Math.ceil((until - now) / 1000)) };
+    return refuse('ip_rate_limited', oldestCounted + policy.windowMinutes * MINUTE);
+  }
+
+  const addressRecent = recent(input.accountAddressFailures);
+  if (addressRecent.length >= policy.addressMaxFailures) {
+    const until = addressRecent[addressRecent.length - 1]! + policy.addressLockMinutes * MINUTE;
+    if (until > now) return refuse('address_locked', until);
+  }
+
+  const accountRecent = recent(input.accountFailures);
+  const delay = accountDelaySeconds(accountRecent.length, policy);
+  if (delay > 0) {
+    const until = accountRecent[accountRecent.length - 1]! + delay * 1000;
+    if (until > now) return refuse('account_slowed', until);
   }
   return { allowed: true };
+}
+
+/** The wait after `failures` recent failures of one account: none up to the threshold, then doubling to the cap. */
+export function accountDelaySeconds(failures: number, policy: ThrottlePolicy = DEFAULT_THROTTLE): number {
+  if (failures < policy.accountSlowdownAfter) return 0;
+  const doublings = Math.min(failures - policy.accountSlowdownAfter, 30);
+  return Math.min(policy.accountBaseDelaySeconds * 2 ** doublings, policy.accountMaxDelaySeconds);
 }

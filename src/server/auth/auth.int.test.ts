@@ -1,4 +1,6 @@
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAttempts } from '../../db/schema.ts';
 import { type TestApp, createTestApp, PASSWORD } from '../../test/int-harness.ts';
 
 let t: TestApp;
@@ -37,22 +39,56 @@ describe('sign-in', () => {
     expect(unknown.json().error.message).toBe(wrong.json().error.message);
   });
 
-  it('locks an account after five failures, even for the right password, then lets it in after the lock time', async () => {
-    for (let i = 0; i < 5; i++) {
-      expect((await signInRaw('colleague', 'wrong-password', `198.51.100.${i}`)).statusCode).toBe(401);
-    }
-    const locked = await signInRaw('colleague', PASSWORD, '198.51.100.99');
+  it('locks one address out of an account after five failures, even with the right password, but not the owner elsewhere', async () => {
+    const attacker = '198.51.100.66';
+    for (let i = 0; i < 5; i++) expect((await signInRaw('colleague', 'wrong-password', attacker)).statusCode).toBe(401);
+    const locked = await signInRaw('colleague', PASSWORD, attacker);
     expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.message).toMatch(/bloqué temporairement/);
-    expect(locked.headers['retry-after']).toBeDefined();
+    expect(locked.json().error.message).toMatch(/depuis votre adresse.*réessayez dans 15 minute\(s\)/);
+    expect(locked.headers['retry-after']).toBe(String(15 * 60));
+    const german = await signInRaw('colleague', PASSWORD, attacker, 'de');
+    expect(german.json().error.message).toMatch(/von Ihrer Adresse aus/);
 
-    // The admin sees the locked account on the home page.
+    // The owner, from another address, is not locked out by the attacker.
+    expect((await signInRaw('colleague', PASSWORD, '198.51.100.99')).statusCode).toBe(200);
+    // ...and that success does not give the attacker's address new guesses.
+    expect((await signInRaw('colleague', PASSWORD, attacker)).statusCode).toBe(429);
+
+    // The admin sees an account with a locked address on the home page and in the user list.
     const admin = await t.signIn('admin');
     const attention = await t.request(admin, { method: 'GET', url: '/api/me/attention' });
     expect(attention.json().items).toContainEqual({ kind: 'locked_accounts', count: 1 });
+    const user = await t.request(admin, { method: 'GET', url: `/api/users/${t.world.users.colleague.id}` });
+    expect(new Date(user.json().lockedUntil).getTime()).toBe(t.clock.now.getTime() + 15 * 60_000);
 
     t.clock.advanceMinutes(16);
-    expect((await signInRaw('colleague', PASSWORD, '198.51.100.99')).statusCode).toBe(200);
+    expect((await signInRaw('colleague', PASSWORD, attacker)).statusCode).toBe(200);
+  });
+
+  it('lifts the locks of every address when an administrator resets the password', async () => {
+    const addresses = ['198.51.100.70', '198.51.100.71'];
+    for (const ip of addresses) for (let i = 0; i < 5; i++) await signInRaw('outsider', 'wrong-password', ip);
+    for (const ip of addresses) expect((await signInRaw('outsider', PASSWORD, ip)).statusCode).toBe(429);
+    const admin = await t.signIn('admin');
+    const reset = await t.request(admin, { method: 'POST', url: `/api/users/${t.world.users.outsider.id}/reset-password` });
+    expect(reset.statusCode).toBe(200);
+    expect(reset.json().user.lockedUntil).toBeNull();
+    for (const ip of addresses) expect((await signInRaw('outsider', reset.json().temporaryPassword, ip)).statusCode).toBe(200);
+  });
+
+  it('slows an account down after ten failures from many addresses, without locking it', async () => {
+    for (let i = 0; i < 10; i++) expect((await signInRaw('coord.monthey', 'wrong-password', `203.0.113.${100 + i}`)).statusCode).toBe(401);
+    // The eleventh attempt, from an address never seen, right password or not, waits one second after the last failure.
+    const slowed = await signInRaw('coord.monthey', PASSWORD, '203.0.113.200');
+    expect(slowed.statusCode).toBe(429);
+    expect(slowed.headers['retry-after']).toBe('1');
+    expect(slowed.json().error.message).toBe('Trop d’échecs de connexion récents à ce compte. Par prudence, attendez 1 seconde(s) avant de réessayer.');
+    t.clock.now = new Date(t.clock.now.getTime() + 1000);
+    expect((await signInRaw('coord.monthey', 'wrong-again', '203.0.113.201')).statusCode).toBe(401);
+    // Eleven failures: two seconds now.
+    expect((await signInRaw('coord.monthey', PASSWORD, '203.0.113.200')).headers['retry-after']).toBe('2');
+    t.clock.now = new Date(t.clock.now.getTime() + 2000);
+    expect((await signInRaw('coord.monthey', PASSWORD, '203.0.113.200')).statusCode).toBe(200);
   });
 
   it('rate-limits one address after thirty failures whatever the account names', async () => {
@@ -150,3 +186,26 @@ function pick(user: Record<string, unknown>) {
   const { version, email, givenName, familyName, institutionId, officeId, regionId, roles, language } = user;
   return { version, email, givenName, familyName, institutionId, officeId, regionId, roles, language };
 }
+
+describe('concurrent sign-in attempts', () => {
+  // Each recorded attempt is one password verification (argon2): an attempt is recorded before it is verified, and
+  // only then (src/server/auth/sign-in.ts). Counting the rows counts the verifications.
+  const recorded = async (username: string) =>
+    (await t.database.db.select({ n: count() }).from(loginAttempts).where(eq(loginAttempts.usernameKey, username)))[0]!.n;
+
+  it('from one address: at most five of twenty-five wrong passwords are verified, the rest are refused', async () => {
+    const before = await recorded('social');
+    const responses = await Promise.all(Array.from({ length: 25 }, () => signInRaw('social', 'wrong-password', '192.0.2.200')));
+    const statuses = responses.map((r) => r.statusCode);
+    expect((await recorded('social')) - before).toBe(5);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+  });
+
+  it('from twenty-five addresses: at most ten are verified before the account slows down', async () => {
+    const before = await recorded('coord');
+    const responses = await Promise.all(Array.from({ length: 25 }, (_, i) => signInRaw('coord', 'wrong-password', `192.0.2.${150 + i}`)));
+    expect((await recorded('coord')) - before).toBe(10);
+    expect(responses.filter((r) => r.statusCode === 429)).toHaveLength(15);
+  });
+});

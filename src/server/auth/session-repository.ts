@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { type Queryable, queryRows } from '../../db/open-db.ts';
+import { type Queryable, type Tx, queryRows } from '../../db/open-db.ts';
 import { institutions, loginAttempts, sessions, users } from '../../db/schema.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -57,19 +57,67 @@ export async function endUserSessions(q: Queryable, userId: string, now: Date, e
     );
 }
 
-export async function recordLoginAttempt(
-  q: Queryable,
-  values: { usernameKey: string; ip: string; at: Date; succeeded: boolean },
-) {
-  await q.insert(loginAttempts).values(values);
+// Advisory lock classes (two-int form, a key space apart from the migrations' one-bigint lock).
+const LOGIN_ACCOUNT_LOCK = 1_001;
+const LOGIN_ADDRESS_LOCK = 1_002;
+
+/**
+ * Serialises the throttle check and the reservation of an attempt for one
+ * account name and for one address, until the caller's transaction ends.
+ * Always the account first, then the address: a transaction never waits for
+ * an account lock while holding an address lock, so no deadlock.
+ */
+export async function lockLoginKeys(tx: Tx, usernameKey: string, ip: string) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOGIN_ACCOUNT_LOCK}, hashtext(${usernameKey}))`);
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOGIN_ADDRESS_LOCK}, hashtext(${ip}))`);
 }
 
-/** Failures for this account name since its last success, and failures from this IP, inside the window. */
+/**
+ * Records an attempt before its password is checked. It is written as a
+ * failure, so that concurrent attempts count it, and becomes a success only
+ * if the password was right; one abandoned half-way stays a failure.
+ */
+export async function reserveLoginAttempt(tx: Tx, values: { usernameKey: string; ip: string; at: Date }): Promise<bigint> {
+  const [row] = await tx
+    .insert(loginAttempts)
+    .values({ ...values, succeeded: false })
+    .returning({ id: loginAttempts.id });
+  return row!.id;
+}
+
+export async function markLoginAttemptSucceeded(q: Queryable, attemptId: bigint) {
+  await q.update(loginAttempts).set({ succeeded: true }).where(eq(loginAttempts.id, attemptId));
+}
+
+/**
+ * Ends every run of failures of an account, from every address (an
+ * administrator's password reset: they have checked who asks). A success on
+ * record per address is what ends a run, as a real sign-in does.
+ */
+export async function endLoginFailureRuns(q: Queryable, usernameKey: string, now: Date, since: Date) {
+  await q.execute(sql`
+    INSERT INTO login_attempts (at, username_key, ip, succeeded)
+    SELECT ${now.toISOString()}::timestamptz, ${usernameKey}, ip, true FROM login_attempts
+    WHERE username_key = ${usernameKey} AND NOT succeeded AND at > ${since.toISOString()}::timestamptz
+    GROUP BY ip`);
+}
+
+/**
+ * The failures the throttle weighs, inside the window: for this account name
+ * since its last success from anywhere, for this account name from this
+ * address since its last success from there, and from this address whatever
+ * the name.
+ */
 export async function recentFailures(q: Queryable, usernameKey: string, ip: string, since: Date) {
   const account = await queryRows<{ at: unknown }>(q, sql`
     SELECT at FROM login_attempts
     WHERE username_key = ${usernameKey} AND NOT succeeded AND at > ${since.toISOString()}::timestamptz
       AND at > COALESCE((SELECT max(at) FROM login_attempts WHERE username_key = ${usernameKey} AND succeeded), '-infinity')
+    ORDER BY at`);
+  const accountAddress = await queryRows<{ at: unknown }>(q, sql`
+    SELECT at FROM login_attempts
+    WHERE username_key = ${usernameKey} AND ip = ${ip} AND NOT succeeded AND at > ${since.toISOString()}::timestamptz
+      AND at > COALESCE((SELECT max(at) FROM login_attempts WHERE username_key = ${usernameKey} AND ip = ${ip} AND succeeded), '-infinity')
     ORDER BY at`);
   const byIp = await q
     .select({ at: loginAttempts.at })
@@ -78,6 +126,7 @@ export async function recentFailures(q: Queryable, usernameKey: string, ip: stri
   const toDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
   return {
     accountFailures: account.map((r) => toDate(r.at)),
+    accountAddressFailures: accountAddress.map((r) => toDate(r.at)),
     ipFailures: byIp.map((r) => r.at),
   };
 }

@@ -3,7 +3,8 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '../../contracts/common.ts';
 import type { Language } from '../../domain/access/roles.ts';
 import { DomainError, type ErrorCode, type FieldError } from '../../domain/errors.ts';
-import { translate } from '../i18n/messages.ts';
+import { languageFromHeader, translate } from '../i18n/messages.ts';
+import { databaseErrorOf, errorFacts } from './error-facts.ts';
 
 /** The one table from error codes to HTTP statuses. */
 export const STATUS: Record<ErrorCode, number> = {
@@ -13,6 +14,23 @@ export const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+};
+
+/**
+ * A safety net for what a use case did not check before writing: PostgreSQL
+ * errors caused by the request's data become the DomainError the use case
+ * should have thrown, without a word of the database's message. The use cases
+ * still check what they can name a field for (e.g. an unknown commune).
+ */
+const DATABASE_ERRORS: Record<string, () => DomainError> = {
+  '23503': () => new DomainError('validation', 'error.unknownReference'), // foreign_key_violation
+  '23505': () => new DomainError('conflict', 'error.duplicate'), // unique_violation
+  '22021': () => new DomainError('validation', 'error.badValue'), // character_not_in_repertoire (NUL, bad UTF-8)
+  '22P02': () => new DomainError('validation', 'error.badValue'), // invalid_text_representation (uuid, number, enum)
+  '22007': () => new DomainError('validation', 'error.badValue'), // invalid_datetime_format
+  '22008': () => new DomainError('validation', 'error.badValue'), // datetime_field_overflow
+  '22001': () => new DomainError('validation', 'error.badValue'), // string_data_right_truncation
+  '22003': () => new DomainError('validation', 'error.badValue'), // numeric_value_out_of_range
 };
 
 interface ZodIssueLike {
@@ -63,24 +81,38 @@ function body(lang: Language, code: string, messageKey: string, params?: Record<
   };
 }
 
+/** The session's language, or before the session is read (origin check) the Accept-Language. */
 export function languageOf(request: FastifyRequest): Language {
-  return request.ctx?.lang ?? 'fr';
+  return request.ctx?.lang ?? languageFromHeader(request.headers['accept-language']);
 }
 
 export function handleError(error: FastifyError | DomainError, request: FastifyRequest, reply: FastifyReply) {
   const lang = languageOf(request);
-  if (error instanceof DomainError) {
-    if (error.code === 'rate_limited') reply.header('retry-after', String(Number(error.params.minutes ?? 1) * 60));
-    return reply.code(STATUS[error.code]).send(body(lang, error.code, error.messageKey, error.params, error.fields));
-  }
+  if (error instanceof DomainError) return sendDomainError(error, lang, reply);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = (error.validation as unknown as ZodIssueLike[]).map(fieldErrorFromZod);
     return reply.code(400).send(body(lang, 'validation', 'error.validation', {}, fields));
   }
-  const status = (error as FastifyError).statusCode ?? 500;
+  // Logged without the request body, URL parameters or the error's message: they may carry personal data.
+  const log = { err: errorFacts(error), method: request.method, route: request.routeOptions.url ?? 'unmatched' };
+  const database = databaseErrorOf(error);
+  const mapped = database ? DATABASE_ERRORS[database.code]?.() : undefined;
+  if (mapped) {
+    // A use case let bad data reach the database: the caller gets a 4xx, the maintainers a line to find which.
+    request.log.warn(log, 'database refused the request data');
+    return sendDomainError(mapped, lang, reply);
+  }
+  const status = database ? 500 : ((error as FastifyError).statusCode ?? 500);
   if (status === 413) return reply.code(413).send(body(lang, 'payload_too_large', 'error.payloadTooLarge'));
   if (status >= 400 && status < 500) return reply.code(status).send(body(lang, 'bad_request', 'error.badRequest'));
-  // Logged without the request body or URL parameters: they may carry personal data.
-  request.log.error({ err: { type: error.name, message: error.message, stack: error.stack }, route: request.routeOptions.url }, 'request failed');
+  request.log.error(log, 'request failed');
   return reply.code(500).send(body(lang, 'internal', 'error.internal'));
+}
+
+function sendDomainError(error: DomainError, lang: Language, reply: FastifyReply) {
+  if (error.code === 'rate_limited') {
+    const seconds = Number(error.params.retryAfterSeconds ?? Number(error.params.minutes ?? 1) * 60);
+    reply.header('retry-after', String(Math.max(1, Math.ceil(seconds))));
+  }
+  return reply.code(STATUS[error.code]).send(body(lang, error.code, error.messageKey, error.params, error.fields));
 }

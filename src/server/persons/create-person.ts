@@ -1,7 +1,10 @@
+import { eq } from 'drizzle-orm';
 import type { PersonInput } from '../../contracts/situations.ts';
-import { invalid } from '../../domain/errors.ts';
+import { swissDay } from '../../domain/consent/consent.ts';
+import { type FieldError, invalid } from '../../domain/errors.ts';
+import { checkBirthDate } from '../../domain/person/birth-date.ts';
 import { ensureAllowed } from '../http/access.ts';
-import { persons } from '../../db/schema.ts';
+import { communes, persons } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { findDuplicates, personValues } from './person-repository.ts';
@@ -15,7 +18,14 @@ export async function createPerson(ctx: AuthedContext, input: { person: PersonIn
   await ensureAllowed(ctx, 'create', { type: 'person' }, { action: 'person.create' });
   const values = personValues(input.person);
   const now = ctx.now();
+  const problems: FieldError[] = checkBirthDate(input.person.birthDate, swissDay(now));
   return ctx.db.transaction(async (tx) => {
+    // Checked here rather than left to the foreign key, so that the answer names the field.
+    if (input.person.communeId) {
+      const [commune] = await tx.select({ id: communes.id }).from(communes).where(eq(communes.id, input.person.communeId)).limit(1);
+      if (!commune) problems.push({ path: 'person.communeId', messageKey: 'person.unknownCommune' });
+    }
+    if (problems.length) throw invalid(problems);
     const candidates = await findDuplicates(tx, input.person);
     if (candidates.some((c) => c.matchedOn === 'navs13')) {
       throw invalid([{ path: 'person.navs13', messageKey: 'person.navs13Exists' }]);

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { notFound } from '../../domain/errors.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { generateTemporaryPassword, hashPassword } from '../auth/passwords.ts';
-import { endUserSessions, recordLoginAttempt } from '../auth/session-repository.ts';
+import { endLoginFailureRuns, endUserSessions } from '../auth/session-repository.ts';
+import { DEFAULT_THROTTLE } from '../../domain/auth/login-throttle.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { findPresentedUser, findUser } from './user-repository.ts';
@@ -31,8 +32,8 @@ export async function resetUserPassword(ctx: AuthedContext, id: string) {
       .set({ passwordHash, mustChangePassword: true, passwordChangedAt: now, updatedAt: now, version: sql`${users.version} + 1` })
       .where(eq(users.id, id));
     await endUserSessions(tx, id, now);
-    // A success on record ends the run of failures that locks the account.
-    await recordLoginAttempt(tx, { usernameKey: current.user.username, ip: ctx.ip, at: now, succeeded: true });
+    // Lifts the lock of every address and the account's slowdown.
+    await endLoginFailureRuns(tx, current.user.username, now, new Date(now.getTime() - DEFAULT_THROTTLE.windowMinutes * 60_000));
     await recordAudit(tx, ctx, { action: 'user.reset_password', recordType: 'user', recordId: id, allowed: true });
   });
   const user = await findPresentedUser(ctx.db, id, ctx.actor, ctx.lang, now);

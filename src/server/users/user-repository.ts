@@ -24,16 +24,22 @@ export function scopeCondition(scope: ListScope): SQL | undefined {
 }
 
 /**
- * When the account is locked by the login throttle: the fifth consecutive
- * failure inside the window plus the lock time, computed in SQL for a page of users.
+ * Until when some address is locked out of the account by the login throttle
+ * (the fifth failure from one address inside the window, none successful from
+ * there since, plus the lock time; the latest over all addresses), computed
+ * in SQL for a page of users. The same rule as `evaluateLoginThrottle`, from
+ * the same constants; the account-wide slowdown (a minute at most) is not a lock.
  */
 export const lockedUntil = (now: Date) => sql<Date | string | null>`(
-  SELECT CASE WHEN count(*) >= ${DEFAULT_THROTTLE.accountMaxFailures}
-    THEN max(la.at) + make_interval(mins => ${DEFAULT_THROTTLE.lockMinutes}) END
-  FROM login_attempts la
-  WHERE la.username_key = ${users.username} AND NOT la.succeeded
-    AND la.at > ${now.toISOString()}::timestamptz - make_interval(mins => ${DEFAULT_THROTTLE.windowMinutes})
-    AND la.at > COALESCE((SELECT max(s.at) FROM login_attempts s WHERE s.username_key = ${users.username} AND s.succeeded), '-infinity')
+  SELECT max(address_locked_until) FROM (
+    SELECT max(la.at) + make_interval(mins => ${DEFAULT_THROTTLE.addressLockMinutes}) AS address_locked_until
+    FROM login_attempts la
+    WHERE la.username_key = ${users.username} AND NOT la.succeeded
+      AND la.at > ${now.toISOString()}::timestamptz - make_interval(mins => ${DEFAULT_THROTTLE.windowMinutes})
+      AND la.at > COALESCE((SELECT max(s.at) FROM login_attempts s WHERE s.username_key = la.username_key AND s.ip = la.ip AND s.succeeded), '-infinity')
+    GROUP BY la.ip
+    HAVING count(*) >= ${DEFAULT_THROTTLE.addressMaxFailures}
+  ) AS locked_addresses
 )`;
 
 const columns = (now: Date) => ({
