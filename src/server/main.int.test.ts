@@ -73,9 +73,13 @@ describe('the server process', () => {
       expect(await second.exited).toBe(1);
       expect(second.output()).toMatch(/already in use by process \d+/);
 
-      // The audit key was created beside the database, readable by its owner only; a stop
-      // writes a signed checkpoint of the chain head beside it.
+      // The audit key was created beside the database, readable by its owner only; the
+      // start anchored the seeded chain with a signed checkpoint beside it, and a stop adds one.
       expect(server.output()).toContain('Warning: PGlite runs as its one superuser');
+      const verified = await fetch(`http://127.0.0.1:${port}/api/audit/verify`, { method: 'POST', headers: { cookie: admin.cookie.split(';')[0]! } });
+      const report = await verified.json();
+      expect(report).toMatchObject({ ok: true, pending: 0 });
+      expect(report.checkpoint.seq).toBeGreaterThan(10);
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
       const keyFile = join(work, 'data', 'audit.key');
@@ -83,7 +87,8 @@ describe('the server process', () => {
       const key = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'utf8');
       const checkpoints = readCheckpoints(key, readFileSync(join(work, 'data', 'audit-checkpoints.jsonl'), 'utf8'));
       expect(checkpoints.invalidLines).toEqual([]);
-      expect(checkpoints.latest!.seq).toBeGreaterThan(10);
+      expect(checkpoints.valid).toHaveLength(2);
+      expect(checkpoints.latest!.seq).toBeGreaterThan(report.checkpoint.seq);
     }
   }, 180_000);
 

@@ -70,32 +70,36 @@ async function main() {
       console.log('Demo canton created: the sign-ins are listed in README.md.');
     }
   }
-  // Positions from before migration 0008 and the seed's rows are sealed before serving.
-  await sealAllPending(database.db, audit.key);
-  const app = await buildApp({ db: database.db, config, audit });
-  const sealer = setInterval(() => {
-    sealAuditChain(database.db, audit.key).catch((error) => app.log.error({ err: { message: (error as Error).message } }, 'audit sealing failed'));
-  }, config.AUDIT_SEAL_INTERVAL_MS);
-
   // Signed checkpoints of the chain head, outside the database, when the head moved.
   const checkpointMailer =
     config.AUDIT_CHECKPOINT_EMAIL && config.SMTP_URL ? smtpCheckpointMailer(config.SMTP_URL, config.MAIL_FROM, config.AUDIT_CHECKPOINT_EMAIL) : null;
+  const anchoring = Boolean(audit.checkpointFile || checkpointMailer);
   const checkpoints = createCheckpointWriter({ db: database.db, settings: audit, mailer: checkpointMailer });
   const writeCheckpoint = async () => {
     await sealAllPending(database.db, audit.key);
     await checkpoints.write(new Date());
   };
+  // Positions from before migration 0008 and the seed's rows are sealed, and anchored, before serving.
+  if (anchoring) {
+    await writeCheckpoint().catch((error) => console.error(`audit checkpoint failed: ${(error as Error).message}`));
+  } else {
+    await sealAllPending(database.db, audit.key);
+  }
+
+  const app = await buildApp({ db: database.db, config, audit });
+  const sealer = setInterval(() => {
+    sealAuditChain(database.db, audit.key).catch((error) => app.log.error({ err: { message: (error as Error).message } }, 'audit sealing failed'));
+  }, config.AUDIT_SEAL_INTERVAL_MS);
   let checkpointing = false;
-  const checkpointer =
-    audit.checkpointFile || checkpointMailer
-      ? setInterval(() => {
-          if (checkpointing) return;
-          checkpointing = true;
-          writeCheckpoint()
-            .catch((error) => app.log.error({ err: { message: (error as Error).message } }, 'audit checkpoint failed'))
-            .finally(() => (checkpointing = false));
-        }, config.AUDIT_CHECKPOINT_INTERVAL_MS)
-      : null;
+  const checkpointer = anchoring
+    ? setInterval(() => {
+        if (checkpointing) return;
+        checkpointing = true;
+        writeCheckpoint()
+          .catch((error) => app.log.error({ err: { message: (error as Error).message } }, 'audit checkpoint failed'))
+          .finally(() => (checkpointing = false));
+      }, config.AUDIT_CHECKPOINT_INTERVAL_MS)
+    : null;
 
   // E-mails leave through SMTP when it is configured; otherwise they wait in the outbox (admin page).
   const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null;
@@ -119,7 +123,7 @@ async function main() {
     if (checkpointer) clearInterval(checkpointer);
     transport?.close();
     await app.close();
-    if (audit.checkpointFile || checkpointMailer) {
+    if (anchoring) {
       await writeCheckpoint().catch((error) => console.error(`audit checkpoint failed: ${(error as Error).message}`));
     } else {
       await sealAllPending(database.db, audit.key).catch(() => 0);
