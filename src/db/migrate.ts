@@ -17,14 +17,15 @@ export function migrationFiles(): string[] {
     .sort();
 }
 
-export async function migrate(database: Database): Promise<string[]> {
+/** `before`: only the migrations whose name sorts before it (tests of an upgrade from an older schema). */
+export async function migrate(database: Database, options: { before?: string } = {}): Promise<string[]> {
   await database.execScript(`
     CREATE TABLE IF NOT EXISTS schema_migrations (
       name text PRIMARY KEY,
       applied_at timestamptz NOT NULL DEFAULT now()
     );`);
   const applied: string[] = [];
-  for (const file of migrationFiles()) {
+  for (const file of migrationFiles().filter((f) => options.before === undefined || f < options.before)) {
     const body = readFileSync(join(MIGRATIONS_DIR, file), 'utf8').replaceAll('--> statement-breakpoint', '');
     const name = file.replace(/\.sql$/, '');
     // One script per migration: the lock, the check, the body and the record commit together.

@@ -179,6 +179,8 @@ export const auditLog = pgTable(
     ip: text('ip'),
     allowed: boolean('allowed').notNull(),
     details: jsonb('details').notNull().default({}),
+    // Frozen since migration 0008: the chain lives in audit_chain. Positions sealed
+    // before it are kept in audit_chain_legacy; these columns go in a later migration.
     seq: bigint('seq', { mode: 'number' }),
     hash: text('hash'),
   },
@@ -190,6 +192,33 @@ export const auditLog = pgTable(
     index('audit_log_subject_idx').on(t.subjectPersonId),
   ],
 );
+
+/**
+ * The audit chain (decision 010): position `seq` of audit row `auditId` and its
+ * link `mac` = HMAC-SHA-256 under the audit key (kept outside the database) of
+ * the previous link and the row. Insert-only, like audit_log: the application's
+ * role may INSERT and SELECT, nothing else, and triggers refuse UPDATE, DELETE
+ * and TRUNCATE to everyone.
+ */
+export const auditChain = pgTable('audit_chain', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  auditId: bigint('audit_id', { mode: 'number' })
+    .notNull()
+    .unique()
+    .references(() => auditLog.id),
+  mac: text('mac').notNull(),
+  sealedAt: ts('sealed_at').notNull().defaultNow(),
+});
+
+/** Positions and unkeyed hashes sealed before migration 0008; frozen (no INSERT either). */
+export const auditChainLegacy = pgTable('audit_chain_legacy', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  auditId: bigint('audit_id', { mode: 'number' })
+    .notNull()
+    .unique()
+    .references(() => auditLog.id),
+  hash: text('hash').notNull(),
+});
 
 /* ---------- Persons, situations, consent (issue 3) ---------- */
 

@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Db } from '../db/open-db.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
+import type { AuditSettings } from './audit/audit-settings.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import type { Config, TrustProxy } from './config.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
@@ -27,6 +28,8 @@ import { outboxRoutes } from './mail/outbox.routes.ts';
 export interface AppDeps {
   db: Db;
   config: Config;
+  /** The audit chain's key and checkpoint file, resolved at start (outside the database). */
+  audit: AuditSettings;
   /** The clock; tests move it to check timeouts. */
   now?: () => Date;
   /** false in tests: no log lines; a stream to read them (tests of what is logged). */
@@ -95,7 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(usersRoutes);
   await app.register(organisationsRoutes);
-  await app.register(auditRoutes);
+  await app.register(auditRoutes, { audit: deps.audit });
   await app.register(personsRoutes);
   await app.register(situationsRoutes);
   await app.register(tandemRoutes);

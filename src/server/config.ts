@@ -73,6 +73,28 @@ const ConfigSchema = z.object({
   MAIL_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
   // How long a tandem or case-team member keeps read access after their role in a file ends (issue 9).
   ACCESS_AFTER_ROLE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  // PostgreSQL: a role that owns the tables and runs the migrations; DATABASE_URL's role
+  // then gets INSERT and SELECT only on the audit tables (decision 010).
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  // The key of the audit chain's HMAC, never stored in the database. PGlite creates
+  // DATA_DIR/audit.key when neither is set; PostgreSQL requires one of them.
+  AUDIT_KEY: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+  AUDIT_KEY_FILE: z.string().min(1).optional(),
+  // Signed checkpoints of the chain head, outside the database (default for PGlite: DATA_DIR/audit-checkpoints.jsonl).
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_EMAIL: z.email('must be an e-mail address').optional(),
+  AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).default(3_600_000),
+}).superRefine((c, issues) => {
+  const issue = (path: string, message: string) => issues.addIssue({ code: 'custom', path: [path], message });
+  if (c.DATABASE_OWNER_URL && !c.DATABASE_URL) issue('DATABASE_OWNER_URL', "needs DATABASE_URL (the application's role)");
+  if (c.AUDIT_KEY && c.AUDIT_KEY_FILE) issue('AUDIT_KEY', 'set AUDIT_KEY or AUDIT_KEY_FILE, not both');
+  if (c.DATABASE_URL && !c.AUDIT_KEY && !c.AUDIT_KEY_FILE) {
+    issue('AUDIT_KEY_FILE', 'required with DATABASE_URL: a file holding the audit key of at least 32 characters (or AUDIT_KEY)');
+  }
+  if (c.AUDIT_CHECKPOINT_EMAIL && !c.SMTP_URL) issue('AUDIT_CHECKPOINT_EMAIL', 'needs SMTP_URL (checkpoints are sent directly, not through the outbox)');
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -2,7 +2,11 @@ import { hashPassword, generateTemporaryPassword } from './auth/passwords.ts';
 import { ConfigError, parseConfig } from './config.ts';
 import { buildApp } from './app.ts';
 import { errorFacts } from './http/error-facts.ts';
-import { sealAuditChain } from './audit/seal-audit-chain.ts';
+import { resolveAuditSettings } from './audit/audit-settings.ts';
+import { auditChainStarted, checkAuditKey } from './audit/check-audit-key.ts';
+import { sealAllPending, sealAuditChain } from './audit/seal-audit-chain.ts';
+import { createCheckpointWriter, smtpCheckpointMailer } from './audit/write-audit-checkpoint.ts';
+import { DatabaseRoleError, migrateAsOwner } from '../db/app-role.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { migrate } from '../db/migrate.ts';
 import { ensureMeasureCatalogue } from '../db/seed/measure-catalogue.ts';
@@ -16,8 +20,10 @@ import { smtpTransport } from './mail/mail-transport.ts';
 
 /**
  * `npm start`: opens PGlite in DATA_DIR (or PostgreSQL at DATABASE_URL),
- * applies migrations, seeds a demo canton on first start (or, with --empty, a
- * single administrator whose password is printed once), and serves.
+ * applies migrations (as DATABASE_OWNER_URL's role when set, then grants the
+ * application's role), loads the audit key, seeds a demo canton on first start
+ * (or, with --empty, a single administrator whose password is printed once),
+ * and serves; timers seal the audit chain and write its checkpoints.
  */
 async function main() {
   const config = parseConfig(process.env);
@@ -25,7 +31,32 @@ async function main() {
   const database = await openDatabase(
     config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: config.DATA_DIR },
   );
-  await migrate(database);
+  if (config.DATABASE_OWNER_URL) {
+    const roles = await migrateAsOwner(database, config.DATABASE_OWNER_URL);
+    console.log(`Migrations ran as "${roles.ownerRole}"; "${roles.appRole}" may only append to and read the audit tables.`);
+  } else {
+    await migrate(database);
+    console.warn(
+      database.kind === 'postgres'
+        ? 'Warning: no DATABASE_OWNER_URL, so the application runs as the owner of its tables: the audit tables are protected by triggers and the keyed chain only (README, "Protecting the audit log").'
+        : 'Warning: PGlite runs as its one superuser: the audit tables are protected by triggers and the keyed chain only, with checkpoints outside the database (README, "Protecting the audit log").',
+    );
+  }
+  const audit = resolveAuditSettings(config, {
+    dataDir: database.kind === 'pglite' ? config.DATA_DIR : null,
+    chainStarted: await auditChainStarted(database.db),
+  });
+  for (const warning of audit.warnings) console.warn(`Warning: ${warning}`);
+  const keyCheck = await checkAuditKey(database.db, audit.key);
+  if (keyCheck === 'wrong_key') {
+    throw new ConfigError(
+      `Invalid configuration:\n  ${config.AUDIT_KEY ? 'AUDIT_KEY' : 'AUDIT_KEY_FILE'}: this key does not verify the newest links of the audit chain; it is not the key that sealed them.`,
+    );
+  }
+  if (keyCheck === 'some_fail') console.warn('Warning: the newest audit entry does not verify under the audit key: run the verification on the audit page.');
+  if (!audit.checkpointFile && !config.AUDIT_CHECKPOINT_EMAIL) {
+    console.warn('Warning: no AUDIT_CHECKPOINT_FILE nor AUDIT_CHECKPOINT_EMAIL: rows cut off the end of the audit log could not be detected.');
+  }
   await ensureMeasureCatalogue(database.db);
   if (await isDatabaseEmpty(database.db)) {
     if (empty) {
@@ -40,11 +71,37 @@ async function main() {
       console.log('Demo canton created: the sign-ins are listed in README.md.');
     }
   }
-  const app = await buildApp({ db: database.db, config });
+  // Signed checkpoints of the chain head, outside the database, when the head moved.
+  const checkpointMailer =
+    config.AUDIT_CHECKPOINT_EMAIL && config.SMTP_URL ? smtpCheckpointMailer(config.SMTP_URL, config.MAIL_FROM, config.AUDIT_CHECKPOINT_EMAIL) : null;
+  const anchoring = Boolean(audit.checkpointFile || checkpointMailer);
+  const checkpoints = createCheckpointWriter({ db: database.db, settings: audit, mailer: checkpointMailer });
+  const writeCheckpoint = async () => {
+    await sealAllPending(database.db, audit.key);
+    await checkpoints.write(new Date());
+  };
+  // Positions from before migration 0008 and the seed's rows are sealed, and anchored, before serving.
+  if (anchoring) {
+    await writeCheckpoint().catch((error) => console.error(`audit checkpoint failed: ${(error as Error).message}`));
+  } else {
+    await sealAllPending(database.db, audit.key);
+  }
+
+  const app = await buildApp({ db: database.db, config, audit });
   // Error messages may quote personal data (a query's parameters, a recipient): only their facts are logged.
   const sealer = setInterval(() => {
-    sealAuditChain(database.db).catch((error) => app.log.error({ err: errorFacts(error) }, 'audit sealing failed'));
+    sealAuditChain(database.db, audit.key).catch((error) => app.log.error({ err: errorFacts(error) }, 'audit sealing failed'));
   }, config.AUDIT_SEAL_INTERVAL_MS);
+  let checkpointing = false;
+  const checkpointer = anchoring
+    ? setInterval(() => {
+        if (checkpointing) return;
+        checkpointing = true;
+        writeCheckpoint()
+          .catch((error) => app.log.error({ err: errorFacts(error) }, 'audit checkpoint failed'))
+          .finally(() => (checkpointing = false));
+      }, config.AUDIT_CHECKPOINT_INTERVAL_MS)
+    : null;
 
   // E-mails leave through SMTP when it is configured; otherwise they wait in the outbox (admin page).
   const transport = config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null;
@@ -65,9 +122,15 @@ async function main() {
     stopping = true;
     clearInterval(sealer);
     if (mailer) clearInterval(mailer);
+    if (checkpointer) clearInterval(checkpointer);
     transport?.close();
     await app.close();
-    await sealAuditChain(database.db).catch(() => 0);
+    if (anchoring) {
+      await writeCheckpoint().catch((error) => console.error(`audit checkpoint failed: ${(error as Error).message}`));
+    } else {
+      await sealAllPending(database.db, audit.key).catch(() => 0);
+    }
+    checkpointMailer?.close();
     await database.close();
     process.exit(0);
   };
@@ -79,7 +142,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof DatabaseRoleError) {
     console.error(error.message);
   } else {
     console.error('Tandem could not start:', error);

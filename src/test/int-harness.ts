@@ -7,6 +7,7 @@ import { ensureMeasureCatalogue } from '../db/seed/measure-catalogue.ts';
 import { type Database, openDatabase } from '../db/open-db.ts';
 import { insertInstitution, insertOffice, insertRegion, insertUser } from '../db/seed/factories.ts';
 import { buildApp } from '../server/app.ts';
+import { type AuditSettings, resolveAuditSettings } from '../server/audit/audit-settings.ts';
 import { parseConfig } from '../server/config.ts';
 
 /**
@@ -15,6 +16,8 @@ import { parseConfig } from '../server/config.ts';
  * migrations applied and a small world of organisations and users.
  */
 export const PASSWORD = 'correct-horse-battery';
+/** The fixed audit key of the tests (AUDIT_KEY), unless a test passes its own AUDIT_KEY or AUDIT_KEY_FILE. */
+export const TEST_AUDIT_KEY = 'test-audit-key-0123456789-abcdefghijklmnop';
 
 export async function openTestDatabase(): Promise<Database & { url?: string }> {
   if (process.env.TEST_DB !== 'postgres') return openDatabase({ kind: 'pglite', dataDir: null });
@@ -83,6 +86,8 @@ export type World = Awaited<ReturnType<typeof seedWorld>>;
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  /** The audit key and checkpoint file the app was built with. */
+  audit: AuditSettings;
   world: World;
   clock: { now: Date; advanceMinutes(minutes: number): void };
   /** Signs in and returns the session cookie header. */
@@ -91,12 +96,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * `options.database`: a database already migrated (e.g. opened as the
+ * application's role after migrating as the owner); the app closes it.
+ * `options.logStream`: where the app's log lines go (tests of what is logged).
+ */
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { logStream?: { write(line: string): void } } = {},
+  options: { database?: Database; logStream?: { write(line: string): void } } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase();
-  await migrate(database);
+  const database = options.database ?? (await openTestDatabase());
+  if (!options.database) await migrate(database);
   await ensureMeasureCatalogue(database.db);
   const world = await seedWorld(database);
   const clock = {
@@ -105,13 +115,17 @@ export async function createTestApp(
       this.now = new Date(this.now.getTime() + minutes * 60_000);
     },
   };
-  const config = parseConfig({ WEB_DIST_DIR: '/nonexistent', LOG_LEVEL: 'silent', ...env });
-  const app = await buildApp({ db: database.db, config, now: () => clock.now, logger: options.logStream ? { stream: options.logStream } : false });
+  const keyEnv = env.AUDIT_KEY || env.AUDIT_KEY_FILE ? {} : { AUDIT_KEY: TEST_AUDIT_KEY };
+  const config = parseConfig({ WEB_DIST_DIR: '/nonexistent', LOG_LEVEL: 'silent', ...keyEnv, ...env });
+  // No data directory: the key comes from the environment, a checkpoint file only if the test names one.
+  const { warnings: _, ...audit } = resolveAuditSettings(config, { dataDir: null, chainStarted: false });
+  const app = await buildApp({ db: database.db, config, audit, now: () => clock.now, logger: options.logStream ? { stream: options.logStream } : false });
   await app.ready();
   let ipCounter = 0;
   const testApp: TestApp = {
     app,
     database,
+    audit,
     world,
     clock,
     async signIn(username, password = PASSWORD) {

@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = [
   // the audit log itself
   'audit.list',
   'audit.verify',
+  'audit.legacy_chain_broken',
   // persons
   'person.create',
   'person.duplicate_check',

@@ -1,11 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /**
- * The audit log's tamper evidence. Rows are appended without a hash; a sealer
+ * The audit log's tamper evidence. Rows are appended without a link; a sealer
  * later gives them, in id order, a chain position `seq` and
- * `hash = sha256(previous hash + canonical row)`. Editing or deleting a sealed
- * row breaks every hash from there on. Sealing off the request path keeps
- * writers from queueing behind one chain head.
+ * `mac = HMAC-SHA-256(key, previous mac + canonical row)`. Editing or deleting
+ * a sealed row breaks every link from there on, and without the key nobody
+ * can compute new links that verify. Sealing off the request path keeps
+ * writers from queueing behind one chain head. The key comes in as an
+ * argument: it lives in the configuration, never in the database.
  */
 export interface AuditRowContent {
   id: string;
@@ -22,6 +24,7 @@ export interface AuditRowContent {
   details: unknown;
 }
 
+/** The "previous link" of the first row. */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** JSON with object keys sorted at every depth, so equal content always hashes equal. */
@@ -34,9 +37,9 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function hashAuditRow(previousHash: string, row: AuditRowContent): string {
-  // Named fields only: whatever else the row object carries (its own hash) stays out.
-  const content = canonicalJson({
+function canonicalRow(row: AuditRowContent): string {
+  // Named fields only: whatever else the row object carries (its own link) stays out.
+  return canonicalJson({
     id: row.id,
     seq: String(row.seq),
     at: row.at.toISOString(),
@@ -50,30 +53,72 @@ export function hashAuditRow(previousHash: string, row: AuditRowContent): string
     allowed: row.allowed,
     details: row.details,
   });
-  return createHash('sha256').update(previousHash).update('\n').update(content).digest('hex');
 }
 
-export type ChainVerdict =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; brokenAtSeq: number; reason: 'hash_mismatch' | 'missing_row' };
+/** The keyed link: HMAC-SHA-256 under the audit key of the previous link and the row. */
+export function macAuditRow(key: Uint8Array, previousMac: string, row: AuditRowContent): string {
+  return createHmac('sha256', key).update(previousMac).update('\n').update(canonicalRow(row)).digest('hex');
+}
 
-/** Walks sealed rows in `seq` order; the caller pages through the table and carries `state`. */
-export function verifyChainSegment(
-  rows: readonly (AuditRowContent & { hash: string })[],
-  state: { previousHash: string; expectedSeq: number },
-): ChainVerdict & { state: { previousHash: string; expectedSeq: number } } {
-  let { previousHash, expectedSeq } = state;
+/**
+ * The unkeyed link used before migration 0008 (sha256 of the previous hash and
+ * the row). Kept only to check the old positions when the keyed chain adopts them.
+ */
+export function legacyHashAuditRow(previousHash: string, row: AuditRowContent): string {
+  return createHash('sha256').update(previousHash).update('\n').update(canonicalRow(row)).digest('hex');
+}
+
+export type ChainBreak = 'hash_mismatch' | 'missing_row' | 'checkpoint_mismatch';
+export type ChainVerdict = { ok: true; checked: number } | { ok: false; checked: number; brokenAtSeq: number; reason: ChainBreak };
+export interface ChainState {
+  previousMac: string;
+  expectedSeq: number;
+}
+export type SealedRow = AuditRowContent & { mac: string };
+
+function walk(
+  rows: readonly SealedRow[],
+  state: ChainState,
+  link: (previous: string, row: AuditRowContent) => string,
+  checkpoints: ReadonlyMap<number, string>,
+): ChainVerdict & { state: ChainState } {
+  let { previousMac, expectedSeq } = state;
   let checked = 0;
   for (const row of rows) {
     if (row.seq !== expectedSeq) {
       return { ok: false, checked, brokenAtSeq: expectedSeq, reason: 'missing_row', state };
     }
-    if (hashAuditRow(previousHash, row) !== row.hash) {
+    if (link(previousMac, row) !== row.mac) {
       return { ok: false, checked, brokenAtSeq: row.seq, reason: 'hash_mismatch', state };
     }
-    previousHash = row.hash;
+    // A link that verifies but differs from what was written outside the database
+    // at that position: the chain was recomputed by someone holding the key.
+    const anchored = checkpoints.get(row.seq);
+    if (anchored !== undefined && anchored !== row.mac) {
+      return { ok: false, checked, brokenAtSeq: row.seq, reason: 'checkpoint_mismatch', state };
+    }
+    previousMac = row.mac;
     expectedSeq += 1;
     checked += 1;
   }
-  return { ok: true, checked, state: { previousHash, expectedSeq } };
+  return { ok: true, checked, state: { previousMac, expectedSeq } };
+}
+
+/**
+ * Walks sealed rows in `seq` order; the caller pages through the table and
+ * carries `state`. `checkpoints` maps checkpointed positions to the link
+ * recorded there (see checkpoint.ts).
+ */
+export function verifyChainSegment(
+  key: Uint8Array,
+  rows: readonly SealedRow[],
+  state: ChainState,
+  checkpoints: ReadonlyMap<number, string> = new Map(),
+) {
+  return walk(rows, state, (previous, row) => macAuditRow(key, previous, row), checkpoints);
+}
+
+/** The same walk over pre-0008 positions and their unkeyed hashes. */
+export function verifyLegacySegment(rows: readonly SealedRow[], state: ChainState) {
+  return walk(rows, state, legacyHashAuditRow, new Map());
 }

@@ -1,6 +1,6 @@
 import { type SQL, and, count, desc, eq, gte, lt, or, sql } from 'drizzle-orm';
 import type { AuditEntry, AuditQuery } from '../../contracts/audit.ts';
-import { auditLog, institutions, users } from '../../db/schema.ts';
+import { auditChain, auditLog, institutions, users } from '../../db/schema.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { recordAudit } from './audit-log.ts';
@@ -28,12 +28,14 @@ export async function listAuditEntries(ctx: AuthedContext, query: AuditQuery) {
   const rows = await ctx.db
     .select({
       entry: auditLog,
+      seq: auditChain.seq,
       givenName: users.givenName,
       familyName: users.familyName,
       institutionNameFr: institutions.nameFr,
       institutionNameDe: institutions.nameDe,
     })
     .from(auditLog)
+    .leftJoin(auditChain, eq(auditChain.auditId, auditLog.id))
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
     .leftJoin(institutions, eq(institutions.id, auditLog.actorInstitutionId))
     .where(where)
@@ -49,9 +51,9 @@ export async function listAuditEntries(ctx: AuthedContext, query: AuditQuery) {
     details: { filters: { ...query } },
   });
 
-  const items: AuditEntry[] = rows.map(({ entry, ...r }) => ({
+  const items: AuditEntry[] = rows.map(({ entry, seq, ...r }) => ({
     id: String(entry.id),
-    seq: entry.seq,
+    seq, // the position in the chain (audit_chain), null until sealed
     at: entry.at.toISOString(),
     actorUserId: entry.actorUserId,
     actorName: r.familyName ? `${r.givenName} ${r.familyName}` : null,

@@ -1,8 +1,22 @@
 import { sql } from 'drizzle-orm';
-import { type AuditRowContent, GENESIS_HASH, hashAuditRow } from '../../domain/audit/hash-chain.ts';
+import { type AuditRowContent, GENESIS_HASH, macAuditRow, verifyLegacySegment } from '../../domain/audit/hash-chain.ts';
 import { type Db, queryRows } from '../../db/open-db.ts';
+import { auditChain } from '../../db/schema.ts';
+import { recordAudit } from './audit-log.ts';
 
 const SEAL_LOCK_KEY = 7_240_002;
+/**
+ * How far below the newest sealed id a timer tick looks for rows committed late
+ * (a transaction that took its id early and committed after later ones). Rows
+ * older than that are found by the full sweep at start, before each checkpoint
+ * and before each verification; they simply get a later position.
+ */
+const LATE_WINDOW = 10_000;
+
+/** The audit_log columns that make a row's content (never its frozen pre-0008 seq/hash). */
+export const AUDIT_ROW_COLUMNS = sql.raw(
+  'a.id, a.at, a.actor_user_id, a.actor_institution_id, a.action, a.record_type, a.record_id, a.subject_person_id, a.ip, a.allowed, a.details',
+);
 
 interface RawRow {
   id: string | number;
@@ -16,8 +30,6 @@ interface RawRow {
   ip: string | null;
   allowed: boolean;
   details: unknown;
-  seq: number | string | null;
-  hash: string | null;
 }
 
 export function toContent(row: RawRow, seq: number): AuditRowContent {
@@ -39,36 +51,89 @@ export function toContent(row: RawRow, seq: number): AuditRowContent {
 
 export type { RawRow as RawAuditRow };
 
+export interface SealOptions {
+  batchSize?: number;
+  /** 'recent' (timer ticks): rows above the newest sealed id minus a window; 'all': every unsealed row. */
+  sweep?: 'recent' | 'all';
+}
+
 /**
- * Links unsealed audit rows into the chain, oldest id first, in batches.
- * Runs on a timer in each server instance; an advisory lock lets only one
- * instance seal at a time, and a row committed late (lower id, later commit)
- * simply gets the next position: positions, not ids, make the chain.
+ * Links unsealed audit rows into the chain, in batches, by inserting their
+ * positions and keyed links into audit_chain (the application's role may not
+ * update audit_log). Runs on a timer in each server instance; an advisory lock
+ * lets only one instance seal at a time. Positions sealed before migration
+ * 0008 (audit_chain_legacy) are re-sealed first, in their order; then unsealed
+ * rows in id order, so a row committed late simply gets the next position.
  */
-export async function sealAuditChain(db: Db, batchSize = 500): Promise<number> {
+export async function sealAuditChain(db: Db, key: Uint8Array, options: SealOptions = {}): Promise<number> {
+  const batchSize = options.batchSize ?? 500;
   return db.transaction(async (tx) => {
     const [lock] = await queryRows<{ ok: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK_KEY}) AS ok`);
     if (!lock?.ok) return 0;
-    const [last] = await queryRows<{ seq: number | string; hash: string }>(
+    const [head] = await queryRows<{ seq: number | string; mac: string; legacy_seq: number | string | null; legacy_hash: string | null }>(
       tx,
-      sql`SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1`,
+      sql`SELECT c.seq, c.mac, l.seq AS legacy_seq, l.hash AS legacy_hash
+          FROM audit_chain c LEFT JOIN audit_chain_legacy l ON l.audit_id = c.audit_id
+          ORDER BY c.seq DESC LIMIT 1`,
     );
-    let previousHash = last?.hash ?? GENESIS_HASH;
-    let seq = last ? Number(last.seq) : 0;
-    const rows = await queryRows<RawRow>(
-      tx,
-      sql`SELECT * FROM audit_log WHERE seq IS NULL ORDER BY id LIMIT ${batchSize} FOR UPDATE`,
-    );
+    let previousMac = head?.mac ?? GENESIS_HASH;
+    let seq = head ? Number(head.seq) : 0;
+
+    // Legacy positions come first; once the head is not one of them, they are all adopted.
+    const adoptedLegacySeq = head?.legacy_seq == null ? 0 : Number(head.legacy_seq);
+    const legacy =
+      !head || head.legacy_seq != null
+        ? await queryRows<RawRow & { legacy_seq: number | string; legacy_hash: string }>(
+            tx,
+            sql`SELECT ${AUDIT_ROW_COLUMNS}, l.seq AS legacy_seq, l.hash AS legacy_hash
+                FROM audit_chain_legacy l JOIN audit_log a ON a.id = l.audit_id
+                WHERE l.seq > ${adoptedLegacySeq} ORDER BY l.seq LIMIT ${batchSize}`,
+          )
+        : [];
+    let rows: RawRow[] = legacy;
+    if (legacy.length > 0) {
+      // The old hashes are checked once, now, before the keyed chain vouches for these rows.
+      const verdict = verifyLegacySegment(
+        legacy.map((r) => ({ ...toContent(r, Number(r.legacy_seq)), mac: r.legacy_hash })),
+        { previousMac: head?.legacy_hash ?? GENESIS_HASH, expectedSeq: adoptedLegacySeq + 1 },
+      );
+      if (!verdict.ok) {
+        // Recorded by the process itself: no actor, no client address.
+        const system = { actor: null, ip: null as unknown as string, now: () => new Date() };
+        await recordAudit(tx, system, {
+          action: 'audit.legacy_chain_broken',
+          recordType: 'audit_log',
+          allowed: true,
+          details: { brokenAtLegacySeq: verdict.brokenAtSeq, reason: verdict.reason },
+        });
+      }
+    } else {
+      const [newest] = await queryRows<{ id: number | string | null }>(tx, sql`SELECT max(audit_id) AS id FROM audit_chain`);
+      const floor = options.sweep === 'all' ? 0 : Math.max(0, Number(newest?.id ?? 0) - LATE_WINDOW);
+      rows = await queryRows<RawRow>(
+        tx,
+        sql`SELECT ${AUDIT_ROW_COLUMNS} FROM audit_log a
+            WHERE a.id > ${floor} AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)
+            ORDER BY a.id LIMIT ${batchSize}`,
+      );
+    }
     if (rows.length === 0) return 0;
-    const values = rows.map((row) => {
+    const links = rows.map((row) => {
       seq += 1;
-      previousHash = hashAuditRow(previousHash, toContent(row, seq));
-      return sql`(${String(row.id)}::bigint, ${seq}::bigint, ${previousHash}::text)`;
+      previousMac = macAuditRow(key, previousMac, toContent(row, seq));
+      return { seq, auditId: Number(row.id), mac: previousMac };
     });
-    await tx.execute(sql`
-      UPDATE audit_log AS a SET seq = v.seq, hash = v.hash
-      FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, seq, hash)
-      WHERE a.id = v.id`);
+    await tx.insert(auditChain).values(links);
     return rows.length;
   });
+}
+
+/** Seals until nothing is pending (start, checkpoints, verification, shutdown). */
+export async function sealAllPending(db: Db, key: Uint8Array): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const sealed = await sealAuditChain(db, key, { sweep: 'all', batchSize: 2000 });
+    total += sealed;
+    if (sealed === 0) return total;
+  }
 }

@@ -158,6 +158,9 @@ const fr: Messages = {
   'measureKind.codeTaken': 'Ce code est déjà utilisé.',
   'measureKind.regimeFixed': 'Le régime de ce type est fixé par ses règles (AIT, MIP).',
   'followUp.notDue': 'Ce suivi n’est dû que le {date}.',
+  'auditCheckpoint.subject': 'Point de contrôle du journal d’audit : position {seq}',
+  'auditCheckpoint.body':
+    'Le journal d’audit de Tandem comptait {seq} entrées scellées le {at}. Conservez ce courriel sans le modifier : la ligne ci-dessous, signée avec la clé du journal, permet de prouver plus tard que des entrées ont été supprimées ou réécrites. Pour la faire vérifier, ajoutez-la au fichier de points de contrôle (AUDIT_CHECKPOINT_FILE) puis lancez « Vérifier la chaîne » dans le journal d’audit.',
 };
 
 const de: Messages = {
@@ -312,6 +315,9 @@ const de: Messages = {
   'measureKind.codeTaken': 'Dieser Code wird bereits verwendet.',
   'measureKind.regimeFixed': 'Das Regime dieser Art ist durch ihre Regeln festgelegt (EAZ, MIP).',
   'followUp.notDue': 'Diese Nachkontrolle ist erst am {date} fällig.',
+  'auditCheckpoint.subject': 'Kontrollpunkt des Audit-Protokolls: Position {seq}',
+  'auditCheckpoint.body':
+    'Das Audit-Protokoll von Tandem zählte am {at} {seq} versiegelte Einträge. Bewahren Sie diese E-Mail unverändert auf: Mit der untenstehenden, mit dem Protokollschlüssel signierten Zeile lässt sich später nachweisen, dass Einträge gelöscht oder umgeschrieben wurden. Zur Prüfung fügen Sie sie der Kontrollpunktdatei (AUDIT_CHECKPOINT_FILE) hinzu und starten im Audit-Protokoll «Kette prüfen».',
 };
 
 export const MESSAGES: Record<Language, Messages> = { fr, de };

@@ -61,9 +61,20 @@ export function AuditPage() {
       <ErrorAlert error={verifyError} />
       {report && (
         <Alert color={report.ok ? 'teal' : 'red'} role="status" data-testid="chain-report">
-          {report.ok
-            ? t('audit.chainOk', { checked: report.checked })
-            : t('audit.chainBroken', { seq: report.brokenAtSeq ?? 0, reason: t(`audit.reason.${report.reason ?? 'hash_mismatch'}`) })}
+          <Stack gap={4}>
+            <Text size="sm">
+              {report.ok
+                ? t('audit.chainOk', { checked: report.checked })
+                : report.reason === 'checkpoint_invalid'
+                  ? t('audit.checkpointInvalid', { lines: report.invalidCheckpointLines.join(', ') })
+                  : t('audit.chainBroken', { seq: report.brokenAtSeq ?? 0, reason: t(`audit.reason.${report.reason ?? 'hash_mismatch'}`) })}
+            </Text>
+            <Text size="sm">
+              {report.checkpoint
+                ? t('audit.checkpointCompared', { seq: report.checkpoint.seq, at: dateTime(report.checkpoint.at) })
+                : t('audit.noCheckpoint')}
+            </Text>
+          </Stack>
         </Alert>
       )}
       <Group align="flex-end" gap="sm">
