@@ -9,6 +9,8 @@ import { insertInstitution, insertOffice, insertRegion, insertUser } from '../db
 import { buildApp } from '../server/app.ts';
 import { type AuditSettings, resolveAuditSettings } from '../server/audit/audit-settings.ts';
 import { parseConfig } from '../server/config.ts';
+import { DEMO_PASSWORD } from '../db/seed/demo-canton.ts';
+import { seedDemo } from './demo-canton.ts';
 
 /**
  * One fresh database per test file: an in-memory PGlite, or a new database on
@@ -83,12 +85,12 @@ export async function seedWorld(database: Database) {
 
 export type World = Awaited<ReturnType<typeof seedWorld>>;
 
-export interface TestApp {
+export interface TestApp<W = World> {
   app: FastifyInstance;
   database: Database;
   /** The audit key and checkpoint file the app was built with. */
   audit: AuditSettings;
-  world: World;
+  world: W;
   clock: { now: Date; advanceMinutes(minutes: number): void };
   /** Signs in and returns the session cookie header. */
   signIn(username: string, password?: string): Promise<string>;
@@ -109,8 +111,18 @@ export async function createTestApp(
   if (!options.database) await migrate(database);
   await ensureMeasureCatalogue(database.db);
   const world = await seedWorld(database);
+  return appOn(database, world, env, options);
+}
+
+/** The app on a prepared database, with a movable clock and the sign-in and request helpers. */
+async function appOn<W>(
+  database: Database,
+  world: W,
+  env: Record<string, string>,
+  options: { logStream?: { write(line: string): void }; now?: Date; password?: string },
+): Promise<TestApp<W>> {
   const clock = {
-    now: new Date(),
+    now: options.now ?? new Date(),
     advanceMinutes(minutes: number) {
       this.now = new Date(this.now.getTime() + minutes * 60_000);
     },
@@ -122,13 +134,13 @@ export async function createTestApp(
   const app = await buildApp({ db: database.db, config, audit, now: () => clock.now, logger: options.logStream ? { stream: options.logStream } : false });
   await app.ready();
   let ipCounter = 0;
-  const testApp: TestApp = {
+  const testApp: TestApp<W> = {
     app,
     database,
     audit,
     world,
     clock,
-    async signIn(username, password = PASSWORD) {
+    async signIn(username, password = options.password ?? PASSWORD) {
       // Each sign-in from its own address so the per-IP throttle does not couple tests.
       const response = await app.inject({
         method: 'POST',
@@ -149,4 +161,11 @@ export async function createTestApp(
     },
   };
   return testApp;
+}
+
+/** The app on the demo canton of `npm start` (its users sign in with the demo password). */
+export async function createDemoTestApp(now = new Date()) {
+  const database = await openTestDatabase();
+  const demo = await seedDemo(database, now);
+  return appOn(database, demo, {}, { now, password: DEMO_PASSWORD });
 }

@@ -15,7 +15,9 @@ import { nextSituationNumber, updateSituationIf } from './situation-repository.t
  * announcing professional and institution come from the session.
  */
 export async function saveDraft(ctx: AuthedContext, id: string | null, body: DraftBody & { version?: number }) {
-  if (!canAnnounce(ctx.actor)) throw new DomainError('forbidden', 'error.forbidden');
+  // A draft one may not edit does not exist (404) — checked before anything in the body is looked at.
+  const current = id ? await loadSituationFor(ctx, id, 'update', 'situation.save_draft') : null;
+  if (!id && !canAnnounce(ctx.actor)) throw new DomainError('forbidden', 'error.forbidden');
   const [region] = await ctx.db.select({ id: regions.id }).from(regions).where(eq(regions.id, body.regionId));
   if (!region) throw invalid([{ path: 'regionId', messageKey: 'user.unknownRegion' }]);
   if (body.personId) {
@@ -37,7 +39,6 @@ export async function saveDraft(ctx: AuthedContext, id: string | null, body: Dra
       return row!.id;
     });
   }
-  const current = await loadSituationFor(ctx, id, 'update', 'situation.save_draft');
   await ctx.db.transaction(async (tx) => {
     const ok = await updateSituationIf(tx, id, { version: version ?? -1, status: 'draft' }, values);
     if (!ok) throw conflict();
@@ -45,7 +46,7 @@ export async function saveDraft(ctx: AuthedContext, id: string | null, body: Dra
       action: 'situation.save_draft',
       recordType: 'situation',
       recordId: id,
-      subjectPersonId: values.personId ?? current.row.personId ?? undefined,
+      subjectPersonId: values.personId ?? current?.row.personId ?? undefined,
       allowed: true,
     });
   });
