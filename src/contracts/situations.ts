@@ -44,7 +44,10 @@ export const DuplicateCandidateSchema = z.object({
   matchedOn: z.enum(['navs13', 'name_and_birth_date']),
   createdByInstitutionName: z.string(),
 });
+/** What the duplicate check answers: the candidate, and whether the caller may attach an announcement to it. */
+export const DuplicateMatchSchema = DuplicateCandidateSchema.extend({ usable: z.boolean() });
 export type DuplicateCandidate = z.infer<typeof DuplicateCandidateSchema>;
+export type DuplicateMatch = z.infer<typeof DuplicateMatchSchema>;
 
 export const CreatePersonBodySchema = z.object({
   person: PersonInputSchema,

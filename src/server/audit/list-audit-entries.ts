@@ -1,6 +1,6 @@
 import { type SQL, and, count, desc, eq, gte, lt, or, sql } from 'drizzle-orm';
 import type { AuditEntry, AuditQuery } from '../../contracts/audit.ts';
-import { auditChain, auditLog, institutions, users } from '../../db/schema.ts';
+import { auditChain, auditLog, institutions, situations, users } from '../../db/schema.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { recordAudit } from './audit-log.ts';
@@ -12,8 +12,15 @@ export async function listAuditEntries(ctx: AuthedContext, query: AuditQuery) {
   const conditions: SQL[] = [];
   if (query.actorUserId) conditions.push(eq(auditLog.actorUserId, query.actorUserId));
   if (query.subject) {
+    // A situation number (CII-2026-0042) stands for its person: every row about them, through any file,
+    // answers "everything read about this person" without the administrator ever seeing who it is.
+    const [situation] = /^CII-\d{4}-\d+$/i.test(query.subject)
+      ? await ctx.db.select({ id: situations.id, personId: situations.personId }).from(situations).where(eq(situations.number, query.subject.toUpperCase()))
+      : [];
     conditions.push(
-      or(eq(auditLog.recordId, query.subject), sql`${auditLog.subjectPersonId}::text = ${query.subject}`)!,
+      situation
+        ? or(eq(auditLog.recordId, situation.id), situation.personId ? eq(auditLog.subjectPersonId, situation.personId) : sql`false`)!
+        : or(eq(auditLog.recordId, query.subject), sql`${auditLog.subjectPersonId}::text = ${query.subject}`)!,
     );
   }
   if (query.action) conditions.push(sql`${auditLog.action} LIKE ${`${escapeLike(query.action)}%`}`);

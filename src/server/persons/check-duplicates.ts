@@ -3,17 +3,22 @@ import { invalid } from '../../domain/errors.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
-import { findDuplicates, normaliseNavs13 } from './person-repository.ts';
+import { swissDay } from '../../domain/consent/consent.ts';
+import { findDuplicates, normaliseNavs13, presentCandidate, usablePersonIds } from './person-repository.ts';
 
 /**
  * Shown before a person is created. It tells that a record exists and who
- * created it — the name and birth date the user typed, nothing more.
+ * entered it; the record itself (its NAVS13, its names) only to whoever may
+ * attach an announcement to it (their institution entered it, or a valid
+ * procuration names their institution).
  */
 export async function checkDuplicates(ctx: AuthedContext, person: PersonInput) {
   await ensureAllowed(ctx, 'create', { type: 'person' }, { action: 'person.duplicate_check' });
   const navs = normaliseNavs13(person.navs13);
   if (navs.errors.length) throw invalid(navs.errors);
-  const candidates = await findDuplicates(ctx.db, person);
+  const found = await findDuplicates(ctx.db, person);
+  const usable = await usablePersonIds(ctx.db, ctx.actor, found.map((c) => c.id), swissDay(ctx.now()));
+  const candidates = found.map((c) => presentCandidate(c, person, usable.has(c.id)));
   await recordAudit(ctx.db, ctx, {
     action: 'person.duplicate_check',
     recordType: 'person',

@@ -3,8 +3,10 @@ import type { DuplicateCandidate, PersonInput } from '../../contracts/situations
 import { checkNavs13 } from '../../domain/person/navs13.ts';
 import { personSearchName } from '../../domain/person/search-name.ts';
 import { type FieldError, invalid } from '../../domain/errors.ts';
-import type { Queryable } from '../../db/open-db.ts';
+import { type Queryable, queryRows } from '../../db/open-db.ts';
 import { institutions, persons } from '../../db/schema.ts';
+import type { Actor } from '../../domain/access/roles.ts';
+import { consentInForceSql } from '../situations/situation-access-sql.ts';
 
 /** The NAVS13 in its written form, or a field error saying what is wrong with it. */
 export function normaliseNavs13(input: string): { value: string | null; errors: FieldError[] } {
@@ -42,6 +44,33 @@ export async function findDuplicates(q: Queryable, person: Pick<PersonInput, 'na
     matchedOn: navs && p.navs13 === navs ? 'navs13' : 'name_and_birth_date',
     createdByInstitutionName: nameFr,
   }));
+}
+
+/**
+ * The persons an actor may attach an announcement to: those their institution
+ * entered, and those whose valid procuration names their institution. Anyone
+ * else's record stays closed: a person id is not a key to its data (issue 9).
+ */
+export async function usablePersonIds(q: Queryable, actor: Actor, personIds: readonly string[], today: string): Promise<Set<string>> {
+  if (!personIds.length) return new Set();
+  const rows = await queryRows<{ id: string }>(
+    q,
+    sql`SELECT p.id FROM persons p
+        WHERE p.id IN (${sql.join(personIds.map((id) => sql`${id}::uuid`), sql`, `)})
+          AND (p.created_by_institution_id = ${actor.institutionId}::uuid
+            OR EXISTS (SELECT 1 FROM consents c WHERE c.person_id = p.id AND ${actor.institutionId}::uuid = ANY(c.institution_ids) AND ${consentInForceSql(today)}))`,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * What the duplicate check may tell: everything of a record the caller may use;
+ * of anyone else's only that it exists, how it matched and who entered it —
+ * with the name, birth date and NAVS13 the caller typed, never the record's own.
+ */
+export function presentCandidate(c: DuplicateCandidate, typed: Pick<PersonInput, 'navs13' | 'officialName' | 'firstNames' | 'birthDate'>, usable: boolean) {
+  if (usable) return { ...c, usable };
+  return { ...c, officialName: typed.officialName, firstNames: typed.firstNames, birthDate: typed.birthDate, navs13: c.matchedOn === 'navs13' ? c.navs13 : '', usable };
 }
 
 export function personValues(input: PersonInput) {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ErrorBodySchema, IdParamsSchema, IdSchema } from '../../contracts/common.ts';
 import {
   CreatePersonBodySchema,
-  DuplicateCandidateSchema,
+  DuplicateMatchSchema,
   MergeRequestBodySchema,
   MergeRequestSchema,
   MergeReviewBodySchema,
@@ -26,7 +26,7 @@ const Ok = z.object({ ok: z.literal(true) });
 export async function personsRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['persons'];
-  r.post('/api/persons/duplicates', { schema: { tags, body: PersonInputSchema, response: { 200: z.object({ candidates: z.array(DuplicateCandidateSchema) }), ...errors } } }, async (req) => ({
+  r.post('/api/persons/duplicates', { schema: { tags, body: PersonInputSchema, response: { 200: z.object({ candidates: z.array(DuplicateMatchSchema) }), ...errors } } }, async (req) => ({
     candidates: await checkDuplicates(authed(req), req.body),
   }));
   r.post('/api/persons', { schema: { tags, body: CreatePersonBodySchema, response: { 201: Saved, ...errors } } }, async (req, reply) =>

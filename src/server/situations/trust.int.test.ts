@@ -116,6 +116,23 @@ describe('2 and 3. nobody opens a file to themselves; documents need the identit
   });
 });
 
+describe('a person id is not a key to the person', () => {
+  it('the duplicate check tells another institution only that the person is known; a draft may not take its record', async () => {
+    const personId = await createPerson(t, pro, { navs13: '756.3333.3333.35', officialName: 'Connue', firstNames: 'Clara', birthDate: '1979-05-05', street: 'Rue Secrète 1' });
+    const outsider = await t.signIn('outsider');
+    const byName = (await t.request(outsider, { method: 'POST', url: '/api/persons/duplicates', payload: { navs13: '', officialName: 'CONNUE', firstNames: 'clara', birthDate: '1979-05-05', sex: 'female', correspondenceLanguage: 'fr', communeId: null, residencePermit: 'swiss' } })).json().candidates;
+    expect(byName).toEqual([expect.objectContaining({ id: personId, usable: false, navs13: '', officialName: 'CONNUE', matchedOn: 'name_and_birth_date' })]);
+    // A NAVS13 with any name: the record's own names and birth date stay hidden.
+    const byNavs = (await t.request(outsider, { method: 'POST', url: '/api/persons/duplicates', payload: { navs13: '756.3333.3333.35', officialName: 'X', firstNames: 'Y', birthDate: '2000-01-01', sex: 'female', correspondenceLanguage: 'fr', communeId: null, residencePermit: 'swiss' } })).json().candidates;
+    expect(byNavs).toEqual([expect.objectContaining({ usable: false, officialName: 'X', firstNames: 'Y', birthDate: '2000-01-01', matchedOn: 'navs13' })]);
+    const stolen = await t.request(outsider, { method: 'POST', url: '/api/situations', payload: { regionId: t.world.region.id, anonymous: false, personId, ageBand: null, followingInstitutionIds: [t.world.oai.id], riskFactors: [], riskFactorsOther: '', targetGroups: [], laciBasicProgramme: false, laciEmployabilityCheck: false, liasEmployabilityChecked: false, liasIntegrationIndicated: false, description: '', helpExpected: '' } });
+    expect(stolen.statusCode).toBe(400);
+    expect(Object.keys(fields(stolen.json()))).toEqual(['personId']);
+    // Its own institution's colleague may use it.
+    expect((await t.request(await t.signIn('colleague'), { method: 'POST', url: '/api/persons/duplicates', payload: { navs13: '756.3333.3333.35', officialName: 'X', firstNames: 'Y', birthDate: '2000-01-01', sex: 'female', correspondenceLanguage: 'fr', communeId: null, residencePermit: 'swiss' } })).json().candidates[0]).toMatchObject({ usable: true, officialName: 'Connue' });
+  });
+});
+
 describe('need to know: a procuration opens the file to the répondants and the case team, not to every employee', () => {
   it('the ORP named: its répondant and the case team see; a colleague of the announcer does not, nor does the named CMS off the team', async () => {
     const { id } = await announcedSituation(t, pro, { navs13: '756.2222.2222.24', officialName: 'Équipe', firstNames: 'Emma', birthDate: '1985-01-01' });
@@ -172,6 +189,20 @@ describe('7. what a caller sees follows the categories of the procuration', () =
     // A procuration granting health to the CMS.
     await recordConsent(t, pro, id, [t.world.cms.id], [...USUAL_CATEGORIES, 'health']);
     expect((await getSituation(t, social, id)).json().riskFactors).toEqual(['health', 'debts']);
+  });
+});
+
+describe('the audit log answers "everything read about this person"', () => {
+  it('lists write a row per person shown; the audit page finds every row about the person from a situation number', async () => {
+    const { id, personId } = await announcedSituation(t, pro, { navs13: '', officialName: 'Tracée', firstNames: 'Tina', birthDate: '1990-02-02' });
+    const number = (await getSituation(t, pro, id)).json().number;
+    await t.request(await t.signIn('repondant'), { method: 'GET', url: '/api/situations?q=Tracee' });
+    await t.request(coord, { method: 'GET', url: '/api/situations' });
+    const rows = (await t.request(await t.signIn('admin'), { method: 'GET', url: `/api/audit?subject=${number}&pageSize=100` })).json().items as { action: string; subjectPersonId: string; actorUserId: string }[];
+    expect(rows.every((r) => r.subjectPersonId === personId || r.subjectPersonId === null)).toBe(true);
+    const lists = rows.filter((r) => r.action === 'situation.list');
+    expect(lists.map((r) => r.actorUserId)).toEqual(expect.arrayContaining([t.world.users.correspondent.id, t.world.users.coordinator.id]));
+    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['situation.announce', 'situation.consent_recorded']));
   });
 });
 

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { DuplicateCandidate, Person } from '../../../contracts/situations.ts';
+import type { DuplicateMatch, Person } from '../../../contracts/situations.ts';
 import { post } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -13,7 +13,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 export function MergeRequestButton({ person }: { person: Person }) {
   const { t, date } = useI18n();
   const [open, setOpen] = useState(false);
-  const [candidates, setCandidates] = useState<DuplicateCandidate[]>([]);
+  const [candidates, setCandidates] = useState<DuplicateMatch[]>([]);
   const [survivorId, setSurvivorId] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -22,7 +22,7 @@ export function MergeRequestButton({ person }: { person: Person }) {
     setOpen(true);
     try {
       const { id: _id, version: _version, ...input } = person;
-      const found = await post<{ candidates: DuplicateCandidate[] }>('/api/persons/duplicates', { ...input, navs13: '' });
+      const found = await post<{ candidates: DuplicateMatch[] }>('/api/persons/duplicates', { ...input, navs13: '' });
       setCandidates(found.candidates.filter((c) => c.id !== person.id));
     } catch (e) {
       setError(e);

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, Radio, Select, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { type DuplicateCandidate, type PersonInput, emptyDraft } from '../../../contracts/situations.ts';
+import { type DuplicateMatch, type PersonInput, emptyDraft } from '../../../contracts/situations.ts';
 import { post } from '../../api/client.ts';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -23,7 +23,7 @@ export function NewSituationPage() {
   const [mode, setMode] = useState<'identified' | 'anonymous'>('identified');
   const [regionId, setRegionId] = useState<string | null>(me?.regionId ?? null);
   const [person, setPerson] = useState<PersonInput>(emptyPerson);
-  const [candidates, setCandidates] = useState<DuplicateCandidate[] | null>(null);
+  const [candidates, setCandidates] = useState<DuplicateMatch[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const region = regionId ?? directory.data?.regions[0]?.id ?? null;
@@ -50,7 +50,7 @@ export function NewSituationPage() {
   const check = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const { candidates: found } = await post<{ candidates: DuplicateCandidate[] }>('/api/persons/duplicates', person);
+      const { candidates: found } = await post<{ candidates: DuplicateMatch[] }>('/api/persons/duplicates', person);
       if (found.length) setCandidates(found);
       else await createAndStart([]);
     });
@@ -106,9 +106,15 @@ export function NewSituationPage() {
                         </strong>{' '}
                         · {date(c.birthDate)} {c.navs13 && `· ${c.navs13}`} — {c.matchedOn === 'navs13' ? t('new.matchedNavs') : t('new.matchedName')}, {t('new.createdBy', { institution: c.createdByInstitutionName })}
                       </Text>
-                      <Button size="xs" onClick={() => run(() => startDraft(c.id))}>
-                        {t('new.useThis')}
-                      </Button>
+                      {c.usable ? (
+                        <Button size="xs" onClick={() => run(() => startDraft(c.id))}>
+                          {t('new.useThis')}
+                        </Button>
+                      ) : (
+                        <Text size="xs" c="gray.7" maw={260}>
+                          {t('new.notUsable')}
+                        </Text>
+                      )}
                     </Group>
                   ))}
                   {!candidates.some((c) => c.matchedOn === 'navs13') && (

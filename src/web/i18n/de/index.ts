@@ -149,7 +149,7 @@ export const de: Record<MessageKey, string> = {
   'audit.allowed': 'Erlaubt',
   'audit.denied': 'Verweigert',
   'audit.filterUser': 'Benutzer',
-  'audit.filterSubject': 'Person oder Datensatz (Kennung)',
+  'audit.filterSubject': 'Situation (CII-…), Person oder Datensatz (Kennung)',
   'audit.filterAction': 'Aktion (Anfang)',
   'audit.from': 'Von',
   'audit.to': 'Bis',

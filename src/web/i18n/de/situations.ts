@@ -115,6 +115,7 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'new.matchedNavs': 'gleiche AHV-Nr.',
   'new.matchedName': 'gleicher Name und gleiches Geburtsdatum',
   'new.createdBy': 'erfasst von {institution}',
+  'new.notUsable': 'Der IIZ bekannt, aber keine Vollmacht nennt Ihre Institution: Melden Sie die Situation anonym.',
   'new.useThis': 'Es ist dieselbe Person',
   'new.createDistinct': 'Es ist eine andere Person: neu erfassen',
   'new.startAnonymous': 'Anonyme Meldung beginnen',

@@ -149,7 +149,7 @@ export const fr = {
   'audit.allowed': 'Autorisé',
   'audit.denied': 'Refusé',
   'audit.filterUser': 'Utilisateur',
-  'audit.filterSubject': 'Personne ou enregistrement (identifiant)',
+  'audit.filterSubject': 'Situation (CII-…), personne ou enregistrement (identifiant)',
   'audit.filterAction': 'Action (début)',
   'audit.from': 'Du',
   'audit.to': 'Au',

@@ -113,6 +113,7 @@ export const frSituations = {
   'new.matchedNavs': 'même n° AVS',
   'new.matchedName': 'même nom et date de naissance',
   'new.createdBy': 'saisie par {institution}',
+  'new.notUsable': 'Connue du CII, mais aucune procuration ne nomme votre institution : annoncez la situation de manière anonyme.',
   'new.useThis': 'C’est la même personne',
   'new.createDistinct': 'C’est une autre personne : la créer',
   'new.startAnonymous': 'Commencer l’annonce anonyme',
