@@ -146,8 +146,11 @@ test('seed 000 end to end: measures interrupted, an internship that turns into a
     await signIn(page, who);
     await expect(page.getByTestId('attention-measures_to_decide')).toBeVisible();
     await page.getByRole('navigation').getByRole('link', { name: t['nav.inbox'] }).click();
-    const item = page.getByTestId('inbox-item').filter({ hasText: 'Vuistiner Virginie' });
+    const item = page.getByTestId('inbox-item').filter({ hasText: number });
     await expect(item).toContainText('Centre de formation continue');
+    // No procuration names the SAS or the commune: the request is anonymised (decision 012).
+    await expect(item).toContainText(/Personne de 2\d ans/);
+    await expect(item).not.toContainText('Vuistiner');
     await shot(page, `72-fr-inbox-${who.split('.')[0]}`);
     await item.getByLabel(t['inbox.reason']).fill(who === 'sas.preavis' ? 'Préavis favorable.' : '');
     await item.getByRole('button', { name: button }).click();
@@ -252,8 +255,11 @@ test('seed 000 end to end: measures interrupted, an internship that turns into a
 test('the commune of Brig-Glis decides in German; the Commission droit sees the escalated AIT', async ({ page }) => {
   await signIn(page, 'gemeinde.brig');
   await page.getByRole('navigation').getByRole('link', { name: de['nav.inbox'] }).click();
-  const item = page.getByTestId('inbox-item').filter({ hasText: 'Schmid Petra' });
+  const item = page.getByTestId('inbox-item').filter({ hasText: 'Klubschule Migros' });
   await expect(item).toContainText('Sprachkurs (GES)');
+  // No procuration names the commune: the request is anonymised (decision 012).
+  await expect(item).toContainText(/Person, \d+ Jahre/);
+  await expect(item).not.toContainText('Schmid');
   await expect(item).toContainText(de['step.commune']);
   await shot(page, '78-de-inbox-commune');
   await item.getByRole('button', { name: de['inbox.refuse'] }).click();

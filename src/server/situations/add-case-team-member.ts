@@ -5,6 +5,7 @@ import type { AuthedContext } from '../http/context.ts';
 import { notifyUsers } from '../notifications/notify.ts';
 import { isCaseProfessional } from './case-team-candidates.ts';
 import { loadSituationFor } from './load-situation.ts';
+import { fullName } from './present-situation.ts';
 import { recordSituationEvent } from './record-event.ts';
 
 /**
@@ -32,7 +33,7 @@ export async function addCaseTeamMember(ctx: AuthedContext, situationId: string,
       .onConflictDoNothing()
       .returning({ id: caseTeamMembers.id });
     if (!inserted.length) throw conflict();
-    await recordSituationEvent(tx, ctx, { situationId, personId: row.personId, type: 'case_team_added', details: { userId } });
+    await recordSituationEvent(tx, ctx, { situationId, personId: row.personId, type: 'case_team_added', details: { userId, name: fullName(user.user) } });
     await notifyUsers(tx, [userId], { kind: 'case_team_added', situationId, at: now });
   });
 }

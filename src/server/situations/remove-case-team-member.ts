@@ -1,8 +1,9 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { conflict } from '../../domain/errors.ts';
-import { caseTeamMembers } from '../../db/schema.ts';
+import { caseTeamMembers, users } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { loadSituationFor } from './load-situation.ts';
+import { fullName } from './present-situation.ts';
 import { recordSituationEvent } from './record-event.ts';
 
 /**
@@ -20,6 +21,7 @@ export async function removeCaseTeamMember(ctx: AuthedContext, situationId: stri
       .where(and(eq(caseTeamMembers.situationId, situationId), eq(caseTeamMembers.userId, userId), isNull(caseTeamMembers.removedAt), eq(caseTeamMembers.version, version)))
       .returning({ id: caseTeamMembers.id });
     if (!updated.length) throw conflict();
-    await recordSituationEvent(tx, ctx, { situationId, personId: row.personId, type: 'case_team_removed', details: { userId } });
+    const [member] = await tx.select().from(users).where(eq(users.id, userId));
+    await recordSituationEvent(tx, ctx, { situationId, personId: row.personId, type: 'case_team_removed', details: { userId, name: fullName(member) } });
   });
 }

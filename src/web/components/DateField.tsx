@@ -20,8 +20,9 @@ export function DateField(props: { label: string; value: string; onChange(iso: s
   const { t, date } = useI18n();
   const [text, setText] = useState(props.value ? date(props.value) : '');
   useEffect(() => {
-    if (!props.value) return;
-    setText(date(props.value));
+    // Cleared by the form (after a save): a complete date still shown goes; an incomplete one being typed stays.
+    if (!props.value) setText((current) => (parseSwissDate(current) ? '' : current));
+    else setText(date(props.value));
   }, [props.value, date]);
   const invalid = text.trim() !== '' && parseSwissDate(text) === null;
   return (

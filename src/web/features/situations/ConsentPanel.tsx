@@ -27,8 +27,12 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
   const localName = useLocalName();
   const directory = useDirectory();
   const queryClient = useQueryClient();
-  const bureauIds = (directory.data?.institutions ?? []).filter((i) => i.kind === 'bureau_cii').map((i) => i.id);
-  // Until the user edits it, the scope is the institutions following the person plus the Bureau CII.
+  const all = directory.data?.institutions ?? [];
+  const bureauIds = all.filter((i) => i.kind === 'bureau_cii').map((i) => i.id);
+  // A tandem needs the procuration to name an ORP and a CMS of the region (issue 9: no tandem without it).
+  const tandemIds = all.filter((i) => i.active && (i.kind === 'orp' || i.kind === 'cms') && i.regionId === situation.regionId).map((i) => i.id);
+  // Until the user edits it, the scope is what the likely care needs: the institutions following the person,
+  // the Bureau CII, and the ORP and CMS of the region for a tandem.
   const [institutionIds, setInstitutionIds] = useState<string[] | null>(null);
   const [categories, setCategories] = useState<string[]>(['identity', 'social_situation', 'employment', 'measures']);
   const [validUntil, setValidUntil] = useState(inOneYear());
@@ -40,7 +44,7 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
   const [revokeReason, setRevokeReason] = useState('');
   const [rejecting, setRejecting] = useState<Situation['consents'][number] | null>(null);
   const [rejectReason, setRejectReason] = useState('');
-  const scope = institutionIds ?? [...new Set([...situation.followingInstitutionIds, ...bureauIds])];
+  const scope = institutionIds ?? [...new Set([...situation.followingInstitutionIds, ...bureauIds, ...tandemIds])];
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['situation', situation.id] });
   const nameOf = (id: string) => localName(directory.data?.institutions.find((i) => i.id === id));
 

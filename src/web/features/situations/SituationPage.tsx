@@ -150,6 +150,7 @@ function SituationTimeline({ s }: { s: Situation }) {
             <Text size="xs" c="gray.7">
               {dateTime(e.at)} · {e.actorName}
             </Text>
+            {typeof e.details.name === 'string' && e.details.name && <Text size="sm">{e.details.name}</Text>}
             {e.reason && <Text size="sm">{e.reason}</Text>}
           </Timeline.Item>
         ))}

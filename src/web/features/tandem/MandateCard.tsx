@@ -19,9 +19,11 @@ function ExtendForm({ situationId, m }: { situationId: string; m: Mandate }) {
   const [justification, setJustification] = useState('');
   const { run, error, busy } = useTandemAction(situationId);
   const submit = async () => {
-    if (await run(() => post(`/api/situations/${situationId}/mandate/extend`, { endOn, justification, version: m.version }), t('mandate.extended'))) {
-      setEndOn('');
-      setJustification('');
+    const sent = { endOn, justification };
+    if (await run(() => post(`/api/situations/${situationId}/mandate/extend`, { ...sent, version: m.version }), t('mandate.extended'))) {
+      // Only what was sent is cleared: whatever the user typed meanwhile (the page refreshed first) stays.
+      setEndOn((current) => (current === sent.endOn ? '' : current));
+      setJustification((current) => (current === sent.justification ? '' : current));
     }
   };
   return (
