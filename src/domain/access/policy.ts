@@ -153,11 +153,13 @@ function canOnSituation(actor: Actor, action: Action, s: SituationFacts): boolea
       return holds('announcer') && s.status === 'draft';
     case 'manage_consent':
     case 'review_consent':
-    case 'attach':
-      // Who records a procuration, or adds a document that identifies the person, already sees who the person is:
-      // the announcer, or someone in the file under a valid procuration. (The use case keeps a recorder from
-      // reviewing their own recording.)
+      // Who records a procuration already sees who the person is: the announcer, or someone in the file under a
+      // valid procuration. (The use case keeps a recorder from reviewing their own recording.)
       return holds('identified') && canReadSituation(actor, 'read_identity', s);
+    case 'attach':
+      // Documents identify the person: added and seen only by whoever sees who it is (on an anonymous
+      // announcement, its announcer alone).
+      return canReadSituation(actor, 'read_identity', s);
     case 'manage_case_team':
       return holds('announced') && holds('identified') && (holds('announcer') || holds('bureau_of_region'));
     case 'triage':
