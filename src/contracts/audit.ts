@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { IdSchema, PageQuerySchema, pageOf } from './common.ts';
+import { IdSchema, IsoDateSchema, PageQuerySchema, pageOf } from './common.ts';
 
 export const AuditQuerySchema = PageQuerySchema.extend({
   actorUserId: IdSchema.optional(),
   // The record or person concerned: a user id today, a person id once persons exist.
   subject: z.string().trim().max(100).optional(),
   action: z.string().trim().max(100).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
   allowed: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')

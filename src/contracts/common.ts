@@ -6,8 +6,15 @@ export const RoleSchema = z.enum(ROLES);
 export const InstitutionKindSchema = z.enum(INSTITUTION_KINDS);
 export const IdSchema = z.uuid();
 export const IdParamsSchema = z.object({ id: IdSchema });
+/** PostgreSQL's `integer`: a larger number cannot even be compared with an integer column (22003). */
+export const INT4_MAX = 2_147_483_647;
 /** Every update names the version it read; a stale one gets 409. */
-export const VersionSchema = z.number().int().min(1);
+export const VersionSchema = z.number().int().min(1).max(INT4_MAX);
+/**
+ * A calendar date, yyyy-mm-dd. Year 0000 matches the ISO pattern but exists
+ * neither in the Gregorian calendar nor in PostgreSQL (22008): refused like 30 February.
+ */
+export const IsoDateSchema = z.iso.date().refine((date) => !date.startsWith('0000-'));
 
 export const ErrorBodySchema = z.object({
   error: z.object({

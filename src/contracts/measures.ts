@@ -147,7 +147,7 @@ export const InboxSchema = z.object({ items: z.array(InboxItemSchema) });
 
 export const StatementQuerySchema = z.object({
   communeId: IdSchema,
-  quarter: z.string().regex(/^\d{4}-Q[1-4]$/),
+  quarter: z.string().regex(/^(?!0000)\d{4}-Q[1-4]$/), // no year 0, as for dates (IsoDateSchema)
   lang: z.enum(['fr', 'de']).optional(),
 });
 const Totals = z.object({ cents: z.number().int(), cantonCents: z.number().int(), communeCents: z.number().int() });

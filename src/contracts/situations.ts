@@ -10,9 +10,9 @@ import {
   SEXES,
   TARGET_GROUPS,
 } from '../domain/situation/vocabulary.ts';
-import { IdSchema, PageQuerySchema, VersionSchema, pageOf, trimmed } from './common.ts';
+import { IdSchema, IsoDateSchema, PageQuerySchema, VersionSchema, pageOf, trimmed } from './common.ts';
 
-export const IsoDateSchema = z.iso.date();
+export { IsoDateSchema };
 const text = (max: number) => z.string().trim().max(max);
 
 export const PersonInputSchema = z.object({

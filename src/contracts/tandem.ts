@@ -6,7 +6,7 @@ import { IdSchema, VersionSchema, trimmed } from './common.ts';
 import { IsoDateSchema } from './situations.ts';
 
 const text = (max: number) => z.string().trim().max(max);
-const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const MonthSchema = z.string().regex(/^(?!0000)\d{4}-(0[1-9]|1[0-2])$/); // no year 0, as for dates (IsoDateSchema)
 
 export const TandemSchema = z.object({
   id: IdSchema,

@@ -14,7 +14,7 @@ import type { Config, TrustProxy } from './config.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
 import { handleError } from './http/error-handler.ts';
 import { registerOriginCheck } from './http/origin-check.ts';
-import { registerSecurityHeaders } from './http/security-headers.ts';
+import { applySecurityHeaders, registerSecurityHeaders } from './http/security-headers.ts';
 import { registerTextGuard } from './http/text-guard.ts';
 import { translate } from './i18n/messages.ts';
 import { organisationsRoutes } from './organisations/organisations.routes.ts';
@@ -72,6 +72,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
     keepAliveTimeout: 5_000,
     bodyLimit: 1_000_000,
+    // A path the router cannot decode (a broken %-escape) or a parameter beyond its length: Fastify answers these
+    // itself, before any hook, quoting the URL (which may name a person). Give them the one error body and the headers.
+    frameworkErrors: (error, request, reply) => {
+      applySecurityHeaders(request, reply);
+      return handleError(error, request, reply);
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

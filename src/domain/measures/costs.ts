@@ -19,12 +19,13 @@ export interface QuarterBounds {
 
 export function quarterOf(key: string): QuarterBounds | null {
   const m = /^(\d{4})-Q([1-4])$/.exec(key);
-  if (!m) return null;
-  const year = Number(m[1]);
+  // There is no year 0 (nor in PostgreSQL); the year stays as written, four digits: `${Number('0950')}` would be a date of 950.
+  if (!m || m[1] === '0000') return null;
+  const year = m[1]!;
   const q = Number(m[2]);
   const fromMonth = (q - 1) * 3 + 1;
   const toMonth = fromMonth + 2;
-  const last = new Date(Date.UTC(year, toMonth, 0)).getUTCDate();
+  const last = new Date(Date.UTC(2000, toMonth, 0)).getUTCDate(); // a quarter ends on the same day every year
   return { key, from: `${year}-${String(fromMonth).padStart(2, '0')}-01`, to: `${year}-${String(toMonth).padStart(2, '0')}-${last}` };
 }
 

@@ -145,6 +145,9 @@ describe('costs incurred per quarter and the shares', () => {
     expect(quarterOf('2026-Q1')).toEqual({ key: '2026-Q1', from: '2026-01-01', to: '2026-03-31' });
     expect(quarterOf('2024-Q4')).toEqual({ key: '2024-Q4', from: '2024-10-01', to: '2024-12-31' });
     expect(quarterOf('2024-Q5')).toBeNull();
+    // Found by the API fuzz run: year 0 does not exist, and a year before 1000 keeps its four digits.
+    expect(quarterOf('0000-Q1')).toBeNull();
+    expect(quarterOf('0950-Q2')).toEqual({ key: '0950-Q2', from: '0950-04-01', to: '0950-06-30' });
     expect(quarterKeyOf('2026-08-15')).toBe('2026-Q3');
   });
 

@@ -70,6 +70,29 @@ describe('a NUL byte in any string', () => {
   });
 });
 
+describe('numbers and dates the database cannot hold (found by the API fuzz run)', () => {
+  it('a version beyond PostgreSQL’s integer is a 400 naming the field, not a database error', async () => {
+    const draft = await t.request(pro, { method: 'POST', url: '/api/situations', payload: draftBody(t) });
+    for (const version of [2_147_483_648, Number.MAX_SAFE_INTEGER]) {
+      const response = await t.request(pro, { method: 'POST', url: `/api/situations/${draft.json().id}/announce`, payload: { version } });
+      expect(response.statusCode).toBe(400);
+      expect(fields(response.json())).toEqual({ version: 'La valeur doit être au plus 2147483647.' });
+    }
+  });
+
+  it('year 0000, which neither the calendar nor PostgreSQL has, is refused like 30 February', async () => {
+    const person = await t.request(pro, { method: 'POST', url: '/api/persons', payload: { person: personInput({ navs13: '', birthDate: '0000-06-01' }), confirmDistinctFrom: [] } });
+    expect(person.statusCode).toBe(400);
+    expect(fields(person.json())).toEqual({ 'person.birthDate': 'Format invalide.' });
+    const audit = await t.request(await t.signIn('admin'), { method: 'GET', url: '/api/audit?from=0000-01-01' });
+    expect(audit.statusCode).toBe(400);
+    expect(Object.keys(fields(audit.json()))).toEqual(['from']);
+    const statement = await t.request(pro, { method: 'GET', url: `/api/statements/csv?communeId=${randomUUID()}&quarter=0000-Q1` });
+    expect(statement.statusCode).toBe(400);
+    expect(fields(statement.json())).toEqual({ quarter: 'Format invalide.' });
+  });
+});
+
 describe('a person', () => {
   it('in an unknown commune is refused with a field message', async () => {
     const response = await t.request(pro, { method: 'POST', url: '/api/persons', payload: { person: personInput({ communeId: randomUUID() }), confirmDistinctFrom: [] } });

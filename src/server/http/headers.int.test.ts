@@ -30,6 +30,9 @@ describe('every answer', () => {
     ['a client-side route of the web app', 'GET', '/situations/new', 200],
     ['the API documentation', 'GET', '/api/docs', 200],
     ['the API documentation’s script', 'GET', '/api/docs/static/swagger-initializer.js', 200],
+    // Answered by Fastify's router before any hook runs (found by the API fuzz run).
+    ['a path with a broken %-escape', 'GET', '/api/situations/%E0%A4%A', 400],
+    ['a path parameter beyond the router’s length', 'GET', `/api/situations/${'a'.repeat(5_000)}`, 414],
   ] as const)('%s carries the content security policy and the other headers', async (_what, method, url, status) => {
     const response = await t.app.inject({ method, url });
     expect(response.statusCode).toBe(status);
@@ -41,6 +44,19 @@ describe('every answer', () => {
     expect(response.headers['referrer-policy']).toBe('no-referrer');
     // Plain http here: no HSTS (see proxy.int.test.ts for https behind a trusted proxy).
     expect(response.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('that the router gives itself has the error body in the caller’s language and does not quote the URL', async () => {
+    for (const [url, status] of [
+      ['/api/situations/Zufferey%E0%A4%A', 400],
+      [`/api/situations/Zufferey${'a'.repeat(5_000)}`, 414],
+    ] as const) {
+      const response = await t.app.inject({ method: 'GET', url, headers: { 'accept-language': 'de' } });
+      expect(response.statusCode).toBe(status);
+      expect(response.json()).toEqual({ error: { code: 'bad_request', message: 'Ungültige Anfrage.' } });
+      expect(response.body).not.toContain('Zufferey');
+      expect(response.headers['cache-control']).toBe('no-store');
+    }
   });
 
   it('from the API is never stored by a browser or a proxy; the web app’s files may be', async () => {

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /**
  * Headers on every answer: the web app and the API hold personal data, so the
@@ -54,17 +54,20 @@ export const PERMISSIONS_POLICY = [
 const HSTS = 'max-age=31536000';
 
 export function registerSecurityHeaders(app: FastifyInstance) {
-  app.addHook('onSend', async (request, reply) => {
-    const type = String(reply.getHeader('content-type') ?? '');
-    reply.header('content-security-policy', type.startsWith('application/pdf') ? PDF_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
-    reply.header('permissions-policy', PERMISSIONS_POLICY);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'no-referrer');
-    // Only over TLS (as seen through a trusted proxy, see TRUST_PROXY): over plain http the header is ignored anyway,
-    // and sending it from a development server on localhost would pin the name to https in the browser.
-    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
-    // API answers hold personal data: neither the browser nor a shared proxy may keep them.
-    if (request.url.startsWith('/api/') || request.url === '/api') reply.header('cache-control', 'no-store');
-  });
+  app.addHook('onSend', async (request, reply) => applySecurityHeaders(request, reply));
+}
+
+/** Also called directly where Fastify answers without running the hooks (framework errors, see app.ts). */
+export function applySecurityHeaders(request: FastifyRequest, reply: FastifyReply) {
+  const type = String(reply.getHeader('content-type') ?? '');
+  reply.header('content-security-policy', type.startsWith('application/pdf') ? PDF_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
+  reply.header('permissions-policy', PERMISSIONS_POLICY);
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('x-frame-options', 'DENY');
+  reply.header('referrer-policy', 'no-referrer');
+  // Only over TLS (as seen through a trusted proxy, see TRUST_PROXY): over plain http the header is ignored anyway,
+  // and sending it from a development server on localhost would pin the name to https in the browser.
+  if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
+  // API answers hold personal data: neither the browser nor a shared proxy may keep them.
+  if (request.url.startsWith('/api/') || request.url === '/api') reply.header('cache-control', 'no-store');
 }
