@@ -1,12 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCheckpoints } from '../../domain/audit/checkpoint.ts';
 import { type TestApp, createTestApp } from '../../test/int-harness.ts';
 import { freePort } from '../../test/server-process.ts';
+import { smtpSink } from '../../test/smtp-sink.ts';
 import { sealAllPending } from './seal-audit-chain.ts';
 import { createCheckpointWriter, smtpCheckpointMailer } from './write-audit-checkpoint.ts';
 
@@ -15,25 +14,10 @@ let t: TestApp;
 let cookie: string;
 let dir: string;
 let port: number;
-let server: SMTPServer | null = null;
-const received: ParsedMail[] = [];
 
-function startSmtp() {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  return new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
-}
+const sink = smtpSink();
+const received = sink.received;
+const startSmtp = () => sink.start(port);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tandem-checkpoints-'));
@@ -42,7 +26,7 @@ beforeAll(async () => {
   port = await freePort();
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await sink.stop();
   await t.close();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -1,8 +1,8 @@
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, createTestApp } from '../../test/int-harness.ts';
 import { freePort } from '../../test/server-process.ts';
+import { smtpSink } from '../../test/smtp-sink.ts';
 import { deliverOutbox } from './deliver-outbox.ts';
 import { enqueueEmail } from './enqueue-email.ts';
 import { smtpTransport } from './mail-transport.ts';
@@ -10,32 +10,17 @@ import { smtpTransport } from './mail-transport.ts';
 /** A real SMTP conversation with an in-process server that can be down, then up. */
 let t: TestApp;
 let port: number;
-let server: SMTPServer | null = null;
-const received: ParsedMail[] = [];
 
-function startSmtp() {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  return new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
-}
+const sink = smtpSink();
+const received = sink.received;
+const startSmtp = () => sink.start(port);
 
 beforeAll(async () => {
   t = await createTestApp();
   port = await freePort();
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await sink.stop();
   await t.close();
 });
 

@@ -7,6 +7,7 @@ import { ROLES, type Actor, type Role } from '../../domain/access/roles.ts';
 import { DATA_CATEGORIES, swissDay } from '../../domain/consent/consent.ts';
 import { SITUATION_STATUSES } from '../../domain/situation/situation-lifecycle.ts';
 import { seedDemo } from '../../test/demo-canton.ts';
+import { seededRng } from '../../test/fuzz-cases.ts';
 import { openTestDatabase } from '../../test/int-harness.ts';
 import { type AccessClock, situationAccessSql } from './situation-access-sql.ts';
 import { findSituation } from './situation-repository.ts';
@@ -25,23 +26,10 @@ const NOW = new Date();
 const clock: AccessClock = { today: swissDay(NOW), now: NOW, graceDays: 90 };
 const DAY = 86_400_000;
 
-/** A small seeded generator: a failure can be replayed from the seed printed in its message. */
+/** Seeded, so that a failure can be replayed from the seed printed in its message (PARITY_SEED). */
 const SEED = Number(process.env.PARITY_SEED ?? Date.now() % 1_000_000);
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
-  const chance = (p: number) => next() < p;
-  const some = <T,>(xs: readonly T[], p: number) => xs.filter(() => chance(p));
-  return { next, pick, chance, some };
-}
-const r = random(SEED);
+const rng = seededRng(SEED);
+const r = { ...rng, some: <T,>(xs: readonly T[], p: number) => xs.filter(() => rng.chance(p)) };
 const dayOffset = (days: number) => swissDay(new Date(NOW.getTime() + days * DAY));
 /** Around the edges that matter: today, the grace period, a year. */
 const nearDays = () => r.pick([0, 1, -1, 2, -2, 30, -30, 89, 90, 91, -89, -90, -91, 365, -365, -400]) + r.pick([0, 0.1, -0.1, 0.5]);
