@@ -17,7 +17,7 @@ export type Resource =
   | ({ type: 'situation' } & SituationFacts)
   | { type: 'person_merge' }
   | { type: 'person' }
-  | { type: 'outbox' }
+  | { type: 'outbox'; aboutSituation: boolean }
   | { type: 'tandem'; regionId: string }
   | { type: 'measure_kind' }
   | ({ type: 'measure_step'; step: DecisionStep; basis?: ReadonlySet<string> } & CommuneFacts)
@@ -84,8 +84,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return admin || regions === 'all' || (regions !== null && regions.includes(resource.regionId));
     }
     case 'outbox':
-      // Messages name persons: only administrators see the outbox.
-      return admin && action === 'read';
+      // Administrators see the outbox (to whom, when, delivered or not); the text of a message about a situation
+      // is the file's content, which needs a case role, not administration.
+      return admin && action === 'read' && !resource.aboutSituation;
     case 'measure_kind':
       // The catalogue is shared vocabulary; administrators maintain it.
       if (action === 'read') return true;
@@ -225,7 +226,7 @@ export function actorAbilities(actor: Actor) {
     seeUsers: userListScope(actor).kind !== 'self',
     manageOrganisations: can(actor, 'manage', { type: 'organisation' }),
     readAudit: can(actor, 'read', { type: 'audit_log' }),
-    readOutbox: can(actor, 'read', { type: 'outbox' }),
+    readOutbox: can(actor, 'read', { type: 'outbox', aboutSituation: false }),
     announce: canAnnounce(actor),
     triage: isBureau(actor),
     reviewMerges: can(actor, 'review', { type: 'person_merge' }),

@@ -1,4 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
+import { can } from '../../domain/access/policy.ts';
 import { notFound } from '../../domain/errors.ts';
 import { outboxMessages } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
@@ -8,7 +9,7 @@ import { buildEml } from './mail-transport.ts';
 
 /** The outbox for administrators: what waits, what was sent, to whom, when, with its Message-ID. */
 export async function listOutbox(ctx: AuthedContext) {
-  await ensureAllowed(ctx, 'read', { type: 'outbox' }, { action: 'outbox.list' });
+  await ensureAllowed(ctx, 'read', { type: 'outbox', aboutSituation: false }, { action: 'outbox.list' });
   const rows = await ctx.db.select().from(outboxMessages).orderBy(desc(outboxMessages.createdAt)).limit(200);
   await recordAudit(ctx.db, ctx, { action: 'outbox.list', recordType: 'outbox', allowed: true, details: { ids: rows.map((r) => r.id) } });
   return rows.map((r) => ({
@@ -23,13 +24,19 @@ export async function listOutbox(ctx: AuthedContext) {
     nextAttemptAt: r.nextAttemptAt.toISOString(),
     sentAt: r.sentAt?.toISOString() ?? null,
     lastError: r.lastError,
+    readable: can(ctx.actor, 'read', { type: 'outbox', aboutSituation: r.situationId !== null }),
   }));
 }
 
-/** One message as an .eml file; reading it is audited like any read of personal data. */
+/**
+ * One message as an .eml file; reading it is audited like any read of personal
+ * data. A message about a situation (a monthly report) carries the file's
+ * content: an administrator manages accounts, not files (issue 9), so it stays
+ * closed to them — it leaves through SMTP once configured.
+ */
 export async function downloadEml(ctx: AuthedContext, id: string) {
-  await ensureAllowed(ctx, 'read', { type: 'outbox' }, { action: 'outbox.read', recordId: id });
   const [row] = await ctx.db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
+  await ensureAllowed(ctx, 'read', { type: 'outbox', aboutSituation: row?.situationId != null }, { action: 'outbox.read', recordId: id });
   if (!row) throw notFound();
   await recordAudit(ctx.db, ctx, { action: 'outbox.read', recordType: 'outbox', recordId: id, allowed: true });
   return { eml: await buildEml(row, ctx.config.MAIL_FROM), filename: `tandem-${row.createdAt.toISOString().slice(0, 10)}-${row.id.slice(0, 8)}.eml` };

@@ -1,6 +1,8 @@
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { situations } from '../../db/schema.ts';
 import { type TestApp, createTestApp } from '../../test/int-harness.ts';
+import { createDraft } from '../../test/situation-fixtures.ts';
 import { freePort } from '../../test/server-process.ts';
 import { smtpSink } from '../../test/smtp-sink.ts';
 import { deliverOutbox } from './deliver-outbox.ts';
@@ -74,5 +76,19 @@ describe('e-mail outbox', () => {
     expect(parsed.messageId).toBe(item.messageId);
     const pro = await t.signIn('pro');
     expect((await t.request(pro, { method: 'GET', url: '/api/outbox' })).statusCode).toBe(403);
+  });
+
+  it('keeps a message about a situation (a monthly report) closed to administrators: listed, not readable (issue 9)', async () => {
+    const [situation] = await t.database.db.select({ id: situations.id }).from(situations).limit(1);
+    const situationId = situation?.id ?? (await createDraft(t, await t.signIn('pro')));
+    await enqueueEmail(t.database.db, { idempotencyKey: 'situation-report-1', to: ['orp@example.ch'], subject: 'Rapport mensuel', text: 'Éléments significatifs', language: 'fr', situationId, now: t.clock.now });
+    const admin = await t.signIn('admin');
+    const listed = await t.request(admin, { method: 'GET', url: '/api/outbox' });
+    const item = listed.json().items?.find((m: { subject: string }) => m.subject === 'Rapport mensuel');
+    expect(item, listed.body.slice(0, 300)).toBeDefined();
+    expect(item.readable).toBe(false);
+    const refused = await t.request(admin, { method: 'GET', url: `/api/outbox/${item.id}/eml` });
+    expect(refused.statusCode).toBe(404);
+    expect(refused.body).not.toContain('significatifs');
   });
 });

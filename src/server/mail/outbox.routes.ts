@@ -17,6 +17,8 @@ const OutboxItemSchema = z.object({
   nextAttemptAt: z.string(),
   sentAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  // A message about a situation (a monthly report) is the file's content: listed, not readable by an administrator.
+  readable: z.boolean(),
 });
 
 export async function outboxRoutes(app: FastifyInstance) {

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 interface OutboxItem {
+  readable: boolean;
   id: string;
   messageId: string;
   to: string[];
@@ -63,7 +64,7 @@ export function OutboxPage() {
                 </Table.Td>
                 <Table.Td>{m.attempts}</Table.Td>
                 <Table.Td>
-                  <Anchor href={`/api/outbox/${m.id}/eml`}>{t('outbox.download')}</Anchor>
+                  {m.readable ? <Anchor href={`/api/outbox/${m.id}/eml`}>{t('outbox.download')}</Anchor> : <Text size="xs" c="gray.7">{t('outbox.aboutSituation')}</Text>}
                 </Table.Td>
               </Table.Tr>
             ))}
