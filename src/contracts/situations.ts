@@ -148,6 +148,8 @@ export const ConsentSchema = z.object({
   rejectionReason: z.string().nullable(),
   /** The caller may check the scan and put it in force (not its recorder). */
   canReview: z.boolean(),
+  /** The caller may record its revocation: it was recorded on this situation and is still valid. */
+  canRevoke: z.boolean(),
   version: z.number().int(),
 });
 
@@ -276,10 +278,12 @@ export const NotificationSchema = z.object({
 
 export const MergeRequestBodySchema = z.object({ survivorId: IdSchema, duplicateId: IdSchema, reason: trimmed(2000) });
 export const MergeReviewBodySchema = z.object({ version: VersionSchema, approve: z.boolean(), note: text(2000).default('') });
+/** A person of a merge request; empty fields and `visible: false` for one the reviewer does not see in any file. */
+const MergePersonSchema = DuplicateCandidateSchema.omit({ matchedOn: true }).extend({ visible: z.boolean() });
 export const MergeRequestSchema = z.object({
   id: IdSchema,
-  survivor: DuplicateCandidateSchema.omit({ matchedOn: true }),
-  duplicate: DuplicateCandidateSchema.omit({ matchedOn: true }),
+  survivor: MergePersonSchema,
+  duplicate: MergePersonSchema,
   reason: z.string(),
   requestedByName: z.string(),
   requestedAt: z.string(),

@@ -3,21 +3,20 @@ import { invalid } from '../../domain/errors.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
-import { swissDay } from '../../domain/consent/consent.ts';
+import { accessClock } from '../situations/situation-repository.ts';
 import { findDuplicates, normaliseNavs13, presentCandidate, usablePersonIds } from './person-repository.ts';
 
 /**
- * Shown before a person is created. It tells that a record exists and who
- * entered it; the record itself (its NAVS13, its names) only to whoever may
- * attach an announcement to it (their institution entered it, or a valid
- * procuration names their institution).
+ * Shown before a person is created. It tells that a record exists; the record
+ * itself (its NAVS13, its names, who entered it) only to whoever already sees
+ * the person (usablePersonIds).
  */
 export async function checkDuplicates(ctx: AuthedContext, person: PersonInput) {
   await ensureAllowed(ctx, 'create', { type: 'person' }, { action: 'person.duplicate_check' });
   const navs = normaliseNavs13(person.navs13);
   if (navs.errors.length) throw invalid(navs.errors);
   const found = await findDuplicates(ctx.db, person);
-  const usable = await usablePersonIds(ctx.db, ctx.actor, found.map((c) => c.id), swissDay(ctx.now()));
+  const usable = await usablePersonIds(ctx.db, ctx.actor, found.map((c) => c.id), accessClock(ctx));
   const candidates = found.map((c) => presentCandidate(c, person, usable.has(c.id)));
   await recordAudit(ctx.db, ctx, {
     action: 'person.duplicate_check',

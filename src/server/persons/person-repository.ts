@@ -4,9 +4,9 @@ import { checkNavs13 } from '../../domain/person/navs13.ts';
 import { personSearchName } from '../../domain/person/search-name.ts';
 import { type FieldError, invalid } from '../../domain/errors.ts';
 import { type Queryable, queryRows } from '../../db/open-db.ts';
-import { institutions, persons } from '../../db/schema.ts';
+import { institutions, persons, situations } from '../../db/schema.ts';
 import type { Actor } from '../../domain/access/roles.ts';
-import { consentInForceSql } from '../situations/situation-access-sql.ts';
+import { type AccessClock, situationAccessSql } from '../situations/situation-access-sql.ts';
 
 /** The NAVS13 in its written form, or a field error saying what is wrong with it. */
 export function normaliseNavs13(input: string): { value: string | null; errors: FieldError[] } {
@@ -47,18 +47,21 @@ export async function findDuplicates(q: Queryable, person: Pick<PersonInput, 'na
 }
 
 /**
- * The persons an actor may attach an announcement to: those their institution
- * entered, and those whose valid procuration names their institution. Anyone
- * else's record stays closed: a person id is not a key to its data (issue 9).
+ * The persons whose record an actor may see and reference (a new draft, a
+ * merge): those they entered themselves, and those they already see in a file
+ * — `read_identity` on one of the person's situations, under the very rules
+ * of decision 005. Working at an institution that entered the person, or that
+ * a procuration names, is not enough: a person id is not a key to the
+ * person's data, and need to know holds inside an institution (issue 9).
  */
-export async function usablePersonIds(q: Queryable, actor: Actor, personIds: readonly string[], today: string): Promise<Set<string>> {
+export async function usablePersonIds(q: Queryable, actor: Actor, personIds: readonly string[], clock: AccessClock): Promise<Set<string>> {
   if (!personIds.length) return new Set();
   const rows = await queryRows<{ id: string }>(
     q,
     sql`SELECT p.id FROM persons p
         WHERE p.id IN (${sql.join(personIds.map((id) => sql`${id}::uuid`), sql`, `)})
-          AND (p.created_by_institution_id = ${actor.institutionId}::uuid
-            OR EXISTS (SELECT 1 FROM consents c WHERE c.person_id = p.id AND ${actor.institutionId}::uuid = ANY(c.institution_ids) AND ${consentInForceSql(today)}))`,
+          AND (p.created_by_user_id = ${actor.userId}::uuid
+            OR EXISTS (SELECT 1 FROM ${situations} WHERE ${situations.personId} = p.id AND ${situationAccessSql('read_identity', actor, clock)}))`,
   );
   return new Set(rows.map((r) => r.id));
 }
@@ -70,7 +73,8 @@ export async function usablePersonIds(q: Queryable, actor: Actor, personIds: rea
  */
 export function presentCandidate(c: DuplicateCandidate, typed: Pick<PersonInput, 'navs13' | 'officialName' | 'firstNames' | 'birthDate'>, usable: boolean) {
   if (usable) return { ...c, usable };
-  return { ...c, officialName: typed.officialName, firstNames: typed.firstNames, birthDate: typed.birthDate, navs13: c.matchedOn === 'navs13' ? c.navs13 : '', usable };
+  // Not even which institution entered the person: that would tell who follows them.
+  return { ...c, officialName: typed.officialName, firstNames: typed.firstNames, birthDate: typed.birthDate, navs13: c.matchedOn === 'navs13' ? c.navs13 : '', createdByInstitutionName: '', usable };
 }
 
 export function personValues(input: PersonInput) {

@@ -4,6 +4,8 @@ import { consents, personMergeRequests, persons, situations } from '../../db/sch
 import { recordAudit } from '../audit/audit-log.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
+import { accessClock } from '../situations/situation-repository.ts';
+import { usablePersonIds } from './person-repository.ts';
 
 /**
  * The Bureau approves or rejects a merge. Approval moves the duplicate's
@@ -14,6 +16,9 @@ export async function reviewPersonMerge(ctx: AuthedContext, id: string, body: { 
   await ensureAllowed(ctx, 'review', { type: 'person_merge' }, { action: 'person.merge_review', recordId: id });
   const [request] = await ctx.db.select().from(personMergeRequests).where(eq(personMergeRequests.id, id));
   if (!request) throw notFound();
+  // Judging that two records are one person needs seeing both (decision 005); otherwise the request does not exist for the reviewer.
+  const visible = await usablePersonIds(ctx.db, ctx.actor, [request.survivorId, request.duplicateId], accessClock(ctx));
+  if (!visible.has(request.survivorId) || !visible.has(request.duplicateId)) throw notFound();
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     const updated = await tx

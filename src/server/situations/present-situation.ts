@@ -6,13 +6,25 @@ import { DATA_CATEGORIES, type DataCategory, isConsentValid, swissDay } from '..
 import { PART_CATEGORY, RISK_FACTOR_CATEGORY, TARGET_GROUP_CATEGORY } from '../../domain/consent/data-categories.ts';
 import type { ResidencePermit, RiskFactor, TargetGroup } from '../../domain/situation/vocabulary.ts';
 import type { Queryable } from '../../db/open-db.ts';
-import { attachments, caseTeamMembers, consents, institutions, persons, situationEvents, users } from '../../db/schema.ts';
+import { attachments, caseTeamMembers, consents, finalReports, institutions, persons, situationEvents, users } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
 import type { SituationRow } from './situation-repository.ts';
 
 export const fullName = (u: { givenName: string; familyName: string } | null | undefined) => (u ? `${u.givenName} ${u.familyName}` : '');
 
 type ConsentRow = typeof consents.$inferSelect;
+
+/** A timeline entry's details for a caller who may not see who the person is: no document's id, name or checksum. */
+function withoutDocuments(details: unknown): Record<string, unknown> {
+  return Object.fromEntries(Object.entries((details ?? {}) as Record<string, unknown>).filter(([k]) => !/attachment|filename|sha256/i.test(k)));
+}
+
+/** Attachments whose content needs categories the caller lacks: the bilan final's PDFs (coaching and measures). */
+export async function attachmentsWithheld(q: Queryable, situationId: string, shows: (c: DataCategory) => boolean): Promise<Set<string>> {
+  if (shows(PART_CATEGORY.coaching) && shows(PART_CATEGORY.measures)) return new Set();
+  const rows = await q.select({ id: finalReports.pdfAttachmentId }).from(finalReports).where(eq(finalReports.situationId, situationId));
+  return new Set(rows.map((r) => r.id).filter((id): id is string => id !== null));
+}
 
 function consentState(c: ConsentRow, today: string): Situation['consents'][number]['state'] {
   if (c.revokedAt) return 'revoked';
@@ -55,13 +67,17 @@ export async function presentSituation(ctx: AuthedContext, row: SituationRow, fa
   const [handler] = row.handledByUserId ? await q.select().from(users).where(eq(users.id, row.handledByUserId)) : [];
   const person = identity && row.personId ? (await q.select().from(persons).where(eq(persons.id, row.personId)))[0] : undefined;
   const consentRows = row.personId && !row.anonymous ? await q.select().from(consents).where(eq(consents.personId, row.personId)).orderBy(asc(consents.createdAt)) : [];
-  // Documents identify the person (the procuration scan above all): only with the identity.
+  // Documents identify the person (the procuration scan above all): only with the identity; the bilan final's PDF
+  // also needs the categories of what it holds.
+  const hidden = await attachmentsWithheld(q, row.id, shows);
   const attachmentRows = identity
-    ? await q
-        .select({ id: attachments.id, filename: attachments.filename, mimeType: attachments.mimeType, sizeBytes: attachments.sizeBytes, sha256: attachments.sha256, uploadedAt: attachments.uploadedAt })
-        .from(attachments)
-        .where(eq(attachments.situationId, row.id))
-        .orderBy(asc(attachments.uploadedAt))
+    ? (
+        await q
+          .select({ id: attachments.id, filename: attachments.filename, mimeType: attachments.mimeType, sizeBytes: attachments.sizeBytes, sha256: attachments.sha256, uploadedAt: attachments.uploadedAt })
+          .from(attachments)
+          .where(eq(attachments.situationId, row.id))
+          .orderBy(asc(attachments.uploadedAt))
+      ).filter((a) => !hidden.has(a.id))
     : [];
   const team = await q.select().from(caseTeamMembers).where(eq(caseTeamMembers.situationId, row.id)).orderBy(asc(caseTeamMembers.addedAt));
   const cutoff = graceCutoff(facts.now, facts.graceDays);
@@ -146,7 +162,8 @@ export async function presentSituation(ctx: AuthedContext, row: SituationRow, fa
         reviewedByName: c.reviewedByUserId ? nameOf(c.reviewedByUserId) : null,
         reviewedAt: c.reviewedAt?.toISOString() ?? null,
         rejectionReason: c.rejectionReason,
-        canReview: state === 'pending_review' && reviewAllowed && c.recordedByUserId !== actor.userId,
+        canReview: state === 'pending_review' && reviewAllowed && c.recordedByUserId !== actor.userId && c.situationId === row.id,
+        canRevoke: state === 'in_force' && c.situationId === row.id && can(actor, 'manage_consent', { type: 'situation', ...facts }),
         version: c.version,
       };
     }),
@@ -172,7 +189,7 @@ export async function presentSituation(ctx: AuthedContext, row: SituationRow, fa
       fromStatus: event.fromStatus,
       toStatus: event.toStatus,
       reason: event.reason,
-      details: (event.details ?? {}) as Record<string, unknown>,
+      details: identity ? ((event.details ?? {}) as Record<string, unknown>) : withoutDocuments(event.details),
     })),
     abilities: situationAbilities(actor, facts),
   };

@@ -1,10 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ConsentBodySchema } from '../../contracts/situations.ts';
 import { predicateHolds } from '../../domain/access/situation-access.ts';
 import { swissDay } from '../../domain/consent/consent.ts';
 import { type FieldError, invalid } from '../../domain/errors.ts';
-import { attachments, consents, institutions } from '../../db/schema.ts';
+import { attachments, consents, institutions, persons, situations } from '../../db/schema.ts';
+import type { Queryable } from '../../db/open-db.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { notifyUsers } from '../notifications/notify.ts';
 import { loadSituationFor } from './load-situation.ts';
@@ -14,10 +15,13 @@ import { recordSituationEvent } from './record-event.ts';
 /**
  * Records the signed procuration: its scan (already uploaded to this
  * situation), signature date, validity and scope. Only whoever already sees
- * who the person is may record one (the policy's `manage_consent`). The
- * announcer's recording is in force at once — they met the person and hold the
- * original; anyone else's waits until a second person checks the scan
- * (review-consent.ts), so nobody can open a file to themselves (issue 9).
+ * who the person is may record one (the policy's `manage_consent`). It is in
+ * force at once only when it is the announcer's, about a person they entered
+ * themselves and nobody else announced — they met the person and hold the
+ * original, and it reaches no one else's file. Any other recording waits
+ * until a second person checks the scan (review-consent.ts): a procuration
+ * belongs to the person, and opens all their files, so nobody may widen
+ * access to them on their own word (issue 9).
  */
 export async function recordConsent(ctx: AuthedContext, situationId: string, body: z.infer<typeof ConsentBodySchema>) {
   const { row, facts } = await loadSituationFor(ctx, situationId, 'manage_consent', 'consent.create');
@@ -36,7 +40,8 @@ export async function recordConsent(ctx: AuthedContext, situationId: string, bod
   if (!scan) fields.push({ path: 'scanAttachmentId', messageKey: 'consent.scanRequired' });
   if (fields.length) throw invalid(fields);
   const now = ctx.now();
-  const byAnnouncer = predicateHolds('announcer', ctx.actor, facts) && predicateHolds('announcer_institution', ctx.actor, facts);
+  const byAnnouncer =
+    predicateHolds('announcer', ctx.actor, facts) && predicateHolds('announcer_institution', ctx.actor, facts) && (await isOwnPerson(ctx.db, row.personId!, ctx.actor.userId));
   return ctx.db.transaction(async (tx) => {
     const [saved] = await tx
       .insert(consents)
@@ -73,4 +78,12 @@ export async function recordConsent(ctx: AuthedContext, situationId: string, bod
     }
     return saved!.id;
   });
+}
+
+/** The person was entered by this user, and no one else announced a situation about them. */
+async function isOwnPerson(q: Queryable, personId: string, userId: string): Promise<boolean> {
+  const [person] = await q.select({ createdBy: persons.createdByUserId }).from(persons).where(eq(persons.id, personId));
+  if (person?.createdBy !== userId) return false;
+  const others = await q.select({ id: situations.id }).from(situations).where(and(eq(situations.personId, personId), ne(situations.announcingUserId, userId))).limit(1);
+  return others.length === 0;
 }

@@ -15,7 +15,9 @@ import { recordSituationEvent } from './record-event.ts';
  */
 export async function revokeConsent(ctx: AuthedContext, situationId: string, consentId: string, body: { version: number; reason: string }) {
   const { row } = await loadSituationFor(ctx, situationId, 'manage_consent', 'consent.revoke');
-  const [consent] = await ctx.db.select().from(consents).where(and(eq(consents.id, consentId), eq(consents.personId, row.personId ?? '00000000-0000-0000-0000-000000000000')));
+  // Only a procuration recorded on this situation: whoever follows the person in one file does not undo,
+  // through it, what was recorded in another (issue 9).
+  const [consent] = await ctx.db.select().from(consents).where(and(eq(consents.id, consentId), eq(consents.situationId, situationId)));
   if (!consent) throw notFound();
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {

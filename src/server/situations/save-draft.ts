@@ -7,9 +7,8 @@ import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { loadSituationFor } from './load-situation.ts';
 import { usablePersonIds } from '../persons/person-repository.ts';
-import { swissDay } from '../../domain/consent/consent.ts';
 import { recordSituationEvent } from './record-event.ts';
-import { nextSituationNumber, updateSituationIf } from './situation-repository.ts';
+import { accessClock, nextSituationNumber, updateSituationIf } from './situation-repository.ts';
 
 /**
  * Creates (no id) or saves a draft announcement. Drafts accept incomplete
@@ -25,10 +24,10 @@ export async function saveDraft(ctx: AuthedContext, id: string | null, body: Dra
   if (body.personId) {
     const [person] = await ctx.db.select({ id: persons.id, mergedIntoId: persons.mergedIntoId }).from(persons).where(eq(persons.id, body.personId));
     if (!person || person.mergedIntoId) throw invalid([{ path: 'personId', messageKey: 'field.invalidChoice' }]);
-    // A person id is not a key to the person's data: only a record the caller's institution entered, or one whose
-    // valid procuration names it (the person already kept on this draft stays).
+    // A person id is not a key to the person's data: only a person the caller already sees (the one already
+    // kept on this draft stays).
     const kept = current?.row.personId === body.personId;
-    if (!kept && !(await usablePersonIds(ctx.db, ctx.actor, [body.personId], swissDay(ctx.now()))).has(body.personId)) {
+    if (!kept && !(await usablePersonIds(ctx.db, ctx.actor, [body.personId], accessClock(ctx))).has(body.personId)) {
       throw invalid([{ path: 'personId', messageKey: 'person.notUsable' }]);
     }
   }

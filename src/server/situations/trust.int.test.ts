@@ -54,6 +54,8 @@ describe('2 and 3. nobody opens a file to themselves; documents need the identit
     expect(seen.person).toBeNull();
     expect(seen.attachments).toEqual([]);
     expect(seen.consents.every((c: { scanAttachmentId: string | null }) => c.scanAttachmentId === null)).toBe(true);
+    // Nor through the timeline: no document's id, name or checksum.
+    expect(JSON.stringify(seen.timeline)).not.toMatch(/attachmentId|filename|sha256/i);
     expect(seen.abilities).toMatchObject({ manageConsent: false, attach: false, readIdentity: false });
     expect((await t.request(coord, { method: 'GET', url: `/api/situations/${id}/attachments/${scanId}` })).statusCode).toBe(404);
     // Any PDF as a "signed scan", then a procuration naming the Bureau: both refused, as for a file it may not touch.
@@ -128,8 +130,58 @@ describe('a person id is not a key to the person', () => {
     const stolen = await t.request(outsider, { method: 'POST', url: '/api/situations', payload: { regionId: t.world.region.id, anonymous: false, personId, ageBand: null, followingInstitutionIds: [t.world.oai.id], riskFactors: [], riskFactorsOther: '', targetGroups: [], laciBasicProgramme: false, laciEmployabilityCheck: false, liasEmployabilityChecked: false, liasIntegrationIndicated: false, description: '', helpExpected: '' } });
     expect(stolen.statusCode).toBe(400);
     expect(Object.keys(fields(stolen.json()))).toEqual(['personId']);
-    // Its own institution's colleague may use it.
-    expect((await t.request(await t.signIn('colleague'), { method: 'POST', url: '/api/persons/duplicates', payload: { navs13: '756.3333.3333.35', officialName: 'X', firstNames: 'Y', birthDate: '2000-01-01', sex: 'female', correspondenceLanguage: 'fr', communeId: null, residencePermit: 'swiss' } })).json().candidates[0]).toMatchObject({ usable: true, officialName: 'Connue' });
+    // Whoever entered it may use it.
+    expect((await t.request(pro, { method: 'POST', url: '/api/persons/duplicates', payload: { navs13: '756.3333.3333.35', officialName: 'X', firstNames: 'Y', birthDate: '2000-01-01', sex: 'female', correspondenceLanguage: 'fr', communeId: null, residencePermit: 'swiss' } })).json().candidates[0]).toMatchObject({ usable: true, officialName: 'Connue' });
+  });
+});
+
+describe('seeing a person is no power over their procurations (issue 9, found by the attack of the trust work)', () => {
+  it('a colleague of the announcer may not reference the person; whoever sees them may, but their procuration waits for a check and leaves the others alone', async () => {
+    const { id, personId } = await announcedSituation(t, pro, { navs13: '', officialName: 'Convoitée', firstNames: 'Cora', birthDate: '1978-08-08' });
+    const colleague = await t.signIn('colleague');
+    const typed = { navs13: '', officialName: 'Convoitée', firstNames: 'Cora', birthDate: '1978-08-08', sex: 'female', correspondenceLanguage: 'fr', communeId: null, residencePermit: 'swiss' };
+    // Working at the institution that entered her is not seeing her.
+    expect((await t.request(colleague, { method: 'POST', url: '/api/persons/duplicates', payload: typed })).json().candidates[0]).toMatchObject({ usable: false, createdByInstitutionName: '' });
+    const draftOf = (personId_: string) => ({ regionId: t.world.region.id, anonymous: false, personId: personId_, ageBand: null, followingInstitutionIds: [t.world.orp.id], riskFactors: [], riskFactorsOther: '', targetGroups: [], laciBasicProgramme: false, laciEmployabilityCheck: false, liasEmployabilityChecked: false, liasIntegrationIndicated: false, description: '', helpExpected: '' });
+    expect((await t.request(colleague, { method: 'POST', url: '/api/situations', payload: draftOf(personId) })).statusCode).toBe(400);
+    // The ORP's répondant sees her: may open a draft of their own about her…
+    const repondant = await t.signIn('repondant');
+    const draft = await t.request(repondant, { method: 'POST', url: '/api/situations', payload: draftOf(personId) });
+    expect(draft.statusCode).toBe(201);
+    const draftId = draft.json().id as string;
+    // …but a procuration recorded there, naming the OAI and health, opens nothing until someone else checks it.
+    const wider = await recordConsent(t, repondant, draftId, [t.world.orp.id, t.world.oai.id], [...USUAL_CATEGORIES, 'health']);
+    expect((await getSituation(t, repondant, draftId)).json().consents.find((c: { id: string }) => c.id === wider)).toMatchObject({ state: 'pending_review', valid: false });
+    expect((await getSituation(t, await t.signIn('oai.repondant'), id)).statusCode).toBe(404);
+    expect((await getSituation(t, repondant, id)).json().riskFactors).not.toContain('health');
+    // …and the person's procuration recorded in the announcer's file is not theirs to revoke from their own draft.
+    const original = (await getSituation(t, pro, id)).json().consents.find((c: { state: string }) => c.state === 'in_force');
+    expect((await t.request(repondant, { method: 'POST', url: `/api/situations/${draftId}/consents/${original.id}/revoke`, payload: { version: original.version, reason: 'x' } })).statusCode).toBe(404);
+    expect((await getSituation(t, repondant, draftId)).json().consents.find((c: { id: string }) => c.id === original.id).canRevoke).toBe(false);
+    expect((await getSituation(t, pro, id)).json().consents.find((c: { id: string }) => c.id === original.id)).toMatchObject({ state: 'in_force', canRevoke: true });
+  });
+
+  it('merge requests name only persons the requester sees; the Bureau reviews only what it sees', async () => {
+    const { personId } = await announcedSituation(t, pro, { navs13: '', officialName: 'Fusion', firstNames: 'Flora', birthDate: '1977-07-07' });
+    const outsider = await t.signIn('outsider');
+    const own = await createPerson(t, outsider, { navs13: '', officialName: 'Fusion', firstNames: 'Flore', birthDate: '1977-07-07' });
+    expect((await t.request(outsider, { method: 'POST', url: '/api/person-merges', payload: { survivorId: own, duplicateId: personId, reason: 'Même personne ?' } })).statusCode).toBe(404);
+    const other = await createPerson(t, pro, { navs13: '', officialName: 'Fusion', firstNames: 'Flora Maria', birthDate: '1977-07-07' });
+    const requested = await t.request(pro, { method: 'POST', url: '/api/person-merges', payload: { survivorId: personId, duplicateId: other, reason: 'Saisie en double.' } });
+    expect(requested.statusCode).toBe(201);
+    // The other region's coordinator sees neither person in a file: no names, and the request is not theirs to review.
+    const monthey = await t.signIn('coord.monthey');
+    const seen = (await t.request(monthey, { method: 'GET', url: '/api/person-merges' })).json().items.find((m: { id: string }) => m.id === requested.json().id);
+    expect(seen.survivor).toMatchObject({ visible: false, officialName: '', navs13: '' });
+    expect((await t.request(monthey, { method: 'POST', url: `/api/person-merges/${seen.id}/review`, payload: { version: seen.version, approve: true } })).statusCode).toBe(404);
+  });
+
+  it('an administrator does not give themselves a role', async () => {
+    const admin = await t.signIn('admin');
+    const me = (await t.request(admin, { method: 'GET', url: `/api/users/${t.world.users.admin.id}` })).json();
+    const r = await t.request(admin, { method: 'PUT', url: `/api/users/${me.id}`, payload: { version: me.version, username: me.username, email: me.email, givenName: me.givenName, familyName: me.familyName, institutionId: me.institutionId, officeId: me.officeId, regionId: me.regionId, roles: ['admin', 'bureau_member'], language: me.language, disabled: false } });
+    expect(r.statusCode).toBe(400);
+    expect(Object.keys(fields(r.json()))).toEqual(['roles']);
   });
 });
 

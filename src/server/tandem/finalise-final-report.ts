@@ -1,17 +1,13 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Language } from '../../domain/access/roles.ts';
-import { swissDay } from '../../domain/consent/consent.ts';
-import { type FieldError, conflict, invalid, notFound } from '../../domain/errors.ts';
+import { type FieldError, conflict, invalid } from '../../domain/errors.ts';
 import { attachments, finalReports } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
-import { loadSituationFor } from '../situations/load-situation.ts';
-import { recordAudit } from '../audit/audit-log.ts';
 import { recordSituationEvent } from '../situations/record-event.ts';
 import { finalReportData } from './final-report-data.ts';
 import { finalReportPdf } from './final-report-pdf.ts';
 import { loadMandateFor } from './load-mandate.ts';
-import { findMandate } from './tandem-repository.ts';
 
 const SECTIONS = ['workDone', 'obstacles', 'strengths', 'stepsTaken', 'stepsToTake'] as const;
 
@@ -38,15 +34,4 @@ export async function finaliseFinalReport(ctx: AuthedContext, situationId: strin
     if (!updated.length) throw conflict();
     await recordSituationEvent(tx, ctx, { situationId, personId: row.personId, type: 'finalise_final_report', details: { attachmentId: file!.id, language: body.language } });
   });
-}
-
-/** The bilan final as a PDF in either language, for whoever may read the situation (the read is audited). */
-export async function printFinalReport(ctx: AuthedContext, situationId: string, lang: Language) {
-  const { row } = await loadSituationFor(ctx, situationId, 'read', 'final_report.print');
-  const mandate = await findMandate(ctx.db, situationId);
-  const [report] = mandate ? await ctx.db.select().from(finalReports).where(eq(finalReports.mandateId, mandate.id)) : [];
-  if (!mandate || !report) throw notFound();
-  const pdf = await finalReportPdf(await finalReportData(ctx.db, row, mandate, report, lang, ctx.now()));
-  await recordAudit(ctx.db, ctx, { action: 'final_report.print', recordType: 'final_report', recordId: report.id, subjectPersonId: row.personId ?? undefined, allowed: true, details: { situationId, lang, on: swissDay(ctx.now()) } });
-  return { pdf, filename: `${lang === 'de' ? 'schlussbericht' : 'bilan-final'}-${row.number}.pdf` };
 }

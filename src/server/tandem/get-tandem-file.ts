@@ -84,8 +84,9 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
       closedAt: iso(mandate.closedAt),
       outcome: mandate.outcome,
       outcomeOn: mandate.outcomeOn,
+      // Where and how the person works is the coaching's content (employment), not the mandate's workflow.
       insertion:
-        mandate.insertionEmployer && mandate.insertionStartOn && mandate.insertionContractType
+        coaching && mandate.insertionEmployer && mandate.insertionStartOn && mandate.insertionContractType
           ? { employer: mandate.insertionEmployer, startOn: mandate.insertionStartOn, contractType: mandate.insertionContractType, ratePercent: mandate.insertionRatePercent ?? 0 }
           : null,
       handedBackAt: iso(mandate.handedBackAt),

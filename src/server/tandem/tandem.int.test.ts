@@ -261,6 +261,22 @@ describe('final report, closure, hand-back and follow-ups', () => {
     expect((await getSituation(t, await t.signIn('pro'), situationA)).json().person.officialName).toBe('Évéquoz');
   });
 
+  it('the bilan final and the insertion follow the procuration\'s categories: after it expires the Bureau no longer gets them (issue 9)', async () => {
+    const pdf = (who: string) => t.request(who, { method: 'GET', url: `/api/situations/${situationA}/final-report.pdf?lang=fr` });
+    let coord = await t.signIn('coord');
+    expect((await pdf(coord)).statusCode).toBe(200);
+    at('2028-01-02T08:00:00Z'); // the procuration was valid until 2027-12-31
+    coord = await t.signIn('coord');
+    expect((await pdf(coord)).statusCode).toBe(404);
+    const seen = (await t.request(coord, { method: 'GET', url: `/api/situations/${situationA}/tandem` })).json();
+    expect(seen).toMatchObject({ coachingWithheld: true, finalReport: null, meetings: [] });
+    expect(seen.mandate.insertion).toBeNull();
+    expect((await getSituation(t, coord, situationA)).json().attachments).toEqual([]);
+    // The announcer's institution entered the data: it keeps everything.
+    expect((await pdf(await t.signIn('pro'))).statusCode).toBe(200);
+    at('2026-12-20T08:00:00Z');
+  });
+
   it('reminds the holder of the 6- and 12-month follow-ups and records them when due', async () => {
     let pro = await t.signIn('pro');
     const [six] = (await file(pro)).followUps;

@@ -18,6 +18,13 @@ export async function updateUser(ctx: AuthedContext, id: string, input: UpdateUs
   if (disabling && id === ctx.actor.userId) {
     throw invalid([{ path: 'disabled', messageKey: 'user.cannotDisableSelf' }]);
   }
+  // An administrator manages accounts, not files: giving oneself a role (a case role first of all) or moving to
+  // another institution takes a second administrator (issue 9).
+  if (id === ctx.actor.userId) {
+    const sameRoles = input.roles === undefined || [...input.roles].sort().join() === [...current.user.roles].sort().join();
+    if (!sameRoles) throw invalid([{ path: 'roles', messageKey: 'user.ownRoles' }]);
+    if (input.institutionId !== undefined && input.institutionId !== current.user.institutionId) throw invalid([{ path: 'institutionId', messageKey: 'user.ownRoles' }]);
+  }
   await checkUserReferences(ctx.db, input);
   const { version, disabled, ...fields } = input;
   const changed = Object.keys(fields).filter(

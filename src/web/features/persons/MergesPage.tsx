@@ -25,7 +25,8 @@ export function MergesPage() {
       setError(e);
     }
   };
-  const person = (p: MergeRequest['survivor']) => `${p.officialName} ${p.firstNames} · ${date(p.birthDate)}${p.navs13 ? ` · ${p.navs13}` : ''} · ${p.createdByInstitutionName}`;
+  const person = (p: MergeRequest['survivor']) =>
+    p.visible ? `${p.officialName} ${p.firstNames} · ${date(p.birthDate)}${p.navs13 ? ` · ${p.navs13}` : ''} · ${p.createdByInstitutionName}` : t('merge.notVisible');
   return (
     <Stack gap="md" maw={900}>
       <Title order={2}>{t('merge.title')}</Title>
@@ -52,7 +53,7 @@ export function MergesPage() {
             <Text size="sm">
               <strong>{t('merge.reason')} :</strong> {m.reason}
             </Text>
-            {m.status === 'pending' && (
+            {m.status === 'pending' && m.survivor.visible && m.duplicate.visible && (
               <Group mt="xs">
                 <Button size="xs" onClick={() => review(m, true)}>
                   {t('merge.approve')}

@@ -102,7 +102,7 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
             <Group gap="xs">
               <Badge color={c.valid ? 'teal.9' : c.state === 'pending_review' ? 'orange.9' : 'gray.7'}>{t(`consent.state.${c.state}` as MessageKey)}</Badge>
               <Text size="sm">{t('consent.period', { signed: date(c.signedOn), until: date(c.validUntil) })}</Text>
-              {c.valid && situation.abilities.manageConsent && (
+              {c.canRevoke && (
                 <Button size="xs" variant="outline" color="red.9" onClick={() => setRevoking(c)}>
                   {t('consent.revoke')}
                 </Button>

@@ -274,6 +274,7 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'home.drafts': '{count} Meldungsentwurf/-entwürfe abzuschliessen.',
   'home.draftsAction': 'Meine Meldungen anzeigen',
 
+  'merge.notVisible': 'Person, die Sie in keinem Dossier sehen (die Vollmacht nennt Ihre Institution nicht): Ein anderes Mitglied des IIZ-Büros prüft den Antrag',
   'merge.title': 'Personen-Duplikate',
   'merge.intro': 'Eine Zusammenführung vereint zwei Datensätze derselben Person: Situationen und Vollmachten gehen auf den behaltenen Datensatz über. Sie erfolgt erst nach Prüfung durch das IIZ-Büro und bleibt im Audit-Protokoll.',
   'merge.survivor': 'Behaltener Datensatz',

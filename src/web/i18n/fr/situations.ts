@@ -272,6 +272,7 @@ export const frSituations = {
   'home.drafts': '{count} brouillon(s) d’annonce à terminer.',
   'home.draftsAction': 'Voir mes annonces',
 
+  'merge.notVisible': 'personne que vous ne voyez dans aucun dossier (la procuration ne nomme pas votre institution) : un autre membre du Bureau examinera la demande',
   'merge.title': 'Doublons de personnes',
   'merge.intro': 'Une fusion réunit deux fiches de la même personne : situations et procurations passent sur la fiche conservée. Elle n’a lieu qu’après examen par le Bureau CII et reste dans le journal d’audit.',
   'merge.survivor': 'Fiche conservée',
