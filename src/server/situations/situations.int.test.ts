@@ -71,8 +71,9 @@ describe('persons (DOMAIN.md §3)', () => {
   });
 
   it('merges two records only after a reviewed request, and audits it', async () => {
-    const a = await createPerson(t, pro, { navs13: '', officialName: 'Zufferey', firstNames: 'Ana', birthDate: '1970-02-02' });
-    const b = await createPerson(t, pro, { navs13: '', officialName: 'Zuffery', firstNames: 'Ana', birthDate: '1970-02-02' });
+    // Two announced files whose procurations name the Bureau: the reviewer must see both persons (issue 9).
+    const { personId: a } = await announcedSituation(t, pro, { navs13: '', officialName: 'Zufferey', firstNames: 'Ana', birthDate: '1970-02-02' });
+    const { personId: b } = await announcedSituation(t, pro, { navs13: '', officialName: 'Zuffery', firstNames: 'Ana', birthDate: '1970-02-02' });
     const request = await t.request(pro, { method: 'POST', url: '/api/person-merges', payload: { survivorId: a, duplicateId: b, reason: 'Faute de frappe' } });
     expect(request.statusCode).toBe(201);
     expect((await t.request(pro, { method: 'GET', url: '/api/person-merges' })).statusCode).toBe(403);
