@@ -6,7 +6,7 @@ import { ageOn } from '../../domain/situation/vocabulary.ts';
 import { pendingStep } from '../../domain/measures/lifecycle.ts';
 import { communes, mandates, measures, persons, situations, tandems } from '../../db/schema.ts';
 import { type AuditEntryInput, recordAuditMany } from '../audit/audit-log.ts';
-import { basisOf } from '../situations/situation-repository.ts';
+import { basesOf } from '../situations/situation-repository.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { namesOf } from '../tandem/tandem-repository.ts';
 import { communeOfInstitution, presentMeasures, routeOf } from './measure-repository.ts';
@@ -53,8 +53,7 @@ export async function listInbox(ctx: AuthedContext): Promise<InboxItem[]> {
     : [];
   const personById = new Map(people.map((p) => [p.id, p]));
   const today = swissDay(ctx.now());
-  const basisByPerson = new Map<string, Map<string, unknown>>();
-  for (const personId of new Set(personIds)) basisByPerson.set(personId, await basisOf(ctx.db, personId, today));
+  const basisByPerson = await basesOf(ctx.db, personIds, today);
   const tandemRows = await ctx.db.select().from(tandems).where(inArray(tandems.id, [...new Set(rows.map((r) => r.tandemId))]));
   const names = await namesOf(ctx.db, tandemRows.flatMap((t) => [t.orpUserId, t.cmsUserId]));
   const tandemName = new Map(tandemRows.map((t) => [t.id, `${names.get(t.orpUserId) ?? ''} · ${names.get(t.cmsUserId) ?? ''}`]));

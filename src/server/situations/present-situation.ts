@@ -90,6 +90,7 @@ export async function presentSituation(ctx: AuthedContext, row: SituationRow, fa
   const personOf = new Map(people.map((p) => [p.user.id, p]));
   const nameOf = (id: string | null) => (id ? fullName(personOf.get(id)?.user) : '');
   const reviewAllowed = can(actor, 'review_consent', { type: 'situation', ...facts });
+  const manageAllowed = can(actor, 'manage_consent', { type: 'situation', ...facts });
   const events = await q
     .select({ event: situationEvents, actor: users })
     .from(situationEvents)
@@ -163,7 +164,7 @@ export async function presentSituation(ctx: AuthedContext, row: SituationRow, fa
         reviewedAt: c.reviewedAt?.toISOString() ?? null,
         rejectionReason: c.rejectionReason,
         canReview: state === 'pending_review' && reviewAllowed && c.recordedByUserId !== actor.userId && c.situationId === row.id,
-        canRevoke: state === 'in_force' && c.situationId === row.id && can(actor, 'manage_consent', { type: 'situation', ...facts }),
+        canRevoke: state === 'in_force' && c.situationId === row.id && manageAllowed,
         version: c.version,
       };
     }),

@@ -25,7 +25,7 @@ export interface AccessClock {
 }
 
 /** A procuration in force on `today` (mirrors consent.ts#isConsentValid), over the alias `c`. */
-export const consentInForceSql = (today: string) => sql`(
+const consentInForceSql = (today: string) => sql`(
   c.signed_on IS NOT NULL AND c.signed_on <= ${today}::date
   AND (c.valid_until IS NULL OR c.valid_until >= ${today}::date)
   AND c.revoked_at IS NULL AND c.reviewed_at IS NOT NULL)`;

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { MandateFacts, SituationFacts } from '../../domain/access/situation-access.ts';
 import { type DataCategory, consentBasis, swissDay } from '../../domain/consent/consent.ts';
 import { type Queryable, queryRows } from '../../db/open-db.ts';
@@ -16,11 +16,22 @@ export const accessClock = (ctx: { now: () => Date; config: { ACCESS_AFTER_ROLE_
 /** What each institution may see of the person today: the categories of the valid, reviewed procurations naming it. */
 export async function basisOf(q: Queryable, personId: string | null, today: string): Promise<Map<string, Set<DataCategory>>> {
   if (!personId) return new Map();
+  return (await basesOf(q, [personId], today)).get(personId) ?? new Map();
+}
+
+/** The same for several persons in one query (a list that shows many of them). */
+export async function basesOf(q: Queryable, personIds: readonly string[], today: string): Promise<Map<string, Map<string, Set<DataCategory>>>> {
+  const bases = new Map<string, Map<string, Set<DataCategory>>>();
+  if (!personIds.length) return bases;
   const rows = await q
-    .select({ institutionIds: consents.institutionIds, dataCategories: consents.dataCategories, signedOn: consents.signedOn, validUntil: consents.validUntil, revokedAt: consents.revokedAt, reviewedAt: consents.reviewedAt })
+    .select({ personId: consents.personId, institutionIds: consents.institutionIds, dataCategories: consents.dataCategories, signedOn: consents.signedOn, validUntil: consents.validUntil, revokedAt: consents.revokedAt, reviewedAt: consents.reviewedAt })
     .from(consents)
-    .where(eq(consents.personId, personId));
-  return consentBasis(rows.map((r) => ({ ...r, dataCategories: r.dataCategories as DataCategory[] })), today);
+    .where(inArray(consents.personId, [...new Set(personIds)]));
+  for (const personId of new Set(personIds)) {
+    const own = rows.filter((r) => r.personId === personId).map((r) => ({ ...r, dataCategories: r.dataCategories as DataCategory[] }));
+    bases.set(personId, consentBasis(own, today));
+  }
+  return bases;
 }
 
 /** The mandate facts the policy needs: the tandem's two members, when it closed and was handed back, who holds the file. */
