@@ -8,7 +8,13 @@ async function expectNoViolations(page: Page, screen: string) {
   // Checked at rest: a hover left by the last click is not what a reader sees first.
   await page.mouse.move(0, 0);
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = result.violations.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => `${n.target.join(" ")} ${n.any[0]?.message ?? ""}`).slice(0, 3).join(" | ")}`);
+  const summary = result.violations.map(
+    (v) =>
+      `${screen}: ${v.id} (${v.impact}) ${v.nodes
+        .map((n) => `${n.target.join(' ')} ${n.any[0]?.message ?? ''}`)
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
   expect(summary).toEqual([]);
 }
 
@@ -92,7 +98,10 @@ for (const language of ['FR', 'DE'] as const) {
       await expectNoViolations(page, path);
     }
     await page.goto('/situations');
-    await page.getByRole('link', { name: /CII-\d{4}-\d+/ }).first().click();
+    await page
+      .getByRole('link', { name: /CII-\d{4}-\d+/ })
+      .first()
+      .click();
     await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
     await expectNoViolations(page, 'situation');
     await switchLanguage(page, 'FR');
@@ -103,7 +112,10 @@ for (const language of ['FR', 'DE'] as const) {
     await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
     await expectNoViolations(page, 'new situation');
     await page.goto('/situations?mine=true');
-    await page.getByRole('link', { name: /CII-\d{4}-\d+/ }).last().click();
+    await page
+      .getByRole('link', { name: /CII-\d{4}-\d+/ })
+      .last()
+      .click();
     await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
     await expectNoViolations(page, 'draft');
     await switchLanguage(page, 'FR');

@@ -56,13 +56,23 @@ for (const j of JOURNEYS) {
     await page.getByLabel(t['person.navs13']).fill(j.person.navs);
     await page.getByRole('button', { name: t['new.check'] }).click();
 
-    await expect(page.getByRole('heading', { name: new RegExp(t['draft.title'].replace('{number}', 'CII-')) })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { name: new RegExp(t['draft.title'].replace('{number}', 'CII-')) }),
+    ).toBeVisible();
     await page.getByRole('checkbox', { name: t['risk.health'], exact: true }).check();
     await page.getByRole('checkbox', { name: t['risk.debts'], exact: true }).check();
     await page.getByRole('checkbox', { name: t['target.laci_end_of_rights'], exact: true }).check();
     await page.getByRole('checkbox', { name: t['draft.laciBasic'], exact: true }).check();
-    await page.getByLabel(t['draft.description']).fill(j.lang === 'fr' ? 'Fin de droit proche, problèmes de santé et dettes.' : 'Aussteuerung naht, Gesundheitsprobleme und Schulden.');
-    await page.getByLabel(t['draft.helpExpected']).fill(j.lang === 'fr' ? 'Coaching intensif.' : 'Intensives Coaching.');
+    await page
+      .getByLabel(t['draft.description'])
+      .fill(
+        j.lang === 'fr'
+          ? 'Fin de droit proche, problèmes de santé et dettes.'
+          : 'Aussteuerung naht, Gesundheitsprobleme und Schulden.',
+      );
+    await page
+      .getByLabel(t['draft.helpExpected'])
+      .fill(j.lang === 'fr' ? 'Coaching intensif.' : 'Intensives Coaching.');
     await expect(page.getByTestId('save-state')).toHaveText(t['draft.saved'], { timeout: 15_000 });
 
     // The pre-filled procuration, in the person's language, checked as a rendered page.
@@ -73,9 +83,21 @@ for (const j of JOURNEYS) {
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     const pdfPath = `test-results/screenshots/procuration-${j.lang}.pdf`;
     writeFileSync(pdfPath, await pdf.body());
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdfPath, `test-results/screenshots/41-${j.lang}-procuration`]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      pdfPath,
+      `test-results/screenshots/41-${j.lang}-procuration`,
+    ]);
 
-    await page.getByLabel(t['consent.signedOn']).fill(new Date().toLocaleDateString('de-CH', { day: '2-digit', month: '2-digit', year: 'numeric' }));
+    await page
+      .getByLabel(t['consent.signedOn'])
+      .fill(new Date().toLocaleDateString('de-CH', { day: '2-digit', month: '2-digit', year: 'numeric' }));
     const chooser = page.waitForEvent('filechooser');
     await page.getByLabel(t['consent.scan']).click();
     await (await chooser).setFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: await pdf.body() });
@@ -98,12 +120,24 @@ for (const j of JOURNEYS) {
     await page.getByRole('button', { name: `${t['triage.takeUp']} ${number}` }).click();
     await expect(page.getByText(t['status.under_review']).first()).toBeVisible();
     await pick(page, t['sit.careKind'], t['care.tandem']);
-    for (const criterion of ['cumulative_risk_factors', 'followed_by_orp_or_cms', 'laci_prior_measure', 'realistic_potential', 'intensive_coaching_needed']) {
-      await page.getByTestId(`justification-${criterion}`).fill(j.lang === 'fr' ? 'Vérifié au dossier.' : 'Im Dossier geprüft.');
+    for (const criterion of [
+      'cumulative_risk_factors',
+      'followed_by_orp_or_cms',
+      'laci_prior_measure',
+      'realistic_potential',
+      'intensive_coaching_needed',
+    ]) {
+      await page
+        .getByTestId(`justification-${criterion}`)
+        .fill(j.lang === 'fr' ? 'Vérifié au dossier.' : 'Im Dossier geprüft.');
     }
     await page.getByTestId('answer-lias_employability_checked').getByLabel(t['answer.not_applicable']).check();
-    await page.getByTestId('justification-lias_employability_checked').fill(j.lang === 'fr' ? 'Pas à l’aide sociale.' : 'Keine Sozialhilfe.');
-    await page.getByRole('textbox', { name: t['triage.reason'], exact: true }).fill(j.lang === 'fr' ? 'Cumul de facteurs, potentiel réel.' : 'Kumulierte Faktoren, reales Potenzial.');
+    await page
+      .getByTestId('justification-lias_employability_checked')
+      .fill(j.lang === 'fr' ? 'Pas à l’aide sociale.' : 'Keine Sozialhilfe.');
+    await page
+      .getByRole('textbox', { name: t['triage.reason'], exact: true })
+      .fill(j.lang === 'fr' ? 'Cumul de facteurs, potentiel réel.' : 'Kumulierte Faktoren, reales Potenzial.');
     await shot(page, `46-${j.lang}-six-criteria`);
     await page.getByRole('button', { name: t['triage.submit'] }).click();
     await expect(page.getByTestId('decision')).toContainText(t['status.tandem']);
@@ -111,23 +145,39 @@ for (const j of JOURNEYS) {
 
     // 3. A second situation is refused, with suggestions.
     await page.getByRole('navigation').getByRole('link', { name: t['nav.triage'] }).click();
-    await page.getByRole('row', { name: new RegExp(j.refused) }).getByRole('button', { name: t['triage.takeUp'] }).click();
+    await page
+      .getByRole('row', { name: new RegExp(j.refused) })
+      .getByRole('button', { name: t['triage.takeUp'] })
+      .click();
     await page.getByLabel(t['triage.refuse']).check();
-    await page.getByRole('textbox', { name: t['triage.reason'], exact: true }).fill(j.lang === 'fr' ? 'Pas de cumul de facteurs.' : 'Keine kumulierten Faktoren.');
+    await page
+      .getByRole('textbox', { name: t['triage.reason'], exact: true })
+      .fill(j.lang === 'fr' ? 'Pas de cumul de facteurs.' : 'Keine kumulierten Faktoren.');
     await page.getByRole('button', { name: t['triage.submit'] }).click();
-    await expect(page.getByText(j.lang === 'fr' ? /doit proposer des suggestions/ : /muss Vorschläge/).first()).toBeVisible();
-    await page.getByLabel(t['triage.suggestions']).fill(j.lang === 'fr' ? 'Suivi ORP ordinaire ; bilan OSP.' : 'Ordentliche RAV-Begleitung; Standortbestimmung BSL.');
+    await expect(
+      page.getByText(j.lang === 'fr' ? /doit proposer des suggestions/ : /muss Vorschläge/).first(),
+    ).toBeVisible();
+    await page
+      .getByLabel(t['triage.suggestions'])
+      .fill(
+        j.lang === 'fr' ? 'Suivi ORP ordinaire ; bilan OSP.' : 'Ordentliche RAV-Begleitung; Standortbestimmung BSL.',
+      );
     await page.getByRole('button', { name: t['triage.submit'] }).click();
     await expect(page.getByTestId('decision')).toContainText(t['view.suggestions']);
     await signOut(page);
 
     // 4. The announcer sees the decision and the suggestions.
     await signIn(page, j.announcer);
-    const note = page.getByTestId('notification').filter({ hasText: t['notif.situation_refused'].split('{number}')[1]!.split(',')[0]!.trim() }).first();
+    const note = page
+      .getByTestId('notification')
+      .filter({ hasText: t['notif.situation_refused'].split('{number}')[1]!.split(',')[0]!.trim() })
+      .first();
     await expect(note).toBeVisible();
     await shot(page, `48-${j.lang}-announcer-notified`);
     await note.getByRole('link', { name: t['notif.open'] }).click();
-    await expect(page.getByTestId('decision')).toContainText(j.lang === 'fr' ? 'Suivi ORP ordinaire ; bilan OSP.' : 'Ordentliche RAV-Begleitung; Standortbestimmung BSL.');
+    await expect(page.getByTestId('decision')).toContainText(
+      j.lang === 'fr' ? 'Suivi ORP ordinaire ; bilan OSP.' : 'Ordentliche RAV-Begleitung; Standortbestimmung BSL.',
+    );
     await shot(page, `49-${j.lang}-refusal-seen`);
     await page.getByRole('navigation').getByRole('link', { name: t['nav.situations'] }).click();
     await page.getByLabel(t['app.search']).fill(j.person.name.toUpperCase());

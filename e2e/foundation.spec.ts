@@ -3,7 +3,9 @@ import { shot, signIn, signOut, switchLanguage } from './support/helpers.ts';
 
 test.describe.configure({ mode: 'serial' });
 
-test('an administrator signs in, manages users and organisations, reads the audit log, switches to German', async ({ page }) => {
+test('an administrator signs in, manages users and organisations, reads the audit log, switches to German', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page).toHaveURL(/sign-in/);
   await shot(page, '01-sign-in-fr');
@@ -16,7 +18,15 @@ test('an administrator signs in, manages users and organisations, reads the audi
   await signIn(page, 'admin');
   await expect(page.getByRole('heading', { name: 'Bonjour Alain' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });
-  for (const item of ['Accueil', 'Situations', 'Utilisateurs', 'Organisations', 'Journal d’audit', 'Courriels sortants', 'Mon profil']) {
+  for (const item of [
+    'Accueil',
+    'Situations',
+    'Utilisateurs',
+    'Organisations',
+    'Journal d’audit',
+    'Courriels sortants',
+    'Mon profil',
+  ]) {
     await expect(nav.getByRole('link', { name: item })).toBeVisible();
   }
   await shot(page, '03-home-admin-fr');

@@ -18,12 +18,23 @@ import { shot, signIn, signOut } from './support/helpers.ts';
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 const t = fr;
-const today = () => new Date().toLocaleDateString('de-CH', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Zurich' });
+const today = () =>
+  new Date().toLocaleDateString('de-CH', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'Europe/Zurich',
+  });
 const inMonths = (n: number) => {
   const d = new Date();
   d.setMonth(d.getMonth() + n);
   d.setDate(d.getDate() - 1);
-  return d.toLocaleDateString('de-CH', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Zurich' });
+  return d.toLocaleDateString('de-CH', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    timeZone: 'Europe/Zurich',
+  });
 };
 const birth25 = `14.05.${new Date().getFullYear() - 25}`;
 
@@ -32,7 +43,10 @@ async function pick(page: Page, scope: Locator, label: string, option: RegExp | 
   await page.getByRole('option', { name: option }).first().click();
 }
 
-test('seed 000 end to end: measures interrupted, an internship that turns into an AIT job, the quarterly statement', async ({ page, request }) => {
+test('seed 000 end to end: measures interrupted, an internship that turns into an AIT job, the quarterly statement', async ({
+  page,
+  request,
+}) => {
   // 1. The ORP counsellor announces Virginie with her signed consent.
   await signIn(page, 'orp.sion');
   await page.getByRole('navigation').getByRole('link', { name: t['nav.newSituation'] }).click();
@@ -41,20 +55,33 @@ test('seed 000 end to end: measures interrupted, an internship that turns into a
   await page.getByLabel(t['person.birthDate']).fill(birth25);
   await pick(page, page.locator('main'), t['person.commune'], /^Sion/);
   await page.getByRole('button', { name: t['new.check'] }).click();
-  await expect(page.getByRole('heading', { name: new RegExp(t['draft.title'].replace('{number}', 'CII-')) })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: new RegExp(t['draft.title'].replace('{number}', 'CII-')) }),
+  ).toBeVisible();
   await page.getByRole('checkbox', { name: t['risk.single_parent_childcare'], exact: true }).check();
   await page.getByRole('checkbox', { name: t['risk.employability'], exact: true }).check();
   await page.getByRole('checkbox', { name: t['target.laci_end_of_rights'], exact: true }).check();
   await page.getByRole('checkbox', { name: t['draft.laciBasic'], exact: true }).check();
-  await page.getByLabel(t['draft.description']).fill('25 ans, divorcée, un enfant de deux ans ; CFC de vente, seule expérience l’apprentissage. Pas de pension alimentaire.');
+  await page
+    .getByLabel(t['draft.description'])
+    .fill(
+      '25 ans, divorcée, un enfant de deux ans ; CFC de vente, seule expérience l’apprentissage. Pas de pension alimentaire.',
+    );
   await page.getByLabel(t['draft.helpExpected']).fill('Coaching intensif ORP–CMS vers un emploi dans la vente.');
   await expect(page.getByTestId('save-state')).toHaveText(t['draft.saved'], { timeout: 15_000 });
   const cookies = async () => (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-  const procuration = await request.get((await page.getByRole('link', { name: t['consent.print'] }).getAttribute('href'))!, { headers: { cookie: await cookies() } });
+  const procuration = await request.get(
+    (await page.getByRole('link', { name: t['consent.print'] }).getAttribute('href'))!,
+    { headers: { cookie: await cookies() } },
+  );
   await page.getByLabel(t['consent.signedOn']).fill(today());
   const chooser = page.waitForEvent('filechooser');
   await page.getByLabel(t['consent.scan']).click();
-  await (await chooser).setFiles({ name: 'procuration-signee.pdf', mimeType: 'application/pdf', buffer: await procuration.body() });
+  await (await chooser).setFiles({
+    name: 'procuration-signee.pdf',
+    mimeType: 'application/pdf',
+    buffer: await procuration.body(),
+  });
   await page.getByRole('button', { name: t['consent.record'] }).click();
   await expect(page.getByTestId('consent')).toContainText(t['consent.state.in_force']);
   await page.getByRole('button', { name: t['draft.announce'] }).click();
@@ -70,12 +97,20 @@ test('seed 000 end to end: measures interrupted, an internship that turns into a
   await page.getByRole('button', { name: `${t['triage.takeUp']} ${number}` }).click();
   await expect(page.getByText(t['status.under_review']).first()).toBeVisible();
   await pick(page, page.locator('main'), t['sit.careKind'], t['care.tandem']);
-  for (const criterion of ['cumulative_risk_factors', 'followed_by_orp_or_cms', 'laci_prior_measure', 'realistic_potential', 'intensive_coaching_needed']) {
+  for (const criterion of [
+    'cumulative_risk_factors',
+    'followed_by_orp_or_cms',
+    'laci_prior_measure',
+    'realistic_potential',
+    'intensive_coaching_needed',
+  ]) {
     await page.getByTestId(`justification-${criterion}`).fill('Vérifié au dossier et en entretien.');
   }
   await page.getByTestId('answer-lias_employability_checked').getByLabel(t['answer.not_applicable']).check();
   await page.getByTestId('justification-lias_employability_checked').fill('Inscrite au chômage.');
-  await page.getByRole('textbox', { name: t['triage.reason'], exact: true }).fill('Cumul de facteurs ; potentiel réel dans la vente.');
+  await page
+    .getByRole('textbox', { name: t['triage.reason'], exact: true })
+    .fill('Cumul de facteurs ; potentiel réel dans la vente.');
   await page.getByRole('button', { name: t['triage.submit'] }).click();
   await expect(page.getByTestId('decision')).toContainText(t['status.tandem']);
   const assignPanel = page.getByTestId('assign-panel');
@@ -99,7 +134,9 @@ test('seed 000 end to end: measures interrupted, an internship that turns into a
   };
   let form = await propose(/Stage professionnel \(LACI\)/, async (f) => {
     await f.getByLabel(t['measures.provider']).fill('Centre commercial Métropole, Sion');
-    await f.getByLabel(t['measures.goals']).fill('Vérifier l’aptitude au travail ; première expérience après l’apprentissage.');
+    await f
+      .getByLabel(t['measures.goals'])
+      .fill('Vérifier l’aptitude au travail ; première expérience après l’apprentissage.');
     await f.getByLabel(t['measures.endOn']).fill(inMonths(3));
     await f.getByLabel(t['measures.unitCost'].replace('{unit}', t['costUnit.month'])).fill('0');
     await f.getByLabel(t['measures.quantity'].replace('{unit}', t['measures.units.month'])).fill('3');
@@ -160,7 +197,12 @@ test('seed 000 end to end: measures interrupted, an internship that turns into a
 
   // 6. The course starts and is interrupted too; the social worker was told of the approval.
   await signIn(page, 'tandem.cms');
-  await expect(page.getByTestId('notification').filter({ hasText: t['notif.measure_approved'].replace('{number}', number) }).first()).toBeVisible();
+  await expect(
+    page
+      .getByTestId('notification')
+      .filter({ hasText: t['notif.measure_approved'].replace('{number}', number) })
+      .first(),
+  ).toBeVisible();
   await page.goto(url);
   const course = card('Centre de formation continue');
   await expect(course.getByTestId('measure-decision')).toHaveCount(2);
@@ -207,11 +249,15 @@ test('seed 000 end to end: measures interrupted, an internship that turns into a
   // 8. The monthly report, the final report (with its measures) and the closure as an insertion.
   const reportMonth = page.getByTestId('monthly-reports').locator('[data-testid^="report-"]').first();
   await reportMonth.getByRole('button', { name: t['reports.draft'] }).click();
-  await reportMonth.getByLabel(t['reports.elements']).fill('Deux mesures interrompues pour raisons de santé ; stage réussi dans la vente ; engagement avec une AIT.');
+  await reportMonth
+    .getByLabel(t['reports.elements'])
+    .fill('Deux mesures interrompues pour raisons de santé ; stage réussi dans la vente ; engagement avec une AIT.');
   await reportMonth.getByRole('button', { name: t['reports.send'] }).click();
   await expect(reportMonth.getByTestId('report-recipient')).toContainText('Julien Fournier');
   const final = page.getByTestId('final-report');
-  await final.getByLabel(t['final.workDone']).fill('Coaching intensif ; deux mesures interrompues ; stage dans son domaine.');
+  await final
+    .getByLabel(t['final.workDone'])
+    .fill('Coaching intensif ; deux mesures interrompues ; stage dans son domaine.');
   await final.getByLabel(t['final.obstacles']).fill('Santé invoquée sans certificat ; garde de l’enfant.');
   await final.getByLabel(t['final.strengths']).fill('CFC de vente, contact avec la clientèle.');
   await final.getByLabel(t['final.stepsTaken']).fill('Stage, engagement cofinancé par une AIT.');
@@ -219,9 +265,21 @@ test('seed 000 end to end: measures interrupted, an internship that turns into a
   await final.getByRole('button', { name: t['final.finalise'] }).click();
   await expect(page.getByTestId('final-done')).toBeVisible();
   const situationId = url.split('/').pop();
-  const finalPdf = await request.get(`/api/situations/${situationId}/final-report.pdf?lang=fr`, { headers: { cookie: await cookies() } });
+  const finalPdf = await request.get(`/api/situations/${situationId}/final-report.pdf?lang=fr`, {
+    headers: { cookie: await cookies() },
+  });
   writeFileSync('test-results/screenshots/final-report-seed000.pdf', await finalPdf.body());
-  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', 'test-results/screenshots/final-report-seed000.pdf', 'test-results/screenshots/75-fr-final-report-measures']);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '70',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    'test-results/screenshots/final-report-seed000.pdf',
+    'test-results/screenshots/75-fr-final-report-measures',
+  ]);
   const close = page.getByTestId('close-panel');
   await pick(page, close, t['close.outcome'], t['outcome.inserted']);
   await close.getByLabel(t['close.employer']).fill('Boutique Mode Centre, Sion');
@@ -246,7 +304,17 @@ test('seed 000 end to end: measures interrupted, an internship that turns into a
   const pdf = await request.get(pdfHref!, { headers: { cookie: await cookies() } });
   expect(pdf.headers()['content-type']).toBe('application/pdf');
   writeFileSync('test-results/screenshots/statement-sion.pdf', await pdf.body());
-  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', 'test-results/screenshots/statement-sion.pdf', 'test-results/screenshots/77-fr-statement-pdf']);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '70',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    'test-results/screenshots/statement-sion.pdf',
+    'test-results/screenshots/77-fr-statement-pdf',
+  ]);
   const csv = await request.get(pdfHref!.replace('/pdf', '/csv'), { headers: { cookie: await cookies() } });
   expect(await csv.text()).toContain(number);
   await signOut(page);

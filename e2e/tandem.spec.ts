@@ -17,7 +17,8 @@ import { shot, signIn, signOut } from './support/helpers.ts';
 test.describe.configure({ mode: 'serial', timeout: 150_000 });
 
 const t = fr;
-const swiss = (d: Date) => d.toLocaleDateString('de-CH', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Zurich' });
+const swiss = (d: Date) =>
+  d.toLocaleDateString('de-CH', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Zurich' });
 const zurichToday = () => {
   const [d, m, y] = swiss(new Date()).split('.').map(Number) as [number, number, number];
   return { y, m, d };
@@ -36,7 +37,10 @@ async function pick(page: Page, scope: Locator, label: string, option: RegExp | 
   await page.getByRole('option', { name: option }).first().click();
 }
 
-test('the Bureau assigns, the tandem coaches for months, reports, closes with an insertion and hands the file back', async ({ page, request }) => {
+test('the Bureau assigns, the tandem coaches for months, reports, closes with an insertion and hands the file back', async ({
+  page,
+  request,
+}) => {
   // 1. The Bureau sees the tandems and their load, and assigns the situation waiting for a tandem.
   await signIn(page, 'coord.sion');
   await expect(page.getByRole('navigation')).toBeVisible();
@@ -95,14 +99,18 @@ test('the Bureau assigns, the tandem coaches for months, reports, closes with an
   await extend.getByLabel(t['mandate.newEnd']).fill(day(8, 1));
   await extend.getByLabel(t['mandate.justification']).fill('Encore deux mois.');
   await extend.getByRole('button', { name: t['mandate.extend'] }).click();
-  await expect(extend.getByText(`Un mandat ne peut pas dépasser neuf mois : la fin ne peut pas être après le ${day(7, 1)}.`)).toBeVisible();
+  await expect(
+    extend.getByText(`Un mandat ne peut pas dépasser neuf mois : la fin ne peut pas être après le ${day(7, 1)}.`),
+  ).toBeVisible();
   await shot(page, '63-fr-mandate-extension-refused');
 
   // 4. The monthly report of the first month, drafted from its meetings, edited and sent.
   const firstMonth = page.getByTestId(`report-${day(-2, 1).split('.').reverse().slice(0, 2).join('-')}`);
   await firstMonth.getByRole('button', { name: t['reports.draft'] }).click();
   await expect(firstMonth.getByLabel(t['reports.elements'])).toHaveValue(/Suite : Premier entretien/);
-  await firstMonth.getByLabel(t['reports.elements']).fill('Objectifs posés ; bilan de compétences fait ; motivation bonne.');
+  await firstMonth
+    .getByLabel(t['reports.elements'])
+    .fill('Objectifs posés ; bilan de compétences fait ; motivation bonne.');
   await firstMonth.getByRole('button', { name: t['reports.send'] }).click();
   await expect(firstMonth.getByTestId('report-recipient')).toContainText('Julien Fournier');
   await shot(page, '64-fr-monthly-report-sent');
@@ -119,11 +127,23 @@ test('the Bureau assigns, the tandem coaches for months, reports, closes with an
   const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
   const situationId = url.split('/').pop();
   for (const lang of ['fr', 'de']) {
-    const pdf = await request.get(`/api/situations/${situationId}/final-report.pdf?lang=${lang}`, { headers: { cookie: cookies } });
+    const pdf = await request.get(`/api/situations/${situationId}/final-report.pdf?lang=${lang}`, {
+      headers: { cookie: cookies },
+    });
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     const path = `test-results/screenshots/final-report-${lang}.pdf`;
     writeFileSync(path, await pdf.body());
-    execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', path, `test-results/screenshots/65-${lang}-final-report`]);
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '70',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      path,
+      `test-results/screenshots/65-${lang}-final-report`,
+    ]);
   }
   const close = page.getByTestId('close-panel');
   await pick(page, close, t['close.outcome'], t['outcome.inserted']);

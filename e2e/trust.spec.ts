@@ -10,13 +10,20 @@ test.describe.configure({ mode: 'serial' });
  * procuration does not grant, a procuration recorded by the Bureau that waits
  * for a second person, and the deciders' anonymised requests.
  */
-async function openSituation(page: import('@playwright/test').Page, name: string, searchLabel: string, navLabel: string) {
+async function openSituation(
+  page: import('@playwright/test').Page,
+  name: string,
+  searchLabel: string,
+  navLabel: string,
+) {
   await page.getByRole('navigation').getByRole('link', { name: navLabel, exact: true }).click();
   await page.getByLabel(searchLabel).first().fill(name);
   await page.locator('tr', { hasText: name }).getByRole('link').first().click();
 }
 
-test('the announcer puts a professional on the case team; the social worker sees the file without the parts not granted', async ({ page }) => {
+test('the announcer puts a professional on the case team; the social worker sees the file without the parts not granted', async ({
+  page,
+}) => {
   await signIn(page, 'orp.sion');
   await openSituation(page, 'Fournier', t['app.search'], t['nav.situations']);
   const team = page.getByTestId('case-team');
@@ -40,12 +47,27 @@ test('the announcer puts a professional on the case team; the social worker sees
 test('a procuration recorded by the Bureau waits until the announcer has checked its scan', async ({ page }) => {
   await signIn(page, 'coord.sion');
   await openSituation(page, 'Carron', t['app.search'], t['nav.situations']);
-  await page.getByLabel(t['consent.signedOn']).fill(new Intl.DateTimeFormat('de-CH', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Zurich' }).format(new Date()));
+  await page
+    .getByLabel(t['consent.signedOn'])
+    .fill(
+      new Intl.DateTimeFormat('de-CH', {
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        timeZone: 'Europe/Zurich',
+      }).format(new Date()),
+    );
   const chooser = page.waitForEvent('filechooser');
   await page.getByLabel(t['consent.scan']).click();
-  await (await chooser).setFiles({ name: 'procuration.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+  await (await chooser).setFiles({
+    name: 'procuration.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+  });
   await page.getByRole('button', { name: t['consent.record'], exact: true }).click();
-  await expect(page.getByTestId('consent').filter({ hasText: t['consent.state.pending_review'] })).toContainText('Sophie Délèze');
+  await expect(page.getByTestId('consent').filter({ hasText: t['consent.state.pending_review'] })).toContainText(
+    'Sophie Délèze',
+  );
   await shot(page, '82-fr-consent-pending');
   await signOut(page);
 
@@ -53,7 +75,9 @@ test('a procuration recorded by the Bureau waits until the announcer has checked
   await openSituation(page, 'Carron', t['app.search'], t['nav.situations']);
   const pending = page.getByTestId('consent').filter({ hasText: t['consent.state.pending_review'] });
   await pending.getByRole('button', { name: t['consent.approve'] }).click();
-  await expect(page.getByTestId('consent').filter({ hasText: 'Sophie Délèze' })).toContainText(t['consent.state.in_force']);
+  await expect(page.getByTestId('consent').filter({ hasText: 'Sophie Délèze' })).toContainText(
+    t['consent.state.in_force'],
+  );
   await shot(page, '83-fr-consent-reviewed');
   await signOut(page);
 });

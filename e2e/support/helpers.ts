@@ -31,5 +31,8 @@ export async function signOut(page: Page) {
 
 /** The FR/DE segmented control: a person clicks its visible label. */
 export async function switchLanguage(page: Page, code: 'FR' | 'DE') {
-  await page.locator('label', { hasText: new RegExp(`^${code}$`) }).first().click();
+  await page
+    .locator('label', { hasText: new RegExp(`^${code}$`) })
+    .first()
+    .click();
 }

@@ -16,7 +16,8 @@ export const test = base.extend<{ policyViolations: string[] }>({
       const watch = (page: Page) =>
         page.on('console', (message) => {
           const text = message.text();
-          if (/Content Security Policy|Permissions-Policy|Permissions policy/i.test(text)) violations.push(`${page.url()}: ${text}`);
+          if (/Content Security Policy|Permissions-Policy|Permissions policy/i.test(text))
+            violations.push(`${page.url()}: ${text}`);
         });
       context.pages().forEach(watch);
       context.on('page', watch);

@@ -39,13 +39,16 @@ export interface Cluster {
 
 export async function startPostgresCluster(): Promise<Cluster> {
   const bin = postgresBinDir();
-  if (!bin) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: apt-get install postgresql');
+  if (!bin)
+    throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: apt-get install postgresql');
   const isRoot = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'tandem-pg-'));
   const run = (cmd: string, args: string[]) => {
     const full = [join(bin, cmd), ...args];
     const result = isRoot
-      ? spawnSync('su', [UNPRIVILEGED_USER, '-s', '/bin/sh', '-c', full.map((a) => `'${a}'`).join(' ')], { encoding: 'utf8' })
+      ? spawnSync('su', [UNPRIVILEGED_USER, '-s', '/bin/sh', '-c', full.map((a) => `'${a}'`).join(' ')], {
+          encoding: 'utf8',
+        })
       : spawnSync(full[0]!, full.slice(1), { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`${cmd} failed: ${result.stderr || result.stdout}`);
   };
@@ -59,8 +62,15 @@ export async function startPostgresCluster(): Promise<Cluster> {
   const port = await freePort();
   run('initdb', ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-locale']);
   run('pg_ctl', [
-    '-D', join(dir, 'data'), '-l', join(dir, 'log'), '-w', '-t', '60',
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    '-D',
+    join(dir, 'data'),
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
     'start',
   ]);
   let stopped = false;

@@ -11,8 +11,16 @@ import { postgresBinDir } from './postgres-cluster.ts';
 const NEEDS = [
   { what: 'Chromium', ok: () => existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'), apt: ['chromium'] },
   { what: 'poppler-utils (pdftoppm)', ok: () => spawnSync('pdftoppm', ['-v']).status === 0, apt: ['poppler-utils'] },
-  { what: 'PostgreSQL server binaries', ok: () => process.env.TEST_DATABASE_URL !== undefined || postgresBinDir() !== null, apt: ['postgresql'] },
-  { what: 'fonts for screenshots', ok: () => existsSync('/usr/share/fonts/truetype/dejavu'), apt: ['fonts-dejavu-core'] },
+  {
+    what: 'PostgreSQL server binaries',
+    ok: () => process.env.TEST_DATABASE_URL !== undefined || postgresBinDir() !== null,
+    apt: ['postgresql'],
+  },
+  {
+    what: 'fonts for screenshots',
+    ok: () => existsSync('/usr/share/fonts/truetype/dejavu'),
+    apt: ['fonts-dejavu-core'],
+  },
 ];
 
 export function ensurePrerequisites() {
@@ -27,7 +35,10 @@ export function ensurePrerequisites() {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   if (update.status !== 0) throw new Error('apt-get update failed');
-  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: 'inherit', env });
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+    stdio: 'inherit',
+    env,
+  });
   // A server package starts a cluster of its own by default: the tests make theirs, so that one is not needed.
   if (install.status !== 0) throw new Error(`apt-get install ${packages.join(' ')} failed`);
   const still = NEEDS.filter((n) => !n.ok());

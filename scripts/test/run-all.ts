@@ -28,7 +28,12 @@ const steps: Step[] = [
     args: ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/reports/vitest.json'],
     report: '.tmp/reports/vitest.json',
   },
-  { name: 'browser journeys (Chromium)', cmd: 'npx', args: ['playwright', 'test', '--reporter=list,json'], report: '.tmp/reports/playwright.json' },
+  {
+    name: 'browser journeys (Chromium)',
+    cmd: 'npx',
+    args: ['playwright', 'test', '--reporter=list,json'],
+    report: '.tmp/reports/playwright.json',
+  },
 ];
 
 let passed = 0;
@@ -39,9 +44,15 @@ for (const step of steps) {
   console.log(`\n=== ${step.name}`);
   const result = spawnSync(step.cmd, step.args, {
     stdio: 'inherit',
-    env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', PLAYWRIGHT_JSON_OUTPUT_NAME: '.tmp/reports/playwright.json' },
+    env: {
+      ...process.env,
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+      PLAYWRIGHT_JSON_OUTPUT_NAME: '.tmp/reports/playwright.json',
+    },
   });
-  console.log(`=== ${step.name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${Math.round((Date.now() - t0) / 1000)} s`);
+  console.log(
+    `=== ${step.name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${Math.round((Date.now() - t0) / 1000)} s`,
+  );
   if (step.report) {
     try {
       const report = JSON.parse(readFileSync(step.report, 'utf8'));

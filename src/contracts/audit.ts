@@ -40,7 +40,13 @@ export const AuditPageSchema = pageOf(AuditEntrySchema);
  * differs from the one a checkpoint recorded (`checkpoint_mismatch`), or a
  * line of the checkpoint file whose signature does not verify (`checkpoint_invalid`).
  */
-export const CHAIN_BREAKS = ['hash_mismatch', 'missing_row', 'missing_tail', 'checkpoint_mismatch', 'checkpoint_invalid'] as const;
+export const CHAIN_BREAKS = [
+  'hash_mismatch',
+  'missing_row',
+  'missing_tail',
+  'checkpoint_mismatch',
+  'checkpoint_invalid',
+] as const;
 export type ChainBreakReason = (typeof CHAIN_BREAKS)[number];
 
 export const ChainReportSchema = z.object({

@@ -38,7 +38,9 @@ export const MeasureKindBodySchema = z.object({
   costUnit: z.enum(COST_UNITS),
   active: z.boolean().default(true),
 });
-export const UpdateMeasureKindBodySchema = MeasureKindBodySchema.omit({ code: true }).extend({ version: VersionSchema });
+export const UpdateMeasureKindBodySchema = MeasureKindBodySchema.omit({ code: true }).extend({
+  version: VersionSchema,
+});
 
 export const ProposeMeasureBodySchema = z.object({
   kindId: IdSchema,
@@ -122,7 +124,12 @@ export type MeasuresFile = z.infer<typeof MeasuresFileSchema>;
 export const RoutePreviewSchema = z.object({
   ruleSet: z.string(),
   route: z.array(DecisionStepSchema),
-  computed: z.object({ endOn: z.string(), unitCostCents: z.number().int(), quantity: z.number().int(), totalCents: z.number().int() }),
+  computed: z.object({
+    endOn: z.string(),
+    unitCostCents: z.number().int(),
+    quantity: z.number().int(),
+    totalCents: z.number().int(),
+  }),
   invalid: z.array(z.object({ path: z.string(), message: z.string() })),
   breaches: z.array(z.object({ path: z.string(), message: z.string() })),
 });
@@ -175,4 +182,6 @@ export const StatementSchema = z.object({
   total: Totals,
 });
 export type Statement = z.infer<typeof StatementSchema>;
-export const StatementCommunesSchema = z.object({ communes: z.array(z.object({ id: IdSchema, name: z.string(), language: z.enum(['fr', 'de']) })) });
+export const StatementCommunesSchema = z.object({
+  communes: z.array(z.object({ id: IdSchema, name: z.string(), language: z.enum(['fr', 'de']) })),
+});

@@ -128,7 +128,14 @@ export const ReviewConsentBodySchema = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('reject'), version: VersionSchema, reason: trimmed(2000) }),
 ]);
 
-export const CONSENT_STATES = ['in_force', 'pending_review', 'rejected', 'revoked', 'expired', 'not_yet_valid'] as const;
+export const CONSENT_STATES = [
+  'in_force',
+  'pending_review',
+  'rejected',
+  'revoked',
+  'expired',
+  'not_yet_valid',
+] as const;
 
 export const ConsentSchema = z.object({
   id: IdSchema,
@@ -277,7 +284,11 @@ export const NotificationSchema = z.object({
 });
 
 export const MergeRequestBodySchema = z.object({ survivorId: IdSchema, duplicateId: IdSchema, reason: trimmed(2000) });
-export const MergeReviewBodySchema = z.object({ version: VersionSchema, approve: z.boolean(), note: text(2000).default('') });
+export const MergeReviewBodySchema = z.object({
+  version: VersionSchema,
+  approve: z.boolean(),
+  note: text(2000).default(''),
+});
 /** A person of a merge request; empty fields and `visible: false` for one the reviewer does not see in any file. */
 const MergePersonSchema = DuplicateCandidateSchema.omit({ matchedOn: true }).extend({ visible: z.boolean() });
 export const MergeRequestSchema = z.object({

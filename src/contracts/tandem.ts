@@ -26,8 +26,17 @@ export const TandemBodySchema = z.object({
   cmsUserId: IdSchema,
   capacity: z.number().int().min(1).max(30).default(6),
 });
-export const UpdateTandemBodySchema = z.object({ capacity: z.number().int().min(1).max(30), active: z.boolean(), version: VersionSchema });
-export const TandemCandidateSchema = z.object({ id: IdSchema, name: z.string(), institutionKind: z.enum(['orp', 'cms']), regionId: IdSchema.nullable() });
+export const UpdateTandemBodySchema = z.object({
+  capacity: z.number().int().min(1).max(30),
+  active: z.boolean(),
+  version: VersionSchema,
+});
+export const TandemCandidateSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  institutionKind: z.enum(['orp', 'cms']),
+  regionId: IdSchema.nullable(),
+});
 
 export const AssignBodySchema = z.object({
   tandemId: IdSchema,
@@ -76,12 +85,21 @@ export const CloseBodySchema = z.object({
   outcome: z.enum(OUTCOMES),
   outcomeOn: IsoDateSchema,
   insertion: z
-    .object({ employer: text(200), startOn: IsoDateSchema, contractType: z.enum(CONTRACT_TYPES), ratePercent: z.number().int() })
+    .object({
+      employer: text(200),
+      startOn: IsoDateSchema,
+      contractType: z.enum(CONTRACT_TYPES),
+      ratePercent: z.number().int(),
+    })
     .nullable(),
   version: VersionSchema, // the mandate's
 });
 export const HandBackBodySchema = z.object({ note: text(2000).default(''), version: VersionSchema });
-export const FollowUpBodySchema = z.object({ stillInWork: z.boolean(), note: text(2000).default(''), version: VersionSchema });
+export const FollowUpBodySchema = z.object({
+  stillInWork: z.boolean(),
+  note: text(2000).default(''),
+  version: VersionSchema,
+});
 
 const Person = z.object({ id: IdSchema, name: z.string() });
 
@@ -93,11 +111,24 @@ export const MeetingSchema = MeetingBodySchema.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),
-  revisions: z.array(MeetingBodySchema.extend({ version: z.number().int(), writtenByName: z.string(), writtenAt: z.string(), replacedAt: z.string() })),
+  revisions: z.array(
+    MeetingBodySchema.extend({
+      version: z.number().int(),
+      writtenByName: z.string(),
+      writtenAt: z.string(),
+      replacedAt: z.string(),
+    }),
+  ),
   canEdit: z.boolean(),
 });
 
-export const ObjectiveSchema = ObjectiveBodySchema.extend({ id: IdSchema, doneOn: z.string().nullable(), updatedByName: z.string(), updatedAt: z.string(), version: z.number().int() });
+export const ObjectiveSchema = ObjectiveBodySchema.extend({
+  id: IdSchema,
+  doneOn: z.string().nullable(),
+  updatedByName: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
 
 export const MonthlyReportSchema = z.object({
   month: MonthSchema,
@@ -108,7 +139,15 @@ export const MonthlyReportSchema = z.object({
   draftedByName: z.string().nullable(),
   sentAt: z.string().nullable(),
   sentByName: z.string().nullable(),
-  recipients: z.array(z.object({ name: z.string(), email: z.string(), language: z.enum(LANGUAGES), messageId: z.string(), delivered: z.boolean() })),
+  recipients: z.array(
+    z.object({
+      name: z.string(),
+      email: z.string(),
+      language: z.enum(LANGUAGES),
+      messageId: z.string(),
+      delivered: z.boolean(),
+    }),
+  ),
   version: z.number().int().nullable(),
 });
 
@@ -142,19 +181,44 @@ export const TandemFileSchema = z.object({
       closedAt: z.string().nullable(),
       outcome: z.enum(OUTCOMES).nullable(),
       outcomeOn: z.string().nullable(),
-      insertion: z.object({ employer: z.string(), startOn: z.string(), contractType: z.enum(CONTRACT_TYPES), ratePercent: z.number().int() }).nullable(),
+      insertion: z
+        .object({
+          employer: z.string(),
+          startOn: z.string(),
+          contractType: z.enum(CONTRACT_TYPES),
+          ratePercent: z.number().int(),
+        })
+        .nullable(),
       handedBackAt: z.string().nullable(),
       handedBackByName: z.string().nullable(),
       handBackNote: z.string().nullable(),
       version: z.number().int(),
     })
     .nullable(),
-  intensity: z.array(z.object({ month: z.string(), meetingsWithPerson: z.number().int(), period: z.enum(['past', 'current', 'future']), status: z.enum(['met', 'missed', 'behind', 'on_track', 'upcoming']) })),
+  intensity: z.array(
+    z.object({
+      month: z.string(),
+      meetingsWithPerson: z.number().int(),
+      period: z.enum(['past', 'current', 'future']),
+      status: z.enum(['met', 'missed', 'behind', 'on_track', 'upcoming']),
+    }),
+  ),
   meetings: z.array(MeetingSchema),
   objectives: z.array(ObjectiveSchema),
   monthlyReports: z.array(MonthlyReportSchema),
   finalReport: FinalReportSchema.nullable(),
-  followUps: z.array(z.object({ id: IdSchema, months: z.number().int(), dueOn: z.string(), stillInWork: z.boolean().nullable(), note: z.string(), recordedAt: z.string().nullable(), recordedByName: z.string().nullable(), version: z.number().int() })),
+  followUps: z.array(
+    z.object({
+      id: IdSchema,
+      months: z.number().int(),
+      dueOn: z.string(),
+      stillInWork: z.boolean().nullable(),
+      note: z.string(),
+      recordedAt: z.string().nullable(),
+      recordedByName: z.string().nullable(),
+      version: z.number().int(),
+    }),
+  ),
   /** The procuration does not grant the caller's institution the coaching's category: journal, objectives and reports are left out. */
   coachingWithheld: z.boolean(),
 });

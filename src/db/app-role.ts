@@ -34,7 +34,8 @@ async function checkRoles(owner: Database, appRole: string, ownerRole: string, s
   const stop = (why: string) => {
     throw new DatabaseRoleError(`DATABASE_URL: the role "${appRole}" ${why}`);
   };
-  if (appRole === ownerRole) stop('is also the role of DATABASE_OWNER_URL; use two roles (README, "Protecting the audit log")');
+  if (appRole === ownerRole)
+    stop('is also the role of DATABASE_OWNER_URL; use two roles (README, "Protecting the audit log")');
   const facts = await one<{ superuser: boolean; member: boolean; owns_schema: boolean }>(
     owner,
     sql`SELECT r.rolsuper AS superuser,
@@ -46,7 +47,9 @@ async function checkRoles(owner: Database, appRole: string, ownerRole: string, s
   if (facts.superuser) stop('is a superuser: it could alter the audit tables');
   if (facts.member) stop(`is a member of "${ownerRole}": it could act as the owner of the audit tables`);
   if (facts.owns_schema) {
-    stop(`owns the schema "${schema}" (or the database): it could drop the audit tables. As a superuser: ALTER DATABASE … OWNER TO ${ident(ownerRole)}`);
+    stop(
+      `owns the schema "${schema}" (or the database): it could drop the audit tables. As a superuser: ALTER DATABASE … OWNER TO ${ident(ownerRole)}`,
+    );
   }
   const owned = await queryRows<{ relname: string }>(
     owner.db,

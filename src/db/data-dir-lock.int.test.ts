@@ -18,7 +18,12 @@ describe('PGlite data-directory lock', () => {
     try {
       const child = spawnSync(
         process.execPath,
-        ['--import', 'tsx', '-e', `import('${join(process.cwd(), 'src/db/open-db.ts')}').then(m => m.openDatabase({ kind: 'pglite', dataDir: '${dir}' })).then(() => process.exit(0), (e) => { console.error(e.message); process.exit(3); })`],
+        [
+          '--import',
+          'tsx',
+          '-e',
+          `import('${join(process.cwd(), 'src/db/open-db.ts')}').then(m => m.openDatabase({ kind: 'pglite', dataDir: '${dir}' })).then(() => process.exit(0), (e) => { console.error(e.message); process.exit(3); })`,
+        ],
         { encoding: 'utf8', timeout: 60_000 },
       );
       expect(child.status).toBe(3);

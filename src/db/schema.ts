@@ -94,7 +94,9 @@ export const offices = pgTable(
   'offices',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    institutionId: uuid('institution_id').notNull().references(() => institutions.id),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
     name: text('name').notNull(),
     regionId: uuid('region_id').references(() => regions.id),
     address: text('address').notNull().default(''),
@@ -115,7 +117,9 @@ export const users = pgTable(
     email: text('email').notNull(),
     givenName: text('given_name').notNull(),
     familyName: text('family_name').notNull(),
-    institutionId: uuid('institution_id').notNull().references(() => institutions.id),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
     officeId: uuid('office_id').references(() => offices.id),
     // The region a regional coordinator coordinates; for others, where they work.
     regionId: uuid('region_id').references(() => regions.id),
@@ -137,7 +141,9 @@ export const sessions = pgTable(
   {
     // sha256 of the cookie's token: a leaked table does not hand out live sessions.
     id: text('id').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     createdAt: ts('created_at').notNull(),
     lastSeenAt: ts('last_seen_at').notNull(),
     endedAt: ts('ended_at'),
@@ -249,8 +255,12 @@ export const persons = pgTable(
     email: text('email').notNull().default(''),
     // Set when a reviewed merge folded this record into another one.
     mergedIntoId: uuid('merged_into_id'),
-    createdByUserId: uuid('created_by_user_id').notNull().references(() => users.id),
-    createdByInstitutionId: uuid('created_by_institution_id').notNull().references(() => institutions.id),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdByInstitutionId: uuid('created_by_institution_id')
+      .notNull()
+      .references(() => institutions.id),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -269,13 +279,19 @@ export const situations = pgTable(
     // Human reference, e.g. CII-2026-0042.
     number: text('number').notNull(),
     status: situationStatusEnum('status').notNull().default('draft'),
-    regionId: uuid('region_id').notNull().references(() => regions.id),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
     anonymous: boolean('anonymous').notNull().default(false),
     personId: uuid('person_id').references(() => persons.id),
     // The anonymous profile (also kept for identified situations, for the figures).
     ageBand: text('age_band'),
-    announcingUserId: uuid('announcing_user_id').notNull().references(() => users.id),
-    announcingInstitutionId: uuid('announcing_institution_id').notNull().references(() => institutions.id),
+    announcingUserId: uuid('announcing_user_id')
+      .notNull()
+      .references(() => users.id),
+    announcingInstitutionId: uuid('announcing_institution_id')
+      .notNull()
+      .references(() => institutions.id),
     followingInstitutionIds: uuid('following_institution_ids').array().notNull().default(sql`'{}'::uuid[]`),
     riskFactors: text('risk_factors').array().notNull().default(sql`'{}'::text[]`),
     riskFactorsOther: text('risk_factors_other').notNull().default(''),
@@ -310,9 +326,13 @@ export const situationEvents = pgTable(
   'situation_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    situationId: uuid('situation_id').notNull().references(() => situations.id),
+    situationId: uuid('situation_id')
+      .notNull()
+      .references(() => situations.id),
     at: ts('at').notNull(),
-    actorUserId: uuid('actor_user_id').notNull().references(() => users.id),
+    actorUserId: uuid('actor_user_id')
+      .notNull()
+      .references(() => users.id),
     type: text('type').notNull(),
     fromStatus: situationStatusEnum('from_status'),
     toStatus: situationStatusEnum('to_status'),
@@ -326,14 +346,18 @@ export const attachments = pgTable(
   'attachments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    situationId: uuid('situation_id').notNull().references(() => situations.id),
+    situationId: uuid('situation_id')
+      .notNull()
+      .references(() => situations.id),
     filename: text('filename').notNull(),
     mimeType: text('mime_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),
     sha256: text('sha256').notNull(),
     // Kept in the database: the server keeps no files of its own, and backups take everything.
     content: bytea('content').notNull(),
-    uploadedByUserId: uuid('uploaded_by_user_id').notNull().references(() => users.id),
+    uploadedByUserId: uuid('uploaded_by_user_id')
+      .notNull()
+      .references(() => users.id),
     uploadedAt: ts('uploaded_at').notNull(),
   },
   (t) => [index('attachments_situation_idx').on(t.situationId)],
@@ -343,14 +367,18 @@ export const consents = pgTable(
   'consents',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    personId: uuid('person_id').notNull().references(() => persons.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
     situationId: uuid('situation_id').references(() => situations.id),
     institutionIds: uuid('institution_ids').array().notNull(),
     dataCategories: text('data_categories').array().notNull(),
     signedOn: date('signed_on', { mode: 'string' }),
     validUntil: date('valid_until', { mode: 'string' }),
     scanAttachmentId: uuid('scan_attachment_id').references(() => attachments.id),
-    recordedByUserId: uuid('recorded_by_user_id').notNull().references(() => users.id),
+    recordedByUserId: uuid('recorded_by_user_id')
+      .notNull()
+      .references(() => users.id),
     revokedAt: ts('revoked_at'),
     revokedByUserId: uuid('revoked_by_user_id').references(() => users.id),
     revocationReason: text('revocation_reason'),
@@ -378,9 +406,15 @@ export const caseTeamMembers = pgTable(
   'case_team_members',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    situationId: uuid('situation_id').notNull().references(() => situations.id),
-    userId: uuid('user_id').notNull().references(() => users.id),
-    addedByUserId: uuid('added_by_user_id').notNull().references(() => users.id),
+    situationId: uuid('situation_id')
+      .notNull()
+      .references(() => situations.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    addedByUserId: uuid('added_by_user_id')
+      .notNull()
+      .references(() => users.id),
     addedAt: ts('added_at').notNull(),
     removedAt: ts('removed_at'),
     removedByUserId: uuid('removed_by_user_id').references(() => users.id),
@@ -396,7 +430,9 @@ export const notifications = pgTable(
   'notifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     kind: text('kind').notNull(),
     situationId: uuid('situation_id').references(() => situations.id),
     createdAt: ts('created_at').notNull(),
@@ -409,10 +445,16 @@ export const notifications = pgTable(
 /** A merge of two person records is asked for, then reviewed by the Bureau: never silent. */
 export const personMergeRequests = pgTable('person_merge_requests', {
   id: uuid('id').primaryKey().defaultRandom(),
-  survivorId: uuid('survivor_id').notNull().references(() => persons.id),
-  duplicateId: uuid('duplicate_id').notNull().references(() => persons.id),
+  survivorId: uuid('survivor_id')
+    .notNull()
+    .references(() => persons.id),
+  duplicateId: uuid('duplicate_id')
+    .notNull()
+    .references(() => persons.id),
   reason: text('reason').notNull(),
-  requestedByUserId: uuid('requested_by_user_id').notNull().references(() => users.id),
+  requestedByUserId: uuid('requested_by_user_id')
+    .notNull()
+    .references(() => users.id),
   requestedAt: ts('requested_at').notNull(),
   status: text('status').notNull().default('pending'),
   reviewedByUserId: uuid('reviewed_by_user_id').references(() => users.id),
@@ -448,7 +490,10 @@ export const outboxMessages = pgTable(
     lastError: text('last_error'),
     sentAt: ts('sent_at'),
   },
-  (t) => [uniqueIndex('outbox_idempotency_key').on(t.idempotencyKey), index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex('outbox_idempotency_key').on(t.idempotencyKey),
+    index('outbox_due_idx').on(t.status, t.nextAttemptAt),
+  ],
 );
 
 /* ---------- Tandem coaching (issue 4) ---------- */
@@ -463,16 +508,26 @@ export const tandems = pgTable(
   'tandems',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    regionId: uuid('region_id').notNull().references(() => regions.id),
-    orpUserId: uuid('orp_user_id').notNull().references(() => users.id),
-    cmsUserId: uuid('cms_user_id').notNull().references(() => users.id),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
+    orpUserId: uuid('orp_user_id')
+      .notNull()
+      .references(() => users.id),
+    cmsUserId: uuid('cms_user_id')
+      .notNull()
+      .references(() => users.id),
     capacity: integer('capacity').notNull().default(6),
     active: boolean('active').notNull().default(true),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('tandems_region_idx').on(t.regionId), index('tandems_orp_idx').on(t.orpUserId), index('tandems_cms_idx').on(t.cmsUserId)],
+  (t) => [
+    index('tandems_region_idx').on(t.regionId),
+    index('tandems_orp_idx').on(t.orpUserId),
+    index('tandems_cms_idx').on(t.cmsUserId),
+  ],
 );
 
 /**
@@ -484,20 +539,30 @@ export const mandates = pgTable(
   'mandates',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    situationId: uuid('situation_id').notNull().references(() => situations.id),
-    tandemId: uuid('tandem_id').notNull().references(() => tandems.id),
+    situationId: uuid('situation_id')
+      .notNull()
+      .references(() => situations.id),
+    tandemId: uuid('tandem_id')
+      .notNull()
+      .references(() => tandems.id),
     startOn: date('start_on', { mode: 'string' }).notNull(),
     plannedEndOn: date('planned_end_on', { mode: 'string' }).notNull(),
     // The planned end including extensions.
     endOn: date('end_on', { mode: 'string' }).notNull(),
-    assignedByUserId: uuid('assigned_by_user_id').notNull().references(() => users.id),
+    assignedByUserId: uuid('assigned_by_user_id')
+      .notNull()
+      .references(() => users.id),
     assignedAt: ts('assigned_at').notNull(),
     overCapacity: boolean('over_capacity').notNull().default(false),
-    leadUserId: uuid('lead_user_id').notNull().references(() => users.id),
+    leadUserId: uuid('lead_user_id')
+      .notNull()
+      .references(() => users.id),
     budgetHolderUserId: uuid('budget_holder_user_id').references(() => users.id),
     handBackToUserId: uuid('hand_back_to_user_id').references(() => users.id),
     // Who holds the file now; changes at closure and at the hand-back.
-    holderUserId: uuid('holder_user_id').notNull().references(() => users.id),
+    holderUserId: uuid('holder_user_id')
+      .notNull()
+      .references(() => users.id),
     // The professionals initially in charge: they receive the monthly reports.
     reportRecipientIds: uuid('report_recipient_ids').array().notNull(),
     closedAt: ts('closed_at'),
@@ -514,22 +579,32 @@ export const mandates = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('mandates_situation_key').on(t.situationId), index('mandates_tandem_idx').on(t.tandemId, t.closedAt), index('mandates_holder_idx').on(t.holderUserId)],
+  (t) => [
+    uniqueIndex('mandates_situation_key').on(t.situationId),
+    index('mandates_tandem_idx').on(t.tandemId, t.closedAt),
+    index('mandates_holder_idx').on(t.holderUserId),
+  ],
 );
 
 export const meetings = pgTable(
   'meetings',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    mandateId: uuid('mandate_id').notNull().references(() => mandates.id),
-    situationId: uuid('situation_id').notNull().references(() => situations.id),
+    mandateId: uuid('mandate_id')
+      .notNull()
+      .references(() => mandates.id),
+    situationId: uuid('situation_id')
+      .notNull()
+      .references(() => situations.id),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
     kind: meetingKindEnum('kind').notNull(),
     personPresent: boolean('person_present').notNull(),
     participants: text('participants').notNull().default(''),
     notes: text('notes').notNull().default(''),
     nextSteps: text('next_steps').notNull().default(''),
-    authorUserId: uuid('author_user_id').notNull().references(() => users.id),
+    authorUserId: uuid('author_user_id')
+      .notNull()
+      .references(() => users.id),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -542,10 +617,14 @@ export const meetingRevisions = pgTable(
   'meeting_revisions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    meetingId: uuid('meeting_id').notNull().references(() => meetings.id),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
     version: integer('version').notNull(),
     content: jsonb('content').notNull(),
-    writtenByUserId: uuid('written_by_user_id').notNull().references(() => users.id),
+    writtenByUserId: uuid('written_by_user_id')
+      .notNull()
+      .references(() => users.id),
     writtenAt: ts('written_at').notNull(),
     replacedAt: ts('replaced_at').notNull(),
   },
@@ -556,16 +635,24 @@ export const objectives = pgTable(
   'objectives',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    mandateId: uuid('mandate_id').notNull().references(() => mandates.id),
-    situationId: uuid('situation_id').notNull().references(() => situations.id),
+    mandateId: uuid('mandate_id')
+      .notNull()
+      .references(() => mandates.id),
+    situationId: uuid('situation_id')
+      .notNull()
+      .references(() => situations.id),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     status: objectiveStatusEnum('status').notNull().default('planned'),
     startOn: date('start_on', { mode: 'string' }),
     targetOn: date('target_on', { mode: 'string' }),
     doneOn: date('done_on', { mode: 'string' }),
-    createdByUserId: uuid('created_by_user_id').notNull().references(() => users.id),
-    updatedByUserId: uuid('updated_by_user_id').notNull().references(() => users.id),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    updatedByUserId: uuid('updated_by_user_id')
+      .notNull()
+      .references(() => users.id),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -578,12 +665,18 @@ export const monthlyReports = pgTable(
   'monthly_reports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    mandateId: uuid('mandate_id').notNull().references(() => mandates.id),
-    situationId: uuid('situation_id').notNull().references(() => situations.id),
+    mandateId: uuid('mandate_id')
+      .notNull()
+      .references(() => mandates.id),
+    situationId: uuid('situation_id')
+      .notNull()
+      .references(() => situations.id),
     month: text('month').notNull(), // yyyy-mm
     significantElements: text('significant_elements').notNull().default(''),
     status: text('status').notNull().default('draft'), // draft | sent
-    draftedByUserId: uuid('drafted_by_user_id').notNull().references(() => users.id),
+    draftedByUserId: uuid('drafted_by_user_id')
+      .notNull()
+      .references(() => users.id),
     draftedAt: ts('drafted_at').notNull(),
     sentByUserId: uuid('sent_by_user_id').references(() => users.id),
     sentAt: ts('sent_at'),
@@ -599,8 +692,12 @@ export const finalReports = pgTable(
   'final_reports',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    mandateId: uuid('mandate_id').notNull().references(() => mandates.id),
-    situationId: uuid('situation_id').notNull().references(() => situations.id),
+    mandateId: uuid('mandate_id')
+      .notNull()
+      .references(() => mandates.id),
+    situationId: uuid('situation_id')
+      .notNull()
+      .references(() => situations.id),
     workDone: text('work_done').notNull().default(''),
     obstacles: text('obstacles').notNull().default(''),
     strengths: text('strengths').notNull().default(''),
@@ -611,7 +708,9 @@ export const finalReports = pgTable(
     pdfAttachmentId: uuid('pdf_attachment_id').references(() => attachments.id),
     finalisedByUserId: uuid('finalised_by_user_id').references(() => users.id),
     finalisedAt: ts('finalised_at'),
-    updatedByUserId: uuid('updated_by_user_id').notNull().references(() => users.id),
+    updatedByUserId: uuid('updated_by_user_id')
+      .notNull()
+      .references(() => users.id),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -624,8 +723,12 @@ export const insertionFollowUps = pgTable(
   'insertion_follow_ups',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    mandateId: uuid('mandate_id').notNull().references(() => mandates.id),
-    situationId: uuid('situation_id').notNull().references(() => situations.id),
+    mandateId: uuid('mandate_id')
+      .notNull()
+      .references(() => mandates.id),
+    situationId: uuid('situation_id')
+      .notNull()
+      .references(() => situations.id),
     months: integer('months').notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     stillInWork: boolean('still_in_work'),
@@ -634,7 +737,10 @@ export const insertionFollowUps = pgTable(
     recordedAt: ts('recorded_at'),
     version: version(),
   },
-  (t) => [uniqueIndex('insertion_follow_ups_key').on(t.mandateId, t.months), index('insertion_follow_ups_due_idx').on(t.dueOn)],
+  (t) => [
+    uniqueIndex('insertion_follow_ups_key').on(t.mandateId, t.months),
+    index('insertion_follow_ups_due_idx').on(t.dueOn),
+  ],
 );
 
 // --- Labour-market measures (issue 5) ---------------------------------------
@@ -665,9 +771,15 @@ export const measures = pgTable(
   'measures',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    situationId: uuid('situation_id').notNull().references(() => situations.id),
-    mandateId: uuid('mandate_id').notNull().references(() => mandates.id),
-    kindId: uuid('kind_id').notNull().references(() => measureKinds.id),
+    situationId: uuid('situation_id')
+      .notNull()
+      .references(() => situations.id),
+    mandateId: uuid('mandate_id')
+      .notNull()
+      .references(() => mandates.id),
+    kindId: uuid('kind_id')
+      .notNull()
+      .references(() => measureKinds.id),
     // The kind's regime when proposed: a later catalogue change does not reroute it.
     regime: regimeEnum('regime').notNull(),
     provider: text('provider').notNull().default(''),
@@ -688,7 +800,9 @@ export const measures = pgTable(
     escalatedAt: ts('escalated_at'),
     escalationReason: text('escalation_reason'),
     exception: boolean('exception').notNull().default(false),
-    proposedByUserId: uuid('proposed_by_user_id').notNull().references(() => users.id),
+    proposedByUserId: uuid('proposed_by_user_id')
+      .notNull()
+      .references(() => users.id),
     proposedAt: ts('proposed_at').notNull(),
     startedOn: date('started_on', { mode: 'string' }),
     endedOn: date('ended_on', { mode: 'string' }),
@@ -697,7 +811,11 @@ export const measures = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('measures_situation_idx').on(t.situationId), index('measures_status_idx').on(t.status), index('measures_commune_idx').on(t.communeId, t.regime)],
+  (t) => [
+    index('measures_situation_idx').on(t.situationId),
+    index('measures_status_idx').on(t.status),
+    index('measures_commune_idx').on(t.communeId, t.regime),
+  ],
 );
 
 /** One decision per step of a measure: the unique key is what stops two deciders from both winning. */
@@ -705,11 +823,15 @@ export const measureDecisions = pgTable(
   'measure_decisions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    measureId: uuid('measure_id').notNull().references(() => measures.id),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
     step: approvalStepEnum('step').notNull(),
     decision: text('decision').notNull(), // approve | refuse
     reason: text('reason').notNull().default(''),
-    decidedByUserId: uuid('decided_by_user_id').notNull().references(() => users.id),
+    decidedByUserId: uuid('decided_by_user_id')
+      .notNull()
+      .references(() => users.id),
     decidedAt: ts('decided_at').notNull(),
   },
   (t) => [uniqueIndex('measure_decisions_step_key').on(t.measureId, t.step)],

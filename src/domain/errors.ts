@@ -42,5 +42,4 @@ export class DomainError extends Error {
 
 export const notFound = () => new DomainError('not_found', 'error.notFound');
 export const conflict = () => new DomainError('conflict', 'error.conflict');
-export const invalid = (fields: FieldError[]) =>
-  new DomainError('validation', 'error.validation', { fields });
+export const invalid = (fields: FieldError[]) => new DomainError('validation', 'error.validation', { fields });

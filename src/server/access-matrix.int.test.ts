@@ -2,7 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachments, communes, institutions, measures, notifications, offices, outboxMessages, regions, situations, tandems, users } from '../db/schema.ts';
+import {
+  attachments,
+  communes,
+  institutions,
+  measures,
+  notifications,
+  offices,
+  outboxMessages,
+  regions,
+  situations,
+  tandems,
+  users,
+} from '../db/schema.ts';
 import { type TestApp, createDemoTestApp } from '../test/int-harness.ts';
 import { type ApiRoute, listApiRoutes, sampleOf, urlOf } from '../test/openapi-routes.ts';
 import { MINIMAL_PDF } from '../test/situation-fixtures.ts';
@@ -23,7 +35,18 @@ const cookies = new Map<string, string>();
 let routes: ApiRoute[];
 
 /** The sample of situations, one per relation; "anonyme" is the CMS Sion's anonymous announcement. */
-const SAMPLE = ['Dubuis', 'Fournier', 'Carron', 'Rey', 'Gillioz', 'Crettaz', 'Imhof', 'Délez', 'Berrut', 'anonyme'] as const;
+const SAMPLE = [
+  'Dubuis',
+  'Fournier',
+  'Carron',
+  'Rey',
+  'Gillioz',
+  'Crettaz',
+  'Imhof',
+  'Délez',
+  'Berrut',
+  'anonyme',
+] as const;
 type Sample = (typeof SAMPLE)[number];
 
 /**
@@ -71,15 +94,27 @@ const relation = (user: string, s: Sample): 'identity' | 'read' | 'none' => {
 const situationIds = new Map<Sample, string>();
 
 /** Routes that show or take what identifies the person: documents, the procuration. */
-const IDENTITY_ROUTES = new Set(['GET /api/situations/{id}/attachments/{attachmentId}', 'GET /api/situations/{id}/procuration.pdf', 'POST /api/situations/{id}/attachments', 'POST /api/situations/{id}/consents']);
+const IDENTITY_ROUTES = new Set([
+  'GET /api/situations/{id}/attachments/{attachmentId}',
+  'GET /api/situations/{id}/procuration.pdf',
+  'POST /api/situations/{id}/attachments',
+  'POST /api/situations/{id}/consents',
+]);
 const key = (r: ApiRoute) => `${r.method} ${r.path}`;
 
 async function call(user: string, route: ApiRoute, params: Record<string, string>): Promise<LightMyRequestResponse> {
-  const query = Object.fromEntries(route.query.filter((q) => q.required).map((q) => [q.name, String(sampleOf(q.schema))]));
+  const query = Object.fromEntries(
+    route.query.filter((q) => q.required).map((q) => [q.name, String(sampleOf(q.schema))]),
+  );
   if (route.path.endsWith('/attachments') && route.method === 'POST') query.filename = 'document.pdf';
   const payload = route.rawBody ? MINIMAL_PDF : route.body ? (sampleOf(route.body) as object) : undefined;
   const headers = route.rawBody ? { 'content-type': 'application/pdf' } : undefined;
-  return t.request(cookies.get(user) ?? null, { method: route.method, url: urlOf(route, params, query), payload, headers });
+  return t.request(cookies.get(user) ?? null, {
+    method: route.method,
+    url: urlOf(route, params, query),
+    payload,
+    headers,
+  });
 }
 
 const answer = (r: LightMyRequestResponse) => `${r.statusCode} ${r.body}`;
@@ -90,7 +125,10 @@ beforeAll(async () => {
   for (const user of Object.keys(SEES)) cookies.set(user, await t.signIn(user));
   for (const s of SAMPLE.filter((x) => x !== 'anonyme')) situationIds.set(s, t.world.situations.get(s)!);
   const cmsSion = t.world.actors.get('cms.sion')!;
-  const [anon] = await t.database.db.select({ id: situations.id }).from(situations).where(and(eq(situations.anonymous, true), eq(situations.announcingUserId, cmsSion.userId)));
+  const [anon] = await t.database.db
+    .select({ id: situations.id })
+    .from(situations)
+    .where(and(eq(situations.anonymous, true), eq(situations.announcingUserId, cmsSion.userId)));
   situationIds.set('anonyme', anon!.id);
 }, 240_000);
 afterAll(() => t.close());
@@ -105,16 +143,21 @@ describe('the access matrix (issue 9)', () => {
     const unexpected: string[] = [];
     for (const user of Object.keys(SEES)) {
       const listed = new Set<string>(
-        (await t.request(cookies.get(user)!, { method: 'GET', url: '/api/situations?pageSize=100' })).json().items.map((i: { id: string }) => i.id),
+        (await t.request(cookies.get(user)!, { method: 'GET', url: '/api/situations?pageSize=100' }))
+          .json()
+          .items.map((i: { id: string }) => i.id),
       );
       for (const s of SAMPLE) {
         const expected = relation(user, s);
         const r = await t.request(cookies.get(user)!, { method: 'GET', url: `/api/situations/${situationIds.get(s)}` });
         const got = r.statusCode === 404 ? 'none' : r.json().abilities.readIdentity ? 'identity' : 'read';
         if (got !== expected) unexpected.push(`${user} × ${s}: expected ${expected}, got ${got} (${r.statusCode})`);
-        if (listed.has(situationIds.get(s)!) !== (expected !== 'none')) unexpected.push(`${user} × ${s}: listed ${listed.has(situationIds.get(s)!)}`);
-        if (got === 'identity' && s !== 'anonyme' && r.json().person === null) unexpected.push(`${user} × ${s}: identity without the person`);
-        if (got === 'read' && r.json().person !== null) unexpected.push(`${user} × ${s}: the person shown without the identity`);
+        if (listed.has(situationIds.get(s)!) !== (expected !== 'none'))
+          unexpected.push(`${user} × ${s}: listed ${listed.has(situationIds.get(s)!)}`);
+        if (got === 'identity' && s !== 'anonyme' && r.json().person === null)
+          unexpected.push(`${user} × ${s}: identity without the person`);
+        if (got === 'read' && r.json().person !== null)
+          unexpected.push(`${user} × ${s}: the person shown without the identity`);
       }
     }
     expect(unexpected).toEqual([]);
@@ -122,12 +165,16 @@ describe('the access matrix (issue 9)', () => {
 
   it('every situation route answers a caller who may not see the situation exactly as for one that does not exist', async () => {
     const unexpected: string[] = [];
-    const [scan] = await t.database.db.select({ id: attachments.id }).from(attachments).where(eq(attachments.situationId, situationIds.get('Fournier')!));
+    const [scan] = await t.database.db
+      .select({ id: attachments.id })
+      .from(attachments)
+      .where(eq(attachments.situationId, situationIds.get('Fournier')!));
     let requests = 0;
     for (const route of routes.filter((r) => r.pathParams[0] === 'id' && r.path.startsWith('/api/situations/'))) {
       for (const user of Object.keys(SEES)) {
         const nothing = answer(await call(user, route, { id: randomUUID() }));
-        if (!nothing.startsWith('404 ') && !nothing.startsWith('400 ')) unexpected.push(`${user} ${key(route)} on nothing: ${nothing.slice(0, 80)}`);
+        if (!nothing.startsWith('404 ') && !nothing.startsWith('400 '))
+          unexpected.push(`${user} ${key(route)} on nothing: ${nothing.slice(0, 80)}`);
         for (const s of SAMPLE) {
           const rel = relation(user, s);
           const denied = rel === 'none' || (rel === 'read' && IDENTITY_ROUTES.has(key(route)));
@@ -136,7 +183,8 @@ describe('the access matrix (issue 9)', () => {
           const params = { id: situationIds.get(s)!, attachmentId: s === 'Fournier' ? scan!.id : randomUUID() };
           const got = answer(await call(user, route, params));
           requests++;
-          if (got !== nothing) unexpected.push(`${user} × ${s} ${key(route)}: ${got.slice(0, 120)} ≠ ${nothing.slice(0, 60)}`);
+          if (got !== nothing)
+            unexpected.push(`${user} × ${s} ${key(route)}: ${got.slice(0, 120)} ≠ ${nothing.slice(0, 60)}`);
         }
       }
     }
@@ -146,15 +194,19 @@ describe('the access matrix (issue 9)', () => {
 
   it('whoever reads a situation gets its pages, never an error', async () => {
     const unexpected: string[] = [];
-    const reads = routes.filter((r) => r.method === 'GET' && r.path.startsWith('/api/situations/{id}') && !r.path.includes('{attachmentId}'));
+    const reads = routes.filter(
+      (r) => r.method === 'GET' && r.path.startsWith('/api/situations/{id}') && !r.path.includes('{attachmentId}'),
+    );
     for (const user of Object.keys(SEES)) {
       for (const s of SAMPLE) {
         const rel = relation(user, s);
         if (rel === 'none') continue;
         for (const route of reads) {
           const r = await call(user, route, { id: situationIds.get(s)! });
-          const mayBeAbsent = /final-report\.pdf|case-team\/candidates|report-recipient-candidates|procuration\.pdf/.test(route.path);
-          if (r.statusCode >= 500 || (r.statusCode !== 200 && !mayBeAbsent)) unexpected.push(`${user} × ${s} ${key(route)}: ${r.statusCode}`);
+          const mayBeAbsent =
+            /final-report\.pdf|case-team\/candidates|report-recipient-candidates|procuration\.pdf/.test(route.path);
+          if (r.statusCode >= 500 || (r.statusCode !== 200 && !mayBeAbsent))
+            unexpected.push(`${user} × ${s} ${key(route)}: ${r.statusCode}`);
         }
       }
     }
@@ -164,9 +216,18 @@ describe('the access matrix (issue 9)', () => {
   it('the other records with an id: a caller who may not act on one gets the answer given for nothing', async () => {
     const db = t.database.db;
     const actor = (u: string) => t.world.actors.get(u)!;
-    const [sionTandem] = await db.select({ id: tandems.id }).from(tandems).where(eq(tandems.orpUserId, actor('tandem.orp').userId));
-    const [note] = await db.select({ id: notifications.id }).from(notifications).where(eq(notifications.userId, actor('orp.sion').userId));
-    const waiting = await db.select({ id: measures.id, route: measures.route, stepIndex: measures.stepIndex }).from(measures).where(eq(measures.status, 'proposed'));
+    const [sionTandem] = await db
+      .select({ id: tandems.id })
+      .from(tandems)
+      .where(eq(tandems.orpUserId, actor('tandem.orp').userId));
+    const [note] = await db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(eq(notifications.userId, actor('orp.sion').userId));
+    const waiting = await db
+      .select({ id: measures.id, route: measures.route, stepIndex: measures.stepIndex })
+      .from(measures)
+      .where(eq(measures.status, 'proposed'));
     const lmmtMeasure = waiting.find((m) => m.route[m.stepIndex] === 'lmmt');
     const [mail] = await db.select({ id: outboxMessages.id }).from(outboxMessages);
     const [region] = await db.select({ id: regions.id }).from(regions);

@@ -63,9 +63,18 @@ beforeAll(async () => {
   await buildWorld();
   // The issue's callers, and two whose roles open parts no one else reaches: the tandem's file, a commune's statements and decisions.
   const members = ['admin', 'pro', 'coord', 'outsider', 'tandem.orp.fz', 'commune.fz'];
-  callers = [...members, null].map((username, i) => ({ name: username ?? 'nobody', username, address: `192.0.2.${i + 1}`, cookie: null, seen: new Set<string>() }));
+  callers = [...members, null].map((username, i) => ({
+    name: username ?? 'nobody',
+    username,
+    address: `192.0.2.${i + 1}`,
+    cookie: null,
+    seen: new Set<string>(),
+  }));
   for (const caller of callers) if (caller.username) caller.cookie = await t.signIn(caller.username);
-  const users = await queryRows<{ id: string; username: string }>(t.database.db, sql`SELECT id::text, username FROM users`);
+  const users = await queryRows<{ id: string; username: string }>(
+    t.database.db,
+    sql`SELECT id::text, username FROM users`,
+  );
   // The admin must not disable, re-role or reset the accounts the run signs in with: they stay out of the id pool.
   callerUserIds = new Set(users.filter((u) => members.includes(u.username)).map((u) => u.id));
 }, 120_000);
@@ -78,11 +87,22 @@ async function buildWorld() {
   t.clock.now = new Date('2026-02-02T08:00:00Z');
   const commune = await insertCommune(db, { name: 'Sion', language: 'fr', regionId: t.world.region.id });
   const members = await tandemMembers(t, 'fz');
-  const communeInstitution = await insertInstitution(db, { kind: 'commune', nameFr: 'Commune de Sion', nameDe: 'Gemeinde Sitten', communeId: commune.id });
+  const communeInstitution = await insertInstitution(db, {
+    kind: 'commune',
+    nameFr: 'Commune de Sion',
+    nameDe: 'Gemeinde Sitten',
+    communeId: commune.id,
+  });
   await insertUser(db, { username: 'commune.fz', institutionId: communeInstitution.id, roles: ['commune_approver'] });
   let [pro, coord] = [await t.signIn('pro'), await t.signIn('coord')];
   const tandemId = await createTandem(t, coord, members.orpUser.id, members.cmsUser.id);
-  const coached = await orientedToTandem(t, pro, coord, [orp.id, bureau.id, cms.id, members.orp.id, members.cms.id, communeInstitution.id], { communeId: commune.id });
+  const coached = await orientedToTandem(
+    t,
+    pro,
+    coord,
+    [orp.id, bureau.id, cms.id, members.orp.id, members.cms.id, communeInstitution.id],
+    { communeId: commune.id },
+  );
   expect((await assign(t, coord, coached, tandemId, '2026-02-02')).statusCode).toBe(200);
   t.clock.now = new Date('2026-03-10T09:00:00Z');
   [pro, coord] = [await t.signIn('pro'), await t.signIn('coord')];
@@ -92,15 +112,47 @@ async function buildWorld() {
     expect(response.statusCode, `${url}: ${response.body}`).toBeLessThan(300);
     return response;
   };
-  await step(member, 'POST', `/api/situations/${coached}/meetings`, { heldOn: '2026-02-10', kind: 'with_person', personPresent: true, notes: 'Premier entretien.' });
-  await step(member, 'POST', `/api/situations/${coached}/objectives`, { title: 'Stage', status: 'in_progress', startOn: '2026-02-10', targetOn: '2026-05-01' });
+  await step(member, 'POST', `/api/situations/${coached}/meetings`, {
+    heldOn: '2026-02-10',
+    kind: 'with_person',
+    personPresent: true,
+    notes: 'Premier entretien.',
+  });
+  await step(member, 'POST', `/api/situations/${coached}/objectives`, {
+    title: 'Stage',
+    status: 'in_progress',
+    startOn: '2026-02-10',
+    targetOn: '2026-05-01',
+  });
   await step(member, 'POST', `/api/situations/${coached}/monthly-reports`, { month: '2026-02' });
   const [kind] = await db.select().from(measureKinds).where(sql`${measureKinds.code} = 'course_laci'`);
-  await step(member, 'POST', `/api/situations/${coached}/measures`, { kindId: kind!.id, provider: 'Cours SA', goals: 'Bureautique.', startOn: '2026-03-16', endOn: '2026-04-15', unitCostCents: 80_000, quantity: 1 });
-  const announced = await announcedSituation(t, pro, { navs13: '', officialName: 'Zufferey', firstNames: 'Paul', birthDate: '1975-01-01' });
+  await step(member, 'POST', `/api/situations/${coached}/measures`, {
+    kindId: kind!.id,
+    provider: 'Cours SA',
+    goals: 'Bureautique.',
+    startOn: '2026-03-16',
+    endOn: '2026-04-15',
+    unitCostCents: 80_000,
+    quantity: 1,
+  });
+  const announced = await announcedSituation(t, pro, {
+    navs13: '',
+    officialName: 'Zufferey',
+    firstNames: 'Paul',
+    birthDate: '1975-01-01',
+  });
   await createDraft(t, pro);
-  const duplicate = await createPerson(t, pro, { navs13: '', officialName: 'Zuffereyy', firstNames: 'Paul', birthDate: '1975-01-01' }, [announced.personId]);
-  await step(pro, 'POST', '/api/person-merges', { survivorId: announced.personId, duplicateId: duplicate, reason: 'Faute de frappe.' });
+  const duplicate = await createPerson(
+    t,
+    pro,
+    { navs13: '', officialName: 'Zuffereyy', firstNames: 'Paul', birthDate: '1975-01-01' },
+    [announced.personId],
+  );
+  await step(pro, 'POST', '/api/person-merges', {
+    survivorId: announced.personId,
+    duplicateId: duplicate,
+    reason: 'Faute de frappe.',
+  });
 }
 
 /** Ids of real records, by table, refreshed as successful requests create more. */
@@ -111,7 +163,9 @@ async function loadIds(): Promise<IdSource> {
       sql`SELECT table_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'id' AND data_type = 'uuid' ORDER BY table_name`,
     )
   ).map((r) => r.name);
-  const union = tables.map((name) => `(SELECT '${name}' AS name, id::text AS id FROM "${name}" ORDER BY ctid LIMIT 40)`).join(' UNION ALL ');
+  const union = tables
+    .map((name) => `(SELECT '${name}' AS name, id::text AS id FROM "${name}" ORDER BY ctid LIMIT 40)`)
+    .join(' UNION ALL ');
   const byTable = new Map<string, string[]>(tables.map((name) => [name, []]));
   for (const row of await queryRows<{ name: string; id: string }>(t.database.db, sql.raw(union))) {
     if (!callerUserIds.has(row.id)) byTable.get(row.name)!.push(row.id);
@@ -138,15 +192,27 @@ async function rowSnapshot(): Promise<Map<string, string>> {
     )
       .map((r) => r.name)
       .filter((name) => !WRITTEN_ON_REFUSAL.has(name));
-    snapshotSql = sql.raw(tables.map((name) => `SELECT '${name}' AS name, count(*)::text || '/' || coalesce(sum(xmin::text::bigint), 0)::text AS mark FROM "${name}"`).join(' UNION ALL '));
+    snapshotSql = sql.raw(
+      tables
+        .map(
+          (name) =>
+            `SELECT '${name}' AS name, count(*)::text || '/' || coalesce(sum(xmin::text::bigint), 0)::text AS mark FROM "${name}"`,
+        )
+        .join(' UNION ALL '),
+    );
   }
-  return new Map((await queryRows<{ name: string; mark: string }>(t.database.db, snapshotSql)).map((r) => [r.name, r.mark]));
+  return new Map(
+    (await queryRows<{ name: string; mark: string }>(t.database.db, snapshotSql)).map((r) => [r.name, r.mark]),
+  );
 }
 const changedTables = (before: Map<string, string>, after: Map<string, string>) =>
-  [...after].filter(([name, mark]) => before.get(name) !== mark).map(([name, mark]) => `${name} ${before.get(name)} → ${mark}`);
+  [...after]
+    .filter(([name, mark]) => before.get(name) !== mark)
+    .map(([name, mark]) => `${name} ${before.get(name)} → ${mark}`);
 
 /** The segment before `{id}` names the record (`/measure-kinds/{id}`); other parameters name it themselves (`consentId`). */
-const paramHint = (route: ApiRoute, name: string) => (name === 'id' ? (route.path.split(`/{${name}}`)[0]!.split('/').at(-1) ?? name) : name);
+const paramHint = (route: ApiRoute, name: string) =>
+  name === 'id' ? (route.path.split(`/{${name}}`)[0]!.split('/').at(-1) ?? name) : name;
 
 /** The version each record had in the last answer that showed it: an update names the version it read. */
 const versions = new Map<string, number>();
@@ -193,15 +259,24 @@ function routeCases(route: ApiRoute, rng: Rng, ids: IdSource) {
   });
   const sample = (caller: Caller): Base => {
     const callerIds = view(caller);
-    const params = Object.fromEntries(route.pathParams.map((p) => [p, pickOr(callerIds.own(paramHint(route, p)), rng.uuid())]));
+    const params = Object.fromEntries(
+      route.pathParams.map((p) => [p, pickOr(callerIds.own(paramHint(route, p)), rng.uuid())]),
+    );
     const body = json ? sampleValue(route.body!, 'body', rng, callerIds) : undefined;
     // The version of the record the path names last, as the caller last read it (most of the time).
     const named = route.pathParams.length ? params[route.pathParams.at(-1)!]! : '';
-    if (body && typeof body === 'object' && 'version' in body && versions.has(named) && rng.chance(0.7)) (body as { version: number }).version = versions.get(named)!;
+    if (body && typeof body === 'object' && 'version' in body && versions.has(named) && rng.chance(0.7))
+      (body as { version: number }).version = versions.get(named)!;
     return { caller, params, query: sampleQuery(route, rng, callerIds), body };
   };
   const pickOr = (items: string[], fallback: string) => (items.length && rng.chance(0.9) ? rng.pick(items) : fallback);
-  const write = (base: Base, label: string, over: Partial<Base> = {}, payload?: { payload?: string | Buffer; contentType?: string }, headers?: Record<string, string>): FuzzCase => {
+  const write = (
+    base: Base,
+    label: string,
+    over: Partial<Base> = {},
+    payload?: { payload?: string | Buffer; contentType?: string },
+    headers?: Record<string, string>,
+  ): FuzzCase => {
     const b = { ...base, ...over };
     return {
       caller: b.caller,
@@ -209,7 +284,12 @@ function routeCases(route: ApiRoute, rng: Rng, ids: IdSource) {
       headers,
       method: route.method,
       url: route.path.replace(/\{(\w+)\}/g, (_, name: string) => b.params[name]!) + queryString(b.query),
-      ...(payload ?? (json ? { payload: toJsonText(b.body), contentType: 'application/json' } : route.rawBody ? { payload: MINIMAL_PDF, contentType: 'application/pdf' } : {})),
+      ...(payload ??
+        (json
+          ? { payload: toJsonText(b.body), contentType: 'application/json' }
+          : route.rawBody
+            ? { payload: MINIMAL_PDF, contentType: 'application/pdf' }
+            : {})),
     };
   };
 
@@ -222,14 +302,26 @@ function routeCases(route: ApiRoute, rng: Rng, ids: IdSource) {
     const by = () => (rng.chance(0.8) ? base.caller : rng.pick(signedIn));
     const ids = view(base.caller);
     const cases: FuzzCase[] = [];
-    for (const m of headerMutations(rng)) cases.push(write(base, m.label, { caller: base.caller.username ? base.caller : by() }, undefined, m.headers));
+    for (const m of headerMutations(rng))
+      cases.push(write(base, m.label, { caller: base.caller.username ? base.caller : by() }, undefined, m.headers));
     for (const name of route.pathParams) {
-      for (const m of pathMutations(paramHint(route, name), rng, ids)) cases.push(write(base, m.label, { caller: by(), params: { ...base.params, [name]: m.value } }));
+      for (const m of pathMutations(paramHint(route, name), rng, ids))
+        cases.push(write(base, m.label, { caller: by(), params: { ...base.params, [name]: m.value } }));
     }
-    for (const m of queryMutations(route, base.query, rng, ids).slice(0, BUDGET.query)) cases.push(write(base, m.label, { caller: by(), query: m.query }));
+    for (const m of queryMutations(route, base.query, rng, ids).slice(0, BUDGET.query))
+      cases.push(write(base, m.label, { caller: by(), query: m.query }));
     if (json) {
-      for (const m of valueMutations(route.body!, base.body, rng, ids).slice(0, BUDGET.body)) cases.push(write(base, m.label, { caller: by(), body: m.value }));
-      for (const m of wholeBodyMutations(base.body)) cases.push(write(base, m.label, { caller: by() }, { payload: m.payload, contentType: m.contentType ?? 'application/json' }));
+      for (const m of valueMutations(route.body!, base.body, rng, ids).slice(0, BUDGET.body))
+        cases.push(write(base, m.label, { caller: by(), body: m.value }));
+      for (const m of wholeBodyMutations(base.body))
+        cases.push(
+          write(
+            base,
+            m.label,
+            { caller: by() },
+            { payload: m.payload, contentType: m.contentType ?? 'application/json' },
+          ),
+        );
     } else if (route.rawBody) {
       const raw: [string, Buffer | string, string][] = [
         ['raw body: text/plain', 'not a pdf', 'text/plain'],
@@ -238,9 +330,17 @@ function routeCases(route: ApiRoute, rng: Rng, ids: IdSource) {
         ['raw body: garbage as PNG', Buffer.from('garbage\u0000bytes'), 'image/png'],
         ['raw body: a PDF sent as JPEG', MINIMAL_PDF, 'image/jpeg'],
       ];
-      for (const [label, payload, contentType] of raw) cases.push(write(base, label, { caller: by() }, { payload, contentType }));
+      for (const [label, payload, contentType] of raw)
+        cases.push(write(base, label, { caller: by() }, { payload, contentType }));
     } else if (route.method !== 'GET') {
-      cases.push(write(base, 'body where none is expected', { caller: by() }, { payload: '{"fuzzUnknown":1}', contentType: 'application/json' }));
+      cases.push(
+        write(
+          base,
+          'body where none is expected',
+          { caller: by() },
+          { payload: '{"fuzzUnknown":1}', contentType: 'application/json' },
+        ),
+      );
     }
     return cases;
   }
@@ -255,14 +355,20 @@ const send = (c: FuzzCase) =>
     method: c.method,
     url: c.url,
     remoteAddress: c.caller.address,
-    headers: { ...(c.caller.cookie ? { cookie: c.caller.cookie } : {}), ...(c.payload !== undefined ? { 'content-type': c.contentType ?? 'application/json' } : {}), ...c.headers },
+    headers: {
+      ...(c.caller.cookie ? { cookie: c.caller.cookie } : {}),
+      ...(c.payload !== undefined ? { 'content-type': c.contentType ?? 'application/json' } : {}),
+      ...c.headers,
+    },
     ...(c.payload !== undefined ? { payload: c.payload } : {}),
   });
 
 function errorShapeProblem(response: LightMyRequestResponse): string | null {
   try {
     const body = response.json() as { error?: { code?: unknown; message?: unknown } };
-    return typeof body.error?.code === 'string' && typeof body.error.message === 'string' && body.error.message ? null : 'no { error: { code, message } }';
+    return typeof body.error?.code === 'string' && typeof body.error.message === 'string' && body.error.message
+      ? null
+      : 'no { error: { code, message } }';
   } catch {
     return 'not JSON';
   }
@@ -280,7 +386,14 @@ async function keepCallersSignedIn() {
 }
 
 /** Lists first (they show the callers ids to use); sign-in, sign-out and the password last: they change the callers' own sessions. */
-const order = (route: ApiRoute) => (route.path.startsWith('/api/auth/') ? (route.path.endsWith('/sign-out') ? 3 : 2) : route.method === 'GET' && !route.pathParams.length ? 0 : 1);
+const order = (route: ApiRoute) =>
+  route.path.startsWith('/api/auth/')
+    ? route.path.endsWith('/sign-out')
+      ? 3
+      : 2
+    : route.method === 'GET' && !route.pathParams.length
+      ? 0
+      : 1;
 
 it('answers every route below 500, with the error body on every 4xx, and refused requests write no row', async () => {
   console.log(`api fuzz: seed ${SEED} (replay with FUZZ_SEED=${SEED})`);
@@ -303,16 +416,23 @@ it('answers every route below 500, with the error body on every 4xx, and refused
       requests++;
       statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
       learn(c.caller, response);
-      if (process.env.FUZZ_VERBOSE) console.log(`${key} as ${c.caller.name}, ${c.label} → ${response.statusCode} ${response.statusCode >= 400 ? response.body.slice(0, 160) : ''}`);
+      if (process.env.FUZZ_VERBOSE)
+        console.log(
+          `${key} as ${c.caller.name}, ${c.label} → ${response.statusCode} ${response.statusCode >= 400 ? response.body.slice(0, 160) : ''}`,
+        );
       if (response.statusCode !== 401) pastAuth.add(key);
       if (response.statusCode < 300) succeeded.add(key);
       const after = await rowSnapshot();
       const where = `${key} as ${c.caller.name}, ${c.label} → ${response.statusCode}`;
-      if (response.statusCode >= 500) findings.push(`${where}: ${response.body.slice(0, 200)} ${logLines.join(' ').slice(0, 600)}`);
+      if (response.statusCode >= 500)
+        findings.push(`${where}: ${response.body.slice(0, 200)} ${logLines.join(' ').slice(0, 600)}`);
       // The error handler's safety net caught bad input that a use case let through to the database: a 4xx, but without a field to fix.
-      for (const line of logLines) if (line.includes('database refused the request data')) findings.push(`${where}: the database refused the data (SQLSTATE ${sqlstateOf(line)})`);
+      for (const line of logLines)
+        if (line.includes('database refused the request data'))
+          findings.push(`${where}: the database refused the data (SQLSTATE ${sqlstateOf(line)})`);
       // The headers every API answer carries (security-headers.ts): also on answers Fastify gives by itself.
-      if (response.headers['cache-control'] !== 'no-store' || response.headers['x-content-type-options'] !== 'nosniff') findings.push(`${where}: without the API's headers`);
+      if (response.headers['cache-control'] !== 'no-store' || response.headers['x-content-type-options'] !== 'nosniff')
+        findings.push(`${where}: without the API's headers`);
       if (response.statusCode >= 400 && response.statusCode < 500) {
         const problem = errorShapeProblem(response);
         if (problem) findings.push(`${where}: ${problem}: ${response.body.slice(0, 200)}`);
@@ -337,7 +457,9 @@ it('answers every route below 500, with the error body on every 4xx, and refused
     for (const c of cases.mutations(best.base)) await run(c);
     if (changed) ids = await loadIds();
   }
-  console.log(`api fuzz: ${requests} requests over ${routes.length} routes, ${succeeded.size} of them answered 2xx at least once; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`);
+  console.log(
+    `api fuzz: ${requests} requests over ${routes.length} routes, ${succeeded.size} of them answered 2xx at least once; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`,
+  );
   expect(findings, `seed ${SEED}`).toEqual([]);
   // The run reached the use cases: every route answered something other than 401 to someone, and many did what was asked.
   expect(routes.map((r) => `${r.method} ${r.path}`).filter((key) => !pastAuth.has(key))).toEqual([]);

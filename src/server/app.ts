@@ -88,7 +88,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerTextGuard(app);
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
       'request',
     );
   });
@@ -120,7 +125,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       // Client-side routes of the single-page app.
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.code(404).send({ error: { code: 'not_found', message: translate(request.ctx?.lang ?? 'fr', 'error.notFound') } });
+    return reply
+      .code(404)
+      .send({ error: { code: 'not_found', message: translate(request.ctx?.lang ?? 'fr', 'error.notFound') } });
   });
   return app;
 }

@@ -28,10 +28,14 @@ describe('TRUST_PROXY', () => {
   });
   it('takes a comma-separated list of addresses, CIDR ranges and proxy-addr names', () => {
     expect(trust('10.0.0.5')).toEqual({ addresses: ['10.0.0.5'] });
-    expect(trust('10.0.0.5, 192.168.0.0/16,fd00::/8 ,::1,loopback')).toEqual({ addresses: ['10.0.0.5', '192.168.0.0/16', 'fd00::/8', '::1', 'loopback'] });
+    expect(trust('10.0.0.5, 192.168.0.0/16,fd00::/8 ,::1,loopback')).toEqual({
+      addresses: ['10.0.0.5', '192.168.0.0/16', 'fd00::/8', '::1', 'loopback'],
+    });
   });
   it('refuses true and says what to write instead', () => {
-    expect(() => trust('true')).toThrow(/TRUST_PROXY: `true` would trust an X-Forwarded-For written by anyone\. Write the number of proxies in front of Tandem \(e\.g\. 1\), or their addresses/);
+    expect(() => trust('true')).toThrow(
+      /TRUST_PROXY: `true` would trust an X-Forwarded-For written by anyone\. Write the number of proxies in front of Tandem \(e\.g\. 1\), or their addresses/,
+    );
     expect(() => trust('yes')).toThrow(/number of proxies/);
   });
   it('refuses what is neither, naming the entries it did not understand', () => {
@@ -45,19 +49,29 @@ describe('TRUST_PROXY', () => {
 
 describe('audit configuration', () => {
   it('requires a key on PostgreSQL, naming the variable', () => {
-    expect(() => parseConfig({ DATABASE_URL: 'postgres://app@db/tandem' })).toThrow(/AUDIT_KEY_FILE: required with DATABASE_URL/);
-    expect(parseConfig({ DATABASE_URL: 'postgres://app@db/tandem', AUDIT_KEY_FILE: '/etc/tandem/audit.key' }).AUDIT_KEY_FILE).toBe(
-      '/etc/tandem/audit.key',
+    expect(() => parseConfig({ DATABASE_URL: 'postgres://app@db/tandem' })).toThrow(
+      /AUDIT_KEY_FILE: required with DATABASE_URL/,
     );
+    expect(
+      parseConfig({ DATABASE_URL: 'postgres://app@db/tandem', AUDIT_KEY_FILE: '/etc/tandem/audit.key' }).AUDIT_KEY_FILE,
+    ).toBe('/etc/tandem/audit.key');
     expect(parseConfig({}).AUDIT_KEY).toBeUndefined(); // PGlite: a key file is created in DATA_DIR
   });
   it('refuses short, doubled or orphaned audit settings', () => {
     expect(() => parseConfig({ AUDIT_KEY: 'short' })).toThrow(/AUDIT_KEY: must be at least 32 characters/);
     const key = 'k'.repeat(32);
-    expect(() => parseConfig({ AUDIT_KEY: key, AUDIT_KEY_FILE: '/k' })).toThrow(/AUDIT_KEY: set AUDIT_KEY or AUDIT_KEY_FILE, not both/);
-    expect(() => parseConfig({ DATABASE_OWNER_URL: 'postgres://owner@db/tandem' })).toThrow(/DATABASE_OWNER_URL: needs DATABASE_URL/);
-    expect(() => parseConfig({ AUDIT_CHECKPOINT_EMAIL: 'dpo@example.ch' })).toThrow(/AUDIT_CHECKPOINT_EMAIL: needs SMTP_URL/);
-    expect(() => parseConfig({ AUDIT_CHECKPOINT_EMAIL: 'nope', SMTP_URL: 'smtp://x' })).toThrow(/AUDIT_CHECKPOINT_EMAIL/);
+    expect(() => parseConfig({ AUDIT_KEY: key, AUDIT_KEY_FILE: '/k' })).toThrow(
+      /AUDIT_KEY: set AUDIT_KEY or AUDIT_KEY_FILE, not both/,
+    );
+    expect(() => parseConfig({ DATABASE_OWNER_URL: 'postgres://owner@db/tandem' })).toThrow(
+      /DATABASE_OWNER_URL: needs DATABASE_URL/,
+    );
+    expect(() => parseConfig({ AUDIT_CHECKPOINT_EMAIL: 'dpo@example.ch' })).toThrow(
+      /AUDIT_CHECKPOINT_EMAIL: needs SMTP_URL/,
+    );
+    expect(() => parseConfig({ AUDIT_CHECKPOINT_EMAIL: 'nope', SMTP_URL: 'smtp://x' })).toThrow(
+      /AUDIT_CHECKPOINT_EMAIL/,
+    );
     expect(parseConfig({}).AUDIT_CHECKPOINT_INTERVAL_MS).toBe(3_600_000);
   });
 });

@@ -23,7 +23,9 @@ describe('an empty installation (--empty)', () => {
     const admin = await signInOver(port, 'admin', password!);
     expect(admin.status).toBe(200);
     expect(admin.body.mustChangePassword).toBe(true);
-    const users = await fetch(`http://127.0.0.1:${port}/api/users`, { headers: { cookie: admin.cookie.split(';')[0]! } });
+    const users = await fetch(`http://127.0.0.1:${port}/api/users`, {
+      headers: { cookie: admin.cookie.split(';')[0]! },
+    });
     expect(users.status).toBe(403); // nothing else until the password is changed
   }, 180_000);
 });

@@ -54,14 +54,20 @@ describe('the server process', () => {
     expect(admin.status).toBe(200);
     expect(admin.cookie).toMatch(/HttpOnly/i);
     expect(admin.cookie).toMatch(/SameSite=Strict/i);
-    const apiMissing = await fetch(`http://127.0.0.1:${port}/api/nothing-here`, { headers: { cookie: admin.cookie.split(';')[0]! } });
+    const apiMissing = await fetch(`http://127.0.0.1:${port}/api/nothing-here`, {
+      headers: { cookie: admin.cookie.split(';')[0]! },
+    });
     expect(apiMissing.status).toBe(404);
     expect(await apiMissing.json()).toEqual({ error: { code: 'not_found', message: 'Introuvable.' } });
 
     if (onPostgres) {
       // A second instance on the same database: no state in the process, the session works on both.
       const port2 = await freePort();
-      const second = startServer(webDist, { PORT: String(port2), DATABASE_URL: databaseUrl!, AUDIT_KEY: TEST_AUDIT_KEY });
+      const second = startServer(webDist, {
+        PORT: String(port2),
+        DATABASE_URL: databaseUrl!,
+        AUDIT_KEY: TEST_AUDIT_KEY,
+      });
       await waitForHealth(port2, second);
       const cookie = admin.cookie.split(';')[0]!;
       const me = await fetch(`http://127.0.0.1:${port2}/api/me`, { headers: { cookie } });
@@ -76,7 +82,10 @@ describe('the server process', () => {
       // The audit key was created beside the database, readable by its owner only; the
       // start anchored the seeded chain with a signed checkpoint beside it, and a stop adds one.
       expect(server.output()).toContain('Warning: PGlite runs as its one superuser');
-      const verified = await fetch(`http://127.0.0.1:${port}/api/audit/verify`, { method: 'POST', headers: { cookie: admin.cookie.split(';')[0]! } });
+      const verified = await fetch(`http://127.0.0.1:${port}/api/audit/verify`, {
+        method: 'POST',
+        headers: { cookie: admin.cookie.split(';')[0]! },
+      });
       const report = await verified.json();
       expect(report).toMatchObject({ ok: true, pending: 0 });
       expect(report.checkpoint.seq).toBeGreaterThan(10);
@@ -97,7 +106,10 @@ describe('the server process', () => {
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain('PORT');
     // PostgreSQL without an audit key: stopped before connecting, naming the variable.
-    const keyless = startServer(webDist, { PORT: String(await freePort()), DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    const keyless = startServer(webDist, {
+      PORT: String(await freePort()),
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+    });
     expect(await keyless.exited).toBe(1);
     expect(keyless.output()).toContain('AUDIT_KEY_FILE: required with DATABASE_URL');
   }, 60_000);

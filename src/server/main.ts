@@ -33,7 +33,9 @@ async function main() {
   );
   if (config.DATABASE_OWNER_URL) {
     const roles = await migrateAsOwner(database, config.DATABASE_OWNER_URL);
-    console.log(`Migrations ran as "${roles.ownerRole}"; "${roles.appRole}" may only append to and read the audit tables.`);
+    console.log(
+      `Migrations ran as "${roles.ownerRole}"; "${roles.appRole}" may only append to and read the audit tables.`,
+    );
   } else {
     await migrate(database);
     console.warn(
@@ -53,16 +55,23 @@ async function main() {
       `Invalid configuration:\n  ${config.AUDIT_KEY ? 'AUDIT_KEY' : 'AUDIT_KEY_FILE'}: this key does not verify the newest links of the audit chain; it is not the key that sealed them.`,
     );
   }
-  if (keyCheck === 'some_fail') console.warn('Warning: the newest audit entry does not verify under the audit key: run the verification on the audit page.');
+  if (keyCheck === 'some_fail')
+    console.warn(
+      'Warning: the newest audit entry does not verify under the audit key: run the verification on the audit page.',
+    );
   if (!audit.checkpointFile && !config.AUDIT_CHECKPOINT_EMAIL) {
-    console.warn('Warning: no AUDIT_CHECKPOINT_FILE nor AUDIT_CHECKPOINT_EMAIL: rows cut off the end of the audit log could not be detected.');
+    console.warn(
+      'Warning: no AUDIT_CHECKPOINT_FILE nor AUDIT_CHECKPOINT_EMAIL: rows cut off the end of the audit log could not be detected.',
+    );
   }
   await ensureMeasureCatalogue(database.db);
   if (await isDatabaseEmpty(database.db)) {
     if (empty) {
       const password = generateTemporaryPassword();
       await seedEmptyInstallation(database.db, { adminPasswordHash: await hashPassword(password) });
-      console.log(`\nEmpty installation. Sign in as "admin" with this password, shown only once:\n\n    ${password}\n\nYou will be asked to change it.\n`);
+      console.log(
+        `\nEmpty installation. Sign in as "admin" with this password, shown only once:\n\n    ${password}\n\nYou will be asked to change it.\n`,
+      );
     } else {
       await seedDemoCanton(database.db);
       const situations = await seedDemoSituations(database.db, config);
@@ -73,7 +82,9 @@ async function main() {
   }
   // Signed checkpoints of the chain head, outside the database, when the head moved.
   const checkpointMailer =
-    config.AUDIT_CHECKPOINT_EMAIL && config.SMTP_URL ? smtpCheckpointMailer(config.SMTP_URL, config.MAIL_FROM, config.AUDIT_CHECKPOINT_EMAIL) : null;
+    config.AUDIT_CHECKPOINT_EMAIL && config.SMTP_URL
+      ? smtpCheckpointMailer(config.SMTP_URL, config.MAIL_FROM, config.AUDIT_CHECKPOINT_EMAIL)
+      : null;
   const anchoring = Boolean(audit.checkpointFile || checkpointMailer);
   const checkpoints = createCheckpointWriter({ db: database.db, settings: audit, mailer: checkpointMailer });
   const writeCheckpoint = async () => {
@@ -90,7 +101,9 @@ async function main() {
   const app = await buildApp({ db: database.db, config, audit });
   // Error messages may quote personal data (a query's parameters, a recipient): only their facts are logged.
   const sealer = setInterval(() => {
-    sealAuditChain(database.db, audit.key).catch((error) => app.log.error({ err: errorFacts(error) }, 'audit sealing failed'));
+    sealAuditChain(database.db, audit.key).catch((error) =>
+      app.log.error({ err: errorFacts(error) }, 'audit sealing failed'),
+    );
   }, config.AUDIT_SEAL_INTERVAL_MS);
   let checkpointing = false;
   const checkpointer = anchoring
@@ -138,7 +151,9 @@ async function main() {
   process.on('SIGTERM', stop);
 
   await app.listen({ port: config.PORT, host: config.HOST });
-  console.log(`Tandem listens on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} (${database.kind})`);
+  console.log(
+    `Tandem listens on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} (${database.kind})`,
+  );
 }
 
 main().catch((error) => {

@@ -23,6 +23,11 @@ export async function seedDemo(database: Database, now = new Date()) {
   await seedDemoTandems(database.db, config, situations, now);
   await seedDemoMeasures(database.db, config, situations, now);
   const rows = await database.db.select().from(users);
-  const actors = new Map<string, Actor>(rows.map((u) => [u.username, { userId: u.id, institutionId: u.institutionId, regionId: u.regionId, roles: u.roles }]));
+  const actors = new Map<string, Actor>(
+    rows.map((u) => [
+      u.username,
+      { userId: u.id, institutionId: u.institutionId, regionId: u.regionId, roles: u.roles },
+    ]),
+  );
   return { situations, actors, users: rows };
 }

@@ -19,7 +19,11 @@ export async function installFailingPersonTrigger(db: Db) {
         RETURN NEW;
       END $$ LANGUAGE plpgsql`),
   );
-  await db.execute(sql.raw('CREATE TRIGGER test_fail_person BEFORE INSERT ON persons FOR EACH ROW EXECUTE FUNCTION test_fail_person()'));
+  await db.execute(
+    sql.raw(
+      'CREATE TRIGGER test_fail_person BEFORE INSERT ON persons FOR EACH ROW EXECUTE FUNCTION test_fail_person()',
+    ),
+  );
 }
 
 export const failWith = (code: string) => `SQLSTATE ${code}`;

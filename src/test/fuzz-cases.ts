@@ -105,7 +105,11 @@ const raw = (token: string) => `@@raw:${token}@@`;
 export const toJsonText = (value: unknown) => JSON.stringify(value).replace(RAW, '$1');
 
 const typeOf = (schema: JsonSchema | undefined): string | undefined =>
-  !schema ? undefined : Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : (schema.type ?? schema.anyOf?.map(typeOf).find(Boolean) ?? schema.oneOf?.map(typeOf).find(Boolean));
+  !schema
+    ? undefined
+    : Array.isArray(schema.type)
+      ? schema.type.find((t) => t !== 'null')
+      : (schema.type ?? schema.anyOf?.map(typeOf).find(Boolean) ?? schema.oneOf?.map(typeOf).find(Boolean));
 
 /** Properties of an object schema, with those of its union branches. */
 function propertiesOf(schema: JsonSchema | undefined): Record<string, JsonSchema> {
@@ -116,7 +120,9 @@ function propertiesOf(schema: JsonSchema | undefined): Record<string, JsonSchema
 const itemsOf = (schema: JsonSchema | undefined): JsonSchema | undefined =>
   schema?.items ?? [...(schema?.anyOf ?? []), ...(schema?.oneOf ?? [])].map(itemsOf).find(Boolean);
 const isUuid = (schema: JsonSchema | undefined, name: string) =>
-  schema?.format === 'uuid' || [...(schema?.anyOf ?? []), ...(schema?.oneOf ?? [])].some((s) => s.format === 'uuid') || /Ids?$/.test(name);
+  schema?.format === 'uuid' ||
+  [...(schema?.anyOf ?? []), ...(schema?.oneOf ?? [])].some((s) => s.format === 'uuid') ||
+  /Ids?$/.test(name);
 const formatOf = (schema: JsonSchema | undefined): string | undefined =>
   schema?.format ?? [...(schema?.anyOf ?? []), ...(schema?.oneOf ?? [])].map(formatOf).find(Boolean);
 const enumOf = (schema: JsonSchema | undefined): unknown[] | undefined =>
@@ -131,16 +137,20 @@ export function sampleValue(schema: JsonSchema | undefined, name: string, rng: R
   if (schema.enum?.length) return rng.pick(schema.enum);
   if (schema.anyOf?.length) {
     const branches = schema.anyOf.filter((s) => s.type !== 'null');
-    return branches.length && !(schema.anyOf.length > branches.length && rng.chance(0.2)) ? sampleValue(rng.pick(branches), name, rng, ids, depth) : null;
+    return branches.length && !(schema.anyOf.length > branches.length && rng.chance(0.2))
+      ? sampleValue(rng.pick(branches), name, rng, ids, depth)
+      : null;
   }
   if (schema.oneOf?.length) return sampleValue(rng.pick(schema.oneOf), name, rng, ids, depth);
-  if (schema.allOf?.length) return Object.assign({}, ...schema.allOf.map((s) => sampleValue(s, name, rng, ids, depth) as object));
+  if (schema.allOf?.length)
+    return Object.assign({}, ...schema.allOf.map((s) => sampleValue(s, name, rng, ids, depth) as object));
   if (schema.nullable && rng.chance(0.15)) return null;
   switch (typeOf(schema)) {
     case 'object': {
       const out: Record<string, unknown> = {};
       for (const [key, property] of Object.entries(schema.properties ?? {})) {
-        if ((schema.required ?? []).includes(key) || (depth < 4 && rng.chance(0.5))) out[key] = sampleValue(property, key, rng, ids, depth + 1);
+        if ((schema.required ?? []).includes(key) || (depth < 4 && rng.chance(0.5)))
+          out[key] = sampleValue(property, key, rng, ids, depth + 1);
       }
       return out;
     }
@@ -171,7 +181,14 @@ export function sampleValue(schema: JsonSchema | undefined, name: string, rng: R
 
 /** Words that fit the contracts' patterns (a month, a quarter, a canton, a code), and texts with accents, quotes and markup. */
 const PATTERN_FITS = ['2026-Q1', '2026-01', '2026-02', '2026-01-05', 'VS', 'fz_code', 'fz-1', 'Texte', 'x'];
-const TEXTS = ['Texte', 'Évéquoz d’Anniviers', 'Müller-Brändli', "O'Brien; DROP TABLE x", '<b>gras</b> & "guillemets"', 'Ligne 1\nLigne 2'];
+const TEXTS = [
+  'Texte',
+  'Évéquoz d’Anniviers',
+  'Müller-Brändli',
+  "O'Brien; DROP TABLE x",
+  '<b>gras</b> & "guillemets"',
+  'Ligne 1\nLigne 2',
+];
 
 function sampleString(schema: JsonSchema, rng: Rng): string {
   if (schema.pattern || schema.format) {
@@ -236,7 +253,17 @@ interface Kind {
 
 /** What each property in turn is set to. */
 const KINDS: Kind[] = [
-  { label: 'wrong type', value: (t) => (typeof t.value === 'string' || typeOf(t.schema) === 'string' ? 12345 : typeof t.value === 'number' ? '12' : typeof t.value === 'boolean' ? 'yes' : 'x') },
+  {
+    label: 'wrong type',
+    value: (t) =>
+      typeof t.value === 'string' || typeOf(t.schema) === 'string'
+        ? 12345
+        : typeof t.value === 'number'
+          ? '12'
+          : typeof t.value === 'boolean'
+            ? 'yes'
+            : 'x',
+  },
   { label: 'null', value: () => null },
   { label: 'empty string', value: () => '' },
   { label: '10,000 characters', value: () => 'é'.repeat(10_000) },
@@ -254,18 +281,30 @@ const KINDS: Kind[] = [
   { label: 'fractional', value: () => 0.5 },
   { label: 'NaN as text', value: () => 'NaN' },
   { label: 'array for a value', value: (t) => (Array.isArray(t.value) ? {} : [t.value ?? 1]) },
-  { label: 'object for a value', value: (t) => (t.value && typeof t.value === 'object' && !Array.isArray(t.value) ? [t.value] : { value: t.value ?? 1 }) },
+  {
+    label: 'object for a value',
+    value: (t) =>
+      t.value && typeof t.value === 'object' && !Array.isArray(t.value) ? [t.value] : { value: t.value ?? 1 },
+  },
   { label: 'missing', value: () => DELETE },
   { label: 'unknown property beside it', value: () => undefined },
   { label: 'not a uuid', applies: (t) => isUuid(t.schema, t.name), value: () => 'not-a-uuid' },
   { label: 'uuid of nothing', applies: (t) => isUuid(t.schema, t.name), value: (_, rng) => rng.uuid() },
-  { label: 'uuid of another kind', applies: (t) => isUuid(t.schema, t.name), value: (t, rng, ids) => pickOr(rng, ids.others(t.name), rng.uuid()) },
+  {
+    label: 'uuid of another kind',
+    applies: (t) => isUuid(t.schema, t.name),
+    value: (t, rng, ids) => pickOr(rng, ids.others(t.name), rng.uuid()),
+  },
   { label: 'nil uuid', applies: (t) => isUuid(t.schema, t.name), value: () => '00000000-0000-0000-0000-000000000000' },
   { label: 'max uuid', applies: (t) => isUuid(t.schema, t.name), value: () => 'ffffffff-ffff-ffff-ffff-ffffffffffff' },
   { label: 'impossible date', applies: (t) => formatOf(t.schema) === 'date', value: () => '2026-02-30' },
   { label: 'year 0', applies: (t) => formatOf(t.schema) === 'date', value: () => '0000-01-01' },
   { label: 'year 9999', applies: (t) => formatOf(t.schema) === 'date', value: () => '9999-12-31' },
-  { label: 'extreme fit of the pattern', applies: (t) => extremeFits(t.schema).length > 0, value: (t, rng) => rng.pick(extremeFits(t.schema)) },
+  {
+    label: 'extreme fit of the pattern',
+    applies: (t) => extremeFits(t.schema).length > 0,
+    value: (t, rng) => rng.pick(extremeFits(t.schema)),
+  },
   { label: 'unknown choice', applies: (t) => Boolean(enumOf(t.schema)), value: () => 'fuzz_choice' },
 ];
 /** Values at the edges of what a pattern allows: year 0 and year 9999 of a month, a quarter, a date. */
@@ -281,14 +320,22 @@ function extremeFits(schema: JsonSchema | undefined): string[] {
 const pickOr = <T>(rng: Rng, items: readonly T[], fallback: T) => (items.length ? rng.pick(items) : fallback);
 
 /** Mutations of a JSON value, round robin over its properties so that each is hit before any is hit twice. */
-export function valueMutations(schema: JsonSchema | undefined, sample: unknown, rng: Rng, ids: IdSource): { label: string; value: unknown }[] {
+export function valueMutations(
+  schema: JsonSchema | undefined,
+  sample: unknown,
+  rng: Rng,
+  ids: IdSource,
+): { label: string; value: unknown }[] {
   const perTarget = targetsOf(schema, sample).map((target) =>
     rng.shuffle(KINDS.filter((k) => k.applies?.(target) ?? true)).map((kind) => {
       const where = target.path.join('.');
       if (kind.label === 'unknown property beside it') {
         const parent = target.path.slice(0, -1);
         const holder = parent.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)?.[key], sample);
-        const value = holder && typeof holder === 'object' && !Array.isArray(holder) ? setAt(sample, [...parent, 'fuzzUnknown'], 1) : sample;
+        const value =
+          holder && typeof holder === 'object' && !Array.isArray(holder)
+            ? setAt(sample, [...parent, 'fuzzUnknown'], 1)
+            : sample;
         return { label: `${where}: ${kind.label}`, value };
       }
       return { label: `${where}: ${kind.label}`, value: setAt(sample, target.path, kind.value(target, rng, ids)) };
@@ -305,7 +352,8 @@ export function valueMutations(schema: JsonSchema | undefined, sample: unknown, 
 /** Query values as they go on the wire: each entry already percent-encoded. */
 type QueryEntries = [string, string][];
 const encodeValue = (value: unknown) => (Array.isArray(value) ? value.map(String).join(',') : String(value));
-export const queryString = (entries: QueryEntries) => (entries.length ? `?${entries.map(([k, v]) => `${k}=${v}`).join('&')}` : '');
+export const queryString = (entries: QueryEntries) =>
+  entries.length ? `?${entries.map(([k, v]) => `${k}=${v}`).join('&')}` : '';
 
 export function sampleQuery(route: ApiRoute, rng: Rng, ids: IdSource): QueryEntries {
   return route.query
@@ -314,13 +362,23 @@ export function sampleQuery(route: ApiRoute, rng: Rng, ids: IdSource): QueryEntr
 }
 
 /** What each query parameter in turn is set to, already encoded: `%00`, broken UTF-8 and broken escapes as bytes on the wire. */
-const QUERY_KINDS: { label: string; apply(entries: QueryEntries, name: string, rng: Rng, ids: IdSource, schema: JsonSchema): QueryEntries }[] = [
+const QUERY_KINDS: {
+  label: string;
+  apply(entries: QueryEntries, name: string, rng: Rng, ids: IdSource, schema: JsonSchema): QueryEntries;
+}[] = [
   { label: 'NUL byte (%00)', apply: (e, n) => withValue(e, n, '%00') },
   { label: 'NUL byte inside', apply: (e, n) => withValue(e, n, 'a%00b') },
   { label: 'broken UTF-8', apply: (e, n) => withValue(e, n, '%ED%A0%80') },
   { label: 'broken escape', apply: (e, n) => withValue(e, n, '%E0%A4%A') },
   { label: '10,000 characters', apply: (e, n) => withValue(e, n, 'x'.repeat(10_000)) },
-  { label: 'repeated key', apply: (e, n, rng, ids) => [...e.filter(([k]) => k !== n), [n, 'a'], [n, encodeURIComponent(pickOr(rng, ids.own(n), 'b'))]] },
+  {
+    label: 'repeated key',
+    apply: (e, n, rng, ids) => [
+      ...e.filter(([k]) => k !== n),
+      [n, 'a'],
+      [n, encodeURIComponent(pickOr(rng, ids.own(n), 'b'))],
+    ],
+  },
   { label: 'empty', apply: (e, n) => withValue(e, n, '') },
   { label: 'not a number', apply: (e, n) => withValue(e, n, 'abc') },
   { label: 'negative', apply: (e, n) => withValue(e, n, '-1') },
@@ -329,17 +387,35 @@ const QUERY_KINDS: { label: string; apply(entries: QueryEntries, name: string, r
   { label: 'beyond int4', apply: (e, n) => withValue(e, n, '2147483648') },
   { label: 'fractional', apply: (e, n) => withValue(e, n, '0.5') },
   { label: 'LIKE wildcards', apply: (e, n) => withValue(e, n, encodeURIComponent('%_\\')) },
-  { label: 'extreme fit of the pattern', apply: (e, n, rng, _, schema) => withValue(e, n, pickOr(rng, extremeFits(schema), '9999-12-31')) },
+  {
+    label: 'extreme fit of the pattern',
+    apply: (e, n, rng, _, schema) => withValue(e, n, pickOr(rng, extremeFits(schema), '9999-12-31')),
+  },
   { label: 'uuid of nothing', apply: (e, n, rng) => withValue(e, n, rng.uuid()) },
   { label: 'uuid of another kind', apply: (e, n, rng, ids) => withValue(e, n, pickOr(rng, ids.others(n), rng.uuid())) },
   { label: 'missing', apply: (e, n) => e.filter(([k]) => k !== n) },
   { label: 'unknown parameter', apply: (e) => [...e, ['fuzzUnknown', '1']] },
   { label: 'bracket syntax', apply: (e, n) => [...e.filter(([k]) => k !== n), [`${n}[a]`, '1']] },
 ];
-const withValue = (entries: QueryEntries, name: string, value: string): QueryEntries => [...entries.filter(([k]) => k !== name), [name, value]];
+const withValue = (entries: QueryEntries, name: string, value: string): QueryEntries => [
+  ...entries.filter(([k]) => k !== name),
+  [name, value],
+];
 
-export function queryMutations(route: ApiRoute, sample: QueryEntries, rng: Rng, ids: IdSource): { label: string; query: QueryEntries }[] {
-  const perParam = route.query.map((q) => rng.shuffle([...QUERY_KINDS]).map((kind) => ({ label: `query ${q.name}: ${kind.label}`, query: kind.apply(sample, q.name, rng, ids, q.schema) })));
+export function queryMutations(
+  route: ApiRoute,
+  sample: QueryEntries,
+  rng: Rng,
+  ids: IdSource,
+): { label: string; query: QueryEntries }[] {
+  const perParam = route.query.map((q) =>
+    rng
+      .shuffle([...QUERY_KINDS])
+      .map((kind) => ({
+        label: `query ${q.name}: ${kind.label}`,
+        query: kind.apply(sample, q.name, rng, ids, q.schema),
+      })),
+  );
   const out: { label: string; query: QueryEntries }[] = [];
   for (let round = 0; perParam.some((list) => round < list.length); round++) {
     for (const list of perParam) if (round < list.length) out.push(list[round]!);
@@ -378,7 +454,10 @@ export function wholeBodyMutations(sample: unknown): { label: string; payload?: 
     { label: 'body: JSON sent as text/plain', payload: text, contentType: 'text/plain' },
     { label: 'body: form-encoded', payload: 'a=1&b=2', contentType: 'application/x-www-form-urlencoded' },
     { label: 'body: 2,000 nested arrays', payload: `${'['.repeat(2000)}${']'.repeat(2000)}` },
-    { label: 'body: over 1 MB', payload: toJsonText({ ...(sample && typeof sample === 'object' ? sample : {}), padding: 'x'.repeat(1_100_000) }) },
+    {
+      label: 'body: over 1 MB',
+      payload: toJsonText({ ...(sample && typeof sample === 'object' ? sample : {}), padding: 'x'.repeat(1_100_000) }),
+    },
     { label: 'body: duplicate keys', payload: prepend(text, '"version":1,"version":"x"') },
     { label: 'body: __proto__ key', payload: prepend(text, '"__proto__":{"admin":true}') },
     { label: 'body: constructor.prototype key', payload: prepend(text, '"constructor":{"prototype":{"admin":true}}') },
@@ -390,12 +469,25 @@ export function headerMutations(rng: Rng): { label: string; headers: Record<stri
   const token = Array.from({ length: 43 }, () => 'abcdefghijklmnopqrstuvwxyz0123456789-_'[rng.int(38)]).join('');
   return [
     { label: 'header: forged session cookie', headers: { cookie: `tandem_session=${token}` } },
-    { label: 'header: session cookie with %00 and a broken escape', headers: { cookie: 'tandem_session=a%00b%E0%A4%A' } },
+    {
+      label: 'header: session cookie with %00 and a broken escape',
+      headers: { cookie: 'tandem_session=a%00b%E0%A4%A' },
+    },
     { label: 'header: 4,000-character session cookie', headers: { cookie: `tandem_session=${'a'.repeat(4_000)}` } },
     { label: 'header: two session cookies', headers: { cookie: `tandem_session=${token}; tandem_session=x` } },
-    { label: 'header: junk Accept-Language', headers: { 'accept-language': 'xx-YY;q=abc, *;q=-1, de-CH-1996;q=0.5, ,,;' } },
+    {
+      label: 'header: junk Accept-Language',
+      headers: { 'accept-language': 'xx-YY;q=abc, *;q=-1, de-CH-1996;q=0.5, ,,;' },
+    },
     { label: 'header: Origin of another site', headers: { origin: 'https://evil.example' } },
     { label: 'header: Origin "null"', headers: { origin: 'null' } },
-    { label: 'header: spoofed X-Forwarded-For and Host', headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.1', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' } },
+    {
+      label: 'header: spoofed X-Forwarded-For and Host',
+      headers: {
+        'x-forwarded-for': '203.0.113.9, 10.0.0.1',
+        'x-forwarded-host': 'evil.example',
+        'x-forwarded-proto': 'https',
+      },
+    },
   ];
 }

@@ -49,15 +49,43 @@ export async function seedWorld(database: Database) {
   const region = await insertRegion(db, { code: 'SION', nameFr: 'Sion', nameDe: 'Sitten' });
   const otherRegion = await insertRegion(db, { code: 'MONTHEY', nameFr: 'Monthey', nameDe: 'Monthey' });
   const bureau = await insertInstitution(db, { kind: 'bureau_cii', nameFr: 'Bureau CII', nameDe: 'IIZ-Büro' });
-  const orp = await insertInstitution(db, { kind: 'orp', nameFr: 'ORP Sion', nameDe: 'RAV Sitten', regionId: region.id });
-  const cms = await insertInstitution(db, { kind: 'cms', nameFr: 'CMS Sion', nameDe: 'SMZ Sitten', regionId: region.id });
+  const orp = await insertInstitution(db, {
+    kind: 'orp',
+    nameFr: 'ORP Sion',
+    nameDe: 'RAV Sitten',
+    regionId: region.id,
+  });
+  const cms = await insertInstitution(db, {
+    kind: 'cms',
+    nameFr: 'CMS Sion',
+    nameDe: 'SMZ Sitten',
+    regionId: region.id,
+  });
   const oai = await insertInstitution(db, { kind: 'oai', nameFr: 'Office AI', nameDe: 'IV-Stelle' });
   const orpOffice = await insertOffice(db, { institutionId: orp.id, name: 'ORP Sion', regionId: region.id });
   const admin = await insertUser(db, { username: 'admin', institutionId: bureau.id, roles: ['admin'] });
-  const pro = await insertUser(db, { username: 'pro', institutionId: orp.id, officeId: orpOffice.id, roles: ['field_professional'] });
-  const colleague = await insertUser(db, { username: 'colleague', institutionId: orp.id, roles: ['field_professional'] });
-  const correspondent = await insertUser(db, { username: 'repondant', institutionId: orp.id, roles: ['cii_correspondent'] });
-  const social = await insertUser(db, { username: 'social', institutionId: cms.id, roles: ['field_professional'], language: 'de' });
+  const pro = await insertUser(db, {
+    username: 'pro',
+    institutionId: orp.id,
+    officeId: orpOffice.id,
+    roles: ['field_professional'],
+  });
+  const colleague = await insertUser(db, {
+    username: 'colleague',
+    institutionId: orp.id,
+    roles: ['field_professional'],
+  });
+  const correspondent = await insertUser(db, {
+    username: 'repondant',
+    institutionId: orp.id,
+    roles: ['cii_correspondent'],
+  });
+  const social = await insertUser(db, {
+    username: 'social',
+    institutionId: cms.id,
+    roles: ['field_professional'],
+    language: 'de',
+  });
   const coordinator = await insertUser(db, {
     username: 'coord',
     institutionId: bureau.id,
@@ -131,7 +159,13 @@ async function appOn<W>(
   const config = parseConfig({ WEB_DIST_DIR: '/nonexistent', LOG_LEVEL: 'silent', ...keyEnv, ...env });
   // No data directory: the key comes from the environment, a checkpoint file only if the test names one.
   const { warnings: _, ...audit } = resolveAuditSettings(config, { dataDir: null, chainStarted: false });
-  const app = await buildApp({ db: database.db, config, audit, now: () => clock.now, logger: options.logStream ? { stream: options.logStream } : false });
+  const app = await buildApp({
+    db: database.db,
+    config,
+    audit,
+    now: () => clock.now,
+    logger: options.logStream ? { stream: options.logStream } : false,
+  });
   await app.ready();
   let ipCounter = 0;
   const testApp: TestApp<W> = {

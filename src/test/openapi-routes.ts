@@ -56,7 +56,9 @@ export function listApiRoutes(app: FastifyInstance): ApiRoute[] {
         method: method.toUpperCase() as ApiRoute['method'],
         path,
         pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
-        query: params.filter((p) => p.in === 'query').map((p) => ({ name: p.name, required: Boolean(p.required), schema: p.schema })),
+        query: params
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, required: Boolean(p.required), schema: p.schema })),
         body: json,
         rawBody: path.endsWith('/attachments') && method === 'post',
       });

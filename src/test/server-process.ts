@@ -60,4 +60,3 @@ export async function signInOver(port: number, username: string, password: strin
   });
   return { status: response.status, body: await response.json(), cookie: response.headers.get('set-cookie') ?? '' };
 }
-

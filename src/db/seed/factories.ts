@@ -19,7 +19,10 @@ const short = () => randomUUID().slice(0, 8);
 
 export async function insertRegion(q: Queryable, o: Partial<typeof regions.$inferInsert> = {}) {
   const code = o.code ?? `R${short()}`;
-  const [row] = await q.insert(regions).values({ code, nameFr: `Région ${code}`, nameDe: `Region ${code}`, ...o }).returning();
+  const [row] = await q
+    .insert(regions)
+    .values({ code, nameFr: `Région ${code}`, nameDe: `Region ${code}`, ...o })
+    .returning();
   return row!;
 }
 
@@ -38,12 +41,18 @@ export async function insertInstitution(
 ) {
   const kind = o.kind ?? 'orp';
   const name = `${kind.toUpperCase()} ${short()}`;
-  const [row] = await q.insert(institutions).values({ kind, nameFr: name, nameDe: name, ...o }).returning();
+  const [row] = await q
+    .insert(institutions)
+    .values({ kind, nameFr: name, nameDe: name, ...o })
+    .returning();
   return row!;
 }
 
 export async function insertOffice(q: Queryable, o: Partial<typeof offices.$inferInsert> & { institutionId: string }) {
-  const [row] = await q.insert(offices).values({ name: `Office ${short()}`, ...o }).returning();
+  const [row] = await q
+    .insert(offices)
+    .values({ name: `Office ${short()}`, ...o })
+    .returning();
   return row!;
 }
 

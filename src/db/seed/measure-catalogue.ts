@@ -8,5 +8,8 @@ import { measureKinds } from '../schema.ts';
  * Several instances starting at once are fine: a code already there is skipped.
  */
 export async function ensureMeasureCatalogue(q: Queryable): Promise<void> {
-  await q.insert(measureKinds).values(DEFAULT_MEASURE_KINDS.map((k) => ({ ...k }))).onConflictDoNothing({ target: measureKinds.code });
+  await q
+    .insert(measureKinds)
+    .values(DEFAULT_MEASURE_KINDS.map((k) => ({ ...k })))
+    .onConflictDoNothing({ target: measureKinds.code });
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { actorAbilities, can, userAbilities, userListScope } from './policy.ts';
 import { ROLES, type Actor, type Role } from './roles.ts';
 
-const actor = (roles: Role[], institutionId = 'inst-a', userId = 'me'): Actor => ({ userId, institutionId, regionId: null, roles });
+const actor = (roles: Role[], institutionId = 'inst-a', userId = 'me'): Actor => ({
+  userId,
+  institutionId,
+  regionId: null,
+  roles,
+});
 const userIn = (institutionId: string, id = 'other') => ({ type: 'user' as const, id, institutionId });
 
 describe('access policy', () => {
@@ -38,7 +43,11 @@ describe('access policy', () => {
   it('turns roles into list scopes and abilities the UI can use', () => {
     expect(userListScope(actor(['admin']))).toEqual({ kind: 'all' });
     expect(userListScope(actor(['field_professional']))).toEqual({ kind: 'self', userId: 'me' });
-    expect(userAbilities(actor(['admin']), { id: 'me', institutionId: 'inst-a' })).toEqual({ update: true, disable: false, resetPassword: true });
+    expect(userAbilities(actor(['admin']), { id: 'me', institutionId: 'inst-a' })).toEqual({
+      update: true,
+      disable: false,
+      resetPassword: true,
+    });
     expect(actorAbilities(actor(['field_professional']))).toEqual({
       manageUsers: false,
       seeUsers: false,
@@ -67,14 +76,27 @@ describe('measure decisions and statements (decision 009)', () => {
     expect(can(actor(['sas_reviewer']), 'decide', { type: 'measure_step', step: 'sas', ...other })).toBe(true);
     expect(can(actor(['commune_approver']), 'decide', { type: 'measure_step', step: 'commune', ...own })).toBe(true);
     expect(can(actor(['commune_approver']), 'decide', { type: 'measure_step', step: 'commune', ...other })).toBe(false);
-    expect(can(actor(['commune_approver']), 'decide', { type: 'measure_step', step: 'commune', communeId: null, actorCommuneId: null })).toBe(false);
+    expect(
+      can(actor(['commune_approver']), 'decide', {
+        type: 'measure_step',
+        step: 'commune',
+        communeId: null,
+        actorCommuneId: null,
+      }),
+    ).toBe(false);
     expect(can(actor(['bureau_member']), 'decide', { type: 'measure_step', step: 'commission', ...own })).toBe(true);
-    expect(can(actor(['regional_coordinator', 'bureau_member']), 'decide', { type: 'measure_step', step: 'commission', ...own })).toBe(false);
+    expect(
+      can(actor(['regional_coordinator', 'bureau_member']), 'decide', {
+        type: 'measure_step',
+        step: 'commission',
+        ...own,
+      }),
+    ).toBe(false);
     expect(can(actor(['tandem_member']), 'decide', { type: 'measure_step', step: 'tandem', ...own })).toBe(false);
     expect(can(actor(['admin']), 'decide', { type: 'measure_step', step: 'lmmt', ...own })).toBe(false);
   });
 
-  it('the SAS reads every commune\'s statement, a commune its own, nobody else', () => {
+  it("the SAS reads every commune's statement, a commune its own, nobody else", () => {
     expect(can(actor(['sas_reviewer']), 'read', { type: 'commune_statement', ...other })).toBe(true);
     expect(can(actor(['commune_approver']), 'read', { type: 'commune_statement', ...own })).toBe(true);
     expect(can(actor(['commune_approver']), 'read', { type: 'commune_statement', ...other })).toBe(false);

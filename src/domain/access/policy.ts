@@ -94,7 +94,8 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case 'measure_step':
       // A decider reads a measure request and decides it while it waits at their step (decision 009); who the
       // person is only when a valid procuration names the decider's institution (decision 012).
-      if (action === 'read_identity') return decidesStep(actor, resource.step, resource) && (resource.basis?.has(actor.institutionId) ?? false);
+      if (action === 'read_identity')
+        return decidesStep(actor, resource.step, resource) && (resource.basis?.has(actor.institutionId) ?? false);
       return (action === 'decide' || action === 'read') && decidesStep(actor, resource.step, resource);
     case 'commune_statement': {
       // The SAS receives every commune's quarterly statements; a commune reads its own.
@@ -111,7 +112,8 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
   }
 }
 
-const ownCommune = (actor: Actor, c: CommuneFacts) => hasRole(actor, 'commune_approver') && c.actorCommuneId !== null && c.communeId === c.actorCommuneId;
+const ownCommune = (actor: Actor, c: CommuneFacts) =>
+  hasRole(actor, 'commune_approver') && c.actorCommuneId !== null && c.communeId === c.actorCommuneId;
 
 /**
  * Who decides each step of a measure's route (DOMAIN.md §4.4): the LMMT's
@@ -137,7 +139,8 @@ export function decidesStep(actor: Actor, step: DecisionStep, c: CommuneFacts): 
 }
 
 /** Field professionals and CII correspondents announce situations (and enter the persons concerned). */
-export const canAnnounce = (actor: Actor) => hasRole(actor, 'field_professional') || hasRole(actor, 'cii_correspondent');
+export const canAnnounce = (actor: Actor) =>
+  hasRole(actor, 'field_professional') || hasRole(actor, 'cii_correspondent');
 
 /**
  * Situations (DOMAIN.md §3, decision 005): reading and seeing the identity
@@ -232,7 +235,11 @@ export function actorAbilities(actor: Actor) {
     reviewMerges: can(actor, 'review', { type: 'person_merge' }),
     seeTandems: can(actor, 'read', { type: 'tandem', regionId: '' }),
     coach: hasRole(actor, 'tandem_member'),
-    decideMeasures: hasRole(actor, 'commune_approver') || (['lmmt', 'sas', 'commission'] as const).some((step) => decidesStep(actor, step, { communeId: null, actorCommuneId: null })),
+    decideMeasures:
+      hasRole(actor, 'commune_approver') ||
+      (['lmmt', 'sas', 'commission'] as const).some((step) =>
+        decidesStep(actor, step, { communeId: null, actorCommuneId: null }),
+      ),
     readStatements: hasRole(actor, 'sas_reviewer') || hasRole(actor, 'commune_approver'),
     manageMeasureKinds: can(actor, 'manage', { type: 'measure_kind' }),
   };

@@ -13,7 +13,12 @@ const NOW = new Date('2026-06-15T10:00:00Z');
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * DAY);
 
-const actor = (userId: string, institutionId: string, roles: Role[], regionId: string | null = null): Actor => ({ userId, institutionId, regionId, roles });
+const actor = (userId: string, institutionId: string, roles: Role[], regionId: string | null = null): Actor => ({
+  userId,
+  institutionId,
+  regionId,
+  roles,
+});
 const ALL: DataCategory[] = ['identity', 'social_situation', 'employment', 'measures'];
 
 const facts = (over: Partial<SituationFacts> = {}): SituationFacts => ({
@@ -52,34 +57,202 @@ interface Row {
 }
 
 const rows: Row[] = [
-  { who: 'the announcer', a: actor('announcer', 'orp', ['field_professional']), s: facts(), read: true, identity: true },
-  { who: 'the announcer of a draft', a: actor('announcer', 'orp', ['field_professional']), s: facts({ status: 'draft' }), read: true, identity: true },
-  { who: 'the announcer after moving to another institution, not named', a: actor('announcer', 'oai', ['field_professional']), s: facts(), read: true, identity: false },
-  { who: 'a colleague of the announcer, off the case team', a: actor('colleague', 'orp', ['field_professional']), s: facts(), read: false, identity: false },
-  { who: 'a colleague on the case team', a: actor('colleague', 'orp', ['field_professional']), s: facts({ caseTeam: [{ userId: 'colleague', removedAt: null }] }), read: true, identity: true },
-  { who: 'a case-team member whose institution is not named', a: actor('osp.pro', 'osp', ['field_professional']), s: facts({ caseTeam: [{ userId: 'osp.pro', removedAt: null }] }), read: false, identity: false },
-  { who: 'a case-team member who left 89 days ago', a: actor('colleague', 'orp', ['field_professional']), s: facts({ caseTeam: [{ userId: 'colleague', removedAt: daysAgo(89) }] }), read: true, identity: true },
-  { who: 'a case-team member who left 91 days ago', a: actor('colleague', 'orp', ['field_professional']), s: facts({ caseTeam: [{ userId: 'colleague', removedAt: daysAgo(91) }] }), read: false, identity: false },
-  { who: 'the répondant CII of a named institution', a: actor('rep', 'cms', ['cii_correspondent']), s: facts(), read: true, identity: true },
-  { who: 'the répondant CII of an institution not named', a: actor('rep', 'oai', ['cii_correspondent']), s: facts(), read: false, identity: false },
-  { who: 'the répondant of a named institution, on a draft', a: actor('rep', 'cms', ['cii_correspondent']), s: facts({ status: 'draft' }), read: false, identity: false },
-  { who: 'the répondant of a named institution, anonymous announcement', a: actor('rep', 'cms', ['cii_correspondent']), s: facts({ anonymous: true, basis: new Map() }), read: false, identity: false },
-  { who: 'the coordinator of the region, Bureau named', a: actor('coord', 'bureau', ['regional_coordinator', 'bureau_member'], 'sion'), s: facts(), read: true, identity: true },
-  { who: 'the coordinator of the region, Bureau not named', a: actor('coord', 'bureau', ['regional_coordinator', 'bureau_member'], 'sion'), s: facts({ basis: new Map([['orp', new Set(ALL)]]) }), read: true, identity: false },
-  { who: 'the coordinator of another region', a: actor('coord.m', 'bureau', ['regional_coordinator', 'bureau_member'], 'monthey'), s: facts(), read: false, identity: false },
-  { who: 'a coordinator without a region (fails closed)', a: actor('coord.x', 'bureau', ['regional_coordinator', 'bureau_member'], null), s: facts(), read: false, identity: false },
-  { who: 'the cantonal Bureau (no region)', a: actor('officer', 'bureau', ['bureau_member']), s: facts(), read: true, identity: true },
-  { who: 'the Bureau on a draft', a: actor('officer', 'bureau', ['bureau_member']), s: facts({ status: 'draft' }), read: false, identity: false },
-  { who: 'an administrator of the Bureau institution', a: actor('admin', 'bureau', ['admin']), s: facts(), read: false, identity: false },
-  { who: 'a statistics reader of a named institution', a: actor('stats', 'bureau', ['statistics_reader']), s: facts(), read: false, identity: false },
-  { who: 'a decider of a named institution', a: actor('commune', 'cms', ['commune_approver']), s: facts(), read: false, identity: false },
-  { who: 'a tandem member, mandate open', a: actor('tandem.cms', 'cms', ['tandem_member']), s: facts({ mandate: mandate() }), read: true, identity: true },
-  { who: 'a tandem member whose institution is not named', a: actor('tandem.cms', 'cms2', ['tandem_member']), s: facts({ mandate: mandate() }), read: true, identity: false },
-  { who: 'a tandem member 89 days after closure', a: actor('tandem.cms', 'cms', ['tandem_member']), s: facts({ mandate: mandate({ closedAt: daysAgo(89) }) }), read: true, identity: true },
-  { who: 'a tandem member 91 days after closure', a: actor('tandem.cms', 'cms', ['tandem_member']), s: facts({ mandate: mandate({ closedAt: daysAgo(91), holderUserId: 'announcer' }) }), read: false, identity: false },
-  { who: 'a tandem member 91 days after closure, 10 after the hand-back', a: actor('tandem.cms', 'cms', ['tandem_member']), s: facts({ mandate: mandate({ closedAt: daysAgo(91), handedBackAt: daysAgo(10), holderUserId: 'announcer' }) }), read: true, identity: true },
-  { who: 'the lead still holding the file long after closure', a: actor('tandem.orp', 'orp', ['tandem_member']), s: facts({ mandate: mandate({ closedAt: daysAgo(400) }) }), read: true, identity: true },
-  { who: 'a member of another tandem', a: actor('other.tandem', 'orp', ['tandem_member']), s: facts({ mandate: mandate() }), read: false, identity: false },
+  {
+    who: 'the announcer',
+    a: actor('announcer', 'orp', ['field_professional']),
+    s: facts(),
+    read: true,
+    identity: true,
+  },
+  {
+    who: 'the announcer of a draft',
+    a: actor('announcer', 'orp', ['field_professional']),
+    s: facts({ status: 'draft' }),
+    read: true,
+    identity: true,
+  },
+  {
+    who: 'the announcer after moving to another institution, not named',
+    a: actor('announcer', 'oai', ['field_professional']),
+    s: facts(),
+    read: true,
+    identity: false,
+  },
+  {
+    who: 'a colleague of the announcer, off the case team',
+    a: actor('colleague', 'orp', ['field_professional']),
+    s: facts(),
+    read: false,
+    identity: false,
+  },
+  {
+    who: 'a colleague on the case team',
+    a: actor('colleague', 'orp', ['field_professional']),
+    s: facts({ caseTeam: [{ userId: 'colleague', removedAt: null }] }),
+    read: true,
+    identity: true,
+  },
+  {
+    who: 'a case-team member whose institution is not named',
+    a: actor('osp.pro', 'osp', ['field_professional']),
+    s: facts({ caseTeam: [{ userId: 'osp.pro', removedAt: null }] }),
+    read: false,
+    identity: false,
+  },
+  {
+    who: 'a case-team member who left 89 days ago',
+    a: actor('colleague', 'orp', ['field_professional']),
+    s: facts({ caseTeam: [{ userId: 'colleague', removedAt: daysAgo(89) }] }),
+    read: true,
+    identity: true,
+  },
+  {
+    who: 'a case-team member who left 91 days ago',
+    a: actor('colleague', 'orp', ['field_professional']),
+    s: facts({ caseTeam: [{ userId: 'colleague', removedAt: daysAgo(91) }] }),
+    read: false,
+    identity: false,
+  },
+  {
+    who: 'the répondant CII of a named institution',
+    a: actor('rep', 'cms', ['cii_correspondent']),
+    s: facts(),
+    read: true,
+    identity: true,
+  },
+  {
+    who: 'the répondant CII of an institution not named',
+    a: actor('rep', 'oai', ['cii_correspondent']),
+    s: facts(),
+    read: false,
+    identity: false,
+  },
+  {
+    who: 'the répondant of a named institution, on a draft',
+    a: actor('rep', 'cms', ['cii_correspondent']),
+    s: facts({ status: 'draft' }),
+    read: false,
+    identity: false,
+  },
+  {
+    who: 'the répondant of a named institution, anonymous announcement',
+    a: actor('rep', 'cms', ['cii_correspondent']),
+    s: facts({ anonymous: true, basis: new Map() }),
+    read: false,
+    identity: false,
+  },
+  {
+    who: 'the coordinator of the region, Bureau named',
+    a: actor('coord', 'bureau', ['regional_coordinator', 'bureau_member'], 'sion'),
+    s: facts(),
+    read: true,
+    identity: true,
+  },
+  {
+    who: 'the coordinator of the region, Bureau not named',
+    a: actor('coord', 'bureau', ['regional_coordinator', 'bureau_member'], 'sion'),
+    s: facts({ basis: new Map([['orp', new Set(ALL)]]) }),
+    read: true,
+    identity: false,
+  },
+  {
+    who: 'the coordinator of another region',
+    a: actor('coord.m', 'bureau', ['regional_coordinator', 'bureau_member'], 'monthey'),
+    s: facts(),
+    read: false,
+    identity: false,
+  },
+  {
+    who: 'a coordinator without a region (fails closed)',
+    a: actor('coord.x', 'bureau', ['regional_coordinator', 'bureau_member'], null),
+    s: facts(),
+    read: false,
+    identity: false,
+  },
+  {
+    who: 'the cantonal Bureau (no region)',
+    a: actor('officer', 'bureau', ['bureau_member']),
+    s: facts(),
+    read: true,
+    identity: true,
+  },
+  {
+    who: 'the Bureau on a draft',
+    a: actor('officer', 'bureau', ['bureau_member']),
+    s: facts({ status: 'draft' }),
+    read: false,
+    identity: false,
+  },
+  {
+    who: 'an administrator of the Bureau institution',
+    a: actor('admin', 'bureau', ['admin']),
+    s: facts(),
+    read: false,
+    identity: false,
+  },
+  {
+    who: 'a statistics reader of a named institution',
+    a: actor('stats', 'bureau', ['statistics_reader']),
+    s: facts(),
+    read: false,
+    identity: false,
+  },
+  {
+    who: 'a decider of a named institution',
+    a: actor('commune', 'cms', ['commune_approver']),
+    s: facts(),
+    read: false,
+    identity: false,
+  },
+  {
+    who: 'a tandem member, mandate open',
+    a: actor('tandem.cms', 'cms', ['tandem_member']),
+    s: facts({ mandate: mandate() }),
+    read: true,
+    identity: true,
+  },
+  {
+    who: 'a tandem member whose institution is not named',
+    a: actor('tandem.cms', 'cms2', ['tandem_member']),
+    s: facts({ mandate: mandate() }),
+    read: true,
+    identity: false,
+  },
+  {
+    who: 'a tandem member 89 days after closure',
+    a: actor('tandem.cms', 'cms', ['tandem_member']),
+    s: facts({ mandate: mandate({ closedAt: daysAgo(89) }) }),
+    read: true,
+    identity: true,
+  },
+  {
+    who: 'a tandem member 91 days after closure',
+    a: actor('tandem.cms', 'cms', ['tandem_member']),
+    s: facts({ mandate: mandate({ closedAt: daysAgo(91), holderUserId: 'announcer' }) }),
+    read: false,
+    identity: false,
+  },
+  {
+    who: 'a tandem member 91 days after closure, 10 after the hand-back',
+    a: actor('tandem.cms', 'cms', ['tandem_member']),
+    s: facts({ mandate: mandate({ closedAt: daysAgo(91), handedBackAt: daysAgo(10), holderUserId: 'announcer' }) }),
+    read: true,
+    identity: true,
+  },
+  {
+    who: 'the lead still holding the file long after closure',
+    a: actor('tandem.orp', 'orp', ['tandem_member']),
+    s: facts({ mandate: mandate({ closedAt: daysAgo(400) }) }),
+    read: true,
+    identity: true,
+  },
+  {
+    who: 'a member of another tandem',
+    a: actor('other.tandem', 'orp', ['tandem_member']),
+    s: facts({ mandate: mandate() }),
+    read: false,
+    identity: false,
+  },
   { who: 'a stranger', a: actor('x', 'suva', ['field_professional']), s: facts(), read: false, identity: false },
 ];
 
@@ -108,22 +281,43 @@ describe('what else follows from reading', () => {
     expect(can(coordNotNamed, 'manage_consent', { type: 'situation', ...expired })).toBe(false);
     expect(can(coordNotNamed, 'attach', { type: 'situation', ...expired })).toBe(false);
     expect(can(coordNotNamed, 'manage_consent', { type: 'situation', ...facts() })).toBe(true);
-    expect(can(actor('announcer', 'orp', ['field_professional']), 'manage_consent', { type: 'situation', ...facts({ anonymous: true, basis: new Map() }) })).toBe(false);
+    expect(
+      can(actor('announcer', 'orp', ['field_professional']), 'manage_consent', {
+        type: 'situation',
+        ...facts({ anonymous: true, basis: new Map() }),
+      }),
+    ).toBe(false);
   });
 
   it('the announcer and the Bureau of the region manage the case team; a tandem coaches only while the mandate is open', () => {
     const s = facts({ mandate: mandate() });
-    expect(can(actor('announcer', 'orp', ['field_professional']), 'manage_case_team', { type: 'situation', ...s })).toBe(true);
-    expect(can(actor('coord', 'bureau', ['regional_coordinator'], 'sion'), 'manage_case_team', { type: 'situation', ...s })).toBe(true);
-    expect(can(actor('rep', 'cms', ['cii_correspondent']), 'manage_case_team', { type: 'situation', ...s })).toBe(false);
+    expect(
+      can(actor('announcer', 'orp', ['field_professional']), 'manage_case_team', { type: 'situation', ...s }),
+    ).toBe(true);
+    expect(
+      can(actor('coord', 'bureau', ['regional_coordinator'], 'sion'), 'manage_case_team', { type: 'situation', ...s }),
+    ).toBe(true);
+    expect(can(actor('rep', 'cms', ['cii_correspondent']), 'manage_case_team', { type: 'situation', ...s })).toBe(
+      false,
+    );
     expect(can(actor('tandem.cms', 'cms', ['tandem_member']), 'coach', { type: 'situation', ...s })).toBe(true);
-    expect(can(actor('tandem.cms', 'cms', ['tandem_member']), 'coach', { type: 'situation', ...facts({ mandate: mandate({ closedAt: daysAgo(1) }) }) })).toBe(false);
+    expect(
+      can(actor('tandem.cms', 'cms', ['tandem_member']), 'coach', {
+        type: 'situation',
+        ...facts({ mandate: mandate({ closedAt: daysAgo(1) }) }),
+      }),
+    ).toBe(false);
   });
 
   it('shows each institution the categories its procurations grant; the announcing institution sees everything', () => {
-    expect([...visibleCategories(actor('rep', 'cms', ['cii_correspondent']), facts())].sort()).toEqual(['employment', 'identity']);
+    expect([...visibleCategories(actor('rep', 'cms', ['cii_correspondent']), facts())].sort()).toEqual([
+      'employment',
+      'identity',
+    ]);
     expect(visibleCategories(actor('announcer', 'orp', ['field_professional']), facts()).has('health')).toBe(true);
-    expect(visibleCategories(actor('coord', 'bureau', ['regional_coordinator'], 'sion'), facts({ basis: new Map() })).size).toBe(0);
+    expect(
+      visibleCategories(actor('coord', 'bureau', ['regional_coordinator'], 'sion'), facts({ basis: new Map() })).size,
+    ).toBe(0);
   });
 
   it('a decider sees who the person is only where a valid procuration names its institution', () => {
@@ -132,6 +326,8 @@ describe('what else follows from reading', () => {
     expect(can(sas, 'read', step)).toBe(true);
     expect(can(sas, 'read_identity', { ...step, basis: new Set(['orp']) })).toBe(false);
     expect(can(sas, 'read_identity', { ...step, basis: new Set(['sas-inst']) })).toBe(true);
-    expect(can(actor('lmmt', 'sas-inst', ['measures_decider']), 'read_identity', { ...step, basis: new Set(['sas-inst']) })).toBe(false);
+    expect(
+      can(actor('lmmt', 'sas-inst', ['measures_decider']), 'read_identity', { ...step, basis: new Set(['sas-inst']) }),
+    ).toBe(false);
   });
 });

@@ -97,7 +97,8 @@ export const roleStillCounts = (endedAt: Date | null, now: Date, graceDays: numb
   endedAt === null || endedAt.getTime() > graceCutoff(now, graceDays).getTime();
 
 /** The moment the tandem's role ends: at the hand-back if there was one, else at closure; null while it runs. */
-export const tandemRoleEnd = (m: Pick<MandateFacts, 'closedAt' | 'handedBackAt'>) => (m.closedAt === null ? null : (m.handedBackAt ?? m.closedAt));
+export const tandemRoleEnd = (m: Pick<MandateFacts, 'closedAt' | 'handedBackAt'>) =>
+  m.closedAt === null ? null : (m.handedBackAt ?? m.closedAt);
 
 /** The regions whose situations a Bureau member sees: a coordinator's own, all for the cantonal Bureau; null outside the Bureau. */
 export function bureauRegions(actor: Actor): 'all' | string[] | null {
@@ -131,7 +132,11 @@ export function predicateHolds(p: SituationPredicate, actor: Actor, s: Situation
     case 'case_team':
       return s.caseTeam.some((m) => m.userId === actor.userId && roleStillCounts(m.removedAt, s.now, s.graceDays));
     case 'tandem_member':
-      return s.mandate !== null && s.mandate.memberIds.has(actor.userId) && roleStillCounts(tandemRoleEnd(s.mandate), s.now, s.graceDays);
+      return (
+        s.mandate !== null &&
+        s.mandate.memberIds.has(actor.userId) &&
+        roleStillCounts(tandemRoleEnd(s.mandate), s.now, s.graceDays)
+      );
     case 'file_holder':
       return s.mandate?.holderUserId === actor.userId;
     default: {
@@ -153,6 +158,7 @@ export const canReadSituation = (actor: Actor, action: SituationReadAction, s: S
  */
 export function visibleCategories(actor: Actor, s: SituationFacts): ReadonlySet<DataCategory> {
   if (!canReadSituation(actor, 'read_identity', s)) return new Set();
-  if (predicateHolds('announcer', actor, s) && predicateHolds('announcer_institution', actor, s)) return new Set(ALL_CATEGORIES);
+  if (predicateHolds('announcer', actor, s) && predicateHolds('announcer_institution', actor, s))
+    return new Set(ALL_CATEGORIES);
   return s.basis.get(actor.institutionId) ?? new Set();
 }

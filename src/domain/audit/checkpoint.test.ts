@@ -21,7 +21,15 @@ describe('audit checkpoints', () => {
     const second = signCheckpoint(KEY, { seq: 9, mac: mac('b'), at: '2026-03-01T11:00:00.000Z' });
     const forged = signCheckpoint(OTHER_KEY, { seq: 20, mac: mac('c'), at: '2026-03-01T12:00:00.000Z' });
     const edited = { ...second, seq: 10 };
-    const text = [checkpointLine(first), '', checkpointLine(second), checkpointLine(forged), JSON.stringify(edited), 'not json', ''].join('\n');
+    const text = [
+      checkpointLine(first),
+      '',
+      checkpointLine(second),
+      checkpointLine(forged),
+      JSON.stringify(edited),
+      'not json',
+      '',
+    ].join('\n');
     const reading = readCheckpoints(KEY, text);
     expect(reading.valid).toEqual([first, second]);
     expect(reading.invalidLines).toEqual([4, 5, 6]);

@@ -52,7 +52,8 @@ function parseLine(line: string): Checkpoint | null {
   if (value === null || typeof value !== 'object') return null;
   const { seq, mac, at, sig } = value as Record<string, unknown>;
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return null;
-  if (typeof mac !== 'string' || typeof at !== 'string' || typeof sig !== 'string' || !/^[0-9a-f]{64}$/.test(sig)) return null;
+  if (typeof mac !== 'string' || typeof at !== 'string' || typeof sig !== 'string' || !/^[0-9a-f]{64}$/.test(sig))
+    return null;
   return { seq, mac, at, sig };
 }
 
@@ -85,7 +86,10 @@ export function readCheckpoints(key: Uint8Array, text: string): CheckpointReadin
     }
     valid.push(checkpoint);
     const known = anchors.get(checkpoint.seq);
-    anchors.set(checkpoint.seq, known === undefined || known === checkpoint.mac ? checkpoint.mac : CONFLICTING_CHECKPOINTS);
+    anchors.set(
+      checkpoint.seq,
+      known === undefined || known === checkpoint.mac ? checkpoint.mac : CONFLICTING_CHECKPOINTS,
+    );
     if (!latest || checkpoint.seq > latest.seq) latest = checkpoint;
   });
   return { valid, invalidLines, anchors, latest };

@@ -57,13 +57,21 @@ describe('audit chain (keyed)', () => {
 
   it('refuses a chain computed under another key (a rewrite by someone without the key)', () => {
     const forged = chain([row(1), row(2)], OTHER_KEY);
-    expect(verifyChainSegment(KEY, forged, start)).toMatchObject({ ok: false, brokenAtSeq: 1, reason: 'hash_mismatch' });
+    expect(verifyChainSegment(KEY, forged, start)).toMatchObject({
+      ok: false,
+      brokenAtSeq: 1,
+      reason: 'hash_mismatch',
+    });
   });
 
   it('detects an edited field at the edited row', () => {
     const sealed = chain([row(1), row(2), row(3)]);
     sealed[1] = { ...sealed[1]!, allowed: false };
-    expect(verifyChainSegment(KEY, sealed, start)).toMatchObject({ ok: false, brokenAtSeq: 2, reason: 'hash_mismatch' });
+    expect(verifyChainSegment(KEY, sealed, start)).toMatchObject({
+      ok: false,
+      brokenAtSeq: 2,
+      reason: 'hash_mismatch',
+    });
   });
 
   it('detects a removed row as a gap', () => {

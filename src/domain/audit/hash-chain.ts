@@ -69,7 +69,9 @@ export function legacyHashAuditRow(previousHash: string, row: AuditRowContent): 
 }
 
 export type ChainBreak = 'hash_mismatch' | 'missing_row' | 'checkpoint_mismatch';
-export type ChainVerdict = { ok: true; checked: number } | { ok: false; checked: number; brokenAtSeq: number; reason: ChainBreak };
+export type ChainVerdict =
+  | { ok: true; checked: number }
+  | { ok: false; checked: number; brokenAtSeq: number; reason: ChainBreak };
 export interface ChainState {
   previousMac: string;
   expectedSeq: number;

@@ -59,7 +59,11 @@ export function evaluateLoginThrottle(input: {
       .map((d) => d.getTime())
       .filter((t) => t > windowStart)
       .sort((a, b) => a - b);
-  const refuse = (reason: ThrottleReason, until: number): ThrottleVerdict => ({ allowed: false, reason, retryAfterSeconds: Math.max(1, Math.ceil((until - now) / 1000)) });
+  const refuse = (reason: ThrottleReason, until: number): ThrottleVerdict => ({
+    allowed: false,
+    reason,
+    retryAfterSeconds: Math.max(1, Math.ceil((until - now) / 1000)),
+  });
 
   const ipRecent = recent(input.ipFailures);
   if (ipRecent.length >= policy.ipMaxFailures) {

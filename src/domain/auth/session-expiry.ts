@@ -7,10 +7,7 @@ export interface SessionTimeouts {
   absoluteHours: number;
 }
 
-export function sessionExpiry(
-  session: { createdAt: Date; lastSeenAt: Date },
-  timeouts: SessionTimeouts,
-): Date {
+export function sessionExpiry(session: { createdAt: Date; lastSeenAt: Date }, timeouts: SessionTimeouts): Date {
   const idle = session.lastSeenAt.getTime() + timeouts.idleMinutes * 60_000;
   const absolute = session.createdAt.getTime() + timeouts.absoluteHours * 3_600_000;
   return new Date(Math.min(idle, absolute));

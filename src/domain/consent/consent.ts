@@ -52,6 +52,11 @@ export function consentBasis(consents: readonly ConsentTerms[], today: string): 
 
 /** The Swiss calendar day of an instant: validity dates are days in Switzerland. */
 export function swissDay(now: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Zurich',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
   return parts; // en-CA formats as yyyy-mm-dd
 }

@@ -10,9 +10,7 @@ const locale = (lang: Language) => (lang === 'de' ? 'de-CH' : 'fr-CH');
 function toDate(value: Date | string): Date | null {
   // A bare calendar date ("2026-11-22") is a day, not an instant: read it at noon UTC so no zone shifts it.
   const date =
-    typeof value === 'string'
-      ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value)
-      : value;
+    typeof value === 'string' ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value) : value;
   return Number.isNaN(date.getTime()) ? null : date;
 }
 

@@ -9,7 +9,10 @@ import { type ApprovalStep, type RuleSet, ruleSetAt } from './rule-sets.ts';
  * - LIAS: the commune approves; from 2023 after the SAS's prior opinion.
  * The day is the submission day; the route is kept with the measure.
  */
-export function approvalRoute(kind: { regime: Regime; delegated: boolean }, day: string): { ruleSet: RuleSet; steps: ApprovalStep[] } {
+export function approvalRoute(
+  kind: { regime: Regime; delegated: boolean },
+  day: string,
+): { ruleSet: RuleSet; steps: ApprovalStep[] } {
   const ruleSet = ruleSetAt(day);
   if (kind.regime === 'LIAS') return { ruleSet, steps: [...ruleSet.liasSteps] };
   // The LMMT is competent for every LEMC measure, whatever the catalogue says.

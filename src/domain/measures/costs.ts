@@ -8,7 +8,8 @@ export const CANTON_SHARE_PERCENT = 70;
 export const COMMUNE_SHARE_PERCENT = 30;
 
 const DAY_MS = 86_400_000;
-const dayNumber = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
+const dayNumber = (day: string) =>
+  Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
 const daysInclusive = (from: string, to: string) => Math.max(0, dayNumber(to) - dayNumber(from) + 1);
 
 export interface QuarterBounds {
@@ -26,7 +27,11 @@ export function quarterOf(key: string): QuarterBounds | null {
   const fromMonth = (q - 1) * 3 + 1;
   const toMonth = fromMonth + 2;
   const last = new Date(Date.UTC(2000, toMonth, 0)).getUTCDate(); // a quarter ends on the same day every year
-  return { key, from: `${year}-${String(fromMonth).padStart(2, '0')}-01`, to: `${year}-${String(toMonth).padStart(2, '0')}-${last}` };
+  return {
+    key,
+    from: `${year}-${String(fromMonth).padStart(2, '0')}-01`,
+    to: `${year}-${String(toMonth).padStart(2, '0')}-${last}`,
+  };
 }
 
 export const quarterKeyOf = (day: string) => `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
@@ -42,7 +47,11 @@ export interface CostedMeasure {
 }
 
 /** The days and the cost incurred in [from, to]. */
-export function incurredIn(m: CostedMeasure, from: string, to: string): { days: number; cents: number; from: string; to: string } | null {
+export function incurredIn(
+  m: CostedMeasure,
+  from: string,
+  to: string,
+): { days: number; cents: number; from: string; to: string } | null {
   if (!m.startedOn) return null;
   const plannedDays = daysInclusive(m.startOn, m.endOn);
   if (plannedDays === 0) return null;

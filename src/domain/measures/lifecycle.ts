@@ -6,7 +6,15 @@ import type { ApprovalStep, DecisionStep } from './rule-sets.ts';
  * outside the regular rules, may go to the Commission droit, whose exception
  * decision is final; an approved measure starts, then is interrupted or completed.
  */
-export const MEASURE_STATUSES = ['proposed', 'approved', 'refused', 'escalated', 'running', 'interrupted', 'completed'] as const;
+export const MEASURE_STATUSES = [
+  'proposed',
+  'approved',
+  'refused',
+  'escalated',
+  'running',
+  'interrupted',
+  'completed',
+] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
 export type Decision = 'approve' | 'refuse';
@@ -44,12 +52,29 @@ export function canRun(status: MeasureStatus, action: RunAction): boolean {
 }
 
 /** A refused measure, or a proposal outside the rules, may be escalated — once. */
-export const canEscalate = (status: MeasureStatus, alreadyEscalated: boolean) => status === 'refused' && !alreadyEscalated;
+export const canEscalate = (status: MeasureStatus, alreadyEscalated: boolean) =>
+  status === 'refused' && !alreadyEscalated;
 
 /** Status words for e-mails and PDFs (the screens have their own dictionaries). */
 export const MEASURE_STATUS_LABELS: Record<'fr' | 'de', Record<MeasureStatus, string>> = {
-  fr: { proposed: 'en attente de décision', approved: 'approuvée', refused: 'refusée', escalated: 'soumise à la Commission droit', running: 'en cours', interrupted: 'interrompue', completed: 'terminée' },
-  de: { proposed: 'Entscheid hängig', approved: 'bewilligt', refused: 'abgelehnt', escalated: 'der Rechtskommission unterbreitet', running: 'laufend', interrupted: 'abgebrochen', completed: 'abgeschlossen' },
+  fr: {
+    proposed: 'en attente de décision',
+    approved: 'approuvée',
+    refused: 'refusée',
+    escalated: 'soumise à la Commission droit',
+    running: 'en cours',
+    interrupted: 'interrompue',
+    completed: 'terminée',
+  },
+  de: {
+    proposed: 'Entscheid hängig',
+    approved: 'bewilligt',
+    refused: 'abgelehnt',
+    escalated: 'der Rechtskommission unterbreitet',
+    running: 'laufend',
+    interrupted: 'abgebrochen',
+    completed: 'abgeschlossen',
+  },
 };
 
 export interface MeasureLine {
@@ -67,6 +92,8 @@ export interface MeasureLine {
 export function describeMeasure(m: MeasureLine, lang: 'fr' | 'de', formatDay: (day: string) => string): string {
   const name = lang === 'de' ? m.nameDe : m.nameFr;
   const sep = lang === 'de' ? ':' : ' :';
-  const ended = m.endedOn ? `, ${lang === 'de' ? 'Ende am' : 'fin le'} ${formatDay(m.endedOn)}${m.endReason ? `${sep} ${m.endReason}` : ''}` : '';
+  const ended = m.endedOn
+    ? `, ${lang === 'de' ? 'Ende am' : 'fin le'} ${formatDay(m.endedOn)}${m.endReason ? `${sep} ${m.endReason}` : ''}`
+    : '';
   return `${name} — ${MEASURE_STATUS_LABELS[lang][m.status]}, ${formatDay(m.startedOn ?? m.startOn)}–${formatDay(m.endOn)}${ended}`;
 }

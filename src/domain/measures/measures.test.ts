@@ -11,7 +11,8 @@ import { composeStatement, statementCsv } from './statement.ts';
 const kind = (code: string): MeasureKindData => DEFAULT_MEASURE_KINDS.find((k) => k.code === code)!;
 
 describe('approval routes by regime, kind and date (seeds 002 and 003)', () => {
-  const routes = (day: string) => Object.fromEntries(DEFAULT_MEASURE_KINDS.map((k) => [k.code, approvalRoute(k, day).steps.join('>')]));
+  const routes = (day: string) =>
+    Object.fromEntries(DEFAULT_MEASURE_KINDS.map((k) => [k.code, approvalRoute(k, day).steps.join('>')]));
 
   it('before 2023: delegated LACI measures by the tandem, LEMC and non-delegated by the LMMT, LIAS by the commune', () => {
     const r = routes('2022-12-31');
@@ -58,7 +59,9 @@ describe('approval routes by regime, kind and date (seeds 002 and 003)', () => {
     const ctx = { birthDate: '1990-01-01', announcedBy: 'cms', hasMip: false };
     const mip = { startOn: '2022-12-01', endOn: '2022-12-01', provider: '', goals: '', unitCostCents: 0, quantity: 0 };
     expect(checkProposal(kind('mip'), mip, { ...ctx, today: '2022-12-20' }).invalid).toEqual([]);
-    expect(checkProposal(kind('mip'), mip, { ...ctx, today: '2023-01-03' }).invalid).toEqual([{ path: 'kindId', messageKey: 'measure.mipNotOffered' }]);
+    expect(checkProposal(kind('mip'), mip, { ...ctx, today: '2023-01-03' }).invalid).toEqual([
+      { path: 'kindId', messageKey: 'measure.mipNotOffered' },
+    ]);
   });
 });
 
@@ -97,7 +100,16 @@ describe('deciding along the route', () => {
 
 describe('AIT limits (art. 65–66 LACI) and proposal checks', () => {
   const ctx = { today: '2026-05-01', birthDate: '1990-06-15', announcedBy: 'orp', hasMip: false };
-  const ait = { startOn: '2026-06-01', endOn: '2026-11-30', provider: 'Boutique Lumière', goals: 'Engagement comme vendeuse', unitCostCents: 0, quantity: 0, normalSalaryCents: 4_200_00, allowancePercent: 60 };
+  const ait = {
+    startOn: '2026-06-01',
+    endOn: '2026-11-30',
+    provider: 'Boutique Lumière',
+    goals: 'Engagement comme vendeuse',
+    unitCostCents: 0,
+    quantity: 0,
+    normalSalaryCents: 4_200_00,
+    allowancePercent: 60,
+  };
 
   it('accepts 60 % for six months and computes the monthly allowance', () => {
     const v = checkProposal(kind('ait'), ait, ctx);
@@ -107,21 +119,38 @@ describe('AIT limits (art. 65–66 LACI) and proposal checks', () => {
   });
 
   it('refuses more than 60 % of the salary', () => {
-    expect(checkProposal(kind('ait'), { ...ait, allowancePercent: 61 }, ctx).breaches).toEqual([{ path: 'allowancePercent', messageKey: 'measure.aitPercent', params: { max: 60 } }]);
+    expect(checkProposal(kind('ait'), { ...ait, allowancePercent: 61 }, ctx).breaches).toEqual([
+      { path: 'allowancePercent', messageKey: 'measure.aitPercent', params: { max: 60 } },
+    ]);
   });
 
   it('refuses more than six months before 50, allows twelve from 50', () => {
     const long = { ...ait, endOn: '2027-03-31' };
-    expect(checkProposal(kind('ait'), long, ctx).breaches).toEqual([{ path: 'endOn', messageKey: 'measure.aitDuration', params: { months: 6, latest: '2026-12-01', age: 35 } }]);
+    expect(checkProposal(kind('ait'), long, ctx).breaches).toEqual([
+      { path: 'endOn', messageKey: 'measure.aitDuration', params: { months: 6, latest: '2026-12-01', age: 35 } },
+    ]);
     expect(checkProposal(kind('ait'), long, { ...ctx, birthDate: '1976-05-31' }).breaches).toEqual([]);
-    expect(checkProposal(kind('ait'), { ...ait, endOn: '2027-06-02' }, { ...ctx, birthDate: '1976-05-31' }).breaches[0]?.messageKey).toBe('measure.aitDuration50');
+    expect(
+      checkProposal(kind('ait'), { ...ait, endOn: '2027-06-02' }, { ...ctx, birthDate: '1976-05-31' }).breaches[0]
+        ?.messageKey,
+    ).toBe('measure.aitDuration50');
     expect(ageOn('1976-06-01', '2026-06-01')).toBe(50);
     expect(ageOn('1976-06-02', '2026-06-01')).toBe(49);
   });
 
   it('needs a salary, a percentage, a provider, goals and dates in order', () => {
-    const v = checkProposal(kind('ait'), { ...ait, normalSalaryCents: null, allowancePercent: null, provider: '', goals: '', endOn: '2026-05-01' }, ctx);
-    expect(v.invalid.map((f) => f.path).sort()).toEqual(['allowancePercent', 'endOn', 'goals', 'normalSalaryCents', 'provider']);
+    const v = checkProposal(
+      kind('ait'),
+      { ...ait, normalSalaryCents: null, allowancePercent: null, provider: '', goals: '', endOn: '2026-05-01' },
+      ctx,
+    );
+    expect(v.invalid.map((f) => f.path).sort()).toEqual([
+      'allowancePercent',
+      'endOn',
+      'goals',
+      'normalSalaryCents',
+      'provider',
+    ]);
   });
 
   it('counts whole months and a lump sum as one', () => {
@@ -134,8 +163,14 @@ describe('AIT limits (art. 65–66 LACI) and proposal checks', () => {
   it('a MIP: only for social aid, once, six months at CHF 500', () => {
     const mip = { startOn: '2022-09-01', endOn: '2022-09-01', provider: '', goals: '', unitCostCents: 0, quantity: 0 };
     const old = { ...ctx, today: '2022-08-20', announcedBy: 'cms' };
-    expect(checkProposal(kind('mip'), mip, old).computed).toEqual({ endOn: '2023-03-01', unitCostCents: 500_00, quantity: 6 });
-    expect(checkProposal(kind('mip'), mip, { ...old, announcedBy: 'orp' }).invalid[0]?.messageKey).toBe('measure.mipOnlySocialAid');
+    expect(checkProposal(kind('mip'), mip, old).computed).toEqual({
+      endOn: '2023-03-01',
+      unitCostCents: 500_00,
+      quantity: 6,
+    });
+    expect(checkProposal(kind('mip'), mip, { ...old, announcedBy: 'orp' }).invalid[0]?.messageKey).toBe(
+      'measure.mipOnlySocialAid',
+    );
     expect(checkProposal(kind('mip'), mip, { ...old, hasMip: true }).invalid[0]?.messageKey).toBe('measure.mipOnce');
   });
 });
@@ -153,8 +188,19 @@ describe('costs incurred per quarter and the shares', () => {
 
   it('spreads the total over the planned days and stops at an interruption', () => {
     // 92 days planned (Jul–Sep), CHF 920: 10 a day.
-    const m = { startOn: '2026-07-01', endOn: '2026-09-30', totalCents: 920_00, startedOn: '2026-07-01', endedOn: null };
-    expect(incurredIn(m, '2026-07-01', '2026-09-30')).toEqual({ days: 92, cents: 920_00, from: '2026-07-01', to: '2026-09-30' });
+    const m = {
+      startOn: '2026-07-01',
+      endOn: '2026-09-30',
+      totalCents: 920_00,
+      startedOn: '2026-07-01',
+      endedOn: null,
+    };
+    expect(incurredIn(m, '2026-07-01', '2026-09-30')).toEqual({
+      days: 92,
+      cents: 920_00,
+      from: '2026-07-01',
+      to: '2026-09-30',
+    });
     expect(incurredIn({ ...m, endedOn: '2026-07-10' }, '2026-07-01', '2026-09-30')?.cents).toBe(100_00);
     expect(incurredIn({ ...m, startedOn: null }, '2026-07-01', '2026-09-30')).toBeNull();
     expect(incurredIn(m, '2026-10-01', '2026-12-31')).toBeNull();
@@ -168,11 +214,45 @@ describe('costs incurred per quarter and the shares', () => {
 
   it('a statement separates LIAS measures from MIP, with totals', () => {
     const q = quarterOf('2022-Q4')!;
-    const base = { situationNumber: 'CII-2022-0007', initials: 'V. R.', kindNameFr: 'Cours de langue (LIAS)', kindNameDe: 'Sprachkurs (GES)' };
+    const base = {
+      situationNumber: 'CII-2022-0007',
+      initials: 'V. R.',
+      kindNameFr: 'Cours de langue (LIAS)',
+      kindNameDe: 'Sprachkurs (GES)',
+    };
     const s = composeStatement(q, [
-      { ...base, measureId: 'a', mip: false, startOn: '2022-10-01', endOn: '2022-10-31', totalCents: 620_00, startedOn: '2022-10-01', endedOn: null },
-      { ...base, measureId: 'b', mip: true, kindNameFr: 'MIP', kindNameDe: 'MIP', startOn: '2022-11-01', endOn: '2023-04-30', totalCents: 3000_00, startedOn: '2022-11-01', endedOn: null },
-      { ...base, measureId: 'c', mip: false, startOn: '2023-01-10', endOn: '2023-02-10', totalCents: 100_00, startedOn: '2023-01-10', endedOn: null },
+      {
+        ...base,
+        measureId: 'a',
+        mip: false,
+        startOn: '2022-10-01',
+        endOn: '2022-10-31',
+        totalCents: 620_00,
+        startedOn: '2022-10-01',
+        endedOn: null,
+      },
+      {
+        ...base,
+        measureId: 'b',
+        mip: true,
+        kindNameFr: 'MIP',
+        kindNameDe: 'MIP',
+        startOn: '2022-11-01',
+        endOn: '2023-04-30',
+        totalCents: 3000_00,
+        startedOn: '2022-11-01',
+        endedOn: null,
+      },
+      {
+        ...base,
+        measureId: 'c',
+        mip: false,
+        startOn: '2023-01-10',
+        endOn: '2023-02-10',
+        totalCents: 100_00,
+        startedOn: '2023-01-10',
+        endedOn: null,
+      },
     ]);
     expect(s.lines.map((l) => l.measureId)).toEqual(['a', 'b']);
     expect(s.measures).toEqual({ cents: 620_00, cantonCents: 434_00, communeCents: 186_00 });
@@ -188,11 +268,24 @@ describe('costs incurred per quarter and the shares', () => {
 });
 
 describe('measures in the reports', () => {
-  it('one line per measure, in the reader\'s language, with the interruption and its reason', () => {
-    const line = { nameFr: 'Stage (LIAS)', nameDe: 'Praktikum (GES)', status: 'interrupted' as const, startOn: '2026-02-01', endOn: '2026-04-30', startedOn: '2026-02-02', endedOn: '2026-02-10', endReason: 'Santé' };
+  it("one line per measure, in the reader's language, with the interruption and its reason", () => {
+    const line = {
+      nameFr: 'Stage (LIAS)',
+      nameDe: 'Praktikum (GES)',
+      status: 'interrupted' as const,
+      startOn: '2026-02-01',
+      endOn: '2026-04-30',
+      startedOn: '2026-02-02',
+      endedOn: '2026-02-10',
+      endReason: 'Santé',
+    };
     const day = (d: string) => d.split('-').reverse().join('.');
-    expect(describeMeasure(line, 'fr', day)).toBe('Stage (LIAS) — interrompue, 02.02.2026–30.04.2026, fin le 10.02.2026 : Santé');
-    expect(describeMeasure({ ...line, status: 'running', endedOn: null, endReason: null }, 'de', day)).toBe('Praktikum (GES) — laufend, 02.02.2026–30.04.2026');
+    expect(describeMeasure(line, 'fr', day)).toBe(
+      'Stage (LIAS) — interrompue, 02.02.2026–30.04.2026, fin le 10.02.2026 : Santé',
+    );
+    expect(describeMeasure({ ...line, status: 'running', endedOn: null, endReason: null }, 'de', day)).toBe(
+      'Praktikum (GES) — laufend, 02.02.2026–30.04.2026',
+    );
     const report = composeMonthlyReport(
       {
         number: 'CII-2026-0001',
@@ -209,6 +302,8 @@ describe('measures in the reports', () => {
       'C',
       'de',
     );
-    expect(report.text).toContain('Massnahmen\n- Praktikum (GES) — abgebrochen, 02.02.2026–30.04.2026, Ende am 10.02.2026: Santé');
+    expect(report.text).toContain(
+      'Massnahmen\n- Praktikum (GES) — abgebrochen, 02.02.2026–30.04.2026, Ende am 10.02.2026: Santé',
+    );
   });
 });

@@ -77,7 +77,8 @@ export function checkProposal(kind: MeasureKindData, input: ProposalInput, ctx: 
     const percent = input.allowancePercent ?? 0;
     if (salary <= 0) invalid.push({ path: 'normalSalaryCents', messageKey: 'measure.salaryRequired' });
     if (percent <= 0) invalid.push({ path: 'allowancePercent', messageKey: 'measure.percentRequired' });
-    else if (percent > AIT_MAX_PERCENT) breaches.push({ path: 'allowancePercent', messageKey: 'measure.aitPercent', params: { max: AIT_MAX_PERCENT } });
+    else if (percent > AIT_MAX_PERCENT)
+      breaches.push({ path: 'allowancePercent', messageKey: 'measure.aitPercent', params: { max: AIT_MAX_PERCENT } });
     const age = ageOn(ctx.birthDate, input.startOn);
     const months = age >= AIT_LONGER_FROM_AGE ? AIT_MONTHS_FROM_50 : AIT_MONTHS;
     const latest = addMonths(input.startOn, months);
@@ -93,8 +94,10 @@ export function checkProposal(kind: MeasureKindData, input: ProposalInput, ctx: 
     quantity = endOn >= input.startOn ? monthsCovered(input.startOn, endOn) : 0;
   } else if (kind.checks !== 'mip') {
     if (kind.costUnit === 'lump_sum') quantity = 1;
-    if (!Number.isInteger(unitCostCents) || unitCostCents < 0) invalid.push({ path: 'unitCostCents', messageKey: 'measure.costInvalid' });
-    if (!Number.isInteger(quantity) || quantity < 1) invalid.push({ path: 'quantity', messageKey: 'measure.quantityInvalid' });
+    if (!Number.isInteger(unitCostCents) || unitCostCents < 0)
+      invalid.push({ path: 'unitCostCents', messageKey: 'measure.costInvalid' });
+    if (!Number.isInteger(quantity) || quantity < 1)
+      invalid.push({ path: 'quantity', messageKey: 'measure.quantityInvalid' });
   }
   return { invalid, breaches, computed: { endOn, unitCostCents, quantity } };
 }

@@ -69,16 +69,53 @@ export function composeStatement(quarter: QuarterBounds, sources: readonly State
     });
   }
   // MIP lines after the measures, each group by case number then start.
-  lines.sort((a, b) => Number(a.mip) - Number(b.mip) || a.situationNumber.localeCompare(b.situationNumber) || a.from.localeCompare(b.from));
-  return { quarter, lines, measures: sum(lines.filter((l) => !l.mip)), mip: sum(lines.filter((l) => l.mip)), total: sum(lines) };
+  lines.sort(
+    (a, b) =>
+      Number(a.mip) - Number(b.mip) ||
+      a.situationNumber.localeCompare(b.situationNumber) ||
+      a.from.localeCompare(b.from),
+  );
+  return {
+    quarter,
+    lines,
+    measures: sum(lines.filter((l) => !l.mip)),
+    mip: sum(lines.filter((l) => l.mip)),
+    total: sum(lines),
+  };
 }
 
 /** The CSV the commune sends on: one line per measure, amounts in francs with two decimals, `;`-separated for Swiss spreadsheets. */
 export function statementCsv(s: Statement, lang: 'fr' | 'de', communeName: string): string {
   const head =
     lang === 'de'
-      ? ['Gemeinde', 'Quartal', 'Dossier', 'Person', 'Art', 'MIP', 'Von', 'Bis', 'Tage', 'Betrag CHF', 'Kanton CHF', 'Gemeinde CHF']
-      : ['Commune', 'Trimestre', 'Dossier', 'Personne', 'Mesure', 'MIP', 'Du', 'Au', 'Jours', 'Montant CHF', 'Canton CHF', 'Commune CHF'];
+      ? [
+          'Gemeinde',
+          'Quartal',
+          'Dossier',
+          'Person',
+          'Art',
+          'MIP',
+          'Von',
+          'Bis',
+          'Tage',
+          'Betrag CHF',
+          'Kanton CHF',
+          'Gemeinde CHF',
+        ]
+      : [
+          'Commune',
+          'Trimestre',
+          'Dossier',
+          'Personne',
+          'Mesure',
+          'MIP',
+          'Du',
+          'Au',
+          'Jours',
+          'Montant CHF',
+          'Canton CHF',
+          'Commune CHF',
+        ];
   const chf = (c: number) => (c / 100).toFixed(2);
   const cell = (v: string | number) => {
     // A leading = + - @ would run as a formula in a spreadsheet.
@@ -99,6 +136,19 @@ export function statementCsv(s: Statement, lang: 'fr' | 'de', communeName: strin
     chf(l.cantonCents),
     chf(l.communeCents),
   ]);
-  const total = [communeName, s.quarter.key, lang === 'de' ? 'Total' : 'Total', '', '', '', '', '', '', chf(s.total.cents), chf(s.total.cantonCents), chf(s.total.communeCents)];
+  const total = [
+    communeName,
+    s.quarter.key,
+    lang === 'de' ? 'Total' : 'Total',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    chf(s.total.cents),
+    chf(s.total.cantonCents),
+    chf(s.total.communeCents),
+  ];
   return [head, ...rows, total].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
 }

@@ -10,9 +10,13 @@ describe('commune CSV', () => {
   });
 
   it('accepts French headers, semicolons and a BOM, and keeps good rows beside bad ones', () => {
-    const result = parseCommuneCsv('\uFEFFNuméro OFS;Nom;Canton;District;Langue\n6266;Sion;VS;Sion;français\n;Vide;VS;Sion;fr\n');
+    const result = parseCommuneCsv(
+      '\uFEFFNuméro OFS;Nom;Canton;District;Langue\n6266;Sion;VS;Sion;français\n;Vide;VS;Sion;fr\n',
+    );
     if ('error' in result) throw new Error('unexpected');
-    expect(result.rows).toEqual([{ line: 2, bfsNumber: 6266, name: 'Sion', canton: 'VS', district: 'Sion', language: 'fr' }]);
+    expect(result.rows).toEqual([
+      { line: 2, bfsNumber: 6266, name: 'Sion', canton: 'VS', district: 'Sion', language: 'fr' },
+    ]);
     expect(result.rejected).toEqual([{ line: 3, reasons: [{ messageKey: 'csv.badBfs', params: { value: '' } }] }]);
   });
 

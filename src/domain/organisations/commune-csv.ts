@@ -24,16 +24,35 @@ export interface ParsedCommunes {
 
 const COLUMNS = ['bfsNumber', 'name', 'canton', 'district', 'language'] as const;
 const ALIASES: Record<string, (typeof COLUMNS)[number]> = {
-  bfs: 'bfsNumber', bfs_number: 'bfsNumber', bfsnumber: 'bfsNumber', bfs_nr: 'bfsNumber', ofs: 'bfsNumber',
-  numero_ofs: 'bfsNumber', no_ofs: 'bfsNumber', gemeindenummer: 'bfsNumber',
-  name: 'name', nom: 'name', commune: 'name', gemeinde: 'name', gemeindename: 'name',
-  canton: 'canton', kanton: 'canton',
-  district: 'district', bezirk: 'district',
-  language: 'language', langue: 'language', sprache: 'language',
+  bfs: 'bfsNumber',
+  bfs_number: 'bfsNumber',
+  bfsnumber: 'bfsNumber',
+  bfs_nr: 'bfsNumber',
+  ofs: 'bfsNumber',
+  numero_ofs: 'bfsNumber',
+  no_ofs: 'bfsNumber',
+  gemeindenummer: 'bfsNumber',
+  name: 'name',
+  nom: 'name',
+  commune: 'name',
+  gemeinde: 'name',
+  gemeindename: 'name',
+  canton: 'canton',
+  kanton: 'canton',
+  district: 'district',
+  bezirk: 'district',
+  language: 'language',
+  langue: 'language',
+  sprache: 'language',
 };
 
 function normaliseHeader(h: string) {
-  return h.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\s.°-]+/g, '_');
+  return h
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\s.°-]+/g, '_');
 }
 
 /** RFC 4180 fields of one record; `text` may hold quoted line breaks, so records are split here too. */
@@ -48,16 +67,26 @@ export function parseCsvRecords(text: string, separator: string): { line: number
   for (let i = 0; i < src.length; i++) {
     const c = src[i]!;
     if (quoted) {
-      if (c === '"' && src[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else { if (c === '\n') line++; field += c; }
+      if (c === '"' && src[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else {
+        if (c === '\n') line++;
+        field += c;
+      }
     } else if (c === '"') quoted = true;
-    else if (c === separator) { fields.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === separator) {
+      fields.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && src[i + 1] === '\n') i++;
       fields.push(field);
       if (fields.some((f) => f.trim() !== '')) records.push({ line: recordLine, fields });
-      fields = []; field = ''; line++; recordLine = line;
+      fields = [];
+      field = '';
+      line++;
+      recordLine = line;
     } else field += c;
   }
   fields.push(field);
@@ -66,11 +95,21 @@ export function parseCsvRecords(text: string, separator: string): { line: number
 }
 
 const LANGUAGE_WORDS: Record<string, Language> = {
-  fr: 'fr', f: 'fr', francais: 'fr', french: 'fr', franzosisch: 'fr',
-  de: 'de', d: 'de', allemand: 'de', deutsch: 'de', german: 'de',
+  fr: 'fr',
+  f: 'fr',
+  francais: 'fr',
+  french: 'fr',
+  franzosisch: 'fr',
+  de: 'de',
+  d: 'de',
+  allemand: 'de',
+  deutsch: 'de',
+  german: 'de',
 };
 
-export function parseCommuneCsv(text: string): ParsedCommunes | { error: { messageKey: string; params?: Record<string, string> } } {
+export function parseCommuneCsv(
+  text: string,
+): ParsedCommunes | { error: { messageKey: string; params?: Record<string, string> } } {
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const separator = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   const records = parseCsvRecords(text, separator);
@@ -90,7 +129,10 @@ export function parseCommuneCsv(text: string): ParsedCommunes | { error: { messa
     const get = (c: (typeof COLUMNS)[number]) => (record.fields[positions.get(c)!] ?? '').trim();
     const reasons: Rejection['reasons'] = [];
     if (record.fields.length !== header.fields.length) {
-      reasons.push({ messageKey: 'csv.wrongColumnCount', params: { count: record.fields.length, expected: header.fields.length } });
+      reasons.push({
+        messageKey: 'csv.wrongColumnCount',
+        params: { count: record.fields.length, expected: header.fields.length },
+      });
     }
     const bfsText = get('bfsNumber');
     const bfsNumber = /^\d{1,4}$/.test(bfsText) ? Number(bfsText) : NaN;

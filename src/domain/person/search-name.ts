@@ -8,4 +8,5 @@ export function foldName(value: string): string {
     .trim();
 }
 
-export const personSearchName = (officialName: string, firstNames: string) => `${foldName(officialName)} ${foldName(firstNames)}`.trim();
+export const personSearchName = (officialName: string, firstNames: string) =>
+  `${foldName(officialName)} ${foldName(firstNames)}`.trim();

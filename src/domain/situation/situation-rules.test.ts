@@ -30,15 +30,24 @@ describe('situation lifecycle (DOMAIN.md §4)', () => {
   });
 });
 
-const answers = (over: Partial<Record<(typeof TANDEM_CRITERIA)[number], Partial<CriterionAnswer>>> = {}): CriterionAnswer[] =>
-  TANDEM_CRITERIA.map((criterion) => ({ criterion, answer: 'met', justification: 'vu au dossier', ...over[criterion] }));
+const answers = (
+  over: Partial<Record<(typeof TANDEM_CRITERIA)[number], Partial<CriterionAnswer>>> = {},
+): CriterionAnswer[] =>
+  TANDEM_CRITERIA.map((criterion) => ({
+    criterion,
+    answer: 'met',
+    justification: 'vu au dossier',
+    ...over[criterion],
+  }));
 
 describe('tandem eligibility (seeds 002 and 003: the six criteria)', () => {
   it('holds when all six are met and justified', () => {
     expect(checkTandemEligibility(answers())).toEqual([]);
   });
   it('names each criterion missing, not met or without justification', () => {
-    expect(checkTandemEligibility(answers().slice(1))).toEqual([{ criterion: 'cumulative_risk_factors', problem: 'missing' }]);
+    expect(checkTandemEligibility(answers().slice(1))).toEqual([
+      { criterion: 'cumulative_risk_factors', problem: 'missing' },
+    ]);
     expect(checkTandemEligibility(answers({ realistic_potential: { answer: 'not_met' } }))).toEqual([
       { criterion: 'realistic_potential', problem: 'not_met' },
     ]);
@@ -49,7 +58,12 @@ describe('tandem eligibility (seeds 002 and 003: the six criteria)', () => {
   it('lets one regime criterion be not applicable, never both, never the others', () => {
     expect(checkTandemEligibility(answers({ lias_employability_checked: { answer: 'not_applicable' } }))).toEqual([]);
     expect(
-      checkTandemEligibility(answers({ lias_employability_checked: { answer: 'not_applicable' }, laci_prior_measure: { answer: 'not_applicable' } })),
+      checkTandemEligibility(
+        answers({
+          lias_employability_checked: { answer: 'not_applicable' },
+          laci_prior_measure: { answer: 'not_applicable' },
+        }),
+      ),
     ).toEqual([{ criterion: null, problem: 'neither_regime' }]);
     expect(checkTandemEligibility(answers({ followed_by_orp_or_cms: { answer: 'not_applicable' } }))).toEqual([
       { criterion: 'followed_by_orp_or_cms', problem: 'not_applicable_refused' },
@@ -58,7 +72,14 @@ describe('tandem eligibility (seeds 002 and 003: the six criteria)', () => {
 });
 
 describe('consent (procuration, seeds 000/002/003)', () => {
-  const consent: ConsentTerms = { signedOn: '2026-03-01', validUntil: '2026-12-31', revokedAt: null, reviewedAt: new Date('2026-03-01T10:00:00Z'), institutionIds: ['orp', 'bureau'], dataCategories: ['identity'] };
+  const consent: ConsentTerms = {
+    signedOn: '2026-03-01',
+    validUntil: '2026-12-31',
+    revokedAt: null,
+    reviewedAt: new Date('2026-03-01T10:00:00Z'),
+    institutionIds: ['orp', 'bureau'],
+    dataCategories: ['identity'],
+  };
   it('is valid from signature to validity date, once reviewed, unless revoked', () => {
     expect(isConsentValid({ ...consent, reviewedAt: null }, '2026-06-01')).toBe(false);
     expect(isConsentValid(consent, '2026-02-28')).toBe(false);

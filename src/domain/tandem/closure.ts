@@ -24,7 +24,16 @@ export interface Insertion {
 /** Follow-ups of an insertion (seed 000: a "durable" insertion), months after the outcome date. */
 export const FOLLOW_UP_MONTHS = [6, 12] as const;
 
-export type ClosureProblem = { path: string; problem: 'insertion_required' | 'employer_required' | 'rate_out_of_range' | 'outcome_before_start' | 'outcome_in_future' | 'final_report_required' };
+export type ClosureProblem = {
+  path: string;
+  problem:
+    | 'insertion_required'
+    | 'employer_required'
+    | 'rate_out_of_range'
+    | 'outcome_before_start'
+    | 'outcome_in_future'
+    | 'final_report_required';
+};
 
 /** What closing a mandate needs: a final report, an outcome dated within the mandate and not in the future, insertion details for an insertion. */
 export function checkClosure(
@@ -40,7 +49,8 @@ export function checkClosure(
     if (!c.insertion) problems.push({ path: 'insertion', problem: 'insertion_required' });
     else {
       if (!c.insertion.employer.trim()) problems.push({ path: 'insertion.employer', problem: 'employer_required' });
-      if (!(c.insertion.ratePercent >= 1 && c.insertion.ratePercent <= 100)) problems.push({ path: 'insertion.ratePercent', problem: 'rate_out_of_range' });
+      if (!(c.insertion.ratePercent >= 1 && c.insertion.ratePercent <= 100))
+        problems.push({ path: 'insertion.ratePercent', problem: 'rate_out_of_range' });
     }
   }
   return problems;

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { checkClosure, followUpDates } from './closure.ts';
 import { checkAssignment, fileHolding, holderAfterClosure } from './file-holding.ts';
 import { checkMeetingDate, countsForIntensity } from './journal.ts';
-import { composeMonthlyReport, draftSignificantElements, initialsOf, overdueReports, reportableMonths } from './monthly-report.ts';
+import {
+  composeMonthlyReport,
+  draftSignificantElements,
+  initialsOf,
+  overdueReports,
+  reportableMonths,
+} from './monthly-report.ts';
 
 const tandem = { orpUserId: 'orp-t', cmsUserId: 'cms-t' };
 
@@ -19,7 +25,11 @@ describe('who holds the file (seeds 002/003)', () => {
     expect(holderAfterClosure(h, false)).toBe('as-a');
   });
   it('another announcer: the ORP counsellor leads and nobody is owed a hand-back', () => {
-    expect(fileHolding({ userId: 'oai', institutionKind: 'oai' }, tandem)).toEqual({ leadUserId: 'orp-t', budgetHolderUserId: null, handBackToUserId: null });
+    expect(fileHolding({ userId: 'oai', institutionKind: 'oai' }, tandem)).toEqual({
+      leadUserId: 'orp-t',
+      budgetHolderUserId: null,
+      handBackToUserId: null,
+    });
   });
 });
 
@@ -44,16 +54,29 @@ describe('meetings', () => {
     const m = { startOn: '2026-02-02', closedOn: null };
     expect(checkMeetingDate('2026-02-01', m, '2026-03-01')).toEqual([{ path: 'heldOn', problem: 'before_mandate' }]);
     expect(checkMeetingDate('2026-03-02', m, '2026-03-01')).toEqual([{ path: 'heldOn', problem: 'in_future' }]);
-    expect(checkMeetingDate('2026-02-20', { ...m, closedOn: '2026-02-15' }, '2026-03-01')).toEqual([{ path: 'heldOn', problem: 'after_closure' }]);
+    expect(checkMeetingDate('2026-02-20', { ...m, closedOn: '2026-02-15' }, '2026-03-01')).toEqual([
+      { path: 'heldOn', problem: 'after_closure' },
+    ]);
     expect(checkMeetingDate('2026-02-02', m, '2026-02-02')).toEqual([]);
   });
 });
 
 describe('monthly reports', () => {
   it('may be written from the mandate month to today, and are due once the month is over', () => {
-    expect(reportableMonths({ startOn: '2026-11-20', closedOn: null }, '2027-02-03')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
-    expect(reportableMonths({ startOn: '2026-11-20', closedOn: '2026-12-10' }, '2027-02-03')).toEqual(['2026-11', '2026-12']);
-    expect(overdueReports({ startOn: '2026-11-20', closedOn: null }, new Set(['2026-12']), '2027-02-03')).toEqual(['2026-11', '2027-01']);
+    expect(reportableMonths({ startOn: '2026-11-20', closedOn: null }, '2027-02-03')).toEqual([
+      '2026-11',
+      '2026-12',
+      '2027-01',
+      '2027-02',
+    ]);
+    expect(reportableMonths({ startOn: '2026-11-20', closedOn: '2026-12-10' }, '2027-02-03')).toEqual([
+      '2026-11',
+      '2026-12',
+    ]);
+    expect(overdueReports({ startOn: '2026-11-20', closedOn: null }, new Set(['2026-12']), '2027-02-03')).toEqual([
+      '2026-11',
+      '2027-01',
+    ]);
   });
   it('is composed in the recipient’s language, with the tandem’s words as written and only initials', () => {
     const facts = {
@@ -86,14 +109,41 @@ describe('closure (DOMAIN.md §4.5)', () => {
   const insertion = { employer: 'Coop', startOn: '2026-09-01', contractType: 'permanent' as const, ratePercent: 80 };
   const mandate = { startOn: '2026-02-02', finalReportDone: true };
   it('needs the final report, a sensible date, and insertion details for an insertion', () => {
-    expect(checkClosure({ outcome: 'inserted', outcomeOn: '2026-09-15', insertion }, mandate, '2026-09-20')).toEqual([]);
-    expect(checkClosure({ outcome: 'inserted', outcomeOn: '2026-09-15', insertion }, { ...mandate, finalReportDone: false }, '2026-09-20').map((p) => p.problem)).toEqual(['final_report_required']);
-    expect(checkClosure({ outcome: 'inserted', outcomeOn: '2026-09-15', insertion: null }, mandate, '2026-09-20').map((p) => p.problem)).toEqual(['insertion_required']);
-    expect(checkClosure({ outcome: 'inserted', outcomeOn: '2026-09-15', insertion: { ...insertion, employer: ' ', ratePercent: 0 } }, mandate, '2026-09-20').map((p) => p.problem)).toEqual(['employer_required', 'rate_out_of_range']);
-    expect(checkClosure({ outcome: 'lack_of_cooperation', outcomeOn: '2026-09-21', insertion: null }, mandate, '2026-09-20').map((p) => p.problem)).toEqual(['outcome_in_future']);
+    expect(checkClosure({ outcome: 'inserted', outcomeOn: '2026-09-15', insertion }, mandate, '2026-09-20')).toEqual(
+      [],
+    );
+    expect(
+      checkClosure(
+        { outcome: 'inserted', outcomeOn: '2026-09-15', insertion },
+        { ...mandate, finalReportDone: false },
+        '2026-09-20',
+      ).map((p) => p.problem),
+    ).toEqual(['final_report_required']);
+    expect(
+      checkClosure({ outcome: 'inserted', outcomeOn: '2026-09-15', insertion: null }, mandate, '2026-09-20').map(
+        (p) => p.problem,
+      ),
+    ).toEqual(['insertion_required']);
+    expect(
+      checkClosure(
+        { outcome: 'inserted', outcomeOn: '2026-09-15', insertion: { ...insertion, employer: ' ', ratePercent: 0 } },
+        mandate,
+        '2026-09-20',
+      ).map((p) => p.problem),
+    ).toEqual(['employer_required', 'rate_out_of_range']);
+    expect(
+      checkClosure(
+        { outcome: 'lack_of_cooperation', outcomeOn: '2026-09-21', insertion: null },
+        mandate,
+        '2026-09-20',
+      ).map((p) => p.problem),
+    ).toEqual(['outcome_in_future']);
   });
   it('follows an insertion at 6 and 12 months, and nothing else', () => {
-    expect(followUpDates('inserted', '2026-08-31')).toEqual([{ months: 6, dueOn: '2027-02-28' }, { months: 12, dueOn: '2027-08-31' }]);
+    expect(followUpDates('inserted', '2026-08-31')).toEqual([
+      { months: 6, dueOn: '2027-02-28' },
+      { months: 12, dueOn: '2027-08-31' },
+    ]);
     expect(followUpDates('social_aid_only', '2026-08-31')).toEqual([]);
   });
 });

@@ -42,7 +42,9 @@ export function holderAfterClosure(h: FileHolding, handedBack: boolean): string 
 /** Tandem load (seed 001: six beneficiaries per tandem at a time). */
 export const DEFAULT_CAPACITY = 6;
 
-export type AssignmentVerdict = { ok: true; overCapacity: boolean } | { ok: false; reason: 'other_region' | 'inactive' | 'over_capacity_unconfirmed' };
+export type AssignmentVerdict =
+  | { ok: true; overCapacity: boolean }
+  | { ok: false; reason: 'other_region' | 'inactive' | 'over_capacity_unconfirmed' };
 
 /** Assigning beyond capacity is allowed only when the Bureau confirms it (and the confirmation is recorded). */
 export function checkAssignment(

@@ -37,7 +37,11 @@ function monthsBetween(fromDay: string, toDay: string): string[] {
  * "behind" while fewer than two meetings are recorded in it, "on_track" once
  * two are; a past month with fewer than two is "missed".
  */
-export function intensityByMonth(mandate: { start: string; end: string }, meetingsWithPerson: readonly string[], today: string): MonthIntensity[] {
+export function intensityByMonth(
+  mandate: { start: string; end: string },
+  meetingsWithPerson: readonly string[],
+  today: string,
+): MonthIntensity[] {
   const counts = new Map<string, number>();
   for (const day of meetingsWithPerson) {
     if (day < mandate.start || day > mandate.end) continue;
@@ -48,7 +52,8 @@ export function intensityByMonth(mandate: { start: string; end: string }, meetin
     const n = counts.get(month) ?? 0;
     const period = month < current ? 'past' : month === current ? 'current' : 'future';
     const met = n >= MIN_MEETINGS_PER_MONTH;
-    const status = period === 'past' ? (met ? 'met' : 'missed') : period === 'current' ? (met ? 'on_track' : 'behind') : 'upcoming';
+    const status =
+      period === 'past' ? (met ? 'met' : 'missed') : period === 'current' ? (met ? 'on_track' : 'behind') : 'upcoming';
     return { month, meetingsWithPerson: n, period, status };
   });
 }

@@ -6,12 +6,17 @@ export const MEETING_KINDS = ['with_person', 'phone', 'employer', 'network', 'ot
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 /** A meeting "with the person" always counts; the others count when the person took part (a network meeting with them, a call with them). */
-export const countsForIntensity = (m: { kind: MeetingKind; personPresent: boolean }) => m.kind === 'with_person' || m.personPresent;
+export const countsForIntensity = (m: { kind: MeetingKind; personPresent: boolean }) =>
+  m.kind === 'with_person' || m.personPresent;
 
 export type MeetingProblem = { path: string; problem: 'before_mandate' | 'in_future' | 'after_closure' };
 
 /** A meeting is dated within the mandate, not in the future. */
-export function checkMeetingDate(heldOn: string, mandate: { startOn: string; closedOn: string | null }, today: string): MeetingProblem[] {
+export function checkMeetingDate(
+  heldOn: string,
+  mandate: { startOn: string; closedOn: string | null },
+  today: string,
+): MeetingProblem[] {
   if (heldOn < mandate.startOn) return [{ path: 'heldOn', problem: 'before_mandate' }];
   if (heldOn > today) return [{ path: 'heldOn', problem: 'in_future' }];
   if (mandate.closedOn && heldOn > mandate.closedOn) return [{ path: 'heldOn', problem: 'after_closure' }];

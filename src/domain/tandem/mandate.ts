@@ -18,10 +18,16 @@ export function addMonths(day: string, months: number): string {
 export const plannedEnd = (start: string) => addMonths(start, PLANNED_MONTHS);
 export const latestEnd = (start: string) => addMonths(start, MAX_MONTHS);
 
-export type ExtensionVerdict = { ok: true } | { ok: false; reason: 'beyond_nine_months' | 'not_later' | 'justification_missing'; latestEnd: string };
+export type ExtensionVerdict =
+  | { ok: true }
+  | { ok: false; reason: 'beyond_nine_months' | 'not_later' | 'justification_missing'; latestEnd: string };
 
 /** An extension is a justified decision to a later end, at most nine months after the start. */
-export function checkExtension(m: { start: string; currentEnd: string }, requestedEnd: string, justification: string): ExtensionVerdict {
+export function checkExtension(
+  m: { start: string; currentEnd: string },
+  requestedEnd: string,
+  justification: string,
+): ExtensionVerdict {
   const limit = latestEnd(m.start);
   if (justification.trim().length < 3) return { ok: false, reason: 'justification_missing', latestEnd: limit };
   if (requestedEnd <= m.currentEnd) return { ok: false, reason: 'not_later', latestEnd: limit };

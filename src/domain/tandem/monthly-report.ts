@@ -29,19 +29,62 @@ export function reportableMonths(mandate: { startOn: string; closedOn: string | 
 export const isReportDue = (month: string, today: string) => month < monthOf(today);
 
 /** The months whose report is due and not sent: the tandem's reminders. */
-export function overdueReports(mandate: { startOn: string; closedOn: string | null }, sentMonths: ReadonlySet<string>, today: string): string[] {
+export function overdueReports(
+  mandate: { startOn: string; closedOn: string | null },
+  sentMonths: ReadonlySet<string>,
+  today: string,
+): string[] {
   return reportableMonths(mandate, today).filter((m) => isReportDue(m, today) && !sentMonths.has(m));
 }
 
 const MONTH_NAMES: Record<Language, string[]> = {
-  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-  de: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+  fr: [
+    'janvier',
+    'février',
+    'mars',
+    'avril',
+    'mai',
+    'juin',
+    'juillet',
+    'août',
+    'septembre',
+    'octobre',
+    'novembre',
+    'décembre',
+  ],
+  de: [
+    'Januar',
+    'Februar',
+    'März',
+    'April',
+    'Mai',
+    'Juni',
+    'Juli',
+    'August',
+    'September',
+    'Oktober',
+    'November',
+    'Dezember',
+  ],
 };
-export const monthLabel = (month: string, lang: Language) => `${MONTH_NAMES[lang][Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
+export const monthLabel = (month: string, lang: Language) =>
+  `${MONTH_NAMES[lang][Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 
 export const MEETING_KIND_LABELS: Record<Language, Record<MeetingKind, string>> = {
-  fr: { with_person: 'Entretien avec la personne', phone: 'Téléphone', employer: 'Rencontre avec un employeur', network: 'Réunion de réseau', other: 'Autre' },
-  de: { with_person: 'Gespräch mit der Person', phone: 'Telefon', employer: 'Treffen mit einem Arbeitgeber', network: 'Netzwerksitzung', other: 'Anderes' },
+  fr: {
+    with_person: 'Entretien avec la personne',
+    phone: 'Téléphone',
+    employer: 'Rencontre avec un employeur',
+    network: 'Réunion de réseau',
+    other: 'Autre',
+  },
+  de: {
+    with_person: 'Gespräch mit der Person',
+    phone: 'Telefon',
+    employer: 'Treffen mit einem Arbeitgeber',
+    network: 'Netzwerksitzung',
+    other: 'Anderes',
+  },
 };
 export const OBJECTIVE_STATUS_LABELS: Record<Language, Record<ObjectiveStatus, string>> = {
   fr: { planned: 'prévu', in_progress: 'en cours', achieved: 'atteint', abandoned: 'abandonné' },
@@ -52,7 +95,8 @@ const T = {
   fr: {
     subject: 'Rapport mensuel du tandem CII — {number} — {month}',
     hello: 'Bonjour {name},',
-    intro: 'Voici le rapport mensuel du tandem CII pour la situation {number} ({initials}), que vous avez annoncée ou suivie, pour {month}.',
+    intro:
+      'Voici le rapport mensuel du tandem CII pour la situation {number} ({initials}), que vous avez annoncée ou suivie, pour {month}.',
     mandate: 'Mandat : du {start} au {end}.',
     tandem: 'Tandem : {orp} (ORP) et {cms} (CMS).',
     meetings: 'Entretiens du mois',
@@ -62,13 +106,15 @@ const T = {
     measures: 'Mesures',
     due: 'échéance',
     elements: 'Éléments significatifs (mise en œuvre et évolution de la mesure)',
-    closing: 'Le dossier complet est consultable dans Tandem. Ce message ne contient que les initiales de la personne : ne le transférez pas hors du cercle des professionnels autorisés par la procuration.',
+    closing:
+      'Le dossier complet est consultable dans Tandem. Ce message ne contient que les initiales de la personne : ne le transférez pas hors du cercle des professionnels autorisés par la procuration.',
     signature: 'Pour le tandem : {author}',
   },
   de: {
     subject: 'Monatsbericht des IIZ-Tandems — {number} — {month}',
     hello: 'Guten Tag {name}',
-    intro: 'Hier ist der Monatsbericht des IIZ-Tandems zur Situation {number} ({initials}), die Sie gemeldet oder begleitet haben, für {month}.',
+    intro:
+      'Hier ist der Monatsbericht des IIZ-Tandems zur Situation {number} ({initials}), die Sie gemeldet oder begleitet haben, für {month}.',
     mandate: 'Mandat: vom {start} bis {end}.',
     tandem: 'Tandem: {orp} (RAV) und {cms} (SMZ).',
     meetings: 'Gespräche des Monats',
@@ -78,12 +124,14 @@ const T = {
     measures: 'Massnahmen',
     due: 'Frist',
     elements: 'Wesentliche Elemente (Umsetzung und Entwicklung der Massnahme)',
-    closing: 'Das vollständige Dossier ist in Tandem einsehbar. Diese Nachricht enthält nur die Initialen der Person: Leiten Sie sie nicht ausserhalb des Kreises der durch die Vollmacht berechtigten Fachpersonen weiter.',
+    closing:
+      'Das vollständige Dossier ist in Tandem einsehbar. Diese Nachricht enthält nur die Initialen der Person: Leiten Sie sie nicht ausserhalb des Kreises der durch die Vollmacht berechtigten Fachpersonen weiter.',
     signature: 'Für das Tandem: {author}',
   },
 } as const;
 
-const fill = (s: string, p: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(p[k] ?? ''));
+const fill = (s: string, p: Record<string, string | number>) =>
+  s.replace(/\{(\w+)\}/g, (_, k: string) => String(p[k] ?? ''));
 
 export interface MonthlyReportFacts {
   number: string;
@@ -100,7 +148,11 @@ export interface MonthlyReportFacts {
 }
 
 /** The e-mail one recipient receives, in their language; the tandem's own words are sent as written. */
-export function composeMonthlyReport(f: MonthlyReportFacts, recipientName: string, lang: Language): { subject: string; text: string } {
+export function composeMonthlyReport(
+  f: MonthlyReportFacts,
+  recipientName: string,
+  lang: Language,
+): { subject: string; text: string } {
   const t = T[lang];
   const month = monthLabel(f.month, lang);
   const withPerson = f.meetings.filter((m) => m.countsForIntensity).length;
@@ -113,15 +165,22 @@ export function composeMonthlyReport(f: MonthlyReportFacts, recipientName: strin
     '',
     `${t.meetings}`,
     fill(t.intensity, { n: withPerson, min: MIN_MEETINGS_PER_MONTH }),
-    ...(f.meetings.length ? f.meetings.map((m) => `- ${formatDate(m.heldOn, lang)} · ${MEETING_KIND_LABELS[lang][m.kind]}`) : [t.none]),
+    ...(f.meetings.length
+      ? f.meetings.map((m) => `- ${formatDate(m.heldOn, lang)} · ${MEETING_KIND_LABELS[lang][m.kind]}`)
+      : [t.none]),
     '',
     t.objectives,
     ...(f.objectives.length
-      ? f.objectives.map((o) => `- ${o.title} (${OBJECTIVE_STATUS_LABELS[lang][o.status]}${o.targetOn ? `, ${t.due} ${formatDate(o.targetOn, lang)}` : ''})`)
+      ? f.objectives.map(
+          (o) =>
+            `- ${o.title} (${OBJECTIVE_STATUS_LABELS[lang][o.status]}${o.targetOn ? `, ${t.due} ${formatDate(o.targetOn, lang)}` : ''})`,
+        )
       : [t.none]),
     '',
     t.measures,
-    ...(f.measures?.length ? f.measures.map((m) => `- ${describeMeasure(m, lang, (d) => formatDate(d, lang))}`) : [t.none]),
+    ...(f.measures?.length
+      ? f.measures.map((m) => `- ${describeMeasure(m, lang, (d) => formatDate(d, lang))}`)
+      : [t.none]),
     '',
     t.elements,
     f.significantElements.trim() || t.none,
@@ -135,7 +194,7 @@ export function composeMonthlyReport(f: MonthlyReportFacts, recipientName: strin
 }
 
 /** The draft's starting text: the month's next steps as the tandem wrote them, for the author to rework. */
-export function draftSignificantElements(meetings: MonthlyReportFacts["meetings"], lang: Language): string {
+export function draftSignificantElements(meetings: MonthlyReportFacts['meetings'], lang: Language): string {
   return meetings
     .filter((m) => m.nextSteps.trim())
     .map((m) => `${formatDate(m.heldOn, lang)}: ${m.nextSteps.trim()}`)

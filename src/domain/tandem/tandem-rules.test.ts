@@ -13,7 +13,11 @@ describe('the tandem mandate (seeds 000 and 004: about six months, never beyond 
     const m = { start: '2026-01-15', currentEnd: '2026-07-15' };
     expect(checkExtension(m, '2026-09-15', 'Stage prolongé')).toEqual({ ok: true });
     expect(checkExtension(m, '2026-10-15', 'Stage prolongé')).toEqual({ ok: true });
-    expect(checkExtension(m, '2026-10-16', 'Stage prolongé')).toEqual({ ok: false, reason: 'beyond_nine_months', latestEnd: '2026-10-15' });
+    expect(checkExtension(m, '2026-10-16', 'Stage prolongé')).toEqual({
+      ok: false,
+      reason: 'beyond_nine_months',
+      latestEnd: '2026-10-15',
+    });
     expect(checkExtension(m, '2026-07-01', 'Stage prolongé')).toMatchObject({ ok: false, reason: 'not_later' });
     expect(checkExtension(m, '2026-09-15', ' ')).toMatchObject({ ok: false, reason: 'justification_missing' });
   });
@@ -22,7 +26,11 @@ describe('the tandem mandate (seeds 000 and 004: about six months, never beyond 
 describe('intensity (seed 000: at least two meetings a month)', () => {
   const mandate = { start: '2026-01-20', end: '2026-07-20' };
   it('counts meetings per calendar month, across month boundaries', () => {
-    const months = intensityByMonth(mandate, ['2026-01-21', '2026-01-31', '2026-02-01', '2026-03-02', '2026-03-30', '2026-04-02'], '2026-04-10');
+    const months = intensityByMonth(
+      mandate,
+      ['2026-01-21', '2026-01-31', '2026-02-01', '2026-03-02', '2026-03-30', '2026-04-02'],
+      '2026-04-10',
+    );
     expect(months.map((m) => [m.month, m.meetingsWithPerson, m.status])).toEqual([
       ['2026-01', 2, 'met'],
       ['2026-02', 1, 'missed'],

@@ -59,7 +59,11 @@ describe('audit checkpoints', () => {
   });
 
   it('e-mails the line straight over SMTP; a mail server that is down costs neither the file line nor the next try', async () => {
-    const mailer = smtpCheckpointMailer(`smtp://127.0.0.1:${port}?ignoreTLS=true`, 'Tandem <tandem@example.ch>', 'dpo@example.ch');
+    const mailer = smtpCheckpointMailer(
+      `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+      'Tandem <tandem@example.ch>',
+      'dpo@example.ch',
+    );
     try {
       const writer = createCheckpointWriter({ db: t.database.db, settings: t.audit, mailer });
       await activity();

@@ -21,7 +21,10 @@ async function databaseSealedTheOldWay(tamper: boolean): Promise<{ database: Dat
       ('2026-01-05T08:00:01Z', 'legacy.second', true, '{"n": 2}', '192.0.2.1'),
       ('2026-01-05T08:00:02Z', 'legacy.third', false, '{"n": 3}', '192.0.2.1'),
       ('2026-01-05T08:00:03Z', 'legacy.unsealed', true, '{}', '192.0.2.1');`);
-  const rows = await queryRows<RawAuditRow>(database.db, sql`SELECT ${AUDIT_ROW_COLUMNS} FROM audit_log a ORDER BY a.id`);
+  const rows = await queryRows<RawAuditRow>(
+    database.db,
+    sql`SELECT ${AUDIT_ROW_COLUMNS} FROM audit_log a ORDER BY a.id`,
+  );
   const ids = rows.map((r) => String(r.id));
   // The old sealer gave positions in commit order: here the second row committed first.
   const order = [rows[1]!, rows[0]!, rows[2]!];
@@ -61,10 +64,16 @@ describe('audit chain upgrade from the unkeyed chain (migration 0008)', () => {
         [3, ids[2]],
         [4, ids[3]],
       ]);
-      const broken = await queryRows(t.database.db, sql`SELECT 1 FROM audit_log WHERE action = 'audit.legacy_chain_broken'`);
+      const broken = await queryRows(
+        t.database.db,
+        sql`SELECT 1 FROM audit_log WHERE action = 'audit.legacy_chain_broken'`,
+      );
       expect(broken).toHaveLength(0);
       const cookie = await t.signIn('admin');
-      expect((await t.request(cookie, { method: 'POST', url: '/api/audit/verify' })).json()).toMatchObject({ ok: true, pending: 0 });
+      expect((await t.request(cookie, { method: 'POST', url: '/api/audit/verify' })).json()).toMatchObject({
+        ok: true,
+        pending: 0,
+      });
     } finally {
       await t.close();
     }

@@ -78,7 +78,11 @@ describe('the application role on PostgreSQL', () => {
 
   it('does its normal work: sign-in, audited reads and writes, sealing, verification', async () => {
     const admin = await t.signIn('admin');
-    const created = await t.request(admin, { method: 'POST', url: '/api/regions', payload: { code: 'SIERRE', nameFr: 'Sierre', nameDe: 'Siders' } });
+    const created = await t.request(admin, {
+      method: 'POST',
+      url: '/api/regions',
+      payload: { code: 'SIERRE', nameFr: 'Sierre', nameDe: 'Siders' },
+    });
     expect(created.statusCode).toBe(201);
     await t.request(admin, { method: 'GET', url: '/api/users' });
     expect(await sealAllPending(t.database.db, t.audit.key)).toBeGreaterThan(0);
@@ -103,7 +107,7 @@ describe('the application role on PostgreSQL', () => {
       'TRUNCATE audit_chain',
       'ALTER TABLE audit_chain DISABLE TRIGGER audit_chain_append_only',
       'DROP TABLE audit_chain',
-      'INSERT INTO audit_chain_legacy (seq, audit_id, hash) VALUES (1, 1, \'x\')',
+      "INSERT INTO audit_chain_legacy (seq, audit_id, hash) VALUES (1, 1, 'x')",
       'DROP TABLE audit_chain_legacy',
       "INSERT INTO schema_migrations (name) VALUES ('9999_fake')",
       "SELECT setval('audit_log_id_seq', 1)",
@@ -184,7 +188,9 @@ describe('the server process with two roles', () => {
       LOG_LEVEL: 'warn',
     });
     await waitForHealth(port, server);
-    expect(server.output()).toContain(`Migrations ran as "${owner}"; "${appRole}" may only append to and read the audit tables.`);
+    expect(server.output()).toContain(
+      `Migrations ran as "${owner}"; "${appRole}" may only append to and read the audit tables.`,
+    );
     expect(server.output()).not.toContain('no DATABASE_OWNER_URL');
     expect(server.output()).toContain('Warning: no AUDIT_CHECKPOINT_FILE');
     const admin = await signInOver(port, 'admin', 'Tandem-Demo-2026');

@@ -36,7 +36,10 @@ describe('audit settings', () => {
     const text = 'a-key-given-by-the-installation-0123456789';
     writeFileSync(path, `${text}\n`, { mode: 0o644 });
     chmodSync(path, 0o644);
-    const fromFile = resolveAuditSettings(parseConfig({ AUDIT_KEY_FILE: path }), { dataDir: null, chainStarted: false });
+    const fromFile = resolveAuditSettings(parseConfig({ AUDIT_KEY_FILE: path }), {
+      dataDir: null,
+      chainStarted: false,
+    });
     const fromValue = resolveAuditSettings(parseConfig({ AUDIT_KEY: text }), { dataDir: null, chainStarted: false });
     expect(fromFile.key.equals(fromValue.key)).toBe(true);
     expect(fromFile.warnings.join()).toMatch(/AUDIT_KEY_FILE: .* readable by other users/);
@@ -46,9 +49,12 @@ describe('audit settings', () => {
   it('stops with the variable name on a missing or short key file', () => {
     const short = join(work, 'short.key');
     writeFileSync(short, 'too-short\n', { mode: 0o600 });
-    const resolve = (env: Record<string, string>) => resolveAuditSettings(parseConfig(env), { dataDir: null, chainStarted: false });
+    const resolve = (env: Record<string, string>) =>
+      resolveAuditSettings(parseConfig(env), { dataDir: null, chainStarted: false });
     expect(() => resolve({ AUDIT_KEY_FILE: short })).toThrow(ConfigError);
-    expect(() => resolve({ AUDIT_KEY_FILE: short })).toThrow(/AUDIT_KEY_FILE: the key in .* is shorter than 32 characters/);
+    expect(() => resolve({ AUDIT_KEY_FILE: short })).toThrow(
+      /AUDIT_KEY_FILE: the key in .* is shorter than 32 characters/,
+    );
     expect(() => resolve({ AUDIT_KEY_FILE: join(work, 'none.key') })).toThrow(/AUDIT_KEY_FILE: cannot read .*ENOENT/);
   });
 });

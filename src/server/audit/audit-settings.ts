@@ -20,7 +20,9 @@ export const MIN_AUDIT_KEY_LENGTH = 32;
 function keyOf(text: string, variable: string, where: string): Buffer {
   const trimmed = text.trim();
   if (trimmed.length < MIN_AUDIT_KEY_LENGTH) {
-    throw new ConfigError(`Invalid configuration:\n  ${variable}: the key in ${where} is shorter than ${MIN_AUDIT_KEY_LENGTH} characters`);
+    throw new ConfigError(
+      `Invalid configuration:\n  ${variable}: the key in ${where} is shorter than ${MIN_AUDIT_KEY_LENGTH} characters`,
+    );
   }
   return Buffer.from(trimmed, 'utf8');
 }
@@ -30,9 +32,12 @@ function readKeyFile(path: string, variable: string, warnings: string[]): Buffer
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigError(`Invalid configuration:\n  ${variable}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new ConfigError(
+      `Invalid configuration:\n  ${variable}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
   }
-  if ((statSync(path).mode & 0o077) !== 0) warnings.push(`${variable}: ${path} is readable by other users; chmod 600 it.`);
+  if ((statSync(path).mode & 0o077) !== 0)
+    warnings.push(`${variable}: ${path} is readable by other users; chmod 600 it.`);
   return keyOf(text, variable, path);
 }
 
@@ -56,7 +61,8 @@ export function resolveAuditSettings(config: Config, options: ResolveOptions): A
     // parseConfig already refuses this with DATABASE_URL; kept so that no caller can end up without a key.
     throw new ConfigError('Invalid configuration:\n  AUDIT_KEY_FILE: required with DATABASE_URL (or AUDIT_KEY)');
   }
-  const checkpointFile = config.AUDIT_CHECKPOINT_FILE ?? (options.dataDir ? join(options.dataDir, 'audit-checkpoints.jsonl') : null);
+  const checkpointFile =
+    config.AUDIT_CHECKPOINT_FILE ?? (options.dataDir ? join(options.dataDir, 'audit-checkpoints.jsonl') : null);
   return { key, checkpointFile: checkpointFile ? resolve(checkpointFile) : null, warnings };
 }
 

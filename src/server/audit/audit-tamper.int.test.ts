@@ -62,9 +62,12 @@ describe('audit chain against an attacker with the database', () => {
 
   it('reports a deleted row (and its link) as missing_row', async () => {
     const { t, verify } = await sealedApp();
-    await asAttacker(t, `
+    await asAttacker(
+      t,
+      `
       DELETE FROM audit_log WHERE id = (SELECT audit_id FROM audit_chain WHERE seq = 2);
-      DELETE FROM audit_chain WHERE seq = 2;`);
+      DELETE FROM audit_chain WHERE seq = 2;`,
+    );
     expect(await verify()).toMatchObject({ ok: false, brokenAtSeq: 2, reason: 'missing_row' });
   });
 
@@ -78,18 +81,24 @@ describe('audit chain against an attacker with the database', () => {
   it('reports the newest rows cut off after a checkpoint as missing_tail', async () => {
     const { t, checkpoint, verify } = await sealedApp();
     const keep = checkpoint!.seq - 3;
-    await asAttacker(t, `
+    await asAttacker(
+      t,
+      `
       DELETE FROM audit_log WHERE id IN (SELECT audit_id FROM audit_chain WHERE seq > ${keep});
-      DELETE FROM audit_chain WHERE seq > ${keep};`);
+      DELETE FROM audit_chain WHERE seq > ${keep};`,
+    );
     expect(await verify()).toMatchObject({ ok: false, brokenAtSeq: keep + 1, reason: 'missing_tail' });
   });
 
   it('reports a cut tail that new rows grew back over the checkpointed position as checkpoint_mismatch', async () => {
     const { t, cookie, checkpoint, verify, headSeq } = await sealedApp();
     const keep = checkpoint!.seq - 2;
-    await asAttacker(t, `
+    await asAttacker(
+      t,
+      `
       DELETE FROM audit_log WHERE id IN (SELECT audit_id FROM audit_chain WHERE seq > ${keep});
-      DELETE FROM audit_chain WHERE seq > ${keep};`);
+      DELETE FROM audit_chain WHERE seq > ${keep};`,
+    );
     for (let i = 0; i < 4; i++) await t.request(cookie, { method: 'GET', url: '/api/users' });
     await sealAllPending(t.database.db, t.audit.key);
     expect(await headSeq()).toBeGreaterThan(checkpoint!.seq);
@@ -98,7 +107,10 @@ describe('audit chain against an attacker with the database', () => {
 
   it('reports a row rewritten by someone holding the key, who recomputed every link after it, as checkpoint_mismatch', async () => {
     const { t, checkpoint, verify } = await sealedApp();
-    await asAttacker(t, `UPDATE audit_log SET ip = '203.0.113.66' WHERE id = (SELECT audit_id FROM audit_chain WHERE seq = 2);`);
+    await asAttacker(
+      t,
+      `UPDATE audit_log SET ip = '203.0.113.66' WHERE id = (SELECT audit_id FROM audit_chain WHERE seq = 2);`,
+    );
     // With the key (on PGlite it lies beside the data), every link from position 2 on is recomputed.
     const rows = await queryRows<RawAuditRow & { chain_seq: string | number }>(
       t.database.db,
@@ -117,24 +129,37 @@ describe('audit chain against an attacker with the database', () => {
     const { file, verify } = await sealedApp();
     const line = JSON.parse(readFileSync(file, 'utf8').trim());
     writeFileSync(file, `${JSON.stringify({ ...line, seq: line.seq + 100 })}\n`);
-    expect(await verify()).toMatchObject({ ok: false, brokenAtSeq: null, reason: 'checkpoint_invalid', invalidCheckpointLines: [1] });
+    expect(await verify()).toMatchObject({
+      ok: false,
+      brokenAtSeq: null,
+      reason: 'checkpoint_invalid',
+      invalidCheckpointLines: [1],
+    });
   });
 
   it('cannot see a cut tail without checkpoints: that is what they are for', async () => {
     const { t, checkpoint, verify, headSeq } = await sealedApp({ checkpoints: false });
     expect(checkpoint).toBeNull();
     const head = await headSeq();
-    await asAttacker(t, `
+    await asAttacker(
+      t,
+      `
       DELETE FROM audit_log WHERE id IN (SELECT audit_id FROM audit_chain WHERE seq > ${head - 3});
-      DELETE FROM audit_chain WHERE seq > ${head - 3};`);
+      DELETE FROM audit_chain WHERE seq > ${head - 3};`,
+    );
     expect(await verify()).toMatchObject({ ok: true, checkpoint: null });
   });
 
   it('tells at start whether the configured key is the one that sealed the chain', async () => {
     const { t, headSeq } = await sealedApp({ checkpoints: false });
     expect(await checkAuditKey(t.database.db, t.audit.key)).toBe('ok');
-    expect(await checkAuditKey(t.database.db, Buffer.from('a-different-key-of-at-least-32-characters'))).toBe('wrong_key');
-    await asAttacker(t, `UPDATE audit_log SET action = 'x' WHERE id = (SELECT audit_id FROM audit_chain WHERE seq = ${await headSeq()});`);
+    expect(await checkAuditKey(t.database.db, Buffer.from('a-different-key-of-at-least-32-characters'))).toBe(
+      'wrong_key',
+    );
+    await asAttacker(
+      t,
+      `UPDATE audit_log SET action = 'x' WHERE id = (SELECT audit_id FROM audit_chain WHERE seq = ${await headSeq()});`,
+    );
     expect(await checkAuditKey(t.database.db, t.audit.key)).toBe('some_fail');
   });
 });

@@ -21,7 +21,8 @@ interface Row {
   allowed: boolean;
   ip: string | null;
 }
-const rowsAfter = (id: number) => queryRows<Row>(t.database.db, sql`SELECT * FROM audit_log WHERE id > ${id} ORDER BY id`);
+const rowsAfter = (id: number) =>
+  queryRows<Row>(t.database.db, sql`SELECT * FROM audit_log WHERE id > ${id} ORDER BY id`);
 const lastId = async () =>
   Number((await queryRows<{ m: string | null }>(t.database.db, sql`SELECT max(id) AS m FROM audit_log`))[0]?.m ?? 0);
 
@@ -60,7 +61,10 @@ describe('audit log', () => {
     });
     expect(rows[1]).toMatchObject({ record_id: target, allowed: true });
     // Details name the changed fields, never their values.
-    const [details] = await queryRows<{ details: unknown }>(t.database.db, sql`SELECT details FROM audit_log WHERE id = ${rows[1]!.id}`);
+    const [details] = await queryRows<{ details: unknown }>(
+      t.database.db,
+      sql`SELECT details FROM audit_log WHERE id = ${rows[1]!.id}`,
+    );
     expect(JSON.stringify(details)).toContain('givenName');
     expect(JSON.stringify(details)).not.toContain('Renamed');
   });
@@ -72,13 +76,25 @@ describe('audit log', () => {
     expect(response.statusCode).toBe(404);
     const rows = (await rowsAfter(from)).filter((r) => r.action === 'user.read');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ allowed: false, record_id: t.world.users.social.id, actor_user_id: t.world.users.pro.id });
+    expect(rows[0]).toMatchObject({
+      allowed: false,
+      record_id: t.world.users.social.id,
+      actor_user_id: t.world.users.pro.id,
+    });
   });
 
   it('records sign-in success and failure and admin actions on organisations', async () => {
     const from = await lastId();
-    await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'pro', password: 'bad-password' } });
-    await t.request(admin, { method: 'POST', url: '/api/regions', payload: { code: 'SIERRE', nameFr: 'Sierre', nameDe: 'Siders' } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username: 'pro', password: 'bad-password' },
+    });
+    await t.request(admin, {
+      method: 'POST',
+      url: '/api/regions',
+      payload: { code: 'SIERRE', nameFr: 'Sierre', nameDe: 'Siders' },
+    });
     const actions = (await rowsAfter(from)).map((r) => `${r.action}:${r.allowed}`);
     expect(actions).toEqual(['auth.sign_in:false', 'region.create:true']);
   });
@@ -102,20 +118,31 @@ describe('audit log', () => {
   it('gives each entry its chain position once sealed, from the chain table', async () => {
     const from = await lastId();
     await t.request(admin, { method: 'GET', url: '/api/users' });
-    const unsealed = (await t.request(admin, { method: 'GET', url: '/api/audit?action=user.list&pageSize=1' })).json().items[0];
+    const unsealed = (await t.request(admin, { method: 'GET', url: '/api/audit?action=user.list&pageSize=1' })).json()
+      .items[0];
     expect(Number(unsealed.id)).toBeGreaterThan(from);
     expect(unsealed.seq).toBeNull();
     await sealAllPending(t.database.db, t.audit.key);
-    const sealed = (await t.request(admin, { method: 'GET', url: '/api/audit?action=user.list&pageSize=200' })).json().items;
+    const sealed = (await t.request(admin, { method: 'GET', url: '/api/audit?action=user.list&pageSize=200' })).json()
+      .items;
     const entry = sealed.find((e: { id: string }) => e.id === unsealed.id);
-    const [chain] = await queryRows<{ seq: string | number }>(t.database.db, sql`SELECT seq FROM audit_chain WHERE audit_id = ${unsealed.id}`);
+    const [chain] = await queryRows<{ seq: string | number }>(
+      t.database.db,
+      sql`SELECT seq FROM audit_chain WHERE audit_id = ${unsealed.id}`,
+    );
     expect(entry.seq).toBe(Number(chain!.seq));
   });
 
   it('seals rows into a keyed chain that verifies, and detects an edited row', async () => {
     const ok = await t.request(admin, { method: 'POST', url: '/api/audit/verify' });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ ok: true, brokenAtSeq: null, pending: 0, checkpoint: null, invalidCheckpointLines: [] });
+    expect(ok.json()).toMatchObject({
+      ok: true,
+      brokenAtSeq: null,
+      pending: 0,
+      checkpoint: null,
+      invalidCheckpointLines: [],
+    });
     expect(ok.json().checked).toBeGreaterThanOrEqual(8);
 
     // Someone with the rights to disable the guard edits a sealed row directly.
@@ -133,7 +160,9 @@ describe('audit log', () => {
     ).json();
     expect(byActor.items.length).toBeGreaterThan(0);
     expect(byActor.items.every((e: { actorUserId: string }) => e.actorUserId === t.world.users.pro.id)).toBe(true);
-    const bySubject = (await t.request(admin, { method: 'GET', url: `/api/audit?subject=${t.world.users.social.id}` })).json();
+    const bySubject = (
+      await t.request(admin, { method: 'GET', url: `/api/audit?subject=${t.world.users.social.id}` })
+    ).json();
     expect(bySubject.items.some((e: { allowed: boolean }) => !e.allowed)).toBe(true);
     const byAction = (await t.request(admin, { method: 'GET', url: '/api/audit?action=auth.&pageSize=200' })).json();
     expect(byAction.items.every((e: { action: string }) => e.action.startsWith('auth.'))).toBe(true);

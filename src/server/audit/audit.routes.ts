@@ -11,8 +11,10 @@ import { verifyAuditChain } from './verify-audit-chain.ts';
 export async function auditRoutes(app: FastifyInstance, options: { audit: AuditSettings }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['audit'];
-  r.get('/api/audit', { schema: { tags, querystring: AuditQuerySchema, response: { 200: AuditPageSchema, 403: ErrorBodySchema } } }, (req) =>
-    listAuditEntries(authed(req), req.query),
+  r.get(
+    '/api/audit',
+    { schema: { tags, querystring: AuditQuerySchema, response: { 200: AuditPageSchema, 403: ErrorBodySchema } } },
+    (req) => listAuditEntries(authed(req), req.query),
   );
   r.post('/api/audit/verify', { schema: { tags, response: { 200: ChainReportSchema, 403: ErrorBodySchema } } }, (req) =>
     verifyAuditChain(authed(req), options.audit),

@@ -19,7 +19,11 @@ export async function checkAuditKey(db: Db, key: Uint8Array): Promise<'empty' | 
         ORDER BY c.seq DESC LIMIT ${NEWEST + 1}`,
   );
   if (rows.length === 0) return 'empty';
-  const newestFirst = rows.map((r) => ({ seq: Number(r.chain_seq), mac: r.mac, content: toContent(r, Number(r.chain_seq)) }));
+  const newestFirst = rows.map((r) => ({
+    seq: Number(r.chain_seq),
+    mac: r.mac,
+    content: toContent(r, Number(r.chain_seq)),
+  }));
   let checked = 0;
   let verified = 0;
   for (const [i, link] of newestFirst.slice(0, NEWEST).entries()) {

@@ -15,11 +15,17 @@ export async function listAuditEntries(ctx: AuthedContext, query: AuditQuery) {
     // A situation number (CII-2026-0042) stands for its person: every row about them, through any file,
     // answers "everything read about this person" without the administrator ever seeing who it is.
     const [situation] = /^CII-\d{4}-\d+$/i.test(query.subject)
-      ? await ctx.db.select({ id: situations.id, personId: situations.personId }).from(situations).where(eq(situations.number, query.subject.toUpperCase()))
+      ? await ctx.db
+          .select({ id: situations.id, personId: situations.personId })
+          .from(situations)
+          .where(eq(situations.number, query.subject.toUpperCase()))
       : [];
     conditions.push(
       situation
-        ? or(eq(auditLog.recordId, situation.id), situation.personId ? eq(auditLog.subjectPersonId, situation.personId) : sql`false`)!
+        ? or(
+            eq(auditLog.recordId, situation.id),
+            situation.personId ? eq(auditLog.subjectPersonId, situation.personId) : sql`false`,
+          )!
         : or(eq(auditLog.recordId, query.subject), sql`${auditLog.subjectPersonId}::text = ${query.subject}`)!,
     );
   }

@@ -70,7 +70,12 @@ export async function sealAuditChain(db: Db, key: Uint8Array, options: SealOptio
   return db.transaction(async (tx) => {
     const [lock] = await queryRows<{ ok: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK_KEY}) AS ok`);
     if (!lock?.ok) return 0;
-    const [head] = await queryRows<{ seq: number | string; mac: string; legacy_seq: number | string | null; legacy_hash: string | null }>(
+    const [head] = await queryRows<{
+      seq: number | string;
+      mac: string;
+      legacy_seq: number | string | null;
+      legacy_hash: string | null;
+    }>(
       tx,
       sql`SELECT c.seq, c.mac, l.seq AS legacy_seq, l.hash AS legacy_hash
           FROM audit_chain c LEFT JOIN audit_chain_legacy l ON l.audit_id = c.audit_id
@@ -108,7 +113,10 @@ export async function sealAuditChain(db: Db, key: Uint8Array, options: SealOptio
         });
       }
     } else {
-      const [newest] = await queryRows<{ id: number | string | null }>(tx, sql`SELECT max(audit_id) AS id FROM audit_chain`);
+      const [newest] = await queryRows<{ id: number | string | null }>(
+        tx,
+        sql`SELECT max(audit_id) AS id FROM audit_chain`,
+      );
       const floor = options.sweep === 'all' ? 0 : Math.max(0, Number(newest?.id ?? 0) - LATE_WINDOW);
       rows = await queryRows<RawRow>(
         tx,

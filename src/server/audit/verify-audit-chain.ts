@@ -52,7 +52,10 @@ export async function verifyAuditChain(ctx: AuthedContext, settings: AuditSettin
   if (!broken) {
     const walkedTo = state.expectedSeq - 1;
     // A link whose audit row is gone (only possible with the foreign key disabled) ends the walk early.
-    const [last] = await queryRows<{ seq: number | string | null }>(ctx.db, sql`SELECT max(seq) AS seq FROM audit_chain`);
+    const [last] = await queryRows<{ seq: number | string | null }>(
+      ctx.db,
+      sql`SELECT max(seq) AS seq FROM audit_chain`,
+    );
     const tail = missingTailFrom(walkedTo, checkpoints.latest);
     if (Number(last?.seq ?? 0) > walkedTo) broken = { brokenAtSeq: walkedTo + 1, reason: 'missing_row' };
     else if (tail !== null) broken = { brokenAtSeq: tail, reason: 'missing_tail' };
@@ -72,6 +75,11 @@ export async function verifyAuditChain(ctx: AuthedContext, settings: AuditSettin
     checkpoint: checkpoints.latest ? { seq: checkpoints.latest.seq, at: checkpoints.latest.at } : null,
     invalidCheckpointLines: checkpoints.invalidLines,
   };
-  await recordAudit(ctx.db, ctx, { action: 'audit.verify', recordType: 'audit_log', allowed: true, details: { ...report } });
+  await recordAudit(ctx.db, ctx, {
+    action: 'audit.verify',
+    recordType: 'audit_log',
+    allowed: true,
+    details: { ...report },
+  });
   return report;
 }

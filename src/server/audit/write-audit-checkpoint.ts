@@ -64,13 +64,20 @@ export interface CheckpointWriter {
   write(now: Date): Promise<Checkpoint | null>;
 }
 
-export function createCheckpointWriter(deps: { db: Db; settings: AuditSettings; mailer?: CheckpointMailer | null }): CheckpointWriter {
+export function createCheckpointWriter(deps: {
+  db: Db;
+  settings: AuditSettings;
+  mailer?: CheckpointMailer | null;
+}): CheckpointWriter {
   const { db, settings, mailer } = deps;
   // What the e-mail recipient last received; after a restart, the file's latest stands for it.
   let lastMailed: string | null | undefined;
   return {
     async write(now) {
-      const [head] = await queryRows<{ seq: number | string; mac: string }>(db, sql`SELECT seq, mac FROM audit_chain ORDER BY seq DESC LIMIT 1`);
+      const [head] = await queryRows<{ seq: number | string; mac: string }>(
+        db,
+        sql`SELECT seq, mac FROM audit_chain ORDER BY seq DESC LIMIT 1`,
+      );
       if (!head) return null;
       const headKey = `${Number(head.seq)}:${head.mac}`;
       const latest = (await readCheckpointFile(settings)).latest;

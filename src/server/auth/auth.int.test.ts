@@ -70,19 +70,26 @@ describe('sign-in', () => {
     for (const ip of addresses) for (let i = 0; i < 5; i++) await signInRaw('outsider', 'wrong-password', ip);
     for (const ip of addresses) expect((await signInRaw('outsider', PASSWORD, ip)).statusCode).toBe(429);
     const admin = await t.signIn('admin');
-    const reset = await t.request(admin, { method: 'POST', url: `/api/users/${t.world.users.outsider.id}/reset-password` });
+    const reset = await t.request(admin, {
+      method: 'POST',
+      url: `/api/users/${t.world.users.outsider.id}/reset-password`,
+    });
     expect(reset.statusCode).toBe(200);
     expect(reset.json().user.lockedUntil).toBeNull();
-    for (const ip of addresses) expect((await signInRaw('outsider', reset.json().temporaryPassword, ip)).statusCode).toBe(200);
+    for (const ip of addresses)
+      expect((await signInRaw('outsider', reset.json().temporaryPassword, ip)).statusCode).toBe(200);
   });
 
   it('slows an account down after ten failures from many addresses, without locking it', async () => {
-    for (let i = 0; i < 10; i++) expect((await signInRaw('coord.monthey', 'wrong-password', `203.0.113.${100 + i}`)).statusCode).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect((await signInRaw('coord.monthey', 'wrong-password', `203.0.113.${100 + i}`)).statusCode).toBe(401);
     // The eleventh attempt, from an address never seen, right password or not, waits one second after the last failure.
     const slowed = await signInRaw('coord.monthey', PASSWORD, '203.0.113.200');
     expect(slowed.statusCode).toBe(429);
     expect(slowed.headers['retry-after']).toBe('1');
-    expect(slowed.json().error.message).toBe('Trop d’échecs de connexion récents à ce compte. Par prudence, attendez 1 seconde(s) avant de réessayer.');
+    expect(slowed.json().error.message).toBe(
+      'Trop d’échecs de connexion récents à ce compte. Par prudence, attendez 1 seconde(s) avant de réessayer.',
+    );
     t.clock.now = new Date(t.clock.now.getTime() + 1000);
     expect((await signInRaw('coord.monthey', 'wrong-again', '203.0.113.201')).statusCode).toBe(401);
     // Eleven failures: two seconds now.
@@ -176,7 +183,11 @@ describe('sessions', () => {
   });
 
   it('rejects requests without a session with 401 and a translated message', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/users', headers: { 'accept-language': 'de-CH,de;q=0.9' } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/users',
+      headers: { 'accept-language': 'de-CH,de;q=0.9' },
+    });
     expect(response.statusCode).toBe(401);
     expect(response.json().error.message).toMatch(/Sitzung/);
   });
@@ -191,11 +202,14 @@ describe('concurrent sign-in attempts', () => {
   // Each recorded attempt is one password verification (argon2): an attempt is recorded before it is verified, and
   // only then (src/server/auth/sign-in.ts). Counting the rows counts the verifications.
   const recorded = async (username: string) =>
-    (await t.database.db.select({ n: count() }).from(loginAttempts).where(eq(loginAttempts.usernameKey, username)))[0]!.n;
+    (await t.database.db.select({ n: count() }).from(loginAttempts).where(eq(loginAttempts.usernameKey, username)))[0]!
+      .n;
 
   it('from one address: at most five of twenty-five wrong passwords are verified, the rest are refused', async () => {
     const before = await recorded('social');
-    const responses = await Promise.all(Array.from({ length: 25 }, () => signInRaw('social', 'wrong-password', '192.0.2.200')));
+    const responses = await Promise.all(
+      Array.from({ length: 25 }, () => signInRaw('social', 'wrong-password', '192.0.2.200')),
+    );
     const statuses = responses.map((r) => r.statusCode);
     expect((await recorded('social')) - before).toBe(5);
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
@@ -204,7 +218,9 @@ describe('concurrent sign-in attempts', () => {
 
   it('from twenty-five addresses: at most ten are verified before the account slows down', async () => {
     const before = await recorded('coord');
-    const responses = await Promise.all(Array.from({ length: 25 }, (_, i) => signInRaw('coord', 'wrong-password', `192.0.2.${150 + i}`)));
+    const responses = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => signInRaw('coord', 'wrong-password', `192.0.2.${150 + i}`)),
+    );
     expect((await recorded('coord')) - before).toBe(10);
     expect(responses.filter((r) => r.statusCode === 429)).toHaveLength(15);
   });

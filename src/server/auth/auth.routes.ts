@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AttentionListSchema, ChangePasswordBodySchema, MeSchema, SignInBodySchema, UpdatePreferencesBodySchema } from '../../contracts/auth.ts';
+import {
+  AttentionListSchema,
+  ChangePasswordBodySchema,
+  MeSchema,
+  SignInBodySchema,
+  UpdatePreferencesBodySchema,
+} from '../../contracts/auth.ts';
 import { ErrorBodySchema } from '../../contracts/common.ts';
 import { SESSION_COOKIE, authed } from '../http/auth-hook.ts';
 import { getMe } from '../me/get-me.ts';
@@ -21,10 +27,17 @@ export async function authRoutes(app: FastifyInstance) {
     '/api/auth/sign-in',
     {
       config: { public: true },
-      schema: { tags, body: SignInBodySchema, response: { 200: MeSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 429: ErrorBodySchema } },
+      schema: {
+        tags,
+        body: SignInBodySchema,
+        response: { 200: MeSchema, 400: ErrorBodySchema, 401: ErrorBodySchema, 429: ErrorBodySchema },
+      },
     },
     async (request, reply) => {
-      const { token, actor, language } = await signIn(request.ctx, { ...request.body, userAgent: request.headers['user-agent'] ?? null });
+      const { token, actor, language } = await signIn(request.ctx, {
+        ...request.body,
+        userAgent: request.headers['user-agent'] ?? null,
+      });
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
@@ -35,28 +48,43 @@ export async function authRoutes(app: FastifyInstance) {
     },
   );
 
-  r.post('/api/auth/sign-out', { config: { allowWithTemporaryPassword: true }, schema: { tags, response: { 200: Ok } } }, async (request, reply) => {
-    await signOut(authed(request), request.sessionId!);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return { ok: true as const };
-  });
+  r.post(
+    '/api/auth/sign-out',
+    { config: { allowWithTemporaryPassword: true }, schema: { tags, response: { 200: Ok } } },
+    async (request, reply) => {
+      await signOut(authed(request), request.sessionId!);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true as const };
+    },
+  );
 
   r.post(
     '/api/auth/password',
-    { config: { allowWithTemporaryPassword: true }, schema: { tags, body: ChangePasswordBodySchema, response: { 200: Ok, 400: ErrorBodySchema } } },
+    {
+      config: { allowWithTemporaryPassword: true },
+      schema: { tags, body: ChangePasswordBodySchema, response: { 200: Ok, 400: ErrorBodySchema } },
+    },
     async (request) => {
       await changePassword(authed(request), request.sessionId!, request.body);
       return { ok: true as const };
     },
   );
 
-  r.get('/api/me', { config: { allowWithTemporaryPassword: true }, schema: { tags, response: { 200: MeSchema, 401: ErrorBodySchema } } }, async (request) =>
-    getMe(authed(request)),
+  r.get(
+    '/api/me',
+    {
+      config: { allowWithTemporaryPassword: true },
+      schema: { tags, response: { 200: MeSchema, 401: ErrorBodySchema } },
+    },
+    async (request) => getMe(authed(request)),
   );
 
   r.patch(
     '/api/me/preferences',
-    { config: { allowWithTemporaryPassword: true }, schema: { tags, body: UpdatePreferencesBodySchema, response: { 200: MeSchema } } },
+    {
+      config: { allowWithTemporaryPassword: true },
+      schema: { tags, body: UpdatePreferencesBodySchema, response: { 200: MeSchema } },
+    },
     async (request) => {
       const ctx = authed(request);
       await updateMyPreferences(ctx, request.body);
@@ -64,7 +92,11 @@ export async function authRoutes(app: FastifyInstance) {
     },
   );
 
-  r.get('/api/me/attention', { config: { allowWithTemporaryPassword: true }, schema: { tags, response: { 200: AttentionListSchema } } }, async (request) => ({
-    items: await listAttentionItems(authed(request)),
-  }));
+  r.get(
+    '/api/me/attention',
+    { config: { allowWithTemporaryPassword: true }, schema: { tags, response: { 200: AttentionListSchema } } },
+    async (request) => ({
+      items: await listAttentionItems(authed(request)),
+    }),
+  );
 }

@@ -13,7 +13,12 @@ export async function changePassword(ctx: AuthedContext, sessionId: string, inpu
   const [user] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId)).limit(1);
   if (!user) throw notFound();
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordAudit(ctx.db, ctx, { action: 'user.change_password', recordType: 'user', recordId: user.id, allowed: false });
+    await recordAudit(ctx.db, ctx, {
+      action: 'user.change_password',
+      recordType: 'user',
+      recordId: user.id,
+      allowed: false,
+    });
     throw invalid([{ path: 'currentPassword', messageKey: 'auth.wrongCurrentPassword' }]);
   }
   const problems = checkPassword(input.newPassword, user.username);
@@ -23,9 +28,20 @@ export async function changePassword(ctx: AuthedContext, sessionId: string, inpu
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now, version: sql`${users.version} + 1` })
+      .set({
+        passwordHash,
+        mustChangePassword: false,
+        passwordChangedAt: now,
+        updatedAt: now,
+        version: sql`${users.version} + 1`,
+      })
       .where(eq(users.id, user.id));
     await endUserSessions(tx, user.id, now, sessionId);
-    await recordAudit(tx, ctx, { action: 'user.change_password', recordType: 'user', recordId: user.id, allowed: true });
+    await recordAudit(tx, ctx, {
+      action: 'user.change_password',
+      recordType: 'user',
+      recordId: user.id,
+      allowed: true,
+    });
   });
 }

@@ -77,7 +77,10 @@ export async function lockLoginKeys(tx: Tx, usernameKey: string, ip: string) {
  * failure, so that concurrent attempts count it, and becomes a success only
  * if the password was right; one abandoned half-way stays a failure.
  */
-export async function reserveLoginAttempt(tx: Tx, values: { usernameKey: string; ip: string; at: Date }): Promise<bigint> {
+export async function reserveLoginAttempt(
+  tx: Tx,
+  values: { usernameKey: string; ip: string; at: Date },
+): Promise<bigint> {
   const [row] = await tx
     .insert(loginAttempts)
     .values({ ...values, succeeded: false })
@@ -109,16 +112,22 @@ export async function endLoginFailureRuns(q: Queryable, usernameKey: string, now
  * the name.
  */
 export async function recentFailures(q: Queryable, usernameKey: string, ip: string, since: Date) {
-  const account = await queryRows<{ at: unknown }>(q, sql`
+  const account = await queryRows<{ at: unknown }>(
+    q,
+    sql`
     SELECT at FROM login_attempts
     WHERE username_key = ${usernameKey} AND NOT succeeded AND at > ${since.toISOString()}::timestamptz
       AND at > COALESCE((SELECT max(at) FROM login_attempts WHERE username_key = ${usernameKey} AND succeeded), '-infinity')
-    ORDER BY at`);
-  const accountAddress = await queryRows<{ at: unknown }>(q, sql`
+    ORDER BY at`,
+  );
+  const accountAddress = await queryRows<{ at: unknown }>(
+    q,
+    sql`
     SELECT at FROM login_attempts
     WHERE username_key = ${usernameKey} AND ip = ${ip} AND NOT succeeded AND at > ${since.toISOString()}::timestamptz
       AND at > COALESCE((SELECT max(at) FROM login_attempts WHERE username_key = ${usernameKey} AND ip = ${ip} AND succeeded), '-infinity')
-    ORDER BY at`);
+    ORDER BY at`,
+  );
   const byIp = await q
     .select({ at: loginAttempts.at })
     .from(loginAttempts)

@@ -1,12 +1,24 @@
 import { eq } from 'drizzle-orm';
 import type { Actor, Language } from '../../domain/access/roles.ts';
-import { DEFAULT_THROTTLE, type ThrottleReason, type ThrottleVerdict, evaluateLoginThrottle } from '../../domain/auth/login-throttle.ts';
+import {
+  DEFAULT_THROTTLE,
+  type ThrottleReason,
+  type ThrottleVerdict,
+  evaluateLoginThrottle,
+} from '../../domain/auth/login-throttle.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { users } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Context } from '../http/context.ts';
 import { timingDummyHash, verifyPassword } from './passwords.ts';
-import { insertSession, lockLoginKeys, markLoginAttemptSucceeded, newSessionToken, recentFailures, reserveLoginAttempt } from './session-repository.ts';
+import {
+  insertSession,
+  lockLoginKeys,
+  markLoginAttemptSucceeded,
+  newSessionToken,
+  recentFailures,
+  reserveLoginAttempt,
+} from './session-repository.ts';
 
 const REFUSAL_MESSAGE: Record<ThrottleReason, string> = {
   ip_rate_limited: 'error.rateLimited',
@@ -47,7 +59,11 @@ export async function signIn(
     const { reason, retryAfterSeconds } = reservation.refused;
     await recordAudit(ctx.db, ctx, { action: 'auth.sign_in', allowed: false, details: { reason } });
     throw new DomainError('rate_limited', REFUSAL_MESSAGE[reason], {
-      params: { retryAfterSeconds, seconds: retryAfterSeconds, minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) },
+      params: {
+        retryAfterSeconds,
+        seconds: retryAfterSeconds,
+        minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)),
+      },
     });
   }
   const { attemptId } = reservation;
@@ -70,16 +86,25 @@ export async function signIn(
   }
 
   const token = newSessionToken();
-  const actor: Actor = { userId: user.id, institutionId: user.institutionId, regionId: user.regionId, roles: user.roles };
+  const actor: Actor = {
+    userId: user.id,
+    institutionId: user.institutionId,
+    regionId: user.regionId,
+    roles: user.roles,
+  };
   await ctx.db.transaction(async (tx) => {
     await markLoginAttemptSucceeded(tx, attemptId);
     await insertSession(tx, { token, userId: user.id, now, ip: ctx.ip, userAgent: input.userAgent });
-    await recordAudit(tx, { ...ctx, actor }, {
-      action: 'auth.sign_in',
-      recordType: 'user',
-      recordId: user.id,
-      allowed: true,
-    });
+    await recordAudit(
+      tx,
+      { ...ctx, actor },
+      {
+        action: 'auth.sign_in',
+        recordType: 'user',
+        recordId: user.id,
+        allowed: true,
+      },
+    );
   });
   return { token, actor, language: user.language };
 }

@@ -5,6 +5,11 @@ import { endSession } from './session-repository.ts';
 export async function signOut(ctx: AuthedContext, sessionId: string) {
   await ctx.db.transaction(async (tx) => {
     await endSession(tx, sessionId, ctx.now());
-    await recordAudit(tx, ctx, { action: 'auth.sign_out', recordType: 'user', recordId: ctx.actor.userId, allowed: true });
+    await recordAudit(tx, ctx, {
+      action: 'auth.sign_out',
+      recordType: 'user',
+      recordId: ctx.actor.userId,
+      allowed: true,
+    });
   });
 }

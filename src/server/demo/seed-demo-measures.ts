@@ -32,7 +32,12 @@ import { saveFinalReport } from '../tandem/save-final-report.ts';
  */
 const DAY = 86_400_000;
 
-export async function seedDemoMeasures(db: Db, config: Config, situations: Map<string, string>, now: Date = new Date()) {
+export async function seedDemoMeasures(
+  db: Db,
+  config: Config,
+  situations: Map<string, string>,
+  now: Date = new Date(),
+) {
   const allUsers = await db.select().from(users);
   const kinds = await db.select().from(measureKinds);
   const ctxFor = (username: string, at: Date): AuthedContext => {
@@ -43,11 +48,22 @@ export async function seedDemoMeasures(db: Db, config: Config, situations: Map<s
   const daysAgo = (n: number) => new Date(now.getTime() - n * DAY);
   const day = (d: Date) => swissDay(d);
   const kindId = (code: string) => kinds.find((k) => k.code === code)!.id;
-  const idsOf = async (situationId: string) => new Set((await db.select({ id: measures.id }).from(measures).where(eq(measures.situationId, situationId))).map((m) => m.id));
-  const version = async (measureId: string) => (await db.select({ v: measures.version }).from(measures).where(eq(measures.id, measureId)))[0]!.v;
+  const idsOf = async (situationId: string) =>
+    new Set(
+      (await db.select({ id: measures.id }).from(measures).where(eq(measures.situationId, situationId))).map(
+        (m) => m.id,
+      ),
+    );
+  const version = async (measureId: string) =>
+    (await db.select({ v: measures.version }).from(measures).where(eq(measures.id, measureId)))[0]!.v;
 
   type Proposal = Parameters<typeof proposeMeasure>[2];
-  const propose = async (who: string, at: Date, situationId: string, body: Partial<Proposal> & Pick<Proposal, 'startOn' | 'endOn'> & { kind: string }) => {
+  const propose = async (
+    who: string,
+    at: Date,
+    situationId: string,
+    body: Partial<Proposal> & Pick<Proposal, 'startOn' | 'endOn'> & { kind: string },
+  ) => {
     const { kind, ...rest } = body;
     const before = await idsOf(situationId);
     const file = await proposeMeasure(ctxFor(who, at), situationId, {
@@ -67,45 +83,115 @@ export async function seedDemoMeasures(db: Db, config: Config, situations: Map<s
   };
   const decide = async (who: string, at: Date, measureId: string, decision: 'approve' | 'refuse', reason = '') =>
     decideMeasure(ctxFor(who, at), measureId, { decision, reason, version: await version(measureId) });
-  const act = async (who: string, at: Date, situationId: string, measureId: string, action: 'start' | 'interrupt' | 'complete', on: Date, reason = '') =>
-    runMeasure(ctxFor(who, at), situationId, measureId, { action, on: day(on), reason, version: await version(measureId) });
+  const act = async (
+    who: string,
+    at: Date,
+    situationId: string,
+    measureId: string,
+    action: 'start' | 'interrupt' | 'complete',
+    on: Date,
+    reason = '',
+  ) =>
+    runMeasure(ctxFor(who, at), situationId, measureId, {
+      action,
+      on: day(on),
+      reason,
+      version: await version(measureId),
+    });
 
   // Virginie Rey, seed 000: measures interrupted for health, then an internship in her field.
   const rey = situations.get('Rey')!;
   const firstInternship = await propose('tandem.orp', daysAgo(72), rey, {
-    kind: 'internship_laci', provider: 'Centre commercial Métropole, Sion', goals: 'Vérifier l’aptitude au travail ; première expérience après l’apprentissage.', startOn: day(daysAgo(68)), endOn: day(daysAgo(-22)), unitCostCents: 0, quantity: 3,
+    kind: 'internship_laci',
+    provider: 'Centre commercial Métropole, Sion',
+    goals: 'Vérifier l’aptitude au travail ; première expérience après l’apprentissage.',
+    startOn: day(daysAgo(68)),
+    endOn: day(daysAgo(-22)),
+    unitCostCents: 0,
+    quantity: 3,
   });
   await act('tandem.orp', daysAgo(68), rey, firstInternship.id, 'start', daysAgo(68));
-  await act('tandem.orp', daysAgo(63), rey, firstInternship.id, 'interrupt', daysAgo(64), 'Ennuis de santé après quelques jours.');
+  await act(
+    'tandem.orp',
+    daysAgo(63),
+    rey,
+    firstInternship.id,
+    'interrupt',
+    daysAgo(64),
+    'Ennuis de santé après quelques jours.',
+  );
   const course = await propose('tandem.cms', daysAgo(50), rey, {
-    kind: 'course_lias', provider: 'Centre de formation continue, Sion', goals: 'Remise à niveau en bureautique et caisse.', startOn: day(daysAgo(36)), endOn: day(daysAgo(-20)), unitCostCents: 1450_00,
+    kind: 'course_lias',
+    provider: 'Centre de formation continue, Sion',
+    goals: 'Remise à niveau en bureautique et caisse.',
+    startOn: day(daysAgo(36)),
+    endOn: day(daysAgo(-20)),
+    unitCostCents: 1450_00,
   });
   await decide('sas.preavis', daysAgo(45), course.id, 'approve', 'Préavis favorable.');
   await decide('commune.sion', daysAgo(40), course.id, 'approve');
   await act('tandem.cms', daysAgo(36), rey, course.id, 'start', daysAgo(36));
-  await act('tandem.cms', daysAgo(29), rey, course.id, 'interrupt', daysAgo(30), 'Absences répétées ; santé invoquée sans certificat médical.');
+  await act(
+    'tandem.cms',
+    daysAgo(29),
+    rey,
+    course.id,
+    'interrupt',
+    daysAgo(30),
+    'Absences répétées ; santé invoquée sans certificat médical.',
+  );
   const inHerField = await propose('tandem.cms', daysAgo(6), rey, {
-    kind: 'internship_lias', provider: 'Sport Évasion SA, Sion', goals: 'Stage dans la vente d’articles de sport, son domaine ; engagement possible avec une AIT.', startOn: day(daysAgo(-8)), endOn: day(daysAgo(-38)), unitCostCents: 400_00, quantity: 1,
+    kind: 'internship_lias',
+    provider: 'Sport Évasion SA, Sion',
+    goals: 'Stage dans la vente d’articles de sport, son domaine ; engagement possible avec une AIT.',
+    startOn: day(daysAgo(-8)),
+    endOn: day(daysAgo(-38)),
+    unitCostCents: 400_00,
+    quantity: 1,
   });
   await decide('sas.preavis', daysAgo(3), inHerField.id, 'approve', 'Préavis favorable : stage dans son domaine.');
 
   // Petra Schmid, Brig: a LIAS internship at the commune after the SAS; an art. 59d course at the LMMT.
   const schmid = situations.get('Schmid')!;
   await propose('tandem.smz.brig', daysAgo(4), schmid, {
-    kind: 'internship_lias', provider: 'Coop Visp', goals: 'Praktikum im Detailhandel, 50 %, mit Kinderbetreuung vereinbar.', startOn: day(daysAgo(-14)), endOn: day(daysAgo(-104)), unitCostCents: 350_00, quantity: 3,
+    kind: 'internship_lias',
+    provider: 'Coop Visp',
+    goals: 'Praktikum im Detailhandel, 50 %, mit Kinderbetreuung vereinbar.',
+    startOn: day(daysAgo(-14)),
+    endOn: day(daysAgo(-104)),
+    unitCostCents: 350_00,
+    quantity: 3,
   });
   const sprachkurs = await propose('tandem.smz.brig', daysAgo(9), schmid, {
-    kind: 'language_course_lias', provider: 'Klubschule Migros, Brig', goals: 'Französischkurs A2 für Stellen im Detailhandel in Siders.', startOn: day(daysAgo(-5)), endOn: day(daysAgo(-65)), unitCostCents: 690_00,
+    kind: 'language_course_lias',
+    provider: 'Klubschule Migros, Brig',
+    goals: 'Französischkurs A2 für Stellen im Detailhandel in Siders.',
+    startOn: day(daysAgo(-5)),
+    endOn: day(daysAgo(-65)),
+    unitCostCents: 690_00,
   });
   await decide('sas.preavis', daysAgo(7), sprachkurs.id, 'approve', 'Préavis favorable.');
   await propose('tandem.rav.brig', daysAgo(3), schmid, {
-    kind: 'art59d', provider: 'Bildungszentrum Oberwallis', goals: 'Kurs Detailhandel (Kasse, Warenbewirtschaftung).', startOn: day(daysAgo(-20)), endOn: day(daysAgo(-50)), unitCostCents: 2200_00,
+    kind: 'art59d',
+    provider: 'Bildungszentrum Oberwallis',
+    goals: 'Kurs Detailhandel (Kasse, Warenbewirtschaftung).',
+    startOn: day(daysAgo(-20)),
+    endOn: day(daysAgo(-50)),
+    unitCostCents: 2200_00,
   });
 
   // Sarah Délez: an AIT beyond the 60 % the law allows, sent to the Commission droit.
   await propose('tandem.orp.monthey', daysAgo(3), situations.get('Délez')!, {
-    kind: 'ait', provider: 'Atelier Couture Chablais, Monthey', goals: 'Engagement comme couturière après le stage d’observation.', startOn: day(daysAgo(-10)), endOn: day(daysAgo(-170)),
-    normalSalaryCents: 3900_00, allowancePercent: 70, escalate: true, escalationReason: 'Petit atelier, employeuse prête à engager durablement ; 70 % la première moitié pour compenser la formation.',
+    kind: 'ait',
+    provider: 'Atelier Couture Chablais, Monthey',
+    goals: 'Engagement comme couturière après le stage d’observation.',
+    startOn: day(daysAgo(-10)),
+    endOn: day(daysAgo(-170)),
+    normalSalaryCents: 3900_00,
+    allowancePercent: 70,
+    escalate: true,
+    escalationReason:
+      'Petit atelier, employeuse prête à engager durablement ; 70 % la première moitié pour compenser la formation.',
   });
 
   await seedCrettaz2022(db, situations.get('Crettaz')!, ctxFor, propose, decide, act);
@@ -116,15 +202,43 @@ async function seedCrettaz2022(
   db: Db,
   id: string,
   ctxFor: (username: string, at: Date) => AuthedContext,
-  propose: (who: string, at: Date, situationId: string, body: { kind: string; startOn: string; endOn: string } & Record<string, unknown>) => Promise<{ id: string }>,
-  decide: (who: string, at: Date, measureId: string, decision: 'approve' | 'refuse', reason?: string) => Promise<unknown>,
-  act: (who: string, at: Date, situationId: string, measureId: string, action: 'start' | 'interrupt' | 'complete', on: Date, reason?: string) => Promise<unknown>,
+  propose: (
+    who: string,
+    at: Date,
+    situationId: string,
+    body: { kind: string; startOn: string; endOn: string } & Record<string, unknown>,
+  ) => Promise<{ id: string }>,
+  decide: (
+    who: string,
+    at: Date,
+    measureId: string,
+    decision: 'approve' | 'refuse',
+    reason?: string,
+  ) => Promise<unknown>,
+  act: (
+    who: string,
+    at: Date,
+    situationId: string,
+    measureId: string,
+    action: 'start' | 'interrupt' | 'complete',
+    on: Date,
+    reason?: string,
+  ) => Promise<unknown>,
 ) {
   const at = (iso: string) => new Date(`${iso}T09:00:00Z`);
   const [sion] = await db.select().from(regions).where(eq(regions.code, 'SION'));
-  const [tandem] = await db.select().from(tandems).where(and(eq(tandems.regionId, sion!.id), eq(tandems.active, true)));
+  const [tandem] = await db
+    .select()
+    .from(tandems)
+    .where(and(eq(tandems.regionId, sion!.id), eq(tandems.active, true)));
   const version = async () => situationVersion(db, id);
-  await assignTandem(ctxFor('coord.sion', at('2022-09-28')), id, { tandemId: tandem!.id, startOn: '2022-10-03', confirmOverCapacity: false, extraRecipientIds: [], version: await version() });
+  await assignTandem(ctxFor('coord.sion', at('2022-09-28')), id, {
+    tandemId: tandem!.id,
+    startOn: '2022-10-03',
+    confirmOverCapacity: false,
+    extraRecipientIds: [],
+    version: await version(),
+  });
   for (const [d, notes] of [
     ['2022-10-03', 'Premier entretien à trois ; MIP établi.'],
     ['2022-10-19', 'Bilan : envie de travailler dans la restauration.'],
@@ -133,13 +247,29 @@ async function seedCrettaz2022(
     ['2023-01-12', 'Candidatures dans la restauration collective.'],
     ['2023-02-06', 'Engagement à 60 % dans une cafétéria d’hôpital.'],
   ] as const) {
-    await recordMeeting(ctxFor('tandem.cms', at(d)), id, { heldOn: d, kind: 'with_person', personPresent: true, participants: '', notes, nextSteps: '' });
+    await recordMeeting(ctxFor('tandem.cms', at(d)), id, {
+      heldOn: d,
+      kind: 'with_person',
+      personPresent: true,
+      participants: '',
+      notes,
+      nextSteps: '',
+    });
   }
-  const mip = await propose('tandem.cms', at('2022-10-03'), id, { kind: 'mip', startOn: '2022-10-03', endOn: '2022-10-03' });
+  const mip = await propose('tandem.cms', at('2022-10-03'), id, {
+    kind: 'mip',
+    startOn: '2022-10-03',
+    endOn: '2022-10-03',
+  });
   await decide('commune.sion', at('2022-10-06'), mip.id, 'approve');
   await act('tandem.cms', at('2022-10-06'), id, mip.id, 'start', at('2022-10-03'));
   const course = await propose('tandem.cms', at('2022-11-08'), id, {
-    kind: 'language_course_lias', provider: 'École-club, Sion', goals: 'Français professionnel pour la restauration.', startOn: '2022-11-14', endOn: '2023-01-27', unitCostCents: 980_00,
+    kind: 'language_course_lias',
+    provider: 'École-club, Sion',
+    goals: 'Français professionnel pour la restauration.',
+    startOn: '2022-11-14',
+    endOn: '2023-01-27',
+    unitCostCents: 980_00,
   });
   await decide('commune.sion', at('2022-11-10'), course.id, 'approve');
   await act('tandem.cms', at('2022-11-14'), id, course.id, 'start', at('2022-11-14'));
@@ -155,11 +285,19 @@ async function seedCrettaz2022(
     version: null,
   });
   const file = () => getTandemFile(ctxFor('tandem.cms', closing), id);
-  await finaliseFinalReport(ctxFor('tandem.cms', closing), id, { language: 'fr', version: (await file()).finalReport!.version });
+  await finaliseFinalReport(ctxFor('tandem.cms', closing), id, {
+    language: 'fr',
+    version: (await file()).finalReport!.version,
+  });
   await closeMandate(ctxFor('tandem.cms', closing), id, {
     outcome: 'inserted',
     outcomeOn: '2023-03-31',
-    insertion: { employer: 'Hôpital du Valais – cafétéria', startOn: '2023-03-01', contractType: 'permanent', ratePercent: 60 },
+    insertion: {
+      employer: 'Hôpital du Valais – cafétéria',
+      startOn: '2023-03-01',
+      contractType: 'permanent',
+      ratePercent: 60,
+    },
     version: (await file()).mandate!.version,
   });
 }

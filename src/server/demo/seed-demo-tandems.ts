@@ -53,7 +53,12 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
     ['BRIG', 'tandem.rav.brig', 'tandem.smz.brig', 'coord.brig'],
   ] as const) {
     // Formed in January 2022: the demo includes a file from the rules before 2023.
-    tandemOf[code] = await createTandem(ctxFor(coord, new Date('2022-01-10T08:00:00Z')), { regionId: region(code), orpUserId: userId(orp), cmsUserId: userId(cms), capacity: 6 });
+    tandemOf[code] = await createTandem(ctxFor(coord, new Date('2022-01-10T08:00:00Z')), {
+      regionId: region(code),
+      orpUserId: userId(orp),
+      cmsUserId: userId(cms),
+      capacity: 6,
+    });
   }
 
   interface Plan {
@@ -69,12 +74,31 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
   const run = async (p: Plan) => {
     const id = situations.get(p.name)!;
     const start = daysAgo(p.startDaysAgo);
-    await assignTandem(ctxFor(p.coord, start), id, { tandemId: tandemOf[p.region]!, startOn: swissDay(start), confirmOverCapacity: false, extraRecipientIds: [], version: await versionOf(id) });
+    await assignTandem(ctxFor(p.coord, start), id, {
+      tandemId: tandemOf[p.region]!,
+      startOn: swissDay(start),
+      confirmOverCapacity: false,
+      extraRecipientIds: [],
+      version: await versionOf(id),
+    });
     for (const [ago, kind, notes, nextSteps] of p.meetings) {
-      await recordMeeting(ctxFor(p.writer, daysAgo(ago)), id, { heldOn: swissDay(daysAgo(ago)), kind, personPresent: kind !== 'employer', participants: '', notes, nextSteps });
+      await recordMeeting(ctxFor(p.writer, daysAgo(ago)), id, {
+        heldOn: swissDay(daysAgo(ago)),
+        kind,
+        personPresent: kind !== 'employer',
+        participants: '',
+        notes,
+        nextSteps,
+      });
     }
     for (const [title, status] of p.objectives ?? []) {
-      await saveObjective(ctxFor(p.writer, daysAgo(Math.max(p.startDaysAgo - 10, 1))), id, null, { title, description: '', status, startOn: swissDay(daysAgo(Math.max(p.startDaysAgo - 10, 1))), targetOn: null });
+      await saveObjective(ctxFor(p.writer, daysAgo(Math.max(p.startDaysAgo - 10, 1))), id, null, {
+        title,
+        description: '',
+        status,
+        startOn: swissDay(daysAgo(Math.max(p.startDaysAgo - 10, 1))),
+        targetOn: null,
+      });
     }
     for (const [month, ago, text] of p.reports ?? []) {
       const at = daysAgo(ago);
@@ -89,23 +113,52 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
 
   // Virginie Rey, seed 000: fourth month, a thin month, the last report not yet sent.
   await run({
-    name: 'Rey', region: 'SION', coord: 'coord.sion', startDaysAgo: 100, writer: 'tandem.orp',
+    name: 'Rey',
+    region: 'SION',
+    coord: 'coord.sion',
+    startDaysAgo: 100,
+    writer: 'tandem.orp',
     meetings: [
-      [99, 'with_person', 'Premier entretien à trois : objectifs, disponibilités, garde de l’enfant.', 'Bilan des compétences dans la vente.'],
-      [85, 'with_person', 'Bilan : expérience solide en vente, peur de l’échec après les interruptions.', 'Chercher un stage à Sion, accessible en bus.'],
+      [
+        99,
+        'with_person',
+        'Premier entretien à trois : objectifs, disponibilités, garde de l’enfant.',
+        'Bilan des compétences dans la vente.',
+      ],
+      [
+        85,
+        'with_person',
+        'Bilan : expérience solide en vente, peur de l’échec après les interruptions.',
+        'Chercher un stage à Sion, accessible en bus.',
+      ],
       [70, 'network', 'Réseau avec le médecin traitant : capacité de travail 50 % puis 80 %.', 'Stage à 50 %.'],
       [64, 'employer', 'Rencontre avec la gérante d’un commerce à Sion : stage possible.', ''],
       [40, 'with_person', 'Stage interrompu pour raisons de santé ; moral bas.', 'Reprendre contact avec le médecin.'],
       [20, 'with_person', 'Reprise : nouvelle piste dans un magasin de sport.', 'Préparer l’entretien d’embauche.'],
-      [8, 'with_person', 'Entretien d’embauche préparé ; stage dès le mois prochain.', 'Stage de deux semaines, puis AIT possible.'],
+      [
+        8,
+        'with_person',
+        'Entretien d’embauche préparé ; stage dès le mois prochain.',
+        'Stage de deux semaines, puis AIT possible.',
+      ],
     ],
-    objectives: [['Retrouver une capacité de travail de 80 %', 'in_progress'], ['Stage dans la vente', 'achieved'], ['Emploi fixe dans la vente', 'planned']],
-    reports: [[monthAgo(100), 100 - 31, 'Mandat commencé ; objectifs posés avec Mme Rey ; bilan de compétences en cours.']],
+    objectives: [
+      ['Retrouver une capacité de travail de 80 %', 'in_progress'],
+      ['Stage dans la vente', 'achieved'],
+      ['Emploi fixe dans la vente', 'planned'],
+    ],
+    reports: [
+      [monthAgo(100), 100 - 31, 'Mandat commencé ; objectifs posés avec Mme Rey ; bilan de compétences en cours.'],
+    ],
   });
 
   // Marc Gillioz: inserted as a warehouseman, closed and handed back; the six-month follow-up is due.
   const gillioz = await run({
-    name: 'Gillioz', region: 'SION', coord: 'coord.sion', startDaysAgo: 290, writer: 'tandem.orp',
+    name: 'Gillioz',
+    region: 'SION',
+    coord: 'coord.sion',
+    startDaysAgo: 290,
+    writer: 'tandem.orp',
     meetings: [
       [288, 'with_person', 'Premier entretien.', 'CV et lettres.'],
       [275, 'with_person', 'Candidatures dans la logistique.', 'Permis cariste.'],
@@ -113,16 +166,33 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
       [240, 'employer', 'Entreprise de transport à Conthey : essai d’une semaine.', ''],
       [236, 'with_person', 'Essai positif ; contrat proposé.', 'Signature du contrat.'],
     ],
-    objectives: [['Permis cariste', 'achieved'], ['Emploi de magasinier', 'achieved']],
+    objectives: [
+      ['Permis cariste', 'achieved'],
+      ['Emploi de magasinier', 'achieved'],
+    ],
   });
   // The AIT that co-finances his job (seed 000's "mesure emploi"), decided by the tandem within the ORP's competence.
   const aitKind = (await db.select().from(measureKinds).where(eq(measureKinds.code, 'ait')))[0]!;
   const aitFile = await proposeMeasure(ctxFor('tandem.orp', daysAgo(228)), gillioz, {
-    kindId: aitKind.id, provider: 'Transports du Valais central SA', goals: 'Engagement comme magasinier-cariste.', startOn: swissDay(daysAgo(225)), endOn: swissDay(daysAgo(45)),
-    unitCostCents: 0, quantity: 1, normalSalaryCents: 4800_00, allowancePercent: 40, escalate: false, escalationReason: '',
+    kindId: aitKind.id,
+    provider: 'Transports du Valais central SA',
+    goals: 'Engagement comme magasinier-cariste.',
+    startOn: swissDay(daysAgo(225)),
+    endOn: swissDay(daysAgo(45)),
+    unitCostCents: 0,
+    quantity: 1,
+    normalSalaryCents: 4800_00,
+    allowancePercent: 40,
+    escalate: false,
+    escalationReason: '',
   });
   const ait = aitFile.measures.find((m) => m.kind.code === 'ait')!;
-  const started = await runMeasure(ctxFor('tandem.orp', daysAgo(225)), gillioz, ait.id, { action: 'start', on: swissDay(daysAgo(225)), reason: '', version: ait.version });
+  const started = await runMeasure(ctxFor('tandem.orp', daysAgo(225)), gillioz, ait.id, {
+    action: 'start',
+    on: swissDay(daysAgo(225)),
+    reason: '',
+    version: ait.version,
+  });
   const closedAt = daysAgo(220);
   await saveFinalReport(ctxFor('tandem.orp', closedAt), gillioz, {
     workDone: 'Cinq entretiens en deux mois ; cours cariste ; accompagnement aux entretiens d’embauche.',
@@ -132,21 +202,41 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
     stepsToTake: 'Plan de désendettement avec le CMS ; suivi de l’emploi par l’ORP.',
     version: null,
   });
-  await finaliseFinalReport(ctxFor('tandem.orp', closedAt), gillioz, { language: 'fr', version: (await file('tandem.orp', closedAt, gillioz)).finalReport!.version });
+  await finaliseFinalReport(ctxFor('tandem.orp', closedAt), gillioz, {
+    language: 'fr',
+    version: (await file('tandem.orp', closedAt, gillioz)).finalReport!.version,
+  });
   await closeMandate(ctxFor('tandem.orp', closedAt), gillioz, {
     outcome: 'inserted',
     outcomeOn: swissDay(closedAt),
-    insertion: { employer: 'Transports du Valais central SA', startOn: swissDay(daysAgo(225)), contractType: 'permanent', ratePercent: 100 },
+    insertion: {
+      employer: 'Transports du Valais central SA',
+      startOn: swissDay(daysAgo(225)),
+      contractType: 'permanent',
+      ratePercent: 100,
+    },
     version: (await file('tandem.orp', closedAt, gillioz)).mandate!.version,
   });
-  await handBackFile(ctxFor('tandem.orp', daysAgo(219)), gillioz, { note: 'Emploi fixe depuis un mois ; dossier rendu avec le bilan final.', version: (await file('tandem.orp', daysAgo(219), gillioz)).mandate!.version });
+  await handBackFile(ctxFor('tandem.orp', daysAgo(219)), gillioz, {
+    note: 'Emploi fixe depuis un mois ; dossier rendu avec le bilan final.',
+    version: (await file('tandem.orp', daysAgo(219), gillioz)).mandate!.version,
+  });
   // The allowance ran its six months after the closure: the ORP counsellor who holds the file again records its end.
   const running = started.measures.find((m) => m.id === ait.id)!;
-  await runMeasure(ctxFor('orp.sion', daysAgo(44)), gillioz, ait.id, { action: 'complete', on: swissDay(daysAgo(45)), reason: '', version: running.version });
+  await runMeasure(ctxFor('orp.sion', daysAgo(44)), gillioz, ait.id, {
+    action: 'complete',
+    on: swissDay(daysAgo(45)),
+    reason: '',
+    version: running.version,
+  });
 
   // Petra Schmid, Brig, in German; extended once.
   const schmid = await run({
-    name: 'Schmid', region: 'BRIG', coord: 'coord.brig', startDaysAgo: 70, writer: 'tandem.smz.brig',
+    name: 'Schmid',
+    region: 'BRIG',
+    coord: 'coord.brig',
+    startDaysAgo: 70,
+    writer: 'tandem.smz.brig',
     meetings: [
       [69, 'with_person', 'Erstgespräch zu dritt: Ziele, Kinderbetreuung.', 'Kita-Platz suchen.'],
       [55, 'with_person', 'Kita-Platz ab nächstem Monat gefunden.', 'Bewerbungen im Detailhandel.'],
@@ -154,7 +244,10 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
       [35, 'with_person', 'Bewerbungsgespräche vorbereitet.', 'Schnuppertage.'],
       [12, 'network', 'Netzwerksitzung mit Sucht Wallis abgesagt; Gespräch mit der Person.', 'Praktikum in Visp.'],
     ],
-    objectives: [['Kinderbetreuung organisieren', 'achieved'], ['Praktikum im Detailhandel', 'in_progress']],
+    objectives: [
+      ['Kinderbetreuung organisieren', 'achieved'],
+      ['Praktikum im Detailhandel', 'in_progress'],
+    ],
     reports: [[monthAgo(70), 70 - 31, 'Kinderbetreuung gelöst; Bewerbungen laufen.']],
   });
   const schmidStart = daysAgo(70);
@@ -166,9 +259,18 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
 
   // Sarah Délez, Monthey: announced by social aid; the announcing social worker keeps budget, commune and SAS.
   await run({
-    name: 'Délez', region: 'MONTHEY', coord: 'coord.monthey', startDaysAgo: 40, writer: 'tandem.cms.monthey',
+    name: 'Délez',
+    region: 'MONTHEY',
+    coord: 'coord.monthey',
+    startDaysAgo: 40,
+    writer: 'tandem.cms.monthey',
     meetings: [
-      [38, 'with_person', 'Premier entretien ; documents pour la mesure préparés pour l’assistant social.', 'Demande de stage à transmettre à la commune via M. Berrut.'],
+      [
+        38,
+        'with_person',
+        'Premier entretien ; documents pour la mesure préparés pour l’assistant social.',
+        'Demande de stage à transmettre à la commune via M. Berrut.',
+      ],
       [24, 'with_person', 'Visite d’un atelier de couture.', 'Stage d’observation.'],
     ],
     objectives: [['Stage d’observation en atelier', 'in_progress']],

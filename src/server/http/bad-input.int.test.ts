@@ -39,13 +39,21 @@ describe('a NUL byte in any string', () => {
     // The session's language (French for `pro`) wins over the header, as for every message.
     expect(fields(response.json())).toEqual({ description: 'Ce champ contient un caractère non autorisé.' });
     const social = await t.signIn('social');
-    const german = await t.request(social, { method: 'POST', url: '/api/persons/duplicates', payload: personInput({ officialName: 'x\u0000' }) });
+    const german = await t.request(social, {
+      method: 'POST',
+      url: '/api/persons/duplicates',
+      payload: personInput({ officialName: 'x\u0000' }),
+    });
     expect(german.statusCode).toBe(400);
     expect(fields(german.json())).toEqual({ officialName: 'Dieses Feld enthält ein unzulässiges Zeichen.' });
   });
 
   it('deep in a body, in a meeting’s notes or in an array, whatever the route', async () => {
-    const person = await t.request(pro, { method: 'POST', url: '/api/persons', payload: { person: personInput({ street: 'Rue\u0000 1' }), confirmDistinctFrom: [] } });
+    const person = await t.request(pro, {
+      method: 'POST',
+      url: '/api/persons',
+      payload: { person: personInput({ street: 'Rue\u0000 1' }), confirmDistinctFrom: [] },
+    });
     expect(person.statusCode).toBe(400);
     expect(Object.keys(fields(person.json()))).toEqual(['person.street']);
     const meeting = await t.request(pro, {
@@ -58,13 +66,21 @@ describe('a NUL byte in any string', () => {
     const list = await t.request(pro, { method: 'GET', url: '/api/situations?status=draft&q=ok&sort=%00newest' });
     expect(list.statusCode).toBe(400);
     expect(Object.keys(fields(list.json()))).toEqual(['sort']);
-    const array = await t.request(pro, { method: 'POST', url: '/api/situations', payload: draftBody(t, { riskFactors: ['health', 'debts\u0000'] }) });
+    const array = await t.request(pro, {
+      method: 'POST',
+      url: '/api/situations',
+      payload: draftBody(t, { riskFactors: ['health', 'debts\u0000'] }),
+    });
     expect(array.statusCode).toBe(400);
     expect(Object.keys(fields(array.json()))).toEqual(['riskFactors.1']);
   });
 
   it('in a text that PostgreSQL would store (a draft) is refused before it reaches the database', async () => {
-    const response = await t.request(pro, { method: 'POST', url: '/api/situations', payload: draftBody(t, { helpExpected: 'Coaching\u0000' }) });
+    const response = await t.request(pro, {
+      method: 'POST',
+      url: '/api/situations',
+      payload: draftBody(t, { helpExpected: 'Coaching\u0000' }),
+    });
     expect(response.statusCode).toBe(400);
     expect(response.body).not.toMatch(/insert|select|0x00|utf8|UTF8/i);
   });
@@ -74,20 +90,31 @@ describe('numbers and dates the database cannot hold (found by the API fuzz run)
   it('a version beyond PostgreSQL’s integer is a 400 naming the field, not a database error', async () => {
     const draft = await t.request(pro, { method: 'POST', url: '/api/situations', payload: draftBody(t) });
     for (const version of [2_147_483_648, Number.MAX_SAFE_INTEGER]) {
-      const response = await t.request(pro, { method: 'POST', url: `/api/situations/${draft.json().id}/announce`, payload: { version } });
+      const response = await t.request(pro, {
+        method: 'POST',
+        url: `/api/situations/${draft.json().id}/announce`,
+        payload: { version },
+      });
       expect(response.statusCode).toBe(400);
       expect(fields(response.json())).toEqual({ version: 'La valeur doit être au plus 2147483647.' });
     }
   });
 
   it('year 0000, which neither the calendar nor PostgreSQL has, is refused like 30 February', async () => {
-    const person = await t.request(pro, { method: 'POST', url: '/api/persons', payload: { person: personInput({ navs13: '', birthDate: '0000-06-01' }), confirmDistinctFrom: [] } });
+    const person = await t.request(pro, {
+      method: 'POST',
+      url: '/api/persons',
+      payload: { person: personInput({ navs13: '', birthDate: '0000-06-01' }), confirmDistinctFrom: [] },
+    });
     expect(person.statusCode).toBe(400);
     expect(fields(person.json())).toEqual({ 'person.birthDate': 'Format invalide.' });
     const audit = await t.request(await t.signIn('admin'), { method: 'GET', url: '/api/audit?from=0000-01-01' });
     expect(audit.statusCode).toBe(400);
     expect(Object.keys(fields(audit.json()))).toEqual(['from']);
-    const statement = await t.request(pro, { method: 'GET', url: `/api/statements/csv?communeId=${randomUUID()}&quarter=0000-Q1` });
+    const statement = await t.request(pro, {
+      method: 'GET',
+      url: `/api/statements/csv?communeId=${randomUUID()}&quarter=0000-Q1`,
+    });
     expect(statement.statusCode).toBe(400);
     expect(fields(statement.json())).toEqual({ quarter: 'Format invalide.' });
   });
@@ -95,7 +122,11 @@ describe('numbers and dates the database cannot hold (found by the API fuzz run)
 
 describe('a person', () => {
   it('in an unknown commune is refused with a field message', async () => {
-    const response = await t.request(pro, { method: 'POST', url: '/api/persons', payload: { person: personInput({ communeId: randomUUID() }), confirmDistinctFrom: [] } });
+    const response = await t.request(pro, {
+      method: 'POST',
+      url: '/api/persons',
+      payload: { person: personInput({ communeId: randomUUID() }), confirmDistinctFrom: [] },
+    });
     expect(response.statusCode).toBe(400);
     expect(fields(response.json())).toEqual({ 'person.communeId': 'Commune inconnue.' });
   });
@@ -104,14 +135,22 @@ describe('a person', () => {
     const tomorrow = await t.request(pro, {
       method: 'POST',
       url: '/api/persons',
-      payload: { person: personInput({ navs13: '', officialName: 'Futur', birthDate: '2026-03-11' }), confirmDistinctFrom: [] },
+      payload: {
+        person: personInput({ navs13: '', officialName: 'Futur', birthDate: '2026-03-11' }),
+        confirmDistinctFrom: [],
+      },
     });
     expect(tomorrow.statusCode).toBe(400);
-    expect(fields(tomorrow.json())).toEqual({ 'person.birthDate': 'La date de naissance ne peut pas être dans le futur.' });
+    expect(fields(tomorrow.json())).toEqual({
+      'person.birthDate': 'La date de naissance ne peut pas être dans le futur.',
+    });
     const today = await t.request(pro, {
       method: 'POST',
       url: '/api/persons',
-      payload: { person: personInput({ navs13: '', officialName: 'Nouveau-né', birthDate: '2026-03-10' }), confirmDistinctFrom: [] },
+      payload: {
+        person: personInput({ navs13: '', officialName: 'Nouveau-né', birthDate: '2026-03-10' }),
+        confirmDistinctFrom: [],
+      },
     });
     expect(today.statusCode).toBe(201);
   });
@@ -123,7 +162,15 @@ describe('database errors the use cases did not foresee', () => {
     t.request(pro, {
       method: 'POST',
       url: '/api/persons',
-      payload: { person: personInput({ navs13: '', officialName: `Code${code}`, email: 'secret.person@example.ch', locality: failWith(code) }), confirmDistinctFrom: [] },
+      payload: {
+        person: personInput({
+          navs13: '',
+          officialName: `Code${code}`,
+          email: 'secret.person@example.ch',
+          locality: failWith(code),
+        }),
+        confirmDistinctFrom: [],
+      },
     });
 
   it.each([

@@ -27,12 +27,21 @@ const SAFE_NAME = /^[A-Za-z0-9_$.]{1,80}$/;
 
 // Both pg's and PGlite's errors carry the server's severity next to the SQLSTATE.
 const isDatabaseError = (e: unknown): e is { code: string; severity: string; constraint?: unknown } =>
-  !!e && typeof e === 'object' && typeof (e as { code?: unknown }).code === 'string' && SQLSTATE.test((e as { code: string }).code) && typeof (e as { severity?: unknown }).severity === 'string';
+  !!e &&
+  typeof e === 'object' &&
+  typeof (e as { code?: unknown }).code === 'string' &&
+  SQLSTATE.test((e as { code: string }).code) &&
+  typeof (e as { severity?: unknown }).severity === 'string';
 
 /** The PostgreSQL error behind an error (drizzle wraps the driver's error in `cause`), if any. */
 export function databaseErrorOf(error: unknown): DatabaseErrorLike | null {
-  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    if (isDatabaseError(e)) return { code: e.code, constraint: typeof e.constraint === 'string' ? e.constraint : undefined };
+  for (
+    let e: unknown = error, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    if (isDatabaseError(e))
+      return { code: e.code, constraint: typeof e.constraint === 'string' ? e.constraint : undefined };
   }
   return null;
 }
@@ -56,7 +65,12 @@ export function errorFacts(error: unknown): ErrorFacts {
     if (typeof code === 'string' && SAFE_CODE.test(code)) facts.code = code;
   }
   const causes: string[] = [];
-  for (let e = (error as { cause?: unknown } | null)?.cause, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) causes.push(name(e));
+  for (
+    let e = (error as { cause?: unknown } | null)?.cause, depth = 0;
+    e && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  )
+    causes.push(name(e));
   if (causes.length) facts.causes = causes;
   const frames = error instanceof Error ? stackFrames(error) : [];
   if (frames.length) facts.frames = frames;

@@ -49,9 +49,12 @@ export function fieldErrorFromZod(issue: ZodIssueLike): FieldError {
       return { path, messageKey: /received undefined/.test(issue.message) ? 'field.required' : 'field.invalidType' };
     case 'too_small':
       if (p.origin === 'string') {
-        return Number(p.minimum) <= 1 ? { path, messageKey: 'field.required' } : { path, messageKey: 'field.tooShort', params: { min: Number(p.minimum) } };
+        return Number(p.minimum) <= 1
+          ? { path, messageKey: 'field.required' }
+          : { path, messageKey: 'field.tooShort', params: { min: Number(p.minimum) } };
       }
-      if (p.origin === 'array') return { path, messageKey: path === 'roles' ? 'user.rolesRequired' : 'field.chooseAtLeastOne' };
+      if (p.origin === 'array')
+        return { path, messageKey: path === 'roles' ? 'user.rolesRequired' : 'field.chooseAtLeastOne' };
       return { path, messageKey: 'field.tooSmall', params: { min: Number(p.minimum) } };
     case 'too_big':
       return p.origin === 'string'
@@ -69,7 +72,13 @@ export function fieldErrorFromZod(issue: ZodIssueLike): FieldError {
   }
 }
 
-function body(lang: Language, code: string, messageKey: string, params?: Record<string, string | number>, fields?: FieldError[]): ErrorBody {
+function body(
+  lang: Language,
+  code: string,
+  messageKey: string,
+  params?: Record<string, string | number>,
+  fields?: FieldError[],
+): ErrorBody {
   return {
     error: {
       code,

@@ -38,7 +38,8 @@ describe('every answer', () => {
     expect(response.statusCode).toBe(status);
     expect(response.headers['content-security-policy']).toBe(CSP);
     const permissions = String(response.headers['permissions-policy']);
-    for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb']) expect(permissions).toContain(`${feature}=()`);
+    for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb'])
+      expect(permissions).toContain(`${feature}=()`);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-frame-options']).toBe('DENY');
     expect(response.headers['referrer-policy']).toBe('no-referrer');
@@ -69,14 +70,25 @@ describe('every answer', () => {
   });
 
   it('over TLS (as told by a trusted proxy) asks the browser to keep to https', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/', remoteAddress: '10.1.1.1', headers: { 'x-forwarded-proto': 'https' } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/',
+      remoteAddress: '10.1.1.1',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(response.headers['strict-transport-security']).toBe('max-age=31536000');
   });
 });
 
 describe('a state-changing request naming another origin', () => {
   const signIn = (headers: Record<string, string>, remoteAddress = '127.0.0.1') =>
-    t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { username: 'colleague', password: PASSWORD }, headers, remoteAddress });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username: 'colleague', password: PASSWORD },
+      headers,
+      remoteAddress,
+    });
 
   it('is refused with 403 and a translated message, before anything happens', async () => {
     const french = await signIn({ origin: 'https://evil.example' });
@@ -92,11 +104,27 @@ describe('a state-changing request naming another origin', () => {
   it('with a session is refused for PUT, PATCH and POST alike', async () => {
     const cookie = await t.signIn('pro');
     const origin = { origin: 'https://evil.example' };
-    const patch = await t.request(cookie, { method: 'PATCH', url: '/api/me/preferences', payload: { language: 'de' }, headers: origin });
+    const patch = await t.request(cookie, {
+      method: 'PATCH',
+      url: '/api/me/preferences',
+      payload: { language: 'de' },
+      headers: origin,
+    });
     expect(patch.statusCode).toBe(403);
     expect((await t.request(cookie, { method: 'GET', url: '/api/me' })).json().language).toBe('fr');
-    expect((await t.request(cookie, { method: 'POST', url: '/api/auth/sign-out', headers: origin })).statusCode).toBe(403);
-    expect((await t.request(cookie, { method: 'PUT', url: '/api/users/00000000-0000-4000-8000-000000000000', payload: {}, headers: origin })).statusCode).toBe(403);
+    expect((await t.request(cookie, { method: 'POST', url: '/api/auth/sign-out', headers: origin })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (
+        await t.request(cookie, {
+          method: 'PUT',
+          url: '/api/users/00000000-0000-4000-8000-000000000000',
+          payload: {},
+          headers: origin,
+        })
+      ).statusCode,
+    ).toBe(403);
     // A read from another origin is not refused here: the browser does not let that page read the answer.
     expect((await t.request(cookie, { method: 'GET', url: '/api/me', headers: origin })).statusCode).toBe(200);
   });
@@ -108,7 +136,11 @@ describe('a state-changing request naming another origin', () => {
   });
 
   it('compares with the host a trusted proxy forwarded, and only a trusted one', async () => {
-    const viaProxy = { origin: 'https://tandem.vs.ch', 'x-forwarded-host': 'tandem.vs.ch', 'x-forwarded-proto': 'https' };
+    const viaProxy = {
+      origin: 'https://tandem.vs.ch',
+      'x-forwarded-host': 'tandem.vs.ch',
+      'x-forwarded-proto': 'https',
+    };
     expect((await signIn(viaProxy, '10.1.1.1')).statusCode).toBe(200);
     expect((await signIn(viaProxy, '198.51.100.30')).statusCode).toBe(403);
     // A plain-http page may not post to the https site.

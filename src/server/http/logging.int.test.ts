@@ -26,12 +26,27 @@ const person = {
   phone: '+41 27 555 66 77',
   email: 'seraphine.zumofen@example.ch',
 };
-const personalValues = ['Zumofen', 'Séraphine', 'Seraphine', '1961-07-23', '1961', 'Chemin des Secrets', '555 66 77', 'seraphine.zumofen', '756.1234.5678.97', '7561234567897'];
+const personalValues = [
+  'Zumofen',
+  'Séraphine',
+  'Seraphine',
+  '1961-07-23',
+  '1961',
+  'Chemin des Secrets',
+  '555 66 77',
+  'seraphine.zumofen',
+  '756.1234.5678.97',
+  '7561234567897',
+];
 
 async function failingInsert(code: string) {
   lines = [];
   const pro = await t.signIn('pro');
-  const response = await t.request(pro, { method: 'POST', url: '/api/persons', payload: { person: personInput({ ...person, locality: failWith(code) }), confirmDistinctFrom: [] } });
+  const response = await t.request(pro, {
+    method: 'POST',
+    url: '/api/persons',
+    payload: { person: personInput({ ...person, locality: failWith(code) }), confirmDistinctFrom: [] },
+  });
   const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
   return { response, entries, text: lines.join('\n') };
 }
@@ -43,14 +58,23 @@ describe('a failing insert of a person', () => {
     for (const value of personalValues) expect(text, value).not.toContain(value);
     expect(text).not.toMatch(/insert into|params|refused person/i);
     const failure = entries.find((e) => e.msg === 'request failed');
-    expect(failure).toMatchObject({ level: 50, route: '/api/persons', method: 'POST', err: { code: '23514', constraint: 'test_person_rule' } });
+    expect(failure).toMatchObject({
+      level: 50,
+      route: '/api/persons',
+      method: 'POST',
+      err: { code: '23514', constraint: 'test_person_rule' },
+    });
     expect((failure!.err as { type: string }).type).toMatch(/Error/);
   });
 
   it('mapped to a 4xx by the safety net, is logged the same way', async () => {
     const { response, entries, text } = await failingInsert('23503');
     expect(response.statusCode).toBe(400);
-    expect(entries.find((e) => e.msg === 'database refused the request data')).toMatchObject({ level: 40, route: '/api/persons', err: { code: '23503', constraint: 'test_person_rule' } });
+    expect(entries.find((e) => e.msg === 'database refused the request data')).toMatchObject({
+      level: 40,
+      route: '/api/persons',
+      err: { code: '23503', constraint: 'test_person_rule' },
+    });
     for (const value of personalValues) expect(text, value).not.toContain(value);
   });
 
@@ -58,7 +82,9 @@ describe('a failing insert of a person', () => {
     lines = [];
     const pro = await t.signIn('pro');
     await t.request(pro, { method: 'GET', url: '/api/situations?q=Zumofen' });
-    const request = lines.map((line) => JSON.parse(line)).find((e) => e.msg === 'request' && e.route === '/api/situations');
+    const request = lines
+      .map((line) => JSON.parse(line))
+      .find((e) => e.msg === 'request' && e.route === '/api/situations');
     expect(request).toMatchObject({ method: 'GET', status: 200 });
     expect(lines.join('\n')).not.toContain('Zumofen');
   });

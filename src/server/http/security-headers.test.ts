@@ -12,7 +12,9 @@ describe('security headers', () => {
     expect(pdf.headers['content-security-policy']).toBe(PDF_CONTENT_SECURITY_POLICY);
     expect(PDF_CONTENT_SECURITY_POLICY).toBe(CONTENT_SECURITY_POLICY.replace("object-src 'none'", "object-src 'self'"));
     expect(pdf.headers['cache-control']).toBe('no-store');
-    expect((await app.inject({ method: 'GET', url: '/api/data' })).headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect((await app.inject({ method: 'GET', url: '/api/data' })).headers['content-security-policy']).toBe(
+      CONTENT_SECURITY_POLICY,
+    );
     await app.close();
   });
 });

@@ -60,7 +60,10 @@ export function registerSecurityHeaders(app: FastifyInstance) {
 /** Also called directly where Fastify answers without running the hooks (framework errors, see app.ts). */
 export function applySecurityHeaders(request: FastifyRequest, reply: FastifyReply) {
   const type = String(reply.getHeader('content-type') ?? '');
-  reply.header('content-security-policy', type.startsWith('application/pdf') ? PDF_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
+  reply.header(
+    'content-security-policy',
+    type.startsWith('application/pdf') ? PDF_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY,
+  );
   reply.header('permissions-policy', PERMISSIONS_POLICY);
   reply.header('x-content-type-options', 'nosniff');
   reply.header('x-frame-options', 'DENY');

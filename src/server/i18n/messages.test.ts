@@ -9,7 +9,9 @@ describe('server messages', () => {
     }
   });
   it('fill parameters and pick the language from Accept-Language', () => {
-    expect(translate('de', 'password.tooShort', { min: 12 })).toBe('Das Passwort muss mindestens 12 Zeichen lang sein.');
+    expect(translate('de', 'password.tooShort', { min: 12 })).toBe(
+      'Das Passwort muss mindestens 12 Zeichen lang sein.',
+    );
     expect(languageFromHeader('de-CH,de;q=0.9,en;q=0.8')).toBe('de');
     expect(languageFromHeader('en-US,fr;q=0.5')).toBe('fr');
     expect(languageFromHeader(undefined)).toBe('fr');

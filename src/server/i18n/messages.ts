@@ -66,16 +66,19 @@ const fr: Messages = {
   'navs13.prefix': 'Le numéro AVS doit commencer par 756.',
   'navs13.check_digit': 'Le chiffre de contrôle du numéro AVS est faux : vérifiez le numéro.',
   'navs13.characters': 'Le numéro AVS ne contient que des chiffres et des points.',
-  'person.navs13Exists': 'Une personne avec ce numéro AVS existe déjà : choisissez-la plutôt que d’en créer une nouvelle.',
+  'person.navs13Exists':
+    'Une personne avec ce numéro AVS existe déjà : choisissez-la plutôt que d’en créer une nouvelle.',
   'person.possibleDuplicate': 'Des personnes semblables existent : vérifiez-les avant d’en créer une nouvelle.',
   'person.unknownCommune': 'Commune inconnue.',
   'person.birthDateInFuture': 'La date de naissance ne peut pas être dans le futur.',
   'situation.riskFactorsRequired': 'Indiquez au moins un facteur de risque.',
   'situation.followingRequired': 'Indiquez au moins une institution qui suit la personne.',
   'situation.personRequired': 'Choisissez la personne, ou annoncez la situation de manière anonyme.',
-  'situation.consentRequired': 'Sans procuration valable nommant votre institution et le Bureau CII, la situation ne peut être annoncée que de manière anonyme.',
+  'situation.consentRequired':
+    'Sans procuration valable nommant votre institution et le Bureau CII, la situation ne peut être annoncée que de manière anonyme.',
   'situation.transitionNotAllowed': 'Cette étape n’est plus possible : la situation a changé d’état entre-temps.',
-  'situation.suggestionsRequired': 'Un refus doit proposer des suggestions de prise en charge ou de solutions institutionnelles.',
+  'situation.suggestionsRequired':
+    'Un refus doit proposer des suggestions de prise en charge ou de solutions institutionnelles.',
   'situation.sameRegion': 'La situation est déjà dans cette région.',
   'eligibility.missing': 'Répondez à ce critère.',
   'eligibility.not_met': 'Ce critère n’est pas rempli : un tandem n’est pas possible.',
@@ -89,14 +92,17 @@ const fr: Messages = {
   'consent.signedInFuture': 'La date de signature ne peut pas être dans le futur.',
   'consent.validityBeforeSignature': 'La fin de validité doit suivre la date de signature.',
   'consent.scanRequired': 'Joignez la procuration signée (scan).',
-  'person.notUsable': 'Cette personne est déjà connue du CII, mais aucune procuration valable ne nomme votre institution : annoncez la situation de manière anonyme, ou faites signer une procuration et adressez-vous au Bureau CII.',
+  'person.notUsable':
+    'Cette personne est déjà connue du CII, mais aucune procuration valable ne nomme votre institution : annoncez la situation de manière anonyme, ou faites signer une procuration et adressez-vous au Bureau CII.',
   'user.ownRoles': 'Vos propres rôles et votre institution sont changés par un·e autre administrateur·rice.',
-  'consent.identityRequired': 'Une procuration porte au moins sur l’identité de la personne : cochez « Identité et coordonnées ».',
+  'consent.identityRequired':
+    'Une procuration porte au moins sur l’identité de la personne : cochez « Identité et coordonnées ».',
   'consent.ownRecording': 'Une autre personne que celle qui a saisi la procuration doit en vérifier le scan.',
   'consent.notPending': 'Cette procuration n’attend plus de vérification.',
   'caseTeam.unknownUser': 'Choisissez un·e professionnel·le actif·ve qui suit des situations.',
   'caseTeam.notCovered': 'La procuration valable ne nomme pas {institution} : faites-la d’abord élargir.',
-  'tandem.consentMissing': 'La procuration valable ne couvre pas le suivi par ce tandem (institutions manquantes : {institutions}). La personne qui a annoncé la situation est invitée à la faire élargir.',
+  'tandem.consentMissing':
+    'La procuration valable ne couvre pas le suivi par ce tandem (institutions manquantes : {institutions}). La personne qui a annoncé la situation est invitée à la faire élargir.',
   'merge.samePerson': 'Choisissez deux personnes différentes.',
   'merge.alreadyMerged': 'Cette personne a déjà été fusionnée.',
   'csv.empty': 'Le fichier est vide.',
@@ -106,11 +112,13 @@ const fr: Messages = {
   'tandem.unknown': 'Ce tandem n’existe pas.',
   'tandem.inactive': 'Ce tandem n’est plus actif.',
   'tandem.other_region': 'Ce tandem travaille dans une autre région que la situation.',
-  'tandem.over_capacity_unconfirmed': 'Ce tandem suit déjà {load} situations pour une capacité de {capacity} : confirmez l’attribution au-delà de sa capacité.',
+  'tandem.over_capacity_unconfirmed':
+    'Ce tandem suit déjà {load} situations pour une capacité de {capacity} : confirmez l’attribution au-delà de sa capacité.',
   'mandate.startBeforeOrientation': 'Le mandat ne peut pas commencer avant l’orientation vers le tandem.',
   'mandate.startTooFar': 'Le début du mandat est trop éloigné (un mois au plus).',
   'mandate.unknownRecipient': 'Un des destinataires n’existe pas ou n’est plus actif.',
-  'mandate.beyond_nine_months': 'Un mandat ne peut pas dépasser neuf mois : la fin ne peut pas être après le {latestEnd}.',
+  'mandate.beyond_nine_months':
+    'Un mandat ne peut pas dépasser neuf mois : la fin ne peut pas être après le {latestEnd}.',
   'mandate.not_later': 'La nouvelle fin doit être après la fin actuelle.',
   'mandate.justification_missing': 'Justifiez la prolongation.',
   'meeting.before_mandate': 'La date est avant le début du mandat.',
@@ -121,7 +129,8 @@ const fr: Messages = {
   'report.monthOutsideMandate': 'Ce mois n’est pas dans le mandat, ou pas encore commencé.',
   'report.alreadySent': 'Ce rapport a déjà été envoyé : il ne peut plus être modifié.',
   'report.elementsRequired': 'Écrivez les éléments significatifs du mois avant d’envoyer.',
-  'report.noRecipient': 'Aucun destinataire actif avec une adresse e-mail : vérifiez les professionnels initialement en charge.',
+  'report.noRecipient':
+    'Aucun destinataire actif avec une adresse e-mail : vérifiez les professionnels initialement en charge.',
   'finalReport.notWritten': 'Écrivez d’abord le bilan final.',
   'closure.final_report_required': 'Le bilan final doit être finalisé avant la clôture.',
   'closure.insertion_required': 'Pour une insertion, indiquez l’employeur, la date, le contrat et le taux.',
@@ -129,7 +138,8 @@ const fr: Messages = {
   'closure.rate_out_of_range': 'Le taux d’activité est entre 1 et 100 %.',
   'closure.outcome_before_start': 'La date de l’issue est avant le début du mandat.',
   'closure.outcome_in_future': 'La date de l’issue ne peut pas être dans le futur.',
-  'handBack.notPossible': 'Le dossier ne peut pas être rendu : le mandat n’est pas clos, ou le dossier a déjà été rendu, ou aucun·e conseiller·ère ne l’attend.',
+  'handBack.notPossible':
+    'Le dossier ne peut pas être rendu : le mandat n’est pas clos, ou le dossier a déjà été rendu, ou aucun·e conseiller·ère ne l’attend.',
   'measure.personRequired': 'Une mesure se décide pour une personne identifiée : la situation est anonyme.',
   'measure.unknownKind': 'Ce type de mesure n’existe pas ou n’est plus proposé.',
   'measure.providerRequired': 'Indiquez le prestataire ou l’employeur.',
@@ -141,13 +151,17 @@ const fr: Messages = {
   'measure.quantityInvalid': 'Le nombre d’unités doit être d’au moins 1.',
   'measure.aitPercent': 'Une AIT couvre au plus {max} % du salaire normal (art. 66 LACI).',
   'measure.aitDuration': 'Une AIT dure au plus {months} mois : la fin ne peut pas être après le {latest}.',
-  'measure.aitDuration50': 'Même dès 50 ans, une AIT dure au plus {months} mois : la fin ne peut pas être après le {latest}.',
-  'measure.mipNotOffered': 'Le MIP n’existe plus depuis le 1er janvier 2023 : le temps du CMS relève de son budget ordinaire.',
+  'measure.aitDuration50':
+    'Même dès 50 ans, une AIT dure au plus {months} mois : la fin ne peut pas être après le {latest}.',
+  'measure.mipNotOffered':
+    'Le MIP n’existe plus depuis le 1er janvier 2023 : le temps du CMS relève de son budget ordinaire.',
   'measure.mipOnlySocialAid': 'Un MIP ne s’établit que pour une situation annoncée par l’aide sociale.',
   'measure.mipOnce': 'Ce mandat a déjà un MIP.',
   'measure.mipBySocialWorker': 'Le MIP est établi par l’assistant·e social·e du tandem.',
-  'measure.nothingToEscalate': 'Cette mesure respecte les règles : elle suit la voie ordinaire, sans la Commission droit.',
-  'measure.escalationReasonRequired': 'Expliquez à la Commission droit pourquoi une exception se justifie (10 caractères au moins).',
+  'measure.nothingToEscalate':
+    'Cette mesure respecte les règles : elle suit la voie ordinaire, sans la Commission droit.',
+  'measure.escalationReasonRequired':
+    'Expliquez à la Commission droit pourquoi une exception se justifie (10 caractères au moins).',
   'measure.cannotEscalate': 'Seule une mesure refusée, et pas encore soumise, peut aller à la Commission droit.',
   'measure.reasonRequired': 'Un refus doit être motivé.',
   'measure.cannot_start': 'Seule une mesure approuvée peut commencer.',
@@ -167,7 +181,8 @@ const fr: Messages = {
 
 const de: Messages = {
   'error.validation': 'Einige Angaben sind ungültig. Bitte korrigieren Sie die markierten Felder.',
-  'error.unauthenticated': 'Ihre Sitzung ist abgelaufen oder Sie sind nicht angemeldet. Bitte melden Sie sich erneut an.',
+  'error.unauthenticated':
+    'Ihre Sitzung ist abgelaufen oder Sie sind nicht angemeldet. Bitte melden Sie sich erneut an.',
   'error.forbidden': 'Diese Aktion ist für Ihre Rolle nicht erlaubt.',
   'error.notFound': 'Nicht gefunden.',
   'error.conflict':
@@ -179,7 +194,8 @@ const de: Messages = {
   'error.accountSlowedDown':
     'Zu viele fehlgeschlagene Anmeldungen bei diesem Konto in letzter Zeit. Warten Sie zur Sicherheit {seconds} Sekunde(n), bevor Sie es erneut versuchen.',
   'error.crossOrigin': 'Diese Anfrage stammt von einer anderen Website und wird abgelehnt.',
-  'error.unknownReference': 'Ein gewählter Eintrag existiert nicht (mehr). Laden Sie die Seite neu und versuchen Sie es erneut.',
+  'error.unknownReference':
+    'Ein gewählter Eintrag existiert nicht (mehr). Laden Sie die Seite neu und versuchen Sie es erneut.',
   'error.duplicate': 'Dieser Eintrag existiert bereits.',
   'error.badValue': 'Einer der gesendeten Werte ist ungültig.',
   'auth.invalidCredentials': 'Benutzername oder Passwort ist falsch.',
@@ -225,16 +241,20 @@ const de: Messages = {
   'navs13.prefix': 'Die AHV-Nummer beginnt mit 756.',
   'navs13.check_digit': 'Die Prüfziffer der AHV-Nummer stimmt nicht: Bitte prüfen Sie die Nummer.',
   'navs13.characters': 'Die AHV-Nummer enthält nur Ziffern und Punkte.',
-  'person.navs13Exists': 'Eine Person mit dieser AHV-Nummer existiert bereits: Wählen Sie diese, statt eine neue zu erfassen.',
+  'person.navs13Exists':
+    'Eine Person mit dieser AHV-Nummer existiert bereits: Wählen Sie diese, statt eine neue zu erfassen.',
   'person.possibleDuplicate': 'Ähnliche Personen existieren: Prüfen Sie diese, bevor Sie eine neue erfassen.',
   'person.unknownCommune': 'Unbekannte Gemeinde.',
   'person.birthDateInFuture': 'Das Geburtsdatum darf nicht in der Zukunft liegen.',
   'situation.riskFactorsRequired': 'Geben Sie mindestens einen Risikofaktor an.',
   'situation.followingRequired': 'Geben Sie mindestens eine Institution an, welche die Person begleitet.',
   'situation.personRequired': 'Wählen Sie die Person oder melden Sie die Situation anonym.',
-  'situation.consentRequired': 'Ohne gültige Vollmacht, die Ihre Institution und das IIZ-Büro nennt, kann die Situation nur anonym gemeldet werden.',
-  'situation.transitionNotAllowed': 'Dieser Schritt ist nicht mehr möglich: Der Status der Situation hat sich inzwischen geändert.',
-  'situation.suggestionsRequired': 'Eine Ablehnung muss Vorschläge zur Betreuung oder institutionelle Lösungen enthalten.',
+  'situation.consentRequired':
+    'Ohne gültige Vollmacht, die Ihre Institution und das IIZ-Büro nennt, kann die Situation nur anonym gemeldet werden.',
+  'situation.transitionNotAllowed':
+    'Dieser Schritt ist nicht mehr möglich: Der Status der Situation hat sich inzwischen geändert.',
+  'situation.suggestionsRequired':
+    'Eine Ablehnung muss Vorschläge zur Betreuung oder institutionelle Lösungen enthalten.',
   'situation.sameRegion': 'Die Situation ist bereits in dieser Region.',
   'eligibility.missing': 'Beantworten Sie dieses Kriterium.',
   'eligibility.not_met': 'Dieses Kriterium ist nicht erfüllt: Ein Tandem ist nicht möglich.',
@@ -248,28 +268,35 @@ const de: Messages = {
   'consent.signedInFuture': 'Das Unterschriftsdatum darf nicht in der Zukunft liegen.',
   'consent.validityBeforeSignature': 'Das Ende der Gültigkeit muss nach dem Unterschriftsdatum liegen.',
   'consent.scanRequired': 'Fügen Sie die unterschriebene Vollmacht bei (Scan).',
-  'person.notUsable': 'Diese Person ist der IIZ bereits bekannt, aber keine gültige Vollmacht nennt Ihre Institution: Melden Sie die Situation anonym, oder lassen Sie eine Vollmacht unterschreiben und wenden Sie sich an das IIZ-Büro.',
-  'user.ownRoles': 'Ihre eigenen Rollen und Ihre Institution ändert eine andere Administratorin oder ein anderer Administrator.',
-  'consent.identityRequired': 'Eine Vollmacht umfasst mindestens die Identität der Person: Kreuzen Sie «Identität und Kontaktangaben» an.',
+  'person.notUsable':
+    'Diese Person ist der IIZ bereits bekannt, aber keine gültige Vollmacht nennt Ihre Institution: Melden Sie die Situation anonym, oder lassen Sie eine Vollmacht unterschreiben und wenden Sie sich an das IIZ-Büro.',
+  'user.ownRoles':
+    'Ihre eigenen Rollen und Ihre Institution ändert eine andere Administratorin oder ein anderer Administrator.',
+  'consent.identityRequired':
+    'Eine Vollmacht umfasst mindestens die Identität der Person: Kreuzen Sie «Identität und Kontaktangaben» an.',
   'consent.ownRecording': 'Eine andere Person als die, welche die Vollmacht erfasst hat, muss den Scan prüfen.',
   'consent.notPending': 'Diese Vollmacht wartet nicht mehr auf eine Prüfung.',
   'caseTeam.unknownUser': 'Wählen Sie eine aktive Fachperson, die Situationen begleitet.',
   'caseTeam.notCovered': 'Die gültige Vollmacht nennt {institution} nicht: Lassen Sie sie zuerst erweitern.',
-  'tandem.consentMissing': 'Die gültige Vollmacht deckt die Begleitung durch dieses Tandem nicht ab (fehlende Institutionen: {institutions}). Die meldende Person wird gebeten, sie erweitern zu lassen.',
+  'tandem.consentMissing':
+    'Die gültige Vollmacht deckt die Begleitung durch dieses Tandem nicht ab (fehlende Institutionen: {institutions}). Die meldende Person wird gebeten, sie erweitern zu lassen.',
   'merge.samePerson': 'Wählen Sie zwei verschiedene Personen.',
   'merge.alreadyMerged': 'Diese Person wurde bereits zusammengeführt.',
   'csv.empty': 'Die Datei ist leer.',
   'tandem.orpMemberRequired': 'Wählen Sie eine RAV-Beratungsperson mit der Rolle Tandem-Mitglied.',
-  'tandem.cmsMemberRequired': 'Wählen Sie eine Sozialarbeiterin oder einen Sozialarbeiter des SMZ mit der Rolle Tandem-Mitglied.',
+  'tandem.cmsMemberRequired':
+    'Wählen Sie eine Sozialarbeiterin oder einen Sozialarbeiter des SMZ mit der Rolle Tandem-Mitglied.',
   'tandem.alreadyExists': 'Dieses Tandem gibt es bereits.',
   'tandem.unknown': 'Dieses Tandem gibt es nicht.',
   'tandem.inactive': 'Dieses Tandem ist nicht mehr aktiv.',
   'tandem.other_region': 'Dieses Tandem arbeitet in einer anderen Region als die Situation.',
-  'tandem.over_capacity_unconfirmed': 'Dieses Tandem begleitet bereits {load} Situationen bei einer Kapazität von {capacity}: Bestätigen Sie die Zuweisung über die Kapazität hinaus.',
+  'tandem.over_capacity_unconfirmed':
+    'Dieses Tandem begleitet bereits {load} Situationen bei einer Kapazität von {capacity}: Bestätigen Sie die Zuweisung über die Kapazität hinaus.',
   'mandate.startBeforeOrientation': 'Das Mandat kann nicht vor der Zuweisung an das Tandem beginnen.',
   'mandate.startTooFar': 'Der Beginn des Mandats liegt zu weit in der Zukunft (höchstens ein Monat).',
   'mandate.unknownRecipient': 'Eine der Empfängerpersonen gibt es nicht oder sie ist nicht mehr aktiv.',
-  'mandate.beyond_nine_months': 'Ein Mandat darf neun Monate nicht überschreiten: Das Ende darf nicht nach dem {latestEnd} liegen.',
+  'mandate.beyond_nine_months':
+    'Ein Mandat darf neun Monate nicht überschreiten: Das Ende darf nicht nach dem {latestEnd} liegen.',
   'mandate.not_later': 'Das neue Ende muss nach dem aktuellen Ende liegen.',
   'mandate.justification_missing': 'Begründen Sie die Verlängerung.',
   'meeting.before_mandate': 'Das Datum liegt vor dem Beginn des Mandats.',
@@ -280,7 +307,8 @@ const de: Messages = {
   'report.monthOutsideMandate': 'Dieser Monat liegt nicht im Mandat oder hat noch nicht begonnen.',
   'report.alreadySent': 'Dieser Bericht wurde bereits versandt: Er kann nicht mehr geändert werden.',
   'report.elementsRequired': 'Schreiben Sie vor dem Versand die wesentlichen Elemente des Monats.',
-  'report.noRecipient': 'Keine aktive Empfängerperson mit E-Mail-Adresse: Prüfen Sie die ursprünglich zuständigen Fachpersonen.',
+  'report.noRecipient':
+    'Keine aktive Empfängerperson mit E-Mail-Adresse: Prüfen Sie die ursprünglich zuständigen Fachpersonen.',
   'finalReport.notWritten': 'Schreiben Sie zuerst den Schlussbericht.',
   'closure.final_report_required': 'Der Schlussbericht muss vor dem Abschluss fertiggestellt sein.',
   'closure.insertion_required': 'Geben Sie bei einer Eingliederung Arbeitgeber, Datum, Vertrag und Pensum an.',
@@ -288,7 +316,8 @@ const de: Messages = {
   'closure.rate_out_of_range': 'Das Pensum liegt zwischen 1 und 100 %.',
   'closure.outcome_before_start': 'Das Datum des Ergebnisses liegt vor dem Beginn des Mandats.',
   'closure.outcome_in_future': 'Das Datum des Ergebnisses darf nicht in der Zukunft liegen.',
-  'handBack.notPossible': 'Das Dossier kann nicht zurückgegeben werden: Das Mandat ist nicht abgeschlossen, das Dossier wurde bereits zurückgegeben oder niemand erwartet es.',
+  'handBack.notPossible':
+    'Das Dossier kann nicht zurückgegeben werden: Das Mandat ist nicht abgeschlossen, das Dossier wurde bereits zurückgegeben oder niemand erwartet es.',
   'measure.personRequired': 'Eine Massnahme wird für eine identifizierte Person entschieden: Die Situation ist anonym.',
   'measure.unknownKind': 'Diese Massnahmenart gibt es nicht oder nicht mehr.',
   'measure.providerRequired': 'Geben Sie den Anbieter oder den Arbeitgeber an.',
@@ -299,15 +328,21 @@ const de: Messages = {
   'measure.costInvalid': 'Die Kosten müssen ein positiver Betrag sein.',
   'measure.quantityInvalid': 'Die Anzahl Einheiten muss mindestens 1 sein.',
   'measure.aitPercent': 'Ein Einarbeitungszuschuss deckt höchstens {max} % des normalen Lohns (Art. 66 AVIG).',
-  'measure.aitDuration': 'Ein Einarbeitungszuschuss dauert höchstens {months} Monate: Das Ende darf nicht nach dem {latest} liegen.',
-  'measure.aitDuration50': 'Auch ab 50 Jahren dauert ein Einarbeitungszuschuss höchstens {months} Monate: Das Ende darf nicht nach dem {latest} liegen.',
-  'measure.mipNotOffered': 'Das MIP gibt es seit dem 1. Januar 2023 nicht mehr: Die Zeit des SMZ läuft über sein ordentliches Budget.',
+  'measure.aitDuration':
+    'Ein Einarbeitungszuschuss dauert höchstens {months} Monate: Das Ende darf nicht nach dem {latest} liegen.',
+  'measure.aitDuration50':
+    'Auch ab 50 Jahren dauert ein Einarbeitungszuschuss höchstens {months} Monate: Das Ende darf nicht nach dem {latest} liegen.',
+  'measure.mipNotOffered':
+    'Das MIP gibt es seit dem 1. Januar 2023 nicht mehr: Die Zeit des SMZ läuft über sein ordentliches Budget.',
   'measure.mipOnlySocialAid': 'Ein MIP wird nur für eine von der Sozialhilfe gemeldete Situation erstellt.',
   'measure.mipOnce': 'Dieses Mandat hat bereits ein MIP.',
   'measure.mipBySocialWorker': 'Das MIP erstellt die Sozialarbeiterin oder der Sozialarbeiter des Tandems.',
-  'measure.nothingToEscalate': 'Diese Massnahme hält die Regeln ein: Sie geht den ordentlichen Weg, ohne Rechtskommission.',
-  'measure.escalationReasonRequired': 'Erklären Sie der Rechtskommission, warum eine Ausnahme gerechtfertigt ist (mindestens 10 Zeichen).',
-  'measure.cannotEscalate': 'Nur eine abgelehnte, noch nicht unterbreitete Massnahme kann an die Rechtskommission gehen.',
+  'measure.nothingToEscalate':
+    'Diese Massnahme hält die Regeln ein: Sie geht den ordentlichen Weg, ohne Rechtskommission.',
+  'measure.escalationReasonRequired':
+    'Erklären Sie der Rechtskommission, warum eine Ausnahme gerechtfertigt ist (mindestens 10 Zeichen).',
+  'measure.cannotEscalate':
+    'Nur eine abgelehnte, noch nicht unterbreitete Massnahme kann an die Rechtskommission gehen.',
   'measure.reasonRequired': 'Eine Ablehnung muss begründet werden.',
   'measure.cannot_start': 'Nur eine bewilligte Massnahme kann beginnen.',
   'measure.cannot_interrupt': 'Nur eine laufende Massnahme kann abgebrochen werden.',

@@ -12,7 +12,13 @@ const LEASE_SECONDS = 120;
  * sent, then marked sent; a failure sets the next attempt by the backoff. A
  * message is never dropped: a server that is down only delays it.
  */
-export async function deliverOutbox(o: { db: Db; transport: MailTransport; from: string; now: () => Date; batchSize?: number }) {
+export async function deliverOutbox(o: {
+  db: Db;
+  transport: MailTransport;
+  from: string;
+  now: () => Date;
+  batchSize?: number;
+}) {
   const now = o.now();
   const leased = await queryRows<{ id: string }>(
     o.db,

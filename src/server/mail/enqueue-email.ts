@@ -10,7 +10,15 @@ import { outboxMessages } from '../../db/schema.ts';
  */
 export async function enqueueEmail(
   q: Queryable,
-  m: { idempotencyKey: string; to: string[]; subject: string; text: string; language: Language; situationId?: string | null; now: Date },
+  m: {
+    idempotencyKey: string;
+    to: string[];
+    subject: string;
+    text: string;
+    language: Language;
+    situationId?: string | null;
+    now: Date;
+  },
 ): Promise<{ id: string; messageId: string } | null> {
   const [row] = await q
     .insert(outboxMessages)

@@ -11,7 +11,12 @@ import { buildEml } from './mail-transport.ts';
 export async function listOutbox(ctx: AuthedContext) {
   await ensureAllowed(ctx, 'read', { type: 'outbox', aboutSituation: false }, { action: 'outbox.list' });
   const rows = await ctx.db.select().from(outboxMessages).orderBy(desc(outboxMessages.createdAt)).limit(200);
-  await recordAudit(ctx.db, ctx, { action: 'outbox.list', recordType: 'outbox', allowed: true, details: { ids: rows.map((r) => r.id) } });
+  await recordAudit(ctx.db, ctx, {
+    action: 'outbox.list',
+    recordType: 'outbox',
+    allowed: true,
+    details: { ids: rows.map((r) => r.id) },
+  });
   return rows.map((r) => ({
     id: r.id,
     messageId: r.messageId,
@@ -36,8 +41,16 @@ export async function listOutbox(ctx: AuthedContext) {
  */
 export async function downloadEml(ctx: AuthedContext, id: string) {
   const [row] = await ctx.db.select().from(outboxMessages).where(eq(outboxMessages.id, id));
-  await ensureAllowed(ctx, 'read', { type: 'outbox', aboutSituation: row?.situationId != null }, { action: 'outbox.read', recordId: id });
+  await ensureAllowed(
+    ctx,
+    'read',
+    { type: 'outbox', aboutSituation: row?.situationId != null },
+    { action: 'outbox.read', recordId: id },
+  );
   if (!row) throw notFound();
   await recordAudit(ctx.db, ctx, { action: 'outbox.read', recordType: 'outbox', recordId: id, allowed: true });
-  return { eml: await buildEml(row, ctx.config.MAIL_FROM), filename: `tandem-${row.createdAt.toISOString().slice(0, 10)}-${row.id.slice(0, 8)}.eml` };
+  return {
+    eml: await buildEml(row, ctx.config.MAIL_FROM),
+    filename: `tandem-${row.createdAt.toISOString().slice(0, 10)}-${row.id.slice(0, 8)}.eml`,
+  };
 }

@@ -30,12 +30,32 @@ describe('e-mail outbox', () => {
   it('delays messages while the server is down and delivers each exactly once when it is up', async () => {
     const db = t.database.db;
     await db.transaction(async (tx) => {
-      for (const [i, lang] of [[1, 'fr'], [2, 'de'], [3, 'fr']] as const) {
-        await enqueueEmail(tx, { idempotencyKey: `report-${i}`, to: [`pro${i}@example.ch`], subject: `Rapport ${i}`, text: `Contenu ${i} — àéè ß`, language: lang, now: t.clock.now });
+      for (const [i, lang] of [
+        [1, 'fr'],
+        [2, 'de'],
+        [3, 'fr'],
+      ] as const) {
+        await enqueueEmail(tx, {
+          idempotencyKey: `report-${i}`,
+          to: [`pro${i}@example.ch`],
+          subject: `Rapport ${i}`,
+          text: `Contenu ${i} — àéè ß`,
+          language: lang,
+          now: t.clock.now,
+        });
       }
     });
     // The same report asked twice is one message.
-    expect(await enqueueEmail(db, { idempotencyKey: 'report-1', to: ['x@example.ch'], subject: 'again', text: '', language: 'fr', now: t.clock.now })).toBeNull();
+    expect(
+      await enqueueEmail(db, {
+        idempotencyKey: 'report-1',
+        to: ['x@example.ch'],
+        subject: 'again',
+        text: '',
+        language: 'fr',
+        now: t.clock.now,
+      }),
+    ).toBeNull();
 
     const transport = smtpTransport(`smtp://127.0.0.1:${port}?ignoreTLS=true`);
     const deliver = () => deliverOutbox({ db, transport, from: 'Tandem <tandem@example.ch>', now: () => t.clock.now });
@@ -61,13 +81,25 @@ describe('e-mail outbox', () => {
     expect(outbox.filter((m: { status: string }) => m.status === 'sent')).toHaveLength(3);
     // The Message-ID kept in the outbox is the one the server received.
     expect(outbox.map((m: { messageId: string }) => m.messageId)).toContain(second.messageId);
-    expect(outbox.find((m: { subject: string }) => m.subject === 'Rapport 2')).toMatchObject({ attempts: 2, lastError: null });
+    expect(outbox.find((m: { subject: string }) => m.subject === 'Rapport 2')).toMatchObject({
+      attempts: 2,
+      lastError: null,
+    });
   });
 
   it('gives administrators the message as an .eml file, and no one else', async () => {
-    await enqueueEmail(t.database.db, { idempotencyKey: 'offline-1', to: ['as@example.ch'], subject: 'Monatsbericht', text: 'Guten Tag', language: 'de', now: t.clock.now });
+    await enqueueEmail(t.database.db, {
+      idempotencyKey: 'offline-1',
+      to: ['as@example.ch'],
+      subject: 'Monatsbericht',
+      text: 'Guten Tag',
+      language: 'de',
+      now: t.clock.now,
+    });
     const admin = await t.signIn('admin');
-    const item = (await t.request(admin, { method: 'GET', url: '/api/outbox' })).json().items.find((m: { subject: string }) => m.subject === 'Monatsbericht');
+    const item = (await t.request(admin, { method: 'GET', url: '/api/outbox' }))
+      .json()
+      .items.find((m: { subject: string }) => m.subject === 'Monatsbericht');
     expect(item.status).toBe('pending');
     const eml = await t.request(admin, { method: 'GET', url: `/api/outbox/${item.id}/eml` });
     expect(eml.headers['content-type']).toContain('message/rfc822');
@@ -81,7 +113,15 @@ describe('e-mail outbox', () => {
   it('keeps a message about a situation (a monthly report) closed to administrators: listed, not readable (issue 9)', async () => {
     const [situation] = await t.database.db.select({ id: situations.id }).from(situations).limit(1);
     const situationId = situation?.id ?? (await createDraft(t, await t.signIn('pro')));
-    await enqueueEmail(t.database.db, { idempotencyKey: 'situation-report-1', to: ['orp@example.ch'], subject: 'Rapport mensuel', text: 'Éléments significatifs', language: 'fr', situationId, now: t.clock.now });
+    await enqueueEmail(t.database.db, {
+      idempotencyKey: 'situation-report-1',
+      to: ['orp@example.ch'],
+      subject: 'Rapport mensuel',
+      text: 'Éléments significatifs',
+      language: 'fr',
+      situationId,
+      now: t.clock.now,
+    });
     const admin = await t.signIn('admin');
     const listed = await t.request(admin, { method: 'GET', url: '/api/outbox' });
     const item = listed.json().items?.find((m: { subject: string }) => m.subject === 'Rapport mensuel');

@@ -24,11 +24,19 @@ const OutboxItemSchema = z.object({
 export async function outboxRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['outbox'];
-  r.get('/api/outbox', { schema: { tags, response: { 200: z.object({ items: z.array(OutboxItemSchema) }), 403: ErrorBodySchema } } }, async (req) => ({
-    items: await listOutbox(authed(req)),
-  }));
+  r.get(
+    '/api/outbox',
+    { schema: { tags, response: { 200: z.object({ items: z.array(OutboxItemSchema) }), 403: ErrorBodySchema } } },
+    async (req) => ({
+      items: await listOutbox(authed(req)),
+    }),
+  );
   r.get('/api/outbox/:id/eml', { schema: { tags, params: IdParamsSchema } }, async (req, reply) => {
     const { eml, filename } = await downloadEml(authed(req), req.params.id);
-    return reply.type('message/rfc822').header('content-disposition', `attachment; filename="${filename}"`).header('cache-control', 'no-store').send(eml);
+    return reply
+      .type('message/rfc822')
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .header('cache-control', 'no-store')
+      .send(eml);
   });
 }

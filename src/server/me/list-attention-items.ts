@@ -14,7 +14,10 @@ import { lockedUntil } from '../users/user-repository.ts';
  */
 export async function listAttentionItems(ctx: AuthedContext): Promise<AttentionItem[]> {
   const items: AttentionItem[] = [];
-  const [me] = await ctx.db.select({ must: users.mustChangePassword }).from(users).where(eq(users.id, ctx.actor.userId));
+  const [me] = await ctx.db
+    .select({ must: users.mustChangePassword })
+    .from(users)
+    .where(eq(users.id, ctx.actor.userId));
   if (me?.must) items.push({ kind: 'change_password' });
 
   if (can(ctx.actor, 'reset_password', { type: 'user', id: '', institutionId: '' })) {
@@ -28,13 +31,22 @@ export async function listAttentionItems(ctx: AuthedContext): Promise<AttentionI
   }
   if (bureauRegions(ctx.actor) !== null) {
     const regionCondition = bureauOfRegionSql(ctx.actor);
-    const [queue] = await ctx.db.select({ n: count() }).from(situations).where(and(eq(situations.status, 'announced'), regionCondition));
+    const [queue] = await ctx.db
+      .select({ n: count() })
+      .from(situations)
+      .where(and(eq(situations.status, 'announced'), regionCondition));
     if (queue && queue.n > 0) items.push({ kind: 'triage_queue', count: queue.n });
     // Oriented to a tandem and not yet assigned to one.
     const [toAssign] = await ctx.db
       .select({ n: count() })
       .from(situations)
-      .where(and(eq(situations.status, 'tandem'), regionCondition, sql`NOT EXISTS (SELECT 1 FROM mandates m WHERE m.situation_id = ${situations.id})`));
+      .where(
+        and(
+          eq(situations.status, 'tandem'),
+          regionCondition,
+          sql`NOT EXISTS (SELECT 1 FROM mandates m WHERE m.situation_id = ${situations.id})`,
+        ),
+      );
     if (toAssign && toAssign.n > 0) items.push({ kind: 'tandem_to_assign', count: toAssign.n });
   }
   const [drafts] = await ctx.db

@@ -18,8 +18,13 @@ import { communeOfInstitution, findMeasure, presentMeasures, routeOf, updateMeas
  * (measure, step) is the last guard: two deciders at once, one wins, the other
  * gets 409. The proposer is notified in the same transaction.
  */
-export async function decideMeasure(ctx: AuthedContext, measureId: string, input: z.infer<typeof DecisionBodySchema>): Promise<Measure> {
-  if (input.decision === 'refuse' && input.reason.length < 3) throw invalid([{ path: 'reason', messageKey: 'measure.reasonRequired' }]);
+export async function decideMeasure(
+  ctx: AuthedContext,
+  measureId: string,
+  input: z.infer<typeof DecisionBodySchema>,
+): Promise<Measure> {
+  if (input.decision === 'refuse' && input.reason.length < 3)
+    throw invalid([{ path: 'reason', messageKey: 'measure.reasonRequired' }]);
   const actorCommuneId = await communeOfInstitution(ctx.db, ctx.actor.institutionId);
   const now = ctx.now();
   // The access check reads outside the transaction (its refusal is audited on its own); the transaction re-reads under lock.
@@ -31,25 +36,55 @@ export async function decideMeasure(ctx: AuthedContext, measureId: string, input
   if (step === null || step === 'tandem') {
     // Already decided: whoever decided one of its steps (or could have, since it waited at their step) learns
     // that it changed; anyone else, that it does not exist — as for a measure that never reached them.
-    const decided = await ctx.db.select({ step: measureDecisions.step }).from(measureDecisions).where(eq(measureDecisions.measureId, measureId));
+    const decided = await ctx.db
+      .select({ step: measureDecisions.step })
+      .from(measureDecisions)
+      .where(eq(measureDecisions.measureId, measureId));
     if (decided.some((d) => d.step !== 'tandem' && decidesStep(ctx.actor, d.step, facts))) throw conflict();
     throw notFound();
   }
-  const [situation] = await ctx.db.select({ personId: situations.personId }).from(situations).where(eq(situations.id, m.situationId));
-  await ensureAllowed(ctx, 'decide', { type: 'measure_step', step, ...facts }, { action: 'measure.decide', recordId: measureId, subjectPersonId: situation?.personId ?? undefined });
+  const [situation] = await ctx.db
+    .select({ personId: situations.personId })
+    .from(situations)
+    .where(eq(situations.id, m.situationId));
+  await ensureAllowed(
+    ctx,
+    'decide',
+    { type: 'measure_step', step, ...facts },
+    { action: 'measure.decide', recordId: measureId, subjectPersonId: situation?.personId ?? undefined },
+  );
   if (m.version !== input.version) throw conflict();
   const decided = await ctx.db.transaction(async (tx) => {
-    const [locked] = await tx.select({ version: measures.version }).from(measures).where(eq(measures.id, measureId)).for('update');
+    const [locked] = await tx
+      .select({ version: measures.version })
+      .from(measures)
+      .where(eq(measures.id, measureId))
+      .for('update');
     if (locked?.version !== input.version) throw conflict();
     const next = afterDecision(state, input.decision);
     const inserted = await tx
       .insert(measureDecisions)
-      .values({ measureId, step, decision: input.decision, reason: input.reason, decidedByUserId: ctx.actor.userId, decidedAt: now })
+      .values({
+        measureId,
+        step,
+        decision: input.decision,
+        reason: input.reason,
+        decidedByUserId: ctx.actor.userId,
+        decidedAt: now,
+      })
       .onConflictDoNothing()
       .returning({ id: measureDecisions.id });
     if (!inserted.length) throw conflict();
     const exception = step === 'commission' && input.decision === 'approve';
-    if (!(await updateMeasureIf(tx, measureId, input.version, { status: next.status, stepIndex: next.stepIndex, exception: exception || m.exception, updatedAt: now }))) throw conflict();
+    if (
+      !(await updateMeasureIf(tx, measureId, input.version, {
+        status: next.status,
+        stepIndex: next.stepIndex,
+        exception: exception || m.exception,
+        updatedAt: now,
+      }))
+    )
+      throw conflict();
     await recordAudit(tx, ctx, {
       action: 'measure.decide',
       recordType: 'measure',
@@ -58,12 +93,21 @@ export async function decideMeasure(ctx: AuthedContext, measureId: string, input
       allowed: true,
       details: { situationId: m.situationId, step, decision: input.decision, status: next.status },
     });
-    const kind = next.status === 'approved' ? 'measure_approved' : next.status === 'refused' ? 'measure_refused' : 'measure_step_approved';
-    await notifyUsers(tx, [m.proposedByUserId], { kind, situationId: m.situationId, at: now, details: { measureId, step } });
+    const kind =
+      next.status === 'approved'
+        ? 'measure_approved'
+        : next.status === 'refused'
+          ? 'measure_refused'
+          : 'measure_step_approved';
+    await notifyUsers(tx, [m.proposedByUserId], {
+      kind,
+      situationId: m.situationId,
+      at: now,
+      details: { measureId, step },
+    });
     const [after] = await tx.select().from(measures).where(eq(measures.id, measureId));
     return after!;
   });
   const [measure] = await presentMeasures(ctx.db, [decided]);
   return measure!;
 }
-

@@ -17,11 +17,22 @@ export async function getMeasuresFile(ctx: AuthedContext, situationId: string): 
   const { row, facts } = await loadSituationFor(ctx, situationId, 'read', 'measures.read');
   const mandate = await findMandate(ctx.db, situationId);
   const withheld = !categoryFilter(ctx.actor, facts).shows(PART_CATEGORY.measures);
-  const rows = mandate && !withheld ? await ctx.db.select().from(measures).where(eq(measures.situationId, situationId)).orderBy(asc(measures.startOn), asc(measures.createdAt)) : [];
-  const canPropose = mandate !== null && row.personId !== null && can(ctx.actor, 'coach', { type: 'situation', ...facts });
+  const rows =
+    mandate && !withheld
+      ? await ctx.db
+          .select()
+          .from(measures)
+          .where(eq(measures.situationId, situationId))
+          .orderBy(asc(measures.startOn), asc(measures.createdAt))
+      : [];
+  const canPropose =
+    mandate !== null && row.personId !== null && can(ctx.actor, 'coach', { type: 'situation', ...facts });
   let kinds: MeasuresFile['kinds'] = [];
   if (canPropose) {
-    const [announcer] = await ctx.db.select({ kind: institutions.kind }).from(institutions).where(eq(institutions.id, row.announcingInstitutionId));
+    const [announcer] = await ctx.db
+      .select({ kind: institutions.kind })
+      .from(institutions)
+      .where(eq(institutions.id, row.announcingInstitutionId));
     const mipOffered = ruleSetAt(swissDay(ctx.now())).mipOffered && announcer?.kind === 'cms';
     const all = await ctx.db.select().from(measureKinds).where(eq(measureKinds.active, true));
     kinds = all
@@ -29,7 +40,20 @@ export async function getMeasuresFile(ctx: AuthedContext, situationId: string): 
       .map(presentKind)
       .sort((a, b) => a.regime.localeCompare(b.regime) || a.nameFr.localeCompare(b.nameFr));
   }
-  await recordAudit(ctx.db, ctx, { action: 'measures.read', recordType: 'situation', recordId: situationId, subjectPersonId: row.personId ?? undefined, allowed: true });
-  const canRun = mandate !== null && can(ctx.actor, mandate.closedAt ? 'follow_up' : 'coach', { type: 'situation', ...facts });
-  return { measures: await presentMeasures(ctx.db, rows), kinds, canPropose: canPropose && !withheld, canRun: canRun && !withheld, withheld };
+  await recordAudit(ctx.db, ctx, {
+    action: 'measures.read',
+    recordType: 'situation',
+    recordId: situationId,
+    subjectPersonId: row.personId ?? undefined,
+    allowed: true,
+  });
+  const canRun =
+    mandate !== null && can(ctx.actor, mandate.closedAt ? 'follow_up' : 'coach', { type: 'situation', ...facts });
+  return {
+    measures: await presentMeasures(ctx.db, rows),
+    kinds,
+    canPropose: canPropose && !withheld,
+    canRun: canRun && !withheld,
+    withheld,
+  };
 }

@@ -14,11 +14,13 @@ import { communeOfInstitution, presentMeasures, routeOf } from './measure-reposi
 /** The SQL twin of `decidesStep`: the measures waiting at a step this actor decides. */
 function waitingForSql(ctx: AuthedContext, actorCommuneId: string | null): SQL | null {
   const facts = { communeId: actorCommuneId, actorCommuneId };
-  const atStep = (step: string) => sql`(${measures.status} = 'proposed' AND ${measures.route}[${measures.stepIndex} + 1] = ${step}::approval_step)`;
+  const atStep = (step: string) =>
+    sql`(${measures.status} = 'proposed' AND ${measures.route}[${measures.stepIndex} + 1] = ${step}::approval_step)`;
   const parts: SQL[] = [];
   if (decidesStep(ctx.actor, 'lmmt', facts)) parts.push(atStep('lmmt'));
   if (decidesStep(ctx.actor, 'sas', facts)) parts.push(atStep('sas'));
-  if (actorCommuneId && decidesStep(ctx.actor, 'commune', facts)) parts.push(and(atStep('commune'), eq(measures.communeId, actorCommuneId))!);
+  if (actorCommuneId && decidesStep(ctx.actor, 'commune', facts))
+    parts.push(and(atStep('commune'), eq(measures.communeId, actorCommuneId))!);
   if (decidesStep(ctx.actor, 'commission', facts)) parts.push(sql`${measures.status} = 'escalated'`);
   return parts.length ? or(...parts)! : null;
 }
@@ -35,7 +37,12 @@ export async function listInbox(ctx: AuthedContext): Promise<InboxItem[]> {
   const where = waitingForSql(ctx, actorCommuneId);
   if (!where) return [];
   const rows = await ctx.db
-    .select({ measure: measures, number: situations.number, personId: situations.personId, tandemId: mandates.tandemId })
+    .select({
+      measure: measures,
+      number: situations.number,
+      personId: situations.personId,
+      tandemId: mandates.tandemId,
+    })
     .from(measures)
     .innerJoin(situations, eq(situations.id, measures.situationId))
     .innerJoin(mandates, eq(mandates.id, measures.mandateId))
@@ -46,7 +53,13 @@ export async function listInbox(ctx: AuthedContext): Promise<InboxItem[]> {
   const personIds = rows.map((r) => r.personId).filter((id): id is string => id !== null);
   const people = personIds.length
     ? await ctx.db
-        .select({ id: persons.id, officialName: persons.officialName, firstNames: persons.firstNames, birthDate: persons.birthDate, commune: communes.name })
+        .select({
+          id: persons.id,
+          officialName: persons.officialName,
+          firstNames: persons.firstNames,
+          birthDate: persons.birthDate,
+          commune: communes.name,
+        })
         .from(persons)
         .leftJoin(communes, eq(communes.id, persons.communeId))
         .where(inArray(persons.id, personIds))
@@ -54,10 +67,21 @@ export async function listInbox(ctx: AuthedContext): Promise<InboxItem[]> {
   const personById = new Map(people.map((p) => [p.id, p]));
   const today = swissDay(ctx.now());
   const basisByPerson = await basesOf(ctx.db, personIds, today);
-  const tandemRows = await ctx.db.select().from(tandems).where(inArray(tandems.id, [...new Set(rows.map((r) => r.tandemId))]));
-  const names = await namesOf(ctx.db, tandemRows.flatMap((t) => [t.orpUserId, t.cmsUserId]));
-  const tandemName = new Map(tandemRows.map((t) => [t.id, `${names.get(t.orpUserId) ?? ''} · ${names.get(t.cmsUserId) ?? ''}`]));
-  const presented = await presentMeasures(ctx.db, rows.map((r) => r.measure));
+  const tandemRows = await ctx.db
+    .select()
+    .from(tandems)
+    .where(inArray(tandems.id, [...new Set(rows.map((r) => r.tandemId))]));
+  const names = await namesOf(
+    ctx.db,
+    tandemRows.flatMap((t) => [t.orpUserId, t.cmsUserId]),
+  );
+  const tandemName = new Map(
+    tandemRows.map((t) => [t.id, `${names.get(t.orpUserId) ?? ''} · ${names.get(t.cmsUserId) ?? ''}`]),
+  );
+  const presented = await presentMeasures(
+    ctx.db,
+    rows.map((r) => r.measure),
+  );
   const items: InboxItem[] = [];
   const audits: AuditEntryInput[] = [];
   for (const [i, r] of rows.entries()) {
@@ -65,7 +89,15 @@ export async function listInbox(ctx: AuthedContext): Promise<InboxItem[]> {
     const step = pendingStep({ status: r.measure.status, route: routeOf(r.measure), stepIndex: r.measure.stepIndex });
     if (!step || step === 'tandem') continue;
     const basis = new Set(r.personId ? (basisByPerson.get(r.personId)?.keys() ?? []) : []);
-    const identity = p !== undefined && can(ctx.actor, 'read_identity', { type: 'measure_step', step, communeId: r.measure.communeId, actorCommuneId, basis });
+    const identity =
+      p !== undefined &&
+      can(ctx.actor, 'read_identity', {
+        type: 'measure_step',
+        step,
+        communeId: r.measure.communeId,
+        actorCommuneId,
+        basis,
+      });
     items.push({
       measure: presented[i]!,
       step,
@@ -77,7 +109,14 @@ export async function listInbox(ctx: AuthedContext): Promise<InboxItem[]> {
       },
       tandem: tandemName.get(r.tandemId) ?? '',
     });
-    audits.push({ action: 'measure.inbox', recordType: 'measure', recordId: r.measure.id, subjectPersonId: r.personId ?? undefined, allowed: true, details: { step, identityShown: identity } });
+    audits.push({
+      action: 'measure.inbox',
+      recordType: 'measure',
+      recordId: r.measure.id,
+      subjectPersonId: r.personId ?? undefined,
+      allowed: true,
+      details: { step, identityShown: identity },
+    });
   }
   await recordAuditMany(ctx.db, ctx, audits);
   return items;

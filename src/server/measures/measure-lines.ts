@@ -8,11 +8,21 @@ import { measureKinds, measures } from '../../db/schema.ts';
  * or those of one month for a monthly report: proposed in it, or planned or
  * running across it.
  */
-export async function measureLines(q: Queryable, mandateId: string, month?: { from: string; to: string }): Promise<MeasureLine[]> {
+export async function measureLines(
+  q: Queryable,
+  mandateId: string,
+  month?: { from: string; to: string },
+): Promise<MeasureLine[]> {
   const inMonth = month
     ? or(
-        and(gte(sql`(${measures.proposedAt} AT TIME ZONE 'Europe/Zurich')::date`, month.from), lte(sql`(${measures.proposedAt} AT TIME ZONE 'Europe/Zurich')::date`, month.to)),
-        and(lte(sql`COALESCE(${measures.startedOn}, ${measures.startOn})`, month.to), gte(sql`COALESCE(${measures.endedOn}, ${measures.endOn})`, month.from)),
+        and(
+          gte(sql`(${measures.proposedAt} AT TIME ZONE 'Europe/Zurich')::date`, month.from),
+          lte(sql`(${measures.proposedAt} AT TIME ZONE 'Europe/Zurich')::date`, month.to),
+        ),
+        and(
+          lte(sql`COALESCE(${measures.startedOn}, ${measures.startOn})`, month.to),
+          gte(sql`COALESCE(${measures.endedOn}, ${measures.endOn})`, month.from),
+        ),
       )
     : undefined;
   const rows = await q

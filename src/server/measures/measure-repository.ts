@@ -32,12 +32,20 @@ export async function findMeasure(q: Queryable, id: string): Promise<MeasureRow 
 
 /** The commune an actor's institution approves for, if it is a commune's. */
 export async function communeOfInstitution(q: Queryable, institutionId: string): Promise<string | null> {
-  const [row] = await q.select({ communeId: institutions.communeId }).from(institutions).where(eq(institutions.id, institutionId));
+  const [row] = await q
+    .select({ communeId: institutions.communeId })
+    .from(institutions)
+    .where(eq(institutions.id, institutionId));
   return row?.communeId ?? null;
 }
 
 /** Compare-and-set on the version the caller read: false when someone else changed it first. */
-export async function updateMeasureIf(q: Queryable, id: string, version: number, values: Partial<Omit<MeasureRow, 'id' | 'version'>>): Promise<boolean> {
+export async function updateMeasureIf(
+  q: Queryable,
+  id: string,
+  version: number,
+  values: Partial<Omit<MeasureRow, 'id' | 'version'>>,
+): Promise<boolean> {
   const rows = await q
     .update(measures)
     .set({ ...values, version: sql`${measures.version} + 1` })
@@ -48,12 +56,20 @@ export async function updateMeasureIf(q: Queryable, id: string, version: number,
 
 export async function presentMeasures(q: Queryable, rows: MeasureRow[]): Promise<Measure[]> {
   if (!rows.length) return [];
-  const kinds = await q.select().from(measureKinds).where(inArray(measureKinds.id, [...new Set(rows.map((r) => r.kindId))]));
+  const kinds = await q
+    .select()
+    .from(measureKinds)
+    .where(inArray(measureKinds.id, [...new Set(rows.map((r) => r.kindId))]));
   const kindById = new Map(kinds.map((k) => [k.id, presentKind(k)]));
   const decisions = await q
     .select()
     .from(measureDecisions)
-    .where(inArray(measureDecisions.measureId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        measureDecisions.measureId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(measureDecisions.decidedAt));
   const names = await namesOf(q, [...rows.map((r) => r.proposedByUserId), ...decisions.map((d) => d.decidedByUserId)]);
   return rows.map((r) => ({
@@ -83,7 +99,13 @@ export async function presentMeasures(q: Queryable, rows: MeasureRow[]): Promise
     endReason: r.endReason,
     decisions: decisions
       .filter((d) => d.measureId === r.id)
-      .map((d) => ({ step: d.step, decision: d.decision as 'approve' | 'refuse', reason: d.reason, decidedByName: names.get(d.decidedByUserId) ?? '', decidedAt: d.decidedAt.toISOString() })),
+      .map((d) => ({
+        step: d.step,
+        decision: d.decision as 'approve' | 'refuse',
+        reason: d.reason,
+        decidedByName: names.get(d.decidedByUserId) ?? '',
+        decidedAt: d.decidedAt.toISOString(),
+      })),
     version: r.version,
   }));
 }

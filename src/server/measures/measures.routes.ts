@@ -41,36 +41,76 @@ export async function measuresRoutes(app: FastifyInstance) {
   const tags = ['measures'];
   const file = { 200: MeasuresFileSchema, ...errors };
 
-  r.get('/api/measure-kinds', { schema: { tags, response: { 200: z.array(MeasureKindSchema), 403: ErrorBodySchema } } }, (req) => listMeasureKinds(authed(req)));
-  r.post('/api/measure-kinds', { schema: { tags, body: MeasureKindBodySchema, response: { 201: MeasureKindSchema, ...errors } } }, async (req, reply) =>
-    reply.code(201).send(await createMeasureKind(authed(req), req.body)),
+  r.get(
+    '/api/measure-kinds',
+    { schema: { tags, response: { 200: z.array(MeasureKindSchema), 403: ErrorBodySchema } } },
+    (req) => listMeasureKinds(authed(req)),
   );
-  r.put('/api/measure-kinds/:id', { schema: { tags, params: IdParamsSchema, body: UpdateMeasureKindBodySchema, response: { 200: MeasureKindSchema, ...errors } } }, (req) =>
-    updateMeasureKind(authed(req), req.params.id, req.body),
+  r.post(
+    '/api/measure-kinds',
+    { schema: { tags, body: MeasureKindBodySchema, response: { 201: MeasureKindSchema, ...errors } } },
+    async (req, reply) => reply.code(201).send(await createMeasureKind(authed(req), req.body)),
   );
-
-  r.get('/api/situations/:id/measures', { schema: { tags, params: IdParamsSchema, response: file } }, (req) => getMeasuresFile(authed(req), req.params.id));
-  r.post('/api/situations/:id/measures/preview', { schema: { tags, params: IdParamsSchema, body: PreviewMeasureBodySchema, response: { 200: RoutePreviewSchema, ...errors } } }, (req) =>
-    previewMeasure(authed(req), req.params.id, req.body),
-  );
-  r.post('/api/situations/:id/measures', { schema: { tags, params: IdParamsSchema, body: ProposeMeasureBodySchema, response: file } }, (req) =>
-    proposeMeasure(authed(req), req.params.id, req.body),
-  );
-  r.post('/api/situations/:id/measures/:measureId/run', { schema: { tags, params: MeasureParams, body: RunMeasureBodySchema, response: file } }, (req) =>
-    runMeasure(authed(req), req.params.id, req.params.measureId, req.body),
-  );
-  r.post('/api/situations/:id/measures/:measureId/escalate', { schema: { tags, params: MeasureParams, body: EscalateBodySchema, response: file } }, (req) =>
-    escalateMeasure(authed(req), req.params.id, req.params.measureId, req.body),
-  );
-
-  r.get('/api/inbox/measures', { schema: { tags, response: { 200: InboxSchema } } }, async (req) => ({ items: await listInbox(authed(req)) }));
-  r.post('/api/measures/:id/decision', { schema: { tags, params: IdParamsSchema, body: DecisionBodySchema, response: { 200: MeasureSchema, ...errors } } }, (req) =>
-    decideMeasure(authed(req), req.params.id, req.body),
+  r.put(
+    '/api/measure-kinds/:id',
+    {
+      schema: {
+        tags,
+        params: IdParamsSchema,
+        body: UpdateMeasureKindBodySchema,
+        response: { 200: MeasureKindSchema, ...errors },
+      },
+    },
+    (req) => updateMeasureKind(authed(req), req.params.id, req.body),
   );
 
-  r.get('/api/statements/communes', { schema: { tags, response: { 200: StatementCommunesSchema } } }, async (req) => ({ communes: await listStatementCommunes(authed(req)) }));
-  r.get('/api/statements', { schema: { tags, querystring: StatementQuerySchema, response: { 200: StatementSchema, ...errors } } }, (req) =>
-    getStatement(authed(req), req.query.communeId, req.query.quarter),
+  r.get('/api/situations/:id/measures', { schema: { tags, params: IdParamsSchema, response: file } }, (req) =>
+    getMeasuresFile(authed(req), req.params.id),
+  );
+  r.post(
+    '/api/situations/:id/measures/preview',
+    {
+      schema: {
+        tags,
+        params: IdParamsSchema,
+        body: PreviewMeasureBodySchema,
+        response: { 200: RoutePreviewSchema, ...errors },
+      },
+    },
+    (req) => previewMeasure(authed(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/situations/:id/measures',
+    { schema: { tags, params: IdParamsSchema, body: ProposeMeasureBodySchema, response: file } },
+    (req) => proposeMeasure(authed(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/situations/:id/measures/:measureId/run',
+    { schema: { tags, params: MeasureParams, body: RunMeasureBodySchema, response: file } },
+    (req) => runMeasure(authed(req), req.params.id, req.params.measureId, req.body),
+  );
+  r.post(
+    '/api/situations/:id/measures/:measureId/escalate',
+    { schema: { tags, params: MeasureParams, body: EscalateBodySchema, response: file } },
+    (req) => escalateMeasure(authed(req), req.params.id, req.params.measureId, req.body),
+  );
+
+  r.get('/api/inbox/measures', { schema: { tags, response: { 200: InboxSchema } } }, async (req) => ({
+    items: await listInbox(authed(req)),
+  }));
+  r.post(
+    '/api/measures/:id/decision',
+    { schema: { tags, params: IdParamsSchema, body: DecisionBodySchema, response: { 200: MeasureSchema, ...errors } } },
+    (req) => decideMeasure(authed(req), req.params.id, req.body),
+  );
+
+  r.get('/api/statements/communes', { schema: { tags, response: { 200: StatementCommunesSchema } } }, async (req) => ({
+    communes: await listStatementCommunes(authed(req)),
+  }));
+  r.get(
+    '/api/statements',
+    { schema: { tags, querystring: StatementQuerySchema, response: { 200: StatementSchema, ...errors } } },
+    (req) => getStatement(authed(req), req.query.communeId, req.query.quarter),
   );
   r.get('/api/statements/pdf', { schema: { tags, querystring: StatementQuerySchema } }, async (req, reply) => {
     const ctx = authed(req);
@@ -78,7 +118,11 @@ export async function measuresRoutes(app: FastifyInstance) {
     const lang = req.query.lang ?? s.commune.language;
     const pdf = await statementPdf(s, lang, swissDay(ctx.now()));
     const filename = `${lang === 'de' ? 'quartalsabrechnung' : 'decompte'}-${s.quarter.key}.pdf`;
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="${filename}"`).header('cache-control', 'no-store').send(pdf);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="${filename}"`)
+      .header('cache-control', 'no-store')
+      .send(pdf);
   });
   r.get('/api/statements/csv', { schema: { tags, querystring: StatementQuerySchema } }, async (req, reply) => {
     const s = await getStatement(authed(req), req.query.communeId, req.query.quarter);

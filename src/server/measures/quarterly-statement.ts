@@ -14,7 +14,10 @@ import { communeOfInstitution } from './measure-repository.ts';
 /** The communes whose statements the caller reads: every one for the SAS, their own for a commune. */
 export async function listStatementCommunes(ctx: AuthedContext) {
   const actorCommuneId = await communeOfInstitution(ctx.db, ctx.actor.institutionId);
-  const all = await ctx.db.select({ id: communes.id, name: communes.name, language: communes.language }).from(communes).orderBy(asc(communes.name));
+  const all = await ctx.db
+    .select({ id: communes.id, name: communes.name, language: communes.language })
+    .from(communes)
+    .orderBy(asc(communes.name));
   return all.filter((c) => can(ctx.actor, 'read', { type: 'commune_statement', communeId: c.id, actorCommuneId }));
 }
 
@@ -27,8 +30,16 @@ export async function listStatementCommunes(ctx: AuthedContext) {
 export async function getStatement(ctx: AuthedContext, communeId: string, quarterKey: string): Promise<Statement> {
   const quarter = quarterOf(quarterKey);
   const actorCommuneId = await communeOfInstitution(ctx.db, ctx.actor.institutionId);
-  await ensureAllowed(ctx, 'read', { type: 'commune_statement', communeId, actorCommuneId }, { action: 'statement.read', recordId: communeId });
-  const [commune] = await ctx.db.select({ id: communes.id, name: communes.name, language: communes.language }).from(communes).where(eq(communes.id, communeId));
+  await ensureAllowed(
+    ctx,
+    'read',
+    { type: 'commune_statement', communeId, actorCommuneId },
+    { action: 'statement.read', recordId: communeId },
+  );
+  const [commune] = await ctx.db
+    .select({ id: communes.id, name: communes.name, language: communes.language })
+    .from(communes)
+    .where(eq(communes.id, communeId));
   if (!commune || !quarter) throw notFound();
   const rows = await ctx.db
     .select({
@@ -78,10 +89,23 @@ export async function getStatement(ctx: AuthedContext, communeId: string, quarte
   // The read of the statement, and one row per person on it (by initials, still about them).
   const shown = new Set(statement.lines.map((l) => l.measureId));
   await recordAuditMany(ctx.db, ctx, [
-    { action: 'statement.read', recordType: 'commune_statement', recordId: communeId, allowed: true, details: { quarter: quarter.key, lines: shown.size } },
+    {
+      action: 'statement.read',
+      recordType: 'commune_statement',
+      recordId: communeId,
+      allowed: true,
+      details: { quarter: quarter.key, lines: shown.size },
+    },
     ...rows
       .filter((r) => shown.has(r.measureId))
-      .map((r) => ({ action: 'statement.read' as const, recordType: 'measure', recordId: r.measureId, subjectPersonId: r.personId ?? undefined, allowed: true, details: { communeId, quarter: quarter.key } })),
+      .map((r) => ({
+        action: 'statement.read' as const,
+        recordType: 'measure',
+        recordId: r.measureId,
+        subjectPersonId: r.personId ?? undefined,
+        allowed: true,
+        details: { communeId, quarter: quarter.key },
+      })),
   ]);
   return { commune, ...statement };
 }

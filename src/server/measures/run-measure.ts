@@ -15,23 +15,48 @@ import { updateMeasureIf } from './measure-repository.ts';
  * seed 000's measures interrupted for health) or completed. The dates decide
  * what the quarterly statements count.
  */
-export async function runMeasure(ctx: AuthedContext, situationId: string, measureId: string, input: z.infer<typeof RunMeasureBodySchema>): Promise<MeasuresFile> {
+export async function runMeasure(
+  ctx: AuthedContext,
+  situationId: string,
+  measureId: string,
+  input: z.infer<typeof RunMeasureBodySchema>,
+): Promise<MeasuresFile> {
   // While the mandate is open the tandem runs its measures; once closed, whoever holds the file records how they end.
   const mandate = await findMandate(ctx.db, situationId);
-  const { row, measure } = await loadMeasureFor(ctx, situationId, measureId, mandate && !mandate.closedAt ? 'coach' : 'follow_up', `measure.${input.action}`);
-  if (!canRun(measure.status, input.action)) throw invalid([{ path: 'action', messageKey: `measure.cannot_${input.action}` }]);
+  const { row, measure } = await loadMeasureFor(
+    ctx,
+    situationId,
+    measureId,
+    mandate && !mandate.closedAt ? 'coach' : 'follow_up',
+    `measure.${input.action}`,
+  );
+  if (!canRun(measure.status, input.action))
+    throw invalid([{ path: 'action', messageKey: `measure.cannot_${input.action}` }]);
   const today = swissDay(ctx.now());
   if (input.on > today) throw invalid([{ path: 'on', messageKey: 'measure.dateInFuture' }]);
-  if (input.action !== 'start' && measure.startedOn && input.on < measure.startedOn) throw invalid([{ path: 'on', messageKey: 'measure.endBeforeStarted' }]);
-  if (input.action === 'interrupt' && input.reason.length < 3) throw invalid([{ path: 'reason', messageKey: 'measure.interruptReasonRequired' }]);
+  if (input.action !== 'start' && measure.startedOn && input.on < measure.startedOn)
+    throw invalid([{ path: 'on', messageKey: 'measure.endBeforeStarted' }]);
+  if (input.action === 'interrupt' && input.reason.length < 3)
+    throw invalid([{ path: 'reason', messageKey: 'measure.interruptReasonRequired' }]);
   const now = ctx.now();
   const values =
     input.action === 'start'
       ? { status: 'running' as const, startedOn: input.on }
-      : { status: input.action === 'interrupt' ? ('interrupted' as const) : ('completed' as const), endedOn: input.on, endReason: input.reason || null };
+      : {
+          status: input.action === 'interrupt' ? ('interrupted' as const) : ('completed' as const),
+          endedOn: input.on,
+          endReason: input.reason || null,
+        };
   await ctx.db.transaction(async (tx) => {
     if (!(await updateMeasureIf(tx, measureId, input.version, { ...values, updatedAt: now }))) throw conflict();
-    await recordAudit(tx, ctx, { action: `measure.${input.action}`, recordType: 'measure', recordId: measureId, subjectPersonId: row.personId ?? undefined, allowed: true, details: { situationId, on: input.on } });
+    await recordAudit(tx, ctx, {
+      action: `measure.${input.action}`,
+      recordType: 'measure',
+      recordId: measureId,
+      subjectPersonId: row.personId ?? undefined,
+      allowed: true,
+      details: { situationId, on: input.on },
+    });
   });
   return getMeasuresFile(ctx, situationId);
 }

@@ -17,30 +17,49 @@ export async function listMeasureKinds(ctx: AuthedContext): Promise<MeasureKind[
 
 // The LMMT decides every LEMC measure (seeds 002/003): a LEMC kind cannot be delegated to the tandem.
 const checkDelegation = (input: { regime: string; delegated: boolean }) => {
-  if (input.delegated && input.regime !== 'LACI') throw invalid([{ path: 'delegated', messageKey: 'measureKind.delegatedOnlyLaci' }]);
+  if (input.delegated && input.regime !== 'LACI')
+    throw invalid([{ path: 'delegated', messageKey: 'measureKind.delegatedOnlyLaci' }]);
 };
 
 /** An administrator adds a kind; its rules (AIT, MIP) stay with the built-in kinds. */
-export async function createMeasureKind(ctx: AuthedContext, input: z.infer<typeof MeasureKindBodySchema>): Promise<MeasureKind> {
+export async function createMeasureKind(
+  ctx: AuthedContext,
+  input: z.infer<typeof MeasureKindBodySchema>,
+): Promise<MeasureKind> {
   await ensureAllowed(ctx, 'manage', { type: 'measure_kind' }, { action: 'measure_kind.create' });
   checkDelegation(input);
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.insert(measureKinds).values({ ...input, checks: null, createdAt: now, updatedAt: now }).onConflictDoNothing({ target: measureKinds.code }).returning();
+    const [row] = await tx
+      .insert(measureKinds)
+      .values({ ...input, checks: null, createdAt: now, updatedAt: now })
+      .onConflictDoNothing({ target: measureKinds.code })
+      .returning();
     if (!row) throw invalid([{ path: 'code', messageKey: 'measureKind.codeTaken' }]);
-    await recordAudit(tx, ctx, { action: 'measure_kind.create', recordType: 'measure_kind', recordId: row.id, allowed: true, details: { code: row.code } });
+    await recordAudit(tx, ctx, {
+      action: 'measure_kind.create',
+      recordType: 'measure_kind',
+      recordId: row.id,
+      allowed: true,
+      details: { code: row.code },
+    });
     return presentKind(row);
   });
 }
 
 /** Renaming, rerouting or retiring a kind changes future proposals only: a measure keeps the regime and route it was proposed with. */
-export async function updateMeasureKind(ctx: AuthedContext, id: string, input: z.infer<typeof UpdateMeasureKindBodySchema>): Promise<MeasureKind> {
+export async function updateMeasureKind(
+  ctx: AuthedContext,
+  id: string,
+  input: z.infer<typeof UpdateMeasureKindBodySchema>,
+): Promise<MeasureKind> {
   await ensureAllowed(ctx, 'manage', { type: 'measure_kind' }, { action: 'measure_kind.update' });
   checkDelegation(input);
   const [current] = await ctx.db.select().from(measureKinds).where(eq(measureKinds.id, id));
   if (!current) throw notFound();
   // A rule-bearing kind (AIT, MIP) keeps its regime: its rules are those of that law.
-  if (current.checks && input.regime !== current.regime) throw invalid([{ path: 'regime', messageKey: 'measureKind.regimeFixed' }]);
+  if (current.checks && input.regime !== current.regime)
+    throw invalid([{ path: 'regime', messageKey: 'measureKind.regimeFixed' }]);
   const { version, ...values } = input;
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -49,7 +68,13 @@ export async function updateMeasureKind(ctx: AuthedContext, id: string, input: z
       .where(sql`${measureKinds.id} = ${id} AND ${measureKinds.version} = ${version}`)
       .returning();
     if (!row) throw conflict();
-    await recordAudit(tx, ctx, { action: 'measure_kind.update', recordType: 'measure_kind', recordId: id, allowed: true, details: { code: row.code, active: row.active } });
+    await recordAudit(tx, ctx, {
+      action: 'measure_kind.update',
+      recordType: 'measure_kind',
+      recordId: id,
+      allowed: true,
+      details: { code: row.code, active: row.active },
+    });
     return presentKind(row);
   });
 }

@@ -8,14 +8,25 @@ import { renderPdf } from '../pdf/render-pdf.ts';
 const TEXT = {
   fr: {
     title: 'Décompte trimestriel des mesures d’insertion LIAS',
-    subtitle: 'Commune de {commune} — {quarter} (du {from} au {to}) — à l’attention du Service de l’action sociale (SAS)',
+    subtitle:
+      'Commune de {commune} — {quarter} (du {from} au {to}) — à l’attention du Service de l’action sociale (SAS)',
     measures: 'Mesures d’insertion LIAS',
     mip: 'Mandats d’insertion professionnelle (MIP)',
-    head: ['Dossier', 'Personne', 'Mesure', 'Période', 'Jours', 'Montant', `Canton ${CANTON_SHARE_PERCENT} %`, `Commune ${COMMUNE_SHARE_PERCENT} %`],
+    head: [
+      'Dossier',
+      'Personne',
+      'Mesure',
+      'Période',
+      'Jours',
+      'Montant',
+      `Canton ${CANTON_SHARE_PERCENT} %`,
+      `Commune ${COMMUNE_SHARE_PERCENT} %`,
+    ],
     subtotal: 'Sous-total',
     total: 'Total du trimestre',
     none: 'Aucune mesure LIAS ni MIP n’a couru durant ce trimestre.',
-    method: 'Montants au prorata des jours où chaque mesure a couru durant le trimestre (coût prévu réparti sur sa durée prévue ; une mesure interrompue cesse de coûter le jour de l’interruption). Répartition : canton {canton} %, commune {commune} %.',
+    method:
+      'Montants au prorata des jours où chaque mesure a couru durant le trimestre (coût prévu réparti sur sa durée prévue ; une mesure interrompue cesse de coûter le jour de l’interruption). Répartition : canton {canton} %, commune {commune} %.',
     printed: 'Établi le {date}',
   },
   de: {
@@ -23,16 +34,27 @@ const TEXT = {
     subtitle: 'Gemeinde {commune} — {quarter} (vom {from} bis {to}) — zuhanden der Dienststelle für Sozialwesen (DSW)',
     measures: 'Eingliederungsmassnahmen nach GES',
     mip: 'Mandate zur beruflichen Eingliederung (MIP)',
-    head: ['Dossier', 'Person', 'Massnahme', 'Zeitraum', 'Tage', 'Betrag', `Kanton ${CANTON_SHARE_PERCENT} %`, `Gemeinde ${COMMUNE_SHARE_PERCENT} %`],
+    head: [
+      'Dossier',
+      'Person',
+      'Massnahme',
+      'Zeitraum',
+      'Tage',
+      'Betrag',
+      `Kanton ${CANTON_SHARE_PERCENT} %`,
+      `Gemeinde ${COMMUNE_SHARE_PERCENT} %`,
+    ],
     subtotal: 'Zwischentotal',
     total: 'Total des Quartals',
     none: 'In diesem Quartal lief keine GES-Massnahme und kein MIP.',
-    method: 'Beträge anteilig nach den Tagen, an denen die Massnahme im Quartal lief (geplante Kosten auf die geplante Dauer verteilt; eine abgebrochene Massnahme kostet ab dem Abbruch nichts mehr). Aufteilung: Kanton {canton} %, Gemeinde {commune} %.',
+    method:
+      'Beträge anteilig nach den Tagen, an denen die Massnahme im Quartal lief (geplante Kosten auf die geplante Dauer verteilt; eine abgebrochene Massnahme kostet ab dem Abbruch nichts mehr). Aufteilung: Kanton {canton} %, Gemeinde {commune} %.',
     printed: 'Erstellt am {date}',
   },
 } as const;
 
-const fill = (s: string, p: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(p[k] ?? ''));
+const fill = (s: string, p: Record<string, string | number>) =>
+  s.replace(/\{(\w+)\}/g, (_, k: string) => String(p[k] ?? ''));
 
 export function statementPdf(s: Statement, lang: Language, today: string): Promise<Buffer> {
   const t = TEXT[lang];
@@ -54,7 +76,16 @@ export function statementPdf(s: Statement, lang: Language, today: string): Promi
           right(chf(l.cantonCents)),
           right(chf(l.communeCents)),
         ]),
-        [{ text: t.subtotal, bold: true, colSpan: 5 }, '', '', '', '', right(chf(totals.cents), true), right(chf(totals.cantonCents), true), right(chf(totals.communeCents), true)],
+        [
+          { text: t.subtotal, bold: true, colSpan: 5 },
+          '',
+          '',
+          '',
+          '',
+          right(chf(totals.cents), true),
+          right(chf(totals.cantonCents), true),
+          right(chf(totals.communeCents), true),
+        ],
       ],
     },
     layout: 'lightHorizontalLines',
@@ -68,19 +99,40 @@ export function statementPdf(s: Statement, lang: Language, today: string): Promi
     pageOrientation: 'landscape',
     content: [
       { text: t.title, fontSize: 17, bold: true, color: '#087f5b' },
-      { text: fill(t.subtitle, { commune: s.commune.name, quarter: s.quarter.key, from: formatDate(s.quarter.from, lang), to: formatDate(s.quarter.to, lang) }), fontSize: 10, margin: [0, 2, 0, 6] },
+      {
+        text: fill(t.subtitle, {
+          commune: s.commune.name,
+          quarter: s.quarter.key,
+          from: formatDate(s.quarter.from, lang),
+          to: formatDate(s.quarter.to, lang),
+        }),
+        fontSize: 10,
+        margin: [0, 2, 0, 6],
+      },
       ...(s.lines.length === 0 ? [{ text: t.none, margin: [0, 12, 0, 0] }] : []),
       ...(measures.length ? [heading(t.measures), table(measures, s.measures)] : []),
       ...(mips.length ? [heading(t.mip), table(mips, s.mip)] : []),
       {
         table: {
           widths: ['*', 80, 80, 80],
-          body: [[{ text: t.total, bold: true }, right(chf(s.total.cents), true), right(chf(s.total.cantonCents), true), right(chf(s.total.communeCents), true)]],
+          body: [
+            [
+              { text: t.total, bold: true },
+              right(chf(s.total.cents), true),
+              right(chf(s.total.cantonCents), true),
+              right(chf(s.total.communeCents), true),
+            ],
+          ],
         },
         layout: 'noBorders',
         margin: [0, 14, 0, 0],
       },
-      { text: fill(t.method, { canton: CANTON_SHARE_PERCENT, commune: COMMUNE_SHARE_PERCENT }), fontSize: 8.5, color: '#444', margin: [0, 14, 0, 0] },
+      {
+        text: fill(t.method, { canton: CANTON_SHARE_PERCENT, commune: COMMUNE_SHARE_PERCENT }),
+        fontSize: 8.5,
+        color: '#444',
+        margin: [0, 14, 0, 0],
+      },
       { text: fill(t.printed, { date: formatDate(today, lang) }), fontSize: 8.5, color: '#444', margin: [0, 6, 0, 0] },
     ],
   });

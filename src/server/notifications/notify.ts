@@ -5,10 +5,24 @@ import type { Tx } from '../../db/open-db.ts';
 import { notifications, users } from '../../db/schema.ts';
 
 /** In-app notifications, written in the transaction of what they announce. */
-export async function notifyUsers(tx: Tx, userIds: string[], n: { kind: string; situationId: string; at: Date; details?: Record<string, unknown> }) {
+export async function notifyUsers(
+  tx: Tx,
+  userIds: string[],
+  n: { kind: string; situationId: string; at: Date; details?: Record<string, unknown> },
+) {
   const unique = [...new Set(userIds)];
   if (!unique.length) return;
-  await tx.insert(notifications).values(unique.map((userId) => ({ userId, kind: n.kind, situationId: n.situationId, createdAt: n.at, details: n.details ?? {} })));
+  await tx
+    .insert(notifications)
+    .values(
+      unique.map((userId) => ({
+        userId,
+        kind: n.kind,
+        situationId: n.situationId,
+        createdAt: n.at,
+        details: n.details ?? {},
+      })),
+    );
 }
 
 /** A user row as the policy sees it. */
@@ -24,7 +38,12 @@ export async function bureauOfRegion(tx: Tx, regionId: string): Promise<string[]
   const rows = await tx
     .select({ id: users.id, institutionId: users.institutionId, regionId: users.regionId, roles: users.roles })
     .from(users)
-    .where(and(isNull(users.disabledAt), sql`('bureau_member' = ANY(${users.roles}) OR 'regional_coordinator' = ANY(${users.roles}))`));
+    .where(
+      and(
+        isNull(users.disabledAt),
+        sql`('bureau_member' = ANY(${users.roles}) OR 'regional_coordinator' = ANY(${users.roles}))`,
+      ),
+    );
   return rows
     .filter((u) => {
       const regions = bureauRegions(actorOf(u));

@@ -27,7 +27,15 @@ export async function importCommunes(ctx: AuthedContext, csv: string): Promise<C
     for (const row of parsed.rows) {
       const [result] = await tx
         .insert(communes)
-        .values({ bfsNumber: row.bfsNumber, name: row.name, canton: row.canton, district: row.district, language: row.language, createdAt: now, updatedAt: now })
+        .values({
+          bfsNumber: row.bfsNumber,
+          name: row.name,
+          canton: row.canton,
+          district: row.district,
+          language: row.language,
+          createdAt: now,
+          updatedAt: now,
+        })
         .onConflictDoUpdate({
           target: communes.bfsNumber,
           set: {

@@ -4,7 +4,12 @@ import { conflict, notFound } from '../../domain/errors.ts';
 import type { Queryable } from '../../db/open-db.ts';
 import { communes, institutions, offices, regions } from '../../db/schema.ts';
 
-export const ORGANISATION_TABLES = { region: regions, institution: institutions, office: offices, commune: communes } as const;
+export const ORGANISATION_TABLES = {
+  region: regions,
+  institution: institutions,
+  office: offices,
+  commune: communes,
+} as const;
 export type OrganisationKind = keyof typeof ORGANISATION_TABLES;
 
 export async function readDirectory(q: Queryable) {
@@ -16,7 +21,6 @@ export async function readDirectory(q: Queryable) {
   ]);
   return { regions: regionRows, institutions: institutionRows, offices: officeRows, communes: communeRows };
 }
-
 
 /**
  * Inserts (no id) or updates with compare-and-set on `version`. A missing row
@@ -41,7 +45,9 @@ export async function insertOrUpdate<T extends OrganisationKind>(
   }
   const updated = await q
     .update(table)
-    .set({ ...values, updatedAt: now, version: sql`${table.version} + 1` } as unknown as Partial<typeof regions.$inferInsert>)
+    .set({ ...values, updatedAt: now, version: sql`${table.version} + 1` } as unknown as Partial<
+      typeof regions.$inferInsert
+    >)
     .where(and(eq(table.id, id), version === undefined ? undefined : eq(table.version, version)))
     .returning({ id: table.id });
   if (updated.length === 1) return id;

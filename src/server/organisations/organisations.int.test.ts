@@ -11,18 +11,35 @@ afterAll(() => t.close());
 
 describe('organisations', () => {
   it('creates and edits regions, institutions, offices and communes with optimistic concurrency', async () => {
-    const region = await t.request(admin, { method: 'POST', url: '/api/regions', payload: { code: 'MARTIGNY', nameFr: 'Martigny', nameDe: 'Martinach' } });
+    const region = await t.request(admin, {
+      method: 'POST',
+      url: '/api/regions',
+      payload: { code: 'MARTIGNY', nameFr: 'Martigny', nameDe: 'Martinach' },
+    });
     expect(region.statusCode).toBe(201);
     const commune = await t.request(admin, {
       method: 'POST',
       url: '/api/communes',
-      payload: { bfsNumber: 6136, name: 'Martigny', canton: 'vs', district: 'Martigny', language: 'fr', regionId: region.json().id },
+      payload: {
+        bfsNumber: 6136,
+        name: 'Martigny',
+        canton: 'vs',
+        district: 'Martigny',
+        language: 'fr',
+        regionId: region.json().id,
+      },
     });
     expect(commune.statusCode).toBe(201);
     const institution = await t.request(admin, {
       method: 'POST',
       url: '/api/institutions',
-      payload: { kind: 'commune', nameFr: 'Commune de Martigny', nameDe: 'Gemeinde Martinach', regionId: region.json().id, communeId: commune.json().id },
+      payload: {
+        kind: 'commune',
+        nameFr: 'Commune de Martigny',
+        nameDe: 'Gemeinde Martinach',
+        regionId: region.json().id,
+        communeId: commune.json().id,
+      },
     });
     expect(institution.statusCode).toBe(201);
     const office = await t.request(admin, {
@@ -37,12 +54,24 @@ describe('organisations', () => {
     expect(saved).toMatchObject({ canton: 'VS', version: 1 });
 
     const edit = (name: string, version: number) =>
-      t.request(admin, { method: 'PUT', url: `/api/regions/${region.json().id}`, payload: { code: 'MARTIGNY', nameFr: name, nameDe: 'Martinach', version } });
+      t.request(admin, {
+        method: 'PUT',
+        url: `/api/regions/${region.json().id}`,
+        payload: { code: 'MARTIGNY', nameFr: name, nameDe: 'Martinach', version },
+      });
     expect((await edit('Martigny et environs', 1)).statusCode).toBe(200);
     const stale = await edit('Autre nom', 1);
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.message).toMatch(/modifié par quelqu’un d’autre/);
-    expect((await t.request(admin, { method: 'PUT', url: '/api/regions/00000000-0000-4000-8000-000000000000', payload: { code: 'X', nameFr: 'x', nameDe: 'x', version: 1 } })).statusCode).toBe(404);
+    expect(
+      (
+        await t.request(admin, {
+          method: 'PUT',
+          url: '/api/regions/00000000-0000-4000-8000-000000000000',
+          payload: { code: 'X', nameFr: 'x', nameDe: 'x', version: 1 },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('refuses a commune institution without a commune and a duplicate BFS number', async () => {
@@ -95,7 +124,11 @@ describe('organisations', () => {
   });
 
   it('rejects a file without the needed columns, changing nothing', async () => {
-    const response = await t.request(admin, { method: 'POST', url: '/api/communes/import', payload: { csv: 'name,canton\nSion,VS' } });
+    const response = await t.request(admin, {
+      method: 'POST',
+      url: '/api/communes/import',
+      payload: { csv: 'name,canton\nSion,VS' },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.fields[0].message).toMatch(/Colonnes manquantes/);
   });
@@ -103,7 +136,11 @@ describe('organisations', () => {
   it('lets every user read the directory but only admins change it', async () => {
     const pro = await t.signIn('pro');
     expect((await t.request(pro, { method: 'GET', url: '/api/directory' })).statusCode).toBe(200);
-    const refused = await t.request(pro, { method: 'POST', url: '/api/regions', payload: { code: 'NOPE', nameFr: 'x', nameDe: 'x' } });
+    const refused = await t.request(pro, {
+      method: 'POST',
+      url: '/api/regions',
+      payload: { code: 'NOPE', nameFr: 'x', nameDe: 'x' },
+    });
     expect(refused.statusCode).toBe(403);
   });
 });

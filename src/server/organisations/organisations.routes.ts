@@ -24,7 +24,9 @@ export async function organisationsRoutes(app: FastifyInstance) {
   const tags = ['organisations'];
 
   // The directory (regions, institutions, offices, communes) is configuration, readable by every user.
-  r.get('/api/directory', { schema: { tags, response: { 200: DirectorySchema } } }, (req) => readDirectory(authed(req)));
+  r.get('/api/directory', { schema: { tags, response: { 200: DirectorySchema } } }, (req) =>
+    readDirectory(authed(req)),
+  );
 
   const resources = [
     ['regions', 'region', RegionBodySchema],
@@ -36,14 +38,21 @@ export async function organisationsRoutes(app: FastifyInstance) {
     r.post(`/api/${path}`, { schema: { tags, body, response: { 201: Saved, ...errors } } }, async (req, reply) =>
       reply.code(201).send({ id: await saveOrganisation(authed(req), kind, null, req.body as never) }),
     );
-    r.put(`/api/${path}/:id`, { schema: { tags, params: IdParamsSchema, body, response: { 200: Saved, ...errors } } }, async (req) => ({
-      id: await saveOrganisation(authed(req), kind, req.params.id, req.body as never),
-    }));
+    r.put(
+      `/api/${path}/:id`,
+      { schema: { tags, params: IdParamsSchema, body, response: { 200: Saved, ...errors } } },
+      async (req) => ({
+        id: await saveOrganisation(authed(req), kind, req.params.id, req.body as never),
+      }),
+    );
   }
 
   r.post(
     '/api/communes/import',
-    { bodyLimit: 2_500_000, schema: { tags, body: CommuneImportBodySchema, response: { 200: CommuneImportReportSchema, ...errors } } },
+    {
+      bodyLimit: 2_500_000,
+      schema: { tags, body: CommuneImportBodySchema, response: { 200: CommuneImportReportSchema, ...errors } },
+    },
     (req) => importCommunes(authed(req), req.body.csv),
   );
 }

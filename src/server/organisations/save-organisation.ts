@@ -15,7 +15,8 @@ import { type OrganisationKind, findById, insertOrUpdate } from './organisation-
  */
 type Bodies = { region: RegionBody; institution: InstitutionBody; office: OfficeBody; commune: CommuneBody };
 
-const exists = async (q: Queryable, kind: OrganisationKind, id: string | null) => !id || Boolean(await findById(q, kind, id));
+const exists = async (q: Queryable, kind: OrganisationKind, id: string | null) =>
+  !id || Boolean(await findById(q, kind, id));
 
 async function check<K extends OrganisationKind>(q: Queryable, kind: K, id: string | null, body: Bodies[K]) {
   const fields: FieldError[] = [];
@@ -27,7 +28,8 @@ async function check<K extends OrganisationKind>(q: Queryable, kind: K, id: stri
     fields.push({ path: 'institutionId', messageKey: 'user.unknownInstitution' });
   }
   if (kind === 'institution') {
-    if (b.kind === 'commune' && !b.communeId) fields.push({ path: 'communeId', messageKey: 'institution.communeRequired' });
+    if (b.kind === 'commune' && !b.communeId)
+      fields.push({ path: 'communeId', messageKey: 'institution.communeRequired' });
     if (b.communeId && !(await exists(q, 'commune', b.communeId))) {
       fields.push({ path: 'communeId', messageKey: 'field.invalidChoice' });
     }
@@ -70,4 +72,3 @@ export async function saveOrganisation<K extends OrganisationKind>(
     return savedId;
   });
 }
-

@@ -27,7 +27,12 @@ pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir));
 
 export type PdfContent = Record<string, unknown> | string | unknown[];
 
-export async function renderPdf(doc: { content: PdfContent; info?: Record<string, string>; styles?: Record<string, unknown>; pageOrientation?: 'portrait' | 'landscape' }): Promise<Buffer> {
+export async function renderPdf(doc: {
+  content: PdfContent;
+  info?: Record<string, string>;
+  styles?: Record<string, unknown>;
+  pageOrientation?: 'portrait' | 'landscape';
+}): Promise<Buffer> {
   return pdfmake
     .createPdf({
       pageSize: 'A4',

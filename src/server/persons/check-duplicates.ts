@@ -16,7 +16,12 @@ export async function checkDuplicates(ctx: AuthedContext, person: PersonInput) {
   const navs = normaliseNavs13(person.navs13);
   if (navs.errors.length) throw invalid(navs.errors);
   const found = await findDuplicates(ctx.db, person);
-  const usable = await usablePersonIds(ctx.db, ctx.actor, found.map((c) => c.id), accessClock(ctx));
+  const usable = await usablePersonIds(
+    ctx.db,
+    ctx.actor,
+    found.map((c) => c.id),
+    accessClock(ctx),
+  );
   const candidates = found.map((c) => presentCandidate(c, person, usable.has(c.id)));
   await recordAudit(ctx.db, ctx, {
     action: 'person.duplicate_check',

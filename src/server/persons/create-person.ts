@@ -22,7 +22,11 @@ export async function createPerson(ctx: AuthedContext, input: { person: PersonIn
   return ctx.db.transaction(async (tx) => {
     // Checked here rather than left to the foreign key, so that the answer names the field.
     if (input.person.communeId) {
-      const [commune] = await tx.select({ id: communes.id }).from(communes).where(eq(communes.id, input.person.communeId)).limit(1);
+      const [commune] = await tx
+        .select({ id: communes.id })
+        .from(communes)
+        .where(eq(communes.id, input.person.communeId))
+        .limit(1);
       if (!commune) problems.push({ path: 'person.communeId', messageKey: 'person.unknownCommune' });
     }
     if (problems.length) throw invalid(problems);
@@ -34,7 +38,13 @@ export async function createPerson(ctx: AuthedContext, input: { person: PersonIn
     if (unseen.length) throw invalid([{ path: 'person', messageKey: 'person.possibleDuplicate' }]);
     const [row] = await tx
       .insert(persons)
-      .values({ ...values, createdByUserId: ctx.actor.userId, createdByInstitutionId: ctx.actor.institutionId, createdAt: now, updatedAt: now })
+      .values({
+        ...values,
+        createdByUserId: ctx.actor.userId,
+        createdByInstitutionId: ctx.actor.institutionId,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: persons.id });
     await recordAudit(tx, ctx, {
       action: 'person.create',

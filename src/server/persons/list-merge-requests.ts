@@ -28,15 +28,46 @@ export async function listMergeRequests(ctx: AuthedContext) {
     .innerJoin(users, eq(users.id, personMergeRequests.requestedByUserId))
     .orderBy(desc(personMergeRequests.requestedAt))
     .limit(100);
-  const visible = await usablePersonIds(ctx.db, ctx.actor, [...new Set(rows.flatMap((r) => [r.survivor.id, r.duplicate.id]))], accessClock(ctx));
+  const visible = await usablePersonIds(
+    ctx.db,
+    ctx.actor,
+    [...new Set(rows.flatMap((r) => [r.survivor.id, r.duplicate.id]))],
+    accessClock(ctx),
+  );
   const summary = (p: typeof persons.$inferSelect, institution: string) =>
     visible.has(p.id)
-      ? { id: p.id, officialName: p.officialName, firstNames: p.firstNames, birthDate: p.birthDate, navs13: p.navs13 ?? '', createdByInstitutionName: institution, visible: true }
-      : { id: p.id, officialName: '', firstNames: '', birthDate: '', navs13: '', createdByInstitutionName: '', visible: false };
+      ? {
+          id: p.id,
+          officialName: p.officialName,
+          firstNames: p.firstNames,
+          birthDate: p.birthDate,
+          navs13: p.navs13 ?? '',
+          createdByInstitutionName: institution,
+          visible: true,
+        }
+      : {
+          id: p.id,
+          officialName: '',
+          firstNames: '',
+          birthDate: '',
+          navs13: '',
+          createdByInstitutionName: '',
+          visible: false,
+        };
   await recordAuditMany(
     ctx.db,
     ctx,
-    rows.flatMap((r) => [r.survivor.id, r.duplicate.id].filter((id) => visible.has(id)).map((id) => ({ action: 'person.merge_list' as const, recordType: 'person_merge', recordId: r.m.id, subjectPersonId: id, allowed: true }))),
+    rows.flatMap((r) =>
+      [r.survivor.id, r.duplicate.id]
+        .filter((id) => visible.has(id))
+        .map((id) => ({
+          action: 'person.merge_list' as const,
+          recordType: 'person_merge',
+          recordId: r.m.id,
+          subjectPersonId: id,
+          allowed: true,
+        })),
+    ),
   );
   return rows.map((r) => ({
     id: r.m.id,

@@ -21,7 +21,10 @@ export function normaliseNavs13(input: string): { value: string | null; errors: 
  * Existing persons that may be this one: the same NAVS13, or the same birth
  * date and the same names up to accents and case. Merged records are left out.
  */
-export async function findDuplicates(q: Queryable, person: Pick<PersonInput, 'navs13' | 'officialName' | 'firstNames' | 'birthDate'>): Promise<DuplicateCandidate[]> {
+export async function findDuplicates(
+  q: Queryable,
+  person: Pick<PersonInput, 'navs13' | 'officialName' | 'firstNames' | 'birthDate'>,
+): Promise<DuplicateCandidate[]> {
   const navs = normaliseNavs13(person.navs13).value;
   const name = personSearchName(person.officialName, person.firstNames);
   const rows = await q
@@ -31,7 +34,10 @@ export async function findDuplicates(q: Queryable, person: Pick<PersonInput, 'na
     .where(
       and(
         isNull(persons.mergedIntoId),
-        or(navs ? eq(persons.navs13, navs) : sql`false`, and(eq(persons.birthDate, person.birthDate), eq(persons.searchName, name))),
+        or(
+          navs ? eq(persons.navs13, navs) : sql`false`,
+          and(eq(persons.birthDate, person.birthDate), eq(persons.searchName, name)),
+        ),
       ),
     )
     .limit(10);
@@ -54,12 +60,20 @@ export async function findDuplicates(q: Queryable, person: Pick<PersonInput, 'na
  * a procuration names, is not enough: a person id is not a key to the
  * person's data, and need to know holds inside an institution (issue 9).
  */
-export async function usablePersonIds(q: Queryable, actor: Actor, personIds: readonly string[], clock: AccessClock): Promise<Set<string>> {
+export async function usablePersonIds(
+  q: Queryable,
+  actor: Actor,
+  personIds: readonly string[],
+  clock: AccessClock,
+): Promise<Set<string>> {
   if (!personIds.length) return new Set();
   const rows = await queryRows<{ id: string }>(
     q,
     sql`SELECT p.id FROM persons p
-        WHERE p.id IN (${sql.join(personIds.map((id) => sql`${id}::uuid`), sql`, `)})
+        WHERE p.id IN (${sql.join(
+          personIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
           AND (p.created_by_user_id = ${actor.userId}::uuid
             OR EXISTS (SELECT 1 FROM ${situations} WHERE ${situations.personId} = p.id AND ${situationAccessSql('read_identity', actor, clock)}))`,
   );
@@ -71,10 +85,22 @@ export async function usablePersonIds(q: Queryable, actor: Actor, personIds: rea
  * of anyone else's only that it exists, how it matched and who entered it —
  * with the name, birth date and NAVS13 the caller typed, never the record's own.
  */
-export function presentCandidate(c: DuplicateCandidate, typed: Pick<PersonInput, 'navs13' | 'officialName' | 'firstNames' | 'birthDate'>, usable: boolean) {
+export function presentCandidate(
+  c: DuplicateCandidate,
+  typed: Pick<PersonInput, 'navs13' | 'officialName' | 'firstNames' | 'birthDate'>,
+  usable: boolean,
+) {
   if (usable) return { ...c, usable };
   // Not even which institution entered the person: that would tell who follows them.
-  return { ...c, officialName: typed.officialName, firstNames: typed.firstNames, birthDate: typed.birthDate, navs13: c.matchedOn === 'navs13' ? c.navs13 : '', createdByInstitutionName: '', usable };
+  return {
+    ...c,
+    officialName: typed.officialName,
+    firstNames: typed.firstNames,
+    birthDate: typed.birthDate,
+    navs13: c.matchedOn === 'navs13' ? c.navs13 : '',
+    createdByInstitutionName: '',
+    usable,
+  };
 }
 
 export function personValues(input: PersonInput) {

@@ -11,7 +11,10 @@ import { usablePersonIds } from './person-repository.ts';
  * Asks for two person records to be merged; nothing changes until the Bureau
  * has reviewed it. Both must be persons the requester already sees.
  */
-export async function requestPersonMerge(ctx: AuthedContext, body: { survivorId: string; duplicateId: string; reason: string }) {
+export async function requestPersonMerge(
+  ctx: AuthedContext,
+  body: { survivorId: string; duplicateId: string; reason: string },
+) {
   await ensureAllowed(ctx, 'request', { type: 'person_merge' }, { action: 'person.merge_request' });
   if (body.survivorId === body.duplicateId) throw invalid([{ path: 'duplicateId', messageKey: 'merge.samePerson' }]);
   // Only persons the requester already sees: a merge request is no way to learn that someone is known.
@@ -26,7 +29,14 @@ export async function requestPersonMerge(ctx: AuthedContext, body: { survivorId:
       .insert(personMergeRequests)
       .values({ ...body, requestedByUserId: ctx.actor.userId, requestedAt: ctx.now() })
       .returning({ id: personMergeRequests.id });
-    await recordAudit(tx, ctx, { action: 'person.merge_request', recordType: 'person', recordId: body.duplicateId, subjectPersonId: body.duplicateId, allowed: true, details: { survivorId: body.survivorId } });
+    await recordAudit(tx, ctx, {
+      action: 'person.merge_request',
+      recordType: 'person',
+      recordId: body.duplicateId,
+      subjectPersonId: body.duplicateId,
+      allowed: true,
+      details: { survivorId: body.survivorId },
+    });
     return row!.id;
   });
 }

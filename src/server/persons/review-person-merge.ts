@@ -12,7 +12,11 @@ import { usablePersonIds } from './person-repository.ts';
  * situations and consents to the survivor and marks the duplicate as merged
  * (it is kept, never deleted), in one transaction with its audit rows.
  */
-export async function reviewPersonMerge(ctx: AuthedContext, id: string, body: { version: number; approve: boolean; note: string }) {
+export async function reviewPersonMerge(
+  ctx: AuthedContext,
+  id: string,
+  body: { version: number; approve: boolean; note: string },
+) {
   await ensureAllowed(ctx, 'review', { type: 'person_merge' }, { action: 'person.merge_review', recordId: id });
   const [request] = await ctx.db.select().from(personMergeRequests).where(eq(personMergeRequests.id, id));
   if (!request) throw notFound();
@@ -23,8 +27,20 @@ export async function reviewPersonMerge(ctx: AuthedContext, id: string, body: { 
   await ctx.db.transaction(async (tx) => {
     const updated = await tx
       .update(personMergeRequests)
-      .set({ status: body.approve ? 'approved' : 'rejected', reviewedByUserId: ctx.actor.userId, reviewedAt: now, reviewNote: body.note, version: sql`${personMergeRequests.version} + 1` })
-      .where(and(eq(personMergeRequests.id, id), eq(personMergeRequests.version, body.version), eq(personMergeRequests.status, 'pending')))
+      .set({
+        status: body.approve ? 'approved' : 'rejected',
+        reviewedByUserId: ctx.actor.userId,
+        reviewedAt: now,
+        reviewNote: body.note,
+        version: sql`${personMergeRequests.version} + 1`,
+      })
+      .where(
+        and(
+          eq(personMergeRequests.id, id),
+          eq(personMergeRequests.version, body.version),
+          eq(personMergeRequests.status, 'pending'),
+        ),
+      )
       .returning({ id: personMergeRequests.id });
     if (!updated.length) throw conflict();
     if (body.approve) {
@@ -34,7 +50,10 @@ export async function reviewPersonMerge(ctx: AuthedContext, id: string, body: { 
         .where(and(eq(persons.id, request.duplicateId), sql`${persons.mergedIntoId} IS NULL`))
         .returning({ id: persons.id });
       if (!merged.length) throw conflict();
-      await tx.update(situations).set({ personId: request.survivorId }).where(eq(situations.personId, request.duplicateId));
+      await tx
+        .update(situations)
+        .set({ personId: request.survivorId })
+        .where(eq(situations.personId, request.duplicateId));
       await tx.update(consents).set({ personId: request.survivorId }).where(eq(consents.personId, request.duplicateId));
     }
     await recordAudit(tx, ctx, {

@@ -1,7 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../../db/open-db.ts';
-import { caseTeamMembers, consents, institutions, mandates, persons, regions, situations, tandems, users } from '../../db/schema.ts';
+import {
+  caseTeamMembers,
+  consents,
+  institutions,
+  mandates,
+  persons,
+  regions,
+  situations,
+  tandems,
+  users,
+} from '../../db/schema.ts';
 import { can } from '../../domain/access/policy.ts';
 import { ROLES, type Actor, type Role } from '../../domain/access/roles.ts';
 import { DATA_CATEGORIES, swissDay } from '../../domain/consent/consent.ts';
@@ -29,10 +39,11 @@ const DAY = 86_400_000;
 /** Seeded, so that a failure can be replayed from the seed printed in its message (PARITY_SEED). */
 const SEED = Number(process.env.PARITY_SEED ?? Date.now() % 1_000_000);
 const rng = seededRng(SEED);
-const r = { ...rng, some: <T,>(xs: readonly T[], p: number) => xs.filter(() => rng.chance(p)) };
+const r = { ...rng, some: <T>(xs: readonly T[], p: number) => xs.filter(() => rng.chance(p)) };
 const dayOffset = (days: number) => swissDay(new Date(NOW.getTime() + days * DAY));
 /** Around the edges that matter: today, the grace period, a year. */
-const nearDays = () => r.pick([0, 1, -1, 2, -2, 30, -30, 89, 90, 91, -89, -90, -91, 365, -365, -400]) + r.pick([0, 0.1, -0.1, 0.5]);
+const nearDays = () =>
+  r.pick([0, 1, -1, 2, -2, 30, -30, 89, 90, 91, -89, -90, -91, 365, -365, -400]) + r.pick([0, 0.1, -0.1, 0.5]);
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -59,19 +70,54 @@ async function edgeStates() {
   const situation = async () => {
     const [person] = await db
       .insert(persons)
-      .values({ officialName: `Edge${n}`, firstNames: 'Test', searchName: `edge${n} test`, birthDate: '1980-01-01', sex: 'unknown', correspondenceLanguage: 'fr', residencePermit: 'swiss', createdByUserId: announcer.id, createdByInstitutionId: announcer.institutionId })
+      .values({
+        officialName: `Edge${n}`,
+        firstNames: 'Test',
+        searchName: `edge${n} test`,
+        birthDate: '1980-01-01',
+        sex: 'unknown',
+        correspondenceLanguage: 'fr',
+        residencePermit: 'swiss',
+        createdByUserId: announcer.id,
+        createdByInstitutionId: announcer.institutionId,
+      })
       .returning({ id: persons.id });
     const [s] = await db
       .insert(situations)
-      .values({ number: `GEN-EDGE-${n++}`, status: 'tandem', regionId: sion!.id, personId: person!.id, announcingUserId: announcer.id, announcingInstitutionId: announcer.institutionId })
+      .values({
+        number: `GEN-EDGE-${n++}`,
+        status: 'tandem',
+        regionId: sion!.id,
+        personId: person!.id,
+        announcingUserId: announcer.id,
+        announcingInstitutionId: announcer.institutionId,
+      })
       .returning({ id: situations.id });
     return { situationId: s!.id, personId: person!.id };
   };
   const allInstitutionIds = (await db.select({ id: institutions.id }).from(institutions)).map((i) => i.id);
   const consent = (personId: string, over: Partial<typeof consents.$inferInsert>) =>
-    db.insert(consents).values({ personId, institutionIds: allInstitutionIds, dataCategories: [...DATA_CATEGORIES], signedOn: dayOffset(-30), validUntil: dayOffset(300), recordedByUserId: announcer.id, reviewedAt: ago(30), ...over });
+    db
+      .insert(consents)
+      .values({
+        personId,
+        institutionIds: allInstitutionIds,
+        dataCategories: [...DATA_CATEGORIES],
+        signedOn: dayOffset(-30),
+        validUntil: dayOffset(300),
+        recordedByUserId: announcer.id,
+        reviewedAt: ago(30),
+        ...over,
+      });
   for (const tandem of await db.select().from(tandems)) {
-    for (const [closed, handedBack] of [[89, null], [91, null], [91, 10], [200, 89], [200, 91], [null, null]] as const) {
+    for (const [closed, handedBack] of [
+      [89, null],
+      [91, null],
+      [91, 10],
+      [200, 89],
+      [200, 91],
+      [null, null],
+    ] as const) {
       const { situationId, personId } = await situation();
       await consent(personId, {});
       await db.insert(mandates).values({
@@ -93,7 +139,15 @@ async function edgeStates() {
   for (const left of [89, 91, null]) {
     const { situationId, personId } = await situation();
     await consent(personId, {});
-    await db.insert(caseTeamMembers).values({ situationId, userId: colleague.id, addedByUserId: announcer.id, addedAt: ago(300), removedAt: left === null ? null : ago(left) });
+    await db
+      .insert(caseTeamMembers)
+      .values({
+        situationId,
+        userId: colleague.id,
+        addedByUserId: announcer.id,
+        addedAt: ago(300),
+        removedAt: left === null ? null : ago(left),
+      });
   }
   for (const over of [
     { validUntil: dayOffset(0) },
@@ -123,7 +177,17 @@ async function generateStates(n: number) {
       ? [undefined]
       : await db
           .insert(persons)
-          .values({ officialName: `Gen${i}`, firstNames: 'Test', searchName: `gen${i} test`, birthDate: '1980-01-01', sex: 'unknown', correspondenceLanguage: 'fr', residencePermit: 'swiss', createdByUserId: announcer.id, createdByInstitutionId: announcer.institutionId })
+          .values({
+            officialName: `Gen${i}`,
+            firstNames: 'Test',
+            searchName: `gen${i} test`,
+            birthDate: '1980-01-01',
+            sex: 'unknown',
+            correspondenceLanguage: 'fr',
+            residencePermit: 'swiss',
+            createdByUserId: announcer.id,
+            createdByInstitutionId: announcer.institutionId,
+          })
           .returning({ id: persons.id });
     const [s] = await db
       .insert(situations)
@@ -144,7 +208,13 @@ async function generateStates(n: number) {
           personId: person.id,
           situationId: s!.id,
           institutionIds: [...new Set([...r.some(allInstitutions, 0.25).map((x) => x.id), announcer.institutionId])],
-          dataCategories: ['identity', ...r.some(DATA_CATEGORIES.filter((x) => x !== 'identity'), 0.5)],
+          dataCategories: [
+            'identity',
+            ...r.some(
+              DATA_CATEGORIES.filter((x) => x !== 'identity'),
+              0.5,
+            ),
+          ],
           signedOn: r.chance(0.9) ? dayOffset(Math.min(signed, 0)) : null,
           validUntil: r.chance(0.9) ? dayOffset(nearDays()) : null,
           scanAttachmentId: null,
@@ -155,12 +225,23 @@ async function generateStates(n: number) {
       }
     }
     for (const member of r.some(allUsers, 0.05)) {
-      await db.insert(caseTeamMembers).values({ situationId: s!.id, userId: member.id, addedByUserId: announcer.id, addedAt: new Date(NOW.getTime() - 200 * DAY), removedAt: r.chance(0.5) ? new Date(NOW.getTime() + Math.min(nearDays(), 0) * DAY) : null });
+      await db
+        .insert(caseTeamMembers)
+        .values({
+          situationId: s!.id,
+          userId: member.id,
+          addedByUserId: announcer.id,
+          addedAt: new Date(NOW.getTime() - 200 * DAY),
+          removedAt: r.chance(0.5) ? new Date(NOW.getTime() + Math.min(nearDays(), 0) * DAY) : null,
+        });
     }
     if (r.chance(0.5)) {
       const tandem = r.pick(allTandems);
       const closed = r.chance(0.6) ? new Date(NOW.getTime() + Math.min(nearDays(), 0) * DAY) : null;
-      const handedBack = closed && r.chance(0.5) ? new Date(Math.min(NOW.getTime(), closed.getTime() + r.pick([1, 10, 60, 120]) * DAY)) : null;
+      const handedBack =
+        closed && r.chance(0.5)
+          ? new Date(Math.min(NOW.getTime(), closed.getTime() + r.pick([1, 10, 60, 120]) * DAY))
+          : null;
       await db.insert(mandates).values({
         situationId: s!.id,
         tandemId: tandem.id,
@@ -184,15 +265,47 @@ function generatedActors(): [string, Actor][] {
   const region = (demoActors.get('coord.sion')?.regionId ?? null) as string | null;
   const bureauInstitution = demoActors.get('coord.sion')!.institutionId;
   const made: [string, Actor][] = [
-    ['a coordinator without a region', { userId: demoActors.get('coord.sion')!.userId, institutionId: bureauInstitution, regionId: null, roles: ['regional_coordinator', 'bureau_member'] }],
-    ['a Bureau member placed in a region', { userId: demoActors.get('bureau.assistant')!.userId, institutionId: bureauInstitution, regionId: region, roles: ['bureau_member'] }],
-    ['an administrator who is also a répondant', { userId: demoActors.get('admin')!.userId, institutionId: bureauInstitution, regionId: null, roles: ['admin', 'cii_correspondent'] }],
+    [
+      'a coordinator without a region',
+      {
+        userId: demoActors.get('coord.sion')!.userId,
+        institutionId: bureauInstitution,
+        regionId: null,
+        roles: ['regional_coordinator', 'bureau_member'],
+      },
+    ],
+    [
+      'a Bureau member placed in a region',
+      {
+        userId: demoActors.get('bureau.assistant')!.userId,
+        institutionId: bureauInstitution,
+        regionId: region,
+        roles: ['bureau_member'],
+      },
+    ],
+    [
+      'an administrator who is also a répondant',
+      {
+        userId: demoActors.get('admin')!.userId,
+        institutionId: bureauInstitution,
+        regionId: null,
+        roles: ['admin', 'cii_correspondent'],
+      },
+    ],
   ];
   // Random role sets on real users and institutions: the SQL must not depend on which combinations the demo has.
   for (let i = 0; i < 12; i++) {
     const base = r.pick(demo);
     const other = r.pick(demo);
-    made.push([`generated actor ${i}`, { userId: base.userId, institutionId: other.institutionId, regionId: r.pick([null, base.regionId, other.regionId]), roles: r.some(ROLES, 0.3) as Role[] }]);
+    made.push([
+      `generated actor ${i}`,
+      {
+        userId: base.userId,
+        institutionId: other.institutionId,
+        regionId: r.pick([null, base.regionId, other.regionId]),
+        roles: r.some(ROLES, 0.3) as Role[],
+      },
+    ]);
   }
   return made;
 }
@@ -202,7 +315,10 @@ describe('the policy and its SQL twin agree (issue 9)', () => {
     const ids = (await database.db.select({ id: situations.id }).from(situations)).map((x) => x.id);
     const factsById = new Map<string, Awaited<ReturnType<typeof findSituation>>>();
     for (const id of ids) factsById.set(id, await findSituation(database.db, id, clock));
-    const actors: [string, Actor][] = [...[...demoActors.entries()].map(([name, a]) => [name, a] as [string, Actor]), ...generatedActors()];
+    const actors: [string, Actor][] = [
+      ...[...demoActors.entries()].map(([name, a]) => [name, a] as [string, Actor]),
+      ...generatedActors(),
+    ];
     const mismatches: string[] = [];
     let checked = 0;
     for (const [name, actor] of actors) {
@@ -224,14 +340,29 @@ describe('the policy and its SQL twin agree (issue 9)', () => {
   }, 120_000);
 
   it('the demo canton shows realistic work to every case role, and nothing to those without one', async () => {
-    const ids = (await database.db.select({ id: situations.id, number: situations.number }).from(situations)).filter((s) => !s.number.startsWith('GEN-'));
+    const ids = (await database.db.select({ id: situations.id, number: situations.number }).from(situations)).filter(
+      (s) => !s.number.startsWith('GEN-'),
+    );
     const readable = async (username: string) => {
       const actor = demoActors.get(username)!;
       let n = 0;
-      for (const { id } of ids) if (can(actor, 'read', { type: 'situation', ...(await findSituation(database.db, id, clock))!.facts })) n++;
+      for (const { id } of ids)
+        if (can(actor, 'read', { type: 'situation', ...(await findSituation(database.db, id, clock))!.facts })) n++;
       return n;
     };
-    for (const who of ['admin', 'copil.stats', 'lmmt.decideur', 'sas.preavis', 'commune.sion', 'gemeinde.brig']) expect(await readable(who), who).toBe(0);
-    for (const who of ['coord.sion', 'coord.brig', 'orp.sion', 'cms.sion', 'tandem.orp', 'tandem.rav.brig', 'orp.repondant', 'oai.repondant', 'sucht.wallis']) expect(await readable(who), who).toBeGreaterThan(0);
+    for (const who of ['admin', 'copil.stats', 'lmmt.decideur', 'sas.preavis', 'commune.sion', 'gemeinde.brig'])
+      expect(await readable(who), who).toBe(0);
+    for (const who of [
+      'coord.sion',
+      'coord.brig',
+      'orp.sion',
+      'cms.sion',
+      'tandem.orp',
+      'tandem.rav.brig',
+      'orp.repondant',
+      'oai.repondant',
+      'sucht.wallis',
+    ])
+      expect(await readable(who), who).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -21,9 +21,16 @@ export async function addCaseTeamMember(ctx: AuthedContext, situationId: string,
     .from(users)
     .innerJoin(institutions, eq(institutions.id, users.institutionId))
     .where(and(eq(users.id, userId), isNull(users.disabledAt)));
-  if (!user || !isCaseProfessional(user.user.roles)) throw invalid([{ path: 'userId', messageKey: 'caseTeam.unknownUser' }]);
+  if (!user || !isCaseProfessional(user.user.roles))
+    throw invalid([{ path: 'userId', messageKey: 'caseTeam.unknownUser' }]);
   if (!facts.basis.has(user.user.institutionId)) {
-    throw invalid([{ path: 'userId', messageKey: 'caseTeam.notCovered', params: { institution: ctx.lang === 'de' ? user.institution.nameDe : user.institution.nameFr } }]);
+    throw invalid([
+      {
+        path: 'userId',
+        messageKey: 'caseTeam.notCovered',
+        params: { institution: ctx.lang === 'de' ? user.institution.nameDe : user.institution.nameFr },
+      },
+    ]);
   }
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
@@ -33,7 +40,12 @@ export async function addCaseTeamMember(ctx: AuthedContext, situationId: string,
       .onConflictDoNothing()
       .returning({ id: caseTeamMembers.id });
     if (!inserted.length) throw conflict();
-    await recordSituationEvent(tx, ctx, { situationId, personId: row.personId, type: 'case_team_added', details: { userId, name: fullName(user.user) } });
+    await recordSituationEvent(tx, ctx, {
+      situationId,
+      personId: row.personId,
+      type: 'case_team_added',
+      details: { userId, name: fullName(user.user) },
+    });
     await notifyUsers(tx, [userId], { kind: 'case_team_added', situationId, at: now });
   });
 }

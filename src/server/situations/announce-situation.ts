@@ -20,8 +20,10 @@ export async function announceSituation(ctx: AuthedContext, id: string, version:
   const fields: FieldError[] = [];
   if (!row.description.trim()) fields.push({ path: 'description', messageKey: 'field.required' });
   if (!row.helpExpected.trim()) fields.push({ path: 'helpExpected', messageKey: 'field.required' });
-  if (!row.riskFactors.length && !row.riskFactorsOther.trim()) fields.push({ path: 'riskFactors', messageKey: 'situation.riskFactorsRequired' });
-  if (!row.followingInstitutionIds.length) fields.push({ path: 'followingInstitutionIds', messageKey: 'situation.followingRequired' });
+  if (!row.riskFactors.length && !row.riskFactorsOther.trim())
+    fields.push({ path: 'riskFactors', messageKey: 'situation.riskFactorsRequired' });
+  if (!row.followingInstitutionIds.length)
+    fields.push({ path: 'followingInstitutionIds', messageKey: 'situation.followingRequired' });
   if (row.anonymous) {
     if (!row.ageBand) fields.push({ path: 'ageBand', messageKey: 'field.required' });
   } else if (!row.personId) {
@@ -37,14 +39,32 @@ export async function announceSituation(ctx: AuthedContext, id: string, version:
     await tx.select({ id: situations.id }).from(situations).where(eq(situations.id, id)).for('update');
     if (!row.anonymous && row.personId) {
       const basis = await basisOf(tx, row.personId, swissDay(now));
-      const bureaus = await tx.select({ id: institutions.id }).from(institutions).where(eq(institutions.kind, 'bureau_cii'));
+      const bureaus = await tx
+        .select({ id: institutions.id })
+        .from(institutions)
+        .where(eq(institutions.kind, 'bureau_cii'));
       if (!basis.has(row.announcingInstitutionId) || !bureaus.some((b) => basis.has(b.id))) {
         throw invalid([{ path: 'consent', messageKey: 'situation.consentRequired' }]);
       }
     }
-    const ok = await updateSituationIf(tx, id, { version, status: row.status }, { status: to, announcedAt: now, updatedAt: now });
+    const ok = await updateSituationIf(
+      tx,
+      id,
+      { version, status: row.status },
+      { status: to, announcedAt: now, updatedAt: now },
+    );
     if (!ok) throw conflict();
-    await recordSituationEvent(tx, ctx, { situationId: id, personId: row.personId, type: 'announce', from: row.status, to });
-    await notifyUsers(tx, await bureauOfRegion(tx, row.regionId), { kind: 'situation_announced', situationId: id, at: now });
+    await recordSituationEvent(tx, ctx, {
+      situationId: id,
+      personId: row.personId,
+      type: 'announce',
+      from: row.status,
+      to,
+    });
+    await notifyUsers(tx, await bureauOfRegion(tx, row.regionId), {
+      kind: 'situation_announced',
+      situationId: id,
+      at: now,
+    });
   });
 }

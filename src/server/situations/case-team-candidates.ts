@@ -7,7 +7,8 @@ import { loadSituationFor } from './load-situation.ts';
 import { fullName } from './present-situation.ts';
 
 /** Who can be on a case team: professionals who follow persons (field professionals, CII correspondents). */
-export const isCaseProfessional = (roles: readonly Role[]) => roles.includes('field_professional') || roles.includes('cii_correspondent');
+export const isCaseProfessional = (roles: readonly Role[]) =>
+  roles.includes('field_professional') || roles.includes('cii_correspondent');
 
 /**
  * The professionals who may join the case team: active, working on cases, in
@@ -36,5 +37,9 @@ export async function listCaseTeamCandidates(ctx: AuthedContext, situationId: st
   return rows
     .filter((r) => !folded || foldName(fullName(r.user)).includes(folded))
     .slice(0, 50)
-    .map((r) => ({ userId: r.user.id, name: fullName(r.user), institutionName: ctx.lang === 'de' ? r.institution.nameDe : r.institution.nameFr }));
+    .map((r) => ({
+      userId: r.user.id,
+      name: fullName(r.user),
+      institutionName: ctx.lang === 'de' ? r.institution.nameDe : r.institution.nameFr,
+    }));
 }

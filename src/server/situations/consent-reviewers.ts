@@ -12,7 +12,9 @@ import { actorOf, bureauOfRegion } from '../notifications/notify.ts';
  * policy lets them review it (they see who the person is), never the recorder.
  */
 export async function consentReviewers(tx: Tx, ctx: AuthedContext, facts: SituationFacts): Promise<string[]> {
-  const candidates = [facts.announcingUserId, ...(await bureauOfRegion(tx, facts.regionId))].filter((id) => id !== ctx.actor.userId);
+  const candidates = [facts.announcingUserId, ...(await bureauOfRegion(tx, facts.regionId))].filter(
+    (id) => id !== ctx.actor.userId,
+  );
   const reviewers: string[] = [];
   for (const id of new Set(candidates)) {
     const [u] = await tx.select().from(users).where(eq(users.id, id));

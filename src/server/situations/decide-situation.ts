@@ -29,7 +29,10 @@ export async function decideSituation(ctx: AuthedContext, id: string, body: Deci
   }
   if (body.decision === 'orient' && body.careKind === 'tandem') {
     for (const p of checkTandemEligibility(body.eligibility)) {
-      fields.push({ path: p.criterion ? `eligibility.${p.criterion}` : 'eligibility', messageKey: `eligibility.${p.problem}` });
+      fields.push({
+        path: p.criterion ? `eligibility.${p.criterion}` : 'eligibility',
+        messageKey: `eligibility.${p.problem}`,
+      });
     }
   }
   if (body.decision === 'move_region') {
@@ -61,12 +64,26 @@ export async function decideSituation(ctx: AuthedContext, id: string, body: Deci
       from: row.status,
       to,
       reason: body.reason,
-      details: body.decision === 'move_region' ? { fromRegionId: row.regionId, toRegionId: body.regionId } : body.decision === 'refuse' ? { suggestions: body.suggestions } : { careKind: body.careKind },
+      details:
+        body.decision === 'move_region'
+          ? { fromRegionId: row.regionId, toRegionId: body.regionId }
+          : body.decision === 'refuse'
+            ? { suggestions: body.suggestions }
+            : { careKind: body.careKind },
     });
     if (body.decision === 'move_region') {
-      await notifyUsers(tx, await bureauOfRegion(tx, body.regionId), { kind: 'situation_announced', situationId: id, at: now });
+      await notifyUsers(tx, await bureauOfRegion(tx, body.regionId), {
+        kind: 'situation_announced',
+        situationId: id,
+        at: now,
+      });
     } else {
-      await notifyUsers(tx, [row.announcingUserId], { kind: `situation_${body.decision === 'refuse' ? 'refused' : 'oriented'}`, situationId: id, at: now, details: { status: to } });
+      await notifyUsers(tx, [row.announcingUserId], {
+        kind: `situation_${body.decision === 'refuse' ? 'refused' : 'oriented'}`,
+        situationId: id,
+        at: now,
+        details: { status: to },
+      });
     }
   });
 }

@@ -19,6 +19,12 @@ export async function downloadAttachment(ctx: AuthedContext, situationId: string
     .from(attachments)
     .where(and(eq(attachments.id, attachmentId), eq(attachments.situationId, situationId)));
   if (!file || withheld.has(file.id)) throw notFound();
-  await recordAudit(ctx.db, ctx, { action: 'attachment.read', recordType: 'attachment', recordId: attachmentId, subjectPersonId: row.personId ?? undefined, allowed: true });
+  await recordAudit(ctx.db, ctx, {
+    action: 'attachment.read',
+    recordType: 'attachment',
+    recordId: attachmentId,
+    subjectPersonId: row.personId ?? undefined,
+    allowed: true,
+  });
   return file;
 }

@@ -68,7 +68,11 @@ export async function listSituations(ctx: AuthedContext, query: SituationListQue
     .orderBy(...order)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
-  const [total] = await ctx.db.select({ n: count() }).from(situations).leftJoin(persons, eq(persons.id, situations.personId)).where(where);
+  const [total] = await ctx.db
+    .select({ n: count() })
+    .from(situations)
+    .leftJoin(persons, eq(persons.id, situations.personId))
+    .where(where);
 
   const now = ctx.now().getTime();
   const items: SituationSummary[] = rows.map((r) => ({
@@ -82,7 +86,10 @@ export async function listSituations(ctx: AuthedContext, query: SituationListQue
     announcingInstitutionName: ctx.lang === 'de' ? r.institutionDe : r.institutionFr,
     announcedAt: r.s.announcedAt?.toISOString() ?? null,
     createdAt: r.s.createdAt.toISOString(),
-    waitingDays: r.s.announcedAt && (r.s.status === 'announced' || r.s.status === 'under_review') ? Math.floor((now - r.s.announcedAt.getTime()) / DAY) : null,
+    waitingDays:
+      r.s.announcedAt && (r.s.status === 'announced' || r.s.status === 'under_review')
+        ? Math.floor((now - r.s.announcedAt.getTime()) / DAY)
+        : null,
     handledByName: r.handlerFamily ? `${r.handlerGiven} ${r.handlerFamily}` : null,
   }));
   // One row per situation shown, with its person: "everything read about this person" is then one filter away.

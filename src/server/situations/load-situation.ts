@@ -11,7 +11,13 @@ import { accessClock, findSituation } from './situation-repository.ts';
  * The situation if the caller may `action` it, else 404 (the same answer as
  * for a situation that does not exist), the refusal audited.
  */
-export async function loadSituationFor(ctx: AuthedContext, id: string, action: Action, auditAction: AuditAction, q: Queryable = ctx.db) {
+export async function loadSituationFor(
+  ctx: AuthedContext,
+  id: string,
+  action: Action,
+  auditAction: AuditAction,
+  q: Queryable = ctx.db,
+) {
   const found = await findSituation(q, id, accessClock(ctx));
   if (!found) {
     // Audited like a refusal, so that probing ids leaves a trace and takes as long as hitting a forbidden one.
@@ -19,17 +25,27 @@ export async function loadSituationFor(ctx: AuthedContext, id: string, action: A
     throw notFound();
   }
   // Whoever may not even read it learns nothing more than "not found", whatever the action.
-  await ensureAllowed(ctx, 'read', { type: 'situation', ...found.facts }, {
-    action: auditAction,
-    recordId: id,
-    subjectPersonId: found.row.personId ?? undefined,
-  });
-  if (action !== 'read') {
-    await ensureAllowed(ctx, action, { type: 'situation', ...found.facts }, {
+  await ensureAllowed(
+    ctx,
+    'read',
+    { type: 'situation', ...found.facts },
+    {
       action: auditAction,
       recordId: id,
       subjectPersonId: found.row.personId ?? undefined,
-    });
+    },
+  );
+  if (action !== 'read') {
+    await ensureAllowed(
+      ctx,
+      action,
+      { type: 'situation', ...found.facts },
+      {
+        action: auditAction,
+        recordId: id,
+        subjectPersonId: found.row.personId ?? undefined,
+      },
+    );
   }
   return found;
 }

@@ -6,23 +6,42 @@ import { DATA_CATEGORIES, type DataCategory, isConsentValid, swissDay } from '..
 import { PART_CATEGORY, RISK_FACTOR_CATEGORY, TARGET_GROUP_CATEGORY } from '../../domain/consent/data-categories.ts';
 import type { ResidencePermit, RiskFactor, TargetGroup } from '../../domain/situation/vocabulary.ts';
 import type { Queryable } from '../../db/open-db.ts';
-import { attachments, caseTeamMembers, consents, finalReports, institutions, persons, situationEvents, users } from '../../db/schema.ts';
+import {
+  attachments,
+  caseTeamMembers,
+  consents,
+  finalReports,
+  institutions,
+  persons,
+  situationEvents,
+  users,
+} from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
 import type { SituationRow } from './situation-repository.ts';
 
-export const fullName = (u: { givenName: string; familyName: string } | null | undefined) => (u ? `${u.givenName} ${u.familyName}` : '');
+export const fullName = (u: { givenName: string; familyName: string } | null | undefined) =>
+  u ? `${u.givenName} ${u.familyName}` : '';
 
 type ConsentRow = typeof consents.$inferSelect;
 
 /** A timeline entry's details for a caller who may not see who the person is: no document's id, name or checksum. */
 function withoutDocuments(details: unknown): Record<string, unknown> {
-  return Object.fromEntries(Object.entries((details ?? {}) as Record<string, unknown>).filter(([k]) => !/attachment|filename|sha256/i.test(k)));
+  return Object.fromEntries(
+    Object.entries((details ?? {}) as Record<string, unknown>).filter(([k]) => !/attachment|filename|sha256/i.test(k)),
+  );
 }
 
 /** Attachments whose content needs categories the caller lacks: the bilan final's PDFs (coaching and measures). */
-export async function attachmentsWithheld(q: Queryable, situationId: string, shows: (c: DataCategory) => boolean): Promise<Set<string>> {
+export async function attachmentsWithheld(
+  q: Queryable,
+  situationId: string,
+  shows: (c: DataCategory) => boolean,
+): Promise<Set<string>> {
   if (shows(PART_CATEGORY.coaching) && shows(PART_CATEGORY.measures)) return new Set();
-  const rows = await q.select({ id: finalReports.pdfAttachmentId }).from(finalReports).where(eq(finalReports.situationId, situationId));
+  const rows = await q
+    .select({ id: finalReports.pdfAttachmentId })
+    .from(finalReports)
+    .where(eq(finalReports.situationId, situationId));
   return new Set(rows.map((r) => r.id).filter((id): id is string => id !== null));
 }
 
@@ -45,7 +64,9 @@ export function categoryFilter(actor: AuthedContext['actor'], facts: SituationFa
   const visible = visibleCategories(actor, facts);
   const shows = (c: DataCategory) => facts.anonymous || visible.has(c);
   const identity = can(actor, 'read_identity', { type: 'situation', ...facts });
-  const withheld = facts.anonymous ? [] : DATA_CATEGORIES.filter((c) => !visible.has(c) && !(c === 'identity' && identity));
+  const withheld = facts.anonymous
+    ? []
+    : DATA_CATEGORIES.filter((c) => !visible.has(c) && !(c === 'identity' && identity));
   return { shows, withheld };
 }
 
@@ -54,7 +75,12 @@ export function categoryFilter(actor: AuthedContext['actor'], facts: SituationFa
  * `read_identity`, otherwise the anonymous profile (age band, region, risk
  * factors); the parts of an identified file by the procuration's categories.
  */
-export async function presentSituation(ctx: AuthedContext, row: SituationRow, facts: SituationFacts, q: Queryable = ctx.db): Promise<Situation> {
+export async function presentSituation(
+  ctx: AuthedContext,
+  row: SituationRow,
+  facts: SituationFacts,
+  q: Queryable = ctx.db,
+): Promise<Situation> {
   const actor = ctx.actor;
   const identity = can(actor, 'read_identity', { type: 'situation', ...facts });
   const { shows, withheld } = categoryFilter(actor, facts);
@@ -65,27 +91,51 @@ export async function presentSituation(ctx: AuthedContext, row: SituationRow, fa
     .innerJoin(institutions, eq(institutions.id, row.announcingInstitutionId))
     .where(eq(users.id, row.announcingUserId));
   const [handler] = row.handledByUserId ? await q.select().from(users).where(eq(users.id, row.handledByUserId)) : [];
-  const person = identity && row.personId ? (await q.select().from(persons).where(eq(persons.id, row.personId)))[0] : undefined;
-  const consentRows = row.personId && !row.anonymous ? await q.select().from(consents).where(eq(consents.personId, row.personId)).orderBy(asc(consents.createdAt)) : [];
+  const person =
+    identity && row.personId ? (await q.select().from(persons).where(eq(persons.id, row.personId)))[0] : undefined;
+  const consentRows =
+    row.personId && !row.anonymous
+      ? await q.select().from(consents).where(eq(consents.personId, row.personId)).orderBy(asc(consents.createdAt))
+      : [];
   // Documents identify the person (the procuration scan above all): only with the identity; the bilan final's PDF
   // also needs the categories of what it holds.
   const hidden = await attachmentsWithheld(q, row.id, shows);
   const attachmentRows = identity
     ? (
         await q
-          .select({ id: attachments.id, filename: attachments.filename, mimeType: attachments.mimeType, sizeBytes: attachments.sizeBytes, sha256: attachments.sha256, uploadedAt: attachments.uploadedAt })
+          .select({
+            id: attachments.id,
+            filename: attachments.filename,
+            mimeType: attachments.mimeType,
+            sizeBytes: attachments.sizeBytes,
+            sha256: attachments.sha256,
+            uploadedAt: attachments.uploadedAt,
+          })
           .from(attachments)
           .where(eq(attachments.situationId, row.id))
           .orderBy(asc(attachments.uploadedAt))
       ).filter((a) => !hidden.has(a.id))
     : [];
-  const team = await q.select().from(caseTeamMembers).where(eq(caseTeamMembers.situationId, row.id)).orderBy(asc(caseTeamMembers.addedAt));
+  const team = await q
+    .select()
+    .from(caseTeamMembers)
+    .where(eq(caseTeamMembers.situationId, row.id))
+    .orderBy(asc(caseTeamMembers.addedAt));
   const cutoff = graceCutoff(facts.now, facts.graceDays);
   // Members who left longer ago than the grace period no longer have access and are no longer listed.
   const teamShown = team.filter((m) => m.removedAt === null || m.removedAt > cutoff);
-  const peopleIds = [...new Set([...teamShown.flatMap((m) => [m.userId, m.addedByUserId]), ...consentRows.flatMap((c) => [c.recordedByUserId, c.reviewedByUserId ?? c.recordedByUserId])])];
+  const peopleIds = [
+    ...new Set([
+      ...teamShown.flatMap((m) => [m.userId, m.addedByUserId]),
+      ...consentRows.flatMap((c) => [c.recordedByUserId, c.reviewedByUserId ?? c.recordedByUserId]),
+    ]),
+  ];
   const people = peopleIds.length
-    ? await q.select({ user: users, institution: institutions }).from(users).innerJoin(institutions, eq(institutions.id, users.institutionId)).where(inArray(users.id, peopleIds))
+    ? await q
+        .select({ user: users, institution: institutions })
+        .from(users)
+        .innerJoin(institutions, eq(institutions.id, users.institutionId))
+        .where(inArray(users.id, peopleIds))
     : [];
   const personOf = new Map(people.map((p) => [p.user.id, p]));
   const nameOf = (id: string | null) => (id ? fullName(personOf.get(id)?.user) : '');
@@ -163,7 +213,11 @@ export async function presentSituation(ctx: AuthedContext, row: SituationRow, fa
         reviewedByName: c.reviewedByUserId ? nameOf(c.reviewedByUserId) : null,
         reviewedAt: c.reviewedAt?.toISOString() ?? null,
         rejectionReason: c.rejectionReason,
-        canReview: state === 'pending_review' && reviewAllowed && c.recordedByUserId !== actor.userId && c.situationId === row.id,
+        canReview:
+          state === 'pending_review' &&
+          reviewAllowed &&
+          c.recordedByUserId !== actor.userId &&
+          c.situationId === row.id,
         canRevoke: state === 'in_force' && c.situationId === row.id && manageAllowed,
         version: c.version,
       };

@@ -15,10 +15,17 @@ export async function printProcuration(
   q: { institutionIds: string[]; categories: DataCategory[]; validUntil: string },
 ) {
   const { row, facts } = await loadSituationFor(ctx, situationId, 'manage_consent', 'consent.print');
-  await ensureAllowed(ctx, 'read_identity', { type: 'situation', ...facts }, { action: 'consent.print', recordId: situationId });
+  await ensureAllowed(
+    ctx,
+    'read_identity',
+    { type: 'situation', ...facts },
+    { action: 'consent.print', recordId: situationId },
+  );
   if (!row.personId) throw invalid([{ path: 'consent', messageKey: 'consent.needsPerson' }]);
   const [person] = await ctx.db.select().from(persons).where(eq(persons.id, row.personId));
-  const named = q.institutionIds.length ? await ctx.db.select().from(institutions).where(inArray(institutions.id, q.institutionIds)) : [];
+  const named = q.institutionIds.length
+    ? await ctx.db.select().from(institutions).where(inArray(institutions.id, q.institutionIds))
+    : [];
   const [me] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
   const lang = person!.correspondenceLanguage === 'de' ? 'de' : 'fr';
   const pdf = await procurationPdf({
@@ -36,6 +43,12 @@ export async function printProcuration(
     validUntil: q.validUntil,
     professional: `${me!.givenName} ${me!.familyName}`,
   });
-  await recordAudit(ctx.db, ctx, { action: 'consent.print', recordType: 'situation', recordId: situationId, subjectPersonId: row.personId, allowed: true });
+  await recordAudit(ctx.db, ctx, {
+    action: 'consent.print',
+    recordType: 'situation',
+    recordId: situationId,
+    subjectPersonId: row.personId,
+    allowed: true,
+  });
   return { pdf, filename: `procuration-${row.number}-${lang}.pdf` };
 }

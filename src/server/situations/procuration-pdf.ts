@@ -23,7 +23,8 @@ const TEXT = {
     categories: 'Catégories de données concernées :',
     limits:
       'Les institutions n’échangent que les informations nécessaires en vertu de la présente procuration. Elles respectent les principes de la protection des données pendant et après la démarche (art. 85f LACI ; loi valaisanne sur l’information du public, la protection des données et l’archivage). Les données sur la santé et l’aide sociale sont des données sensibles.',
-    validity: 'Cette procuration est valable jusqu’au {date}. Je peux la révoquer en tout temps, par écrit, auprès de l’une des institutions nommées ; la révocation vaut pour l’avenir.',
+    validity:
+      'Cette procuration est valable jusqu’au {date}. Je peux la révoquer en tout temps, par écrit, auprès de l’une des institutions nommées ; la révocation vaut pour l’avenir.',
     place: 'Lieu et date',
     signature: 'Signature de la personne concernée',
     professional: 'Professionnel·le ayant remis la procuration',
@@ -50,7 +51,8 @@ const TEXT = {
     categories: 'Betroffene Datenkategorien:',
     limits:
       'Die Institutionen tauschen nur die aufgrund dieser Vollmacht notwendigen Informationen aus. Sie beachten die Grundsätze des Datenschutzes während und nach dem Verfahren (Art. 85f AVIG; Walliser Gesetz über die Information der Öffentlichkeit, den Datenschutz und die Archivierung). Daten über die Gesundheit und die Sozialhilfe sind besonders schützenswerte Personendaten.',
-    validity: 'Diese Vollmacht gilt bis zum {date}. Ich kann sie jederzeit schriftlich bei einer der genannten Institutionen widerrufen; der Widerruf gilt für die Zukunft.',
+    validity:
+      'Diese Vollmacht gilt bis zum {date}. Ich kann sie jederzeit schriftlich bei einer der genannten Institutionen widerrufen; der Widerruf gilt für die Zukunft.',
     place: 'Ort und Datum',
     signature: 'Unterschrift der betroffenen Person',
     professional: 'Fachperson, welche die Vollmacht übergeben hat',
@@ -78,7 +80,11 @@ export interface ProcurationData {
 export function procurationPdf(d: ProcurationData): Promise<Buffer> {
   const t = TEXT[d.lang];
   const signatureLine = (label: string) => ({
-    stack: [{ text: ' ', margin: [0, 18, 0, 0] }, { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 220, y2: 0, lineWidth: 0.7 }] }, { text: label, fontSize: 9, color: '#444' }],
+    stack: [
+      { text: ' ', margin: [0, 18, 0, 0] },
+      { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 220, y2: 0, lineWidth: 0.7 }] },
+      { text: label, fontSize: 9, color: '#444' },
+    ],
   });
   return renderPdf({
     info: { title: `${t.title} – ${d.reference}` },

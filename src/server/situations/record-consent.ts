@@ -29,10 +29,16 @@ export async function recordConsent(ctx: AuthedContext, situationId: string, bod
   if (row.anonymous || !row.personId) fields.push({ path: 'consent', messageKey: 'consent.needsPerson' });
   const today = swissDay(ctx.now());
   if (body.signedOn > today) fields.push({ path: 'signedOn', messageKey: 'consent.signedInFuture' });
-  if (body.validUntil <= body.signedOn) fields.push({ path: 'validUntil', messageKey: 'consent.validityBeforeSignature' });
-  if (!body.dataCategories.includes('identity')) fields.push({ path: 'dataCategories', messageKey: 'consent.identityRequired' });
-  const known = await ctx.db.select({ id: institutions.id }).from(institutions).where(inArray(institutions.id, body.institutionIds));
-  if (known.length !== new Set(body.institutionIds).size) fields.push({ path: 'institutionIds', messageKey: 'user.unknownInstitution' });
+  if (body.validUntil <= body.signedOn)
+    fields.push({ path: 'validUntil', messageKey: 'consent.validityBeforeSignature' });
+  if (!body.dataCategories.includes('identity'))
+    fields.push({ path: 'dataCategories', messageKey: 'consent.identityRequired' });
+  const known = await ctx.db
+    .select({ id: institutions.id })
+    .from(institutions)
+    .where(inArray(institutions.id, body.institutionIds));
+  if (known.length !== new Set(body.institutionIds).size)
+    fields.push({ path: 'institutionIds', messageKey: 'user.unknownInstitution' });
   const [scan] = await ctx.db
     .select({ id: attachments.id })
     .from(attachments)
@@ -41,7 +47,9 @@ export async function recordConsent(ctx: AuthedContext, situationId: string, bod
   if (fields.length) throw invalid(fields);
   const now = ctx.now();
   const byAnnouncer =
-    predicateHolds('announcer', ctx.actor, facts) && predicateHolds('announcer_institution', ctx.actor, facts) && (await isOwnPerson(ctx.db, row.personId!, ctx.actor.userId));
+    predicateHolds('announcer', ctx.actor, facts) &&
+    predicateHolds('announcer_institution', ctx.actor, facts) &&
+    (await isOwnPerson(ctx.db, row.personId!, ctx.actor.userId));
   return ctx.db.transaction(async (tx) => {
     const [saved] = await tx
       .insert(consents)
@@ -84,6 +92,10 @@ export async function recordConsent(ctx: AuthedContext, situationId: string, bod
 async function isOwnPerson(q: Queryable, personId: string, userId: string): Promise<boolean> {
   const [person] = await q.select({ createdBy: persons.createdByUserId }).from(persons).where(eq(persons.id, personId));
   if (person?.createdBy !== userId) return false;
-  const others = await q.select({ id: situations.id }).from(situations).where(and(eq(situations.personId, personId), ne(situations.announcingUserId, userId))).limit(1);
+  const others = await q
+    .select({ id: situations.id })
+    .from(situations)
+    .where(and(eq(situations.personId, personId), ne(situations.announcingUserId, userId)))
+    .limit(1);
   return others.length === 0;
 }

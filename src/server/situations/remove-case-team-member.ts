@@ -18,10 +18,22 @@ export async function removeCaseTeamMember(ctx: AuthedContext, situationId: stri
     const updated = await tx
       .update(caseTeamMembers)
       .set({ removedAt: now, removedByUserId: ctx.actor.userId, version: sql`${caseTeamMembers.version} + 1` })
-      .where(and(eq(caseTeamMembers.situationId, situationId), eq(caseTeamMembers.userId, userId), isNull(caseTeamMembers.removedAt), eq(caseTeamMembers.version, version)))
+      .where(
+        and(
+          eq(caseTeamMembers.situationId, situationId),
+          eq(caseTeamMembers.userId, userId),
+          isNull(caseTeamMembers.removedAt),
+          eq(caseTeamMembers.version, version),
+        ),
+      )
       .returning({ id: caseTeamMembers.id });
     if (!updated.length) throw conflict();
     const [member] = await tx.select().from(users).where(eq(users.id, userId));
-    await recordSituationEvent(tx, ctx, { situationId, personId: row.personId, type: 'case_team_removed', details: { userId, name: fullName(member) } });
+    await recordSituationEvent(tx, ctx, {
+      situationId,
+      personId: row.personId,
+      type: 'case_team_removed',
+      details: { userId, name: fullName(member) },
+    });
   });
 }

@@ -15,12 +15,24 @@ import { recordSituationEvent } from './record-event.ts';
  * person's word. Reviewing bumps the versions of the person's situations, since
  * what their readers may see changes.
  */
-export async function reviewConsent(ctx: AuthedContext, situationId: string, consentId: string, body: z.infer<typeof ReviewConsentBodySchema>) {
+export async function reviewConsent(
+  ctx: AuthedContext,
+  situationId: string,
+  consentId: string,
+  body: z.infer<typeof ReviewConsentBodySchema>,
+) {
   const { row } = await loadSituationFor(ctx, situationId, 'review_consent', 'consent.review');
-  const [consent] = await ctx.db.select().from(consents).where(and(eq(consents.id, consentId), eq(consents.situationId, situationId)));
+  const [consent] = await ctx.db
+    .select()
+    .from(consents)
+    .where(and(eq(consents.id, consentId), eq(consents.situationId, situationId)));
   if (!consent) throw notFound();
-  if (consent.recordedByUserId === ctx.actor.userId) throw new DomainError('validation', 'error.validation', { fields: [{ path: 'consent', messageKey: 'consent.ownRecording' }] });
-  if (consent.reviewedAt || consent.rejectedAt || consent.revokedAt) throw new DomainError('conflict', 'consent.notPending');
+  if (consent.recordedByUserId === ctx.actor.userId)
+    throw new DomainError('validation', 'error.validation', {
+      fields: [{ path: 'consent', messageKey: 'consent.ownRecording' }],
+    });
+  if (consent.reviewedAt || consent.rejectedAt || consent.revokedAt)
+    throw new DomainError('conflict', 'consent.notPending');
   const now = ctx.now();
   const approve = body.decision === 'approve';
   await ctx.db.transaction(async (tx) => {
@@ -28,13 +40,35 @@ export async function reviewConsent(ctx: AuthedContext, situationId: string, con
       .update(consents)
       .set(
         approve
-          ? { reviewedAt: now, reviewedByUserId: ctx.actor.userId, updatedAt: now, version: sql`${consents.version} + 1` }
-          : { rejectedAt: now, rejectedByUserId: ctx.actor.userId, rejectionReason: body.reason, updatedAt: now, version: sql`${consents.version} + 1` },
+          ? {
+              reviewedAt: now,
+              reviewedByUserId: ctx.actor.userId,
+              updatedAt: now,
+              version: sql`${consents.version} + 1`,
+            }
+          : {
+              rejectedAt: now,
+              rejectedByUserId: ctx.actor.userId,
+              rejectionReason: body.reason,
+              updatedAt: now,
+              version: sql`${consents.version} + 1`,
+            },
       )
-      .where(and(eq(consents.id, consentId), eq(consents.version, body.version), isNull(consents.reviewedAt), isNull(consents.rejectedAt), isNull(consents.revokedAt)))
+      .where(
+        and(
+          eq(consents.id, consentId),
+          eq(consents.version, body.version),
+          isNull(consents.reviewedAt),
+          isNull(consents.rejectedAt),
+          isNull(consents.revokedAt),
+        ),
+      )
       .returning({ id: consents.id });
     if (!updated.length) throw conflict();
-    await tx.update(situations).set({ version: sql`${situations.version} + 1` }).where(eq(situations.personId, consent.personId));
+    await tx
+      .update(situations)
+      .set({ version: sql`${situations.version} + 1` })
+      .where(eq(situations.personId, consent.personId));
     await recordSituationEvent(tx, ctx, {
       situationId,
       personId: row.personId,
@@ -42,6 +76,10 @@ export async function reviewConsent(ctx: AuthedContext, situationId: string, con
       reason: approve ? '' : body.reason,
       details: { consentId, recordedByUserId: consent.recordedByUserId },
     });
-    await notifyUsers(tx, [consent.recordedByUserId], { kind: approve ? 'consent_reviewed' : 'consent_rejected', situationId, at: now });
+    await notifyUsers(tx, [consent.recordedByUserId], {
+      kind: approve ? 'consent_reviewed' : 'consent_rejected',
+      situationId,
+      at: now,
+    });
   });
 }

@@ -22,7 +22,10 @@ export async function saveDraft(ctx: AuthedContext, id: string | null, body: Dra
   const [region] = await ctx.db.select({ id: regions.id }).from(regions).where(eq(regions.id, body.regionId));
   if (!region) throw invalid([{ path: 'regionId', messageKey: 'user.unknownRegion' }]);
   if (body.personId) {
-    const [person] = await ctx.db.select({ id: persons.id, mergedIntoId: persons.mergedIntoId }).from(persons).where(eq(persons.id, body.personId));
+    const [person] = await ctx.db
+      .select({ id: persons.id, mergedIntoId: persons.mergedIntoId })
+      .from(persons)
+      .where(eq(persons.id, body.personId));
     if (!person || person.mergedIntoId) throw invalid([{ path: 'personId', messageKey: 'field.invalidChoice' }]);
     // A person id is not a key to the person's data: only a person the caller already sees (the one already
     // kept on this draft stays).
@@ -40,9 +43,20 @@ export async function saveDraft(ctx: AuthedContext, id: string | null, body: Dra
       const number = await nextSituationNumber(tx, Number(now.toISOString().slice(0, 4)));
       const [row] = await tx
         .insert(situations)
-        .values({ ...values, number, announcingUserId: ctx.actor.userId, announcingInstitutionId: ctx.actor.institutionId, createdAt: now })
+        .values({
+          ...values,
+          number,
+          announcingUserId: ctx.actor.userId,
+          announcingInstitutionId: ctx.actor.institutionId,
+          createdAt: now,
+        })
         .returning({ id: situations.id });
-      await recordSituationEvent(tx, ctx, { situationId: row!.id, personId: values.personId, type: 'create_draft', to: 'draft' });
+      await recordSituationEvent(tx, ctx, {
+        situationId: row!.id,
+        personId: values.personId,
+        type: 'create_draft',
+        to: 'draft',
+      });
       return row!.id;
     });
   }

@@ -77,6 +77,12 @@ export function predicateSql(p: SituationPredicate, actor: Actor, clock: AccessC
 
 /** `read` or `read_identity` as one condition: the OR of the policy's rules, each the AND of its predicates. */
 export function situationAccessSql(action: SituationReadAction, actor: Actor, clock: AccessClock): SQL {
-  const rules = SITUATION_ACCESS_RULES[action].map((rule) => sql`(${sql.join(rule.map((p) => predicateSql(p, actor, clock)), sql` AND `)})`);
+  const rules = SITUATION_ACCESS_RULES[action].map(
+    (rule) =>
+      sql`(${sql.join(
+        rule.map((p) => predicateSql(p, actor, clock)),
+        sql` AND `,
+      )})`,
+  );
   return sql`(${sql.join(rules, sql` OR `)})`;
 }

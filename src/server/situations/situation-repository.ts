@@ -14,21 +14,39 @@ export const accessClock = (ctx: { now: () => Date; config: { ACCESS_AFTER_ROLE_
 };
 
 /** What each institution may see of the person today: the categories of the valid, reviewed procurations naming it. */
-export async function basisOf(q: Queryable, personId: string | null, today: string): Promise<Map<string, Set<DataCategory>>> {
+export async function basisOf(
+  q: Queryable,
+  personId: string | null,
+  today: string,
+): Promise<Map<string, Set<DataCategory>>> {
   if (!personId) return new Map();
   return (await basesOf(q, [personId], today)).get(personId) ?? new Map();
 }
 
 /** The same for several persons in one query (a list that shows many of them). */
-export async function basesOf(q: Queryable, personIds: readonly string[], today: string): Promise<Map<string, Map<string, Set<DataCategory>>>> {
+export async function basesOf(
+  q: Queryable,
+  personIds: readonly string[],
+  today: string,
+): Promise<Map<string, Map<string, Set<DataCategory>>>> {
   const bases = new Map<string, Map<string, Set<DataCategory>>>();
   if (!personIds.length) return bases;
   const rows = await q
-    .select({ personId: consents.personId, institutionIds: consents.institutionIds, dataCategories: consents.dataCategories, signedOn: consents.signedOn, validUntil: consents.validUntil, revokedAt: consents.revokedAt, reviewedAt: consents.reviewedAt })
+    .select({
+      personId: consents.personId,
+      institutionIds: consents.institutionIds,
+      dataCategories: consents.dataCategories,
+      signedOn: consents.signedOn,
+      validUntil: consents.validUntil,
+      revokedAt: consents.revokedAt,
+      reviewedAt: consents.reviewedAt,
+    })
     .from(consents)
     .where(inArray(consents.personId, [...new Set(personIds)]));
   for (const personId of new Set(personIds)) {
-    const own = rows.filter((r) => r.personId === personId).map((r) => ({ ...r, dataCategories: r.dataCategories as DataCategory[] }));
+    const own = rows
+      .filter((r) => r.personId === personId)
+      .map((r) => ({ ...r, dataCategories: r.dataCategories as DataCategory[] }));
     bases.set(personId, consentBasis(own, today));
   }
   return bases;
@@ -37,16 +55,27 @@ export async function basesOf(q: Queryable, personIds: readonly string[], today:
 /** The mandate facts the policy needs: the tandem's two members, when it closed and was handed back, who holds the file. */
 export async function mandateFactsOf(q: Queryable, situationId: string): Promise<MandateFacts | null> {
   const [m] = await q
-    .select({ orp: tandems.orpUserId, cms: tandems.cmsUserId, closedAt: mandates.closedAt, handedBackAt: mandates.handedBackAt, holder: mandates.holderUserId })
+    .select({
+      orp: tandems.orpUserId,
+      cms: tandems.cmsUserId,
+      closedAt: mandates.closedAt,
+      handedBackAt: mandates.handedBackAt,
+      holder: mandates.holderUserId,
+    })
     .from(mandates)
     .innerJoin(tandems, eq(tandems.id, mandates.tandemId))
     .where(eq(mandates.situationId, situationId));
-  return m ? { memberIds: new Set([m.orp, m.cms]), closedAt: m.closedAt, handedBackAt: m.handedBackAt, holderUserId: m.holder } : null;
+  return m
+    ? { memberIds: new Set([m.orp, m.cms]), closedAt: m.closedAt, handedBackAt: m.handedBackAt, holderUserId: m.holder }
+    : null;
 }
 
 /** Who is or was on the case team (ended memberships count during the grace period). */
 export async function caseTeamOf(q: Queryable, situationId: string) {
-  return q.select({ userId: caseTeamMembers.userId, removedAt: caseTeamMembers.removedAt }).from(caseTeamMembers).where(eq(caseTeamMembers.situationId, situationId));
+  return q
+    .select({ userId: caseTeamMembers.userId, removedAt: caseTeamMembers.removedAt })
+    .from(caseTeamMembers)
+    .where(eq(caseTeamMembers.situationId, situationId));
 }
 
 /**

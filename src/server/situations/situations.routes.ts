@@ -51,39 +51,86 @@ export async function situationsRoutes(app: FastifyInstance) {
   const tags = ['situations'];
   // Scans and documents arrive as the raw body, typed by their content type.
   for (const type of ['application/pdf', 'image/png', 'image/jpeg']) {
-    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES + 1024 }, (_req, body, done) => done(null, body));
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: ATTACHMENT_MAX_BYTES + 1024 }, (_req, body, done) =>
+      done(null, body),
+    );
   }
 
-  r.get('/api/situations', { schema: { tags, querystring: SituationListQuerySchema, response: { 200: SituationPageSchema } } }, (req) =>
-    listSituations(authed(req), req.query),
+  r.get(
+    '/api/situations',
+    { schema: { tags, querystring: SituationListQuerySchema, response: { 200: SituationPageSchema } } },
+    (req) => listSituations(authed(req), req.query),
   );
   r.get(
     '/api/triage/queue',
-    { schema: { tags, querystring: QueueQuerySchema, response: { 200: z.object({ announced: z.array(SituationSummarySchema), underReview: z.array(SituationSummarySchema) }), 403: ErrorBodySchema } } },
+    {
+      schema: {
+        tags,
+        querystring: QueueQuerySchema,
+        response: {
+          200: z.object({ announced: z.array(SituationSummarySchema), underReview: z.array(SituationSummarySchema) }),
+          403: ErrorBodySchema,
+        },
+      },
+    },
     (req) => listTriageQueue(authed(req), req.query.regionId),
   );
-  r.get('/api/situations/:id', { schema: { tags, params: IdParamsSchema, response: { 200: SituationSchema, ...errors } } }, (req) =>
-    getSituation(authed(req), req.params.id),
+  r.get(
+    '/api/situations/:id',
+    { schema: { tags, params: IdParamsSchema, response: { 200: SituationSchema, ...errors } } },
+    (req) => getSituation(authed(req), req.params.id),
   );
-  r.post('/api/situations', { schema: { tags, body: DraftBodySchema, response: { 201: Saved, ...errors } } }, async (req, reply) =>
-    reply.code(201).send({ id: await saveDraft(authed(req), null, req.body) }),
+  r.post(
+    '/api/situations',
+    { schema: { tags, body: DraftBodySchema, response: { 201: Saved, ...errors } } },
+    async (req, reply) => reply.code(201).send({ id: await saveDraft(authed(req), null, req.body) }),
   );
-  r.put('/api/situations/:id', { schema: { tags, params: IdParamsSchema, body: UpdateDraftBodySchema, response: { 200: SituationSchema, ...errors } } }, async (req) => {
-    await saveDraft(authed(req), req.params.id, req.body);
-    return getSituation(authed(req), req.params.id);
-  });
-  r.post('/api/situations/:id/announce', { schema: { tags, params: IdParamsSchema, body: VersionBodySchema, response: { 200: SituationSchema, ...errors } } }, async (req) => {
-    await announceSituation(authed(req), req.params.id, req.body.version);
-    return getSituation(authed(req), req.params.id);
-  });
-  r.post('/api/situations/:id/take-up', { schema: { tags, params: IdParamsSchema, body: VersionBodySchema, response: { 200: SituationSchema, ...errors } } }, async (req) => {
-    await takeUpSituation(authed(req), req.params.id, req.body.version);
-    return getSituation(authed(req), req.params.id);
-  });
+  r.put(
+    '/api/situations/:id',
+    {
+      schema: {
+        tags,
+        params: IdParamsSchema,
+        body: UpdateDraftBodySchema,
+        response: { 200: SituationSchema, ...errors },
+      },
+    },
+    async (req) => {
+      await saveDraft(authed(req), req.params.id, req.body);
+      return getSituation(authed(req), req.params.id);
+    },
+  );
+  r.post(
+    '/api/situations/:id/announce',
+    {
+      schema: { tags, params: IdParamsSchema, body: VersionBodySchema, response: { 200: SituationSchema, ...errors } },
+    },
+    async (req) => {
+      await announceSituation(authed(req), req.params.id, req.body.version);
+      return getSituation(authed(req), req.params.id);
+    },
+  );
+  r.post(
+    '/api/situations/:id/take-up',
+    {
+      schema: { tags, params: IdParamsSchema, body: VersionBodySchema, response: { 200: SituationSchema, ...errors } },
+    },
+    async (req) => {
+      await takeUpSituation(authed(req), req.params.id, req.body.version);
+      return getSituation(authed(req), req.params.id);
+    },
+  );
   // After a move to another region the decider may no longer see the situation: `situation` is then null.
   r.post(
     '/api/situations/:id/decision',
-    { schema: { tags, params: IdParamsSchema, body: DecisionBodySchema, response: { 200: z.object({ situation: SituationSchema.nullable() }), ...errors } } },
+    {
+      schema: {
+        tags,
+        params: IdParamsSchema,
+        body: DecisionBodySchema,
+        response: { 200: z.object({ situation: SituationSchema.nullable() }), ...errors },
+      },
+    },
     async (req) => {
       await decideSituation(authed(req), req.params.id, req.body);
       const situation = await getSituation(authed(req), req.params.id).catch((error: unknown) => {
@@ -98,11 +145,20 @@ export async function situationsRoutes(app: FastifyInstance) {
     '/api/situations/:id/attachments',
     {
       bodyLimit: ATTACHMENT_MAX_BYTES + 1024,
-      schema: { tags, params: IdParamsSchema, querystring: z.object({ filename: z.string().trim().min(1).max(200) }), response: { 201: AttachmentSchema, ...errors } },
+      schema: {
+        tags,
+        params: IdParamsSchema,
+        querystring: z.object({ filename: z.string().trim().min(1).max(200) }),
+        response: { 201: AttachmentSchema, ...errors },
+      },
     },
     async (req, reply) => {
       const content = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const saved = await uploadAttachment(authed(req), req.params.id, { filename: req.query.filename, mimeType: String(req.headers['content-type'] ?? '').split(';')[0]!, content });
+      const saved = await uploadAttachment(authed(req), req.params.id, {
+        filename: req.query.filename,
+        mimeType: String(req.headers['content-type'] ?? '').split(';')[0]!,
+        content,
+      });
       return reply.code(201).send(saved);
     },
   );
@@ -126,7 +182,11 @@ export async function situationsRoutes(app: FastifyInstance) {
       schema: {
         tags,
         params: IdParamsSchema,
-        querystring: z.object({ institutionIds: csv(IdSchema), categories: csv(z.enum(DATA_CATEGORIES)), validUntil: IsoDateSchema }),
+        querystring: z.object({
+          institutionIds: csv(IdSchema),
+          categories: csv(z.enum(DATA_CATEGORIES)),
+          validUntil: IsoDateSchema,
+        }),
       },
     },
     async (req, reply) => {
@@ -135,15 +195,28 @@ export async function situationsRoutes(app: FastifyInstance) {
         categories: req.query.categories as (typeof DATA_CATEGORIES)[number][],
         validUntil: req.query.validUntil,
       });
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="${filename}"`).header('cache-control', 'no-store').send(pdf);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${filename}"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
     },
   );
-  r.post('/api/situations/:id/consents', { schema: { tags, params: IdParamsSchema, body: ConsentBodySchema, response: { 201: Saved, ...errors } } }, async (req, reply) =>
-    reply.code(201).send({ id: await recordConsent(authed(req), req.params.id, req.body) }),
+  r.post(
+    '/api/situations/:id/consents',
+    { schema: { tags, params: IdParamsSchema, body: ConsentBodySchema, response: { 201: Saved, ...errors } } },
+    async (req, reply) => reply.code(201).send({ id: await recordConsent(authed(req), req.params.id, req.body) }),
   );
   r.post(
     '/api/situations/:id/consents/:consentId/revoke',
-    { schema: { tags, params: z.object({ id: IdSchema, consentId: IdSchema }), body: RevokeConsentBodySchema, response: { 200: Ok, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: z.object({ id: IdSchema, consentId: IdSchema }),
+        body: RevokeConsentBodySchema,
+        response: { 200: Ok, ...errors },
+      },
+    },
     async (req) => {
       await revokeConsent(authed(req), req.params.id, req.params.consentId, req.body);
       return { ok: true as const };
@@ -151,7 +224,14 @@ export async function situationsRoutes(app: FastifyInstance) {
   );
   r.post(
     '/api/situations/:id/consents/:consentId/review',
-    { schema: { tags, params: z.object({ id: IdSchema, consentId: IdSchema }), body: ReviewConsentBodySchema, response: { 200: SituationSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: z.object({ id: IdSchema, consentId: IdSchema }),
+        body: ReviewConsentBodySchema,
+        response: { 200: SituationSchema, ...errors },
+      },
+    },
     async (req) => {
       await reviewConsent(authed(req), req.params.id, req.params.consentId, req.body);
       return getSituation(authed(req), req.params.id);
@@ -161,16 +241,41 @@ export async function situationsRoutes(app: FastifyInstance) {
   // The case team: who follows the person (issue 9, need to know).
   r.get(
     '/api/situations/:id/case-team/candidates',
-    { schema: { tags, params: IdParamsSchema, querystring: z.object({ q: z.string().trim().max(100).optional() }), response: { 200: z.array(CaseTeamCandidateSchema), ...errors } } },
+    {
+      schema: {
+        tags,
+        params: IdParamsSchema,
+        querystring: z.object({ q: z.string().trim().max(100).optional() }),
+        response: { 200: z.array(CaseTeamCandidateSchema), ...errors },
+      },
+    },
     (req) => listCaseTeamCandidates(authed(req), req.params.id, req.query.q),
   );
-  r.post('/api/situations/:id/case-team', { schema: { tags, params: IdParamsSchema, body: AddCaseTeamMemberBodySchema, response: { 200: SituationSchema, ...errors } } }, async (req) => {
-    await addCaseTeamMember(authed(req), req.params.id, req.body.userId);
-    return getSituation(authed(req), req.params.id);
-  });
+  r.post(
+    '/api/situations/:id/case-team',
+    {
+      schema: {
+        tags,
+        params: IdParamsSchema,
+        body: AddCaseTeamMemberBodySchema,
+        response: { 200: SituationSchema, ...errors },
+      },
+    },
+    async (req) => {
+      await addCaseTeamMember(authed(req), req.params.id, req.body.userId);
+      return getSituation(authed(req), req.params.id);
+    },
+  );
   r.post(
     '/api/situations/:id/case-team/:userId/remove',
-    { schema: { tags, params: z.object({ id: IdSchema, userId: IdSchema }), body: VersionBodySchema, response: { 200: SituationSchema, ...errors } } },
+    {
+      schema: {
+        tags,
+        params: z.object({ id: IdSchema, userId: IdSchema }),
+        body: VersionBodySchema,
+        response: { 200: SituationSchema, ...errors },
+      },
+    },
     async (req) => {
       await removeCaseTeamMember(authed(req), req.params.id, req.params.userId, req.body.version);
       return getSituation(authed(req), req.params.id);

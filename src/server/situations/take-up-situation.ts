@@ -13,8 +13,19 @@ export async function takeUpSituation(ctx: AuthedContext, id: string, version: n
   if (!to) throw new DomainError('conflict', 'situation.transitionNotAllowed');
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
-    const ok = await updateSituationIf(tx, id, { version, status: row.status }, { status: to, handledByUserId: ctx.actor.userId, takenUpAt: now, updatedAt: now });
+    const ok = await updateSituationIf(
+      tx,
+      id,
+      { version, status: row.status },
+      { status: to, handledByUserId: ctx.actor.userId, takenUpAt: now, updatedAt: now },
+    );
     if (!ok) throw conflict();
-    await recordSituationEvent(tx, ctx, { situationId: id, personId: row.personId, type: 'take_up', from: row.status, to });
+    await recordSituationEvent(tx, ctx, {
+      situationId: id,
+      personId: row.personId,
+      type: 'take_up',
+      from: row.status,
+      to,
+    });
   });
 }

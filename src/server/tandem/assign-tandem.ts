@@ -31,12 +31,24 @@ export async function assignTandem(ctx: AuthedContext, situationId: string, body
   if (body.startOn > addMonths(today, 1)) fields.push({ path: 'startOn', messageKey: 'mandate.startTooFar' });
   const extra = [...new Set(body.extraRecipientIds.filter((id) => id !== row.announcingUserId))];
   if (extra.length) {
-    const found = await ctx.db.select({ id: users.id }).from(users).where(and(inArray(users.id, extra), isNull(users.disabledAt)));
-    if (found.length !== extra.length) fields.push({ path: 'extraRecipientIds', messageKey: 'mandate.unknownRecipient' });
+    const found = await ctx.db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(inArray(users.id, extra), isNull(users.disabledAt)));
+    if (found.length !== extra.length)
+      fields.push({ path: 'extraRecipientIds', messageKey: 'mandate.unknownRecipient' });
   }
   if (fields.length) throw invalid(fields);
-  await ensureConsentCoversTandem(ctx, { situationId, basis: facts.basis, announcingUserId: row.announcingUserId, tandemId: body.tandemId });
-  const [announcerInstitution] = await ctx.db.select({ kind: institutions.kind }).from(institutions).where(eq(institutions.id, row.announcingInstitutionId));
+  await ensureConsentCoversTandem(ctx, {
+    situationId,
+    basis: facts.basis,
+    announcingUserId: row.announcingUserId,
+    tandemId: body.tandemId,
+  });
+  const [announcerInstitution] = await ctx.db
+    .select({ kind: institutions.kind })
+    .from(institutions)
+    .where(eq(institutions.id, row.announcingInstitutionId));
 
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
@@ -48,11 +60,18 @@ export async function assignTandem(ctx: AuthedContext, situationId: string, body
       .where(and(eq(mandates.tandemId, tandem.id), isNull(mandates.closedAt)));
     const verdict = checkAssignment({ ...tandem, load: load?.n ?? 0 }, row.regionId, body.confirmOverCapacity);
     if (!verdict.ok) {
-      throw invalid([{ path: verdict.reason === 'over_capacity_unconfirmed' ? 'confirmOverCapacity' : 'tandemId', messageKey: `tandem.${verdict.reason}`, params: { capacity: tandem.capacity, load: load?.n ?? 0 } }]);
+      throw invalid([
+        {
+          path: verdict.reason === 'over_capacity_unconfirmed' ? 'confirmOverCapacity' : 'tandemId',
+          messageKey: `tandem.${verdict.reason}`,
+          params: { capacity: tandem.capacity, load: load?.n ?? 0 },
+        },
+      ]);
     }
     const holding = fileHolding({ userId: row.announcingUserId, institutionKind: announcerInstitution!.kind }, tandem);
     // The situation's version guards against a second assignment (and any concurrent change) in between.
-    if (!(await updateSituationIf(tx, situationId, { version: body.version, status: 'tandem' }, { updatedAt: now }))) throw conflict();
+    if (!(await updateSituationIf(tx, situationId, { version: body.version, status: 'tandem' }, { updatedAt: now })))
+      throw conflict();
     const endOn = plannedEnd(body.startOn);
     const [m] = await tx
       .insert(mandates)
@@ -81,8 +100,20 @@ export async function assignTandem(ctx: AuthedContext, situationId: string, body
       personId: row.personId,
       type: 'assign_tandem',
       reason: verdict.overCapacity ? 'over_capacity_confirmed' : '',
-      details: { tandemId: tandem.id, startOn: body.startOn, endOn, overCapacity: verdict.overCapacity, load: load?.n ?? 0, capacity: tandem.capacity },
+      details: {
+        tandemId: tandem.id,
+        startOn: body.startOn,
+        endOn,
+        overCapacity: verdict.overCapacity,
+        load: load?.n ?? 0,
+        capacity: tandem.capacity,
+      },
     });
-    await notifyUsers(tx, [tandem.orpUserId, tandem.cmsUserId, row.announcingUserId], { kind: 'tandem_assigned', situationId, at: now, details: { startOn: body.startOn } });
+    await notifyUsers(tx, [tandem.orpUserId, tandem.cmsUserId, row.announcingUserId], {
+      kind: 'tandem_assigned',
+      situationId,
+      at: now,
+      details: { startOn: body.startOn },
+    });
   });
 }

@@ -21,9 +21,16 @@ import { updateMandateIf } from './tandem-repository.ts';
  */
 export async function closeMandate(ctx: AuthedContext, situationId: string, body: z.infer<typeof CloseBodySchema>) {
   const { row, mandate } = await loadMandateFor(ctx, situationId, 'coach', 'mandate.close');
-  const [report] = await ctx.db.select({ status: finalReports.status }).from(finalReports).where(eq(finalReports.mandateId, mandate.id));
+  const [report] = await ctx.db
+    .select({ status: finalReports.status })
+    .from(finalReports)
+    .where(eq(finalReports.mandateId, mandate.id));
   const insertion = body.outcome === 'inserted' ? body.insertion : null;
-  const problems = checkClosure({ outcome: body.outcome, outcomeOn: body.outcomeOn, insertion }, { startOn: mandate.startOn, finalReportDone: report?.status === 'final' }, swissDay(ctx.now()));
+  const problems = checkClosure(
+    { outcome: body.outcome, outcomeOn: body.outcomeOn, insertion },
+    { startOn: mandate.startOn, finalReportDone: report?.status === 'final' },
+    swissDay(ctx.now()),
+  );
   if (problems.length) throw invalid(problems.map((p) => ({ path: p.path, messageKey: `closure.${p.problem}` })));
   const now = ctx.now();
   const holder = holderAfterClosure(mandate, false);
@@ -47,7 +54,8 @@ export async function closeMandate(ctx: AuthedContext, situationId: string, body
       .returning({ id: situations.id });
     if (!closed.length) throw conflict();
     const followUps = followUpDates(body.outcome, body.outcomeOn);
-    if (followUps.length) await tx.insert(insertionFollowUps).values(followUps.map((f) => ({ ...f, mandateId: mandate.id, situationId })));
+    if (followUps.length)
+      await tx.insert(insertionFollowUps).values(followUps.map((f) => ({ ...f, mandateId: mandate.id, situationId })));
     await recordSituationEvent(tx, ctx, {
       situationId,
       personId: row.personId,
@@ -56,11 +64,15 @@ export async function closeMandate(ctx: AuthedContext, situationId: string, body
       to: 'closed',
       details: { outcome: body.outcome, outcomeOn: body.outcomeOn, followUps: followUps.map((f) => f.dueOn) },
     });
-    await notifyUsers(tx, [row.announcingUserId, holder, ...(mandate.handBackToUserId ? [mandate.handBackToUserId] : [])], {
-      kind: 'mandate_closed',
-      situationId,
-      at: now,
-      details: { outcome: body.outcome },
-    });
+    await notifyUsers(
+      tx,
+      [row.announcingUserId, holder, ...(mandate.handBackToUserId ? [mandate.handBackToUserId] : [])],
+      {
+        kind: 'mandate_closed',
+        situationId,
+        at: now,
+        details: { outcome: body.outcome },
+      },
+    );
   });
 }

@@ -16,7 +16,12 @@ import { notifyUsers } from '../notifications/notify.ts';
  */
 export async function ensureConsentCoversTandem(
   ctx: AuthedContext,
-  o: { situationId: string; basis: ReadonlyMap<string, ReadonlySet<DataCategory>>; announcingUserId: string; tandemId: string },
+  o: {
+    situationId: string;
+    basis: ReadonlyMap<string, ReadonlySet<DataCategory>>;
+    announcingUserId: string;
+    tandemId: string;
+  },
 ) {
   const [tandem] = await ctx.db.select().from(tandems).where(eq(tandems.id, o.tandemId));
   if (!tandem) return; // the assignment itself answers "unknown tandem"
@@ -34,7 +39,11 @@ export async function ensureConsentCoversTandem(
       kind: 'consent_extension_needed',
       situationId: o.situationId,
       at: ctx.now(),
-      details: { institutionIds: [...new Set(missing.map((m) => m.institutionId))], institutionNamesFr: missing.map((m) => m.nameFr), institutionNamesDe: missing.map((m) => m.nameDe) },
+      details: {
+        institutionIds: [...new Set(missing.map((m) => m.institutionId))],
+        institutionNamesFr: missing.map((m) => m.nameFr),
+        institutionNamesDe: missing.map((m) => m.nameDe),
+      },
     });
   });
   throw invalid([{ path: 'tandemId', messageKey: 'tandem.consentMissing', params: { institutions: names } }]);

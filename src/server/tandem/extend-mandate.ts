@@ -12,10 +12,17 @@ export async function extendMandate(ctx: AuthedContext, situationId: string, bod
   const { row, mandate } = await loadMandateFor(ctx, situationId, 'coach', 'mandate.extend');
   const verdict = checkExtension({ start: mandate.startOn, currentEnd: mandate.endOn }, body.endOn, body.justification);
   if (!verdict.ok) {
-    throw invalid([{ path: verdict.reason === 'justification_missing' ? 'justification' : 'endOn', messageKey: `mandate.${verdict.reason}`, params: { latestEnd: verdict.latestEnd.split('-').reverse().join('.') } }]);
+    throw invalid([
+      {
+        path: verdict.reason === 'justification_missing' ? 'justification' : 'endOn',
+        messageKey: `mandate.${verdict.reason}`,
+        params: { latestEnd: verdict.latestEnd.split('-').reverse().join('.') },
+      },
+    ]);
   }
   await ctx.db.transaction(async (tx) => {
-    if (!(await updateMandateIf(tx, mandate.id, body.version, { endOn: body.endOn, updatedAt: ctx.now() }))) throw conflict();
+    if (!(await updateMandateIf(tx, mandate.id, body.version, { endOn: body.endOn, updatedAt: ctx.now() })))
+      throw conflict();
     await recordSituationEvent(tx, ctx, {
       situationId,
       personId: row.personId,

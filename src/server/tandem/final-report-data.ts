@@ -20,15 +20,27 @@ export async function finalReportData(
   lang: Language,
   now: Date,
 ): Promise<FinalReportData> {
-  const journal = await q.select().from(meetings).where(eq(meetings.mandateId, mandate.id)).orderBy(asc(meetings.heldOn));
-  const goals = await q.select().from(objectives).where(eq(objectives.mandateId, mandate.id)).orderBy(asc(objectives.createdAt));
+  const journal = await q
+    .select()
+    .from(meetings)
+    .where(eq(meetings.mandateId, mandate.id))
+    .orderBy(asc(meetings.heldOn));
+  const goals = await q
+    .select()
+    .from(objectives)
+    .where(eq(objectives.mandateId, mandate.id))
+    .orderBy(asc(objectives.createdAt));
   const [tandem] = await q.select().from(tandems).where(eq(tandems.id, mandate.tandemId));
   const [person] = situation.personId ? await q.select().from(persons).where(eq(persons.id, situation.personId)) : [];
   const author = report.finalisedByUserId ?? report.updatedByUserId;
   const names = await namesOf(q, [tandem!.orpUserId, tandem!.cmsUserId, author]);
   const today = swissDay(now);
   const end = mandate.outcomeOn ?? (today < mandate.endOn ? today : mandate.endOn);
-  const months = intensityByMonth({ start: mandate.startOn, end }, journal.filter(countsForIntensity).map((m) => m.heldOn), today)
+  const months = intensityByMonth(
+    { start: mandate.startOn, end },
+    journal.filter(countsForIntensity).map((m) => m.heldOn),
+    today,
+  )
     .filter((m) => m.period !== 'future')
     .map((m) => ({ month: m.month, met: m.meetingsWithPerson >= 2 }));
   return {
@@ -41,7 +53,13 @@ export async function finalReportData(
     months,
     objectives: goals.map((o) => ({ title: o.title, status: o.status, doneOn: o.doneOn })),
     measures: await measureLines(q, mandate.id),
-    sections: { workDone: report.workDone, obstacles: report.obstacles, strengths: report.strengths, stepsTaken: report.stepsTaken, stepsToTake: report.stepsToTake },
+    sections: {
+      workDone: report.workDone,
+      obstacles: report.obstacles,
+      strengths: report.strengths,
+      stepsTaken: report.stepsTaken,
+      stepsToTake: report.stepsToTake,
+    },
     author: names.get(author) ?? '',
     on: report.finalisedAt ? swissDay(report.finalisedAt) : today,
   };

@@ -62,7 +62,8 @@ const TEXT = {
   },
 } as const;
 
-const fill = (s: string, p: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(p[k] ?? ''));
+const fill = (s: string, p: Record<string, string | number>) =>
+  s.replace(/\{(\w+)\}/g, (_, k: string) => String(p[k] ?? ''));
 
 export interface FinalReportData {
   lang: Language;
@@ -97,25 +98,53 @@ export function finalReportPdf(d: FinalReportData): Promise<Buffer> {
           body: [
             [t.reference, d.number],
             [t.person, d.initials],
-            [t.mandate, fill(t.mandateValue, { start: formatDate(d.mandate.startOn, d.lang), end: formatDate(d.mandate.endOn, d.lang), planned: formatDate(d.mandate.plannedEndOn, d.lang) })],
+            [
+              t.mandate,
+              fill(t.mandateValue, {
+                start: formatDate(d.mandate.startOn, d.lang),
+                end: formatDate(d.mandate.endOn, d.lang),
+                planned: formatDate(d.mandate.plannedEndOn, d.lang),
+              }),
+            ],
             [t.tandem, d.tandem],
           ],
         },
         layout: 'lightHorizontalLines',
       },
       heading(t.summary),
-      { text: fill(t.meetingsTotal, { n: d.meetings.length, p: d.meetings.filter((m) => m.countsForIntensity).length }) },
+      {
+        text: fill(t.meetingsTotal, { n: d.meetings.length, p: d.meetings.filter((m) => m.countsForIntensity).length }),
+      },
       ...(byKind.length ? [{ ul: byKind, margin: [12, 2, 0, 2] }] : []),
       { text: fill(t.months, { met: d.months.filter((m) => m.met).length, total: d.months.length }) },
       ...(missed.length ? [{ text: fill(t.missed, { list: missed.join(', ') }) }] : []),
       heading(t.objectives),
       d.objectives.length
-        ? { ul: d.objectives.map((o) => `${o.title} — ${OBJECTIVE_STATUS_LABELS[d.lang][o.status]}${o.doneOn ? ` (${formatDate(o.doneOn, d.lang)})` : ''}`), margin: [12, 0, 0, 0] }
+        ? {
+            ul: d.objectives.map(
+              (o) =>
+                `${o.title} — ${OBJECTIVE_STATUS_LABELS[d.lang][o.status]}${o.doneOn ? ` (${formatDate(o.doneOn, d.lang)})` : ''}`,
+            ),
+            margin: [12, 0, 0, 0],
+          }
         : { text: t.none },
       heading(t.measures),
-      d.measures.length ? { ul: d.measures.map((m) => describeMeasure(m, d.lang, (day) => formatDate(day, d.lang))), margin: [12, 0, 0, 0] } : { text: t.none },
-      ...(Object.keys(t.sections) as (keyof typeof t.sections)[]).flatMap((k) => [heading(t.sections[k]), { text: d.sections[k] || '—' }]),
-      { text: fill(t.signed, { name: d.author, date: formatDate(d.on, d.lang) }), fontSize: 9, color: '#444', margin: [0, 24, 0, 0] },
+      d.measures.length
+        ? {
+            ul: d.measures.map((m) => describeMeasure(m, d.lang, (day) => formatDate(day, d.lang))),
+            margin: [12, 0, 0, 0],
+          }
+        : { text: t.none },
+      ...(Object.keys(t.sections) as (keyof typeof t.sections)[]).flatMap((k) => [
+        heading(t.sections[k]),
+        { text: d.sections[k] || '—' },
+      ]),
+      {
+        text: fill(t.signed, { name: d.author, date: formatDate(d.on, d.lang) }),
+        fontSize: 9,
+        color: '#444',
+        margin: [0, 24, 0, 0],
+      },
     ],
   });
 }

@@ -6,7 +6,16 @@ import { intensityByMonth } from '../../domain/tandem/intensity.ts';
 import { countsForIntensity } from '../../domain/tandem/journal.ts';
 import { latestEnd } from '../../domain/tandem/mandate.ts';
 import { isReportDue, reportableMonths } from '../../domain/tandem/monthly-report.ts';
-import { finalReports, insertionFollowUps, meetingRevisions, meetings, monthlyReports, objectives, outboxMessages, tandems } from '../../db/schema.ts';
+import {
+  finalReports,
+  insertionFollowUps,
+  meetingRevisions,
+  meetings,
+  monthlyReports,
+  objectives,
+  outboxMessages,
+  tandems,
+} from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { loadSituationFor } from '../situations/load-situation.ts';
@@ -15,7 +24,16 @@ import { PART_CATEGORY } from '../../domain/consent/data-categories.ts';
 import type { SentRecipient } from './send-monthly-report.ts';
 import { findMandate, namesOf, presentTandems } from './tandem-repository.ts';
 
-const EMPTY: TandemFile = { mandate: null, intensity: [], meetings: [], objectives: [], monthlyReports: [], finalReport: null, followUps: [], coachingWithheld: false };
+const EMPTY: TandemFile = {
+  mandate: null,
+  intensity: [],
+  meetings: [],
+  objectives: [],
+  monthlyReports: [],
+  finalReport: null,
+  followUps: [],
+  coachingWithheld: false,
+};
 
 /** The tandem's side of a situation: mandate, journal, intensity, objectives, reports, closure and follow-ups. */
 export async function getTandemFile(ctx: AuthedContext, situationId: string): Promise<TandemFile> {
@@ -28,17 +46,47 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
   const coaching = categoryFilter(ctx.actor, facts).shows(PART_CATEGORY.coaching);
   const [tandemRow] = await ctx.db.select().from(tandems).where(eq(tandems.id, mandate.tandemId));
   const [tandem] = await presentTandems(ctx.db, [tandemRow!]);
-  const allMeetings = await ctx.db.select().from(meetings).where(eq(meetings.mandateId, mandate.id)).orderBy(asc(meetings.heldOn), asc(meetings.createdAt));
+  const allMeetings = await ctx.db
+    .select()
+    .from(meetings)
+    .where(eq(meetings.mandateId, mandate.id))
+    .orderBy(asc(meetings.heldOn), asc(meetings.createdAt));
   const journal = coaching ? allMeetings : [];
   const revisions = journal.length
-    ? await ctx.db.select().from(meetingRevisions).where(inArray(meetingRevisions.meetingId, journal.map((m) => m.id))).orderBy(asc(meetingRevisions.version))
+    ? await ctx.db
+        .select()
+        .from(meetingRevisions)
+        .where(
+          inArray(
+            meetingRevisions.meetingId,
+            journal.map((m) => m.id),
+          ),
+        )
+        .orderBy(asc(meetingRevisions.version))
     : [];
-  const goals = coaching ? await ctx.db.select().from(objectives).where(eq(objectives.mandateId, mandate.id)).orderBy(asc(objectives.createdAt)) : [];
-  const reports = coaching ? await ctx.db.select().from(monthlyReports).where(eq(monthlyReports.mandateId, mandate.id)) : [];
-  const [report] = coaching ? await ctx.db.select().from(finalReports).where(eq(finalReports.mandateId, mandate.id)) : [];
-  const followUps = await ctx.db.select().from(insertionFollowUps).where(eq(insertionFollowUps.mandateId, mandate.id)).orderBy(asc(insertionFollowUps.months));
+  const goals = coaching
+    ? await ctx.db
+        .select()
+        .from(objectives)
+        .where(eq(objectives.mandateId, mandate.id))
+        .orderBy(asc(objectives.createdAt))
+    : [];
+  const reports = coaching
+    ? await ctx.db.select().from(monthlyReports).where(eq(monthlyReports.mandateId, mandate.id))
+    : [];
+  const [report] = coaching
+    ? await ctx.db.select().from(finalReports).where(eq(finalReports.mandateId, mandate.id))
+    : [];
+  const followUps = await ctx.db
+    .select()
+    .from(insertionFollowUps)
+    .where(eq(insertionFollowUps.mandateId, mandate.id))
+    .orderBy(asc(insertionFollowUps.months));
   const outbox = reports.some((r) => r.status === 'sent')
-    ? await ctx.db.select({ id: outboxMessages.id, status: outboxMessages.status }).from(outboxMessages).where(eq(outboxMessages.situationId, situationId))
+    ? await ctx.db
+        .select({ id: outboxMessages.id, status: outboxMessages.status })
+        .from(outboxMessages)
+        .where(eq(outboxMessages.situationId, situationId))
     : [];
   const delivered = new Set(outbox.filter((o) => o.status === 'sent').map((o) => o.id));
   const names = await namesOf(ctx.db, [
@@ -62,9 +110,20 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
 
   const intensityEnd = mandate.outcomeOn ?? mandate.endOn;
   const reportsByMonth = new Map(reports.map((r) => [r.month, r]));
-  const months = [...new Set([...reportableMonths({ startOn: mandate.startOn, closedOn: mandate.outcomeOn }, today), ...reports.map((r) => r.month)])].sort();
+  const months = [
+    ...new Set([
+      ...reportableMonths({ startOn: mandate.startOn, closedOn: mandate.outcomeOn }, today),
+      ...reports.map((r) => r.month),
+    ]),
+  ].sort();
 
-  await recordAudit(ctx.db, ctx, { action: 'tandem_file.read', recordType: 'situation', recordId: situationId, subjectPersonId: row.personId ?? undefined, allowed: true });
+  await recordAudit(ctx.db, ctx, {
+    action: 'tandem_file.read',
+    recordType: 'situation',
+    recordId: situationId,
+    subjectPersonId: row.personId ?? undefined,
+    allowed: true,
+  });
   return {
     mandate: {
       id: mandate.id,
@@ -87,7 +146,12 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
       // Where and how the person works is the coaching's content (employment), not the mandate's workflow.
       insertion:
         coaching && mandate.insertionEmployer && mandate.insertionStartOn && mandate.insertionContractType
-          ? { employer: mandate.insertionEmployer, startOn: mandate.insertionStartOn, contractType: mandate.insertionContractType, ratePercent: mandate.insertionRatePercent ?? 0 }
+          ? {
+              employer: mandate.insertionEmployer,
+              startOn: mandate.insertionStartOn,
+              contractType: mandate.insertionContractType,
+              ratePercent: mandate.insertionRatePercent ?? 0,
+            }
           : null,
       handedBackAt: iso(mandate.handedBackAt),
       handedBackByName: name(mandate.handedBackByUserId),
@@ -95,7 +159,11 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
       version: mandate.version,
     },
     // The count of meetings a month is the mandate's workflow, not its content: shown to every reader.
-    intensity: intensityByMonth({ start: mandate.startOn, end: intensityEnd }, allMeetings.filter(countsForIntensity).map((m) => m.heldOn), today),
+    intensity: intensityByMonth(
+      { start: mandate.startOn, end: intensityEnd },
+      allMeetings.filter(countsForIntensity).map((m) => m.heldOn),
+      today,
+    ),
     meetings: journal.map((m) => ({
       id: m.id,
       heldOn: m.heldOn,
@@ -112,7 +180,16 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
       version: m.version,
       revisions: revisions
         .filter((r) => r.meetingId === m.id)
-        .map((r) => ({ ...(r.content as Omit<TandemFile['meetings'][number]['revisions'][number], 'version' | 'writtenByName' | 'writtenAt' | 'replacedAt'>), version: r.version, writtenByName: name(r.writtenByUserId) ?? '', writtenAt: r.writtenAt.toISOString(), replacedAt: r.replacedAt.toISOString() })),
+        .map((r) => ({
+          ...(r.content as Omit<
+            TandemFile['meetings'][number]['revisions'][number],
+            'version' | 'writtenByName' | 'writtenAt' | 'replacedAt'
+          >),
+          version: r.version,
+          writtenByName: name(r.writtenByUserId) ?? '',
+          writtenAt: r.writtenAt.toISOString(),
+          replacedAt: r.replacedAt.toISOString(),
+        })),
       canEdit: coach && m.authorUserId === ctx.actor.userId,
     })),
     objectives: goals.map((o) => ({
@@ -138,7 +215,13 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
         draftedByName: name(r?.draftedByUserId ?? null),
         sentAt: iso(r?.sentAt ?? null),
         sentByName: name(r?.sentByUserId ?? null),
-        recipients: ((r?.recipients ?? []) as SentRecipient[]).map((s) => ({ name: s.name, email: s.email, language: s.language, messageId: s.messageId, delivered: delivered.has(s.outboxId) })),
+        recipients: ((r?.recipients ?? []) as SentRecipient[]).map((s) => ({
+          name: s.name,
+          email: s.email,
+          language: s.language,
+          messageId: s.messageId,
+          delivered: delivered.has(s.outboxId),
+        })),
         version: r?.version ?? null,
       };
     }),
@@ -158,6 +241,15 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
         }
       : null,
     coachingWithheld: !coaching,
-    followUps: followUps.map((f) => ({ id: f.id, months: f.months, dueOn: f.dueOn, stillInWork: f.stillInWork, note: f.note, recordedAt: iso(f.recordedAt), recordedByName: name(f.recordedByUserId), version: f.version })),
+    followUps: followUps.map((f) => ({
+      id: f.id,
+      months: f.months,
+      dueOn: f.dueOn,
+      stillInWork: f.stillInWork,
+      note: f.note,
+      recordedAt: iso(f.recordedAt),
+      recordedByName: name(f.recordedByUserId),
+      version: f.version,
+    })),
   };
 }

@@ -13,13 +13,26 @@ import { updateMandateIf } from './tandem-repository.ts';
  */
 export async function handBackFile(ctx: AuthedContext, situationId: string, body: { note: string; version: number }) {
   const { row, mandate } = await loadMandateFor(ctx, situationId, 'hand_back', 'mandate.hand_back');
-  if (!mandate.closedAt || !mandate.handBackToUserId || mandate.handedBackAt) throw new DomainError('conflict', 'handBack.notPossible');
+  if (!mandate.closedAt || !mandate.handBackToUserId || mandate.handedBackAt)
+    throw new DomainError('conflict', 'handBack.notPossible');
   const now = ctx.now();
   const holder = holderAfterClosure(mandate, true);
   await ctx.db.transaction(async (tx) => {
-    const ok = await updateMandateIf(tx, mandate.id, body.version, { handedBackAt: now, handedBackByUserId: ctx.actor.userId, handBackNote: body.note, holderUserId: holder, updatedAt: now });
+    const ok = await updateMandateIf(tx, mandate.id, body.version, {
+      handedBackAt: now,
+      handedBackByUserId: ctx.actor.userId,
+      handBackNote: body.note,
+      holderUserId: holder,
+      updatedAt: now,
+    });
     if (!ok) throw conflict();
-    await recordSituationEvent(tx, ctx, { situationId, personId: row.personId, type: 'hand_back', reason: body.note, details: { toUserId: holder } });
+    await recordSituationEvent(tx, ctx, {
+      situationId,
+      personId: row.personId,
+      type: 'hand_back',
+      reason: body.note,
+      details: { toUserId: holder },
+    });
     await notifyUsers(tx, [holder], { kind: 'file_handed_back', situationId, at: now });
   });
 }

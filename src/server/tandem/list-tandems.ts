@@ -21,12 +21,29 @@ export async function listTandems(ctx: AuthedContext, regionId?: string) {
 export async function listTandemCandidates(ctx: AuthedContext) {
   await ensureAllowed(ctx, 'read', { type: 'tandem', regionId: '' }, { action: 'tandem.candidates' });
   const rows = await ctx.db
-    .select({ id: users.id, givenName: users.givenName, familyName: users.familyName, kind: institutions.kind, regionId: users.regionId })
+    .select({
+      id: users.id,
+      givenName: users.givenName,
+      familyName: users.familyName,
+      kind: institutions.kind,
+      regionId: users.regionId,
+    })
     .from(users)
     .innerJoin(institutions, eq(institutions.id, users.institutionId))
-    .where(and(isNull(users.disabledAt), sql`'tandem_member' = ANY(${users.roles})`, sql`${institutions.kind} IN ('orp', 'cms')`))
+    .where(
+      and(
+        isNull(users.disabledAt),
+        sql`'tandem_member' = ANY(${users.roles})`,
+        sql`${institutions.kind} IN ('orp', 'cms')`,
+      ),
+    )
     .orderBy(asc(users.familyName));
-  return rows.map((u) => ({ id: u.id, name: fullName(u), institutionKind: u.kind as 'orp' | 'cms', regionId: u.regionId }));
+  return rows.map((u) => ({
+    id: u.id,
+    name: fullName(u),
+    institutionKind: u.kind as 'orp' | 'cms',
+    regionId: u.regionId,
+  }));
 }
 
 /**
@@ -38,10 +55,24 @@ export async function listReportRecipientCandidates(ctx: AuthedContext, situatio
   const { row } = await loadSituationFor(ctx, situationId, 'assign', 'tandem.recipient_candidates');
   const institutionIds = [...new Set([row.announcingInstitutionId, ...row.followingInstitutionIds])];
   const rows = await ctx.db
-    .select({ id: users.id, givenName: users.givenName, familyName: users.familyName, nameFr: institutions.nameFr, nameDe: institutions.nameDe })
+    .select({
+      id: users.id,
+      givenName: users.givenName,
+      familyName: users.familyName,
+      nameFr: institutions.nameFr,
+      nameDe: institutions.nameDe,
+    })
     .from(users)
     .innerJoin(institutions, eq(institutions.id, users.institutionId))
-    .where(and(isNull(users.disabledAt), inArray(users.institutionId, institutionIds), sql`'field_professional' = ANY(${users.roles})`))
+    .where(
+      and(
+        isNull(users.disabledAt),
+        inArray(users.institutionId, institutionIds),
+        sql`'field_professional' = ANY(${users.roles})`,
+      ),
+    )
     .orderBy(asc(users.familyName));
-  return rows.filter((u) => u.id !== row.announcingUserId).map((u) => ({ id: u.id, name: `${fullName(u)} (${ctx.lang === 'de' ? u.nameDe : u.nameFr})` }));
+  return rows
+    .filter((u) => u.id !== row.announcingUserId)
+    .map((u) => ({ id: u.id, name: `${fullName(u)} (${ctx.lang === 'de' ? u.nameDe : u.nameFr})` }));
 }

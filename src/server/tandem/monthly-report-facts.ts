@@ -7,7 +7,8 @@ import { measureLines } from '../measures/measure-lines.ts';
 import type { SituationRow } from '../situations/situation-repository.ts';
 import { type MandateRow, namesOf } from './tandem-repository.ts';
 
-const lastDayOf = (month: string) => `${month}-${new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()}`;
+const lastDayOf = (month: string) =>
+  `${month}-${new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()}`;
 
 /** What a month's report is made of: that month's meetings and measures, the objectives as they stand, the mandate and the tandem. */
 export async function monthlyReportFacts(
@@ -21,9 +22,19 @@ export async function monthlyReportFacts(
   const monthMeetings = await q
     .select()
     .from(meetings)
-    .where(and(eq(meetings.mandateId, mandate.id), gte(meetings.heldOn, `${month}-01`), lt(meetings.heldOn, `${nextMonth(month)}-01`)))
+    .where(
+      and(
+        eq(meetings.mandateId, mandate.id),
+        gte(meetings.heldOn, `${month}-01`),
+        lt(meetings.heldOn, `${nextMonth(month)}-01`),
+      ),
+    )
     .orderBy(asc(meetings.heldOn), asc(meetings.createdAt));
-  const goals = await q.select().from(objectives).where(eq(objectives.mandateId, mandate.id)).orderBy(asc(objectives.createdAt));
+  const goals = await q
+    .select()
+    .from(objectives)
+    .where(eq(objectives.mandateId, mandate.id))
+    .orderBy(asc(objectives.createdAt));
   const [tandem] = await q.select().from(tandems).where(eq(tandems.id, mandate.tandemId));
   const [person] = situation.personId ? await q.select().from(persons).where(eq(persons.id, situation.personId)) : [];
   const names = await namesOf(q, [tandem!.orpUserId, tandem!.cmsUserId, authorUserId]);
@@ -33,7 +44,12 @@ export async function monthlyReportFacts(
     month,
     mandate: { startOn: mandate.startOn, endOn: mandate.endOn },
     tandem: { orpName: names.get(tandem!.orpUserId) ?? '', cmsName: names.get(tandem!.cmsUserId) ?? '' },
-    meetings: monthMeetings.map((m) => ({ heldOn: m.heldOn, kind: m.kind, countsForIntensity: countsForIntensity(m), nextSteps: m.nextSteps })),
+    meetings: monthMeetings.map((m) => ({
+      heldOn: m.heldOn,
+      kind: m.kind,
+      countsForIntensity: countsForIntensity(m),
+      nextSteps: m.nextSteps,
+    })),
     objectives: goals.map((o) => ({ title: o.title, status: o.status, targetOn: o.targetOn })),
     measures: await measureLines(q, mandate.id, { from: `${month}-01`, to: lastDayOf(month) }),
     significantElements,

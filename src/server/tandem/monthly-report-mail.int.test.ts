@@ -33,7 +33,13 @@ describe('monthly report by e-mail', () => {
     const members = await tandemMembers(t, 'm');
     const [pro, coord] = [await t.signIn('pro'), await t.signIn('coord')];
     const tandemId = await createTandem(t, coord, members.orpUser.id, members.cmsUser.id);
-    const id = await orientedToTandem(t, pro, coord, [t.world.orp.id, t.world.bureau.id, t.world.cms.id, members.orp.id, members.cms.id]);
+    const id = await orientedToTandem(t, pro, coord, [
+      t.world.orp.id,
+      t.world.bureau.id,
+      t.world.cms.id,
+      members.orp.id,
+      members.cms.id,
+    ]);
     // Two Bureau members assigning at once: one wins, the other is told the situation changed.
     const both = await Promise.all([
       assign(t, coord, id, tandemId, '2026-04-01', { extraRecipientIds: [t.world.users.social.id] }),
@@ -45,17 +51,42 @@ describe('monthly report by e-mail', () => {
     const tandem = await t.signIn('tandem.cms.m');
     const url = `/api/situations/${id}`;
     for (const heldOn of ['2026-04-07', '2026-04-21']) {
-      await t.request(tandem, { method: 'POST', url: `${url}/meetings`, payload: { heldOn, kind: 'with_person', personPresent: true, nextSteps: `Suite du ${heldOn}` } });
+      await t.request(tandem, {
+        method: 'POST',
+        url: `${url}/meetings`,
+        payload: { heldOn, kind: 'with_person', personPresent: true, nextSteps: `Suite du ${heldOn}` },
+      });
     }
-    await t.request(tandem, { method: 'POST', url: `${url}/objectives`, payload: { title: 'Stage de vente', status: 'in_progress', startOn: '2026-04-07', targetOn: null } });
-    const draft = (await t.request(tandem, { method: 'POST', url: `${url}/monthly-reports`, payload: { month: '2026-04' } })).json().monthlyReports[0];
-    const edited = (await t.request(tandem, { method: 'PUT', url: `${url}/monthly-reports/${draft.id}`, payload: { significantElements: 'Motivation intacte ; stage trouvé chez Coop.', version: draft.version } })).json().monthlyReports[0];
+    await t.request(tandem, {
+      method: 'POST',
+      url: `${url}/objectives`,
+      payload: { title: 'Stage de vente', status: 'in_progress', startOn: '2026-04-07', targetOn: null },
+    });
+    const draft = (
+      await t.request(tandem, { method: 'POST', url: `${url}/monthly-reports`, payload: { month: '2026-04' } })
+    ).json().monthlyReports[0];
+    const edited = (
+      await t.request(tandem, {
+        method: 'PUT',
+        url: `${url}/monthly-reports/${draft.id}`,
+        payload: { significantElements: 'Motivation intacte ; stage trouvé chez Coop.', version: draft.version },
+      })
+    ).json().monthlyReports[0];
     // A double click sends once.
-    const sends = await Promise.all([1, 2].map(() => t.request(tandem, { method: 'POST', url: `${url}/monthly-reports/${draft.id}/send`, payload: { version: edited.version } })));
+    const sends = await Promise.all(
+      [1, 2].map(() =>
+        t.request(tandem, {
+          method: 'POST',
+          url: `${url}/monthly-reports/${draft.id}/send`,
+          payload: { version: edited.version },
+        }),
+      ),
+    );
     expect(sends.map((r) => r.statusCode).sort()).toEqual([200, 409]);
 
     const transport = smtpTransport(`smtp://127.0.0.1:${port}?ignoreTLS=true`);
-    const deliver = () => deliverOutbox({ db: t.database.db, transport, from: 'Tandem CII <tandem@example.ch>', now: () => t.clock.now });
+    const deliver = () =>
+      deliverOutbox({ db: t.database.db, transport, from: 'Tandem CII <tandem@example.ch>', now: () => t.clock.now });
     expect(await deliver()).toEqual({ sent: 0, failed: 2 });
     server = new SMTPServer({
       authOptional: true,
@@ -89,9 +120,19 @@ describe('monthly report by e-mail', () => {
       expect(mail.text).not.toContain('Évéquoz');
     }
     // The situation keeps what was sent, to whom, when and with which Message-ID — now delivered.
-    const report = (await t.request(await t.signIn('tandem.cms.m'), { method: 'GET', url: `${url}/tandem` })).json().monthlyReports[0];
+    const report = (await t.request(await t.signIn('tandem.cms.m'), { method: 'GET', url: `${url}/tandem` })).json()
+      .monthlyReports[0];
     expect(report.status).toBe('sent');
-    expect(report.recipients.map((r: { messageId: string; delivered: boolean; language: string }) => [r.language, r.delivered]).sort()).toEqual([['de', true], ['fr', true]]);
-    expect(report.recipients.map((r: { messageId: string }) => r.messageId).sort()).toEqual([fr.messageId, de.messageId].sort());
+    expect(
+      report.recipients
+        .map((r: { messageId: string; delivered: boolean; language: string }) => [r.language, r.delivered])
+        .sort(),
+    ).toEqual([
+      ['de', true],
+      ['fr', true],
+    ]);
+    expect(report.recipients.map((r: { messageId: string }) => r.messageId).sort()).toEqual(
+      [fr.messageId, de.messageId].sort(),
+    );
   });
 });

@@ -22,9 +22,18 @@ export async function printFinalReport(ctx: AuthedContext, situationId: string, 
   const { row, facts } = await loadSituationFor(ctx, situationId, 'read', 'final_report.print');
   const { shows } = categoryFilter(ctx.actor, facts);
   const mandate = await findMandate(ctx.db, situationId);
-  const [report] = mandate ? await ctx.db.select().from(finalReports).where(eq(finalReports.mandateId, mandate.id)) : [];
+  const [report] = mandate
+    ? await ctx.db.select().from(finalReports).where(eq(finalReports.mandateId, mandate.id))
+    : [];
   if (!mandate || !report || !shows(PART_CATEGORY.coaching) || !shows(PART_CATEGORY.measures)) throw notFound();
   const pdf = await finalReportPdf(await finalReportData(ctx.db, row, mandate, report, lang, ctx.now()));
-  await recordAudit(ctx.db, ctx, { action: 'final_report.print', recordType: 'final_report', recordId: report.id, subjectPersonId: row.personId ?? undefined, allowed: true, details: { situationId, lang, on: swissDay(ctx.now()) } });
+  await recordAudit(ctx.db, ctx, {
+    action: 'final_report.print',
+    recordType: 'final_report',
+    recordId: report.id,
+    subjectPersonId: row.personId ?? undefined,
+    allowed: true,
+    details: { situationId, lang, on: swissDay(ctx.now()) },
+  });
   return { pdf, filename: `${lang === 'de' ? 'schlussbericht' : 'bilan-final'}-${row.number}.pdf` };
 }

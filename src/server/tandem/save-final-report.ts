@@ -13,7 +13,11 @@ import { loadMandateFor } from './load-mandate.ts';
  * report reopens it as a draft: its earlier PDF stays on the situation, and
  * closing needs it finalised again.
  */
-export async function saveFinalReport(ctx: AuthedContext, situationId: string, body: z.infer<typeof FinalReportBodySchema>) {
+export async function saveFinalReport(
+  ctx: AuthedContext,
+  situationId: string,
+  body: z.infer<typeof FinalReportBodySchema>,
+) {
   const { row, mandate } = await loadMandateFor(ctx, situationId, 'coach', 'final_report.update');
   const { version, ...sections } = body;
   const now = ctx.now();
@@ -22,7 +26,14 @@ export async function saveFinalReport(ctx: AuthedContext, situationId: string, b
     if (version === null) {
       const [created] = await tx
         .insert(finalReports)
-        .values({ ...sections, mandateId: mandate.id, situationId, updatedByUserId: ctx.actor.userId, createdAt: now, updatedAt: now })
+        .values({
+          ...sections,
+          mandateId: mandate.id,
+          situationId,
+          updatedByUserId: ctx.actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        })
         .onConflictDoNothing()
         .returning({ id: finalReports.id });
       if (!created) throw conflict();
@@ -30,12 +41,25 @@ export async function saveFinalReport(ctx: AuthedContext, situationId: string, b
     } else {
       const [updated] = await tx
         .update(finalReports)
-        .set({ ...sections, status: 'draft', updatedByUserId: ctx.actor.userId, updatedAt: now, version: sql`${finalReports.version} + 1` })
+        .set({
+          ...sections,
+          status: 'draft',
+          updatedByUserId: ctx.actor.userId,
+          updatedAt: now,
+          version: sql`${finalReports.version} + 1`,
+        })
         .where(and(eq(finalReports.mandateId, mandate.id), eq(finalReports.version, version)))
         .returning({ id: finalReports.id });
       if (!updated) throw conflict();
       id = updated.id;
     }
-    await recordAudit(tx, ctx, { action: 'final_report.update', recordType: 'final_report', recordId: id, subjectPersonId: row.personId ?? undefined, allowed: true, details: { situationId } });
+    await recordAudit(tx, ctx, {
+      action: 'final_report.update',
+      recordType: 'final_report',
+      recordId: id,
+      subjectPersonId: row.personId ?? undefined,
+      allowed: true,
+      details: { situationId },
+    });
   });
 }

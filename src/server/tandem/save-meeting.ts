@@ -24,9 +24,24 @@ export async function recordMeeting(ctx: AuthedContext, situationId: string, inp
   return ctx.db.transaction(async (tx) => {
     const [m] = await tx
       .insert(meetings)
-      .values({ ...input, personPresent: input.kind === 'with_person' || input.personPresent, mandateId: mandate.id, situationId, authorUserId: ctx.actor.userId, createdAt: now, updatedAt: now })
+      .values({
+        ...input,
+        personPresent: input.kind === 'with_person' || input.personPresent,
+        mandateId: mandate.id,
+        situationId,
+        authorUserId: ctx.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: meetings.id });
-    await recordAudit(tx, ctx, { action: 'meeting.create', recordType: 'meeting', recordId: m!.id, subjectPersonId: row.personId ?? undefined, allowed: true, details: { situationId, heldOn: input.heldOn, kind: input.kind } });
+    await recordAudit(tx, ctx, {
+      action: 'meeting.create',
+      recordType: 'meeting',
+      recordId: m!.id,
+      subjectPersonId: row.personId ?? undefined,
+      allowed: true,
+      details: { situationId, heldOn: input.heldOn, kind: input.kind },
+    });
     return m!.id;
   });
 }
@@ -35,12 +50,26 @@ export async function recordMeeting(ctx: AuthedContext, situationId: string, inp
  * Only its author edits a meeting, and every earlier state is kept in
  * `meeting_revisions` (written in the same transaction as the change).
  */
-export async function editMeeting(ctx: AuthedContext, situationId: string, meetingId: string, input: z.infer<typeof UpdateMeetingBodySchema>) {
+export async function editMeeting(
+  ctx: AuthedContext,
+  situationId: string,
+  meetingId: string,
+  input: z.infer<typeof UpdateMeetingBodySchema>,
+) {
   const { row, mandate } = await loadMandateFor(ctx, situationId, 'coach', 'meeting.update');
-  const [meeting] = await ctx.db.select().from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.situationId, situationId)));
+  const [meeting] = await ctx.db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.id, meetingId), eq(meetings.situationId, situationId)));
   if (!meeting) throw notFound();
   if (meeting.authorUserId !== ctx.actor.userId) {
-    await recordAudit(ctx.db, ctx, { action: 'meeting.update', recordType: 'meeting', recordId: meetingId, subjectPersonId: row.personId ?? undefined, allowed: false });
+    await recordAudit(ctx.db, ctx, {
+      action: 'meeting.update',
+      recordType: 'meeting',
+      recordId: meetingId,
+      subjectPersonId: row.personId ?? undefined,
+      allowed: false,
+    });
     throw new DomainError('forbidden', 'meeting.onlyAuthor');
   }
   checkDate(input, mandate, swissDay(ctx.now()));
@@ -49,18 +78,37 @@ export async function editMeeting(ctx: AuthedContext, situationId: string, meeti
     const { version, ...content } = input;
     const updated = await tx
       .update(meetings)
-      .set({ ...content, personPresent: content.kind === 'with_person' || content.personPresent, updatedAt: now, version: sql`${meetings.version} + 1` })
+      .set({
+        ...content,
+        personPresent: content.kind === 'with_person' || content.personPresent,
+        updatedAt: now,
+        version: sql`${meetings.version} + 1`,
+      })
       .where(and(eq(meetings.id, meetingId), eq(meetings.version, version)))
       .returning({ id: meetings.id });
     if (!updated.length) throw conflict();
     await tx.insert(meetingRevisions).values({
       meetingId,
       version: meeting.version,
-      content: { heldOn: meeting.heldOn, kind: meeting.kind, personPresent: meeting.personPresent, participants: meeting.participants, notes: meeting.notes, nextSteps: meeting.nextSteps },
+      content: {
+        heldOn: meeting.heldOn,
+        kind: meeting.kind,
+        personPresent: meeting.personPresent,
+        participants: meeting.participants,
+        notes: meeting.notes,
+        nextSteps: meeting.nextSteps,
+      },
       writtenByUserId: meeting.authorUserId,
       writtenAt: meeting.updatedAt,
       replacedAt: now,
     });
-    await recordAudit(tx, ctx, { action: 'meeting.update', recordType: 'meeting', recordId: meetingId, subjectPersonId: row.personId ?? undefined, allowed: true, details: { situationId, fromVersion: version } });
+    await recordAudit(tx, ctx, {
+      action: 'meeting.update',
+      recordType: 'meeting',
+      recordId: meetingId,
+      subjectPersonId: row.personId ?? undefined,
+      allowed: true,
+      details: { situationId, fromVersion: version },
+    });
   });
 }

@@ -13,26 +13,41 @@ export async function createTandem(ctx: AuthedContext, body: z.infer<typeof Tand
   const fields: FieldError[] = [];
   const [region] = await ctx.db.select({ id: regions.id }).from(regions).where(eq(regions.id, body.regionId));
   if (!region) fields.push({ path: 'regionId', messageKey: 'user.unknownRegion' });
-  for (const [path, id, kind] of [['orpUserId', body.orpUserId, 'orp'], ['cmsUserId', body.cmsUserId, 'cms']] as const) {
+  for (const [path, id, kind] of [
+    ['orpUserId', body.orpUserId, 'orp'],
+    ['cmsUserId', body.cmsUserId, 'cms'],
+  ] as const) {
     const [u] = await ctx.db
       .select({ kind: institutions.kind, roles: users.roles, disabledAt: users.disabledAt })
       .from(users)
       .innerJoin(institutions, eq(institutions.id, users.institutionId))
       .where(eq(users.id, id));
-    if (!u || u.disabledAt || u.kind !== kind || !u.roles.includes('tandem_member')) fields.push({ path, messageKey: `tandem.${kind}MemberRequired` });
+    if (!u || u.disabledAt || u.kind !== kind || !u.roles.includes('tandem_member'))
+      fields.push({ path, messageKey: `tandem.${kind}MemberRequired` });
   }
   if (!fields.length) {
     const [same] = await ctx.db
       .select({ id: tandems.id })
       .from(tandems)
-      .where(and(eq(tandems.active, true), eq(tandems.orpUserId, body.orpUserId), eq(tandems.cmsUserId, body.cmsUserId)));
+      .where(
+        and(eq(tandems.active, true), eq(tandems.orpUserId, body.orpUserId), eq(tandems.cmsUserId, body.cmsUserId)),
+      );
     if (same) fields.push({ path: 'cmsUserId', messageKey: 'tandem.alreadyExists' });
   }
   if (fields.length) throw invalid(fields);
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
-    const [row] = await tx.insert(tandems).values({ ...body, createdAt: now, updatedAt: now }).returning({ id: tandems.id });
-    await recordAudit(tx, ctx, { action: 'tandem.create', recordType: 'tandem', recordId: row!.id, allowed: true, details: { regionId: body.regionId, capacity: body.capacity } });
+    const [row] = await tx
+      .insert(tandems)
+      .values({ ...body, createdAt: now, updatedAt: now })
+      .returning({ id: tandems.id });
+    await recordAudit(tx, ctx, {
+      action: 'tandem.create',
+      recordType: 'tandem',
+      recordId: row!.id,
+      allowed: true,
+      details: { regionId: body.regionId, capacity: body.capacity },
+    });
     return row!.id;
   });
 }
@@ -41,7 +56,12 @@ export async function createTandem(ctx: AuthedContext, body: z.infer<typeof Tand
 export async function updateTandem(ctx: AuthedContext, id: string, body: z.infer<typeof UpdateTandemBodySchema>) {
   const [row] = await ctx.db.select().from(tandems).where(eq(tandems.id, id));
   if (!row) throw notFound();
-  await ensureAllowed(ctx, 'manage', { type: 'tandem', regionId: row.regionId }, { action: 'tandem.update', recordId: id });
+  await ensureAllowed(
+    ctx,
+    'manage',
+    { type: 'tandem', regionId: row.regionId },
+    { action: 'tandem.update', recordId: id },
+  );
   await ctx.db.transaction(async (tx) => {
     const updated = await tx
       .update(tandems)
@@ -49,6 +69,12 @@ export async function updateTandem(ctx: AuthedContext, id: string, body: z.infer
       .where(and(eq(tandems.id, id), eq(tandems.version, body.version)))
       .returning({ id: tandems.id });
     if (!updated.length) throw conflict();
-    await recordAudit(tx, ctx, { action: 'tandem.update', recordType: 'tandem', recordId: id, allowed: true, details: { capacity: body.capacity, active: body.active } });
+    await recordAudit(tx, ctx, {
+      action: 'tandem.update',
+      recordType: 'tandem',
+      recordId: id,
+      allowed: true,
+      details: { capacity: body.capacity, active: body.active },
+    });
   });
 }

@@ -26,17 +26,35 @@ export interface SentRecipient {
  */
 export async function sendMonthlyReport(ctx: AuthedContext, situationId: string, reportId: string, version: number) {
   const { row, mandate } = await loadMandateFor(ctx, situationId, 'coach', 'monthly_report.send');
-  const [report] = await ctx.db.select().from(monthlyReports).where(and(eq(monthlyReports.id, reportId), eq(monthlyReports.situationId, situationId)));
+  const [report] = await ctx.db
+    .select()
+    .from(monthlyReports)
+    .where(and(eq(monthlyReports.id, reportId), eq(monthlyReports.situationId, situationId)));
   if (!report) throw notFound();
   if (report.status !== 'draft') throw new DomainError('conflict', 'report.alreadySent');
-  if (!report.significantElements.trim()) throw invalid([{ path: 'significantElements', messageKey: 'report.elementsRequired' }]);
+  if (!report.significantElements.trim())
+    throw invalid([{ path: 'significantElements', messageKey: 'report.elementsRequired' }]);
   const people = await ctx.db
-    .select({ id: users.id, givenName: users.givenName, familyName: users.familyName, email: users.email, language: users.language, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      givenName: users.givenName,
+      familyName: users.familyName,
+      email: users.email,
+      language: users.language,
+      disabledAt: users.disabledAt,
+    })
     .from(users)
     .where(inArray(users.id, mandate.reportRecipientIds));
   const recipients = people.filter((p) => !p.disabledAt && p.email);
   if (!recipients.length) throw invalid([{ path: 'recipients', messageKey: 'report.noRecipient' }]);
-  const facts = await monthlyReportFacts(ctx.db, row, mandate, report.month, report.significantElements, ctx.actor.userId);
+  const facts = await monthlyReportFacts(
+    ctx.db,
+    row,
+    mandate,
+    report.month,
+    report.significantElements,
+    ctx.actor.userId,
+  );
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     const sent: SentRecipient[] = [];
@@ -52,19 +70,38 @@ export async function sendMonthlyReport(ctx: AuthedContext, situationId: string,
         now,
       });
       if (!queued) throw conflict();
-      sent.push({ userId: r.id, name: fullName(r), email: r.email, language: r.language, messageId: queued.messageId, outboxId: queued.id });
+      sent.push({
+        userId: r.id,
+        name: fullName(r),
+        email: r.email,
+        language: r.language,
+        messageId: queued.messageId,
+        outboxId: queued.id,
+      });
     }
     const updated = await tx
       .update(monthlyReports)
-      .set({ status: 'sent', sentAt: now, sentByUserId: ctx.actor.userId, recipients: sent, updatedAt: now, version: sql`${monthlyReports.version} + 1` })
-      .where(and(eq(monthlyReports.id, reportId), eq(monthlyReports.version, version), eq(monthlyReports.status, 'draft')))
+      .set({
+        status: 'sent',
+        sentAt: now,
+        sentByUserId: ctx.actor.userId,
+        recipients: sent,
+        updatedAt: now,
+        version: sql`${monthlyReports.version} + 1`,
+      })
+      .where(
+        and(eq(monthlyReports.id, reportId), eq(monthlyReports.version, version), eq(monthlyReports.status, 'draft')),
+      )
       .returning({ id: monthlyReports.id });
     if (!updated.length) throw conflict();
     await recordSituationEvent(tx, ctx, {
       situationId,
       personId: row.personId,
       type: 'send_monthly_report',
-      details: { month: report.month, recipients: sent.map((s) => ({ userId: s.userId, language: s.language, messageId: s.messageId })) },
+      details: {
+        month: report.month,
+        recipients: sent.map((s) => ({ userId: s.userId, language: s.language, messageId: s.messageId })),
+      },
     });
   });
 }

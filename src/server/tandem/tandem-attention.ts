@@ -30,7 +30,12 @@ export async function tandemAttentionItems(ctx: AuthedContext): Promise<Attentio
   if (open.length) {
     const ids = open.map((o) => o.mandate.id);
     const journal = await ctx.db
-      .select({ mandateId: meetings.mandateId, heldOn: meetings.heldOn, kind: meetings.kind, personPresent: meetings.personPresent })
+      .select({
+        mandateId: meetings.mandateId,
+        heldOn: meetings.heldOn,
+        kind: meetings.kind,
+        personPresent: meetings.personPresent,
+      })
       .from(meetings)
       .where(inArray(meetings.mandateId, ids));
     const sent = await ctx.db
@@ -43,7 +48,11 @@ export async function tandemAttentionItems(ctx: AuthedContext): Promise<Attentio
       const warnings = intensityWarnings(intensityByMonth({ start: m.startOn, end: m.endOn }, days, today));
       if (warnings.currentBehind) items.push({ kind: 'intensity_behind', ...about, months: [today.slice(0, 7)] });
       if (warnings.missedMonths.length) items.push({ kind: 'months_missed', ...about, months: warnings.missedMonths });
-      const due = overdueReports({ startOn: m.startOn, closedOn: null }, new Set(sent.filter((s) => s.mandateId === m.id).map((s) => s.month)), today);
+      const due = overdueReports(
+        { startOn: m.startOn, closedOn: null },
+        new Set(sent.filter((s) => s.mandateId === m.id).map((s) => s.month)),
+        today,
+      );
       if (due.length) items.push({ kind: 'report_due', ...about, months: due });
       if (m.endOn <= addMonths(today, 1)) items.push({ kind: 'mandate_ending', ...about, date: m.endOn });
     }
@@ -53,13 +62,28 @@ export async function tandemAttentionItems(ctx: AuthedContext): Promise<Attentio
     .from(insertionFollowUps)
     .innerJoin(mandates, eq(mandates.id, insertionFollowUps.mandateId))
     .innerJoin(situations, eq(situations.id, insertionFollowUps.situationId))
-    .where(and(eq(mandates.holderUserId, me), isNull(insertionFollowUps.recordedAt), lte(insertionFollowUps.dueOn, today)));
-  for (const f of followUps) items.push({ kind: 'follow_up_due', situationId: f.situationId, situationNumber: f.number, date: f.dueOn });
+    .where(
+      and(eq(mandates.holderUserId, me), isNull(insertionFollowUps.recordedAt), lte(insertionFollowUps.dueOn, today)),
+    );
+  for (const f of followUps)
+    items.push({ kind: 'follow_up_due', situationId: f.situationId, situationNumber: f.number, date: f.dueOn });
   const handedBack = await ctx.db
     .select({ situationId: mandates.situationId, at: mandates.handedBackAt, number: situations.number })
     .from(mandates)
     .innerJoin(situations, eq(situations.id, mandates.situationId))
-    .where(and(eq(mandates.handBackToUserId, me), isNotNull(mandates.handedBackAt), gte(mandates.handedBackAt, sql`${ctx.now().toISOString()}::timestamptz - interval '30 days'`)));
-  for (const h of handedBack) items.push({ kind: 'handed_back', situationId: h.situationId, situationNumber: h.number, date: h.at!.toISOString() });
+    .where(
+      and(
+        eq(mandates.handBackToUserId, me),
+        isNotNull(mandates.handedBackAt),
+        gte(mandates.handedBackAt, sql`${ctx.now().toISOString()}::timestamptz - interval '30 days'`),
+      ),
+    );
+  for (const h of handedBack)
+    items.push({
+      kind: 'handed_back',
+      situationId: h.situationId,
+      situationNumber: h.number,
+      date: h.at!.toISOString(),
+    });
   return items;
 }

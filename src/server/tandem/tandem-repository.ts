@@ -6,7 +6,6 @@ import { fullName } from '../situations/present-situation.ts';
 export type TandemRow = typeof tandems.$inferSelect;
 export type MandateRow = typeof mandates.$inferSelect;
 
-
 /** Open mandates per tandem: its load (seed 001 counts situations followed at once). */
 export async function loadsOf(q: Queryable, tandemIds: string[]): Promise<Map<string, number>> {
   if (!tandemIds.length) return new Map();
@@ -22,14 +21,23 @@ export async function loadsOf(q: Queryable, tandemIds: string[]): Promise<Map<st
 export async function namesOf(q: Queryable, ids: (string | null | undefined)[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids.filter((x): x is string => !!x))];
   if (!unique.length) return new Map();
-  const rows = await q.select({ id: users.id, givenName: users.givenName, familyName: users.familyName }).from(users).where(inArray(users.id, unique));
+  const rows = await q
+    .select({ id: users.id, givenName: users.givenName, familyName: users.familyName })
+    .from(users)
+    .where(inArray(users.id, unique));
   return new Map(rows.map((u) => [u.id, fullName(u)]));
 }
 
 /** Tandems with their load and members' names, as the Bureau sees them. */
 export async function presentTandems(q: Queryable, rows: TandemRow[]) {
-  const loads = await loadsOf(q, rows.map((t) => t.id));
-  const names = await namesOf(q, rows.flatMap((t) => [t.orpUserId, t.cmsUserId]));
+  const loads = await loadsOf(
+    q,
+    rows.map((t) => t.id),
+  );
+  const names = await namesOf(
+    q,
+    rows.flatMap((t) => [t.orpUserId, t.cmsUserId]),
+  );
   return rows.map((t) => ({
     id: t.id,
     regionId: t.regionId,
@@ -48,7 +56,12 @@ export async function findMandate(q: Queryable, situationId: string): Promise<Ma
 }
 
 /** Compare-and-set on the mandate's version: two tandem members acting at once cannot both win. */
-export async function updateMandateIf(q: Queryable, id: string, version: number, values: Partial<Omit<MandateRow, 'id' | 'version'>>): Promise<boolean> {
+export async function updateMandateIf(
+  q: Queryable,
+  id: string,
+  version: number,
+  values: Partial<Omit<MandateRow, 'id' | 'version'>>,
+): Promise<boolean> {
   const updated = await q
     .update(mandates)
     .set({ ...values, version: sql`${mandates.version} + 1` })

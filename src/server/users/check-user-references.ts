@@ -11,7 +11,10 @@ export async function checkUserReferences(
   input: Pick<CreateUserBody, 'institutionId' | 'officeId' | 'regionId' | 'roles'>,
 ) {
   const fields: FieldError[] = [];
-  const [institution] = await q.select({ id: institutions.id }).from(institutions).where(eq(institutions.id, input.institutionId));
+  const [institution] = await q
+    .select({ id: institutions.id })
+    .from(institutions)
+    .where(eq(institutions.id, input.institutionId));
   if (!institution) fields.push({ path: 'institutionId', messageKey: 'user.unknownInstitution' });
   if (input.officeId) {
     const [office] = await q

@@ -11,7 +11,12 @@ import { findPresentedUser } from './user-repository.ts';
 
 /** Creates an account with a temporary password, shown once, to be changed at first sign-in. */
 export async function createUser(ctx: AuthedContext, input: CreateUserBody) {
-  await ensureAllowed(ctx, 'create', { type: 'user', id: '', institutionId: input.institutionId }, { action: 'user.create' });
+  await ensureAllowed(
+    ctx,
+    'create',
+    { type: 'user', id: '', institutionId: input.institutionId },
+    { action: 'user.create' },
+  );
   const username = input.username.toLowerCase();
   await checkUserReferences(ctx.db, input);
   const temporaryPassword = generateTemporaryPassword();
@@ -22,7 +27,15 @@ export async function createUser(ctx: AuthedContext, input: CreateUserBody) {
     if (existing) throw invalid([{ path: 'username', messageKey: 'user.usernameTaken' }]);
     const [row] = await tx
       .insert(users)
-      .values({ ...input, username, passwordHash, mustChangePassword: true, passwordChangedAt: now, createdAt: now, updatedAt: now })
+      .values({
+        ...input,
+        username,
+        passwordHash,
+        mustChangePassword: true,
+        passwordChangedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoNothing({ target: users.username })
       .returning({ id: users.id });
     // A concurrent creation of the same name lands here rather than in a 500.

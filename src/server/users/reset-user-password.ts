@@ -29,11 +29,22 @@ export async function resetUserPassword(ctx: AuthedContext, id: string) {
   await ctx.db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: true, passwordChangedAt: now, updatedAt: now, version: sql`${users.version} + 1` })
+      .set({
+        passwordHash,
+        mustChangePassword: true,
+        passwordChangedAt: now,
+        updatedAt: now,
+        version: sql`${users.version} + 1`,
+      })
       .where(eq(users.id, id));
     await endUserSessions(tx, id, now);
     // Lifts the lock of every address and the account's slowdown.
-    await endLoginFailureRuns(tx, current.user.username, now, new Date(now.getTime() - DEFAULT_THROTTLE.windowMinutes * 60_000));
+    await endLoginFailureRuns(
+      tx,
+      current.user.username,
+      now,
+      new Date(now.getTime() - DEFAULT_THROTTLE.windowMinutes * 60_000),
+    );
     await recordAudit(tx, ctx, { action: 'user.reset_password', recordType: 'user', recordId: id, allowed: true });
   });
   const user = await findPresentedUser(ctx.db, id, ctx.actor, ctx.lang, now);

@@ -21,14 +21,17 @@ export async function updateUser(ctx: AuthedContext, id: string, input: UpdateUs
   // An administrator manages accounts, not files: giving oneself a role (a case role first of all) or moving to
   // another institution takes a second administrator (issue 9).
   if (id === ctx.actor.userId) {
-    const sameRoles = input.roles === undefined || [...input.roles].sort().join() === [...current.user.roles].sort().join();
+    const sameRoles =
+      input.roles === undefined || [...input.roles].sort().join() === [...current.user.roles].sort().join();
     if (!sameRoles) throw invalid([{ path: 'roles', messageKey: 'user.ownRoles' }]);
-    if (input.institutionId !== undefined && input.institutionId !== current.user.institutionId) throw invalid([{ path: 'institutionId', messageKey: 'user.ownRoles' }]);
+    if (input.institutionId !== undefined && input.institutionId !== current.user.institutionId)
+      throw invalid([{ path: 'institutionId', messageKey: 'user.ownRoles' }]);
   }
   await checkUserReferences(ctx.db, input);
   const { version, disabled, ...fields } = input;
   const changed = Object.keys(fields).filter(
-    (k) => JSON.stringify(fields[k as keyof typeof fields]) !== JSON.stringify(current.user[k as keyof typeof current.user]),
+    (k) =>
+      JSON.stringify(fields[k as keyof typeof fields]) !== JSON.stringify(current.user[k as keyof typeof current.user]),
   );
   await ctx.db.transaction(async (tx) => {
     const ok = await updateUserIfVersion(tx, id, version, {

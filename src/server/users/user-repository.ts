@@ -104,7 +104,12 @@ export async function listUsers(
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(
-      or(ilike(users.username, pattern), ilike(users.givenName, pattern), ilike(users.familyName, pattern), ilike(users.email, pattern)),
+      or(
+        ilike(users.username, pattern),
+        ilike(users.givenName, pattern),
+        ilike(users.familyName, pattern),
+        ilike(users.email, pattern),
+      ),
     );
   }
   if (query.institutionId) conditions.push(eq(users.institutionId, query.institutionId));

@@ -59,7 +59,9 @@ describe('user administration', () => {
     const body = response.json();
     expect(body.error.code).toBe('validation');
     expect(body.error.message).toBe('Certaines données sont invalides. Corrigez les champs signalés.');
-    const byPath = Object.fromEntries(body.error.fields.map((f: { path: string; message: string }) => [f.path, f.message]));
+    const byPath = Object.fromEntries(
+      body.error.fields.map((f: { path: string; message: string }) => [f.path, f.message]),
+    );
     expect(byPath.email).toBe('Adresse e-mail invalide.');
     expect(byPath.roles).toBe('Choisissez au moins un rôle.');
     expect(byPath.username).toBe('Au moins 3 caractère(s).');
@@ -67,7 +69,11 @@ describe('user administration', () => {
   });
 
   it('refuses a taken user name and a coordinator without region, changing nothing', async () => {
-    const taken = await t.request(admin, { method: 'POST', url: '/api/users', payload: { ...newUser(), username: 'PRO' } });
+    const taken = await t.request(admin, {
+      method: 'POST',
+      url: '/api/users',
+      payload: { ...newUser(), username: 'PRO' },
+    });
     expect(taken.statusCode).toBe(400);
     expect(taken.json().error.fields).toEqual([{ path: 'username', message: 'Ce nom d’utilisateur est déjà pris.' }]);
     const before = (await t.request(admin, { method: 'GET', url: '/api/users?pageSize=200' })).json().total;
@@ -111,7 +117,11 @@ describe('user administration', () => {
   it('refuses writes to non-admins with 404 for a record, 403 for a creation', async () => {
     const correspondent = await t.signIn('repondant');
     const user = (await t.request(correspondent, { method: 'GET', url: `/api/users/${t.world.users.pro.id}` })).json();
-    const update = await t.request(correspondent, { method: 'PUT', url: `/api/users/${user.id}`, payload: editable(user) });
+    const update = await t.request(correspondent, {
+      method: 'PUT',
+      url: `/api/users/${user.id}`,
+      payload: editable(user),
+    });
     expect(update.statusCode).toBe(404);
     const create = await t.request(correspondent, { method: 'POST', url: '/api/users', payload: newUser() });
     expect(create.statusCode).toBe(403);
@@ -120,8 +130,16 @@ describe('user administration', () => {
   it('lets only one of two concurrent updates of a user win; the other gets 409', async () => {
     const user = (await t.request(admin, { method: 'GET', url: `/api/users/${t.world.users.colleague.id}` })).json();
     const [a, b] = await Promise.all([
-      t.request(admin, { method: 'PUT', url: `/api/users/${user.id}`, payload: { ...editable(user), givenName: 'Alice' } }),
-      t.request(admin, { method: 'PUT', url: `/api/users/${user.id}`, payload: { ...editable(user), givenName: 'Bob' } }),
+      t.request(admin, {
+        method: 'PUT',
+        url: `/api/users/${user.id}`,
+        payload: { ...editable(user), givenName: 'Alice' },
+      }),
+      t.request(admin, {
+        method: 'PUT',
+        url: `/api/users/${user.id}`,
+        payload: { ...editable(user), givenName: 'Bob' },
+      }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const loser = a.statusCode === 409 ? a : b;
@@ -134,7 +152,10 @@ describe('user administration', () => {
 
   it('resets a password: old sessions end, the temporary one works once changed', async () => {
     const before = await t.signIn('coord');
-    const reset = await t.request(admin, { method: 'POST', url: `/api/users/${t.world.users.coordinator.id}/reset-password` });
+    const reset = await t.request(admin, {
+      method: 'POST',
+      url: `/api/users/${t.world.users.coordinator.id}/reset-password`,
+    });
     expect(reset.statusCode).toBe(200);
     expect((await t.request(before, { method: 'GET', url: '/api/me' })).statusCode).toBe(401);
     const after = await t.signIn('coord', reset.json().temporaryPassword);
@@ -143,7 +164,11 @@ describe('user administration', () => {
 
   it('sorts names as a Swiss reader expects (accents, case) via the ICU collation', async () => {
     for (const familyName of ['Zoé', 'eric', 'Élodie']) {
-      await t.request(admin, { method: 'POST', url: '/api/users', payload: { ...newUser(), familyName, givenName: 'Sort' } });
+      await t.request(admin, {
+        method: 'POST',
+        url: '/api/users',
+        payload: { ...newUser(), familyName, givenName: 'Sort' },
+      });
     }
     const list = (await t.request(admin, { method: 'GET', url: '/api/users?q=Sort&pageSize=50' })).json();
     expect(list.items.map((u: { familyName: string }) => u.familyName)).toEqual(['Élodie', 'eric', 'Zoé']);

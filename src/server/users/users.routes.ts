@@ -21,19 +21,31 @@ const errors = { 400: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchem
 export async function usersRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['users'];
-  r.get('/api/users', { schema: { tags, querystring: UserListQuerySchema, response: { 200: UserPageSchema } } }, (req) =>
-    listUsers(authed(req), req.query),
+  r.get(
+    '/api/users',
+    { schema: { tags, querystring: UserListQuerySchema, response: { 200: UserPageSchema } } },
+    (req) => listUsers(authed(req), req.query),
   );
-  r.get('/api/users/:id', { schema: { tags, params: IdParamsSchema, response: { 200: UserSchema, ...errors } } }, (req) =>
-    getUser(authed(req), req.params.id),
+  r.get(
+    '/api/users/:id',
+    { schema: { tags, params: IdParamsSchema, response: { 200: UserSchema, ...errors } } },
+    (req) => getUser(authed(req), req.params.id),
   );
   r.post(
     '/api/users',
-    { schema: { tags, body: CreateUserBodySchema, response: { 201: TemporaryPasswordSchema, ...errors, 403: ErrorBodySchema } } },
+    {
+      schema: {
+        tags,
+        body: CreateUserBodySchema,
+        response: { 201: TemporaryPasswordSchema, ...errors, 403: ErrorBodySchema },
+      },
+    },
     async (req, reply) => reply.code(201).send(await createUser(authed(req), req.body)),
   );
-  r.put('/api/users/:id', { schema: { tags, params: IdParamsSchema, body: UpdateUserBodySchema, response: { 200: UserSchema, ...errors } } }, (req) =>
-    updateUser(authed(req), req.params.id, req.body),
+  r.put(
+    '/api/users/:id',
+    { schema: { tags, params: IdParamsSchema, body: UpdateUserBodySchema, response: { 200: UserSchema, ...errors } } },
+    (req) => updateUser(authed(req), req.params.id, req.body),
   );
   r.post(
     '/api/users/:id/reset-password',

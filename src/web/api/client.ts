@@ -35,10 +35,10 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return data as T;
 }
 
-export const get = <T,>(path: string) => api<T>('GET', path);
-export const post = <T,>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
-export const put = <T,>(path: string, body: unknown) => api<T>('PUT', path, body);
-export const patch = <T,>(path: string, body: unknown) => api<T>('PATCH', path, body);
+export const get = <T>(path: string) => api<T>('GET', path);
+export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
+export const put = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
+export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
 
 export function query(params: Record<string, string | number | boolean | undefined | null>) {
   const search = new URLSearchParams();
@@ -49,7 +49,12 @@ export function query(params: Record<string, string | number | boolean | undefin
 
 /** A file sent as the raw body, typed by its content type (PDF, PNG, JPEG). */
 export async function upload<T>(path: string, file: File): Promise<T> {
-  const response = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { 'content-type': file.type || 'application/octet-stream' }, body: file });
+  const response = await fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': file.type || 'application/octet-stream' },
+    body: file,
+  });
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) throw new ApiError(response.status, data as ErrorBody | null);

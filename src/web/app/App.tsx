@@ -76,18 +76,95 @@ function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="situations" element={<SituationsPage />} />
-        <Route path="situations/new" element={<Gate allowed={Boolean(me?.abilities.announce)}><NewSituationPage /></Gate>} />
+        <Route
+          path="situations/new"
+          element={
+            <Gate allowed={Boolean(me?.abilities.announce)}>
+              <NewSituationPage />
+            </Gate>
+          }
+        />
         <Route path="situations/:id" element={<SituationPage />} />
-        <Route path="triage" element={<Gate allowed={Boolean(me?.abilities.triage)}><TriagePage /></Gate>} />
-        <Route path="tandems" element={<Gate allowed={Boolean(me?.abilities.seeTandems)}><TandemsPage /></Gate>} />
-        <Route path="inbox" element={<Gate allowed={Boolean(me?.abilities.decideMeasures)}><InboxPage /></Gate>} />
-        <Route path="statements" element={<Gate allowed={Boolean(me?.abilities.readStatements)}><StatementsPage /></Gate>} />
-        <Route path="measure-kinds" element={<Gate allowed={Boolean(me?.abilities.manageMeasureKinds)}><MeasureKindsPage /></Gate>} />
-        <Route path="outbox" element={<Gate allowed={Boolean(me?.abilities.readOutbox)}><OutboxPage /></Gate>} />
-        <Route path="merges" element={<Gate allowed={Boolean(me?.abilities.reviewMerges)}><MergesPage /></Gate>} />
-        <Route path="users" element={<Gate allowed={Boolean(me?.abilities.seeUsers)}><UsersPage /></Gate>} />
-        <Route path="organisations/*" element={<Gate allowed={Boolean(me?.abilities.manageOrganisations)}><OrganisationsPage /></Gate>} />
-        <Route path="audit" element={<Gate allowed={Boolean(me?.abilities.readAudit)}><AuditPage /></Gate>} />
+        <Route
+          path="triage"
+          element={
+            <Gate allowed={Boolean(me?.abilities.triage)}>
+              <TriagePage />
+            </Gate>
+          }
+        />
+        <Route
+          path="tandems"
+          element={
+            <Gate allowed={Boolean(me?.abilities.seeTandems)}>
+              <TandemsPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="inbox"
+          element={
+            <Gate allowed={Boolean(me?.abilities.decideMeasures)}>
+              <InboxPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="statements"
+          element={
+            <Gate allowed={Boolean(me?.abilities.readStatements)}>
+              <StatementsPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="measure-kinds"
+          element={
+            <Gate allowed={Boolean(me?.abilities.manageMeasureKinds)}>
+              <MeasureKindsPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="outbox"
+          element={
+            <Gate allowed={Boolean(me?.abilities.readOutbox)}>
+              <OutboxPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="merges"
+          element={
+            <Gate allowed={Boolean(me?.abilities.reviewMerges)}>
+              <MergesPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="users"
+          element={
+            <Gate allowed={Boolean(me?.abilities.seeUsers)}>
+              <UsersPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="organisations/*"
+          element={
+            <Gate allowed={Boolean(me?.abilities.manageOrganisations)}>
+              <OrganisationsPage />
+            </Gate>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <Gate allowed={Boolean(me?.abilities.readAudit)}>
+              <AuditPage />
+            </Gate>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

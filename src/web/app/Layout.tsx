@@ -39,7 +39,11 @@ export function Layout() {
   };
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <a href="#main" className="skip-link">
         {t('app.skipToContent')}
       </a>
@@ -78,7 +82,8 @@ export function Layout() {
                   variant="filled"
                   active={
                     item.to === '/' || item.to === '/situations'
-                      ? location.pathname === item.to || (item.to === '/situations' && /^\/situations\/(?!new)/.test(location.pathname))
+                      ? location.pathname === item.to ||
+                        (item.to === '/situations' && /^\/situations\/(?!new)/.test(location.pathname))
                       : location.pathname.startsWith(item.to)
                   }
                   aria-current={location.pathname === item.to ? 'page' : undefined}

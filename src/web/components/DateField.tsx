@@ -16,7 +16,14 @@ export function parseSwissDate(text: string): string | null {
  * A date typed the Swiss way (dd.mm.yyyy) whatever the browser's own locale;
  * the value handed out is ISO (yyyy-mm-dd) or '' while empty or incomplete.
  */
-export function DateField(props: { label: string; value: string; onChange(iso: string): void; w?: number; error?: string; required?: boolean }) {
+export function DateField(props: {
+  label: string;
+  value: string;
+  onChange(iso: string): void;
+  w?: number;
+  error?: string;
+  required?: boolean;
+}) {
   const { t, date } = useI18n();
   const [text, setText] = useState(props.value ? date(props.value) : '');
   useEffect(() => {

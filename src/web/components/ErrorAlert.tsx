@@ -14,4 +14,5 @@ export function ErrorAlert({ error }: { error: unknown }) {
   );
 }
 
-export const fieldError = (error: unknown, path: string) => (error instanceof ApiError ? error.fields[path] : undefined);
+export const fieldError = (error: unknown, path: string) =>
+  error instanceof ApiError ? error.fields[path] : undefined;

@@ -25,10 +25,14 @@ export function AuditPage() {
   const [verifyError, setVerifyError] = useState<unknown>(null);
   const [verifying, setVerifying] = useState(false);
 
-  const users = useQuery({ queryKey: ['users', 'all-for-audit'], queryFn: () => get<{ items: User[] }>('/api/users?pageSize=200&includeDisabled=true') });
+  const users = useQuery({
+    queryKey: ['users', 'all-for-audit'],
+    queryFn: () => get<{ items: User[] }>('/api/users?pageSize=200&includeDisabled=true'),
+  });
   const entries = useQuery({
     queryKey: ['audit', filters, page],
-    queryFn: () => get<{ items: AuditEntry[]; total: number }>(`/api/audit${query({ ...filters, page, pageSize: PAGE_SIZE })}`),
+    queryFn: () =>
+      get<{ items: AuditEntry[]; total: number }>(`/api/audit${query({ ...filters, page, pageSize: PAGE_SIZE })}`),
     placeholderData: keepPreviousData,
   });
   const verify = async () => {
@@ -67,7 +71,10 @@ export function AuditPage() {
                 ? t('audit.chainOk', { checked: report.checked })
                 : report.reason === 'checkpoint_invalid'
                   ? t('audit.checkpointInvalid', { lines: report.invalidCheckpointLines.join(', ') })
-                  : t('audit.chainBroken', { seq: report.brokenAtSeq ?? 0, reason: t(`audit.reason.${report.reason ?? 'hash_mismatch'}`) })}
+                  : t('audit.chainBroken', {
+                      seq: report.brokenAtSeq ?? 0,
+                      reason: t(`audit.reason.${report.reason ?? 'hash_mismatch'}`),
+                    })}
             </Text>
             <Text size="sm">
               {report.checkpoint
@@ -85,10 +92,24 @@ export function AuditPage() {
           w={240}
           data={(users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.familyName} ${u.givenName}` }))}
           value={actorUserId}
-          onChange={(v) => { setActor(v); setPage(1); }}
+          onChange={(v) => {
+            setActor(v);
+            setPage(1);
+          }}
         />
-        <TextInput label={t('audit.filterSubject')} w={300} value={subject} onChange={(e) => reset(setSubject)(e.currentTarget.value)} />
-        <TextInput label={t('audit.filterAction')} w={180} value={action} onChange={(e) => reset(setAction)(e.currentTarget.value)} placeholder="user." />
+        <TextInput
+          label={t('audit.filterSubject')}
+          w={300}
+          value={subject}
+          onChange={(e) => reset(setSubject)(e.currentTarget.value)}
+        />
+        <TextInput
+          label={t('audit.filterAction')}
+          w={180}
+          value={action}
+          onChange={(e) => reset(setAction)(e.currentTarget.value)}
+          placeholder="user."
+        />
         <DateField label={t('audit.from')} value={from} onChange={reset(setFrom)} />
         <DateField label={t('audit.to')} value={to} onChange={reset(setTo)} />
       </Group>
@@ -132,9 +153,13 @@ export function AuditPage() {
                 <Table.Td>{e.ip}</Table.Td>
                 <Table.Td>
                   {e.allowed ? (
-                    <Text size="sm" c="teal.9">{t('audit.allowed')}</Text>
+                    <Text size="sm" c="teal.9">
+                      {t('audit.allowed')}
+                    </Text>
                   ) : (
-                    <Text size="sm" c="red.9" fw={700}>{t('audit.denied')}</Text>
+                    <Text size="sm" c="red.9" fw={700}>
+                      {t('audit.denied')}
+                    </Text>
                   )}
                 </Table.Td>
               </Table.Tr>

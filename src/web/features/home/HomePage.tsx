@@ -10,11 +10,21 @@ import { useSession } from '../auth/session.tsx';
 
 /** What needs the user's attention, by kind: each capability adds its own line here. */
 const ATTENTION: Record<AttentionItem['kind'], { color: string; title: MessageKey; to: string; action: MessageKey }> = {
-  change_password: { color: 'orange', title: 'home.changePassword', to: '/profile', action: 'home.changePasswordAction' },
+  change_password: {
+    color: 'orange',
+    title: 'home.changePassword',
+    to: '/profile',
+    action: 'home.changePasswordAction',
+  },
   triage_queue: { color: 'blue', title: 'home.queue', to: '/triage', action: 'home.queueAction' },
   drafts: { color: 'gray', title: 'home.drafts', to: '/situations?mine=true', action: 'home.draftsAction' },
   locked_accounts: { color: 'orange', title: 'home.lockedAccounts', to: '/users', action: 'home.lockedAccountsAction' },
-  tandem_to_assign: { color: 'blue', title: 'home.tandem_to_assign', to: '/situations?status=tandem', action: 'home.tandem_to_assignAction' },
+  tandem_to_assign: {
+    color: 'blue',
+    title: 'home.tandem_to_assign',
+    to: '/situations?status=tandem',
+    action: 'home.tandem_to_assignAction',
+  },
   // Tandem reminders name one situation: the link opens it.
   intensity_behind: { color: 'orange', title: 'home.intensity_behind', to: '', action: 'home.openSituation' },
   months_missed: { color: 'red', title: 'home.months_missed', to: '', action: 'home.openSituation' },
@@ -56,7 +66,10 @@ interface Notification {
 function Notifications() {
   const { t, dateTime } = useI18n();
   const queryClient = useQueryClient();
-  const list = useQuery({ queryKey: ['notifications'], queryFn: () => get<{ items: Notification[] }>('/api/notifications') });
+  const list = useQuery({
+    queryKey: ['notifications'],
+    queryFn: () => get<{ items: Notification[] }>('/api/notifications'),
+  });
   const unread = list.data?.items.filter((n) => !n.read) ?? [];
   if (unread.length === 0) return null;
   const open = async (n: Notification) => {
@@ -78,7 +91,13 @@ function Notifications() {
               </Text>
             </Text>
             {n.situationId && (
-              <Button component={Link} to={`/situations/${n.situationId}`} size="xs" variant="light" onClick={() => void open(n)}>
+              <Button
+                component={Link}
+                to={`/situations/${n.situationId}`}
+                size="xs"
+                variant="light"
+                onClick={() => void open(n)}
+              >
                 {t('notif.open')}
               </Button>
             )}
@@ -92,7 +111,10 @@ function Notifications() {
 export function HomePage() {
   const { t, lang } = useI18n();
   const { me } = useSession();
-  const attention = useQuery({ queryKey: ['attention'], queryFn: () => get<{ items: AttentionItem[] }>('/api/me/attention') });
+  const attention = useQuery({
+    queryKey: ['attention'],
+    queryFn: () => get<{ items: AttentionItem[] }>('/api/me/attention'),
+  });
   if (!me) return null;
   return (
     <Stack gap="lg" maw={900}>
@@ -104,7 +126,9 @@ export function HomePage() {
         <Stack gap="sm">
           {attention.isLoading && <Text>{t('app.loading')}</Text>}
           {attention.data?.items.length === 0 && <Text c="gray.7">{t('home.nothing')}</Text>}
-          {attention.data?.items.map((item) => <AttentionCard key={`${item.kind}-${item.situationId ?? ''}`} item={item} />)}
+          {attention.data?.items.map((item) => (
+            <AttentionCard key={`${item.kind}-${item.situationId ?? ''}`} item={item} />
+          ))}
         </Stack>
       </section>
       <Notifications />

@@ -50,7 +50,8 @@ function InboxCard({ item }: { item: InboxItem }) {
             </Text>
             <Text size="sm" c="gray.7">
               {item.situationNumber}
-              {item.person.commune && ` · ${t('inbox.commune', { commune: item.person.commune })}`} · {t('inbox.tandem', { names: item.tandem })}
+              {item.person.commune && ` · ${t('inbox.commune', { commune: item.person.commune })}`} ·{' '}
+              {t('inbox.tandem', { names: item.tandem })}
             </Text>
           </div>
           <Text fw={600} size="sm">
@@ -58,7 +59,12 @@ function InboxCard({ item }: { item: InboxItem }) {
           </Text>
         </Group>
         <MeasureSummary m={item.measure} />
-        <TextInput label={t('inbox.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldError(error, 'reason')} />
+        <TextInput
+          label={t('inbox.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={fieldError(error, 'reason')}
+        />
         <ErrorAlert error={error} />
         <Group>
           <Button loading={busy} onClick={() => void decide('approve')}>
@@ -79,9 +85,7 @@ export function InboxPage() {
   const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => get<{ items: InboxItem[] }>('/api/inbox/measures') });
   return (
     <Stack>
-      <Title order={2}>
-        {t('inbox.title')}
-      </Title>
+      <Title order={2}>{t('inbox.title')}</Title>
       <Text c="gray.7">{t('inbox.intro')}</Text>
       {inbox.data?.items.length === 0 && <Text>{t('inbox.none')}</Text>}
       {inbox.data?.items.map((item) => (

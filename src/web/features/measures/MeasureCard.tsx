@@ -13,7 +13,13 @@ type Pending = 'start' | 'interrupt' | 'complete' | 'escalate' | null;
 
 // The SAS gives an opinion (préavis), the others a decision.
 const decisionKey = (step: string, decision: 'approve' | 'refuse'): MessageKey =>
-  step === 'sas' ? (decision === 'approve' ? 'measures.favourable' : 'measures.unfavourable') : decision === 'approve' ? 'measures.approve' : 'measures.refuse';
+  step === 'sas'
+    ? decision === 'approve'
+      ? 'measures.favourable'
+      : 'measures.unfavourable'
+    : decision === 'approve'
+      ? 'measures.approve'
+      : 'measures.refuse';
 
 /** What the request says: kind, dates, provider, cost, route and each decision taken. Shared by the situation and the inbox. */
 export function MeasureSummary({ m }: { m: Measure }) {
@@ -26,18 +32,29 @@ export function MeasureSummary({ m }: { m: Measure }) {
         {m.exception && <Badge color="orange.9">{t('measures.exception')}</Badge>}
       </Group>
       <Text size="sm">
-        {t('measures.period', { from: date(m.startOn), to: date(m.endOn) })} · {m.provider || '—'} · {t('measures.total')} {chf(m.totalCents / 100)}
-        {m.allowancePercent !== null && m.normalSalaryCents !== null && ` · ${t('measures.ait', { percent: m.allowancePercent, salary: chf(m.normalSalaryCents / 100).replace('CHF ', '') })}`}
+        {t('measures.period', { from: date(m.startOn), to: date(m.endOn) })} · {m.provider || '—'} ·{' '}
+        {t('measures.total')} {chf(m.totalCents / 100)}
+        {m.allowancePercent !== null &&
+          m.normalSalaryCents !== null &&
+          ` · ${t('measures.ait', { percent: m.allowancePercent, salary: chf(m.normalSalaryCents / 100).replace('CHF ', '') })}`}
       </Text>
       {m.goals && <Text size="sm">{m.goals}</Text>}
       <Text size="xs" c="gray.7">
-        {t('measures.routeLine', { route: m.route.map((s) => t(stepKey(s))).join(' → '), ruleSet: t(`ruleSet.${m.ruleSet}` as MessageKey) })} ·{' '}
-        {t('measures.proposedBy', { name: m.proposedByName, date: date(m.proposedAt.slice(0, 10)) })}
+        {t('measures.routeLine', {
+          route: m.route.map((s) => t(stepKey(s))).join(' → '),
+          ruleSet: t(`ruleSet.${m.ruleSet}` as MessageKey),
+        })}{' '}
+        · {t('measures.proposedBy', { name: m.proposedByName, date: date(m.proposedAt.slice(0, 10)) })}
       </Text>
       {m.escalationReason && <Text size="xs">{t('measures.escalationSent', { reason: m.escalationReason })}</Text>}
       {m.decisions.map((d) => (
         <Text size="xs" key={d.step} data-testid="measure-decision">
-          {t('measures.decidedBy', { step: t(stepKey(d.step)), decision: t(decisionKey(d.step, d.decision)), name: d.decidedByName, date: date(d.decidedAt.slice(0, 10)) })}
+          {t('measures.decidedBy', {
+            step: t(stepKey(d.step)),
+            decision: t(decisionKey(d.step, d.decision)),
+            name: d.decidedByName,
+            date: date(d.decidedAt.slice(0, 10)),
+          })}
           {d.reason && ` — ${d.reason}`}
         </Text>
       ))}
@@ -53,7 +70,17 @@ export function MeasureSummary({ m }: { m: Measure }) {
 }
 
 /** A measure on the situation, with the running actions the tandem may take. */
-export function MeasureCard({ situationId, m, coach, canRun }: { situationId: string; m: Measure; coach: boolean; canRun: boolean }) {
+export function MeasureCard({
+  situationId,
+  m,
+  coach,
+  canRun,
+}: {
+  situationId: string;
+  m: Measure;
+  coach: boolean;
+  canRun: boolean;
+}) {
   const { t, lang } = useI18n();
   const [pending, setPending] = useState<Pending>(null);
   const [on, setOn] = useState(swissDay(new Date()));
@@ -64,7 +91,12 @@ export function MeasureCard({ situationId, m, coach, canRun }: { situationId: st
       () =>
         pending === 'escalate'
           ? post(`/api/situations/${situationId}/measures/${m.id}/escalate`, { reason, version: m.version })
-          : post(`/api/situations/${situationId}/measures/${m.id}/run`, { action: pending, on, reason, version: m.version }),
+          : post(`/api/situations/${situationId}/measures/${m.id}/run`, {
+              action: pending,
+              on,
+              reason,
+              version: m.version,
+            }),
       t('measures.done'),
     );
     if (ok) {
@@ -74,8 +106,10 @@ export function MeasureCard({ situationId, m, coach, canRun }: { situationId: st
   };
   const actions: { key: Exclude<Pending, null>; label: MessageKey }[] = [];
   if (canRun && m.status === 'approved') actions.push({ key: 'start', label: 'measures.start' });
-  if (canRun && m.status === 'running') actions.push({ key: 'interrupt', label: 'measures.interrupt' }, { key: 'complete', label: 'measures.complete' });
-  if (coach && m.status === 'refused' && !m.escalationReason) actions.push({ key: 'escalate', label: 'measures.toCommission' });
+  if (canRun && m.status === 'running')
+    actions.push({ key: 'interrupt', label: 'measures.interrupt' }, { key: 'complete', label: 'measures.complete' });
+  if (coach && m.status === 'refused' && !m.escalationReason)
+    actions.push({ key: 'escalate', label: 'measures.toCommission' });
   return (
     <Paper withBorder p="sm" data-testid="measure" aria-label={kindName(m.kind, lang)}>
       <MeasureSummary m={m} />
@@ -91,9 +125,17 @@ export function MeasureCard({ situationId, m, coach, canRun }: { situationId: st
       {pending && (
         <Stack gap="xs" mt="xs" data-testid="measure-action">
           <Group align="flex-end">
-            {pending !== 'escalate' && <DateField label={t('measures.on')} value={on} onChange={setOn} error={fieldError(error, 'on')} />}
+            {pending !== 'escalate' && (
+              <DateField label={t('measures.on')} value={on} onChange={setOn} error={fieldError(error, 'on')} />
+            )}
             {pending !== 'start' && pending !== 'complete' && (
-              <TextInput w={420} label={pending === 'escalate' ? t('measures.escalationReason') : t('measures.endReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldError(error, 'reason')} />
+              <TextInput
+                w={420}
+                label={pending === 'escalate' ? t('measures.escalationReason') : t('measures.endReason')}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                error={fieldError(error, 'reason')}
+              />
             )}
             <Button loading={busy} onClick={() => void submit()}>
               {t('measures.confirm')}

@@ -15,12 +15,50 @@ function KindFields({ value, onChange, error }: { value: Draft; onChange(d: Draf
   const { t } = useI18n();
   return (
     <>
-      <TextInput label={t('kinds.nameFr')} w={260} value={value.nameFr} onChange={(e) => onChange({ ...value, nameFr: e.currentTarget.value })} error={fieldError(error, 'nameFr')} />
-      <TextInput label={t('kinds.nameDe')} w={260} value={value.nameDe} onChange={(e) => onChange({ ...value, nameDe: e.currentTarget.value })} error={fieldError(error, 'nameDe')} />
-      <Select label={t('kinds.regime')} w={110} allowDeselect={false} data={REGIMES.map((r) => ({ value: r, label: t(`regime.${r}` as MessageKey) }))} value={value.regime} onChange={(v) => onChange({ ...value, regime: (v ?? 'LACI') as Draft['regime'] })} error={fieldError(error, 'regime')} />
-      <Select label={t('kinds.costUnit')} w={140} allowDeselect={false} data={COST_UNITS.map((u) => ({ value: u, label: t(`costUnit.${u}` as MessageKey) }))} value={value.costUnit} onChange={(v) => onChange({ ...value, costUnit: (v ?? 'month') as Draft['costUnit'] })} />
-      <Switch mt={28} label={t('kinds.delegated')} checked={value.delegated} onChange={(e) => onChange({ ...value, delegated: e.currentTarget.checked })} error={fieldError(error, 'delegated')} />
-      <Switch mt={28} label={t('kinds.active')} checked={value.active} onChange={(e) => onChange({ ...value, active: e.currentTarget.checked })} />
+      <TextInput
+        label={t('kinds.nameFr')}
+        w={260}
+        value={value.nameFr}
+        onChange={(e) => onChange({ ...value, nameFr: e.currentTarget.value })}
+        error={fieldError(error, 'nameFr')}
+      />
+      <TextInput
+        label={t('kinds.nameDe')}
+        w={260}
+        value={value.nameDe}
+        onChange={(e) => onChange({ ...value, nameDe: e.currentTarget.value })}
+        error={fieldError(error, 'nameDe')}
+      />
+      <Select
+        label={t('kinds.regime')}
+        w={110}
+        allowDeselect={false}
+        data={REGIMES.map((r) => ({ value: r, label: t(`regime.${r}` as MessageKey) }))}
+        value={value.regime}
+        onChange={(v) => onChange({ ...value, regime: (v ?? 'LACI') as Draft['regime'] })}
+        error={fieldError(error, 'regime')}
+      />
+      <Select
+        label={t('kinds.costUnit')}
+        w={140}
+        allowDeselect={false}
+        data={COST_UNITS.map((u) => ({ value: u, label: t(`costUnit.${u}` as MessageKey) }))}
+        value={value.costUnit}
+        onChange={(v) => onChange({ ...value, costUnit: (v ?? 'month') as Draft['costUnit'] })}
+      />
+      <Switch
+        mt={28}
+        label={t('kinds.delegated')}
+        checked={value.delegated}
+        onChange={(e) => onChange({ ...value, delegated: e.currentTarget.checked })}
+        error={fieldError(error, 'delegated')}
+      />
+      <Switch
+        mt={28}
+        label={t('kinds.active')}
+        checked={value.active}
+        onChange={(e) => onChange({ ...value, active: e.currentTarget.checked })}
+      />
     </>
   );
 }
@@ -76,10 +114,16 @@ function KindRow({ kind }: { kind: MeasureKind }) {
       <Table.Td>{kind.delegated ? t('app.yes') : t('app.no')}</Table.Td>
       <Table.Td>{t(`costUnit.${kind.costUnit}` as MessageKey)}</Table.Td>
       <Table.Td>
-        {kind.checks && <Badge color="blue.9">{t(`kinds.rules.${kind.checks}` as MessageKey)}</Badge>} {!kind.active && <Badge color="gray.7">{t('app.no')}</Badge>}
+        {kind.checks && <Badge color="blue.9">{t(`kinds.rules.${kind.checks}` as MessageKey)}</Badge>}{' '}
+        {!kind.active && <Badge color="gray.7">{t('app.no')}</Badge>}
       </Table.Td>
       <Table.Td>
-        <Button size="xs" variant="light" onClick={() => setEditing(true)} aria-label={`${t('app.edit')} ${lang === 'de' ? kind.nameDe : kind.nameFr}`}>
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => setEditing(true)}
+          aria-label={`${t('app.edit')} ${lang === 'de' ? kind.nameDe : kind.nameFr}`}
+        >
           {t('app.edit')}
         </Button>
       </Table.Td>
@@ -92,7 +136,15 @@ export function MeasureKindsPage() {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const kinds = useQuery({ queryKey: ['measure-kinds'], queryFn: () => get<MeasureKind[]>('/api/measure-kinds') });
-  const empty: Draft & { code: string } = { code: '', nameFr: '', nameDe: '', regime: 'LACI', delegated: false, costUnit: 'month', active: true };
+  const empty: Draft & { code: string } = {
+    code: '',
+    nameFr: '',
+    nameDe: '',
+    regime: 'LACI',
+    delegated: false,
+    costUnit: 'month',
+    active: true,
+  };
   const [draft, setDraft] = useState(empty);
   const [error, setError] = useState<unknown>(null);
   const create = async () => {
@@ -108,9 +160,7 @@ export function MeasureKindsPage() {
   };
   return (
     <Stack>
-      <Title order={2}>
-        {t('kinds.title')}
-      </Title>
+      <Title order={2}>{t('kinds.title')}</Title>
       <Text c="gray.7">{t('kinds.intro')}</Text>
       <Paper withBorder p="md">
         <Table>
@@ -136,7 +186,13 @@ export function MeasureKindsPage() {
           {t('kinds.add')}
         </Title>
         <Group align="flex-start">
-          <TextInput label={t('kinds.code')} w={180} value={draft.code} onChange={(e) => setDraft({ ...draft, code: e.currentTarget.value })} error={fieldError(error, 'code')} />
+          <TextInput
+            label={t('kinds.code')}
+            w={180}
+            value={draft.code}
+            onChange={(e) => setDraft({ ...draft, code: e.currentTarget.value })}
+            error={fieldError(error, 'code')}
+          />
           <KindFields value={draft} onChange={(d) => setDraft({ ...draft, ...d })} error={error} />
         </Group>
         <ErrorAlert error={error} />

@@ -1,4 +1,18 @@
-import { Alert, Button, Checkbox, Group, List, NumberInput, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { MeasuresFile, RoutePreview } from '../../../contracts/measures.ts';
 import { swissDay } from '../../../domain/consent/consent.ts';
@@ -60,7 +74,10 @@ function ProposeForm({ situationId, file, onDone }: { situationId: string; file:
   }, [key]);
   const delegated = preview?.route.length === 1 && preview.route[0] === 'tandem';
   const submit = async () => {
-    const ok = await run(() => post(`/api/situations/${situationId}/measures`, { ...body, escalate, escalationReason }), t('measures.proposed'));
+    const ok = await run(
+      () => post(`/api/situations/${situationId}/measures`, { ...body, escalate, escalationReason }),
+      t('measures.proposed'),
+    );
     if (ok) onDone();
   };
   const unit = kind?.costUnit === 'day' ? 'day' : 'month';
@@ -70,25 +87,69 @@ function ProposeForm({ situationId, file, onDone }: { situationId: string; file:
         <Select
           label={t('measures.kind')}
           searchable
-          data={file.kinds.map((k) => ({ value: k.id, label: `${t(`regime.${k.regime}` as MessageKey)} · ${kindName(k, lang)}` }))}
+          data={file.kinds.map((k) => ({
+            value: k.id,
+            label: `${t(`regime.${k.regime}` as MessageKey)} · ${kindName(k, lang)}`,
+          }))}
           value={kindId}
           onChange={setKindId}
           error={fieldError(error, 'kindId')}
         />
         {kind && kind.checks !== 'mip' && (
           <>
-            <TextInput label={t('measures.provider')} value={provider} onChange={(e) => setProvider(e.currentTarget.value)} error={fieldError(error, 'provider')} />
-            <Textarea label={t('measures.goals')} autosize minRows={2} value={goals} onChange={(e) => setGoals(e.currentTarget.value)} error={fieldError(error, 'goals')} />
+            <TextInput
+              label={t('measures.provider')}
+              value={provider}
+              onChange={(e) => setProvider(e.currentTarget.value)}
+              error={fieldError(error, 'provider')}
+            />
+            <Textarea
+              label={t('measures.goals')}
+              autosize
+              minRows={2}
+              value={goals}
+              onChange={(e) => setGoals(e.currentTarget.value)}
+              error={fieldError(error, 'goals')}
+            />
           </>
         )}
         <Group align="flex-start">
-          <DateField label={t('measures.startOn')} value={startOn} onChange={setStartOn} error={fieldError(error, 'startOn')} />
-          {kind?.checks !== 'mip' && <DateField label={t('measures.endOn')} value={endOn} onChange={setEndOn} error={fieldError(error, 'endOn')} />}
+          <DateField
+            label={t('measures.startOn')}
+            value={startOn}
+            onChange={setStartOn}
+            error={fieldError(error, 'startOn')}
+          />
+          {kind?.checks !== 'mip' && (
+            <DateField
+              label={t('measures.endOn')}
+              value={endOn}
+              onChange={setEndOn}
+              error={fieldError(error, 'endOn')}
+            />
+          )}
         </Group>
         {kind?.checks === 'ait' && (
           <Group align="flex-start">
-            <NumberInput label={t('measures.salary')} w={220} min={0} decimalScale={2} thousandSeparator="’" value={salary} onChange={setSalary} error={fieldError(error, 'normalSalaryCents')} />
-            <NumberInput label={t('measures.percent')} w={260} min={1} max={100} value={percent} onChange={setPercent} error={fieldError(error, 'allowancePercent')} />
+            <NumberInput
+              label={t('measures.salary')}
+              w={220}
+              min={0}
+              decimalScale={2}
+              thousandSeparator="’"
+              value={salary}
+              onChange={setSalary}
+              error={fieldError(error, 'normalSalaryCents')}
+            />
+            <NumberInput
+              label={t('measures.percent')}
+              w={260}
+              min={1}
+              max={100}
+              value={percent}
+              onChange={setPercent}
+              error={fieldError(error, 'allowancePercent')}
+            />
           </Group>
         )}
         {kind && !kind.checks && (
@@ -104,7 +165,15 @@ function ProposeForm({ situationId, file, onDone }: { situationId: string; file:
               error={fieldError(error, 'unitCostCents')}
             />
             {kind.costUnit !== 'lump_sum' && (
-              <NumberInput label={t('measures.quantity', { unit: t(`measures.units.${unit}` as MessageKey) })} w={160} min={1} max={1000} value={quantity} onChange={setQuantity} error={fieldError(error, 'quantity')} />
+              <NumberInput
+                label={t('measures.quantity', { unit: t(`measures.units.${unit}` as MessageKey) })}
+                w={160}
+                min={1}
+                max={1000}
+                value={quantity}
+                onChange={setQuantity}
+                error={fieldError(error, 'quantity')}
+              />
             )}
           </Group>
         )}
@@ -126,9 +195,22 @@ function ProposeForm({ situationId, file, onDone }: { situationId: string; file:
                 <List.Item key={b.path}>{b.message}</List.Item>
               ))}
             </List>
-            <Checkbox mt="xs" label={t('measures.escalate')} checked={escalate} onChange={(e) => setEscalate(e.currentTarget.checked)} />
+            <Checkbox
+              mt="xs"
+              label={t('measures.escalate')}
+              checked={escalate}
+              onChange={(e) => setEscalate(e.currentTarget.checked)}
+            />
             {escalate && (
-              <Textarea mt="xs" label={t('measures.escalationReason')} autosize minRows={2} value={escalationReason} onChange={(e) => setEscalationReason(e.currentTarget.value)} error={fieldError(error, 'escalationReason')} />
+              <Textarea
+                mt="xs"
+                label={t('measures.escalationReason')}
+                autosize
+                minRows={2}
+                value={escalationReason}
+                onChange={(e) => setEscalationReason(e.currentTarget.value)}
+                error={fieldError(error, 'escalationReason')}
+              />
             )}
           </Alert>
         )}

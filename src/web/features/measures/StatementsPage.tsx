@@ -25,25 +25,44 @@ function recentQuarters(today: Date): string[] {
 /** The communes' quarterly statements: the SAS chooses the commune, a commune sees its own. */
 export function StatementsPage() {
   const { t, lang, date, chf } = useI18n();
-  const communes = useQuery({ queryKey: ['statement-communes'], queryFn: () => get<{ communes: { id: string; name: string; language: 'fr' | 'de' }[] }>('/api/statements/communes') });
+  const communes = useQuery({
+    queryKey: ['statement-communes'],
+    queryFn: () => get<{ communes: { id: string; name: string; language: 'fr' | 'de' }[] }>('/api/statements/communes'),
+  });
   const [communeId, setCommuneId] = useState<string | null>(null);
   const [quarter, setQuarter] = useState(recentQuarters(new Date())[0]!);
   const chosen = communeId ?? communes.data?.communes[0]?.id ?? null;
   // The statement goes from the commune to the SAS in the commune's language.
   const communeLang = (communes.data?.communes.find((c) => c.id === chosen)?.language ?? 'fr').toUpperCase();
   const params = query({ communeId: chosen, quarter });
-  const statement = useQuery({ queryKey: ['statement', chosen, quarter], queryFn: () => get<Statement>(`/api/statements${params}`), enabled: chosen !== null });
+  const statement = useQuery({
+    queryKey: ['statement', chosen, quarter],
+    queryFn: () => get<Statement>(`/api/statements${params}`),
+    enabled: chosen !== null,
+  });
   const money = (c: number) => chf(c / 100);
   const s = statement.data;
   return (
     <Stack>
-      <Title order={2}>
-        {t('statements.title')}
-      </Title>
+      <Title order={2}>{t('statements.title')}</Title>
       <Text c="gray.7">{t('statements.intro')}</Text>
       <Group align="flex-end">
-        <Select label={t('statements.commune')} w={260} allowDeselect={false} data={(communes.data?.communes ?? []).map((c) => ({ value: c.id, label: c.name }))} value={chosen} onChange={setCommuneId} />
-        <Select label={t('statements.quarter')} w={160} allowDeselect={false} data={recentQuarters(new Date())} value={quarter} onChange={(v) => setQuarter(v ?? quarter)} />
+        <Select
+          label={t('statements.commune')}
+          w={260}
+          allowDeselect={false}
+          data={(communes.data?.communes ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          value={chosen}
+          onChange={setCommuneId}
+        />
+        <Select
+          label={t('statements.quarter')}
+          w={160}
+          allowDeselect={false}
+          data={recentQuarters(new Date())}
+          value={quarter}
+          onChange={(v) => setQuarter(v ?? quarter)}
+        />
         {chosen && (
           <>
             <Button component="a" variant="light" href={`/api/statements/pdf${params}`} target="_blank">

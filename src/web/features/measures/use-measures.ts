@@ -5,9 +5,14 @@ import { useReplacingWrite } from '../../api/use-replacing-write.ts';
 import type { MessageKey } from '../../i18n/fr/index.ts';
 
 export const useMeasuresFile = (situationId: string, enabled = true) =>
-  useQuery({ queryKey: ['measures', situationId], queryFn: () => get<MeasuresFile>(`/api/situations/${situationId}/measures`), enabled });
+  useQuery({
+    queryKey: ['measures', situationId],
+    queryFn: () => get<MeasuresFile>(`/api/situations/${situationId}/measures`),
+    enabled,
+  });
 
-export const kindName = (k: Pick<MeasureKind, 'nameFr' | 'nameDe'>, lang: string) => (lang === 'de' ? k.nameDe : k.nameFr);
+export const kindName = (k: Pick<MeasureKind, 'nameFr' | 'nameDe'>, lang: string) =>
+  lang === 'de' ? k.nameDe : k.nameFr;
 export const stepKey = (s: string) => `step.${s}` as MessageKey;
 export const statusKey = (s: string) => `measureStatus.${s}` as MessageKey;
 export const STATUS_COLOR: Record<string, string> = {

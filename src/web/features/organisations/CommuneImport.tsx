@@ -32,13 +32,27 @@ export function CommuneImport() {
   return (
     <Stack gap="md" maw={720}>
       <Text>{t('org.importIntro')}</Text>
-      <FileInput label={t('org.importFile')} accept=".csv,text/csv" value={file} onChange={setFile} error={fieldError(error, 'csv')} clearable />
+      <FileInput
+        label={t('org.importFile')}
+        accept=".csv,text/csv"
+        value={file}
+        onChange={setFile}
+        error={fieldError(error, 'csv')}
+        clearable
+      />
       {!fieldError(error, 'csv') && <ErrorAlert error={error} />}
       <Button onClick={run} disabled={!file} loading={busy} w="fit-content">
         {t('org.importRun')}
       </Button>
       {report && (
-        <Alert color={report.rejected.length ? 'orange' : 'teal'} title={t('org.importResult', { created: report.created, updated: report.updated, rejected: report.rejected.length })}>
+        <Alert
+          color={report.rejected.length ? 'orange' : 'teal'}
+          title={t('org.importResult', {
+            created: report.created,
+            updated: report.updated,
+            rejected: report.rejected.length,
+          })}
+        >
           {report.rejected.length > 0 && (
             <List size="sm" data-testid="import-rejections">
               {report.rejected.map((r) => (

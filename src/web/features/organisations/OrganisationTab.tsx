@@ -19,7 +19,12 @@ export type FieldDef =
 
 type Row = { id: string; version: number } & Record<string, unknown>;
 
-export function OrganisationTab(props: { path: string; fields: FieldDef[]; rows: Row[]; defaults: Record<string, unknown> }) {
+export function OrganisationTab(props: {
+  path: string;
+  fields: FieldDef[];
+  rows: Row[];
+  defaults: Record<string, unknown>;
+}) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
@@ -76,7 +81,9 @@ export function OrganisationTab(props: { path: string; fields: FieldDef[]; rows:
             {props.rows.map((row) => (
               <Table.Tr key={row.id}>
                 {props.fields.map((f) => (
-                  <Table.Td key={f.key}>{f.key === 'active' && !row.active ? <Badge color="gray.7">{t('app.no')}</Badge> : display(f, row)}</Table.Td>
+                  <Table.Td key={f.key}>
+                    {f.key === 'active' && !row.active ? <Badge color="gray.7">{t('app.no')}</Badge> : display(f, row)}
+                  </Table.Td>
                 ))}
                 <Table.Td>
                   <Button size="xs" variant="light" onClick={() => open(row)}>
@@ -88,7 +95,13 @@ export function OrganisationTab(props: { path: string; fields: FieldDef[]; rows:
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('org.new') : t('app.edit')} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('app.close') }}
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? t('org.new') : t('app.edit')}
+        size="lg"
+      >
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <ErrorAlert error={error} />
@@ -97,14 +110,43 @@ export function OrganisationTab(props: { path: string; fields: FieldDef[]; rows:
               const set = (v: unknown) => setValues((s) => ({ ...s, [f.key]: v }));
               switch (f.type) {
                 case 'text':
-                  return <TextInput {...common} required={f.required} value={String(values[f.key] ?? '')} onChange={(e) => set(e.currentTarget.value)} />;
+                  return (
+                    <TextInput
+                      {...common}
+                      required={f.required}
+                      value={String(values[f.key] ?? '')}
+                      onChange={(e) => set(e.currentTarget.value)}
+                    />
+                  );
                 case 'number':
-                  return <NumberInput {...common} required={f.required} value={(values[f.key] as number | undefined) ?? ''} onChange={(v) => set(typeof v === 'number' ? v : null)} allowDecimal={false} />;
+                  return (
+                    <NumberInput
+                      {...common}
+                      required={f.required}
+                      value={(values[f.key] as number | undefined) ?? ''}
+                      onChange={(v) => set(typeof v === 'number' ? v : null)}
+                      allowDecimal={false}
+                    />
+                  );
                 case 'checkbox':
-                  return <Checkbox {...common} checked={Boolean(values[f.key])} onChange={(e) => set(e.currentTarget.checked)} />;
+                  return (
+                    <Checkbox
+                      {...common}
+                      checked={Boolean(values[f.key])}
+                      onChange={(e) => set(e.currentTarget.checked)}
+                    />
+                  );
                 case 'select':
                   return (
-                    <Select {...common} required={f.required} clearable={!f.required} searchable data={f.options} value={(values[f.key] as string | null) ?? null} onChange={(v) => set(v)} />
+                    <Select
+                      {...common}
+                      required={f.required}
+                      clearable={!f.required}
+                      searchable
+                      data={f.options}
+                      value={(values[f.key] as string | null) ?? null}
+                      onChange={(v) => set(v)}
+                    />
                   );
               }
             })}

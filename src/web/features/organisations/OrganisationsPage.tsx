@@ -29,7 +29,13 @@ export function OrganisationsPage() {
       { key: 'active', label: 'org.active', type: 'checkbox' },
     ],
     institutions: [
-      { key: 'kind', label: 'org.kind', type: 'select', required: true, options: INSTITUTION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })) },
+      {
+        key: 'kind',
+        label: 'org.kind',
+        type: 'select',
+        required: true,
+        options: INSTITUTION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })),
+      },
       { key: 'nameFr', label: 'org.nameFr', type: 'text', required: true },
       { key: 'nameDe', label: 'org.nameDe', type: 'text', required: true },
       { key: 'regionId', label: 'org.region', type: 'select', options: regionOptions },
@@ -48,7 +54,13 @@ export function OrganisationsPage() {
       { key: 'name', label: 'org.name', type: 'text', required: true },
       { key: 'canton', label: 'org.canton', type: 'text', required: true },
       { key: 'district', label: 'org.district', type: 'text', required: true },
-      { key: 'language', label: 'org.language', type: 'select', required: true, options: LANGUAGES.map((l) => ({ value: l, label: t(`lang.${l}`) })) },
+      {
+        key: 'language',
+        label: 'org.language',
+        type: 'select',
+        required: true,
+        options: LANGUAGES.map((l) => ({ value: l, label: t(`lang.${l}`) })),
+      },
       { key: 'regionId', label: 'org.region', type: 'select', options: regionOptions },
     ],
   };
@@ -74,7 +86,12 @@ export function OrganisationsPage() {
         </Tabs.List>
         {(['regions', 'institutions', 'offices', 'communes'] as const).map((key) => (
           <Tabs.Panel key={key} value={key} pt="md">
-            <OrganisationTab path={key} fields={fields[key]} rows={(rows[key] ?? []) as never} defaults={defaults[key]} />
+            <OrganisationTab
+              path={key}
+              fields={fields[key]}
+              rows={(rows[key] ?? []) as never}
+              defaults={defaults[key]}
+            />
           </Tabs.Panel>
         ))}
         <Tabs.Panel value="import" pt="md">

@@ -10,5 +10,6 @@ export function useDirectory() {
 /** A bilingual record's name in the current language. */
 export function useLocalName() {
   const { lang } = useI18n();
-  return (row: { nameFr: string; nameDe: string } | undefined | null) => (row ? (lang === 'de' ? row.nameDe : row.nameFr) : '');
+  return (row: { nameFr: string; nameDe: string } | undefined | null) =>
+    row ? (lang === 'de' ? row.nameDe : row.nameFr) : '';
 }

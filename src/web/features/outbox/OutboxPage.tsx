@@ -64,7 +64,13 @@ export function OutboxPage() {
                 </Table.Td>
                 <Table.Td>{m.attempts}</Table.Td>
                 <Table.Td>
-                  {m.readable ? <Anchor href={`/api/outbox/${m.id}/eml`}>{t('outbox.download')}</Anchor> : <Text size="xs" c="gray.7">{t('outbox.aboutSituation')}</Text>}
+                  {m.readable ? (
+                    <Anchor href={`/api/outbox/${m.id}/eml`}>{t('outbox.download')}</Anchor>
+                  ) : (
+                    <Text size="xs" c="gray.7">
+                      {t('outbox.aboutSituation')}
+                    </Text>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

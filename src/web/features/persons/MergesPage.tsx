@@ -15,7 +15,10 @@ export function MergesPage() {
   const { t, date } = useI18n();
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
-  const merges = useQuery({ queryKey: ['merges'], queryFn: () => get<{ items: MergeRequest[] }>('/api/person-merges') });
+  const merges = useQuery({
+    queryKey: ['merges'],
+    queryFn: () => get<{ items: MergeRequest[] }>('/api/person-merges'),
+  });
   const review = async (m: MergeRequest, approve: boolean) => {
     setError(null);
     try {
@@ -26,7 +29,9 @@ export function MergesPage() {
     }
   };
   const person = (p: MergeRequest['survivor']) =>
-    p.visible ? `${p.officialName} ${p.firstNames} · ${date(p.birthDate)}${p.navs13 ? ` · ${p.navs13}` : ''} · ${p.createdByInstitutionName}` : t('merge.notVisible');
+    p.visible
+      ? `${p.officialName} ${p.firstNames} · ${date(p.birthDate)}${p.navs13 ? ` · ${p.navs13}` : ''} · ${p.createdByInstitutionName}`
+      : t('merge.notVisible');
   return (
     <Stack gap="md" maw={900}>
       <Title order={2}>{t('merge.title')}</Title>
@@ -42,7 +47,9 @@ export function MergesPage() {
               <Text size="sm" c="gray.7">
                 {t('merge.requestedBy', { name: m.requestedByName, date: date(m.requestedAt) })}
               </Text>
-              <Badge color={m.status === 'pending' ? 'orange.9' : m.status === 'approved' ? 'teal.9' : 'gray.7'}>{t(`merge.status.${m.status}` as MessageKey)}</Badge>
+              <Badge color={m.status === 'pending' ? 'orange.9' : m.status === 'approved' ? 'teal.9' : 'gray.7'}>
+                {t(`merge.status.${m.status}` as MessageKey)}
+              </Badge>
             </Group>
             <Text size="sm">
               <strong>{t('merge.survivor')} :</strong> {person(m.survivor)}

@@ -40,11 +40,15 @@ export function AttachmentsPanel({ situation }: { situation: Situation }) {
           <List size="sm">
             {situation.attachments.map((a) => (
               <List.Item key={a.id}>
-                <Anchor href={`/api/situations/${situation.id}/attachments/${a.id}`} aria-label={t('att.download', { name: a.filename })}>
+                <Anchor
+                  href={`/api/situations/${situation.id}/attachments/${a.id}`}
+                  aria-label={t('att.download', { name: a.filename })}
+                >
                   {a.filename}
                 </Anchor>{' '}
                 <Text span size="xs" c="gray.7">
-                  · {t('att.size', { kb: Math.ceil(a.sizeBytes / 1024) })} · {dateTime(a.uploadedAt)} · SHA-256 {a.sha256.slice(0, 12)}…
+                  · {t('att.size', { kb: Math.ceil(a.sizeBytes / 1024) })} · {dateTime(a.uploadedAt)} · SHA-256{' '}
+                  {a.sha256.slice(0, 12)}…
                 </Text>
               </List.Item>
             ))}
@@ -52,7 +56,14 @@ export function AttachmentsPanel({ situation }: { situation: Situation }) {
         )}
         {situation.abilities.attach && (
           <Group align="flex-end">
-            <FileInput label={t('att.add')} accept="application/pdf,image/png,image/jpeg" value={file} onChange={setFile} clearable w={360} />
+            <FileInput
+              label={t('att.add')}
+              accept="application/pdf,image/png,image/jpeg"
+              value={file}
+              onChange={setFile}
+              clearable
+              w={360}
+            />
             <Button onClick={send} disabled={!file} loading={busy}>
               {t('app.save')}
             </Button>

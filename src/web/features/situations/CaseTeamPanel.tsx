@@ -37,7 +37,8 @@ export function CaseTeamPanel({ situation }: { situation: Situation }) {
     },
   });
   const remove = useMutation({
-    mutationFn: (m: Situation['caseTeam'][number]) => post(`/api/situations/${situation.id}/case-team/${m.userId}/remove`, { version: m.version }),
+    mutationFn: (m: Situation['caseTeam'][number]) =>
+      post(`/api/situations/${situation.id}/case-team/${m.userId}/remove`, { version: m.version }),
     onSuccess: refresh,
   });
   if (!manage && situation.caseTeam.length === 0) return null;
@@ -62,10 +63,19 @@ export function CaseTeamPanel({ situation }: { situation: Situation }) {
                   </Text>
                   <Text size="sm">· {m.institutionName}</Text>
                   <Text size="xs" c="gray.7">
-                    · {m.removedAt ? t('caseTeam.left', { date: date(m.removedAt), until: date(m.accessUntil) }) : t('caseTeam.addedBy', { name: m.addedByName, date: date(m.addedAt) })}
+                    ·{' '}
+                    {m.removedAt
+                      ? t('caseTeam.left', { date: date(m.removedAt), until: date(m.accessUntil) })
+                      : t('caseTeam.addedBy', { name: m.addedByName, date: date(m.addedAt) })}
                   </Text>
                   {manage && !m.removedAt && (
-                    <Button size="xs" variant="outline" color="red.9" loading={remove.isPending && remove.variables?.userId === m.userId} onClick={() => remove.mutate(m)}>
+                    <Button
+                      size="xs"
+                      variant="outline"
+                      color="red.9"
+                      loading={remove.isPending && remove.variables?.userId === m.userId}
+                      onClick={() => remove.mutate(m)}
+                    >
                       {t('caseTeam.remove')}
                     </Button>
                   )}
@@ -82,7 +92,10 @@ export function CaseTeamPanel({ situation }: { situation: Situation }) {
               searchable
               clearable
               w={380}
-              data={(candidates.data ?? []).map((c) => ({ value: c.userId, label: `${c.name} · ${c.institutionName}` }))}
+              data={(candidates.data ?? []).map((c) => ({
+                value: c.userId,
+                label: `${c.name} · ${c.institutionName}`,
+              }))}
               value={userId}
               onChange={setUserId}
               error={fieldError(add.error, 'userId')}

@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Checkbox, FileInput, Group, Modal, MultiSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  Modal,
+  MultiSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -30,7 +45,9 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
   const all = directory.data?.institutions ?? [];
   const bureauIds = all.filter((i) => i.kind === 'bureau_cii').map((i) => i.id);
   // A tandem needs the procuration to name an ORP and a CMS of the region (issue 9: no tandem without it).
-  const tandemIds = all.filter((i) => i.active && (i.kind === 'orp' || i.kind === 'cms') && i.regionId === situation.regionId).map((i) => i.id);
+  const tandemIds = all
+    .filter((i) => i.active && (i.kind === 'orp' || i.kind === 'cms') && i.regionId === situation.regionId)
+    .map((i) => i.id);
   // Until the user edits it, the scope is what the likely care needs: the institutions following the person,
   // the Bureau CII, and the ORP and CMS of the region for a tandem.
   const [institutionIds, setInstitutionIds] = useState<string[] | null>(null);
@@ -53,8 +70,17 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
     setError(null);
     try {
       if (!scan) throw new Error(t('consent.scan'));
-      const saved = await upload<{ id: string }>(`/api/situations/${situation.id}/attachments?filename=${encodeURIComponent(scan.name)}`, scan);
-      await post(`/api/situations/${situation.id}/consents`, { institutionIds: scope, dataCategories: categories, signedOn, validUntil, scanAttachmentId: saved.id });
+      const saved = await upload<{ id: string }>(
+        `/api/situations/${situation.id}/attachments?filename=${encodeURIComponent(scan.name)}`,
+        scan,
+      );
+      await post(`/api/situations/${situation.id}/consents`, {
+        institutionIds: scope,
+        dataCategories: categories,
+        signedOn,
+        validUntil,
+        scanAttachmentId: saved.id,
+      });
       notifications.show({ color: 'teal', message: t('consent.recorded') });
       setScan(null);
       await refresh();
@@ -67,8 +93,16 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
   const review = async (c: Situation['consents'][number], decision: 'approve' | 'reject') => {
     setError(null);
     try {
-      await post(`/api/situations/${situation.id}/consents/${c.id}/review`, decision === 'approve' ? { decision, version: c.version } : { decision, version: c.version, reason: rejectReason });
-      notifications.show({ color: 'teal', message: t(decision === 'approve' ? 'consent.approved' : 'consent.rejectedDone') });
+      await post(
+        `/api/situations/${situation.id}/consents/${c.id}/review`,
+        decision === 'approve'
+          ? { decision, version: c.version }
+          : { decision, version: c.version, reason: rejectReason },
+      );
+      notifications.show({
+        color: 'teal',
+        message: t(decision === 'approve' ? 'consent.approved' : 'consent.rejectedDone'),
+      });
       setRejecting(null);
       setRejectReason('');
       await refresh();
@@ -77,11 +111,16 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
     }
   };
   // Health data is sensitive: without the health category, the health-related risk factors stay with the announcer.
-  const healthAnnounced = situation.riskFactors.some((r) => r === 'health' || r === 'psychological' || r === 'addiction');
+  const healthAnnounced = situation.riskFactors.some(
+    (r) => r === 'health' || r === 'psychological' || r === 'addiction',
+  );
   const revoke = async () => {
     if (!revoking) return;
     try {
-      await post(`/api/situations/${situation.id}/consents/${revoking.id}/revoke`, { version: revoking.version, reason: revokeReason });
+      await post(`/api/situations/${situation.id}/consents/${revoking.id}/revoke`, {
+        version: revoking.version,
+        reason: revokeReason,
+      });
       setRevoking(null);
       setRevokeReason('');
       await refresh();
@@ -100,7 +139,9 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
         {situation.consents.map((c) => (
           <Stack key={c.id} gap={2} data-testid="consent">
             <Group gap="xs">
-              <Badge color={c.valid ? 'teal.9' : c.state === 'pending_review' ? 'orange.9' : 'gray.7'}>{t(`consent.state.${c.state}` as MessageKey)}</Badge>
+              <Badge color={c.valid ? 'teal.9' : c.state === 'pending_review' ? 'orange.9' : 'gray.7'}>
+                {t(`consent.state.${c.state}` as MessageKey)}
+              </Badge>
               <Text size="sm">{t('consent.period', { signed: date(c.signedOn), until: date(c.validUntil) })}</Text>
               {c.canRevoke && (
                 <Button size="xs" variant="outline" color="red.9" onClick={() => setRevoking(c)}>
@@ -110,7 +151,9 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
             </Group>
             <Text size="xs" c="gray.7">
               {t('consent.recordedBy', { name: c.recordedByName })}
-              {c.reviewedByName && c.reviewedByName !== c.recordedByName ? ` · ${t('consent.reviewedBy', { name: c.reviewedByName, date: date(c.reviewedAt) })}` : ''}
+              {c.reviewedByName && c.reviewedByName !== c.recordedByName
+                ? ` · ${t('consent.reviewedBy', { name: c.reviewedByName, date: date(c.reviewedAt) })}`
+                : ''}
             </Text>
             {c.state === 'pending_review' && <Text size="sm">{t('consent.pendingNote')}</Text>}
             {c.state === 'rejected' && c.rejectionReason && (
@@ -121,7 +164,12 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
             {c.canReview && (
               <Group gap="xs">
                 {c.scanAttachmentId && (
-                  <Button size="xs" variant="light" component="a" href={`/api/situations/${situation.id}/attachments/${c.scanAttachmentId}`}>
+                  <Button
+                    size="xs"
+                    variant="light"
+                    component="a"
+                    href={`/api/situations/${situation.id}/attachments/${c.scanAttachmentId}`}
+                  >
                     {t('consent.openScan')}
                   </Button>
                 )}
@@ -157,7 +205,9 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
               onChange={setInstitutionIds}
               error={fieldError(error, 'institutionIds')}
             />
-            {healthAnnounced && !categories.includes('health') && <Alert color="orange">{t('consent.healthHint')}</Alert>}
+            {healthAnnounced && !categories.includes('health') && (
+              <Alert color="orange">{t('consent.healthHint')}</Alert>
+            )}
             <Text size="sm" c="gray.7">
               {t('consent.scopeHint')}
             </Text>
@@ -169,7 +219,12 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
               </SimpleGrid>
             </Checkbox.Group>
             <Group align="flex-end">
-              <DateField label={t('consent.validUntil')} value={validUntil} onChange={setValidUntil} error={fieldError(error, 'validUntil')} />
+              <DateField
+                label={t('consent.validUntil')}
+                value={validUntil}
+                onChange={setValidUntil}
+                error={fieldError(error, 'validUntil')}
+              />
               <Button
                 component="a"
                 variant="light"
@@ -183,8 +238,20 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
               {t('consent.record')}
             </Title>
             <Group align="flex-end">
-              <DateField label={t('consent.signedOn')} value={signedOn} onChange={setSignedOn} error={fieldError(error, 'signedOn')} />
-              <FileInput label={t('consent.scan')} accept="application/pdf,image/png,image/jpeg" value={scan} onChange={setScan} w={320} error={fieldError(error, 'scanAttachmentId') ?? fieldError(error, 'file')} />
+              <DateField
+                label={t('consent.signedOn')}
+                value={signedOn}
+                onChange={setSignedOn}
+                error={fieldError(error, 'signedOn')}
+              />
+              <FileInput
+                label={t('consent.scan')}
+                accept="application/pdf,image/png,image/jpeg"
+                value={scan}
+                onChange={setScan}
+                w={320}
+                error={fieldError(error, 'scanAttachmentId') ?? fieldError(error, 'file')}
+              />
               <Button onClick={record} loading={busy} disabled={!scan || !signedOn}>
                 {t('consent.record')}
               </Button>
@@ -193,24 +260,48 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
         )}
         <ErrorAlert error={error} />
       </Stack>
-      <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={rejecting !== null} onClose={() => setRejecting(null)} title={t('consent.reject')}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('app.close') }}
+        opened={rejecting !== null}
+        onClose={() => setRejecting(null)}
+        title={t('consent.reject')}
+      >
         <Stack>
           <Text>{t('consent.rejectConfirm')}</Text>
-          <TextInput label={t('consent.rejectReason')} required value={rejectReason} onChange={(e) => setRejectReason(e.currentTarget.value)} />
+          <TextInput
+            label={t('consent.rejectReason')}
+            required
+            value={rejectReason}
+            onChange={(e) => setRejectReason(e.currentTarget.value)}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRejecting(null)}>
               {t('app.cancel')}
             </Button>
-            <Button color="red" disabled={!rejectReason.trim()} onClick={() => rejecting && void review(rejecting, 'reject')}>
+            <Button
+              color="red"
+              disabled={!rejectReason.trim()}
+              onClick={() => rejecting && void review(rejecting, 'reject')}
+            >
               {t('consent.reject')}
             </Button>
           </Group>
         </Stack>
       </Modal>
-      <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={revoking !== null} onClose={() => setRevoking(null)} title={t('consent.revoke')}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('app.close') }}
+        opened={revoking !== null}
+        onClose={() => setRevoking(null)}
+        title={t('consent.revoke')}
+      >
         <Stack>
           <Text>{t('consent.revokeConfirm')}</Text>
-          <TextInput label={t('consent.revokeReason')} required value={revokeReason} onChange={(e) => setRevokeReason(e.currentTarget.value)} />
+          <TextInput
+            label={t('consent.revokeReason')}
+            required
+            value={revokeReason}
+            onChange={(e) => setRevokeReason(e.currentTarget.value)}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setRevoking(null)}>
               {t('app.cancel')}

@@ -27,11 +27,14 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
   const [reason, setReason] = useState('');
   const [suggestions, setSuggestions] = useState('');
   const [regionId, setRegionId] = useState<string | null>(null);
-  const [answers, setAnswers] = useState<CriterionAnswer[]>(TANDEM_CRITERIA.map((criterion) => ({ criterion, answer: 'met', justification: '' })));
+  const [answers, setAnswers] = useState<CriterionAnswer[]>(
+    TANDEM_CRITERIA.map((criterion) => ({ criterion, answer: 'met', justification: '' })),
+  );
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['situation', situation.id] });
-  const setAnswer = (i: number, patch: Partial<CriterionAnswer>) => setAnswers((a) => a.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const setAnswer = (i: number, patch: Partial<CriterionAnswer>) =>
+    setAnswers((a) => a.map((x, j) => (j === i ? { ...x, ...patch } : x)));
 
   const act = async (fn: () => Promise<unknown>, message?: string) => {
     setBusy(true);
@@ -53,9 +56,18 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
           ? { decision, version: situation.version, reason, suggestions }
           : decision === 'move_region'
             ? { decision, version: situation.version, reason, regionId }
-            : { decision, version: situation.version, reason, careKind, eligibility: careKind === 'tandem' ? answers : [] };
+            : {
+                decision,
+                version: situation.version,
+                reason,
+                careKind,
+                eligibility: careKind === 'tandem' ? answers : [],
+              };
       const result = await post<{ situation: Situation | null }>(`/api/situations/${situation.id}/decision`, body);
-      notifications.show({ color: 'teal', message: decision === 'move_region' ? t('triage.moved') : t('triage.decided') });
+      notifications.show({
+        color: 'teal',
+        message: decision === 'move_region' ? t('triage.moved') : t('triage.decided'),
+      });
       if (!result.situation) navigate('/triage');
     });
 
@@ -66,7 +78,10 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
           <Title order={3} size="h4">
             {t('triage.decision')}
           </Title>
-          <Button loading={busy} onClick={() => act(() => post(`/api/situations/${situation.id}/take-up`, { version: situation.version }))}>
+          <Button
+            loading={busy}
+            onClick={() => act(() => post(`/api/situations/${situation.id}/take-up`, { version: situation.version }))}
+          >
             {t('triage.takeUp')}
           </Button>
         </Group>
@@ -91,14 +106,24 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
           </Group>
         </Radio.Group>
         {decision === 'orient' && (
-          <Select label={t('sit.careKind')} required w={320} data={careOptions} value={careKind} onChange={setCareKind} error={fieldError(error, 'careKind')} />
+          <Select
+            label={t('sit.careKind')}
+            required
+            w={320}
+            data={careOptions}
+            value={careKind}
+            onChange={setCareKind}
+            error={fieldError(error, 'careKind')}
+          />
         )}
         {decision === 'move_region' && (
           <Select
             label={t('sit.region')}
             required
             w={320}
-            data={(directory.data?.regions ?? []).filter((r) => r.id !== situation.regionId).map((r) => ({ value: r.id, label: localName(r) }))}
+            data={(directory.data?.regions ?? [])
+              .filter((r) => r.id !== situation.regionId)
+              .map((r) => ({ value: r.id, label: localName(r) }))}
             value={regionId}
             onChange={setRegionId}
             error={fieldError(error, 'regionId')}
@@ -142,9 +167,25 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
             </Table>
           </Stack>
         )}
-        <Textarea label={t('triage.reason')} required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={fieldError(error, 'reason')} />
+        <Textarea
+          label={t('triage.reason')}
+          required
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={fieldError(error, 'reason')}
+        />
         {decision === 'refuse' && (
-          <Textarea label={t('triage.suggestions')} required autosize minRows={3} value={suggestions} onChange={(e) => setSuggestions(e.currentTarget.value)} error={fieldError(error, 'suggestions')} />
+          <Textarea
+            label={t('triage.suggestions')}
+            required
+            autosize
+            minRows={3}
+            value={suggestions}
+            onChange={(e) => setSuggestions(e.currentTarget.value)}
+            error={fieldError(error, 'suggestions')}
+          />
         )}
         <ErrorAlert error={error} />
         <Button onClick={submit} loading={busy} w="fit-content">

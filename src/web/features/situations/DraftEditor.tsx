@@ -1,4 +1,17 @@
-import { Alert, Button, Checkbox, Group, MultiSelect, Paper, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  MultiSelect,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -63,7 +76,10 @@ export function DraftEditor({ situation }: { situation: Situation }) {
     if (timer.current) clearTimeout(timer.current);
     setState('saving');
     try {
-      const saved = await put<Situation>(`/api/situations/${situation.id}`, { ...latest.current, version: version.current });
+      const saved = await put<Situation>(`/api/situations/${situation.id}`, {
+        ...latest.current,
+        version: version.current,
+      });
       version.current = saved.version;
       localStorage.removeItem(backupKey(situation.id));
       setState('saved');
@@ -87,7 +103,12 @@ export function DraftEditor({ situation }: { situation: Situation }) {
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void save(), 1500);
   };
-  useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const announce = async () => {
     if (!(await save())) return;
@@ -109,12 +130,20 @@ export function DraftEditor({ situation }: { situation: Situation }) {
           <Title order={3} size="h4">
             {t('view.situation')}
           </Title>
-          <Text size="sm" c={state === 'unsaved' ? 'orange.9' : 'gray.7'} role="status" aria-live="polite" data-testid="save-state">
+          <Text
+            size="sm"
+            c={state === 'unsaved' ? 'orange.9' : 'gray.7'}
+            role="status"
+            aria-live="polite"
+            data-testid="save-state"
+          >
             {state === 'saved' ? t('draft.saved') : state === 'saving' ? t('draft.saving') : ''}
           </Text>
         </Group>
         {restored && <Alert color="blue">{t('draft.restored')}</Alert>}
-        {state === 'unsaved' && error !== null && !(error instanceof ApiError) && <Alert color="orange">{t('draft.unsaved')}</Alert>}
+        {state === 'unsaved' && error !== null && !(error instanceof ApiError) && (
+          <Alert color="orange">{t('draft.unsaved')}</Alert>
+        )}
         <ErrorAlert error={error instanceof ApiError ? error : null} />
         <Select
           label={t('sit.region')}
@@ -145,15 +174,31 @@ export function DraftEditor({ situation }: { situation: Situation }) {
           onChange={(v) => change({ followingInstitutionIds: v })}
           error={err('followingInstitutionIds')}
         />
-        <Checkbox.Group label={t('draft.riskFactors')} required value={form.riskFactors} onChange={(v) => change({ riskFactors: v as DraftBody['riskFactors'] })} error={err('riskFactors')}>
+        <Checkbox.Group
+          label={t('draft.riskFactors')}
+          required
+          value={form.riskFactors}
+          onChange={(v) => change({ riskFactors: v as DraftBody['riskFactors'] })}
+          error={err('riskFactors')}
+        >
           <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} mt="xs">
             {RISK_FACTORS.map((r) => (
               <Checkbox key={r} value={r} label={t(riskKey(r))} />
             ))}
           </SimpleGrid>
         </Checkbox.Group>
-        <Textarea label={t('draft.riskOther')} autosize minRows={2} value={form.riskFactorsOther} onChange={(e) => change({ riskFactorsOther: e.currentTarget.value })} />
-        <Checkbox.Group label={t('draft.targetGroups')} value={form.targetGroups} onChange={(v) => change({ targetGroups: v as DraftBody['targetGroups'] })}>
+        <Textarea
+          label={t('draft.riskOther')}
+          autosize
+          minRows={2}
+          value={form.riskFactorsOther}
+          onChange={(e) => change({ riskFactorsOther: e.currentTarget.value })}
+        />
+        <Checkbox.Group
+          label={t('draft.targetGroups')}
+          value={form.targetGroups}
+          onChange={(v) => change({ targetGroups: v as DraftBody['targetGroups'] })}
+        >
           <Stack gap={6} mt="xs">
             {TARGET_GROUPS.map((g) => (
               <Checkbox key={g} value={g} label={t(targetKey(g))} />
@@ -164,13 +209,46 @@ export function DraftEditor({ situation }: { situation: Situation }) {
           <Text fw={600} size="sm">
             {t('draft.prior')}
           </Text>
-          <Checkbox label={t('draft.laciBasic')} checked={form.laciBasicProgramme} onChange={(e) => change({ laciBasicProgramme: e.currentTarget.checked })} />
-          <Checkbox label={t('draft.laciCheck')} checked={form.laciEmployabilityCheck} onChange={(e) => change({ laciEmployabilityCheck: e.currentTarget.checked })} />
-          <Checkbox label={t('draft.liasCheck')} checked={form.liasEmployabilityChecked} onChange={(e) => change({ liasEmployabilityChecked: e.currentTarget.checked })} />
-          <Checkbox label={t('draft.liasIndicated')} checked={form.liasIntegrationIndicated} onChange={(e) => change({ liasIntegrationIndicated: e.currentTarget.checked })} />
+          <Checkbox
+            label={t('draft.laciBasic')}
+            checked={form.laciBasicProgramme}
+            onChange={(e) => change({ laciBasicProgramme: e.currentTarget.checked })}
+          />
+          <Checkbox
+            label={t('draft.laciCheck')}
+            checked={form.laciEmployabilityCheck}
+            onChange={(e) => change({ laciEmployabilityCheck: e.currentTarget.checked })}
+          />
+          <Checkbox
+            label={t('draft.liasCheck')}
+            checked={form.liasEmployabilityChecked}
+            onChange={(e) => change({ liasEmployabilityChecked: e.currentTarget.checked })}
+          />
+          <Checkbox
+            label={t('draft.liasIndicated')}
+            checked={form.liasIntegrationIndicated}
+            onChange={(e) => change({ liasIntegrationIndicated: e.currentTarget.checked })}
+          />
         </Stack>
-        <Textarea label={t('draft.description')} description={t('draft.descriptionHint')} required autosize minRows={4} value={form.description} onChange={(e) => change({ description: e.currentTarget.value })} error={err('description')} />
-        <Textarea label={t('draft.helpExpected')} required autosize minRows={3} value={form.helpExpected} onChange={(e) => change({ helpExpected: e.currentTarget.value })} error={err('helpExpected')} />
+        <Textarea
+          label={t('draft.description')}
+          description={t('draft.descriptionHint')}
+          required
+          autosize
+          minRows={4}
+          value={form.description}
+          onChange={(e) => change({ description: e.currentTarget.value })}
+          error={err('description')}
+        />
+        <Textarea
+          label={t('draft.helpExpected')}
+          required
+          autosize
+          minRows={3}
+          value={form.helpExpected}
+          onChange={(e) => change({ helpExpected: e.currentTarget.value })}
+          error={err('helpExpected')}
+        />
         {(err('consent') || err('personId')) && (
           <Alert color="red" role="alert">
             {err('consent') ?? err('personId')}

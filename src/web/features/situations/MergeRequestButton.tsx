@@ -42,7 +42,13 @@ export function MergeRequestButton({ person }: { person: Person }) {
       <Button size="xs" variant="subtle" onClick={start} w="fit-content">
         {t('merge.request')}
       </Button>
-      <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={open} onClose={() => setOpen(false)} title={t('merge.request')} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('app.close') }}
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={t('merge.request')}
+        size="lg"
+      >
         <Stack>
           <ErrorAlert error={error} />
           {candidates.length === 0 ? (
@@ -51,12 +57,21 @@ export function MergeRequestButton({ person }: { person: Person }) {
             <Radio.Group label={t('merge.survivor')} value={survivorId} onChange={setSurvivorId}>
               <Stack gap="xs" mt="xs">
                 {candidates.map((c) => (
-                  <Radio key={c.id} value={c.id} label={`${c.officialName} ${c.firstNames} · ${date(c.birthDate)}${c.navs13 ? ` · ${c.navs13}` : ''} · ${c.createdByInstitutionName}`} />
+                  <Radio
+                    key={c.id}
+                    value={c.id}
+                    label={`${c.officialName} ${c.firstNames} · ${date(c.birthDate)}${c.navs13 ? ` · ${c.navs13}` : ''} · ${c.createdByInstitutionName}`}
+                  />
                 ))}
               </Stack>
             </Radio.Group>
           )}
-          <Textarea label={t('merge.requestReason')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          <Textarea
+            label={t('merge.requestReason')}
+            required
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setOpen(false)}>
               {t('app.cancel')}

@@ -92,8 +92,17 @@ export function NewSituationPage() {
             <Title order={3} size="h4">
               {t('new.person')}
             </Title>
-            {!fieldError(error, 'person.navs13') && !fieldError(error, 'person.officialName') && <ErrorAlert error={error} />}
-            <PersonForm value={person} onChange={(v) => { setPerson(v); setCandidates(null); }} error={error} />
+            {!fieldError(error, 'person.navs13') && !fieldError(error, 'person.officialName') && (
+              <ErrorAlert error={error} />
+            )}
+            <PersonForm
+              value={person}
+              onChange={(v) => {
+                setPerson(v);
+                setCandidates(null);
+              }}
+              error={error}
+            />
             {candidates && (
               <Alert color="orange" title={t('new.duplicates')}>
                 <Stack gap="sm">
@@ -104,7 +113,9 @@ export function NewSituationPage() {
                         <strong>
                           {c.officialName} {c.firstNames}
                         </strong>{' '}
-                        · {date(c.birthDate)} {c.navs13 && `· ${c.navs13}`} — {c.matchedOn === 'navs13' ? t('new.matchedNavs') : t('new.matchedName')}, {t('new.createdBy', { institution: c.createdByInstitutionName })}
+                        · {date(c.birthDate)} {c.navs13 && `· ${c.navs13}`} —{' '}
+                        {c.matchedOn === 'navs13' ? t('new.matchedNavs') : t('new.matchedName')},{' '}
+                        {t('new.createdBy', { institution: c.createdByInstitutionName })}
                       </Text>
                       {c.usable ? (
                         <Button size="xs" onClick={() => run(() => startDraft(c.id))}>
@@ -118,7 +129,12 @@ export function NewSituationPage() {
                     </Group>
                   ))}
                   {!candidates.some((c) => c.matchedOn === 'navs13') && (
-                    <Button variant="default" size="xs" w="fit-content" onClick={() => run(() => createAndStart(candidates.map((c) => c.id)))}>
+                    <Button
+                      variant="default"
+                      size="xs"
+                      w="fit-content"
+                      onClick={() => run(() => createAndStart(candidates.map((c) => c.id)))}
+                    >
                       {t('new.createDistinct')}
                     </Button>
                   )}

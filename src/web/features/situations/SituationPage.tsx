@@ -15,7 +15,17 @@ import { ConsentPanel } from './ConsentPanel.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
 import { DraftEditor } from './DraftEditor.tsx';
 import { MergeRequestButton } from './MergeRequestButton.tsx';
-import { ageKey, answerKey, careKey, categoryKey, criterionKey, eventKey, permitKey, riskKey, targetKey } from './labels.ts';
+import {
+  ageKey,
+  answerKey,
+  careKey,
+  categoryKey,
+  criterionKey,
+  eventKey,
+  permitKey,
+  riskKey,
+  targetKey,
+} from './labels.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { TandemSection } from '../tandem/TandemSection.tsx';
 
@@ -38,7 +48,9 @@ function PersonCard({ s }: { s: Situation }) {
             <Field label={t('person.navs13')}>{p.navs13}</Field>
             <Field label={t('person.permit')}>{t(permitKey(p.residencePermit))}</Field>
             <Field label={t('person.language')}>{t(`corr.${p.correspondenceLanguage}` as MessageKey)}</Field>
-            <Field label={t('person.street')}>{[p.street, `${p.postalCode} ${p.locality}`.trim()].filter(Boolean).join(', ')}</Field>
+            <Field label={t('person.street')}>
+              {[p.street, `${p.postalCode} ${p.locality}`.trim()].filter(Boolean).join(', ')}
+            </Field>
           </SimpleGrid>
         ) : null}
         {p ? (
@@ -64,8 +76,14 @@ function SituationDetails({ s }: { s: Situation }) {
         <Title order={3} size="h4">
           {t('view.situation')}
         </Title>
-        <Field label={t('draft.following')}>{s.followingInstitutionIds.map((id) => localName(directory.data?.institutions.find((i) => i.id === id))).join(' · ')}</Field>
-        <Field label={t('draft.riskFactors')}>{[...s.riskFactors.map((r) => t(riskKey(r))), s.riskFactorsOther].filter(Boolean).join(' · ')}</Field>
+        <Field label={t('draft.following')}>
+          {s.followingInstitutionIds
+            .map((id) => localName(directory.data?.institutions.find((i) => i.id === id)))
+            .join(' · ')}
+        </Field>
+        <Field label={t('draft.riskFactors')}>
+          {[...s.riskFactors.map((r) => t(riskKey(r))), s.riskFactorsOther].filter(Boolean).join(' · ')}
+        </Field>
         <Field label={t('draft.targetGroups')}>{s.targetGroups.map((g) => t(targetKey(g))).join(' · ')}</Field>
         <div>
           <Text size="xs" c="gray.7" fw={600}>
@@ -111,7 +129,11 @@ function DecisionCard({ s }: { s: Situation }) {
         <Title order={3} size="h4">
           {t('view.decision')}
         </Title>
-        {s.status === 'refused' ? <Badge color="red.9">{t('view.refused', { date: date(s.decidedAt) })}</Badge> : <StatusBadge status={s.status} />}
+        {s.status === 'refused' ? (
+          <Badge color="red.9">{t('view.refused', { date: date(s.decidedAt) })}</Badge>
+        ) : (
+          <StatusBadge status={s.status} />
+        )}
         <Field label={t('view.reason')}>{s.decisionReason}</Field>
         {s.refusalSuggestions && (
           <Alert color="orange" title={t('view.suggestions')}>
@@ -146,7 +168,10 @@ function SituationTimeline({ s }: { s: Situation }) {
       </Title>
       <Timeline bulletSize={14} lineWidth={2} active={s.timeline.length}>
         {s.timeline.map((e, i) => (
-          <Timeline.Item key={i} title={`${t(eventKey(e.type))}${e.toStatus && e.type === 'orient' ? ` → ${t(careKey(e.toStatus))}` : ''}`}>
+          <Timeline.Item
+            key={i}
+            title={`${t(eventKey(e.type))}${e.toStatus && e.type === 'orient' ? ` → ${t(careKey(e.toStatus))}` : ''}`}
+          >
             <Text size="xs" c="gray.7">
               {dateTime(e.at)} · {e.actorName}
             </Text>
@@ -167,7 +192,8 @@ export function SituationPage() {
     queryFn: () => get<Situation>(`/api/situations/${id}`),
     retry: false,
   });
-  if (situation.error instanceof ApiError && (situation.error.status === 404 || situation.error.status === 400)) return <NotFoundPage />;
+  if (situation.error instanceof ApiError && (situation.error.status === 404 || situation.error.status === 400))
+    return <NotFoundPage />;
   const s = situation.data;
   if (!s) return <ErrorAlert error={situation.error} />;
   const editing = s.status === 'draft' && s.abilities.update;

@@ -19,8 +19,17 @@ const PAGE_SIZE = 25;
 export function PersonCell({ s }: { s: SituationSummary }) {
   const { t } = useI18n();
   if (s.displayName) return <Text size="sm">{s.displayName}</Text>;
-  if (s.anonymous) return <Text size="sm" c="gray.7">{t('sit.anonymousPerson', { age: s.ageBand ? t(ageKey(s.ageBand)) : '—' })}</Text>;
-  return <Text size="sm" c="gray.7">{t('sit.hiddenPerson')}</Text>;
+  if (s.anonymous)
+    return (
+      <Text size="sm" c="gray.7">
+        {t('sit.anonymousPerson', { age: s.ageBand ? t(ageKey(s.ageBand)) : '—' })}
+      </Text>
+    );
+  return (
+    <Text size="sm" c="gray.7">
+      {t('sit.hiddenPerson')}
+    </Text>
+  );
 }
 
 export function SituationsPage() {
@@ -38,10 +47,12 @@ export function SituationsPage() {
   const [status, setStatus] = useState<string | null>(params.get('status'));
   const [mine, setMine] = useState(params.get('mine') === 'true');
   const [page, setPage] = useState(1);
-  const reset = <T,>(fn: (v: T) => void) => (v: T) => {
-    fn(v);
-    setPage(1);
-  };
+  const reset =
+    <T,>(fn: (v: T) => void) =>
+    (v: T) => {
+      fn(v);
+      setPage(1);
+    };
   const list = useQuery({
     queryKey: ['situations', debounced, status, careKind, regionId, institutionId, sort, mine, page],
     queryFn: () =>
@@ -63,11 +74,46 @@ export function SituationsPage() {
         )}
       </Group>
       <Group align="flex-end" gap="sm">
-        <TextInput label={t('app.search')} placeholder={t('sit.search')} w={280} value={q} onChange={(e) => reset(setQ)(e.currentTarget.value)} />
-        <Select label={t('sit.status')} clearable w={170} data={SITUATION_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))} value={status} onChange={reset(setStatus)} />
-        <Select label={t('sit.careKind')} clearable w={190} data={CARE_KINDS.map((s) => ({ value: s, label: t(careKey(s)) }))} value={careKind} onChange={reset(setCareKind)} />
-        <Select label={t('sit.region')} clearable w={190} data={(directory.data?.regions ?? []).map((r) => ({ value: r.id, label: localName(r) }))} value={regionId} onChange={reset(setRegionId)} />
-        <Select label={t('sit.institution')} clearable searchable w={220} data={(directory.data?.institutions ?? []).map((i) => ({ value: i.id, label: localName(i) }))} value={institutionId} onChange={reset(setInstitutionId)} />
+        <TextInput
+          label={t('app.search')}
+          placeholder={t('sit.search')}
+          w={280}
+          value={q}
+          onChange={(e) => reset(setQ)(e.currentTarget.value)}
+        />
+        <Select
+          label={t('sit.status')}
+          clearable
+          w={170}
+          data={SITUATION_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))}
+          value={status}
+          onChange={reset(setStatus)}
+        />
+        <Select
+          label={t('sit.careKind')}
+          clearable
+          w={190}
+          data={CARE_KINDS.map((s) => ({ value: s, label: t(careKey(s)) }))}
+          value={careKind}
+          onChange={reset(setCareKind)}
+        />
+        <Select
+          label={t('sit.region')}
+          clearable
+          w={190}
+          data={(directory.data?.regions ?? []).map((r) => ({ value: r.id, label: localName(r) }))}
+          value={regionId}
+          onChange={reset(setRegionId)}
+        />
+        <Select
+          label={t('sit.institution')}
+          clearable
+          searchable
+          w={220}
+          data={(directory.data?.institutions ?? []).map((i) => ({ value: i.id, label: localName(i) }))}
+          value={institutionId}
+          onChange={reset(setInstitutionId)}
+        />
         <Select
           label={t('sit.sort')}
           w={150}
@@ -76,7 +122,12 @@ export function SituationsPage() {
           value={sort}
           onChange={(v) => reset(setSort)(v ?? 'newest')}
         />
-        <Checkbox label={t('sit.mine')} checked={mine} onChange={(e) => reset(setMine)(e.currentTarget.checked)} mb={8} />
+        <Checkbox
+          label={t('sit.mine')}
+          checked={mine}
+          onChange={(e) => reset(setMine)(e.currentTarget.checked)}
+          mb={8}
+        />
       </Group>
       <ErrorAlert error={list.error} />
       <Table.ScrollContainer minWidth={800}>

@@ -13,8 +13,14 @@ import { useTandemAction } from './use-tandem-file.ts';
 /** The Bureau assigns a situation oriented to a tandem: the tandems of the region with their load. */
 export function AssignPanel({ situation }: { situation: Situation }) {
   const { t } = useI18n();
-  const tandems = useQuery({ queryKey: ['tandems', situation.regionId], queryFn: () => get<Tandem[]>(`/api/tandems?regionId=${situation.regionId}`) });
-  const people = useQuery({ queryKey: ['report-recipients', situation.id], queryFn: () => get<{ id: string; name: string }[]>(`/api/situations/${situation.id}/report-recipient-candidates`) });
+  const tandems = useQuery({
+    queryKey: ['tandems', situation.regionId],
+    queryFn: () => get<Tandem[]>(`/api/tandems?regionId=${situation.regionId}`),
+  });
+  const people = useQuery({
+    queryKey: ['report-recipients', situation.id],
+    queryFn: () => get<{ id: string; name: string }[]>(`/api/situations/${situation.id}/report-recipient-candidates`),
+  });
   const [tandemId, setTandemId] = useState<string | null>(null);
   const [startOn, setStartOn] = useState(swissDay(new Date()));
   const [confirm, setConfirm] = useState(false);
@@ -24,7 +30,17 @@ export function AssignPanel({ situation }: { situation: Situation }) {
   const chosen = active.find((x) => x.id === tandemId);
   const full = chosen ? chosen.load >= chosen.capacity : false;
   const submit = () =>
-    run(() => post<TandemFile>(`/api/situations/${situation.id}/mandate`, { tandemId, startOn, confirmOverCapacity: confirm, extraRecipientIds: extra, version: situation.version }), t('assign.done'));
+    run(
+      () =>
+        post<TandemFile>(`/api/situations/${situation.id}/mandate`, {
+          tandemId,
+          startOn,
+          confirmOverCapacity: confirm,
+          extraRecipientIds: extra,
+          version: situation.version,
+        }),
+      t('assign.done'),
+    );
   return (
     <Paper withBorder p="md" data-testid="assign-panel">
       <Stack gap="sm">
@@ -36,7 +52,10 @@ export function AssignPanel({ situation }: { situation: Situation }) {
           <Select
             label={t('assign.tandem')}
             w={380}
-            data={active.map((x) => ({ value: x.id, label: t('assign.option', { orp: x.orp.name, cms: x.cms.name, load: x.load, capacity: x.capacity }) }))}
+            data={active.map((x) => ({
+              value: x.id,
+              label: t('assign.option', { orp: x.orp.name, cms: x.cms.name, load: x.load, capacity: x.capacity }),
+            }))}
             value={tandemId}
             onChange={(v) => {
               setTandemId(v);
@@ -44,7 +63,12 @@ export function AssignPanel({ situation }: { situation: Situation }) {
             }}
             error={fieldError(error, 'tandemId')}
           />
-          <DateField label={t('assign.startOn')} value={startOn} onChange={setStartOn} error={fieldError(error, 'startOn')} />
+          <DateField
+            label={t('assign.startOn')}
+            value={startOn}
+            onChange={setStartOn}
+            error={fieldError(error, 'startOn')}
+          />
         </Group>
         {full && chosen && (
           <Checkbox

@@ -1,7 +1,12 @@
 import { Badge, Button, Checkbox, Group, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { TandemFile } from '../../../contracts/tandem.ts';
-import { MEETING_KINDS, OBJECTIVE_STATUSES, type MeetingKind, type ObjectiveStatus } from '../../../domain/tandem/journal.ts';
+import {
+  MEETING_KINDS,
+  OBJECTIVE_STATUSES,
+  type MeetingKind,
+  type ObjectiveStatus,
+} from '../../../domain/tandem/journal.ts';
 import { swissDay } from '../../../domain/consent/consent.ts';
 import { post, put } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
@@ -24,9 +29,19 @@ function MeetingForm({ situationId, meeting, onDone }: { situationId: string; me
   const [nextSteps, setNextSteps] = useState(meeting?.nextSteps ?? '');
   const { run, error, busy } = useTandemAction(situationId);
   const submit = async () => {
-    const body = { heldOn, kind, personPresent: kind === 'with_person' || personPresent, participants, notes, nextSteps };
+    const body = {
+      heldOn,
+      kind,
+      personPresent: kind === 'with_person' || personPresent,
+      participants,
+      notes,
+      nextSteps,
+    };
     const ok = await run(
-      () => (meeting ? put(`/api/situations/${situationId}/meetings/${meeting.id}`, { ...body, version: meeting.version }) : post(`/api/situations/${situationId}/meetings`, body)),
+      () =>
+        meeting
+          ? put(`/api/situations/${situationId}/meetings/${meeting.id}`, { ...body, version: meeting.version })
+          : post(`/api/situations/${situationId}/meetings`, body),
       t('meetings.saved'),
     );
     if (ok) onDone();
@@ -34,13 +49,48 @@ function MeetingForm({ situationId, meeting, onDone }: { situationId: string; me
   return (
     <Stack gap="xs" data-testid="meeting-form">
       <Group align="flex-start">
-        <DateField label={t('meetings.heldOn')} value={heldOn} onChange={setHeldOn} error={fieldError(error, 'heldOn')} />
-        <Select label={t('meetings.kind')} w={260} allowDeselect={false} data={MEETING_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))} value={kind} onChange={(v) => setKind((v ?? 'with_person') as MeetingKind)} />
-        {kind !== 'with_person' && <Checkbox mt={30} label={t('meetings.personPresent')} checked={personPresent} onChange={(e) => setPersonPresent(e.currentTarget.checked)} />}
+        <DateField
+          label={t('meetings.heldOn')}
+          value={heldOn}
+          onChange={setHeldOn}
+          error={fieldError(error, 'heldOn')}
+        />
+        <Select
+          label={t('meetings.kind')}
+          w={260}
+          allowDeselect={false}
+          data={MEETING_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))}
+          value={kind}
+          onChange={(v) => setKind((v ?? 'with_person') as MeetingKind)}
+        />
+        {kind !== 'with_person' && (
+          <Checkbox
+            mt={30}
+            label={t('meetings.personPresent')}
+            checked={personPresent}
+            onChange={(e) => setPersonPresent(e.currentTarget.checked)}
+          />
+        )}
       </Group>
-      <TextInput label={t('meetings.participants')} value={participants} onChange={(e) => setParticipants(e.currentTarget.value)} />
-      <Textarea label={t('meetings.notes')} autosize minRows={2} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
-      <Textarea label={t('meetings.nextSteps')} autosize minRows={1} value={nextSteps} onChange={(e) => setNextSteps(e.currentTarget.value)} />
+      <TextInput
+        label={t('meetings.participants')}
+        value={participants}
+        onChange={(e) => setParticipants(e.currentTarget.value)}
+      />
+      <Textarea
+        label={t('meetings.notes')}
+        autosize
+        minRows={2}
+        value={notes}
+        onChange={(e) => setNotes(e.currentTarget.value)}
+      />
+      <Textarea
+        label={t('meetings.nextSteps')}
+        autosize
+        minRows={1}
+        value={nextSteps}
+        onChange={(e) => setNextSteps(e.currentTarget.value)}
+      />
       <ErrorAlert error={error} />
       <Group>
         <Button loading={busy} onClick={() => void submit()}>
@@ -64,7 +114,8 @@ function MeetingItem({ situationId, m }: { situationId: string; m: Meeting }) {
       <Group justify="space-between" align="flex-start">
         <div>
           <Text fw={600} size="sm">
-            {date(m.heldOn)} · {t(kindKey(m.kind))} {m.countsForIntensity && (
+            {date(m.heldOn)} · {t(kindKey(m.kind))}{' '}
+            {m.countsForIntensity && (
               <Badge size="xs" color="teal.9" aria-label={t('meetings.counts')} title={t('meetings.counts')}>
                 ✓
               </Badge>
@@ -88,7 +139,11 @@ function MeetingItem({ situationId, m }: { situationId: string; m: Meeting }) {
           )}
         </Group>
       </Group>
-      {m.notes && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{m.notes}</Text>}
+      {m.notes && (
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {m.notes}
+        </Text>
+      )}
       {m.nextSteps && (
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
           <strong>{t('meetings.nextSteps')} :</strong> {m.nextSteps}
@@ -142,9 +197,18 @@ function ObjectiveForm({ situationId, o, onDone }: { situationId: string; o?: Ob
   const [targetOn, setTargetOn] = useState(o?.targetOn ?? '');
   const { run, error, busy } = useTandemAction(situationId);
   const submit = async () => {
-    const body = { title, description: o?.description ?? '', status, startOn: startOn || null, targetOn: targetOn || null };
+    const body = {
+      title,
+      description: o?.description ?? '',
+      status,
+      startOn: startOn || null,
+      targetOn: targetOn || null,
+    };
     const ok = await run(
-      () => (o ? put(`/api/situations/${situationId}/objectives/${o.id}`, { ...body, version: o.version }) : post(`/api/situations/${situationId}/objectives`, body)),
+      () =>
+        o
+          ? put(`/api/situations/${situationId}/objectives/${o.id}`, { ...body, version: o.version })
+          : post(`/api/situations/${situationId}/objectives`, body),
       t('objectives.saved'),
     );
     if (ok) onDone();
@@ -152,10 +216,28 @@ function ObjectiveForm({ situationId, o, onDone }: { situationId: string; o?: Ob
   return (
     <Stack gap="xs" data-testid="objective-form">
       <Group align="flex-start">
-        <TextInput label={t('objectives.titleField')} w={320} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={fieldError(error, 'title')} />
-        <Select label={t('objectives.status')} w={160} allowDeselect={false} data={OBJECTIVE_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))} value={status} onChange={(v) => setStatus((v ?? 'planned') as ObjectiveStatus)} />
+        <TextInput
+          label={t('objectives.titleField')}
+          w={320}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          error={fieldError(error, 'title')}
+        />
+        <Select
+          label={t('objectives.status')}
+          w={160}
+          allowDeselect={false}
+          data={OBJECTIVE_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))}
+          value={status}
+          onChange={(v) => setStatus((v ?? 'planned') as ObjectiveStatus)}
+        />
         <DateField label={t('objectives.startOn')} value={startOn} onChange={setStartOn} />
-        <DateField label={t('objectives.targetOn')} value={targetOn} onChange={setTargetOn} error={fieldError(error, 'targetOn')} />
+        <DateField
+          label={t('objectives.targetOn')}
+          value={targetOn}
+          onChange={setTargetOn}
+          error={fieldError(error, 'targetOn')}
+        />
       </Group>
       <ErrorAlert error={error} />
       <Group>
@@ -170,7 +252,15 @@ function ObjectiveForm({ situationId, o, onDone }: { situationId: string; o?: Ob
   );
 }
 
-export function ObjectivesPanel({ situationId, file, coach }: { situationId: string; file: TandemFile; coach: boolean }) {
+export function ObjectivesPanel({
+  situationId,
+  file,
+  coach,
+}: {
+  situationId: string;
+  file: TandemFile;
+  coach: boolean;
+}) {
   const { t, date } = useI18n();
   const [editing, setEditing] = useState<string | null>(null);
   return (
@@ -180,7 +270,11 @@ export function ObjectivesPanel({ situationId, file, coach }: { situationId: str
           <Title order={3} size="h4">
             {t('objectives.title')}
           </Title>
-          {coach && editing !== 'new' && <Button variant="light" onClick={() => setEditing('new')}>{t('objectives.add')}</Button>}
+          {coach && editing !== 'new' && (
+            <Button variant="light" onClick={() => setEditing('new')}>
+              {t('objectives.add')}
+            </Button>
+          )}
         </Group>
         {editing === 'new' && <ObjectiveForm situationId={situationId} onDone={() => setEditing(null)} />}
         {file.objectives.length === 0 && <Text c="gray.7">{t('objectives.none')}</Text>}

@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  List,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { TandemFile } from '../../../contracts/tandem.ts';
 import { monthLabel } from '../../../domain/tandem/monthly-report.ts';
@@ -20,7 +33,12 @@ function ExtendForm({ situationId, m }: { situationId: string; m: Mandate }) {
   const { run, error, busy } = useTandemAction(situationId);
   const submit = async () => {
     const sent = { endOn, justification };
-    if (await run(() => post(`/api/situations/${situationId}/mandate/extend`, { ...sent, version: m.version }), t('mandate.extended'))) {
+    if (
+      await run(
+        () => post(`/api/situations/${situationId}/mandate/extend`, { ...sent, version: m.version }),
+        t('mandate.extended'),
+      )
+    ) {
       // Only what was sent is cleared: whatever the user typed meanwhile (the page refreshed first) stays.
       setEndOn((current) => (current === sent.endOn ? '' : current));
       setJustification((current) => (current === sent.justification ? '' : current));
@@ -36,7 +54,15 @@ function ExtendForm({ situationId, m }: { situationId: string; m: Mandate }) {
       </Text>
       <Group align="flex-start">
         <DateField label={t('mandate.newEnd')} value={endOn} onChange={setEndOn} error={fieldError(error, 'endOn')} />
-        <Textarea label={t('mandate.justification')} autosize minRows={1} w={360} value={justification} onChange={(e) => setJustification(e.currentTarget.value)} error={fieldError(error, 'justification')} />
+        <Textarea
+          label={t('mandate.justification')}
+          autosize
+          minRows={1}
+          w={360}
+          value={justification}
+          onChange={(e) => setJustification(e.currentTarget.value)}
+          error={fieldError(error, 'justification')}
+        />
       </Group>
       <ErrorAlert error={error} />
       <Group>
@@ -55,10 +81,24 @@ function HandBack({ situationId, m }: { situationId: string; m: Mandate }) {
   return (
     <Alert color="orange" title={t('mandate.handBackPending', { name: m.handBackTo?.name ?? '' })}>
       <Stack gap="xs">
-        <Textarea label={t('mandate.handBackNote')} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <Textarea
+          label={t('mandate.handBackNote')}
+          autosize
+          minRows={2}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+        />
         <ErrorAlert error={error} />
         <Group>
-          <Button loading={busy} onClick={() => void run(() => post(`/api/situations/${situationId}/mandate/hand-back`, { note, version: m.version }), t('mandate.handBackDone'))}>
+          <Button
+            loading={busy}
+            onClick={() =>
+              void run(
+                () => post(`/api/situations/${situationId}/mandate/hand-back`, { note, version: m.version }),
+                t('mandate.handBackDone'),
+              )
+            }
+          >
             {t('mandate.handBack', { name: m.handBackTo?.name ?? '' })}
           </Button>
         </Group>
@@ -67,7 +107,13 @@ function HandBack({ situationId, m }: { situationId: string; m: Mandate }) {
   );
 }
 
-const INTENSITY_COLOR = { met: 'teal.9', on_track: 'teal.9', missed: 'red.9', behind: 'orange.9', upcoming: 'gray.7' } as const;
+const INTENSITY_COLOR = {
+  met: 'teal.9',
+  on_track: 'teal.9',
+  missed: 'red.9',
+  behind: 'orange.9',
+  upcoming: 'gray.7',
+} as const;
 
 /** Month by month: meetings with the person against the minimum of two. */
 function IntensityView({ file }: { file: TandemFile }) {
@@ -94,7 +140,19 @@ function IntensityView({ file }: { file: TandemFile }) {
   );
 }
 
-export function MandateCard({ situationId, file, coach, handBack, followUp }: { situationId: string; file: TandemFile; coach: boolean; handBack: boolean; followUp: boolean }) {
+export function MandateCard({
+  situationId,
+  file,
+  coach,
+  handBack,
+  followUp,
+}: {
+  situationId: string;
+  file: TandemFile;
+  coach: boolean;
+  handBack: boolean;
+  followUp: boolean;
+}) {
   const { t, date, dateTime } = useI18n();
   const m = file.mandate!;
   return (
@@ -108,7 +166,9 @@ export function MandateCard({ situationId, file, coach, handBack, followUp }: { 
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Field label={t('mandate.tandem')}>{`${m.tandem.orp.name} (ORP) · ${m.tandem.cms.name} (CMS)`}</Field>
-          <Field label={t('mandate.period', { start: date(m.startOn), end: date(m.endOn) })}>{t('mandate.planned', { date: date(m.plannedEndOn), latest: date(m.latestEndOn) })}</Field>
+          <Field label={t('mandate.period', { start: date(m.startOn), end: date(m.endOn) })}>
+            {t('mandate.planned', { date: date(m.plannedEndOn), latest: date(m.latestEndOn) })}
+          </Field>
           <Field label={t('mandate.lead')}>{m.lead.name}</Field>
           {m.budgetHolder && <Field label={t('mandate.budgetHolder')}>{m.budgetHolder.name}</Field>}
           {m.handBackTo && <Field label={t('mandate.handBackTo')}>{m.handBackTo.name}</Field>}
@@ -117,10 +177,17 @@ export function MandateCard({ situationId, file, coach, handBack, followUp }: { 
         </SimpleGrid>
         {m.closedAt && m.outcome && (
           <Alert color="teal" data-testid="mandate-closed">
-            <Text size="sm">{t('mandate.closed', { date: date(m.outcomeOn), outcome: t(`outcome.${m.outcome}` as MessageKey) })}</Text>
+            <Text size="sm">
+              {t('mandate.closed', { date: date(m.outcomeOn), outcome: t(`outcome.${m.outcome}` as MessageKey) })}
+            </Text>
             {m.insertion && (
               <Text size="sm">
-                {t('close.insertionSummary', { employer: m.insertion.employer, date: date(m.insertion.startOn), contract: t(`contract.${m.insertion.contractType}` as MessageKey), rate: m.insertion.ratePercent })}
+                {t('close.insertionSummary', {
+                  employer: m.insertion.employer,
+                  date: date(m.insertion.startOn),
+                  contract: t(`contract.${m.insertion.contractType}` as MessageKey),
+                  rate: m.insertion.ratePercent,
+                })}
               </Text>
             )}
           </Alert>
@@ -152,7 +219,11 @@ function FollowUps({ situationId, file, canRecord }: { situationId: string; file
           <List.Item key={f.id}>
             {t('followUp.item', { months: f.months, date: date(f.dueOn) })} —{' '}
             {f.recordedAt ? (
-              t('followUp.recorded', { answer: t(f.stillInWork ? 'followUp.stillInWork' : 'followUp.notInWork'), date: date(f.recordedAt), name: f.recordedByName ?? '' })
+              t('followUp.recorded', {
+                answer: t(f.stillInWork ? 'followUp.stillInWork' : 'followUp.notInWork'),
+                date: date(f.recordedAt),
+                name: f.recordedByName ?? '',
+              })
             ) : canRecord ? (
               <FollowUpForm situationId={situationId} f={f} />
             ) : (
@@ -169,12 +240,23 @@ function FollowUpForm({ situationId, f }: { situationId: string; f: TandemFile['
   const { t } = useI18n();
   const [note, setNote] = useState('');
   const { run, error, busy } = useTandemAction(situationId);
-  const record = (stillInWork: boolean) => run(() => post(`/api/situations/${situationId}/follow-ups/${f.id}`, { stillInWork, note, version: f.version }), t('followUp.saved'));
+  const record = (stillInWork: boolean) =>
+    run(
+      () => post(`/api/situations/${situationId}/follow-ups/${f.id}`, { stillInWork, note, version: f.version }),
+      t('followUp.saved'),
+    );
   return (
     <span>
       {t('followUp.pending')}
       <Group gap="xs" mt={4}>
-        <Textarea aria-label={t('followUp.note')} placeholder={t('followUp.note')} autosize minRows={1} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <Textarea
+          aria-label={t('followUp.note')}
+          placeholder={t('followUp.note')}
+          autosize
+          minRows={1}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+        />
         <Button size="xs" loading={busy} onClick={() => void record(true)}>
           {t('followUp.stillInWork')}
         </Button>

@@ -1,4 +1,18 @@
-import { Alert, Badge, Button, Group, NumberInput, Paper, SegmentedControl, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { TandemFile } from '../../../contracts/tandem.ts';
 import { CONTRACT_TYPES, OUTCOMES, type ContractType, type Outcome } from '../../../domain/tandem/closure.ts';
@@ -17,19 +31,40 @@ function ReportDraft({ situationId, r, recipients }: { situationId: string; r: R
   const { t } = useI18n();
   const [text, setText] = useState(r.significantElements);
   const { run, error, busy } = useTandemAction(situationId);
-  const save = () => run(() => put(`/api/situations/${situationId}/monthly-reports/${r.id}`, { significantElements: text, version: r.version }), t('app.saved'));
+  const save = () =>
+    run(
+      () =>
+        put(`/api/situations/${situationId}/monthly-reports/${r.id}`, {
+          significantElements: text,
+          version: r.version,
+        }),
+      t('app.saved'),
+    );
   const send = async () => {
     // Whatever is on screen is what goes: save first if it changed.
     let version = r.version;
     if (text !== r.significantElements) {
-      const saved = await put<TandemFile>(`/api/situations/${situationId}/monthly-reports/${r.id}`, { significantElements: text, version }).catch(() => null);
+      const saved = await put<TandemFile>(`/api/situations/${situationId}/monthly-reports/${r.id}`, {
+        significantElements: text,
+        version,
+      }).catch(() => null);
       version = saved?.monthlyReports.find((x) => x.id === r.id)?.version ?? version;
     }
-    await run(() => post(`/api/situations/${situationId}/monthly-reports/${r.id}/send`, { version }), t('reports.sent'));
+    await run(
+      () => post(`/api/situations/${situationId}/monthly-reports/${r.id}/send`, { version }),
+      t('reports.sent'),
+    );
   };
   return (
     <Stack gap="xs">
-      <Textarea label={t('reports.elements')} autosize minRows={3} value={text} onChange={(e) => setText(e.currentTarget.value)} error={fieldError(error, 'significantElements')} />
+      <Textarea
+        label={t('reports.elements')}
+        autosize
+        minRows={3}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        error={fieldError(error, 'significantElements')}
+      />
       <Text size="xs" c="gray.7">
         {t('reports.willReceive', { names: recipients })}
       </Text>
@@ -71,13 +106,28 @@ export function ReportsPanel({ situationId, file, coach }: { situationId: string
                 {r.due && r.status !== 'sent' && <Badge color="orange.9">{t('reports.due')}</Badge>}
               </Group>
               {coach && r.status === 'none' && (
-                <Button size="xs" loading={busy} onClick={() => void run(() => post(`/api/situations/${situationId}/monthly-reports`, { month: r.month }), t('app.saved'))}>
+                <Button
+                  size="xs"
+                  loading={busy}
+                  onClick={() =>
+                    void run(
+                      () => post(`/api/situations/${situationId}/monthly-reports`, { month: r.month }),
+                      t('app.saved'),
+                    )
+                  }
+                >
                   {t('reports.draft')}
                 </Button>
               )}
             </Group>
-            {r.status === 'draft' && coach && <ReportDraft key={r.version} situationId={situationId} r={r} recipients={recipients} />}
-            {r.status === 'draft' && !coach && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{r.significantElements}</Text>}
+            {r.status === 'draft' && coach && (
+              <ReportDraft key={r.version} situationId={situationId} r={r} recipients={recipients} />
+            )}
+            {r.status === 'draft' && !coach && (
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {r.significantElements}
+              </Text>
+            )}
             {r.status === 'sent' && (
               <Stack gap={2} mt="xs">
                 <Text size="xs" c="gray.7">
@@ -88,7 +138,13 @@ export function ReportsPanel({ situationId, file, coach }: { situationId: string
                 </Text>
                 {r.recipients.map((x) => (
                   <Text key={x.messageId} size="xs" data-testid="report-recipient">
-                    {t('reports.recipient', { name: x.name, email: x.email, lang: x.language.toUpperCase(), state: t(x.delivered ? 'reports.delivered' : 'reports.queued') })} · {t('reports.messageId')} {x.messageId}
+                    {t('reports.recipient', {
+                      name: x.name,
+                      email: x.email,
+                      lang: x.language.toUpperCase(),
+                      state: t(x.delivered ? 'reports.delivered' : 'reports.queued'),
+                    })}{' '}
+                    · {t('reports.messageId')} {x.messageId}
                   </Text>
                 ))}
               </Stack>
@@ -103,7 +159,15 @@ export function ReportsPanel({ situationId, file, coach }: { situationId: string
 const SECTIONS = ['workDone', 'obstacles', 'strengths', 'stepsTaken', 'stepsToTake'] as const;
 
 /** The bilan final: five sections, then finalised as a PDF in FR or DE, kept on the situation. */
-export function FinalReportPanel({ situationId, file, coach }: { situationId: string; file: TandemFile; coach: boolean }) {
+export function FinalReportPanel({
+  situationId,
+  file,
+  coach,
+}: {
+  situationId: string;
+  file: TandemFile;
+  coach: boolean;
+}) {
   const { t, lang, dateTime } = useI18n();
   const report = file.finalReport;
   const [sections, setSections] = useState<Record<(typeof SECTIONS)[number], string>>({
@@ -115,15 +179,25 @@ export function FinalReportPanel({ situationId, file, coach }: { situationId: st
   });
   const [pdfLang, setPdfLang] = useState<string>(lang);
   const { run, error, busy } = useTandemAction(situationId);
-  const save = () => run(() => put(`/api/situations/${situationId}/final-report`, { ...sections, version: report?.version ?? null }), t('final.saved'));
+  const save = () =>
+    run(
+      () => put(`/api/situations/${situationId}/final-report`, { ...sections, version: report?.version ?? null }),
+      t('final.saved'),
+    );
   const finalise = async () => {
     let version = report?.version ?? null;
     const changed = !report || SECTIONS.some((k) => report[k] !== sections[k]);
     if (changed) {
-      const saved = await put<TandemFile>(`/api/situations/${situationId}/final-report`, { ...sections, version }).catch(() => null);
+      const saved = await put<TandemFile>(`/api/situations/${situationId}/final-report`, {
+        ...sections,
+        version,
+      }).catch(() => null);
       version = saved?.finalReport?.version ?? version;
     }
-    await run(() => post(`/api/situations/${situationId}/final-report/finalise`, { language: pdfLang, version }), t('final.done'));
+    await run(
+      () => post(`/api/situations/${situationId}/final-report/finalise`, { language: pdfLang, version }),
+      t('final.done'),
+    );
   };
   return (
     <Paper withBorder p="md" data-testid="final-report">
@@ -135,7 +209,14 @@ export function FinalReportPanel({ situationId, file, coach }: { situationId: st
           {report && (
             <Group gap="xs">
               {(['fr', 'de'] as const).map((l) => (
-                <Button key={l} component="a" size="xs" variant="subtle" href={`/api/situations/${situationId}/final-report.pdf?lang=${l}`} target="_blank">
+                <Button
+                  key={l}
+                  component="a"
+                  size="xs"
+                  variant="subtle"
+                  href={`/api/situations/${situationId}/final-report.pdf?lang=${l}`}
+                  target="_blank"
+                >
                   {t('final.print', { lang: l.toUpperCase() })}
                 </Button>
               ))}
@@ -191,7 +272,15 @@ export function FinalReportPanel({ situationId, file, coach }: { situationId: st
                 {t('final.save')}
               </Button>
               <Text size="sm">{t('final.finaliseIn')}</Text>
-              <SegmentedControl data={[{ value: 'fr', label: 'FR' }, { value: 'de', label: 'DE' }]} value={pdfLang} onChange={setPdfLang} aria-label={t('final.finaliseIn')} />
+              <SegmentedControl
+                data={[
+                  { value: 'fr', label: 'FR' },
+                  { value: 'de', label: 'DE' },
+                ]}
+                value={pdfLang}
+                onChange={setPdfLang}
+                aria-label={t('final.finaliseIn')}
+              />
               <Button loading={busy} onClick={() => void finalise()}>
                 {t('final.finalise')}
               </Button>
@@ -234,15 +323,51 @@ export function ClosePanel({ situationId, file }: { situationId: string; file: T
         </Title>
         {!ready && <Alert color="orange">{t('final.required')}</Alert>}
         <Group align="flex-start">
-          <Select label={t('close.outcome')} w={420} data={OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}` as MessageKey) }))} value={outcome} onChange={(v) => setOutcome(v as Outcome | null)} />
-          <DateField label={t('close.outcomeOn')} value={outcomeOn} onChange={setOutcomeOn} error={fieldError(error, 'outcomeOn')} />
+          <Select
+            label={t('close.outcome')}
+            w={420}
+            data={OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}` as MessageKey) }))}
+            value={outcome}
+            onChange={(v) => setOutcome(v as Outcome | null)}
+          />
+          <DateField
+            label={t('close.outcomeOn')}
+            value={outcomeOn}
+            onChange={setOutcomeOn}
+            error={fieldError(error, 'outcomeOn')}
+          />
         </Group>
         {outcome === 'inserted' && (
           <Group align="flex-start">
-            <TextInput label={t('close.employer')} value={employer} onChange={(e) => setEmployer(e.currentTarget.value)} error={fieldError(error, 'insertion.employer')} />
-            <DateField label={t('close.insertionStart')} value={startOn} onChange={setStartOn} error={fieldError(error, 'insertion.startOn')} />
-            <Select label={t('close.contractType')} w={260} allowDeselect={false} data={CONTRACT_TYPES.map((c) => ({ value: c, label: t(`contract.${c}` as MessageKey) }))} value={contractType} onChange={(v) => setContractType((v ?? 'permanent') as ContractType)} />
-            <NumberInput label={t('close.rate')} w={120} min={1} max={100} value={ratePercent} onChange={(v) => setRate(Number(v) || 0)} error={fieldError(error, 'insertion.ratePercent')} />
+            <TextInput
+              label={t('close.employer')}
+              value={employer}
+              onChange={(e) => setEmployer(e.currentTarget.value)}
+              error={fieldError(error, 'insertion.employer')}
+            />
+            <DateField
+              label={t('close.insertionStart')}
+              value={startOn}
+              onChange={setStartOn}
+              error={fieldError(error, 'insertion.startOn')}
+            />
+            <Select
+              label={t('close.contractType')}
+              w={260}
+              allowDeselect={false}
+              data={CONTRACT_TYPES.map((c) => ({ value: c, label: t(`contract.${c}` as MessageKey) }))}
+              value={contractType}
+              onChange={(v) => setContractType((v ?? 'permanent') as ContractType)}
+            />
+            <NumberInput
+              label={t('close.rate')}
+              w={120}
+              min={1}
+              max={100}
+              value={ratePercent}
+              onChange={(v) => setRate(Number(v) || 0)}
+              error={fieldError(error, 'insertion.ratePercent')}
+            />
           </Group>
         )}
         {outcome === 'inserted' && (

@@ -15,11 +15,18 @@ export function TandemSection({ situation }: { situation: Situation }) {
   const file = useTandemFile(situation.id, relevant);
   if (!relevant || !file.data) return null;
   const a = situation.abilities;
-  if (!file.data.mandate) return situation.status === 'tandem' && a.assign ? <AssignPanel situation={situation} /> : null;
+  if (!file.data.mandate)
+    return situation.status === 'tandem' && a.assign ? <AssignPanel situation={situation} /> : null;
   const open = !file.data.mandate.closedAt;
   return (
     <Stack gap="md">
-      <MandateCard situationId={situation.id} file={file.data} coach={a.coach} handBack={a.handBack} followUp={a.followUp} />
+      <MandateCard
+        situationId={situation.id}
+        file={file.data}
+        coach={a.coach}
+        handBack={a.handBack}
+        followUp={a.followUp}
+      />
       {file.data.coachingWithheld ? (
         <Alert color="gray" data-testid="coaching-withheld">
           {t('tandemFile.coachingWithheld')}
@@ -32,7 +39,14 @@ export function TandemSection({ situation }: { situation: Situation }) {
       )}
       <MeasuresPanel situationId={situation.id} />
       {!file.data.coachingWithheld && <ReportsPanel situationId={situation.id} file={file.data} coach={a.coach} />}
-      {!file.data.coachingWithheld && (a.coach || file.data.finalReport) && <FinalReportPanel key={file.data.finalReport?.version ?? 0} situationId={situation.id} file={file.data} coach={a.coach} />}
+      {!file.data.coachingWithheld && (a.coach || file.data.finalReport) && (
+        <FinalReportPanel
+          key={file.data.finalReport?.version ?? 0}
+          situationId={situation.id}
+          file={file.data}
+          coach={a.coach}
+        />
+      )}
       {a.coach && open && <ClosePanel situationId={situation.id} file={file.data} />}
     </Stack>
   );

@@ -44,15 +44,31 @@ function TandemRow({ tandem, regionName }: { tandem: Tandem; regionName: string 
       </Table.Td>
       <Table.Td>
         <Group gap="xs" wrap="nowrap">
-          <NumberInput aria-label={t('tandems.capacity')} w={80} min={1} max={30} value={capacity} onChange={(v) => setCapacity(Number(v) || 1)} />
-          <Button size="xs" variant="light" onClick={() => void save(tandem.active)} disabled={capacity === tandem.capacity}>
+          <NumberInput
+            aria-label={t('tandems.capacity')}
+            w={80}
+            min={1}
+            max={30}
+            value={capacity}
+            onChange={(v) => setCapacity(Number(v) || 1)}
+          />
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => void save(tandem.active)}
+            disabled={capacity === tandem.capacity}
+          >
             {t('app.save')}
           </Button>
         </Group>
         <ErrorAlert error={error} />
       </Table.Td>
       <Table.Td>
-        <Switch checked={tandem.active} label={tandem.active ? t('tandems.active') : t('tandems.inactive')} onChange={(e) => void save(e.currentTarget.checked)} />
+        <Switch
+          checked={tandem.active}
+          label={tandem.active ? t('tandems.active') : t('tandems.inactive')}
+          onChange={(e) => void save(e.currentTarget.checked)}
+        />
       </Table.Td>
     </Table.Tr>
   );
@@ -65,14 +81,18 @@ export function TandemsPage() {
   const directory = useDirectory();
   const queryClient = useQueryClient();
   const tandems = useQuery({ queryKey: ['tandems'], queryFn: () => get<Tandem[]>('/api/tandems') });
-  const candidates = useQuery({ queryKey: ['tandem-candidates'], queryFn: () => get<Candidate[]>('/api/tandems/candidates') });
+  const candidates = useQuery({
+    queryKey: ['tandem-candidates'],
+    queryFn: () => get<Candidate[]>('/api/tandems/candidates'),
+  });
   const [regionId, setRegionId] = useState<string | null>(null);
   const [orpUserId, setOrp] = useState<string | null>(null);
   const [cmsUserId, setCms] = useState<string | null>(null);
   const [capacity, setCapacity] = useState<number>(6);
   const [error, setError] = useState<unknown>(null);
   const regions = directory.data?.regions ?? [];
-  const people = (kind: 'orp' | 'cms') => (candidates.data ?? []).filter((c) => c.institutionKind === kind).map((c) => ({ value: c.id, label: c.name }));
+  const people = (kind: 'orp' | 'cms') =>
+    (candidates.data ?? []).filter((c) => c.institutionKind === kind).map((c) => ({ value: c.id, label: c.name }));
   const create = async () => {
     setError(null);
     try {
@@ -104,7 +124,11 @@ export function TandemsPage() {
           </Table.Thead>
           <Table.Tbody>
             {(tandems.data ?? []).map((x) => (
-              <TandemRow key={`${x.id}-${x.version}`} tandem={x} regionName={localName(regions.find((r) => r.id === x.regionId))} />
+              <TandemRow
+                key={`${x.id}-${x.version}`}
+                tandem={x}
+                regionName={localName(regions.find((r) => r.id === x.regionId))}
+              />
             ))}
           </Table.Tbody>
         </Table>
@@ -115,10 +139,40 @@ export function TandemsPage() {
           {t('tandems.new')}
         </Title>
         <Group align="flex-end">
-          <Select label={t('tandems.region')} data={regions.map((r) => ({ value: r.id, label: localName(r) }))} value={regionId} onChange={setRegionId} error={fieldError(error, 'regionId')} w={180} />
-          <Select label={t('tandems.orp')} searchable data={people('orp')} value={orpUserId} onChange={setOrp} error={fieldError(error, 'orpUserId')} w={240} />
-          <Select label={t('tandems.cms')} searchable data={people('cms')} value={cmsUserId} onChange={setCms} error={fieldError(error, 'cmsUserId')} w={240} />
-          <NumberInput label={t('tandems.capacity')} min={1} max={30} value={capacity} onChange={(v) => setCapacity(Number(v) || 1)} w={100} />
+          <Select
+            label={t('tandems.region')}
+            data={regions.map((r) => ({ value: r.id, label: localName(r) }))}
+            value={regionId}
+            onChange={setRegionId}
+            error={fieldError(error, 'regionId')}
+            w={180}
+          />
+          <Select
+            label={t('tandems.orp')}
+            searchable
+            data={people('orp')}
+            value={orpUserId}
+            onChange={setOrp}
+            error={fieldError(error, 'orpUserId')}
+            w={240}
+          />
+          <Select
+            label={t('tandems.cms')}
+            searchable
+            data={people('cms')}
+            value={cmsUserId}
+            onChange={setCms}
+            error={fieldError(error, 'cmsUserId')}
+            w={240}
+          />
+          <NumberInput
+            label={t('tandems.capacity')}
+            min={1}
+            max={30}
+            value={capacity}
+            onChange={(v) => setCapacity(Number(v) || 1)}
+            w={100}
+          />
           <Button onClick={() => void create()}>{t('app.create')}</Button>
         </Group>
         <ErrorAlert error={error} />

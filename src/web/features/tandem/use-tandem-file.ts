@@ -4,7 +4,12 @@ import { get } from '../../api/client.ts';
 import { useReplacingWrite } from '../../api/use-replacing-write.ts';
 
 export const useTandemFile = (situationId: string, enabled = true) =>
-  useQuery({ queryKey: ['tandem', situationId], queryFn: () => get<TandemFile>(`/api/situations/${situationId}/tandem`), enabled });
+  useQuery({
+    queryKey: ['tandem', situationId],
+    queryFn: () => get<TandemFile>(`/api/situations/${situationId}/tandem`),
+    enabled,
+  });
 
 /** A write answering with the whole tandem file; the situation (status, timeline) is refetched too. */
-export const useTandemAction = (situationId: string) => useReplacingWrite<TandemFile>(['tandem', situationId], [['situation', situationId]]);
+export const useTandemAction = (situationId: string) =>
+  useReplacingWrite<TandemFile>(['tandem', situationId], [['situation', situationId]]);

@@ -25,7 +25,10 @@ export function TriagePage() {
   const queryClient = useQueryClient();
   const [regionId, setRegionId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const queue = useQuery({ queryKey: ['triage', regionId], queryFn: () => get<Queue>(`/api/triage/queue${query({ regionId })}`) });
+  const queue = useQuery({
+    queryKey: ['triage', regionId],
+    queryFn: () => get<Queue>(`/api/triage/queue${query({ regionId })}`),
+  });
   const regionName = (id: string) => localName(directory.data?.regions.find((r) => r.id === id));
 
   const takeUp = async (s: SituationSummary) => {
@@ -72,7 +75,11 @@ export function TriagePage() {
                 <Table.Td>{s.announcingInstitutionName}</Table.Td>
                 <Table.Td>{date(s.announcedAt)}</Table.Td>
                 <Table.Td>
-                  <Text size="sm" fw={(s.waitingDays ?? 0) > 14 ? 700 : 400} c={(s.waitingDays ?? 0) > 14 ? 'red.9' : undefined}>
+                  <Text
+                    size="sm"
+                    fw={(s.waitingDays ?? 0) > 14 ? 700 : 400}
+                    c={(s.waitingDays ?? 0) > 14 ? 'red.9' : undefined}
+                  >
                     {t('sit.waitingDays', { days: s.waitingDays ?? 0 })}
                   </Text>
                 </Table.Td>

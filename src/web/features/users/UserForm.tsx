@@ -59,7 +59,8 @@ export function UserForm(props: {
   const [values, setValues] = useState(props.initial);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof UserFormValues>(key: K, value: UserFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const set = <K extends keyof UserFormValues>(key: K, value: UserFormValues[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -81,12 +82,38 @@ export function UserForm(props: {
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <ErrorAlert error={error} />
-        <TextInput label={t('users.username')} required disabled={!props.isNew} value={values.username} onChange={(e) => set('username', e.currentTarget.value)} error={err('username')} />
+        <TextInput
+          label={t('users.username')}
+          required
+          disabled={!props.isNew}
+          value={values.username}
+          onChange={(e) => set('username', e.currentTarget.value)}
+          error={err('username')}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('users.givenName')} required value={values.givenName} onChange={(e) => set('givenName', e.currentTarget.value)} error={err('givenName')} />
-          <TextInput label={t('users.familyName')} required value={values.familyName} onChange={(e) => set('familyName', e.currentTarget.value)} error={err('familyName')} />
+          <TextInput
+            label={t('users.givenName')}
+            required
+            value={values.givenName}
+            onChange={(e) => set('givenName', e.currentTarget.value)}
+            error={err('givenName')}
+          />
+          <TextInput
+            label={t('users.familyName')}
+            required
+            value={values.familyName}
+            onChange={(e) => set('familyName', e.currentTarget.value)}
+            error={err('familyName')}
+          />
         </SimpleGrid>
-        <TextInput label={t('users.email')} type="email" required value={values.email} onChange={(e) => set('email', e.currentTarget.value)} error={err('email')} />
+        <TextInput
+          label={t('users.email')}
+          type="email"
+          required
+          value={values.email}
+          onChange={(e) => set('email', e.currentTarget.value)}
+          error={err('email')}
+        />
         <Select
           label={t('users.institution')}
           required

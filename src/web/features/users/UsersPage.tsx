@@ -1,4 +1,17 @@
-import { Alert, Button, Checkbox, Code, Group, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Code,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -41,7 +54,9 @@ export function UsersPage() {
   const users = useQuery({
     queryKey: ['users', debounced, institutionId, role, includeDisabled, page],
     queryFn: () =>
-      get<Page>(`/api/users${query({ q: debounced, institutionId, role, includeDisabled: includeDisabled || undefined, page, pageSize: PAGE_SIZE })}`),
+      get<Page>(
+        `/api/users${query({ q: debounced, institutionId, role, includeDisabled: includeDisabled || undefined, page, pageSize: PAGE_SIZE })}`,
+      ),
     placeholderData: keepPreviousData,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
@@ -79,7 +94,16 @@ export function UsersPage() {
       </Group>
       {!me?.abilities.manageUsers && <Alert color="gray">{t('users.readOnly')}</Alert>}
       <Group align="flex-end" gap="sm">
-        <TextInput label={t('app.search')} placeholder={t('users.search')} value={search} onChange={(e) => { setSearch(e.currentTarget.value); setPage(1); }} w={280} />
+        <TextInput
+          label={t('app.search')}
+          placeholder={t('users.search')}
+          value={search}
+          onChange={(e) => {
+            setSearch(e.currentTarget.value);
+            setPage(1);
+          }}
+          w={280}
+        />
         <Select
           label={t('users.institution')}
           clearable
@@ -87,10 +111,31 @@ export function UsersPage() {
           w={260}
           data={(directory.data?.institutions ?? []).map((i) => ({ value: i.id, label: localName(i) }))}
           value={institutionId}
-          onChange={(v) => { setInstitutionId(v); setPage(1); }}
+          onChange={(v) => {
+            setInstitutionId(v);
+            setPage(1);
+          }}
         />
-        <Select label={t('users.roles')} clearable w={240} data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} value={role} onChange={(v) => { setRole(v); setPage(1); }} />
-        <Checkbox label={t('users.includeDisabled')} checked={includeDisabled} onChange={(e) => { setIncludeDisabled(e.currentTarget.checked); setPage(1); }} mb={8} />
+        <Select
+          label={t('users.roles')}
+          clearable
+          w={240}
+          data={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          value={role}
+          onChange={(v) => {
+            setRole(v);
+            setPage(1);
+          }}
+        />
+        <Checkbox
+          label={t('users.includeDisabled')}
+          checked={includeDisabled}
+          onChange={(e) => {
+            setIncludeDisabled(e.currentTarget.checked);
+            setPage(1);
+          }}
+          mb={8}
+        />
       </Group>
       <ErrorAlert error={users.error} />
       <Table.ScrollContainer minWidth={800}>
@@ -121,7 +166,15 @@ export function UsersPage() {
                 </Table.Td>
                 <Table.Td>
                   <Stack gap={2}>
-                    {u.disabled ? <Text size="sm" c="gray.7">{t('users.disabled')}</Text> : <Text size="sm" c="teal.9">{t('users.active')}</Text>}
+                    {u.disabled ? (
+                      <Text size="sm" c="gray.7">
+                        {t('users.disabled')}
+                      </Text>
+                    ) : (
+                      <Text size="sm" c="teal.9">
+                        {t('users.active')}
+                      </Text>
+                    )}
                     {u.lockedUntil && (
                       <Text size="sm" c="red.9" fw={600}>
                         {t('users.locked', { time: dateTime(u.lockedUntil) })}
@@ -137,12 +190,24 @@ export function UsersPage() {
                 <Table.Td>
                   <Group gap={4}>
                     {u.abilities.update && (
-                      <Button size="xs" variant="light" onClick={() => setEditing(u)} aria-label={`${t('app.edit')} ${u.username}`}>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setEditing(u)}
+                        aria-label={`${t('app.edit')} ${u.username}`}
+                      >
                         {t('app.edit')}
                       </Button>
                     )}
                     {u.abilities.resetPassword && (
-                      <Button size="xs" variant="subtle" onClick={() => { setResetError(null); setResetting(u); }}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        onClick={() => {
+                          setResetError(null);
+                          setResetting(u);
+                        }}
+                      >
                         {t('users.resetPassword')}
                       </Button>
                     )}
@@ -156,7 +221,13 @@ export function UsersPage() {
       {users.data && users.data.items.length === 0 && <Text c="gray.7">{t('users.none')}</Text>}
       <Pager page={page} total={users.data?.total ?? 0} pageSize={PAGE_SIZE} onChange={setPage} />
 
-      <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('users.new') : t('users.edit')} size="lg">
+      <Modal
+        closeButtonProps={{ 'aria-label': t('app.close') }}
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? t('users.new') : t('users.edit')}
+        size="lg"
+      >
         {editing !== null && (
           <UserForm
             initial={editing === 'new' ? emptyUser : formValuesOf(editing)}
@@ -167,7 +238,12 @@ export function UsersPage() {
           />
         )}
       </Modal>
-      <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={resetting !== null} onClose={() => setResetting(null)} title={t('users.resetPassword')}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('app.close') }}
+        opened={resetting !== null}
+        onClose={() => setResetting(null)}
+        title={t('users.resetPassword')}
+      >
         <Stack>
           <ErrorAlert error={resetError} />
           <Text>{t('users.resetConfirm')}</Text>
@@ -181,10 +257,17 @@ export function UsersPage() {
           </Group>
         </Stack>
       </Modal>
-      <Modal closeButtonProps={{ 'aria-label': t('app.close') }} opened={temporary !== null} onClose={() => setTemporary(null)} title={t('users.temporaryPassword')}>
+      <Modal
+        closeButtonProps={{ 'aria-label': t('app.close') }}
+        opened={temporary !== null}
+        onClose={() => setTemporary(null)}
+        title={t('users.temporaryPassword')}
+      >
         {temporary && (
           <Stack>
-            <Text>{t('users.temporaryPasswordText', { name: `${temporary.user.givenName} ${temporary.user.familyName}` })}</Text>
+            <Text>
+              {t('users.temporaryPasswordText', { name: `${temporary.user.givenName} ${temporary.user.familyName}` })}
+            </Text>
             <Code fz="lg" data-testid="temporary-password">
               {temporary.temporaryPassword}
             </Code>

@@ -78,9 +78,11 @@ export const deMeasures: Record<keyof typeof frMeasures, string> = {
   'measures.ait': '{percent} % von CHF {salary} pro Monat',
 
   'inbox.anonymous': 'Person, {age} Jahre (Identität nicht mitgeteilt: Die Vollmacht nennt Ihre Institution nicht)',
-  'measures.withheld': 'Die Vollmacht gewährt Ihrer Institution die Kategorie «Arbeitsmarktliche Massnahmen» nicht: Die Liste wird nicht angezeigt.',
+  'measures.withheld':
+    'Die Vollmacht gewährt Ihrer Institution die Kategorie «Arbeitsmarktliche Massnahmen» nicht: Die Liste wird nicht angezeigt.',
   'inbox.title': 'Entscheide über Massnahmen',
-  'inbox.intro': 'Die Anträge, die auf Ihren Entscheid warten: die Massnahme, ihre Kosten, Alter und Gemeinde der Person, das Tandem – nicht das übrige Dossier. Der Name erscheint nur, wenn die Vollmacht Ihre Institution nennt.',
+  'inbox.intro':
+    'Die Anträge, die auf Ihren Entscheid warten: die Massnahme, ihre Kosten, Alter und Gemeinde der Person, das Tandem – nicht das übrige Dossier. Der Name erscheint nur, wenn die Vollmacht Ihre Institution nennt.',
   'inbox.none': 'Kein hängiger Antrag.',
   'inbox.person': 'Person',
   'inbox.birth': 'geboren am {date}',
@@ -97,7 +99,8 @@ export const deMeasures: Record<keyof typeof frMeasures, string> = {
   'inbox.previous': 'Frühere Stufen',
 
   'statements.title': 'Quartalsabrechnungen',
-  'statements.intro': 'Kosten der GES-Massnahmen und der MIP nach Wohngemeinde und Quartal, mit dem Anteil des Kantons (70 %) und der Gemeinde (30 %). Die Beträge sind anteilig nach den Tagen berechnet, an denen jede Massnahme lief.',
+  'statements.intro':
+    'Kosten der GES-Massnahmen und der MIP nach Wohngemeinde und Quartal, mit dem Anteil des Kantons (70 %) und der Gemeinde (30 %). Die Beträge sind anteilig nach den Tagen berechnet, an denen jede Massnahme lief.',
   'statements.commune': 'Gemeinde',
   'statements.quarter': 'Quartal',
   'statements.pdf': 'PDF',
@@ -116,7 +119,8 @@ export const deMeasures: Record<keyof typeof frMeasures, string> = {
   'statements.none': 'In diesem Quartal lief keine GES-Massnahme und kein MIP.',
 
   'kinds.title': 'Massnahmenkatalog',
-  'kinds.intro': 'Die Massnahmenarten, die Tandems beantragen. Regime und delegierte Kompetenz bestimmen den Bewilligungsweg; eine Änderung betrifft nur künftige Anträge.',
+  'kinds.intro':
+    'Die Massnahmenarten, die Tandems beantragen. Regime und delegierte Kompetenz bestimmen den Bewilligungsweg; eine Änderung betrifft nur künftige Anträge.',
   'kinds.code': 'Code',
   'kinds.nameFr': 'Name (Französisch)',
   'kinds.nameDe': 'Name (Deutsch)',

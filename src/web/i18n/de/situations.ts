@@ -73,8 +73,10 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
 
   'criterion.cumulative_risk_factors': 'Kumulierte Risikofaktoren oder bestehende komplexe Mehrfachproblematik',
   'criterion.followed_by_orp_or_cms': 'Von mindestens einer der Institutionen RAV oder SMZ begleitet',
-  'criterion.laci_prior_measure': 'AVIG: Massnahme des Grundprogramms und/oder Abklärung der Vermittelbarkeit absolviert',
-  'criterion.lias_employability_checked': 'Sozialhilfe: Vermittelbarkeit abgeklärt und berufliche Integration angezeigt',
+  'criterion.laci_prior_measure':
+    'AVIG: Massnahme des Grundprogramms und/oder Abklärung der Vermittelbarkeit absolviert',
+  'criterion.lias_employability_checked':
+    'Sozialhilfe: Vermittelbarkeit abgeklärt und berufliche Integration angezeigt',
   'criterion.realistic_potential': 'Eingliederungsprobleme, aber realistisches Eingliederungspotenzial',
   'criterion.intensive_coaching_needed': 'Ein intensives Coaching ist angezeigt',
   'answer.met': 'Erfüllt',
@@ -105,7 +107,8 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'sit.institution': 'Institution',
 
   'new.title': 'Situation dem IIZ-Büro melden',
-  'new.intro': 'Die Meldung ist namentlich, wenn die Person eine Vollmacht unterschrieben hat; sonst ist sie anonym (Altersgruppe, Region, Risikofaktoren), was etwa für einen runden Tisch genügt.',
+  'new.intro':
+    'Die Meldung ist namentlich, wenn die Person eine Vollmacht unterschrieben hat; sonst ist sie anonym (Altersgruppe, Region, Risikofaktoren), was etwa für einen runden Tisch genügt.',
   'new.identified': 'Mit der Identität der Person (Vollmacht unterschrieben oder zu unterschreiben)',
   'new.anonymous': 'Anonym (ohne Name und AHV-Nr.)',
   'new.person': 'Die Person',
@@ -137,7 +140,8 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'draft.title': 'Meldung {number}',
   'draft.saved': 'Entwurf gespeichert',
   'draft.saving': 'Wird gespeichert…',
-  'draft.unsaved': 'Änderungen nicht gespeichert — automatischer neuer Versuch. Nichts geht verloren: Eine Kopie bleibt in diesem Browser.',
+  'draft.unsaved':
+    'Änderungen nicht gespeichert — automatischer neuer Versuch. Nichts geht verloren: Eine Kopie bleibt in diesem Browser.',
   'draft.restored': 'Eine nicht gespeicherte Fassung dieses Entwurfs wurde aus diesem Browser übernommen.',
   'draft.save': 'Entwurf speichern',
   'draft.following': 'Institutionen, welche die Person derzeit begleiten',
@@ -149,7 +153,8 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'draft.laciCheck': 'AVIG: Abklärung der Vermittelbarkeit absolviert',
   'draft.liasCheck': 'Sozialhilfe: Abklärung der Vermittelbarkeit erfolgt',
   'draft.liasIndicated': 'Sozialhilfe: berufliche Integration angezeigt',
-  'draft.descriptionHint': 'Dieser Text begleitet das Dossier zu allen, die es lesen: Halten Sie Gesundheitsdetails in den Risikofaktoren fest, welche die Vollmacht schützt.',
+  'draft.descriptionHint':
+    'Dieser Text begleitet das Dossier zu allen, die es lesen: Halten Sie Gesundheitsdetails in den Risikofaktoren fest, welche die Vollmacht schützt.',
   'draft.description': 'Beschreibung der Situation',
   'draft.helpExpected': 'Erwartete Unterstützung durch das IIZ-Büro',
   'draft.ageBand': 'Altersgruppe',
@@ -164,7 +169,8 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'consent.state.not_yet_valid': 'Noch nicht gültig',
   'consent.recordedBy': 'Erfasst von {name}',
   'consent.reviewedBy': 'geprüft von {name} am {date}',
-  'consent.pendingNote': 'Eine andere Person als die erfassende muss den Scan prüfen: Bis dahin öffnet diese Vollmacht keinen Zugriff.',
+  'consent.pendingNote':
+    'Eine andere Person als die erfassende muss den Scan prüfen: Bis dahin öffnet diese Vollmacht keinen Zugriff.',
   'consent.rejectedBecause': 'Abgelehnt: {reason}',
   'consent.openScan': 'Scan öffnen',
   'consent.approve': 'Scan korrekt: in Kraft setzen',
@@ -173,10 +179,13 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'consent.rejectedDone': 'Vollmacht abgelehnt.',
   'consent.rejectConfirm': 'Die Vollmacht gibt dann keinen Zugriff. Teilen Sie der erfassenden Person den Grund mit.',
   'consent.rejectReason': 'Grund der Ablehnung',
-  'consent.healthHint': 'Die gemeldeten Risikofaktoren betreffen die Gesundheit. Ohne die Kategorie «Gesundheit» sieht sie niemand ausserhalb Ihrer Institution.',
-  'consent.scopeHint': 'Nur die angekreuzten Institutionen und Kategorien dürfen die Person und diese Daten sehen. Für ein Tandem-Coaching nennen Sie das RAV und das SMZ des Tandems sowie das IIZ-Büro; eine engere Vollmacht verhindert später die Zuweisung an ein Tandem oder den Zugriff einer Fachperson.',
+  'consent.healthHint':
+    'Die gemeldeten Risikofaktoren betreffen die Gesundheit. Ohne die Kategorie «Gesundheit» sieht sie niemand ausserhalb Ihrer Institution.',
+  'consent.scopeHint':
+    'Nur die angekreuzten Institutionen und Kategorien dürfen die Person und diese Daten sehen. Für ein Tandem-Coaching nennen Sie das RAV und das SMZ des Tandems sowie das IIZ-Büro; eine engere Vollmacht verhindert später die Zuweisung an ein Tandem oder den Zugriff einer Fachperson.',
   'caseTeam.title': 'Fallteam',
-  'caseTeam.intro': 'Die Fachpersonen, welche die Person begleiten. Die Vollmacht öffnet das Dossier den Mitgliedern des Teams, deren Institution darin genannt ist, und den IIZ-Verantwortlichen – nicht dem ganzen Personal.',
+  'caseTeam.intro':
+    'Die Fachpersonen, welche die Person begleiten. Die Vollmacht öffnet das Dossier den Mitgliedern des Teams, deren Institution darin genannt ist, und den IIZ-Verantwortlichen – nicht dem ganzen Personal.',
   'caseTeam.none': 'Niemand ausser der meldenden Person.',
   'caseTeam.candidate': 'Fachperson hinzufügen',
   'caseTeam.noCandidate': 'Keine Person einer in der Vollmacht genannten Institution',
@@ -184,7 +193,8 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'caseTeam.remove': 'Entfernen',
   'caseTeam.addedBy': 'hinzugefügt von {name} am {date}',
   'caseTeam.left': 'hat das Team am {date} verlassen; Lesezugriff bis {until}',
-  'view.withheld': 'Die Vollmacht gewährt Ihrer Institution diese Kategorien nicht: {categories}. Diese Teile des Dossiers werden nicht angezeigt.',
+  'view.withheld':
+    'Die Vollmacht gewährt Ihrer Institution diese Kategorien nicht: {categories}. Diese Teile des Dossiers werden nicht angezeigt.',
   'view.withheldValue': 'nicht mitgeteilt',
   'event.consent_reviewed': 'Vollmacht geprüft und in Kraft gesetzt',
   'event.consent_rejected': 'Vollmacht abgelehnt',
@@ -223,7 +233,8 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
 
   'view.person': 'Person',
   'view.anonymousProfile': 'Anonyme Meldung: {age}, Region {region}.',
-  'view.noIdentity': 'Sie sehen diese Situation ohne die Identität der Person: Keine gültige Vollmacht teilt sie Ihrer Institution mit.',
+  'view.noIdentity':
+    'Sie sehen diese Situation ohne die Identität der Person: Keine gültige Vollmacht teilt sie Ihrer Institution mit.',
   'view.situation': 'Situation',
   'view.decision': 'Entscheid des IIZ-Büros',
   'view.refused': 'Abgelehnt am {date}',
@@ -274,9 +285,11 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'home.drafts': '{count} Meldungsentwurf/-entwürfe abzuschliessen.',
   'home.draftsAction': 'Meine Meldungen anzeigen',
 
-  'merge.notVisible': 'Person, die Sie in keinem Dossier sehen (die Vollmacht nennt Ihre Institution nicht): Ein anderes Mitglied des IIZ-Büros prüft den Antrag',
+  'merge.notVisible':
+    'Person, die Sie in keinem Dossier sehen (die Vollmacht nennt Ihre Institution nicht): Ein anderes Mitglied des IIZ-Büros prüft den Antrag',
   'merge.title': 'Personen-Duplikate',
-  'merge.intro': 'Eine Zusammenführung vereint zwei Datensätze derselben Person: Situationen und Vollmachten gehen auf den behaltenen Datensatz über. Sie erfolgt erst nach Prüfung durch das IIZ-Büro und bleibt im Audit-Protokoll.',
+  'merge.intro':
+    'Eine Zusammenführung vereint zwei Datensätze derselben Person: Situationen und Vollmachten gehen auf den behaltenen Datensatz über. Sie erfolgt erst nach Prüfung durch das IIZ-Büro und bleibt im Audit-Protokoll.',
   'merge.survivor': 'Behaltener Datensatz',
   'merge.duplicate': 'Duplikat',
   'merge.reason': 'Begründung',

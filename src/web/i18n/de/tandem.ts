@@ -4,7 +4,8 @@ import type { frTandem } from '../fr/tandem.ts';
 export const deTandem: Record<keyof typeof frTandem, string> = {
   'nav.tandems': 'Tandems',
   'tandems.title': 'Tandems und Auslastung',
-  'tandems.intro': 'Ein Tandem = eine RAV-Beratungsperson und eine Sozialarbeiterin oder ein Sozialarbeiter des SMZ. Übliche Kapazität: sechs Situationen gleichzeitig.',
+  'tandems.intro':
+    'Ein Tandem = eine RAV-Beratungsperson und eine Sozialarbeiterin oder ein Sozialarbeiter des SMZ. Übliche Kapazität: sechs Situationen gleichzeitig.',
   'tandems.region': 'Region',
   'tandems.orp': 'RAV-Beratungsperson',
   'tandems.cms': 'Sozialarbeit SMZ',
@@ -23,7 +24,8 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'assign.tandem': 'Tandem',
   'assign.option': '{orp} · {cms} — {load}/{capacity}',
   'assign.startOn': 'Beginn des Mandats',
-  'assign.overCapacity': 'Dieses Tandem ist voll ({load}/{capacity}). Ich bestätige die Zuweisung über seine Kapazität hinaus.',
+  'assign.overCapacity':
+    'Dieses Tandem ist voll ({load}/{capacity}). Ich bestätige die Zuweisung über seine Kapazität hinaus.',
   'assign.extra': 'Weitere ursprünglich zuständige Fachpersonen (erhalten den Monatsbericht)',
   'assign.submit': 'Zuweisen',
   'assign.done': 'Situation dem Tandem zugewiesen.',
@@ -98,7 +100,8 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'objectiveStatus.abandoned': 'Aufgegeben',
 
   'reports.title': 'Monatsberichte',
-  'reports.intro': 'Jeden Monat sendet das Tandem die wesentlichen Elemente an die ursprünglich zuständigen Fachpersonen, jeweils in ihrer Sprache.',
+  'reports.intro':
+    'Jeden Monat sendet das Tandem die wesentlichen Elemente an die ursprünglich zuständigen Fachpersonen, jeweils in ihrer Sprache.',
   'reports.month': 'Monat',
   'reports.status.none': 'Zu schreiben',
   'reports.status.draft': 'Entwurf',
@@ -131,7 +134,8 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'final.pdf': 'Aufbewahrtes PDF',
   'final.print': 'Auf {lang} drucken',
   'final.required': 'Der Schlussbericht muss vor dem Abschluss fertiggestellt sein.',
-  'final.reopenHint': 'Wer einen fertiggestellten Bericht ändert, macht ihn wieder zum Entwurf; das bereits erstellte PDF bleibt im Dossier.',
+  'final.reopenHint':
+    'Wer einen fertiggestellten Bericht ändert, macht ihn wieder zum Entwurf; das bereits erstellte PDF bleibt im Dossier.',
 
   'close.title': 'Abschluss des Mandats',
   'close.outcome': 'Ergebnis',
@@ -142,10 +146,12 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'close.rate': 'Pensum (%)',
   'close.submit': 'Abschliessen',
   'close.done': 'Mandat abgeschlossen.',
-  'close.followUps': 'Nachkontrollen nach 6 und 12 Monaten werden der Person, die das Dossier führt, in Erinnerung gerufen.',
+  'close.followUps':
+    'Nachkontrollen nach 6 und 12 Monaten werden der Person, die das Dossier führt, in Erinnerung gerufen.',
   'outcome.inserted': 'Eingliederung in den ersten Arbeitsmarkt',
   'outcome.lack_of_cooperation': 'Abgeschlossen wegen mangelnder Mitwirkung',
-  'outcome.unavailable': 'Abgeschlossen wegen fehlender Verfügbarkeit oder Vermittelbarkeit (Krankheit, anderes Projekt)',
+  'outcome.unavailable':
+    'Abgeschlossen wegen fehlender Verfügbarkeit oder Vermittelbarkeit (Krankheit, anderes Projekt)',
   'outcome.social_aid_only': 'Institutionelle Begleitung nur durch die Sozialhilfe',
   'outcome.disability_insurance': 'Begleitung durch die IV',
   'outcome.network_follow_up': 'Begleitung im Netzwerk',
@@ -183,7 +189,8 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'event.close': 'Abgeschlossen',
   'event.hand_back': 'Dossier zurückgegeben',
   'event.insertion_follow_up': 'Nachkontrolle der Eingliederung erfasst',
-  'tandemFile.coachingWithheld': 'Die Vollmacht gewährt Ihrer Institution die Kategorie «Beruflicher Werdegang, ALV» nicht: Journal, Ziele und Berichte des Tandems werden nicht angezeigt.',
+  'tandemFile.coachingWithheld':
+    'Die Vollmacht gewährt Ihrer Institution die Kategorie «Beruflicher Werdegang, ALV» nicht: Journal, Ziele und Berichte des Tandems werden nicht angezeigt.',
   'notif.tandem_assigned': 'Die Situation {number} wurde einem Tandem zugeteilt',
   'notif.mandate_closed': 'Das Tandem-Mandat von {number} ist abgeschlossen',
   'notif.file_handed_back': 'Das Tandem hat Ihnen das Dossier {number} zurückgegeben',

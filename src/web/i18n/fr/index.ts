@@ -41,7 +41,8 @@ export const fr = {
   'nav.outbox': 'Courriels sortants',
   'outbox.aboutSituation': 'Contenu d’un dossier : part par SMTP',
   'outbox.title': 'Courriels sortants',
-  'outbox.intro': 'Les courriels partent par SMTP quand il est configuré (SMTP_URL) ; sinon ils attendent ici et chacun peut être téléchargé en fichier .eml, sauf ceux qui portent le contenu d’un dossier (les rapports mensuels), réservés aux personnes qui suivent la situation. Un serveur indisponible retarde un envoi, sans le perdre ni le doubler.',
+  'outbox.intro':
+    'Les courriels partent par SMTP quand il est configuré (SMTP_URL) ; sinon ils attendent ici et chacun peut être téléchargé en fichier .eml, sauf ceux qui portent le contenu d’un dossier (les rapports mensuels), réservés aux personnes qui suivent la situation. Un serveur indisponible retarde un envoi, sans le perdre ni le doubler.',
   'outbox.created': 'Créé le',
   'outbox.to': 'Destinataires',
   'outbox.subject': 'Objet',
@@ -68,7 +69,8 @@ export const fr = {
   'home.nothing': 'Rien ne requiert votre attention pour le moment.',
   'home.changePassword': 'Votre mot de passe est provisoire : choisissez-en un nouveau.',
   'home.changePasswordAction': 'Changer le mot de passe',
-  'home.lockedAccounts': '{count} compte(s) dont la connexion est bloquée depuis au moins une adresse après des échecs répétés.',
+  'home.lockedAccounts':
+    '{count} compte(s) dont la connexion est bloquée depuis au moins une adresse après des échecs répétés.',
   'home.lockedAccountsAction': 'Voir les utilisateurs',
   'home.yourRoles': 'Vos rôles',
   'home.yourInstitution': 'Votre institution',
@@ -106,9 +108,11 @@ export const fr = {
   'users.mustChange': 'Mot de passe provisoire',
   'users.disable': 'Désactiver le compte',
   'users.resetPassword': 'Réinitialiser le mot de passe',
-  'users.resetConfirm': 'Un nouveau mot de passe provisoire sera créé et les sessions de ce compte fermées. Continuer ?',
+  'users.resetConfirm':
+    'Un nouveau mot de passe provisoire sera créé et les sessions de ce compte fermées. Continuer ?',
   'users.temporaryPassword': 'Mot de passe provisoire',
-  'users.temporaryPasswordText': 'Transmettez ce mot de passe à {name} par un canal sûr. Il ne sera plus affiché ; il devra être changé à la première connexion.',
+  'users.temporaryPasswordText':
+    'Transmettez ce mot de passe à {name} par un canal sûr. Il ne sera plus affiché ; il devra être changé à la première connexion.',
   'users.none': 'Aucun utilisateur ne correspond.',
   'users.readOnly': 'Vous voyez les utilisateurs de votre institution, sans pouvoir les modifier.',
 
@@ -133,14 +137,16 @@ export const fr = {
   'org.district': 'District',
   'org.language': 'Langue',
   'org.new': 'Ajouter',
-  'org.importIntro': 'Fichier CSV (séparateur virgule ou point-virgule) avec les colonnes : numéro OFS, nom, canton, district, langue (fr ou de). Les communes existantes sont mises à jour d’après leur numéro OFS.',
+  'org.importIntro':
+    'Fichier CSV (séparateur virgule ou point-virgule) avec les colonnes : numéro OFS, nom, canton, district, langue (fr ou de). Les communes existantes sont mises à jour d’après leur numéro OFS.',
   'org.importFile': 'Fichier CSV',
   'org.importRun': 'Importer',
   'org.importResult': '{created} créée(s), {updated} mise(s) à jour, {rejected} ligne(s) refusée(s).',
   'org.importLine': 'Ligne {line}',
 
   'audit.title': 'Journal d’audit',
-  'audit.intro': 'Chaque lecture et modification de données personnelles et chaque action d’administration, avec son auteur. Le journal ne peut être ni modifié ni effacé ; la vérification recalcule la chaîne d’empreintes signées et la compare aux points de contrôle gardés hors de la base.',
+  'audit.intro':
+    'Chaque lecture et modification de données personnelles et chaque action d’administration, avec son auteur. Le journal ne peut être ni modifié ni effacé ; la vérification recalcule la chaîne d’empreintes signées et la compare aux points de contrôle gardés hors de la base.',
   'audit.when': 'Date',
   'audit.who': 'Qui',
   'audit.action': 'Action',
@@ -156,15 +162,20 @@ export const fr = {
   'audit.to': 'Au',
   'audit.verify': 'Vérifier la chaîne',
   'audit.chainOk': 'Chaîne intacte : {checked} entrées vérifiées.',
-  'audit.checkpointCompared': 'Comparée au dernier point de contrôle enregistré hors de la base : position {seq}, {at}.',
-  'audit.noCheckpoint': 'Aucun point de contrôle hors de la base : la suppression des dernières entrées ne serait pas détectée.',
+  'audit.checkpointCompared':
+    'Comparée au dernier point de contrôle enregistré hors de la base : position {seq}, {at}.',
+  'audit.noCheckpoint':
+    'Aucun point de contrôle hors de la base : la suppression des dernières entrées ne serait pas détectée.',
   'audit.chainBroken': 'Chaîne rompue à la position {seq} : {reason}.',
   'audit.reason.hash_mismatch': 'une entrée a été modifiée (son empreinte ne correspond plus)',
   'audit.reason.missing_row': 'une entrée a été supprimée',
-  'audit.reason.missing_tail': 'les dernières entrées ont été supprimées (un point de contrôle hors de la base en comptait davantage)',
-  'audit.reason.checkpoint_mismatch': 'la chaîne a été recalculée (elle diffère du point de contrôle enregistré hors de la base)',
+  'audit.reason.missing_tail':
+    'les dernières entrées ont été supprimées (un point de contrôle hors de la base en comptait davantage)',
+  'audit.reason.checkpoint_mismatch':
+    'la chaîne a été recalculée (elle diffère du point de contrôle enregistré hors de la base)',
   'audit.reason.checkpoint_invalid': 'signature fausse',
-  'audit.checkpointInvalid': 'Le fichier des points de contrôle contient des lignes dont la signature est fausse (lignes {lines}) : il a été modifié, ou elles viennent d’une autre installation.',
+  'audit.checkpointInvalid':
+    'Le fichier des points de contrôle contient des lignes dont la signature est fausse (lignes {lines}) : il a été modifié, ou elles viennent d’une autre installation.',
   'audit.system': 'Système',
   'audit.none': 'Aucune entrée.',
 

@@ -71,8 +71,10 @@ export const frSituations = {
 
   'criterion.cumulative_risk_factors': 'Cumul de facteurs de risque ou problématique multiple complexe',
   'criterion.followed_by_orp_or_cms': 'Suivie par au moins l’une des institutions ORP ou CMS',
-  'criterion.laci_prior_measure': 'LACI : mesure du programme de base et/ou de vérification de l’employabilité effectuée',
-  'criterion.lias_employability_checked': 'Aide sociale : employabilité vérifiée et intégration professionnelle indiquée',
+  'criterion.laci_prior_measure':
+    'LACI : mesure du programme de base et/ou de vérification de l’employabilité effectuée',
+  'criterion.lias_employability_checked':
+    'Aide sociale : employabilité vérifiée et intégration professionnelle indiquée',
   'criterion.realistic_potential': 'Problèmes de réinsertion, mais potentiel de réinsertion réaliste',
   'criterion.intensive_coaching_needed': 'Un coaching intensif s’impose',
   'answer.met': 'Rempli',
@@ -103,7 +105,8 @@ export const frSituations = {
   'sit.institution': 'Institution',
 
   'new.title': 'Annoncer une situation au Bureau CII',
-  'new.intro': 'L’annonce est nominative si la personne a signé une procuration ; sinon elle est anonyme (tranche d’âge, région, facteurs de risque), ce qui convient par exemple à une table ronde.',
+  'new.intro':
+    'L’annonce est nominative si la personne a signé une procuration ; sinon elle est anonyme (tranche d’âge, région, facteurs de risque), ce qui convient par exemple à une table ronde.',
   'new.identified': 'Avec l’identité de la personne (procuration signée ou à faire signer)',
   'new.anonymous': 'Anonyme (sans nom ni n° AVS)',
   'new.person': 'La personne',
@@ -113,7 +116,8 @@ export const frSituations = {
   'new.matchedNavs': 'même n° AVS',
   'new.matchedName': 'même nom et date de naissance',
   'new.createdBy': 'saisie par {institution}',
-  'new.notUsable': 'Connue du CII, mais aucune procuration ne nomme votre institution : annoncez la situation de manière anonyme.',
+  'new.notUsable':
+    'Connue du CII, mais aucune procuration ne nomme votre institution : annoncez la situation de manière anonyme.',
   'new.useThis': 'C’est la même personne',
   'new.createDistinct': 'C’est une autre personne : la créer',
   'new.startAnonymous': 'Commencer l’annonce anonyme',
@@ -135,7 +139,8 @@ export const frSituations = {
   'draft.title': 'Annonce {number}',
   'draft.saved': 'Brouillon enregistré',
   'draft.saving': 'Enregistrement…',
-  'draft.unsaved': 'Modifications non enregistrées — nouvel essai automatique. Rien n’est perdu : une copie reste dans ce navigateur.',
+  'draft.unsaved':
+    'Modifications non enregistrées — nouvel essai automatique. Rien n’est perdu : une copie reste dans ce navigateur.',
   'draft.restored': 'Une version non enregistrée de ce brouillon a été reprise de ce navigateur.',
   'draft.save': 'Enregistrer le brouillon',
   'draft.following': 'Institutions qui suivent actuellement la personne',
@@ -147,7 +152,8 @@ export const frSituations = {
   'draft.laciCheck': 'LACI : vérification de l’employabilité effectuée',
   'draft.liasCheck': 'Aide sociale : vérification de l’employabilité effectuée',
   'draft.liasIndicated': 'Aide sociale : intégration professionnelle indiquée',
-  'draft.descriptionHint': 'Ce texte accompagne le dossier chez toutes les personnes qui le lisent : gardez les détails de santé pour les facteurs de risque, que la procuration protège.',
+  'draft.descriptionHint':
+    'Ce texte accompagne le dossier chez toutes les personnes qui le lisent : gardez les détails de santé pour les facteurs de risque, que la procuration protège.',
   'draft.description': 'Description de la situation',
   'draft.helpExpected': 'Aide attendue du Bureau CII',
   'draft.ageBand': 'Tranche d’âge',
@@ -162,7 +168,8 @@ export const frSituations = {
   'consent.state.not_yet_valid': 'Pas encore valable',
   'consent.recordedBy': 'Saisie par {name}',
   'consent.reviewedBy': 'vérifiée par {name} le {date}',
-  'consent.pendingNote': 'Une autre personne que celle qui l’a saisie doit vérifier le scan : d’ici là, cette procuration n’ouvre aucun accès.',
+  'consent.pendingNote':
+    'Une autre personne que celle qui l’a saisie doit vérifier le scan : d’ici là, cette procuration n’ouvre aucun accès.',
   'consent.rejectedBecause': 'Rejetée : {reason}',
   'consent.openScan': 'Ouvrir le scan',
   'consent.approve': 'Scan conforme : mettre en vigueur',
@@ -171,10 +178,13 @@ export const frSituations = {
   'consent.rejectedDone': 'Procuration rejetée.',
   'consent.rejectConfirm': 'La procuration ne donnera aucun accès. Dites à la personne qui l’a saisie pourquoi.',
   'consent.rejectReason': 'Motif du rejet',
-  'consent.healthHint': 'Les facteurs de risque annoncés touchent la santé. Sans la catégorie « Santé », personne d’autre que votre institution ne les verra.',
-  'consent.scopeHint': 'Seules les institutions et catégories cochées pourront voir la personne et ces données. Pour un coaching tandem, nommez l’ORP et le CMS du tandem et le Bureau CII ; une procuration plus étroite empêchera plus tard l’attribution à un tandem ou l’accès d’un·e professionnel·le.',
+  'consent.healthHint':
+    'Les facteurs de risque annoncés touchent la santé. Sans la catégorie « Santé », personne d’autre que votre institution ne les verra.',
+  'consent.scopeHint':
+    'Seules les institutions et catégories cochées pourront voir la personne et ces données. Pour un coaching tandem, nommez l’ORP et le CMS du tandem et le Bureau CII ; une procuration plus étroite empêchera plus tard l’attribution à un tandem ou l’accès d’un·e professionnel·le.',
   'caseTeam.title': 'Équipe de suivi',
-  'caseTeam.intro': 'Les professionnel·le·s qui suivent la personne. La procuration ouvre le dossier aux membres de l’équipe dont l’institution y est nommée, et aux répondant·e·s CII — pas à tout le personnel.',
+  'caseTeam.intro':
+    'Les professionnel·le·s qui suivent la personne. La procuration ouvre le dossier aux membres de l’équipe dont l’institution y est nommée, et aux répondant·e·s CII — pas à tout le personnel.',
   'caseTeam.none': 'Personne d’autre que la personne qui a annoncé la situation.',
   'caseTeam.candidate': 'Ajouter un·e professionnel·le',
   'caseTeam.noCandidate': 'Aucune personne d’une institution nommée dans la procuration',
@@ -182,7 +192,8 @@ export const frSituations = {
   'caseTeam.remove': 'Retirer',
   'caseTeam.addedBy': 'ajouté·e par {name} le {date}',
   'caseTeam.left': 'a quitté l’équipe le {date} ; accès en lecture jusqu’au {until}',
-  'view.withheld': 'La procuration n’accorde pas ces catégories à votre institution : {categories}. Ces parties du dossier ne sont pas affichées.',
+  'view.withheld':
+    'La procuration n’accorde pas ces catégories à votre institution : {categories}. Ces parties du dossier ne sont pas affichées.',
   'view.withheldValue': 'non communiqué',
   'event.consent_reviewed': 'Procuration vérifiée et mise en vigueur',
   'event.consent_rejected': 'Procuration rejetée',
@@ -221,7 +232,8 @@ export const frSituations = {
 
   'view.person': 'Personne',
   'view.anonymousProfile': 'Annonce anonyme : {age}, région {region}.',
-  'view.noIdentity': 'Vous voyez cette situation sans l’identité de la personne : aucune procuration valable ne la communique à votre institution.',
+  'view.noIdentity':
+    'Vous voyez cette situation sans l’identité de la personne : aucune procuration valable ne la communique à votre institution.',
   'view.situation': 'Situation',
   'view.decision': 'Décision du Bureau CII',
   'view.refused': 'Refusée le {date}',
@@ -272,9 +284,11 @@ export const frSituations = {
   'home.drafts': '{count} brouillon(s) d’annonce à terminer.',
   'home.draftsAction': 'Voir mes annonces',
 
-  'merge.notVisible': 'personne que vous ne voyez dans aucun dossier (la procuration ne nomme pas votre institution) : un autre membre du Bureau examinera la demande',
+  'merge.notVisible':
+    'personne que vous ne voyez dans aucun dossier (la procuration ne nomme pas votre institution) : un autre membre du Bureau examinera la demande',
   'merge.title': 'Doublons de personnes',
-  'merge.intro': 'Une fusion réunit deux fiches de la même personne : situations et procurations passent sur la fiche conservée. Elle n’a lieu qu’après examen par le Bureau CII et reste dans le journal d’audit.',
+  'merge.intro':
+    'Une fusion réunit deux fiches de la même personne : situations et procurations passent sur la fiche conservée. Elle n’a lieu qu’après examen par le Bureau CII et reste dans le journal d’audit.',
   'merge.survivor': 'Fiche conservée',
   'merge.duplicate': 'Doublon',
   'merge.reason': 'Motif',
