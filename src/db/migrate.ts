@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './open-db.ts';
+import { installSituationGrants } from './situation-grants.ts';
 
 /**
  * Forward-only migrations: the .sql files of src/db/migrations in name order,
@@ -50,5 +51,7 @@ export async function migrate(database: Database, options: { before?: string } =
       throw new Error(`Migration ${name} failed: ${(error as Error).message}`);
     }
   }
+  // The access grants' function comes from the rules in code, not from a migration file (src/db/situation-grants.ts).
+  if (options.before === undefined) await installSituationGrants(database);
   return applied;
 }

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -61,7 +62,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
   const release = target.dataDir ? acquireDataDirLock(target.dataDir) : () => {};
   try {
-    const client = await PGlite.create(target.dataDir ? `${target.dataDir}/pgdata` : undefined);
+    // pg_trgm serves the name and number search (migration 0009).
+    const client = await PGlite.create({
+      dataDir: target.dataDir ? `${target.dataDir}/pgdata` : undefined,
+      extensions: { pg_trgm },
+    });
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return {
       db,

@@ -80,6 +80,7 @@ const fr: Messages = {
   'situation.suggestionsRequired':
     'Un refus doit proposer des suggestions de prise en charge ou de solutions institutionnelles.',
   'situation.sameRegion': 'La situation est déjà dans cette région.',
+  'list.badCursor': 'Cette page de la liste n’est plus valable. Rechargez la liste depuis le début.',
   'eligibility.missing': 'Répondez à ce critère.',
   'eligibility.not_met': 'Ce critère n’est pas rempli : un tandem n’est pas possible.',
   'eligibility.justification_missing': 'Justifiez la réponse.',
@@ -256,6 +257,7 @@ const de: Messages = {
   'situation.suggestionsRequired':
     'Eine Ablehnung muss Vorschläge zur Betreuung oder institutionelle Lösungen enthalten.',
   'situation.sameRegion': 'Die Situation ist bereits in dieser Region.',
+  'list.badCursor': 'Diese Seite der Liste ist nicht mehr gültig. Laden Sie die Liste von vorne.',
   'eligibility.missing': 'Beantworten Sie dieses Kriterium.',
   'eligibility.not_met': 'Dieses Kriterium ist nicht erfüllt: Ein Tandem ist nicht möglich.',
   'eligibility.justification_missing': 'Begründen Sie die Antwort.',
