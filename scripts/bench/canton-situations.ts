@@ -103,7 +103,7 @@ export async function insertPersonsAndSituations(loader: Loader, g: Generation) 
        announcing_institution_id, following_institution_ids, risk_factors, target_groups, laci_basic_programme,
        laci_employability_check, lias_employability_checked, lias_integration_indicated, description, help_expected,
        handled_by_user_id, taken_up_at, announced_at, decided_at, decision_reason, refusal_suggestions, eligibility,
-       version, created_at, updated_at)
+       care_kind, version, created_at, updated_at)
      SELECT s.id, 'CII-' || extract(year FROM s.created_at)::int || '-' || lpad(s.i::text, 6, '0'),
        s.status::situation_status, s.region_id, s.anon, s.person_id,
        CASE WHEN s.anon THEN (${textArray(bands)})[1 + ${h('s.i', 60)} % 5]
@@ -125,7 +125,7 @@ export async function insertPersonsAndSituations(loader: Loader, g: Generation) 
               CASE WHEN ${german} THEN ${lit(eligibilityJson('lias', true))} ELSE ${lit(eligibilityJson('lias', false))} END
             ELSE CASE WHEN ${german} THEN ${lit(eligibilityJson('laci', true))} ELSE ${lit(eligibilityJson('laci', false))} END
             END)::jsonb END,
-       ${transitions}, s.created_at,
+       CASE WHEN s.decision <> 'refused' THEN s.decision::care_kind END, ${transitions}, s.created_at,
        greatest(s.created_at, s.announced_at, s.taken_up_at, s.decided_at, s.closed_at)
      FROM bench_gen.sit s
      JOIN bench_gen.risk k ON k.n = ${h('s.i', 65)} % ${RISK_COMBOS.length}

@@ -114,6 +114,21 @@ describe('bench data generator', () => {
     });
   });
 
+  it('has the grants the triggers would have kept', async () => {
+    const grants = async () =>
+      (
+        await queryRows<{ f: string }>(
+          database.db,
+          sql`SELECT md5(string_agg(x, ',' ORDER BY x)) AS f FROM (
+                SELECT situation_id || action || grantee || coalesce(from_day::text, '') || coalesce(until_day::text, '')
+                       || coalesce(ended_at::text, '') AS x FROM situation_grants) g`,
+        )
+      )[0]!.f;
+    const bulk = await grants();
+    await database.db.execute(sql`SELECT tandem_refresh_situation_grants(ARRAY(SELECT id FROM situations))`);
+    expect(await grants()).toBe(bulk);
+  });
+
   it('opens every file through the application: lists, pages, tandem files, measures', async () => {
     const coordinator = await contextFor(database.db, 'coord.sion', { now });
     const page = await listSituations(coordinator, SituationListQuerySchema.parse({ pageSize: '50' }));
