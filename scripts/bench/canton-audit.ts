@@ -65,7 +65,8 @@ export async function insertTimelineAndAudit(loader: Loader, g: Generation, situ
        UNION ALL SELECT c.situation_id, c.revoked_at, c.revoked_by_user_id, ${event('consent_revoked', 'NULL', 'NULL')},
               c.revocation_reason, jsonb_build_object('consentId', c.id) FROM consents c WHERE c.revoked_at IS NOT NULL
      ) e
-     ORDER BY e.at, e.situation_id, e.type;`,
+     ORDER BY e.at, e.situation_id, e.type;
+     ANALYZE situation_events;`,
   );
 
   const [counts] = await loader.rows<{ events: number; measures: number }>(

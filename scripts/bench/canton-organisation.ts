@@ -229,6 +229,7 @@ export async function seedOrganisation(loader: Loader, g: Generation) {
      INSERT INTO tandems (id, region_id, orp_user_id, cms_user_id, capacity, created_at, updated_at)
        SELECT t.id, (SELECT id FROM bench_gen.ref WHERE key = 'region' || t.region), t.orp, t.cms, 6,
               '2013-01-01T00:00:00Z', '2013-01-01T00:00:00Z'
-       FROM bench_gen.tandem t;`,
+       FROM bench_gen.tandem t;
+     ANALYZE bench_gen.people, bench_gen.pcount, bench_gen.tandem, bench_gen.tcount, bench_gen.ref, bench_gen.commune;`,
   );
 }

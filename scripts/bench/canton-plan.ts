@@ -31,7 +31,7 @@ export async function planSituations(loader: Loader, g: Generation, situations: 
   const day = (expr: string) => `(${expr}) * interval '1 day'`;
   await loader.exec(
     'plan of the situations',
-    `CREATE TABLE bench_gen.sit AS
+    `CREATE TABLE bench_gen.sit0 AS
      WITH b AS (
        SELECT i,
          least(${tsLit(HISTORY_START)} + ${sec(`${span} * power((i::float8 - 0.5) / ${situations}, 0.7::float8) + 28800 * ${r('i', 1)}`)},
@@ -88,18 +88,30 @@ export async function planSituations(loader: Loader, g: Generation, situations: 
             WHEN c.decided_at IS NULL THEN 'under_review'
             WHEN c.start_on IS NOT NULL AND ${atHour('c.close_day', 16)} <= ${asOf} THEN 'closed'
             ELSE c.decision END AS status,
-       pa.id AS announcer, pc.id AS coordinator,
-       CASE WHEN NOT c.anon AND c.announced_at IS NOT NULL AND ${r('c.i', 22)} < 0.12 THEN pm.id END AS member,
-       t.id AS tandem
-     FROM c
-     JOIN bench_gen.pcount ka ON ka.grp = c.ann_kind AND ka.region = CASE WHEN c.ann_kind = 'other' THEN -1 ELSE c.region END
-     JOIN bench_gen.people pa ON pa.grp = ka.grp AND pa.region = ka.region AND pa.n = ${h('c.i', 20)} % ka.cnt
-     JOIN bench_gen.pcount kc ON kc.grp = 'coord' AND kc.region = c.region
-     JOIN bench_gen.people pc ON pc.grp = 'coord' AND pc.region = c.region AND pc.n = ${h('c.i', 21)} % kc.cnt
-     JOIN bench_gen.pcount km ON km.grp = CASE WHEN c.ann_kind = 'orp' THEN 'cms' ELSE 'orp' END AND km.region = c.region
-     JOIN bench_gen.people pm ON pm.grp = km.grp AND pm.region = c.region AND pm.n = ${h('c.i', 23)} % km.cnt
-     JOIN bench_gen.tcount kt ON kt.region = c.region
-     JOIN bench_gen.tandem t ON t.region = c.region AND t.n = ${h('c.i', 24)} % kt.cnt;
+       CASE WHEN c.ann_kind = 'other' THEN -1 ELSE c.region END AS ann_region,
+       CASE WHEN c.ann_kind = 'orp' THEN 'cms' ELSE 'orp' END AS member_grp,
+       NOT c.anon AND c.announced_at IS NOT NULL AND ${r('c.i', 22)} < 0.12 AS has_member,
+       ${h('c.i', 20)} AS h_ann, ${h('c.i', 21)} AS h_coord, ${h('c.i', 23)} AS h_member, ${h('c.i', 24)} AS h_tandem
+     FROM c;
+     ANALYZE bench_gen.sit0;
+     -- Who: the numbers first (one join with the counts), then the people by their number (equi-joins only).
+     CREATE TABLE bench_gen.sit AS
+     SELECT x.i, x.created_at, x.region, x.anon, x.ann_kind, x.announced_at, x.taken_up_at, x.decided_at, x.decision,
+       x.start_on, x.planned_end_on, x.end_on, x.extended, x.early, x.closed_at, x.status,
+       pa.id AS announcer, pc.id AS coordinator, CASE WHEN x.has_member THEN pm.id END AS member, t.id AS tandem
+     FROM (
+       SELECT c.*, c.h_ann % ka.cnt AS ann_n, c.h_coord % kc.cnt AS coord_n, c.h_member % km.cnt AS member_n,
+              c.h_tandem % kt.cnt AS tandem_n
+       FROM bench_gen.sit0 c
+       JOIN bench_gen.pcount ka ON ka.grp = c.ann_kind AND ka.region = c.ann_region
+       JOIN bench_gen.pcount kc ON kc.grp = 'coord' AND kc.region = c.region
+       JOIN bench_gen.pcount km ON km.grp = c.member_grp AND km.region = c.region
+       JOIN bench_gen.tcount kt ON kt.region = c.region
+     ) x
+     JOIN bench_gen.people pa ON pa.grp = x.ann_kind AND pa.region = x.ann_region AND pa.n = x.ann_n
+     JOIN bench_gen.people pc ON pc.grp = 'coord' AND pc.region = x.region AND pc.n = x.coord_n
+     JOIN bench_gen.people pm ON pm.grp = x.member_grp AND pm.region = x.region AND pm.n = x.member_n
+     JOIN bench_gen.tandem t ON t.region = x.region AND t.n = x.tandem_n;
      ALTER TABLE bench_gen.sit ADD PRIMARY KEY (i);
      ALTER TABLE bench_gen.sit ADD COLUMN id uuid, ADD COLUMN person_id uuid, ADD COLUMN mandate_id uuid,
        ADD COLUMN ann_inst uuid, ADD COLUMN region_id uuid;
@@ -107,6 +119,7 @@ export async function planSituations(loader: Loader, g: Generation, situations: 
        person_id = CASE WHEN NOT s.anon THEN ${randomSql(g.seed).uuid('person', 's.i')} END,
        mandate_id = CASE WHEN s.start_on IS NOT NULL THEN ${randomSql(g.seed).uuid('mandate', 's.i')} END,
        ann_inst = (SELECT institution_id FROM users u WHERE u.id = s.announcer),
-       region_id = (SELECT id FROM bench_gen.ref WHERE key = 'region' || s.region);`,
+       region_id = (SELECT id FROM bench_gen.ref WHERE key = 'region' || s.region);
+     ANALYZE bench_gen.sit;`,
   );
 }

@@ -82,7 +82,8 @@ export async function insertPersonsAndSituations(loader: Loader, g: Generation) 
      JOIN bench_gen.ccount cc ON cc.region = s.region
      JOIN bench_gen.commune c ON c.region = s.region
        AND c.n = CASE WHEN ${r('s.i', 52)} < 0.6 THEN 0 ELSE ${h('s.i', 53)} % cc.cnt END
-     JOIN communes cm ON cm.id = c.id;`,
+     JOIN communes cm ON cm.id = c.id;
+     ANALYZE persons;`,
   );
 
   const combos = RISK_COMBOS.map((combo, n) => `(${n}, ${textArray(combo)})`).join(',');
@@ -130,7 +131,8 @@ export async function insertPersonsAndSituations(loader: Loader, g: Generation) 
      FROM bench_gen.sit s
      JOIN bench_gen.risk k ON k.n = ${h('s.i', 65)} % ${RISK_COMBOS.length}
      LEFT JOIN persons p ON p.id = s.person_id;
-     SELECT setval('situation_number_seq', (SELECT count(*) FROM bench_gen.sit));`,
+     SELECT setval('situation_number_seq', (SELECT count(*) FROM bench_gen.sit));
+     ANALYZE situations;`,
   );
 
   const ref = (key: string) => `(SELECT id FROM bench_gen.ref WHERE key = ${lit(key)})`;
@@ -181,6 +183,7 @@ export async function insertPersonsAndSituations(loader: Loader, g: Generation) 
        CASE WHEN s.status IN ('refused', 'closed') AND ${r('s.i', 77)} < 0.3
             THEN least(coalesce(s.closed_at, s.decided_at) + interval '3 days', ${asOf}) END,
        CASE WHEN s.status IN ('refused', 'closed') AND ${r('s.i', 77)} < 0.3 THEN s.announcer END
-     FROM bench_gen.sit s WHERE s.member IS NOT NULL;`,
+     FROM bench_gen.sit s WHERE s.member IS NOT NULL;
+     ANALYZE consents, case_team_members;`,
   );
 }

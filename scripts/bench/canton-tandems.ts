@@ -44,6 +44,7 @@ export async function insertTandemWork(loader: Loader, g: Generation) {
        WHERE s.start_on IS NOT NULL
      ) x;
      ALTER TABLE bench_gen.man ADD PRIMARY KEY (i);
+     ANALYZE bench_gen.man;
      INSERT INTO mandates (id, situation_id, tandem_id, start_on, planned_end_on, end_on, assigned_by_user_id,
        assigned_at, over_capacity, lead_user_id, budget_holder_user_id, hand_back_to_user_id, holder_user_id,
        report_recipient_ids, closed_at, outcome, outcome_on, insertion_employer, insertion_start_on,
@@ -78,7 +79,8 @@ export async function insertTandemWork(loader: Loader, g: Generation) {
      FROM bench_gen.man m
      CROSS JOIN LATERAL (SELECT n AS months, (m.outcome_on + n * interval '1 month')::date AS due_on
                          FROM unnest(ARRAY[6, 12]) n) f
-     WHERE m.outcome = 'inserted';`,
+     WHERE m.outcome = 'inserted';
+     ANALYZE mandates, final_reports;`,
   );
 
   const kindExpr = (u: string) =>
@@ -108,7 +110,8 @@ export async function insertTandemWork(loader: Loader, g: Generation) {
          WHEN m.closed_at IS NOT NULL THEN CASE WHEN ${r(mk, 95)} < 0.65 THEN 'achieved' ELSE 'abandoned' END
          WHEN k = 1 THEN CASE WHEN ${r(mk, 95)} < 0.5 THEN 'achieved' ELSE 'in_progress' END
          WHEN m.start_on + 40 * k <= m.last_day THEN 'in_progress' ELSE 'planned' END AS status) o
-     WHERE k <= 2 + ${h('m.i', 96)} % 3;`,
+     WHERE k <= 2 + ${h('m.i', 96)} % 3;
+     ANALYZE meetings, objectives;`,
   );
 
   const monthKey = `m.i * 1000 + extract(year FROM mo)::int % 100 * 12 + extract(month FROM mo)::int`;
@@ -132,7 +135,8 @@ export async function insertTandemWork(loader: Loader, g: Generation) {
        FROM bench_gen.man m
        CROSS JOIN LATERAL generate_series(date_trunc('month', m.start_on::timestamptz),
                                           date_trunc('month', m.last_day::timestamptz), interval '1 month') mo
-     ) x JOIN users u ON u.id = x.announcer;`,
+     ) x JOIN users u ON u.id = x.announcer;
+     ANALYZE monthly_reports;`,
   );
   await insertMeasures(loader, g);
 }
@@ -195,6 +199,7 @@ async function insertMeasures(loader: Loader, g: Generation) {
          ) w
        ) x
      ) y;
+     ANALYZE bench_gen.mea;
      INSERT INTO measures (id, situation_id, mandate_id, kind_id, regime, provider, goals, start_on, end_on,
        unit_cost_cents, quantity, total_cents, normal_salary_cents, allowance_percent, commune_id, rule_set, route,
        step_index, status, proposed_by_user_id, proposed_at, started_on, ended_on, end_reason, version, created_at,
@@ -229,6 +234,7 @@ async function insertMeasures(loader: Loader, g: Generation) {
        CASE WHEN x.final_status = 'refused' AND j = x.steps THEN 'Conditions d’octroi non remplies.' ELSE '' END,
        ${decider('x.route[j]::text')},
        CASE WHEN x.delegated_route THEN x.proposed_at ELSE x.proposed_at + j * interval '3 days' END
-     FROM bench_gen.mea x CROSS JOIN LATERAL generate_series(1, x.decided) j;`,
+     FROM bench_gen.mea x CROSS JOIN LATERAL generate_series(1, x.decided) j;
+     ANALYZE measures, measure_decisions;`,
   );
 }
