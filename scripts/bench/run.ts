@@ -68,7 +68,7 @@ async function describeDatabase(database: Database): Promise<DatabaseInfo> {
   const n = Number(row?.n ?? 0);
   return {
     kind: database.kind,
-    version: row?.version ?? '?',
+    version: row?.version.split(' ')[0] ?? '?',
     scale: Math.round((n / SITUATIONS_PER_SCALE) * 100) / 100,
     situations: n,
   };
