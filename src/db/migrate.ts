@@ -32,6 +32,8 @@ export async function migrate(database: Database, options: { before?: string } =
     // One script per migration: the lock, the check, the body and the record commit together.
     const script = `
       BEGIN;
+      -- A migration may take longer than the application's STATEMENT_TIMEOUT_MS.
+      SET LOCAL statement_timeout = 0;
       SELECT pg_advisory_xact_lock(${LOCK_KEY});
       DO $$ BEGIN
         IF EXISTS (SELECT 1 FROM schema_migrations WHERE name = '${name}') THEN

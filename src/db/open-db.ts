@@ -24,18 +24,36 @@ export async function queryRows<T>(q: Queryable, query: SQL): Promise<T[]> {
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** PostgreSQL: the pool's state (requests waiting for a connection), for the load guard and the health check. */
+  poolLoad?: () => { waiting: number; total: number; max: number };
   /** Runs a script of several statements (migrations). */
   execScript(sqlText: string): Promise<void>;
   close(): Promise<void>;
 }
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize?: number;
+      /** How long a query waits for a free connection before failing (the request then gets a 503). */
+      connectTimeoutMs?: number;
+      /** The longest one statement may run (PostgreSQL cancels it; the request gets a 503). */
+      statementTimeoutMs?: number;
+    }
   | { kind: 'pglite'; dataDir: string | null }; // null: in memory (tests)
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const max = target.poolSize ?? 10;
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max,
+      connectionTimeoutMillis: target.connectTimeoutMs ?? 0,
+      // JIT compilation only costs here: the application's queries are short and served by indexes (issue 10).
+      options: '-c jit=off',
+      ...(target.statementTimeoutMs ? { statement_timeout: target.statementTimeoutMs } : {}),
+    });
     // node-postgres only handles errors of idle clients; a server that dies while a
     // client is checked out would crash the process without a listener on each client.
     pool.on('error', () => {});
@@ -44,6 +62,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return {
       db,
       kind: 'postgres',
+      poolLoad: () => ({ waiting: pool.waitingCount, total: pool.totalCount, max }),
       execScript: async (text) => {
         // One connection for the whole script, rolled back on that same connection on error.
         const client = await pool.connect();

@@ -435,6 +435,7 @@ export const consents = pgTable(
   },
   (t) => [
     index('consents_person_idx').on(t.personId),
+    index('consents_situation_idx').on(t.situationId),
     index('consents_institutions_idx').using('gin', t.institutionIds),
   ],
 );
@@ -758,7 +759,10 @@ export const finalReports = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('final_reports_mandate_key').on(t.mandateId)],
+  (t) => [
+    uniqueIndex('final_reports_mandate_key').on(t.mandateId),
+    index('final_reports_situation_idx').on(t.situationId),
+  ],
 );
 
 /** Is the person still in work 6 and 12 months after an insertion (seed 000: "insertion durable")? */

@@ -182,6 +182,8 @@ export async function installSituationGrants(database: Database): Promise<'insta
   );
   if (state?.fingerprint === fingerprint) return 'unchanged';
   await database.db.transaction(async (tx) => {
+    // A rebuild at 100,000 situations takes longer than the application's STATEMENT_TIMEOUT_MS.
+    await tx.execute(sql`SET LOCAL statement_timeout = 0`);
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
     const [again] = await queryRows<{ fingerprint: string }>(
       tx,

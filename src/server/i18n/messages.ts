@@ -14,6 +14,7 @@ const fr: Messages = {
   'error.conflict':
     'Cet élément a été modifié par quelqu’un d’autre entre-temps. Rechargez-le et refaites votre modification.',
   'error.internal': 'Une erreur inattendue s’est produite. Réessayez plus tard.',
+  'error.busy': 'Le serveur est très sollicité en ce moment. Réessayez dans quelques secondes.',
   'error.rateLimited': 'Trop de tentatives. Réessayez dans {minutes} minute(s).',
   'error.accountLocked':
     'Trop d’échecs de connexion à ce compte depuis votre adresse. Elle est bloquée temporairement pour ce compte : réessayez dans {minutes} minute(s).',
@@ -189,6 +190,7 @@ const de: Messages = {
   'error.conflict':
     'Dieser Eintrag wurde inzwischen von jemand anderem geändert. Laden Sie ihn neu und wiederholen Sie Ihre Änderung.',
   'error.internal': 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
+  'error.busy': 'Der Server ist im Moment stark ausgelastet. Versuchen Sie es in einigen Sekunden erneut.',
   'error.rateLimited': 'Zu viele Versuche. Bitte versuchen Sie es in {minutes} Minute(n) erneut.',
   'error.accountLocked':
     'Zu viele fehlgeschlagene Anmeldungen bei diesem Konto von Ihrer Adresse aus. Sie ist für dieses Konto vorübergehend gesperrt: Versuchen Sie es in {minutes} Minute(n) erneut.',
