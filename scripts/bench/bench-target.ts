@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { type Database, openDatabase } from '../../src/db/open-db.ts';
 import { resolveAuditSettings } from '../../src/server/audit/audit-settings.ts';
 import { parseConfig } from '../../src/server/config.ts';
+import { BENCH_CONFIG } from './bench-context.ts';
 
 /**
  * Which database the bench scripts work on: PostgreSQL (`--database-url` or
@@ -32,8 +33,23 @@ export function targetsFrom(values: { 'database-url'?: string; pglite?: string }
 export const describeTarget = (t: Target) =>
   t.kind === 'postgres' ? `PostgreSQL ${t.url.replace(/\/\/[^@/]*@/, '//…@')}` : `PGlite ${t.dir}`;
 
-export async function openTarget(t: Target, poolSize = 4): Promise<Database> {
-  if (t.kind === 'postgres') return openDatabase({ kind: 'postgres', url: t.url, poolSize });
+/**
+ * `appSettings`: the connection settings the server starts with (main.ts: the
+ * statement timeout and the wait for a pooled connection of the parsed
+ * configuration; open-db.ts adds JIT off), for measuring what the application
+ * runs. The generator opens without them: its bulk statements run for minutes.
+ */
+export async function openTarget(t: Target, poolSize = 4, appSettings = false): Promise<Database> {
+  if (t.kind === 'postgres') {
+    return openDatabase({
+      kind: 'postgres',
+      url: t.url,
+      poolSize,
+      ...(appSettings
+        ? { connectTimeoutMs: BENCH_CONFIG.DATABASE_WAIT_MS, statementTimeoutMs: BENCH_CONFIG.STATEMENT_TIMEOUT_MS }
+        : {}),
+    });
+  }
   mkdirSync(t.dir, { recursive: true });
   return openDatabase({ kind: 'pglite', dataDir: t.dir });
 }

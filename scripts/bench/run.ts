@@ -175,7 +175,7 @@ async function main() {
       targets = [target];
     }
     const poolSize = Math.max(...clientCounts) + 4;
-    const opened = await Promise.all(targets.map(async (t) => ({ t, database: await openTarget(t, poolSize) })));
+    const opened = await Promise.all(targets.map(async (t) => ({ t, database: await openTarget(t, poolSize, true) })));
     const infos = await Promise.all(opened.map(({ database }) => describeDatabase(database)));
     const { commit, dirty } = gitCommit();
     const report: BenchReport = {
