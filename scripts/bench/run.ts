@@ -53,7 +53,7 @@ const { values } = parseArgs({
 });
 const quick = values.quick;
 const durationMs = Number(values.duration ?? (quick ? 1 : 6)) * 1000;
-const rounds = Number(values.rounds ?? (quick ? 2 : 3));
+const rounds = Number(values.rounds ?? (quick ? 2 : 6));
 const clientCounts = values.clients
   .split(',')
   .map(Number)
@@ -178,6 +178,8 @@ async function main() {
     const opened = await Promise.all(targets.map(async (t) => ({ t, database: await openTarget(t, poolSize, true) })));
     const infos = await Promise.all(opened.map(({ database }) => describeDatabase(database)));
     const { commit, dirty } = gitCommit();
+    // Read before this run's file is written: it may be the same path.
+    const old = values.compare ? readReport(values.compare) : null;
     const report: BenchReport = {
       commit,
       dirty,
@@ -235,11 +237,14 @@ async function main() {
     }
     console.log(formatGoals(report));
     const kinds = infos.map((d) => d.kind).join('+');
-    const file = resolve(`.tmp/bench/${commit}-${kinds}-scale${Math.max(...infos.map((d) => d.scale))}.json`);
+    const variant = `${quick ? '-quick' : ''}${values.only ? `-only-${values.only.replace(/[^\w.-]+/g, '_')}` : ''}`;
+    const file = resolve(
+      `.tmp/bench/${commit}${dirty ? '-dirty' : ''}-${kinds}-scale${Math.max(...infos.map((d) => d.scale))}${variant}.json`,
+    );
     mkdirSync(resolve('.tmp/bench'), { recursive: true });
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\nFigures written to ${file}`);
-    if (values.compare) console.log(`\n${compareReports(readReport(values.compare), report)}`);
+    if (old) console.log(`\n${compareReports(old, report)}`);
   } finally {
     stop();
   }
