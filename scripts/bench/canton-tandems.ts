@@ -125,7 +125,7 @@ export async function insertTandemWork(loader: Loader, g: Generation) {
        CASE WHEN x.sent THEN x.lead END, CASE WHEN x.sent THEN x.sent_at END,
        CASE WHEN x.sent THEN jsonb_build_array(jsonb_build_object('userId', u.id,
          'name', u.given_name || ' ' || u.family_name, 'email', u.email, 'language', u.language,
-         'messageId', '<' || md5('message:' || x.key) || '@tandem.bench>', 'outboxId', md5('outbox:' || x.key)::uuid))
+         'messageId', '<' || md5('message:' || x.key) || '@tandem.bench>', 'outboxId', ${uuid('outbox', 'x.key')}))
          ELSE '[]'::jsonb END,
        CASE WHEN x.sent THEN 2 ELSE 1 END, x.sent_at
      FROM (

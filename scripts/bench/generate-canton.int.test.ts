@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../../src/db/open-db.ts';
-import { SituationListQuerySchema } from '../../src/contracts/situations.ts';
+import { MeasuresFileSchema } from '../../src/contracts/measures.ts';
+import { SituationListQuerySchema, SituationPageSchema, SituationSchema } from '../../src/contracts/situations.ts';
+import { TandemFileSchema } from '../../src/contracts/tandem.ts';
 import { checkNavs13 } from '../../src/domain/person/navs13.ts';
 import { personSearchName } from '../../src/domain/person/search-name.ts';
 import { verifyAuditChain } from '../../src/server/audit/verify-audit-chain.ts';
@@ -131,9 +133,14 @@ describe('bench data generator', () => {
 
   it('opens every file through the application: lists, pages, tandem files, measures', async () => {
     const coordinator = await contextFor(database.db, 'coord.sion', { now });
-    const page = await listSituations(coordinator, SituationListQuerySchema.parse({ pageSize: '50' }));
+    // Each answer also passes the API's response schema, as the routes would serialise it.
+    const page = SituationPageSchema.parse(
+      await listSituations(coordinator, SituationListQuerySchema.parse({ pageSize: '50' })),
+    );
     expect(page.items.length).toBeGreaterThan(0);
-    for (const item of page.items) expect((await getSituation(coordinator, item.id)).id).toBe(item.id);
+    for (const item of page.items) {
+      expect(SituationSchema.parse(await getSituation(coordinator, item.id)).id).toBe(item.id);
+    }
 
     const files = await queryRows<{ id: string; announcer: string; holder: string | null }>(
       database.db,
@@ -144,11 +151,11 @@ describe('bench data generator', () => {
     for (const f of files) {
       // The announcer reads every file they announced; whoever holds a tandem file, its journal and measures.
       const announcer = await contextFor(database.db, f.announcer, { now });
-      expect((await getSituation(announcer, f.id)).id).toBe(f.id);
+      expect(SituationSchema.parse(await getSituation(announcer, f.id)).id).toBe(f.id);
       if (f.holder) {
         const holder = await contextFor(database.db, f.holder, { now });
-        expect((await getTandemFile(holder, f.id)).mandate).not.toBeNull();
-        await getMeasuresFile(holder, f.id);
+        expect(TandemFileSchema.parse(await getTandemFile(holder, f.id)).mandate).not.toBeNull();
+        MeasuresFileSchema.parse(await getMeasuresFile(holder, f.id));
       }
     }
     const admin = await contextFor(database.db, 'admin', { now });

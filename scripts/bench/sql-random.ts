@@ -26,8 +26,12 @@ export function randomSql(seed: number) {
   /** One of `list`. */
   const pick = (list: readonly string[], expr: string, salt: number) =>
     `(${textArray(list)})[1 + ${h(expr, salt)} % ${list.length}]`;
-  /** A deterministic UUID for row `expr` of `kind`. */
-  const uuid = (kind: string, expr: string) => `md5(${lit(`${seed}:${kind}:`)} || (${expr})::text)::uuid`;
+  /**
+   * A deterministic UUID for row `expr` of `kind`, shaped as a version-4 UUID
+   * (version nibble 4, variant 8): the API's schemas accept no other.
+   */
+  const uuid = (kind: string, expr: string) =>
+    `overlay(overlay(md5(${lit(`${seed}:${kind}:`)} || (${expr})::text) placing '4' from 13 for 1) placing '8' from 17 for 1)::uuid`;
   return { h, r, pick, uuid };
 }
 export type RandomSql = ReturnType<typeof randomSql>;
