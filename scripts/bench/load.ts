@@ -7,8 +7,8 @@ import { performance } from 'node:perf_hooks';
  * whatever else the machine does at the time hits both alike. In a slice,
  * `clients` async loops send requests back to back; each loop stops at the end
  * of the slice or when the slice's request budget is spent, and the slice ends
- * when its requests in flight have answered. Throughput counts the answers
- * within the slices' windows; latencies count every answer. A pair that overruns its time
+ * when its requests in flight have answered. Latencies count every answer;
+ * throughput is clients / mean latency (see closedLoopThroughput). A pair that overruns its time
  * budget (a very slow A) stops after the current slice and says so.
  */
 export interface LoadOptions {
@@ -25,8 +25,12 @@ export interface LoadOptions {
 export interface SideStats {
   requests: number;
   errors: number;
+  /** Time the slices of this side took, drains included. */
   seconds: number;
+  /** Requests per second at this many clients: clients / mean latency (closed loop, Little's law). */
   throughput: number;
+  /** Answers within the slices' windows per second of window (a cross-check; low when latency nears the window). */
+  windowThroughput: number;
   p50: number;
   p95: number;
   p99: number;
@@ -89,7 +93,20 @@ async function runSlice(request: Request, counter: { n: number }, o: LoadOptions
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : Number.NaN;
 
-function statsOf(slices: Slice[]): SideStats {
+/**
+ * `clients` loops that each send their next request as soon as the last one
+ * answered keep `clients` requests in flight: by Little's law they complete
+ * clients / (mean latency) requests per second. Counted this way, the end of a
+ * slice — when fewer requests are in flight while the last ones drain — does
+ * not weigh on the figure, whatever the slice's length against the latency.
+ */
+function closedLoopThroughput(clients: number, latencies: number[]) {
+  if (!latencies.length) return 0;
+  const meanSeconds = latencies.reduce((s, x) => s + x, 0) / latencies.length / 1000;
+  return clients / meanSeconds;
+}
+
+function statsOf(slices: Slice[], clients: number): SideStats {
   const latencies = slices.flatMap((s) => s.latencies).sort((x, y) => x - y);
   const seconds = slices.reduce((sum, s) => sum + s.ms, 0) / 1000;
   const windows = slices.reduce((sum, s) => sum + s.windowMs, 0) / 1000;
@@ -99,10 +116,8 @@ function statsOf(slices: Slice[]): SideStats {
     requests: latencies.length,
     errors,
     seconds,
-    // Answers within the windows per second of window: the requests still in flight when a window closes are
-    // waited for (their latencies count) but their late answers do not stretch the time, which at 32 clients
-    // and short slices would weigh more than the work. Requests slower than a whole window: answers per second.
-    throughput: inWindow > 0 ? inWindow / windows : seconds > 0 ? latencies.length / seconds : 0,
+    throughput: closedLoopThroughput(clients, latencies),
+    windowThroughput: windows > 0 ? inWindow / windows : 0,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
@@ -129,8 +144,8 @@ export async function measurePair(a: Request, b: Request, o: LoadOptions): Promi
     }
     slices[side].push(await runSlice(side === 'a' ? a : b, counters[side], o, sliceMs));
   }
-  const sa = statsOf(slices.a);
-  const sb = statsOf(slices.b);
+  const sa = statsOf(slices.a, o.clients);
+  const sb = statsOf(slices.b, o.clients);
   return {
     a: sa,
     b: sb,

@@ -28,7 +28,10 @@ export interface Pair {
   note?: string;
 }
 
-/** The three callers of the issue: a regional coordinator, an ORP counsellor who announces, a tandem member. */
+/**
+ * The three callers of the issue: a regional coordinator, an ORP counsellor who announces, a tandem member.
+ * The status filter is the most frequent status on the caller's first page; `status` when that page is empty.
+ */
 export const ACTORS = [
   { role: 'coordinator', username: 'coord.sion', status: 'closed' },
   { role: 'field professional', username: 'orp.sion', status: 'closed' },
@@ -124,6 +127,15 @@ async function searchTermsFor(db: Db, ctx: AuthedContext) {
   return { name: person?.name.split(/[\s-]/)[0] ?? 'Rey', navs13: person?.navs13 ?? anyNavs?.navs13 ?? '' };
 }
 
+/** The status most frequent on the caller's first page (a filter that shows rows), else `fallback`. */
+async function commonStatus(ctx: AuthedContext, fallback: SituationStatus): Promise<SituationStatus> {
+  const counts = new Map<SituationStatus, number>();
+  for (const item of (await listSituations(ctx, listQuery())).items) {
+    counts.set(item.status, (counts.get(item.status) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0] ?? fallback;
+}
+
 /** List pairs for each actor and variant, and the page and audit pairs for the coordinator. */
 export async function applicationPairs(db: Db): Promise<Pair[]> {
   const pairs: Pair[] = [];
@@ -134,9 +146,10 @@ export async function applicationPairs(db: Db): Promise<Pair[]> {
     const ctx = await contextFor(appDb, actor.username);
     if (actor.role === 'coordinator') coordinator = ctx;
     const terms = await searchTermsFor(db, ctx);
+    const status = await commonStatus(ctx, actor.status);
     const variants: [string, SituationListQuery][] = [
       ['default', listQuery()],
-      [`status=${actor.status}`, listQuery({ status: actor.status })],
+      [`status=${status}`, listQuery({ status })],
       [`name "${terms.name}"`, listQuery({ q: terms.name })],
       ['NAVS13', listQuery({ q: terms.navs13 })],
     ];
