@@ -140,8 +140,14 @@ function searchCondition(q: string, identity: SQL): SQL {
     : folded
       ? sql`SELECT p.id FROM persons p WHERE p.search_name LIKE ${`%${escapeLike(folded)}%`}`
       : null;
-  if (!personMatch) return byNumber;
-  return sql`(${byNumber} OR (${situations.personId} IN (${personMatch}) AND ${identity}))`;
+  if (!personMatch) {
+    return sql`(${situations.id} IN (SELECT c.id FROM situations c WHERE c.number ILIKE ${numberPattern}) AND ${byNumber})`;
+  }
+  // The candidates first, each branch from its own index (an OR across both would scan every visible row).
+  const candidates = sql`SELECT c.id FROM situations c WHERE c.number ILIKE ${numberPattern}
+    UNION ALL SELECT c.id FROM situations c WHERE c.person_id IN (${personMatch})`;
+  return sql`(${situations.id} IN (${candidates})
+    AND (${byNumber} OR (${situations.personId} IN (${personMatch}) AND ${identity})))`;
 }
 
 interface Row {
