@@ -150,8 +150,21 @@ function searchCondition(q: string, identity: SQL): SQL {
     AND (${byNumber} OR (${situations.personId} IN (${personMatch}) AND ${identity})))`;
 }
 
+/** Only what a list row shows: the long texts and the anonymous profile stay in the table. */
+const SUMMARY_COLUMNS = {
+  id: situations.id,
+  number: situations.number,
+  status: situations.status,
+  regionId: situations.regionId,
+  anonymous: situations.anonymous,
+  personId: situations.personId,
+  ageBand: situations.ageBand,
+  announcedAt: situations.announcedAt,
+  createdAt: situations.createdAt,
+};
+
 interface Row {
-  s: typeof situations.$inferSelect;
+  s: { [K in keyof typeof SUMMARY_COLUMNS]: (typeof situations.$inferSelect)[K] };
   sortKey: (string | null)[];
   officialName: string | null;
   firstNames: string | null;
@@ -178,7 +191,7 @@ async function selectSummaries(
   }[sort];
   const rows = await ctx.db
     .select({
-      s: situations,
+      s: SUMMARY_COLUMNS,
       sortKey,
       officialName: persons.officialName,
       firstNames: persons.firstNames,
