@@ -5,7 +5,7 @@ import { presentSituation } from './present-situation.ts';
 
 /** One situation as the caller may see it; the read is audited with the person concerned. */
 export async function getSituation(ctx: AuthedContext, id: string) {
-  const found = await loadSituationFor(ctx, id, 'read', 'situation.read');
+  const found = await loadSituationFor(ctx, id, 'read', 'situation.read', ctx.db, { withPage: true });
   const row = found.row;
   const situation = await presentSituation(ctx, found);
   await recordAudit(ctx.db, ctx, {

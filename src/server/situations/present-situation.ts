@@ -76,7 +76,13 @@ export function categoryFilter(actor: AuthedContext['actor'], facts: SituationFa
  */
 export async function presentSituation(
   ctx: AuthedContext,
-  found: { row: SituationRow; facts: SituationFacts; consents: ConsentRow[]; team: CaseTeamRow[] },
+  found: {
+    row: SituationRow;
+    facts: SituationFacts;
+    consents: ConsentRow[];
+    team: CaseTeamRow[];
+    page?: PageColumns | null;
+  },
   q: Queryable = ctx.db,
 ): Promise<Situation> {
   const { row, facts } = found;
@@ -88,24 +94,20 @@ export async function presentSituation(
   const cutoff = graceCutoff(facts.now, facts.graceDays);
   // Members who left longer ago than the grace period no longer have access and are no longer listed.
   const teamShown = found.team.filter((m) => m.removedAt === null || m.removedAt > cutoff);
-  const peopleIds = [
-    ...new Set([
-      ...teamShown.flatMap((m) => [m.userId, m.addedByUserId]),
-      ...consentRows.flatMap((c) => [c.recordedByUserId, c.reviewedByUserId ?? c.recordedByUserId]),
-    ]),
-  ];
-  const page = await presentationRows(q, row, identity, peopleIds);
+  // Loaded with the facts when the caller asked for the page (findSituation's `withPage`), else now.
+  const page = found.page ?? (await pageColumnsOf(q, row.id));
+  const ident = identity && row.personId ? await identityRows(q, row) : { person: null, attachments: null };
   // Documents identify the person (the procuration scan above all): only with the identity; the bilan final's PDF
   // also needs the categories of what it holds.
   const hidden = new Set(
     shows(PART_CATEGORY.coaching) && shows(PART_CATEGORY.measures) ? [] : (page.finalPdfs ?? []).filter(Boolean),
   );
-  const attachmentRows = identity ? (page.attachments ?? []).filter((a) => !hidden.has(a.id)) : [];
+  const attachmentRows = identity ? (ident.attachments ?? []).filter((a) => !hidden.has(a.id)) : [];
   const personOf = new Map((page.people ?? []).map((p) => [p.id, p]));
   const nameOf = (id: string | null) => (id ? fullName(personOf.get(id)) : '');
   const reviewAllowed = can(actor, 'review_consent', { type: 'situation', ...facts });
   const manageAllowed = can(actor, 'manage_consent', { type: 'situation', ...facts });
-  const person = page.person;
+  const person = ident.person;
   const names = { announcer: page.announcer, institution: page.institution };
   const handler = page.handler;
   const events = page.events ?? [];
@@ -213,10 +215,61 @@ export async function presentSituation(
   };
 }
 
-interface PresentationRows {
+/** What every reader of the page sees besides the facts (no identity): names, the bilan final's PDFs, the timeline. */
+export interface PageColumns {
   announcer: { givenName: string; familyName: string } | null;
   institution: { nameFr: string; nameDe: string } | null;
   handler: { givenName: string; familyName: string } | null;
+  finalPdfs: (string | null)[] | null;
+  /** Everyone the page names: the case team, who added them, who recorded or reviewed a procuration. */
+  people: { id: string; givenName: string; familyName: string; nameFr: string; nameDe: string }[] | null;
+  events:
+    | {
+        at: string;
+        type: string;
+        fromStatus: SituationStatus | null;
+        toStatus: SituationStatus | null;
+        reason: string;
+        details: unknown;
+        givenName: string;
+        familyName: string;
+      }[]
+    | null;
+}
+
+/**
+ * The page's columns as sub-queries over the current `situations` row, so that
+ * findSituation loads them with the facts in one round trip.
+ */
+export const PAGE_COLUMN_SQL = sql`json_build_object(
+  'announcer', (SELECT json_build_object('givenName', u.given_name, 'familyName', u.family_name)
+    FROM users u WHERE u.id = situations.announcing_user_id),
+  'institution', (SELECT json_build_object('nameFr', i.name_fr, 'nameDe', i.name_de)
+    FROM institutions i WHERE i.id = situations.announcing_institution_id),
+  'handler', (SELECT json_build_object('givenName', u.given_name, 'familyName', u.family_name)
+    FROM users u WHERE u.id = situations.handled_by_user_id),
+  'finalPdfs', (SELECT json_agg(f.pdf_attachment_id) FROM final_reports f WHERE f.situation_id = situations.id),
+  'people', (SELECT json_agg(json_build_object('id', u.id, 'givenName', u.given_name, 'familyName', u.family_name,
+      'nameFr', i.name_fr, 'nameDe', i.name_de))
+    FROM users u JOIN institutions i ON i.id = u.institution_id
+    WHERE u.id IN (SELECT ct.user_id FROM case_team_members ct WHERE ct.situation_id = situations.id
+      UNION SELECT ct.added_by_user_id FROM case_team_members ct WHERE ct.situation_id = situations.id
+      UNION SELECT c.recorded_by_user_id FROM consents c WHERE c.person_id = situations.person_id
+      UNION SELECT c.reviewed_by_user_id FROM consents c WHERE c.person_id = situations.person_id)),
+  'events', (SELECT json_agg(json_build_object('at', e.at, 'type', e.type, 'fromStatus', e.from_status,
+      'toStatus', e.to_status, 'reason', e.reason, 'details', e.details,
+      'givenName', u.given_name, 'familyName', u.family_name) ORDER BY e.id)
+    FROM situation_events e JOIN users u ON u.id = e.actor_user_id WHERE e.situation_id = situations.id))`;
+
+async function pageColumnsOf(q: Queryable, id: string): Promise<PageColumns> {
+  const [row] = await queryRows<{ page: PageColumns }>(
+    q,
+    sql`SELECT ${PAGE_COLUMN_SQL} AS page FROM situations WHERE situations.id = ${id}`,
+  );
+  return row!.page;
+}
+
+interface IdentityRows {
   person: {
     id: string;
     version: number;
@@ -237,64 +290,16 @@ interface PresentationRows {
   attachments:
     | { id: string; filename: string; mimeType: string; sizeBytes: number; sha256: string; uploadedAt: string }[]
     | null;
-  finalPdfs: (string | null)[] | null;
-  people: { id: string; givenName: string; familyName: string; nameFr: string; nameDe: string }[] | null;
-  events:
-    | {
-        at: string;
-        type: string;
-        fromStatus: SituationStatus | null;
-        toStatus: SituationStatus | null;
-        reason: string;
-        details: unknown;
-        givenName: string;
-        familyName: string;
-      }[]
-    | null;
 }
 
-/**
- * Everything the page shows besides the facts, in one query: who announced
- * and handles it, the person (only with the identity), the documents (idem),
- * the names of the team and of whoever recorded a procuration, the timeline.
- */
-async function presentationRows(
-  q: Queryable,
-  row: SituationRow,
-  identity: boolean,
-  peopleIds: string[],
-): Promise<PresentationRows> {
-  const people = peopleIds.length
-    ? sql`ARRAY[${sql.join(
-        peopleIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )}]`
-    : sql`'{}'::uuid[]`;
-  const [page] = await queryRows<PresentationRows>(
+/** Who the person is and the documents (which identify them): read only once the identity may be shown. */
+async function identityRows(q: Queryable, row: SituationRow): Promise<IdentityRows> {
+  const [rows] = await queryRows<IdentityRows>(
     q,
-    sql`SELECT
-      (SELECT json_build_object('givenName', u.given_name, 'familyName', u.family_name)
-        FROM users u WHERE u.id = ${row.announcingUserId}) AS announcer,
-      (SELECT json_build_object('nameFr', i.name_fr, 'nameDe', i.name_de)
-        FROM institutions i WHERE i.id = ${row.announcingInstitutionId}) AS institution,
-      (SELECT json_build_object('givenName', u.given_name, 'familyName', u.family_name)
-        FROM users u WHERE u.id = ${row.handledByUserId}) AS handler,
-      ${identity && row.personId ? sql`(SELECT row_to_json(p) FROM persons p WHERE p.id = ${row.personId})` : sql`NULL::json`} AS person,
-      ${
-        identity
-          ? sql`(SELECT json_agg(json_build_object('id', a.id, 'filename', a.filename, 'mimeType', a.mime_type,
-              'sizeBytes', a.size_bytes, 'sha256', a.sha256, 'uploadedAt', a.uploaded_at) ORDER BY a.uploaded_at, a.id)
-            FROM attachments a WHERE a.situation_id = ${row.id})`
-          : sql`NULL::json`
-      } AS attachments,
-      (SELECT json_agg(f.pdf_attachment_id) FROM final_reports f WHERE f.situation_id = ${row.id}) AS "finalPdfs",
-      (SELECT json_agg(json_build_object('id', u.id, 'givenName', u.given_name, 'familyName', u.family_name,
-          'nameFr', i.name_fr, 'nameDe', i.name_de))
-        FROM users u JOIN institutions i ON i.id = u.institution_id WHERE u.id = ANY(${people})) AS people,
-      (SELECT json_agg(json_build_object('at', e.at, 'type', e.type, 'fromStatus', e.from_status,
-          'toStatus', e.to_status, 'reason', e.reason, 'details', e.details,
-          'givenName', u.given_name, 'familyName', u.family_name) ORDER BY e.id)
-        FROM situation_events e JOIN users u ON u.id = e.actor_user_id WHERE e.situation_id = ${row.id}) AS events`,
+    sql`SELECT (SELECT row_to_json(p) FROM persons p WHERE p.id = ${row.personId}) AS person,
+      (SELECT json_agg(json_build_object('id', a.id, 'filename', a.filename, 'mimeType', a.mime_type,
+          'sizeBytes', a.size_bytes, 'sha256', a.sha256, 'uploadedAt', a.uploaded_at) ORDER BY a.uploaded_at, a.id)
+        FROM attachments a WHERE a.situation_id = ${row.id}) AS attachments`,
   );
-  return page!;
+  return rows!;
 }

@@ -3,6 +3,7 @@ import type { MandateFacts, SituationFacts } from '../../domain/access/situation
 import { type DataCategory, consentBasis, swissDay } from '../../domain/consent/consent.ts';
 import { type Queryable, queryRows } from '../../db/open-db.ts';
 import { caseTeamMembers, consents, mandates, situations, tandems } from '../../db/schema.ts';
+import { PAGE_COLUMN_SQL, type PageColumns } from './present-situation.ts';
 import type { AccessClock } from './situation-access-sql.ts';
 
 export type SituationRow = typeof situations.$inferSelect;
@@ -102,7 +103,13 @@ function caseTeamFromJson(m: Record<string, unknown>): CaseTeamRow {
  * as fast as its round trips). A missing id runs the very same query, so that
  * "not found" and "not yours" take the same time (issue 9).
  */
-export async function findSituation(q: Queryable, id: string, clock: AccessClock) {
+export async function findSituation(
+  q: Queryable,
+  id: string,
+  clock: AccessClock,
+  /** The page's columns too (names, timeline), for whoever will show it: one round trip fewer. */
+  options: { withPage?: boolean } = {},
+) {
   const [found] = await q
     .select({
       row: situations,
@@ -120,6 +127,7 @@ export async function findSituation(q: Queryable, id: string, clock: AccessClock
         FROM mandates m JOIN tandems t ON t.id = m.tandem_id WHERE m.situation_id = situations.id LIMIT 1)`,
       team: sql<Record<string, unknown>[] | null>`(SELECT json_agg(ct ORDER BY ct.added_at, ct.id)
         FROM case_team_members ct WHERE ct.situation_id = situations.id)`,
+      page: options.withPage ? sql<PageColumns>`${PAGE_COLUMN_SQL}` : sql<null>`NULL::json`,
     })
     .from(situations)
     .where(eq(situations.id, id));
@@ -154,7 +162,7 @@ export async function findSituation(q: Queryable, id: string, clock: AccessClock
     now: clock.now,
     graceDays: clock.graceDays,
   };
-  return { row, facts, consents: consentRows, team };
+  return { row, facts, consents: consentRows, team, page: found.page };
 }
 
 export async function nextSituationNumber(q: Queryable, year: number): Promise<string> {
