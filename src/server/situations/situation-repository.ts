@@ -130,7 +130,10 @@ export async function findSituation(
       page: options.withPage ? sql<PageColumns>`${PAGE_COLUMN_SQL}` : sql<null>`NULL::json`,
     })
     .from(situations)
-    .where(eq(situations.id, id));
+    .where(eq(situations.id, sql.placeholder('id')))
+    // Prepared once per connection: the plan of this query costs more than running it (issue 10).
+    .prepare(options.withPage ? 'find_situation_page' : 'find_situation')
+    .execute({ id });
   if (!found) return null;
   const { row } = found;
   const consentRows = (found.consents ?? []).map(consentFromJson);
