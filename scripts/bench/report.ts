@@ -76,7 +76,7 @@ export const dbTag = (d: DatabaseInfo) =>
 const ms = (x: number) => (Number.isFinite(x) ? (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0)) : '–');
 const rate = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
 const side = (label: string, s: SideStats) =>
-  `${label.padEnd(30)} ${rate(s.throughput).padStart(8)} req/s   p50 ${ms(s.p50).padStart(7)}  p95 ${ms(s.p95).padStart(7)}  p99 ${ms(s.p99).padStart(7)} ms   n=${s.requests}${s.errors ? `  ERRORS ${s.errors}: ${s.firstError}` : ''}`;
+  `${label.padEnd(32)} ${rate(s.throughput).padStart(8)} req/s   p50 ${ms(s.p50).padStart(7)}  p95 ${ms(s.p95).padStart(7)}  p99 ${ms(s.p99).padStart(7)} ms   n=${s.requests}${s.errors ? `  ERRORS ${s.errors}: ${s.firstError}` : ''}`;
 
 export function formatPair(r: PairResult, context: string): string {
   const pct = Number.isFinite(r.throughputRatio) ? `${(r.throughputRatio * 100).toFixed(1)} %` : '–';

@@ -76,15 +76,18 @@ async function describeDatabase(database: Database): Promise<DatabaseInfo> {
 
 /** Yearly counts through the application's connections against a plain connection with the server's defaults. */
 async function yearlyPair(database: Database, url: string, plain: pg.Pool): Promise<Pair> {
-  const settings = `SELECT current_setting('jit') AS jit, current_setting('statement_timeout') AS timeout`;
-  const [app] = await queryRows<{ jit: string; timeout: string }>(database.db, sql.raw(settings));
-  const { rows } = await plain.query<{ jit: string; timeout: string }>(settings);
+  const settings = `SELECT current_setting('jit') AS jit, current_setting('statement_timeout') AS timeout,
+    current_setting('max_parallel_workers_per_gather') AS parallel`;
+  type Settings = { jit: string; timeout: string; parallel: string };
+  const [app] = await queryRows<Settings>(database.db, sql.raw(settings));
+  const { rows } = await plain.query<Settings>(settings);
+  const show = (x: Settings | undefined) => `jit ${x?.jit}, timeout ${x?.timeout}, parallel ${x?.parallel}`;
   return {
     key: 'yearly/connections',
     group: 'yearly',
     title: 'yearly counts (announcement year × region × status) · app connection vs plain connection',
-    aLabel: `app pool (jit ${app?.jit}, timeout ${app?.timeout})`,
-    bLabel: `plain (jit ${rows[0]?.jit}, timeout ${rows[0]?.timeout})`,
+    aLabel: `app pool (${show(app)})`,
+    bLabel: `plain (${show(rows[0])})`,
     a: () => queryRows(database.db, YEARLY_SQL),
     b: () => plain.query(YEARLY_TEXT),
     note:
