@@ -11,6 +11,7 @@ import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { migrate } from '../db/migrate.ts';
 import { ensureMeasureCatalogue } from '../db/seed/measure-catalogue.ts';
 import { openDatabase } from '../db/open-db.ts';
+import { DEMO_PASSWORD } from '../db/seed/demo-canton.ts';
 import { isDatabaseEmpty, seedDemoCanton, seedEmptyInstallation } from '../db/seed/seed.ts';
 import { seedDemoSituations } from './demo/seed-demo-situations.ts';
 import { seedDemoTandems } from './demo/seed-demo-tandems.ts';
@@ -73,7 +74,7 @@ async function main() {
         `\nEmpty installation. Sign in as "admin" with this password, shown only once:\n\n    ${password}\n\nYou will be asked to change it.\n`,
       );
     } else {
-      await seedDemoCanton(database.db);
+      await seedDemoCanton(database.db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
       const situations = await seedDemoSituations(database.db, config);
       await seedDemoTandems(database.db, config, situations);
       await seedDemoMeasures(database.db, config, situations);

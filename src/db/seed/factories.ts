@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { InstitutionKind, Language, Role } from '../../domain/access/roles.ts';
-import { hashPassword } from '../../server/auth/passwords.ts';
 import type { Queryable } from '../open-db.ts';
 import { communes, institutions, offices, regions, users } from '../schema.ts';
 
@@ -8,12 +7,17 @@ import { communes, institutions, offices, regions, users } from '../schema.ts';
  * Row factories shared by the demo seed and the tests, so that both build the
  * same shapes. Each takes overrides and fills the rest with plausible values.
  */
-const hashes = new Map<string, Promise<string>>();
-/** argon2 is slow on purpose: hash each distinct seed password once per process. */
-export const cachedHash = (password: string) => {
-  if (!hashes.has(password)) hashes.set(password, hashPassword(password));
-  return hashes.get(password)!;
-};
+
+/** The password of the users the factories make, unless given another hash. */
+export const TEST_PASSWORD = 'correct-horse-battery';
+/**
+ * TEST_PASSWORD hashed once by the server's `hashPassword` (argon2id). Given as
+ * a constant so that the database layer needs no hasher, nor the server
+ * (src/server/auth/passwords.test.ts checks that it verifies); callers with
+ * another password hash it themselves and pass `passwordHash`.
+ */
+export const TEST_PASSWORD_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$' + 'zhozfnR6r3PQe7PS0hRkBg$eBvLv4j9H0XDAXgNvqlo/pu32187pVjXrkQo6zRFv98';
 
 const short = () => randomUUID().slice(0, 8);
 
@@ -60,12 +64,11 @@ export async function insertUser(
   q: Queryable,
   o: Partial<typeof users.$inferInsert> & {
     institutionId: string;
-    password?: string;
     roles?: Role[];
     language?: Language;
   },
 ) {
-  const { password = 'correct-horse-battery', ...rest } = o;
+  const { passwordHash = TEST_PASSWORD_HASH, ...rest } = o;
   const username = (rest.username ?? `user.${short()}`).toLowerCase();
   const [row] = await q
     .insert(users)
@@ -76,7 +79,7 @@ export async function insertUser(
       roles: ['field_professional'],
       ...rest,
       username,
-      passwordHash: rest.passwordHash ?? (await cachedHash(password)),
+      passwordHash,
     })
     .returning();
   return row!;

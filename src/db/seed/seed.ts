@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '../open-db.ts';
 import { users } from '../schema.ts';
-import { DEMO_PASSWORD, DEMO_USERS, demoCanton } from './demo-canton.ts';
+import { DEMO_USERS, demoCanton } from './demo-canton.ts';
 import { insertInstitution, insertUser } from './factories.ts';
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
@@ -9,8 +9,12 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-/** The demo canton of README.md, in one transaction: all of it or nothing. */
-export async function seedDemoCanton(db: Db) {
+/**
+ * The demo canton of README.md, in one transaction: all of it or nothing.
+ * `passwordHash` is DEMO_PASSWORD hashed by the caller (the server hashes
+ * passwords; the database layer does not import it).
+ */
+export async function seedDemoCanton(db: Db, o: { passwordHash: string }) {
   await db.transaction(async (tx) => {
     const refs = await demoCanton(tx);
     for (const u of DEMO_USERS) {
@@ -25,7 +29,7 @@ export async function seedDemoCanton(db: Db) {
         regionId: u.region ? refs.regions[u.region].id : null,
         roles: [...u.roles],
         language: u.language,
-        password: DEMO_PASSWORD,
+        passwordHash: o.passwordHash,
       });
     }
   });

@@ -9,6 +9,7 @@ import { type TestApp, createTestApp } from '../../test/int-harness.ts';
 import { checkAuditKey } from './check-audit-key.ts';
 import { AUDIT_ROW_COLUMNS, type RawAuditRow, sealAllPending, toContent } from './seal-audit-chain.ts';
 import { createCheckpointWriter } from './write-audit-checkpoint.ts';
+import { auditMac } from './audit-mac.ts';
 
 /**
  * The attacker of these tests is a superuser of the database who disables the
@@ -118,7 +119,7 @@ describe('audit chain against an attacker with the database', () => {
     );
     let previous = GENESIS_HASH;
     const updates = rows.map((r) => {
-      previous = macAuditRow(t.audit.key, previous, toContent(r, Number(r.chain_seq)));
+      previous = macAuditRow(auditMac(t.audit.key), previous, toContent(r, Number(r.chain_seq)));
       return `UPDATE audit_chain SET mac = '${previous}' WHERE seq = ${Number(r.chain_seq)};`;
     });
     await asAttacker(t, updates.join('\n'));

@@ -6,6 +6,7 @@ import { type Checkpoint, checkpointLine, readCheckpoints, signCheckpoint } from
 import { type Db, queryRows } from '../../db/open-db.ts';
 import { translate } from '../i18n/messages.ts';
 import type { AuditSettings } from './audit-settings.ts';
+import { auditMac } from './audit-mac.ts';
 
 /**
  * Writes a signed checkpoint of the chain head outside the database: a JSON
@@ -37,7 +38,7 @@ export async function readCheckpointFile(settings: AuditSettings) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   }
-  return readCheckpoints(settings.key, text);
+  return readCheckpoints(auditMac(settings.key), text);
 }
 
 async function appendLine(file: string, line: string) {
@@ -87,7 +88,11 @@ export function createCheckpointWriter(deps: {
       const toMail = Boolean(mailer) && lastMailed !== headKey;
       if (!toFile && !toMail) return null;
 
-      const checkpoint = signCheckpoint(settings.key, { seq: Number(head.seq), mac: head.mac, at: now.toISOString() });
+      const checkpoint = signCheckpoint(auditMac(settings.key), {
+        seq: Number(head.seq),
+        mac: head.mac,
+        at: now.toISOString(),
+      });
       const line = checkpointLine(checkpoint);
       // The file first: a mail server that is down must not cost the local anchor.
       if (toFile) await appendLine(settings.checkpointFile!, line);
