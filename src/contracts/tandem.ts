@@ -223,3 +223,5 @@ export const TandemFileSchema = z.object({
   coachingWithheld: z.boolean(),
 });
 export type TandemFile = z.infer<typeof TandemFileSchema>;
+/** The mandate of a tandem file that has one. */
+export type Mandate = NonNullable<TandemFile['mandate']>;

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { migrate } from './migrate.ts';
 import { type Database, openDatabase, queryRows } from './open-db.ts';
+import { oneRow } from './one-row.ts';
 
 /**
  * Two roles on PostgreSQL (decision 010). The owner role (DATABASE_OWNER_URL)
@@ -21,8 +22,7 @@ export class DatabaseRoleError extends Error {}
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 async function one<T>(database: Database, query: SQL): Promise<T> {
-  const [row] = await queryRows<T>(database.db, query);
-  return row!;
+  return oneRow(await queryRows<T>(database.db, query));
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { InstitutionKind, Language, Role } from '../../domain/access/roles.ts';
 import type { Queryable } from '../open-db.ts';
 import { communes, institutions, offices, regions, users } from '../schema.ts';
+import { oneRow } from '../one-row.ts';
 
 /**
  * Row factories shared by the demo seed and the tests, so that both build the
@@ -23,20 +24,29 @@ const short = () => randomUUID().slice(0, 8);
 
 export async function insertRegion(q: Queryable, o: Partial<typeof regions.$inferInsert> = {}) {
   const code = o.code ?? `R${short()}`;
-  const [row] = await q
-    .insert(regions)
-    .values({ code, nameFr: `Région ${code}`, nameDe: `Region ${code}`, ...o })
-    .returning();
-  return row!;
+  return oneRow(
+    await q
+      .insert(regions)
+      .values({ code, nameFr: `Région ${code}`, nameDe: `Region ${code}`, ...o })
+      .returning(),
+  );
 }
 
 let nextBfs = 9000;
 export async function insertCommune(q: Queryable, o: Partial<typeof communes.$inferInsert> = {}) {
-  const [row] = await q
-    .insert(communes)
-    .values({ bfsNumber: nextBfs++, name: `Commune ${short()}`, canton: 'VS', district: 'Sion', language: 'fr', ...o })
-    .returning();
-  return row!;
+  return oneRow(
+    await q
+      .insert(communes)
+      .values({
+        bfsNumber: nextBfs++,
+        name: `Commune ${short()}`,
+        canton: 'VS',
+        district: 'Sion',
+        language: 'fr',
+        ...o,
+      })
+      .returning(),
+  );
 }
 
 export async function insertInstitution(
@@ -45,19 +55,21 @@ export async function insertInstitution(
 ) {
   const kind = o.kind ?? 'orp';
   const name = `${kind.toUpperCase()} ${short()}`;
-  const [row] = await q
-    .insert(institutions)
-    .values({ kind, nameFr: name, nameDe: name, ...o })
-    .returning();
-  return row!;
+  return oneRow(
+    await q
+      .insert(institutions)
+      .values({ kind, nameFr: name, nameDe: name, ...o })
+      .returning(),
+  );
 }
 
 export async function insertOffice(q: Queryable, o: Partial<typeof offices.$inferInsert> & { institutionId: string }) {
-  const [row] = await q
-    .insert(offices)
-    .values({ name: `Office ${short()}`, ...o })
-    .returning();
-  return row!;
+  return oneRow(
+    await q
+      .insert(offices)
+      .values({ name: `Office ${short()}`, ...o })
+      .returning(),
+  );
 }
 
 export async function insertUser(
@@ -70,17 +82,18 @@ export async function insertUser(
 ) {
   const { passwordHash = TEST_PASSWORD_HASH, ...rest } = o;
   const username = (rest.username ?? `user.${short()}`).toLowerCase();
-  const [row] = await q
-    .insert(users)
-    .values({
-      givenName: 'Test',
-      familyName: username,
-      email: `${username}@example.ch`,
-      roles: ['field_professional'],
-      ...rest,
-      username,
-      passwordHash,
-    })
-    .returning();
-  return row!;
+  return oneRow(
+    await q
+      .insert(users)
+      .values({
+        givenName: 'Test',
+        familyName: username,
+        email: `${username}@example.ch`,
+        roles: ['field_professional'],
+        ...rest,
+        username,
+        passwordHash,
+      })
+      .returning(),
+  );
 }

@@ -3,6 +3,7 @@ import type { Db } from '../open-db.ts';
 import { users } from '../schema.ts';
 import { DEMO_USERS, demoCanton } from './demo-canton.ts';
 import { insertInstitution, insertUser } from './factories.ts';
+import { found } from './found.ts';
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(users);
@@ -18,14 +19,14 @@ export async function seedDemoCanton(db: Db, o: { passwordHash: string }) {
   await db.transaction(async (tx) => {
     const refs = await demoCanton(tx);
     for (const u of DEMO_USERS) {
-      const institution = refs.institutions[u.institution]!;
+      const institution = found(refs.institutions[u.institution], `institution ${u.institution}`);
       await insertUser(tx, {
         username: u.username,
         givenName: u.givenName,
         familyName: u.familyName,
         email: `${u.username}@demo.tandem.vs.ch`,
         institutionId: institution.id,
-        officeId: u.office ? refs.offices[u.office]!.id : null,
+        officeId: u.office ? found(refs.offices[u.office], `office ${u.office}`).id : null,
         regionId: u.region ? refs.regions[u.region].id : null,
         roles: [...u.roles],
         language: u.language,

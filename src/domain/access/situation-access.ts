@@ -125,7 +125,7 @@ export function predicateHolds(p: SituationPredicate, actor: Actor, s: Situation
       return s.basis.has(actor.institutionId);
     case 'bureau_of_region': {
       const regions = bureauRegions(actor);
-      return regions === 'all' || (regions !== null && regions.includes(s.regionId));
+      return regions === 'all' || (regions ?? []).includes(s.regionId);
     }
     case 'correspondent':
       return hasRole(actor, 'cii_correspondent');
@@ -133,9 +133,7 @@ export function predicateHolds(p: SituationPredicate, actor: Actor, s: Situation
       return s.caseTeam.some((m) => m.userId === actor.userId && roleStillCounts(m.removedAt, s.now, s.graceDays));
     case 'tandem_member':
       return (
-        s.mandate !== null &&
-        s.mandate.memberIds.has(actor.userId) &&
-        roleStillCounts(tandemRoleEnd(s.mandate), s.now, s.graceDays)
+        s.mandate?.memberIds.has(actor.userId) === true && roleStillCounts(tandemRoleEnd(s.mandate), s.now, s.graceDays)
       );
     case 'file_holder':
       return s.mandate?.holderUserId === actor.userId;

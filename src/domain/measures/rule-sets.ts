@@ -17,7 +17,7 @@ export interface RuleSet {
   mipOffered: boolean;
 }
 
-export const RULE_SETS: readonly RuleSet[] = [
+export const RULE_SETS: readonly [RuleSet, ...RuleSet[]] = [
   // Seed 002: LIAS measures are submitted to the commune, which approves; a MIP funds the CMS tandem time.
   { id: 'lias_commune', from: '0001-01-01', liasSteps: ['commune'], mipOffered: true },
   // Seed 003: the SAS gives its prior opinion, then the commune approves; the CMS ordinary budget, no MIP.
@@ -25,7 +25,7 @@ export const RULE_SETS: readonly RuleSet[] = [
 ];
 
 export function ruleSetAt(day: string): RuleSet {
-  let current = RULE_SETS[0]!;
+  let current = RULE_SETS[0];
   for (const set of RULE_SETS) if (set.from <= day) current = set;
   return current;
 }

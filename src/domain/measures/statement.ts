@@ -150,5 +150,5 @@ export function statementCsv(s: Statement, lang: 'fr' | 'de', communeName: strin
     chf(s.total.cantonCents),
     chf(s.total.communeCents),
   ];
-  return [head, ...rows, total].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
+  return `${[head, ...rows, total].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
 }

@@ -84,8 +84,9 @@ export function createCheckpointWriter(deps: {
       const latest = (await readCheckpointFile(settings)).latest;
       const latestKey = latest ? `${latest.seq}:${latest.mac}` : null;
       if (lastMailed === undefined) lastMailed = latestKey;
-      const toFile = settings.checkpointFile !== null && latestKey !== headKey;
-      const toMail = Boolean(mailer) && lastMailed !== headKey;
+      const file = settings.checkpointFile;
+      const toFile = file !== null && latestKey !== headKey;
+      const toMail = mailer != null && lastMailed !== headKey;
       if (!toFile && !toMail) return null;
 
       const checkpoint = signCheckpoint(auditMac(settings.key), {
@@ -95,10 +96,10 @@ export function createCheckpointWriter(deps: {
       });
       const line = checkpointLine(checkpoint);
       // The file first: a mail server that is down must not cost the local anchor.
-      if (toFile) await appendLine(settings.checkpointFile!, line);
+      if (toFile) await appendLine(file, line);
       if (toMail) {
         const { subject, text } = mailText(checkpoint, line);
-        await mailer!.send(subject, text);
+        await mailer.send(subject, text);
         lastMailed = headKey;
       }
       return checkpoint;

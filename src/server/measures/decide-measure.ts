@@ -10,6 +10,7 @@ import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { notifyUsers } from '../notifications/notify.ts';
 import { communeOfInstitution, findMeasure, presentMeasures, routeOf, updateMeasureIf } from './measure-repository.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 /**
  * A decider approves or refuses the step waiting for them (LMMT, SAS, the
@@ -105,9 +106,7 @@ export async function decideMeasure(
       at: now,
       details: { measureId, step },
     });
-    const [after] = await tx.select().from(measures).where(eq(measures.id, measureId));
-    return after!;
+    return oneRow(await tx.select().from(measures).where(eq(measures.id, measureId)));
   });
-  const [measure] = await presentMeasures(ctx.db, [decided]);
-  return measure!;
+  return oneRow(await presentMeasures(ctx.db, [decided]));
 }

@@ -97,18 +97,16 @@ async function edgeStates() {
   };
   const allInstitutionIds = (await db.select({ id: institutions.id }).from(institutions)).map((i) => i.id);
   const consent = (personId: string, over: Partial<typeof consents.$inferInsert>) =>
-    db
-      .insert(consents)
-      .values({
-        personId,
-        institutionIds: allInstitutionIds,
-        dataCategories: [...DATA_CATEGORIES],
-        signedOn: dayOffset(-30),
-        validUntil: dayOffset(300),
-        recordedByUserId: announcer.id,
-        reviewedAt: ago(30),
-        ...over,
-      });
+    db.insert(consents).values({
+      personId,
+      institutionIds: allInstitutionIds,
+      dataCategories: [...DATA_CATEGORIES],
+      signedOn: dayOffset(-30),
+      validUntil: dayOffset(300),
+      recordedByUserId: announcer.id,
+      reviewedAt: ago(30),
+      ...over,
+    });
   for (const tandem of await db.select().from(tandems)) {
     for (const [closed, handedBack] of [
       [89, null],
@@ -139,15 +137,13 @@ async function edgeStates() {
   for (const left of [89, 91, null]) {
     const { situationId, personId } = await situation();
     await consent(personId, {});
-    await db
-      .insert(caseTeamMembers)
-      .values({
-        situationId,
-        userId: colleague.id,
-        addedByUserId: announcer.id,
-        addedAt: ago(300),
-        removedAt: left === null ? null : ago(left),
-      });
+    await db.insert(caseTeamMembers).values({
+      situationId,
+      userId: colleague.id,
+      addedByUserId: announcer.id,
+      addedAt: ago(300),
+      removedAt: left === null ? null : ago(left),
+    });
   }
   for (const over of [
     { validUntil: dayOffset(0) },
@@ -225,15 +221,13 @@ async function generateStates(n: number) {
       }
     }
     for (const member of r.some(allUsers, 0.05)) {
-      await db
-        .insert(caseTeamMembers)
-        .values({
-          situationId: s!.id,
-          userId: member.id,
-          addedByUserId: announcer.id,
-          addedAt: new Date(NOW.getTime() - 200 * DAY),
-          removedAt: r.chance(0.5) ? new Date(NOW.getTime() + Math.min(nearDays(), 0) * DAY) : null,
-        });
+      await db.insert(caseTeamMembers).values({
+        situationId: s!.id,
+        userId: member.id,
+        addedByUserId: announcer.id,
+        addedAt: new Date(NOW.getTime() - 200 * DAY),
+        removedAt: r.chance(0.5) ? new Date(NOW.getTime() + Math.min(nearDays(), 0) * DAY) : null,
+      });
     }
     if (r.chance(0.5)) {
       const tandem = r.pick(allTandems);

@@ -4,6 +4,7 @@ import { type DataCategory, consentBasis, swissDay } from '../../domain/consent/
 import { type Queryable, queryRows } from '../../db/open-db.ts';
 import { caseTeamMembers, consents, mandates, situations, tandems } from '../../db/schema.ts';
 import type { AccessClock } from './situation-access-sql.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 export type SituationRow = typeof situations.$inferSelect;
 
@@ -108,8 +109,8 @@ export async function findSituation(q: Queryable, id: string, clock: AccessClock
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 export async function nextSituationNumber(q: Queryable, year: number): Promise<string> {
-  const [row] = await queryRows<{ n: string | number }>(q, sql`SELECT nextval('situation_number_seq') AS n`);
-  return `CII-${year}-${String(row!.n).padStart(4, '0')}`;
+  const row = oneRow(await queryRows<{ n: string | number }>(q, sql`SELECT nextval('situation_number_seq') AS n`));
+  return `CII-${year}-${String(row.n).padStart(4, '0')}`;
 }
 
 /** Compare-and-set on version and, for transitions, on the status the caller saw. */

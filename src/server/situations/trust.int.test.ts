@@ -24,7 +24,6 @@ import { loadSituationFor } from './load-situation.ts';
 let t: TestApp;
 let pro: string;
 let coord: string;
-let oaiRepondant: { id: string };
 const at = (iso: string) => {
   t.clock.now = new Date(iso);
 };
@@ -38,7 +37,7 @@ const fields = (body: { error: { fields?: { path: string; message: string }[] } 
 beforeAll(async () => {
   t = await createTestApp();
   at('2026-03-02T08:00:00Z');
-  oaiRepondant = await insertUser(t.database.db, {
+  await insertUser(t.database.db, {
     username: 'oai.repondant',
     institutionId: t.world.oai.id,
     roles: ['cii_correspondent'],

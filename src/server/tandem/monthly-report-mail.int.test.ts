@@ -93,7 +93,10 @@ describe('monthly report by e-mail', () => {
       disabledCommands: ['STARTTLS'],
       logger: false,
       onData(stream, _session, callback) {
-        simpleParser(stream).then((mail) => (received.push(mail), callback()), callback);
+        simpleParser(stream).then((mail) => {
+          received.push(mail);
+          callback();
+        }, callback);
       },
     });
     await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));
