@@ -43,7 +43,7 @@ async function pick(page: Page, scope: Locator, label: string, option: RegExp | 
   await page.getByRole('option', { name: option }).first().click();
 }
 
-test('seed 000 end to end: measures interrupted, an internship that turns into an AIT job, the quarterly statement', async ({
+test('seed 000 end to end: measures interrupted, an internship turned AIT job, the quarterly statement', async ({
   page,
   request,
 }) => {
@@ -65,7 +65,8 @@ test('seed 000 end to end: measures interrupted, an internship that turns into a
   await page
     .getByLabel(t['draft.description'])
     .fill(
-      '25 ans, divorcée, un enfant de deux ans ; CFC de vente, seule expérience l’apprentissage. Pas de pension alimentaire.',
+      '25 ans, divorcée, un enfant de deux ans ; CFC de vente, seule expérience l’apprentissage. Pas de pension ' +
+        'alimentaire.',
     );
   await page.getByLabel(t['draft.helpExpected']).fill('Coaching intensif ORP–CMS vers un emploi dans la vente.');
   await expect(page.getByTestId('save-state')).toHaveText(t['draft.saved'], { timeout: 15_000 });

@@ -48,13 +48,15 @@ async function checkRoles(owner: Database, appRole: string, ownerRole: string, s
   if (facts.member) stop(`is a member of "${ownerRole}": it could act as the owner of the audit tables`);
   if (facts.owns_schema) {
     stop(
-      `owns the schema "${schema}" (or the database): it could drop the audit tables. As a superuser: ALTER DATABASE … OWNER TO ${ident(ownerRole)}`,
+      `owns the schema "${schema}" (or the database): it could drop the audit tables. ` +
+        `As a superuser: ALTER DATABASE … OWNER TO ${ident(ownerRole)}`,
     );
   }
   const owned = await queryRows<{ relname: string }>(
     owner.db,
     sql`SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = ${schema} AND c.relkind IN ('r', 'p', 'S', 'v') AND pg_has_role(${appRole}::name, c.relowner, 'MEMBER')
+        WHERE n.nspname = ${schema} AND c.relkind IN ('r', 'p', 'S', 'v')
+          AND pg_has_role(${appRole}::name, c.relowner, 'MEMBER')
         ORDER BY c.relname LIMIT 5`,
   );
   if (owned.length > 0) {

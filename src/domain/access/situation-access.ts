@@ -100,7 +100,10 @@ export const roleStillCounts = (endedAt: Date | null, now: Date, graceDays: numb
 export const tandemRoleEnd = (m: Pick<MandateFacts, 'closedAt' | 'handedBackAt'>) =>
   m.closedAt === null ? null : (m.handedBackAt ?? m.closedAt);
 
-/** The regions whose situations a Bureau member sees: a coordinator's own, all for the cantonal Bureau; null outside the Bureau. */
+/**
+ * The regions whose situations a Bureau member sees: a coordinator's own, all for the cantonal Bureau; null outside the
+ * Bureau.
+ */
 export function bureauRegions(actor: Actor): 'all' | string[] | null {
   if (!isBureau(actor)) return null;
   // A coordinator without a region coordinates nothing: fail closed, not open.

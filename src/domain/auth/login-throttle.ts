@@ -46,7 +46,8 @@ const MINUTE = 60_000;
 
 export function evaluateLoginThrottle(input: {
   accountFailures: readonly Date[]; // failures for this account name since its last success, from anywhere
-  accountAddressFailures: readonly Date[]; // failures for this account name from this address since its last success from there
+  // failures for this account name from this address since its last success from there
+  accountAddressFailures: readonly Date[];
   ipFailures: readonly Date[]; // failures from this address, any account name
   now: Date;
   policy?: ThrottlePolicy;

@@ -20,7 +20,8 @@ export interface QuarterBounds {
 
 export function quarterOf(key: string): QuarterBounds | null {
   const m = /^(\d{4})-Q([1-4])$/.exec(key);
-  // There is no year 0 (nor in PostgreSQL); the year stays as written, four digits: `${Number('0950')}` would be a date of 950.
+  // There is no year 0 (nor in PostgreSQL); the year stays as written, four digits: `${Number('0950')}` would be a date
+  // of 950.
   const year = m?.[1];
   if (!m || !year || year === '0000') return null;
   const q = Number(m[2]);

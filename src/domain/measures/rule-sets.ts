@@ -13,7 +13,9 @@ export interface RuleSet {
   from: string;
   /** Who decides a LIAS measure, in order. */
   liasSteps: readonly ApprovalStep[];
-  /** Whether the tandem's social worker sets up a MIP for situations announced by social aid (seed 002, struck in 003). */
+  /**
+   * Whether the tandem's social worker sets up a MIP for situations announced by social aid (seed 002, struck in 003).
+   */
   mipOffered: boolean;
 }
 

@@ -84,7 +84,10 @@ export function composeStatement(quarter: QuarterBounds, sources: readonly State
   };
 }
 
-/** The CSV the commune sends on: one line per measure, amounts in francs with two decimals, `;`-separated for Swiss spreadsheets. */
+/**
+ * The CSV the commune sends on: one line per measure, amounts in francs with two decimals, `;`-separated for Swiss
+ * spreadsheets.
+ */
 export function statementCsv(s: Statement, lang: 'fr' | 'de', communeName: string): string {
   const head =
     lang === 'de'

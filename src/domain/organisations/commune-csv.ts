@@ -126,7 +126,8 @@ export function parseCommuneCsv(
   const seen = new Set<number>();
   const result: ParsedCommunes = { rows: [], rejected: [] };
   for (const record of records) {
-    const get = (c: (typeof COLUMNS)[number]) => (record.fields[positions.get(c) ?? -1] ?? '').trim(); // all there: see missing
+    // Every column has a position: a missing one was refused above.
+    const get = (c: (typeof COLUMNS)[number]) => (record.fields[positions.get(c) ?? -1] ?? '').trim();
     const reasons: Rejection['reasons'] = [];
     if (record.fields.length !== header.fields.length) {
       reasons.push({

@@ -59,7 +59,7 @@ describe('audit checkpoints', () => {
     expect(await createCheckpointWriter({ db: t.database.db, settings: t.audit }).write(new Date())).toBeNull();
   });
 
-  it('e-mails the line straight over SMTP; a mail server that is down costs neither the file line nor the next try', async () => {
+  it('e-mails the line over SMTP; a mail server down costs neither the file line nor the next try', async () => {
     const mailer = smtpCheckpointMailer(
       `smtp://127.0.0.1:${port}?ignoreTLS=true`,
       'Tandem <tandem@example.ch>',

@@ -16,7 +16,8 @@ const LATE_WINDOW = 10_000;
 
 /** The audit_log columns that make a row's content (never its frozen pre-0008 seq/hash). */
 export const AUDIT_ROW_COLUMNS = sql.raw(
-  'a.id, a.at, a.actor_user_id, a.actor_institution_id, a.action, a.record_type, a.record_id, a.subject_person_id, a.ip, a.allowed, a.details',
+  'a.id, a.at, a.actor_user_id, a.actor_institution_id, a.action, a.record_type, a.record_id, ' +
+    'a.subject_person_id, a.ip, a.allowed, a.details',
 );
 
 interface RawRow {

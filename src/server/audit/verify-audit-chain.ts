@@ -65,7 +65,8 @@ export async function verifyAuditChain(ctx: AuthedContext, settings: AuditSettin
 
   const [pendingRow] = await queryRows<{ n: number | string }>(
     ctx.db,
-    sql`SELECT count(*)::int AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)`,
+    sql`SELECT count(*)::int AS n FROM audit_log a
+        WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)`,
   );
   const report: ChainReport = {
     ok: broken === null,

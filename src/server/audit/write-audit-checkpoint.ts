@@ -54,9 +54,11 @@ async function appendLine(file: string, line: string) {
 
 function mailText(checkpoint: Checkpoint, line: string) {
   const params = { seq: checkpoint.seq, at: checkpoint.at };
+  // French first, then German: the recipient may read either.
+  const inBoth = (key: string) => [translate('fr', key, params), translate('de', key, params)];
   return {
-    subject: `${translate('fr', 'auditCheckpoint.subject', params)} / ${translate('de', 'auditCheckpoint.subject', params)}`,
-    text: `${translate('fr', 'auditCheckpoint.body', params)}\n\n${translate('de', 'auditCheckpoint.body', params)}\n\n${line}\n`,
+    subject: inBoth('auditCheckpoint.subject').join(' / '),
+    text: `${[...inBoth('auditCheckpoint.body'), line].join('\n\n')}\n`,
   };
 }
 

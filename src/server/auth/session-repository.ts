@@ -120,7 +120,10 @@ export async function recentFailures(q: Queryable, usernameKey: string, ip: stri
     sql`
     SELECT at FROM login_attempts
     WHERE username_key = ${usernameKey} AND NOT succeeded AND at > ${since.toISOString()}::timestamptz
-      AND at > COALESCE((SELECT max(at) FROM login_attempts WHERE username_key = ${usernameKey} AND succeeded), '-infinity')
+      AND at > COALESCE(
+        (SELECT max(at) FROM login_attempts WHERE username_key = ${usernameKey} AND succeeded),
+        '-infinity'
+      )
     ORDER BY at`,
   );
   const accountAddress = await queryRows<{ at: unknown }>(
@@ -128,7 +131,10 @@ export async function recentFailures(q: Queryable, usernameKey: string, ip: stri
     sql`
     SELECT at FROM login_attempts
     WHERE username_key = ${usernameKey} AND ip = ${ip} AND NOT succeeded AND at > ${since.toISOString()}::timestamptz
-      AND at > COALESCE((SELECT max(at) FROM login_attempts WHERE username_key = ${usernameKey} AND ip = ${ip} AND succeeded), '-infinity')
+      AND at > COALESCE(
+        (SELECT max(at) FROM login_attempts WHERE username_key = ${usernameKey} AND ip = ${ip} AND succeeded),
+        '-infinity'
+      )
     ORDER BY at`,
   );
   const byIp = await q

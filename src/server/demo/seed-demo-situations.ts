@@ -34,7 +34,10 @@ interface Step {
   anonymous?: { ageBand: DraftBody['ageBand'] };
   draft: Partial<DraftBody>;
   daysAgo: number;
-  /** A fixed start instead of `daysAgo`: a file from the rules before 2023 must stay before 2023 whenever the demo is made. */
+  /**
+   * A fixed start instead of `daysAgo`: a file from the rules before 2023 must stay before 2023 whenever the demo is
+   * made.
+   */
   at?: string;
   until:
     | 'draft'
@@ -525,7 +528,8 @@ export async function seedDemoSituations(db: Db, config: Config, now: Date = new
       const eligibility =
         step.until === 'tandem'
           ? TANDEM_CRITERIA.map((criterion) => {
-              // The criterion of the regime the person is not under does not apply (LACI for the ORP, LIAS for social aid).
+              // The criterion of the regime the person is not under does not apply (LACI for the ORP, LIAS for social
+              // aid).
               const other = step.announcer.startsWith('cms') ? 'laci_prior_measure' : 'lias_employability_checked';
               // The coordinator writes in the region's language (Brig: German).
               const german = step.region === 'BRIG';

@@ -28,7 +28,8 @@ export async function decideMeasure(
     throw invalid([{ path: 'reason', messageKey: 'measure.reasonRequired' }]);
   const actorCommuneId = await communeOfInstitution(ctx.db, ctx.actor.institutionId);
   const now = ctx.now();
-  // The access check reads outside the transaction (its refusal is audited on its own); the transaction re-reads under lock.
+  // The access check reads outside the transaction (its refusal is audited on its own); the transaction re-reads under
+  // lock.
   const m = await findMeasure(ctx.db, measureId);
   if (!m) throw notFound();
   const state = { status: m.status, route: routeOf(m), stepIndex: m.stepIndex };

@@ -32,7 +32,9 @@ const readable = (ctx: AuthedContext, fields: FieldError[]) =>
         : f.params,
   }));
 
-/** Everything the rules say about a proposal today: its route, its computed cost, what is wrong and what breaks a rule. */
+/**
+ * Everything the rules say about a proposal today: its route, its computed cost, what is wrong and what breaks a rule.
+ */
 async function assess(ctx: AuthedContext, situationId: string, input: PreviewInput, auditAction: AuditAction) {
   const { row, mandate } = await loadMandateFor(ctx, situationId, 'coach', auditAction);
   if (!row.personId) throw invalid([{ path: 'kindId', messageKey: 'measure.personRequired' }]);

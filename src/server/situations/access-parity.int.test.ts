@@ -318,7 +318,9 @@ describe('the policy and its SQL twin agree (issue 9)', () => {
     for (const [name, actor] of actors) {
       const rows = await queryRows<{ id: string; number: string; r: boolean; i: boolean }>(
         database.db,
-        sql`SELECT ${situations.id} AS id, ${situations.number} AS number, ${situationAccessSql('read', actor, clock)} AS r, ${situationAccessSql('read_identity', actor, clock)} AS i FROM ${situations}`,
+        sql`SELECT ${situations.id} AS id, ${situations.number} AS number,
+            ${situationAccessSql('read', actor, clock)} AS r, ${situationAccessSql('read_identity', actor, clock)} AS i
+            FROM ${situations}`,
       );
       for (const row of rows) {
         const found = factsById.get(row.id)!;

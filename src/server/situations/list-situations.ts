@@ -37,7 +37,8 @@ export async function listSituations(ctx: AuthedContext, query: SituationListQue
   if (query.regionId) conditions.push(eq(situations.regionId, query.regionId));
   if (query.institutionId) {
     conditions.push(
-      sql`(${situations.announcingInstitutionId} = ${query.institutionId}::uuid OR ${query.institutionId}::uuid = ANY(${situations.followingInstitutionIds}))`,
+      sql`(${situations.announcingInstitutionId} = ${query.institutionId}::uuid
+        OR ${query.institutionId}::uuid = ANY(${situations.followingInstitutionIds}))`,
     );
   }
   if (query.mine) conditions.push(eq(situations.announcingUserId, ctx.actor.userId));

@@ -67,7 +67,8 @@ export function predicateSql(p: SituationPredicate, actor: Actor, clock: AccessC
           AND (t.orp_user_id = ${actor.userId}::uuid OR t.cms_user_id = ${actor.userId}::uuid)
           AND (m.closed_at IS NULL OR COALESCE(m.handed_back_at, m.closed_at) > ${cutoff}::timestamptz))`;
     case 'file_holder':
-      return sql`EXISTS (SELECT 1 FROM mandates m WHERE m.situation_id = ${situations.id} AND m.holder_user_id = ${actor.userId}::uuid)`;
+      return sql`EXISTS (SELECT 1 FROM mandates m
+        WHERE m.situation_id = ${situations.id} AND m.holder_user_id = ${actor.userId}::uuid)`;
     default: {
       const unknown: never = p;
       throw new Error(`unknown predicate ${String(unknown)}`);

@@ -53,7 +53,9 @@ export async function basesOf(
   return bases;
 }
 
-/** The mandate facts the policy needs: the tandem's two members, when it closed and was handed back, who holds the file. */
+/**
+ * The mandate facts the policy needs: the tandem's two members, when it closed and was handed back, who holds the file.
+ */
 export async function mandateFactsOf(q: Queryable, situationId: string): Promise<MandateFacts | null> {
   const [m] = await q
     .select({

@@ -125,7 +125,8 @@ export function finalReportPdf(d: FinalReportData): Promise<Buffer> {
         ? {
             ul: d.objectives.map(
               (o) =>
-                `${o.title} — ${OBJECTIVE_STATUS_LABELS[d.lang][o.status]}${o.doneOn ? ` (${formatDate(o.doneOn, d.lang)})` : ''}`,
+                `${o.title} — ${OBJECTIVE_STATUS_LABELS[d.lang][o.status]}` +
+                `${o.doneOn ? ` (${formatDate(o.doneOn, d.lang)})` : ''}`,
             ),
             margin: [12, 0, 0, 0],
           }

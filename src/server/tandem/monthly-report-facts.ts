@@ -11,7 +11,10 @@ import { oneRow } from '../../db/one-row.ts';
 const lastDayOf = (month: string) =>
   `${month}-${new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()}`;
 
-/** What a month's report is made of: that month's meetings and measures, the objectives as they stand, the mandate and the tandem. */
+/**
+ * What a month's report is made of: that month's meetings and measures, the objectives as they stand, the mandate and
+ * the tandem.
+ */
 export async function monthlyReportFacts(
   q: Queryable,
   situation: SituationRow,

@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('monthly report by e-mail', () => {
-  it('reaches the ORP counsellor in French and the social worker in German, exactly once, after an outage', async () => {
+  it('reaches the ORP counsellor in French, the social worker in German, exactly once, after an outage', async () => {
     const members = await tandemMembers(t, 'm');
     const [pro, coord] = [await t.signIn('pro'), await t.signIn('coord')];
     const tandemId = await createTandem(t, coord, members.orpUser.id, members.cmsUser.id);

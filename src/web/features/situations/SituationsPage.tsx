@@ -57,7 +57,17 @@ export function SituationsPage() {
     queryKey: ['situations', debounced, status, careKind, regionId, institutionId, sort, mine, page],
     queryFn: () =>
       get<{ items: SituationSummary[]; total: number }>(
-        `/api/situations${query({ q: debounced, status, careKind, regionId, institutionId, sort, mine: mine || undefined, page, pageSize: PAGE_SIZE })}`,
+        `/api/situations${query({
+          q: debounced,
+          status,
+          careKind,
+          regionId,
+          institutionId,
+          sort,
+          mine: mine || undefined,
+          page,
+          pageSize: PAGE_SIZE,
+        })}`,
       ),
     placeholderData: keepPreviousData,
   });
