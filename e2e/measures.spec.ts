@@ -15,7 +15,7 @@ import { shot, signIn, signOut } from './support/helpers.ts';
  * insertion. The SAS then reads Sion's quarterly statement (PDF rendered), and
  * the commune of Brig-Glis decides in German.
  */
-test.describe.configure({ mode: 'serial', timeout: 240_000 });
+test.describe.configure({ mode: 'serial' });
 
 const t = fr;
 const today = () =>
@@ -69,7 +69,7 @@ test('seed 000 end to end: measures interrupted, an internship turned AIT job, t
         'alimentaire.',
     );
   await page.getByLabel(t['draft.helpExpected']).fill('Coaching intensif ORP–CMS vers un emploi dans la vente.');
-  await expect(page.getByTestId('save-state')).toHaveText(t['draft.saved'], { timeout: 15_000 });
+  await expect(page.getByTestId('save-state')).toHaveText(t['draft.saved']);
   const cookies = async () => (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
   const procuration = await request.get(
     (await page.getByRole('link', { name: t['consent.print'] }).getAttribute('href'))!,

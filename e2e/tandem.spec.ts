@@ -14,7 +14,7 @@ import { shot, signIn, signOut } from './support/helpers.ts';
  * counsellor who announced it sees it handed back. Then the Brig tandem's
  * file in German.
  */
-test.describe.configure({ mode: 'serial', timeout: 150_000 });
+test.describe.configure({ mode: 'serial' });
 
 const t = fr;
 const swiss = (d: Date) =>
