@@ -11,7 +11,7 @@ import { shot, signIn, signOut } from './support/helpers.ts';
  * the six criteria answered; a second situation is refused with suggestions and
  * the announcer sees the decision and the suggestions.
  */
-test.describe.configure({ mode: 'serial', timeout: 180_000 });
+test.describe.configure({ mode: 'serial' });
 
 const JOURNEYS = [
   {
@@ -73,7 +73,7 @@ for (const j of JOURNEYS) {
     await page
       .getByLabel(t['draft.helpExpected'])
       .fill(j.lang === 'fr' ? 'Coaching intensif.' : 'Intensives Coaching.');
-    await expect(page.getByTestId('save-state')).toHaveText(t['draft.saved'], { timeout: 15_000 });
+    await expect(page.getByTestId('save-state')).toHaveText(t['draft.saved']);
 
     // The pre-filled procuration, in the person's language, checked as a rendered page.
     const printLink = page.getByRole('link', { name: t['consent.print'] });
@@ -198,11 +198,11 @@ test('a draft loses nothing when the network fails: kept in the browser, saved o
   await expect(page.getByTestId('save-state')).toBeVisible();
   await page.context().setOffline(true);
   await page.getByLabel(t['draft.description']).fill('Texte saisi pendant une coupure du réseau.');
-  await expect(page.getByText(t['draft.unsaved'])).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(t['draft.unsaved'])).toBeVisible();
   await shot(page, '51-fr-draft-offline');
   await page.context().setOffline(false);
   // The automatic retry saves it; a reload shows what the server kept.
-  await expect(page.getByTestId('save-state')).toHaveText(t['draft.saved'], { timeout: 20_000 });
+  await expect(page.getByTestId('save-state')).toHaveText(t['draft.saved']);
   await page.reload();
   await expect(page.getByLabel(t['draft.description'])).toHaveValue('Texte saisi pendant une coupure du réseau.');
   // Announcing an incomplete draft names what is missing and keeps the text.

@@ -120,12 +120,15 @@ test('a field professional sees only what the role allows, in German', async ({ 
   expect((await users.json()).items.map((u: { username: string }) => u.username)).toEqual(['rav.brig']);
 
   await page.goto('/profile');
+  await expect(page.getByRole('heading', { name: 'Mein Profil' })).toBeVisible();
   await shot(page, '22-profile-de');
   await signOut(page);
 });
 
 test('the keyboard reaches the sign-in form and the skip link', async ({ page }) => {
   await page.goto('/sign-in');
+  // The form first: keys pressed before it is there would go nowhere.
+  await expect(page.getByLabel('Nom d’utilisateur')).toBeVisible();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');

@@ -15,7 +15,7 @@ import { shot, signIn, signOut } from './support/helpers.ts';
  * insertion. The SAS then reads Sion's quarterly statement (PDF rendered), and
  * the commune of Brig-Glis decides in German.
  */
-test.describe.configure({ mode: 'serial', timeout: 240_000 });
+test.describe.configure({ mode: 'serial' });
 
 const t = fr;
 const today = () =>
@@ -43,7 +43,7 @@ async function pick(page: Page, scope: Locator, label: string, option: RegExp | 
   await page.getByRole('option', { name: option }).first().click();
 }
 
-test('seed 000 end to end: measures interrupted, an internship that turns into an AIT job, the quarterly statement', async ({
+test('seed 000 end to end: measures interrupted, an internship turned AIT job, the quarterly statement', async ({
   page,
   request,
 }) => {
@@ -65,10 +65,11 @@ test('seed 000 end to end: measures interrupted, an internship that turns into a
   await page
     .getByLabel(t['draft.description'])
     .fill(
-      '25 ans, divorcée, un enfant de deux ans ; CFC de vente, seule expérience l’apprentissage. Pas de pension alimentaire.',
+      '25 ans, divorcée, un enfant de deux ans ; CFC de vente, seule expérience l’apprentissage. Pas de pension ' +
+        'alimentaire.',
     );
   await page.getByLabel(t['draft.helpExpected']).fill('Coaching intensif ORP–CMS vers un emploi dans la vente.');
-  await expect(page.getByTestId('save-state')).toHaveText(t['draft.saved'], { timeout: 15_000 });
+  await expect(page.getByTestId('save-state')).toHaveText(t['draft.saved']);
   const cookies = async () => (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
   const procuration = await request.get(
     (await page.getByRole('link', { name: t['consent.print'] }).getAttribute('href'))!,

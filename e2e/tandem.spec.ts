@@ -14,7 +14,7 @@ import { shot, signIn, signOut } from './support/helpers.ts';
  * counsellor who announced it sees it handed back. Then the Brig tandem's
  * file in German.
  */
-test.describe.configure({ mode: 'serial', timeout: 150_000 });
+test.describe.configure({ mode: 'serial' });
 
 const t = fr;
 const swiss = (d: Date) =>
@@ -28,7 +28,8 @@ const day = (months: number, dayOfMonth: number) => {
   const { y, m } = zurichToday();
   const total = y * 12 + (m - 1) + months;
   const last = new Date(Date.UTC(Math.floor(total / 12), (total % 12) + 1, 0)).getUTCDate();
-  return `${String(Math.min(dayOfMonth, last)).padStart(2, '0')}.${String((total % 12) + 1).padStart(2, '0')}.${Math.floor(total / 12)}`;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(Math.min(dayOfMonth, last))}.${two((total % 12) + 1)}.${Math.floor(total / 12)}`;
 };
 const today = () => swiss(new Date());
 
@@ -37,7 +38,7 @@ async function pick(page: Page, scope: Locator, label: string, option: RegExp | 
   await page.getByRole('option', { name: option }).first().click();
 }
 
-test('the Bureau assigns, the tandem coaches for months, reports, closes with an insertion and hands the file back', async ({
+test('the Bureau assigns, the tandem coaches for months, reports, closes with an insertion, hands back', async ({
   page,
   request,
 }) => {

@@ -21,7 +21,7 @@ async function openSituation(
   await page.locator('tr', { hasText: name }).getByRole('link').first().click();
 }
 
-test('the announcer puts a professional on the case team; the social worker sees the file without the parts not granted', async ({
+test('the announcer puts a professional on the case team, who sees the file without the parts not granted', async ({
   page,
 }) => {
   await signIn(page, 'orp.sion');

@@ -1,13 +1,23 @@
 import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import { type Page, expect } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Tandem-Demo-2026';
 const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
+const NAVIGATION = /Navigation principale|Hauptnavigation/;
+
+/**
+ * Nothing left loading that a reader would wait for: no spinner (the app's, a
+ * busy button's) and no request in flight after the last navigation.
+ */
+export async function settled(page: Page) {
+  await expect(page.locator('.mantine-Loader-root')).toHaveCount(0);
+  await page.waitForLoadState('networkidle');
+}
 
 /** A full-page screenshot per screen, to be opened and looked at (test-results/screenshots). */
 export async function shot(page: Page, name: string) {
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
@@ -21,7 +31,7 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByLabel(/Nom d’utilisateur|Benutzername/).fill(username);
   await page.getByLabel(/^(Mot de passe|Passwort)/).fill(password);
   await page.getByRole('button', { name: /Se connecter|Anmelden/ }).click();
-  if (!expectFailure) await page.getByRole('navigation', { name: /Navigation principale|Hauptnavigation/ }).waitFor();
+  if (!expectFailure) await page.getByRole('navigation', { name: NAVIGATION }).waitFor();
 }
 
 export async function signOut(page: Page) {
@@ -29,10 +39,22 @@ export async function signOut(page: Page) {
   await page.waitForURL(/sign-in/);
 }
 
-/** The FR/DE segmented control: a person clicks its visible label. */
+/**
+ * The FR/DE segmented control: a person clicks its visible label, and sees
+ * the page in that language. Signed in, the choice is saved on the profile:
+ * this waits for the server's answer, so that a navigation right after does
+ * not cancel the request and come back in the old language.
+ */
 export async function switchLanguage(page: Page, code: 'FR' | 'DE') {
-  await page
-    .locator('label', { hasText: new RegExp(`^${code}$`) })
-    .first()
-    .click();
+  // The header's (the profile page has a second one, for the saved preference).
+  const control = page.getByRole('radiogroup', { name: /^(Langue|Sprache)$/ }).first();
+  await expect(control).toBeVisible();
+  if (await control.getByRole('radio', { name: code, exact: true }).isChecked()) return;
+  const signedIn = await page.getByRole('navigation', { name: NAVIGATION }).isVisible();
+  const saved = signedIn
+    ? page.waitForResponse((r) => r.url().endsWith('/api/me/preferences') && r.request().method() === 'PATCH')
+    : null;
+  await control.locator('label', { hasText: new RegExp(`^${code}$`) }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', code.toLowerCase());
+  if (saved) expect((await saved).status(), 'the language saved on the profile').toBe(200);
 }

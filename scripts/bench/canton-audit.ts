@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { GENESIS_HASH, macAuditRow } from '../../src/domain/audit/hash-chain.ts';
 import { type Db, queryRows } from '../../src/db/open-db.ts';
+import { auditMac } from '../../src/server/audit/audit-mac.ts';
 import { AUDIT_ROW_COLUMNS, type RawAuditRow, toContent } from '../../src/server/audit/seal-audit-chain.ts';
 import type { Loader } from './loader.ts';
 import { type Generation, randomSql, tsLit } from './sql-random.ts';
@@ -140,6 +141,7 @@ export async function sealBulkAudit(db: Db, key: Uint8Array, log: (line: string)
             ORDER BY a.id LIMIT ${BATCH}`,
       );
       if (rows.length === 0) return 0;
+      const mac = auditMac(key);
       let seq = Number(head?.seq ?? 0);
       let previous = head?.mac ?? GENESIS_HASH;
       const seqs: number[] = [];
@@ -147,7 +149,7 @@ export async function sealBulkAudit(db: Db, key: Uint8Array, log: (line: string)
       const macs: string[] = [];
       for (const row of rows) {
         seq += 1;
-        previous = macAuditRow(key, previous, toContent(row, seq));
+        previous = macAuditRow(mac, previous, toContent(row, seq));
         seqs.push(seq);
         ids.push(Number(row.id));
         macs.push(previous);

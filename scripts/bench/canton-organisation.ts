@@ -1,4 +1,6 @@
+import { DEMO_PASSWORD } from '../../src/db/seed/demo-canton.ts';
 import { seedDemoCanton } from '../../src/db/seed/seed.ts';
+import { hashPassword } from '../../src/server/auth/passwords.ts';
 import {
   FAMILY_DE,
   FAMILY_FR,
@@ -49,7 +51,7 @@ const DEMO_TANDEMS: [orp: string, cms: string, region: number][] = [
 export async function seedOrganisation(loader: Loader, g: Generation) {
   const { h, pick, uuid } = randomSql(g.seed);
   const N = g.scale;
-  await seedDemoCanton(loader.db);
+  await seedDemoCanton(loader.db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
   await loader.exec(
     'helper tables',
     `DROP SCHEMA IF EXISTS bench_gen CASCADE;

@@ -44,12 +44,13 @@ export async function startPostgresCluster(): Promise<Cluster> {
   const isRoot = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'tandem-pg-'));
   const run = (cmd: string, args: string[]) => {
-    const full = [join(bin, cmd), ...args];
+    const program = join(bin, cmd);
+    const full = [program, ...args];
     const result = isRoot
       ? spawnSync('su', [UNPRIVILEGED_USER, '-s', '/bin/sh', '-c', full.map((a) => `'${a}'`).join(' ')], {
           encoding: 'utf8',
         })
-      : spawnSync(full[0]!, full.slice(1), { encoding: 'utf8' });
+      : spawnSync(program, args, { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(`${cmd} failed: ${result.stderr || result.stdout}`);
   };
   if (isRoot) {
@@ -70,7 +71,8 @@ export async function startPostgresCluster(): Promise<Cluster> {
     '-t',
     '60',
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ` +
+      '-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200',
     'start',
   ]);
   let stopped = false;

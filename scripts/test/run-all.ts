@@ -3,10 +3,13 @@ import { readFileSync, rmSync } from 'node:fs';
 import { ensurePrerequisites } from './prerequisites.ts';
 
 /**
- * `npm test`: every test, in order — typecheck and layer rules, unit tests,
+ * `npm test`: every test, in order — the static checks (formatting and lint,
+ * typecheck, layer rules, line length, schema against migrations), unit tests,
  * integration tests on PGlite and on PostgreSQL (a throwaway cluster unless
  * TEST_DATABASE_URL is set), then the browser journeys in Chromium. Nothing is
- * skipped: a missing prerequisite is installed or named.
+ * skipped: a missing prerequisite is installed or named. The static checks
+ * all run, so that one run names every problem; if one fails, the tests do
+ * not start.
  */
 const started = Date.now();
 ensurePrerequisites();
@@ -17,11 +20,16 @@ interface Step {
   args: string[];
   /** Where the runner's JSON report lands, to count tests. */
   report?: string;
+  /** A check of the code rather than a test: fast, and the tests wait until all of them pass. */
+  check?: boolean;
 }
 rmSync('.tmp/reports', { recursive: true, force: true });
 const steps: Step[] = [
-  { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit', '-p', '.'] },
-  { name: 'layers', cmd: 'npx', args: ['tsx', 'scripts/check-layers.ts'] },
+  { name: 'format and lint (Biome)', cmd: 'npx', args: ['biome', 'ci', '.'], check: true },
+  { name: 'typecheck', cmd: 'npx', args: ['tsc', '--noEmit', '-p', '.'], check: true },
+  { name: 'layers', cmd: 'npx', args: ['tsx', 'scripts/check-layers.ts'], check: true },
+  { name: 'line length', cmd: 'npx', args: ['tsx', 'scripts/check-line-length.ts'], check: true },
+  { name: 'schema against migrations', cmd: 'npx', args: ['tsx', 'scripts/check-schema-migrations.ts'], check: true },
   {
     name: 'unit + integration (PGlite, PostgreSQL)',
     cmd: 'npx',
@@ -39,7 +47,12 @@ const steps: Step[] = [
 let passed = 0;
 let failed = 0;
 let ok = true;
+let checksOk = true;
 for (const step of steps) {
+  if (!checksOk && !step.check) {
+    console.log(`\n=== ${step.name}: not run, a check above failed`);
+    break;
+  }
   const t0 = Date.now();
   console.log(`\n=== ${step.name}`);
   const result = spawnSync(step.cmd, step.args, {
@@ -69,7 +82,7 @@ for (const step of steps) {
   }
   if (result.status !== 0) {
     ok = false;
-    if (step.name === 'typecheck' || step.name === 'layers') break;
+    if (step.check) checksOk = false;
   }
 }
 console.log(`\nAll tests took ${Math.round((Date.now() - started) / 1000)} s.`);

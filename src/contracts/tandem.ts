@@ -219,7 +219,12 @@ export const TandemFileSchema = z.object({
       version: z.number().int(),
     }),
   ),
-  /** The procuration does not grant the caller's institution the coaching's category: journal, objectives and reports are left out. */
+  /**
+   * The procuration does not grant the caller's institution the coaching's category: journal, objectives and reports
+   * are left out.
+   */
   coachingWithheld: z.boolean(),
 });
 export type TandemFile = z.infer<typeof TandemFileSchema>;
+/** The mandate of a tandem file that has one. */
+export type Mandate = NonNullable<TandemFile['mandate']>;

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { migrate } from './migrate.ts';
 import { type Database, openDatabase, queryRows } from './open-db.ts';
+import { oneRow } from './one-row.ts';
 
 /**
  * Two roles on PostgreSQL (decision 010). The owner role (DATABASE_OWNER_URL)
@@ -21,8 +22,7 @@ export class DatabaseRoleError extends Error {}
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 async function one<T>(database: Database, query: SQL): Promise<T> {
-  const [row] = await queryRows<T>(database.db, query);
-  return row!;
+  return oneRow(await queryRows<T>(database.db, query));
 }
 
 /**
@@ -48,13 +48,15 @@ async function checkRoles(owner: Database, appRole: string, ownerRole: string, s
   if (facts.member) stop(`is a member of "${ownerRole}": it could act as the owner of the audit tables`);
   if (facts.owns_schema) {
     stop(
-      `owns the schema "${schema}" (or the database): it could drop the audit tables. As a superuser: ALTER DATABASE … OWNER TO ${ident(ownerRole)}`,
+      `owns the schema "${schema}" (or the database): it could drop the audit tables. ` +
+        `As a superuser: ALTER DATABASE … OWNER TO ${ident(ownerRole)}`,
     );
   }
   const owned = await queryRows<{ relname: string }>(
     owner.db,
     sql`SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = ${schema} AND c.relkind IN ('r', 'p', 'S', 'v') AND pg_has_role(${appRole}::name, c.relowner, 'MEMBER')
+        WHERE n.nspname = ${schema} AND c.relkind IN ('r', 'p', 'S', 'v')
+          AND pg_has_role(${appRole}::name, c.relowner, 'MEMBER')
         ORDER BY c.relname LIMIT 5`,
   );
   if (owned.length > 0) {

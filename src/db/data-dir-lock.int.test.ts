@@ -22,7 +22,9 @@ describe('PGlite data-directory lock', () => {
           '--import',
           'tsx',
           '-e',
-          `import('${join(process.cwd(), 'src/db/open-db.ts')}').then(m => m.openDatabase({ kind: 'pglite', dataDir: '${dir}' })).then(() => process.exit(0), (e) => { console.error(e.message); process.exit(3); })`,
+          `import('${join(process.cwd(), 'src/db/open-db.ts')}')` +
+            `.then(m => m.openDatabase({ kind: 'pglite', dataDir: '${dir}' }))` +
+            `.then(() => process.exit(0), (e) => { console.error(e.message); process.exit(3); })`,
         ],
         { encoding: 'utf8', timeout: 60_000 },
       );

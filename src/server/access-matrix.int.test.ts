@@ -139,7 +139,7 @@ describe('the access matrix (issue 9)', () => {
     expect(Object.keys(SEES).sort()).toEqual([...t.world.actors.keys()].sort());
   });
 
-  it('each demo user reads exactly the situations of the table, with or without the identity, and lists exactly those', async () => {
+  it("each demo user reads exactly the table's situations, with or without the identity, and lists those", async () => {
     const unexpected: string[] = [];
     for (const user of Object.keys(SEES)) {
       const listed = new Set<string>(
@@ -163,7 +163,7 @@ describe('the access matrix (issue 9)', () => {
     expect(unexpected).toEqual([]);
   }, 120_000);
 
-  it('every situation route answers a caller who may not see the situation exactly as for one that does not exist', async () => {
+  it('every situation route answers a caller who may not see it exactly as for a missing situation', async () => {
     const unexpected: string[] = [];
     const [scan] = await t.database.db
       .select({ id: attachments.id })

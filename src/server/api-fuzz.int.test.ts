@@ -52,16 +52,21 @@ function seedFromEnvironment(value: string | undefined): number {
 
 let t: TestApp;
 const logLines: string[] = [];
-/** `seen`: the ids in the caller's successful answers, preferred when a request needs an id, so that requests reach records the caller may touch. */
+/**
+ * `seen`: the ids in the caller's successful answers, preferred when a request needs an id, so that requests reach
+ * records the caller may touch.
+ */
 type Caller = { name: string; username: string | null; address: string; cookie: string | null; seen: Set<string> };
 let callers: Caller[];
 let callerUserIds: Set<string>;
 
 beforeAll(async () => {
-  // Warnings and errors only: the safety net's "database refused the request data" names the SQLSTATE of bad input a use case let through.
+  // Warnings and errors only: the safety net's "database refused the request data" names the SQLSTATE of bad input a
+  // use case let through.
   t = await createTestApp({ LOG_LEVEL: 'warn' }, { logStream: { write: (line: string) => void logLines.push(line) } });
   await buildWorld();
-  // The issue's callers, and two whose roles open parts no one else reaches: the tandem's file, a commune's statements and decisions.
+  // The issue's callers, and two whose roles open parts no one else reaches: the tandem's file, a commune's statements
+  // and decisions.
   const members = ['admin', 'pro', 'coord', 'outsider', 'tandem.orp.fz', 'commune.fz'];
   callers = [...members, null].map((username, i) => ({
     name: username ?? 'nobody',
@@ -80,7 +85,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t?.close());
 
-/** A small world with a record of each kind the routes name: situations at several stages, a tandem's file, a measure. */
+/**
+ * A small world with a record of each kind the routes name: situations at several stages, a tandem's file, a measure.
+ */
 async function buildWorld() {
   const db = t.database.db;
   const { orp, bureau, cms } = t.world;
@@ -160,7 +167,8 @@ async function loadIds(): Promise<IdSource> {
   const tables = (
     await queryRows<{ name: string }>(
       t.database.db,
-      sql`SELECT table_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'id' AND data_type = 'uuid' ORDER BY table_name`,
+      sql`SELECT table_name AS name FROM information_schema.columns
+          WHERE table_schema = current_schema() AND column_name = 'id' AND data_type = 'uuid' ORDER BY table_name`,
     )
   ).map((r) => r.name);
   const union = tables
@@ -187,7 +195,8 @@ async function rowSnapshot(): Promise<Map<string, string>> {
     const tables = (
       await queryRows<{ name: string }>(
         t.database.db,
-        sql`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
+        sql`SELECT table_name AS name FROM information_schema.tables
+            WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`,
       )
     )
       .map((r) => r.name)
@@ -196,7 +205,8 @@ async function rowSnapshot(): Promise<Map<string, string>> {
       tables
         .map(
           (name) =>
-            `SELECT '${name}' AS name, count(*)::text || '/' || coalesce(sum(xmin::text::bigint), 0)::text AS mark FROM "${name}"`,
+            `SELECT '${name}' AS name, ` +
+            `count(*)::text || '/' || coalesce(sum(xmin::text::bigint), 0)::text AS mark FROM "${name}"`,
         )
         .join(' UNION ALL '),
     );
@@ -210,7 +220,10 @@ const changedTables = (before: Map<string, string>, after: Map<string, string>) 
     .filter(([name, mark]) => before.get(name) !== mark)
     .map(([name, mark]) => `${name} ${before.get(name)} → ${mark}`);
 
-/** The segment before `{id}` names the record (`/measure-kinds/{id}`); other parameters name it themselves (`consentId`). */
+/**
+ * The segment before `{id}` names the record (`/measure-kinds/{id}`); other parameters name it themselves
+ * (`consentId`).
+ */
 const paramHint = (route: ApiRoute, name: string) =>
   name === 'id' ? (route.path.split(`/{${name}}`)[0]!.split('/').at(-1) ?? name) : name;
 
@@ -297,7 +310,8 @@ function routeCases(route: ApiRoute, rng: Rng, ids: IdSource) {
   const valid: Base[] = [sample(callers.find((c) => !c.username)!)];
   for (const caller of signedIn) for (let i = 0; i < BUDGET.validPerCaller; i++) valid.push(sample(caller));
 
-  // Round two: the sample that reached furthest into the use case, changed one thing at a time (sometimes sent by someone else).
+  // Round two: the sample that reached furthest into the use case, changed one thing at a time (sometimes sent by
+  // someone else).
   function mutations(base: Base): FuzzCase[] {
     const by = () => (rng.chance(0.8) ? base.caller : rng.pick(signedIn));
     const ids = view(base.caller);
@@ -347,7 +361,10 @@ function routeCases(route: ApiRoute, rng: Rng, ids: IdSource) {
   return { valid: valid.map((base) => ({ base, request: write(base, 'valid sample') })), mutations };
 }
 
-/** How far a request got: done, then stopped by the record's state or version, by the use case's checks, by access, at the door. */
+/**
+ * How far a request got: done, then stopped by the record's state or version, by the use case's checks, by access, at
+ * the door.
+ */
 const depth = (status: number) => (status < 300 ? 5 : status === 409 ? 4 : status === 400 ? 3 : status === 401 ? 0 : 1);
 
 const send = (c: FuzzCase) =>
@@ -376,7 +393,9 @@ function errorShapeProblem(response: LightMyRequestResponse): string | null {
 
 const sqlstateOf = (logLine: string) => (JSON.parse(logLine) as { err?: { code?: string } }).err?.code ?? '?';
 
-/** A successful change may have ended a caller's session (sign-out) or changed the accounts: sign in again where needed. */
+/**
+ * A successful change may have ended a caller's session (sign-out) or changed the accounts: sign in again where needed.
+ */
 async function keepCallersSignedIn() {
   for (const caller of callers) {
     if (!caller.username) continue;
@@ -385,7 +404,10 @@ async function keepCallersSignedIn() {
   }
 }
 
-/** Lists first (they show the callers ids to use); sign-in, sign-out and the password last: they change the callers' own sessions. */
+/**
+ * Lists first (they show the callers ids to use); sign-in, sign-out and the password last: they change the callers' own
+ * sessions.
+ */
 const order = (route: ApiRoute) =>
   route.path.startsWith('/api/auth/')
     ? route.path.endsWith('/sign-out')
@@ -418,7 +440,8 @@ it('answers every route below 500, with the error body on every 4xx, and refused
       learn(c.caller, response);
       if (process.env.FUZZ_VERBOSE)
         console.log(
-          `${key} as ${c.caller.name}, ${c.label} → ${response.statusCode} ${response.statusCode >= 400 ? response.body.slice(0, 160) : ''}`,
+          `${key} as ${c.caller.name}, ${c.label} → ${response.statusCode} ` +
+            `${response.statusCode >= 400 ? response.body.slice(0, 160) : ''}`,
         );
       if (response.statusCode !== 401) pastAuth.add(key);
       if (response.statusCode < 300) succeeded.add(key);
@@ -426,7 +449,8 @@ it('answers every route below 500, with the error body on every 4xx, and refused
       const where = `${key} as ${c.caller.name}, ${c.label} → ${response.statusCode}`;
       if (response.statusCode >= 500)
         findings.push(`${where}: ${response.body.slice(0, 200)} ${logLines.join(' ').slice(0, 600)}`);
-      // The error handler's safety net caught bad input that a use case let through to the database: a 4xx, but without a field to fix.
+      // The error handler's safety net caught bad input that a use case let through to the database: a 4xx, but without
+      // a field to fix.
       for (const line of logLines)
         if (line.includes('database refused the request data'))
           findings.push(`${where}: the database refused the data (SQLSTATE ${sqlstateOf(line)})`);
@@ -458,10 +482,13 @@ it('answers every route below 500, with the error body on every 4xx, and refused
     if (changed) ids = await loadIds();
   }
   console.log(
-    `api fuzz: ${requests} requests over ${routes.length} routes, ${succeeded.size} of them answered 2xx at least once; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`,
+    `api fuzz: ${requests} requests over ${routes.length} routes, ` +
+      `${succeeded.size} of them answered 2xx at least once; ` +
+      `statuses ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}`,
   );
   expect(findings, `seed ${SEED}`).toEqual([]);
-  // The run reached the use cases: every route answered something other than 401 to someone, and many did what was asked.
+  // The run reached the use cases: every route answered something other than 401 to someone, and many did what was
+  // asked.
   expect(routes.map((r) => `${r.method} ${r.path}`).filter((key) => !pastAuth.has(key))).toEqual([]);
   expect(succeeded.size).toBeGreaterThanOrEqual(Math.ceil(routes.length / 3));
   expect(requests).toBeGreaterThan(routes.length * 20);

@@ -34,8 +34,9 @@ describe('TRUST_PROXY', () => {
   });
   it('refuses true and says what to write instead', () => {
     expect(() => trust('true')).toThrow(
-      /TRUST_PROXY: `true` would trust an X-Forwarded-For written by anyone\. Write the number of proxies in front of Tandem \(e\.g\. 1\), or their addresses/,
+      /TRUST_PROXY: `true` would trust an X-Forwarded-For written by anyone\. Write the number of proxies in front of/,
     );
+    expect(() => trust('true')).toThrow(/Tandem \(e\.g\. 1\), or their addresses/);
     expect(() => trust('yes')).toThrow(/number of proxies/);
   });
   it('refuses what is neither, naming the entries it did not understand', () => {

@@ -25,7 +25,8 @@ const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
     ctx.addIssue({
       code: 'custom',
       message:
-        '`true` would trust an X-Forwarded-For written by anyone. Write the number of proxies in front of Tandem (e.g. 1), or their addresses (e.g. 10.0.0.5 or 10.0.0.0/24, comma-separated), or false',
+        '`true` would trust an X-Forwarded-For written by anyone. Write the number of proxies in front of Tandem ' +
+        '(e.g. 1), or their addresses (e.g. 10.0.0.5 or 10.0.0.0/24, comma-separated), or false',
     });
     return z.NEVER;
   }
@@ -41,7 +42,9 @@ const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
   if (!entries.length || bad.length) {
     ctx.addIssue({
       code: 'custom',
-      message: `must be false, a number of proxy hops (1 to 10), or a comma-separated list of IP addresses or CIDR ranges${bad.length ? `; not understood: ${bad.join(', ')}` : ''}`,
+      message:
+        'must be false, a number of proxy hops (1 to 10), or a comma-separated list of IP addresses or CIDR ranges' +
+        (bad.length ? `; not understood: ${bad.join(', ')}` : ''),
     });
     return z.NEVER;
   }
@@ -92,7 +95,8 @@ const ConfigSchema = z
     // DATA_DIR/audit.key when neither is set; PostgreSQL requires one of them.
     AUDIT_KEY: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
     AUDIT_KEY_FILE: z.string().min(1).optional(),
-    // Signed checkpoints of the chain head, outside the database (default for PGlite: DATA_DIR/audit-checkpoints.jsonl).
+    // Signed checkpoints of the chain head, outside the database (default for PGlite:
+    // DATA_DIR/audit-checkpoints.jsonl).
     AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
     AUDIT_CHECKPOINT_EMAIL: z.email('must be an e-mail address').optional(),
     AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).default(3_600_000),

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCheckpoints } from '../domain/audit/checkpoint.ts';
 import { TEST_AUDIT_KEY, openTestDatabase } from '../test/int-harness.ts';
 import { buildWeb, freePort, signInOver, startServer, stopServers, waitForHealth } from '../test/server-process.ts';
+import { auditMac } from './audit/audit-mac.ts';
 
 /**
  * The real process, as `npm start` runs it: migrations at start, demo seed on
@@ -94,7 +95,10 @@ describe('the server process', () => {
       const keyFile = join(work, 'data', 'audit.key');
       expect(statSync(keyFile).mode & 0o777).toBe(0o600);
       const key = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'utf8');
-      const checkpoints = readCheckpoints(key, readFileSync(join(work, 'data', 'audit-checkpoints.jsonl'), 'utf8'));
+      const checkpoints = readCheckpoints(
+        auditMac(key),
+        readFileSync(join(work, 'data', 'audit-checkpoints.jsonl'), 'utf8'),
+      );
       expect(checkpoints.invalidLines).toEqual([]);
       expect(checkpoints.valid).toHaveLength(2);
       expect(checkpoints.latest!.seq).toBeGreaterThan(report.checkpoint.seq);

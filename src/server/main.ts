@@ -11,6 +11,7 @@ import { DataDirLockedError } from '../db/data-dir-lock.ts';
 import { migrate } from '../db/migrate.ts';
 import { ensureMeasureCatalogue } from '../db/seed/measure-catalogue.ts';
 import { openDatabase } from '../db/open-db.ts';
+import { DEMO_PASSWORD } from '../db/seed/demo-canton.ts';
 import { isDatabaseEmpty, seedDemoCanton, seedEmptyInstallation } from '../db/seed/seed.ts';
 import { seedDemoSituations } from './demo/seed-demo-situations.ts';
 import { seedDemoTandems } from './demo/seed-demo-tandems.ts';
@@ -48,8 +49,10 @@ async function main() {
     await migrate(database);
     console.warn(
       database.kind === 'postgres'
-        ? 'Warning: no DATABASE_OWNER_URL, so the application runs as the owner of its tables: the audit tables are protected by triggers and the keyed chain only (README, "Protecting the audit log").'
-        : 'Warning: PGlite runs as its one superuser: the audit tables are protected by triggers and the keyed chain only, with checkpoints outside the database (README, "Protecting the audit log").',
+        ? 'Warning: no DATABASE_OWNER_URL, so the application runs as the owner of its tables: the audit tables ' +
+            'are protected by triggers and the keyed chain only (README, "Protecting the audit log").'
+        : 'Warning: PGlite runs as its one superuser: the audit tables are protected by triggers and the keyed ' +
+            'chain only, with checkpoints outside the database (README, "Protecting the audit log").',
     );
   }
   const audit = resolveAuditSettings(config, {
@@ -60,7 +63,8 @@ async function main() {
   const keyCheck = await checkAuditKey(database.db, audit.key);
   if (keyCheck === 'wrong_key') {
     throw new ConfigError(
-      `Invalid configuration:\n  ${config.AUDIT_KEY ? 'AUDIT_KEY' : 'AUDIT_KEY_FILE'}: this key does not verify the newest links of the audit chain; it is not the key that sealed them.`,
+      `Invalid configuration:\n  ${config.AUDIT_KEY ? 'AUDIT_KEY' : 'AUDIT_KEY_FILE'}: ` +
+        'this key does not verify the newest links of the audit chain; it is not the key that sealed them.',
     );
   }
   if (keyCheck === 'some_fail')
@@ -69,7 +73,8 @@ async function main() {
     );
   if (!audit.checkpointFile && !config.AUDIT_CHECKPOINT_EMAIL) {
     console.warn(
-      'Warning: no AUDIT_CHECKPOINT_FILE nor AUDIT_CHECKPOINT_EMAIL: rows cut off the end of the audit log could not be detected.',
+      'Warning: no AUDIT_CHECKPOINT_FILE nor AUDIT_CHECKPOINT_EMAIL: rows cut off the end of the audit log could ' +
+        'not be detected.',
     );
   }
   await ensureMeasureCatalogue(database.db);
@@ -78,10 +83,11 @@ async function main() {
       const password = generateTemporaryPassword();
       await seedEmptyInstallation(database.db, { adminPasswordHash: await hashPassword(password) });
       console.log(
-        `\nEmpty installation. Sign in as "admin" with this password, shown only once:\n\n    ${password}\n\nYou will be asked to change it.\n`,
+        `\nEmpty installation. Sign in as "admin" with this password, shown only once:\n\n    ${password}\n\n` +
+          'You will be asked to change it.\n',
       );
     } else {
-      await seedDemoCanton(database.db);
+      await seedDemoCanton(database.db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
       const situations = await seedDemoSituations(database.db, config);
       await seedDemoTandems(database.db, config, situations);
       await seedDemoMeasures(database.db, config, situations);

@@ -1,9 +1,11 @@
 import { migrate } from '../db/migrate.ts';
 import type { Database } from '../db/open-db.ts';
 import { ensureMeasureCatalogue } from '../db/seed/measure-catalogue.ts';
+import { DEMO_PASSWORD } from '../db/seed/demo-canton.ts';
 import { seedDemoCanton } from '../db/seed/seed.ts';
 import { users } from '../db/schema.ts';
 import type { Actor } from '../domain/access/roles.ts';
+import { hashPassword } from '../server/auth/passwords.ts';
 import { parseConfig } from '../server/config.ts';
 import { seedDemoMeasures } from '../server/demo/seed-demo-measures.ts';
 import { seedDemoSituations } from '../server/demo/seed-demo-situations.ts';
@@ -14,11 +16,15 @@ import { seedDemoTandems } from '../server/demo/seed-demo-tandems.ts';
  * situations at every stage, made through the same use cases. Returns the
  * situations by the person's family name, and the demo users as actors.
  */
+// argon2 is slow on purpose: hashed once per test process, not once per database.
+let demoPasswordHash: Promise<string> | null = null;
+
 export async function seedDemo(database: Database, now = new Date()) {
   await migrate(database);
   await ensureMeasureCatalogue(database.db);
   const config = parseConfig({});
-  await seedDemoCanton(database.db);
+  demoPasswordHash ??= hashPassword(DEMO_PASSWORD);
+  await seedDemoCanton(database.db, { passwordHash: await demoPasswordHash });
   const situations = await seedDemoSituations(database.db, config, now);
   await seedDemoTandems(database.db, config, situations, now);
   await seedDemoMeasures(database.db, config, situations, now);

@@ -50,7 +50,9 @@ export function seededRng(seed: number): Rng {
   };
 }
 
-/** A 32-bit hash of a string (FNV-1a): one sub-seed per route, so a route's cases do not depend on the routes before it. */
+/**
+ * A 32-bit hash of a string (FNV-1a): one sub-seed per route, so a route's cases do not depend on the routes before it.
+ */
 export function hashString(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
@@ -130,7 +132,10 @@ const enumOf = (schema: JsonSchema | undefined): unknown[] | undefined =>
 
 const VALID_DATES = ['2026-01-05', '2026-02-02', '2026-03-01', '2026-03-10'];
 
-/** A value the schema accepts, with real ids where it asks for one (four times in five), optional properties half the time. */
+/**
+ * A value the schema accepts, with real ids where it asks for one (four times in five), optional properties half the
+ * time.
+ */
 export function sampleValue(schema: JsonSchema | undefined, name: string, rng: Rng, ids: IdSource, depth = 0): unknown {
   if (!schema) return null;
   if (schema.const !== undefined) return schema.const;
@@ -179,7 +184,10 @@ export function sampleValue(schema: JsonSchema | undefined, name: string, rng: R
   }
 }
 
-/** Words that fit the contracts' patterns (a month, a quarter, a canton, a code), and texts with accents, quotes and markup. */
+/**
+ * Words that fit the contracts' patterns (a month, a quarter, a canton, a code), and texts with accents, quotes and
+ * markup.
+ */
 const PATTERN_FITS = ['2026-Q1', '2026-01', '2026-02', '2026-01-05', 'VS', 'fz_code', 'fz-1', 'Texte', 'x'];
 const TEXTS = [
   'Texte',
@@ -225,7 +233,9 @@ interface Target {
   value: unknown;
 }
 
-/** Every property of the sample and of its schema (also the optional ones left out), and the first item of each array. */
+/**
+ * Every property of the sample and of its schema (also the optional ones left out), and the first item of each array.
+ */
 function targetsOf(schema: JsonSchema | undefined, value: unknown, path: Path = [], depth = 0): Target[] {
   if (depth > 5) return [];
   const out: Target[] = [];
@@ -361,7 +371,10 @@ export function sampleQuery(route: ApiRoute, rng: Rng, ids: IdSource): QueryEntr
     .map((q) => [q.name, encodeURIComponent(encodeValue(sampleValue(q.schema, q.name, rng, ids)))]);
 }
 
-/** What each query parameter in turn is set to, already encoded: `%00`, broken UTF-8 and broken escapes as bytes on the wire. */
+/**
+ * What each query parameter in turn is set to, already encoded: `%00`, broken UTF-8 and broken escapes as bytes on the
+ * wire.
+ */
 const QUERY_KINDS: {
   label: string;
   apply(entries: QueryEntries, name: string, rng: Rng, ids: IdSource, schema: JsonSchema): QueryEntries;

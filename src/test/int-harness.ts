@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { migrate } from '../db/migrate.ts';
 import { ensureMeasureCatalogue } from '../db/seed/measure-catalogue.ts';
 import { type Database, openDatabase } from '../db/open-db.ts';
-import { insertInstitution, insertOffice, insertRegion, insertUser } from '../db/seed/factories.ts';
+import { TEST_PASSWORD, insertInstitution, insertOffice, insertRegion, insertUser } from '../db/seed/factories.ts';
 import { buildApp } from '../server/app.ts';
 import { type AuditSettings, resolveAuditSettings } from '../server/audit/audit-settings.ts';
 import { parseConfig } from '../server/config.ts';
@@ -17,7 +17,7 @@ import { seedDemo } from './demo-canton.ts';
  * the test PostgreSQL server (TEST_DB picks, set by the vitest project), with
  * migrations applied and a small world of organisations and users.
  */
-export const PASSWORD = 'correct-horse-battery';
+export const PASSWORD = TEST_PASSWORD;
 /** The fixed audit key of the tests (AUDIT_KEY), unless a test passes its own AUDIT_KEY or AUDIT_KEY_FILE. */
 export const TEST_AUDIT_KEY = 'test-audit-key-0123456789-abcdefghijklmnop';
 

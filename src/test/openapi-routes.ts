@@ -98,7 +98,6 @@ export function sampleOf(schema: JsonSchema | undefined): unknown {
       return false;
     case 'null':
       return null;
-    case 'string':
     default:
       return sampleString(schema);
   }

@@ -47,7 +47,10 @@ export async function createTandem(t: TestApp, bureau: string, orpUserId: string
   return response.json().id as string;
 }
 
-/** Announced by `announcer`, consent naming `consentInstitutionIds`, taken up and oriented to a tandem by the coordinator. */
+/**
+ * Announced by `announcer`, consent naming `consentInstitutionIds`, taken up and oriented to a tandem by the
+ * coordinator.
+ */
 export async function orientedToTandem(
   t: TestApp,
   announcer: string,

@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 
+// biome-ignore lint/style/noNonNullAssertion: index.html has the #root element
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -1,6 +1,7 @@
 import type { InstitutionKind, Language, Role } from '../../domain/access/roles.ts';
 import type { Queryable } from '../open-db.ts';
 import { insertCommune, insertInstitution, insertOffice, insertRegion } from './factories.ts';
+import { found } from './found.ts';
 
 /**
  * The demo canton: regions, communes, institutions of every kind of
@@ -443,14 +444,14 @@ export async function demoCanton(q: Queryable) {
     institutions[key] = await insertInstitution(q, {
       ...i,
       regionId: region ? regions[region].id : null,
-      communeId: commune ? communes[commune]!.id : null,
+      communeId: commune ? found(communes[commune], `commune ${commune}`).id : null,
     });
   }
   const offices: Record<string, { id: string }> = {};
   for (const { key, institution, region, ...o } of OFFICES) {
     offices[key] = await insertOffice(q, {
       ...o,
-      institutionId: institutions[institution]!.id,
+      institutionId: found(institutions[institution], `institution ${institution}`).id,
       regionId: regions[region].id,
     });
   }

@@ -81,7 +81,7 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       const regions = bureauRegions(actor);
       if (action === 'read') return regions !== null || admin;
       if (action !== 'manage') return false;
-      return admin || regions === 'all' || (regions !== null && regions.includes(resource.regionId));
+      return admin || regions === 'all' || (regions ?? []).includes(resource.regionId);
     }
     case 'outbox':
       // Administrators see the outbox (to whom, when, delivered or not); the text of a message about a situation

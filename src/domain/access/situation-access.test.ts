@@ -289,7 +289,7 @@ describe('what else follows from reading', () => {
     ).toBe(false);
   });
 
-  it('the announcer and the Bureau of the region manage the case team; a tandem coaches only while the mandate is open', () => {
+  it("the announcer and the region's Bureau manage the case team; a tandem coaches while its mandate is open", () => {
     const s = facts({ mandate: mandate() });
     expect(
       can(actor('announcer', 'orp', ['field_professional']), 'manage_case_team', { type: 'situation', ...s }),

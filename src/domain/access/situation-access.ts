@@ -100,7 +100,10 @@ export const roleStillCounts = (endedAt: Date | null, now: Date, graceDays: numb
 export const tandemRoleEnd = (m: Pick<MandateFacts, 'closedAt' | 'handedBackAt'>) =>
   m.closedAt === null ? null : (m.handedBackAt ?? m.closedAt);
 
-/** The regions whose situations a Bureau member sees: a coordinator's own, all for the cantonal Bureau; null outside the Bureau. */
+/**
+ * The regions whose situations a Bureau member sees: a coordinator's own, all for the cantonal Bureau; null outside the
+ * Bureau.
+ */
 export function bureauRegions(actor: Actor): 'all' | string[] | null {
   if (!isBureau(actor)) return null;
   // A coordinator without a region coordinates nothing: fail closed, not open.
@@ -125,7 +128,7 @@ export function predicateHolds(p: SituationPredicate, actor: Actor, s: Situation
       return s.basis.has(actor.institutionId);
     case 'bureau_of_region': {
       const regions = bureauRegions(actor);
-      return regions === 'all' || (regions !== null && regions.includes(s.regionId));
+      return regions === 'all' || (regions ?? []).includes(s.regionId);
     }
     case 'correspondent':
       return hasRole(actor, 'cii_correspondent');
@@ -133,9 +136,7 @@ export function predicateHolds(p: SituationPredicate, actor: Actor, s: Situation
       return s.caseTeam.some((m) => m.userId === actor.userId && roleStillCounts(m.removedAt, s.now, s.graceDays));
     case 'tandem_member':
       return (
-        s.mandate !== null &&
-        s.mandate.memberIds.has(actor.userId) &&
-        roleStillCounts(tandemRoleEnd(s.mandate), s.now, s.graceDays)
+        s.mandate?.memberIds.has(actor.userId) === true && roleStillCounts(tandemRoleEnd(s.mandate), s.now, s.graceDays)
       );
     case 'file_holder':
       return s.mandate?.holderUserId === actor.userId;

@@ -1,8 +1,15 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkpointLine, checkpointVerifies, missingTailFrom, readCheckpoints, signCheckpoint } from './checkpoint.ts';
+import type { Mac } from './hash-chain.ts';
 
-const KEY = Buffer.from('unit-test-audit-key-0123456789abcdef');
-const OTHER_KEY = Buffer.from('another-audit-key-0123456789abcdefgh');
+// The server's HMAC (src/server/audit/audit-mac.ts), rebuilt here: the domain may not import the server.
+const hmacUnder =
+  (key: string): Mac =>
+  (message) =>
+    createHmac('sha256', key).update(message).digest('hex');
+const KEY = hmacUnder('unit-test-audit-key-0123456789abcdef');
+const OTHER_KEY = hmacUnder('another-audit-key-0123456789abcdefgh');
 const mac = (c: string) => c.repeat(64);
 
 describe('audit checkpoints', () => {

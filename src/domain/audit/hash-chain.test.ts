@@ -1,7 +1,9 @@
+import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   type AuditRowContent,
   GENESIS_HASH,
+  type Mac,
   canonicalJson,
   legacyHashAuditRow,
   macAuditRow,
@@ -9,8 +11,14 @@ import {
   verifyLegacySegment,
 } from './hash-chain.ts';
 
-const KEY = Buffer.from('unit-test-audit-key-0123456789abcdef');
-const OTHER_KEY = Buffer.from('another-audit-key-0123456789abcdefgh');
+// The server's hashes (src/server/audit/audit-mac.ts), rebuilt here: the domain may not import the server.
+const hmacUnder =
+  (key: string): Mac =>
+  (message) =>
+    createHmac('sha256', key).update(message).digest('hex');
+const sha256 = (message: string) => createHash('sha256').update(message).digest('hex');
+const KEY = hmacUnder('unit-test-audit-key-0123456789abcdef');
+const OTHER_KEY = hmacUnder('another-audit-key-0123456789abcdefgh');
 const start = { previousMac: GENESIS_HASH, expectedSeq: 1 };
 
 const row = (seq: number, over: Partial<AuditRowContent> = {}): AuditRowContent => ({
@@ -29,7 +37,7 @@ const row = (seq: number, over: Partial<AuditRowContent> = {}): AuditRowContent 
   ...over,
 });
 
-function chain(rows: AuditRowContent[], key: Uint8Array = KEY) {
+function chain(rows: AuditRowContent[], key: Mac = KEY) {
   let previous = GENESIS_HASH;
   return rows.map((r) => {
     previous = macAuditRow(key, previous, r);
@@ -47,7 +55,7 @@ describe('audit chain (keyed)', () => {
     expect(mac).toMatch(/^[0-9a-f]{64}$/);
     expect(macAuditRow(KEY, GENESIS_HASH, row(1))).toBe(mac);
     expect(macAuditRow(OTHER_KEY, GENESIS_HASH, row(1))).not.toBe(mac);
-    expect(legacyHashAuditRow(GENESIS_HASH, row(1))).not.toBe(mac);
+    expect(legacyHashAuditRow(sha256, GENESIS_HASH, row(1))).not.toBe(mac);
   });
 
   it('verifies an intact chain, and ignores extra properties on the row', () => {
@@ -101,9 +109,16 @@ describe('audit chain (keyed)', () => {
 
   it('checks pre-0008 positions with the unkeyed hash', () => {
     let previous = GENESIS_HASH;
-    const legacy = [row(1), row(2)].map((r) => ({ ...r, mac: (previous = legacyHashAuditRow(previous, r)) }));
-    expect(verifyLegacySegment(legacy, start)).toMatchObject({ ok: true, checked: 2 });
+    const legacy = [row(1), row(2)].map((r) => {
+      previous = legacyHashAuditRow(sha256, previous, r);
+      return { ...r, mac: previous };
+    });
+    expect(verifyLegacySegment(sha256, legacy, start)).toMatchObject({ ok: true, checked: 2 });
     legacy[0] = { ...legacy[0]!, action: 'user.update' };
-    expect(verifyLegacySegment(legacy, start)).toMatchObject({ ok: false, brokenAtSeq: 1, reason: 'hash_mismatch' });
+    expect(verifyLegacySegment(sha256, legacy, start)).toMatchObject({
+      ok: false,
+      brokenAtSeq: 1,
+      reason: 'hash_mismatch',
+    });
   });
 });

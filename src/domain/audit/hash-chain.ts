@@ -1,14 +1,21 @@
-import { createHash, createHmac } from 'node:crypto';
-
 /**
  * The audit log's tamper evidence. Rows are appended without a link; a sealer
  * later gives them, in id order, a chain position `seq` and
  * `mac = HMAC-SHA-256(key, previous mac + canonical row)`. Editing or deleting
  * a sealed row breaks every link from there on, and without the key nobody
  * can compute new links that verify. Sealing off the request path keeps
- * writers from queueing behind one chain head. The key comes in as an
- * argument: it lives in the configuration, never in the database.
+ * writers from queueing behind one chain head. The key lives in the
+ * configuration, never in the database: it comes in inside the `mac` argument,
+ * a function the server builds (src/server/audit/audit-mac.ts) so that the
+ * domain needs no Node built-in. What is hashed, in what order, and how a
+ * chain verifies is here.
  */
+
+/** HMAC-SHA-256 under the audit key of a UTF-8 message, as 64 hex digits. */
+export type Mac = (message: string) => string;
+/** SHA-256 of a UTF-8 message, as 64 hex digits. */
+export type Hash = (message: string) => string;
+
 export interface AuditRowContent {
   id: string;
   seq: number;
@@ -56,16 +63,16 @@ function canonicalRow(row: AuditRowContent): string {
 }
 
 /** The keyed link: HMAC-SHA-256 under the audit key of the previous link and the row. */
-export function macAuditRow(key: Uint8Array, previousMac: string, row: AuditRowContent): string {
-  return createHmac('sha256', key).update(previousMac).update('\n').update(canonicalRow(row)).digest('hex');
+export function macAuditRow(mac: Mac, previousMac: string, row: AuditRowContent): string {
+  return mac(`${previousMac}\n${canonicalRow(row)}`);
 }
 
 /**
  * The unkeyed link used before migration 0008 (sha256 of the previous hash and
  * the row). Kept only to check the old positions when the keyed chain adopts them.
  */
-export function legacyHashAuditRow(previousHash: string, row: AuditRowContent): string {
-  return createHash('sha256').update(previousHash).update('\n').update(canonicalRow(row)).digest('hex');
+export function legacyHashAuditRow(sha256: Hash, previousHash: string, row: AuditRowContent): string {
+  return sha256(`${previousHash}\n${canonicalRow(row)}`);
 }
 
 export type ChainBreak = 'hash_mismatch' | 'missing_row' | 'checkpoint_mismatch';
@@ -112,15 +119,15 @@ function walk(
  * recorded there (see checkpoint.ts).
  */
 export function verifyChainSegment(
-  key: Uint8Array,
+  mac: Mac,
   rows: readonly SealedRow[],
   state: ChainState,
   checkpoints: ReadonlyMap<number, string> = new Map(),
 ) {
-  return walk(rows, state, (previous, row) => macAuditRow(key, previous, row), checkpoints);
+  return walk(rows, state, (previous, row) => macAuditRow(mac, previous, row), checkpoints);
 }
 
 /** The same walk over pre-0008 positions and their unkeyed hashes. */
-export function verifyLegacySegment(rows: readonly SealedRow[], state: ChainState) {
-  return walk(rows, state, legacyHashAuditRow, new Map());
+export function verifyLegacySegment(sha256: Hash, rows: readonly SealedRow[], state: ChainState) {
+  return walk(rows, state, (previous, row) => legacyHashAuditRow(sha256, previous, row), new Map());
 }

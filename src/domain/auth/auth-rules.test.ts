@@ -36,7 +36,7 @@ describe('login throttle', () => {
     ).toEqual({ allowed: true });
   });
 
-  it('slows the account down after ten failures from anywhere, doubling the wait up to a minute, never locking it', () => {
+  it('slows the account after ten failures from anywhere, doubling the wait up to a minute, never locking it', () => {
     const failures = (n: number) => Array.from({ length: n }, (_, i) => seconds(i));
     expect(
       evaluateLoginThrottle({

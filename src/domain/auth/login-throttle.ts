@@ -46,7 +46,8 @@ const MINUTE = 60_000;
 
 export function evaluateLoginThrottle(input: {
   accountFailures: readonly Date[]; // failures for this account name since its last success, from anywhere
-  accountAddressFailures: readonly Date[]; // failures for this account name from this address since its last success from there
+  // failures for this account name from this address since its last success from there
+  accountAddressFailures: readonly Date[];
   ipFailures: readonly Date[]; // failures from this address, any account name
   now: Date;
   policy?: ThrottlePolicy;
@@ -66,22 +67,24 @@ export function evaluateLoginThrottle(input: {
   });
 
   const ipRecent = recent(input.ipFailures);
-  if (ipRecent.length >= policy.ipMaxFailures) {
-    // The address is free again once enough failures have aged out of the window.
-    const oldestCounted = ipRecent[ipRecent.length - policy.ipMaxFailures]!;
+  // The address is free again once enough failures have aged out of the window.
+  const oldestCounted = ipRecent.at(-policy.ipMaxFailures);
+  if (ipRecent.length >= policy.ipMaxFailures && oldestCounted !== undefined) {
     return refuse('ip_rate_limited', oldestCounted + policy.windowMinutes * MINUTE);
   }
 
   const addressRecent = recent(input.accountAddressFailures);
-  if (addressRecent.length >= policy.addressMaxFailures) {
-    const until = addressRecent[addressRecent.length - 1]! + policy.addressLockMinutes * MINUTE;
+  const lastAddressFailure = addressRecent.at(-1);
+  if (addressRecent.length >= policy.addressMaxFailures && lastAddressFailure !== undefined) {
+    const until = lastAddressFailure + policy.addressLockMinutes * MINUTE;
     if (until > now) return refuse('address_locked', until);
   }
 
   const accountRecent = recent(input.accountFailures);
   const delay = accountDelaySeconds(accountRecent.length, policy);
-  if (delay > 0) {
-    const until = accountRecent[accountRecent.length - 1]! + delay * 1000;
+  const lastAccountFailure = accountRecent.at(-1);
+  if (delay > 0 && lastAccountFailure !== undefined) {
+    const until = lastAccountFailure + delay * 1000;
     if (until > now) return refuse('account_slowed', until);
   }
   return { allowed: true };

@@ -20,9 +20,10 @@ export interface QuarterBounds {
 
 export function quarterOf(key: string): QuarterBounds | null {
   const m = /^(\d{4})-Q([1-4])$/.exec(key);
-  // There is no year 0 (nor in PostgreSQL); the year stays as written, four digits: `${Number('0950')}` would be a date of 950.
-  if (!m || m[1] === '0000') return null;
-  const year = m[1]!;
+  // There is no year 0 (nor in PostgreSQL); the year stays as written, four digits: `${Number('0950')}` would be a date
+  // of 950.
+  const year = m?.[1];
+  if (!m || !year || year === '0000') return null;
   const q = Number(m[2]);
   const fromMonth = (q - 1) * 3 + 1;
   const toMonth = fromMonth + 2;
@@ -55,6 +56,7 @@ export function incurredIn(
   if (!m.startedOn) return null;
   const plannedDays = daysInclusive(m.startOn, m.endOn);
   if (plannedDays === 0) return null;
+  // biome-ignore lint/complexity/useMathMinMax: ISO day strings, not numbers (Math.max would give NaN)
   const runFrom = m.startedOn > m.startOn ? m.startedOn : m.startOn;
   const runTo = m.endedOn && m.endedOn < m.endOn ? m.endedOn : m.endOn;
   const a = runFrom > from ? runFrom : from;

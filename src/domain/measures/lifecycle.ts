@@ -95,5 +95,6 @@ export function describeMeasure(m: MeasureLine, lang: 'fr' | 'de', formatDay: (d
   const ended = m.endedOn
     ? `, ${lang === 'de' ? 'Ende am' : 'fin le'} ${formatDay(m.endedOn)}${m.endReason ? `${sep} ${m.endReason}` : ''}`
     : '';
-  return `${name} — ${MEASURE_STATUS_LABELS[lang][m.status]}, ${formatDay(m.startedOn ?? m.startOn)}–${formatDay(m.endOn)}${ended}`;
+  const dates = `${formatDay(m.startedOn ?? m.startOn)}–${formatDay(m.endOn)}`;
+  return `${name} — ${MEASURE_STATUS_LABELS[lang][m.status]}, ${dates}${ended}`;
 }

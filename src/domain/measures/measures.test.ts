@@ -14,7 +14,7 @@ describe('approval routes by regime, kind and date (seeds 002 and 003)', () => {
   const routes = (day: string) =>
     Object.fromEntries(DEFAULT_MEASURE_KINDS.map((k) => [k.code, approvalRoute(k, day).steps.join('>')]));
 
-  it('before 2023: delegated LACI measures by the tandem, LEMC and non-delegated by the LMMT, LIAS by the commune', () => {
+  it('before 2023: delegated LACI by the tandem, LEMC and non-delegated by the LMMT, LIAS by the commune', () => {
     const r = routes('2022-12-31');
     expect(r).toMatchObject({
       internship_laci: 'tandem',

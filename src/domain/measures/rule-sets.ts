@@ -13,11 +13,13 @@ export interface RuleSet {
   from: string;
   /** Who decides a LIAS measure, in order. */
   liasSteps: readonly ApprovalStep[];
-  /** Whether the tandem's social worker sets up a MIP for situations announced by social aid (seed 002, struck in 003). */
+  /**
+   * Whether the tandem's social worker sets up a MIP for situations announced by social aid (seed 002, struck in 003).
+   */
   mipOffered: boolean;
 }
 
-export const RULE_SETS: readonly RuleSet[] = [
+export const RULE_SETS: readonly [RuleSet, ...RuleSet[]] = [
   // Seed 002: LIAS measures are submitted to the commune, which approves; a MIP funds the CMS tandem time.
   { id: 'lias_commune', from: '0001-01-01', liasSteps: ['commune'], mipOffered: true },
   // Seed 003: the SAS gives its prior opinion, then the commune approves; the CMS ordinary budget, no MIP.
@@ -25,7 +27,7 @@ export const RULE_SETS: readonly RuleSet[] = [
 ];
 
 export function ruleSetAt(day: string): RuleSet {
-  let current = RULE_SETS[0]!;
+  let current = RULE_SETS[0];
   for (const set of RULE_SETS) if (set.from <= day) current = set;
   return current;
 }

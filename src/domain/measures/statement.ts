@@ -84,7 +84,10 @@ export function composeStatement(quarter: QuarterBounds, sources: readonly State
   };
 }
 
-/** The CSV the commune sends on: one line per measure, amounts in francs with two decimals, `;`-separated for Swiss spreadsheets. */
+/**
+ * The CSV the commune sends on: one line per measure, amounts in francs with two decimals, `;`-separated for Swiss
+ * spreadsheets.
+ */
 export function statementCsv(s: Statement, lang: 'fr' | 'de', communeName: string): string {
   const head =
     lang === 'de'
@@ -150,5 +153,5 @@ export function statementCsv(s: Statement, lang: 'fr' | 'de', communeName: strin
     chf(s.total.cantonCents),
     chf(s.total.communeCents),
   ];
-  return [head, ...rows, total].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
+  return `${[head, ...rows, total].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
 }

@@ -65,7 +65,7 @@ export function parseCsvRecords(text: string, separator: string): { line: number
   let recordLine = 1;
   const src = text.replace(/^\uFEFF/, '');
   for (let i = 0; i < src.length; i++) {
-    const c = src[i]!;
+    const c = src.charAt(i);
     if (quoted) {
       if (c === '"' && src[i + 1] === '"') {
         field += '"';
@@ -126,7 +126,8 @@ export function parseCommuneCsv(
   const seen = new Set<number>();
   const result: ParsedCommunes = { rows: [], rejected: [] };
   for (const record of records) {
-    const get = (c: (typeof COLUMNS)[number]) => (record.fields[positions.get(c)!] ?? '').trim();
+    // Every column has a position: a missing one was refused above.
+    const get = (c: (typeof COLUMNS)[number]) => (record.fields[positions.get(c) ?? -1] ?? '').trim();
     const reasons: Rejection['reasons'] = [];
     if (record.fields.length !== header.fields.length) {
       reasons.push({
@@ -146,12 +147,12 @@ export function parseCommuneCsv(
     if (!district || district.length > 100) reasons.push({ messageKey: 'csv.missingDistrict' });
     const language = LANGUAGE_WORDS[normaliseHeader(get('language'))];
     if (!language) reasons.push({ messageKey: 'csv.badLanguage', params: { value: get('language') } });
-    if (reasons.length) {
+    if (reasons.length || !language) {
       result.rejected.push({ line: record.line, reasons });
       continue;
     }
     seen.add(bfsNumber);
-    result.rows.push({ line: record.line, bfsNumber, name, canton, district, language: language! });
+    result.rows.push({ line: record.line, bfsNumber, name, canton, district, language });
   }
   return result;
 }

@@ -35,7 +35,10 @@ export type ClosureProblem = {
     | 'final_report_required';
 };
 
-/** What closing a mandate needs: a final report, an outcome dated within the mandate and not in the future, insertion details for an insertion. */
+/**
+ * What closing a mandate needs: a final report, an outcome dated within the mandate and not in the future, insertion
+ * details for an insertion.
+ */
 export function checkClosure(
   c: { outcome: Outcome; outcomeOn: string; insertion: Insertion | null },
   mandate: { startOn: string; finalReportDone: boolean },

@@ -13,13 +13,13 @@ import {
 const tandem = { orpUserId: 'orp-t', cmsUserId: 'cms-t' };
 
 describe('who holds the file (seeds 002/003)', () => {
-  it('ORP announcement: the tandem ORP counsellor leads, and the file goes back to the announcer after an explicit hand-back', () => {
+  it('ORP announcement: the tandem ORP counsellor leads; the file returns to the announcer after a hand-back', () => {
     const h = fileHolding({ userId: 'orp-a', institutionKind: 'orp' }, tandem);
     expect(h).toEqual({ leadUserId: 'orp-t', budgetHolderUserId: null, handBackToUserId: 'orp-a' });
     expect(holderAfterClosure(h, false)).toBe('orp-t');
     expect(holderAfterClosure(h, true)).toBe('orp-a');
   });
-  it('social-aid announcement: the tandem social worker prepares, the announcing social worker keeps budget and file', () => {
+  it('social-aid announcement: the tandem social worker prepares, the announcer keeps budget and file', () => {
     const h = fileHolding({ userId: 'as-a', institutionKind: 'cms' }, tandem);
     expect(h).toEqual({ leadUserId: 'cms-t', budgetHolderUserId: 'as-a', handBackToUserId: null });
     expect(holderAfterClosure(h, false)).toBe('as-a');

@@ -33,7 +33,10 @@ export function fileHolding(
   return { leadUserId: tandem.orpUserId, budgetHolderUserId: null, handBackToUserId: null };
 }
 
-/** Who holds the file once the mandate is closed: the hand-back target after the hand-back, the budget holder, else the lead. */
+/**
+ * Who holds the file once the mandate is closed: the hand-back target after the hand-back, the budget holder, else the
+ * lead.
+ */
 export function holderAfterClosure(h: FileHolding, handedBack: boolean): string {
   if (h.handBackToUserId) return handedBack ? h.handBackToUserId : h.leadUserId;
   return h.budgetHolderUserId ?? h.leadUserId;

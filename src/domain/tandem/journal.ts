@@ -5,7 +5,10 @@
 export const MEETING_KINDS = ['with_person', 'phone', 'employer', 'network', 'other'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
-/** A meeting "with the person" always counts; the others count when the person took part (a network meeting with them, a call with them). */
+/**
+ * A meeting "with the person" always counts; the others count when the person took part (a network meeting with them, a
+ * call with them).
+ */
 export const countsForIntensity = (m: { kind: MeetingKind; personPresent: boolean }) =>
   m.kind === 'with_person' || m.personPresent;
 

@@ -96,7 +96,8 @@ const T = {
     subject: 'Rapport mensuel du tandem CII — {number} — {month}',
     hello: 'Bonjour {name},',
     intro:
-      'Voici le rapport mensuel du tandem CII pour la situation {number} ({initials}), que vous avez annoncée ou suivie, pour {month}.',
+      'Voici le rapport mensuel du tandem CII pour la situation {number} ({initials}), que vous avez annoncée ou ' +
+      'suivie, pour {month}.',
     mandate: 'Mandat : du {start} au {end}.',
     tandem: 'Tandem : {orp} (ORP) et {cms} (CMS).',
     meetings: 'Entretiens du mois',
@@ -107,14 +108,16 @@ const T = {
     due: 'échéance',
     elements: 'Éléments significatifs (mise en œuvre et évolution de la mesure)',
     closing:
-      'Le dossier complet est consultable dans Tandem. Ce message ne contient que les initiales de la personne : ne le transférez pas hors du cercle des professionnels autorisés par la procuration.',
+      'Le dossier complet est consultable dans Tandem. Ce message ne contient que les initiales de la personne : ' +
+      'ne le transférez pas hors du cercle des professionnels autorisés par la procuration.',
     signature: 'Pour le tandem : {author}',
   },
   de: {
     subject: 'Monatsbericht des IIZ-Tandems — {number} — {month}',
     hello: 'Guten Tag {name}',
     intro:
-      'Hier ist der Monatsbericht des IIZ-Tandems zur Situation {number} ({initials}), die Sie gemeldet oder begleitet haben, für {month}.',
+      'Hier ist der Monatsbericht des IIZ-Tandems zur Situation {number} ({initials}), die Sie gemeldet oder ' +
+      'begleitet haben, für {month}.',
     mandate: 'Mandat: vom {start} bis {end}.',
     tandem: 'Tandem: {orp} (RAV) und {cms} (SMZ).',
     meetings: 'Gespräche des Monats',
@@ -125,7 +128,8 @@ const T = {
     due: 'Frist',
     elements: 'Wesentliche Elemente (Umsetzung und Entwicklung der Massnahme)',
     closing:
-      'Das vollständige Dossier ist in Tandem einsehbar. Diese Nachricht enthält nur die Initialen der Person: Leiten Sie sie nicht ausserhalb des Kreises der durch die Vollmacht berechtigten Fachpersonen weiter.',
+      'Das vollständige Dossier ist in Tandem einsehbar. Diese Nachricht enthält nur die Initialen der Person: ' +
+      'Leiten Sie sie nicht ausserhalb des Kreises der durch die Vollmacht berechtigten Fachpersonen weiter.',
     signature: 'Für das Tandem: {author}',
   },
 } as const;
@@ -173,7 +177,8 @@ export function composeMonthlyReport(
     ...(f.objectives.length
       ? f.objectives.map(
           (o) =>
-            `- ${o.title} (${OBJECTIVE_STATUS_LABELS[lang][o.status]}${o.targetOn ? `, ${t.due} ${formatDate(o.targetOn, lang)}` : ''})`,
+            `- ${o.title} (${OBJECTIVE_STATUS_LABELS[lang][o.status]}` +
+            `${o.targetOn ? `, ${t.due} ${formatDate(o.targetOn, lang)}` : ''})`,
         )
       : [t.none]),
     '',

@@ -5,6 +5,7 @@ import { migrate } from '../../db/migrate.ts';
 import { type Database, queryRows } from '../../db/open-db.ts';
 import { createTestApp, openTestDatabase } from '../../test/int-harness.ts';
 import { AUDIT_ROW_COLUMNS, type RawAuditRow, sealAllPending, toContent } from './seal-audit-chain.ts';
+import { sha256Hex } from './audit-mac.ts';
 
 /**
  * An installation sealed with the unkeyed chain before migration 0008. The
@@ -30,7 +31,7 @@ async function databaseSealedTheOldWay(tamper: boolean): Promise<{ database: Dat
   const order = [rows[1]!, rows[0]!, rows[2]!];
   let previous = GENESIS_HASH;
   for (const [i, row] of order.entries()) {
-    previous = legacyHashAuditRow(previous, toContent(row, i + 1));
+    previous = legacyHashAuditRow(sha256Hex, previous, toContent(row, i + 1));
     await database.execScript(`UPDATE audit_log SET seq = ${i + 1}, hash = '${previous}' WHERE id = ${row.id};`);
   }
   if (tamper) {

@@ -31,7 +31,7 @@ describe('audit settings', () => {
     );
   });
 
-  it('reads AUDIT_KEY_FILE (trimmed; the same key as AUDIT_KEY with its content), warns when others can read it', () => {
+  it('reads AUDIT_KEY_FILE (trimmed; the same key as AUDIT_KEY with its content), warns if others can read it', () => {
     const path = join(work, 'given.key');
     const text = 'a-key-given-by-the-installation-0123456789';
     writeFileSync(path, `${text}\n`, { mode: 0o644 });

@@ -33,7 +33,8 @@ function readKeyFile(path: string, variable: string, warnings: string[]): Buffer
     text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new ConfigError(
-      `Invalid configuration:\n  ${variable}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      `Invalid configuration:\n  ${variable}: cannot read ${path} ` +
+        `(${(error as NodeJS.ErrnoException).code ?? 'error'})`,
     );
   }
   if ((statSync(path).mode & 0o077) !== 0)

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { GENESIS_HASH, macAuditRow } from '../../domain/audit/hash-chain.ts';
 import { type Db, queryRows } from '../../db/open-db.ts';
 import { AUDIT_ROW_COLUMNS, type RawAuditRow, toContent } from './seal-audit-chain.ts';
+import { auditMac } from './audit-mac.ts';
 
 const NEWEST = 3;
 
@@ -26,12 +27,13 @@ export async function checkAuditKey(db: Db, key: Uint8Array): Promise<'empty' | 
   }));
   let checked = 0;
   let verified = 0;
+  const mac = auditMac(key);
   for (const [i, link] of newestFirst.slice(0, NEWEST).entries()) {
     const previous = newestFirst[i + 1];
     const previousMac = link.seq === 1 ? GENESIS_HASH : previous?.seq === link.seq - 1 ? previous.mac : null;
     if (previousMac === null) continue; // a gap: not this check's business
     checked += 1;
-    if (macAuditRow(key, previousMac, link.content) === link.mac) verified += 1;
+    if (macAuditRow(mac, previousMac, link.content) === link.mac) verified += 1;
   }
   if (checked === 0 || verified === checked) return 'ok';
   return verified === 0 ? 'wrong_key' : 'some_fail';

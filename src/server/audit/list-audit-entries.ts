@@ -9,7 +9,7 @@ import { escapeLike } from '../../db/like-pattern.ts';
 /** The audit log page: filters by actor, subject (record or person), action and dates. */
 export async function listAuditEntries(ctx: AuthedContext, query: AuditQuery) {
   await ensureAllowed(ctx, 'read', { type: 'audit_log' }, { action: 'audit.list' });
-  const conditions: SQL[] = [];
+  const conditions: (SQL | undefined)[] = [];
   if (query.actorUserId) conditions.push(eq(auditLog.actorUserId, query.actorUserId));
   if (query.subject) {
     // A situation number (CII-2026-0042) stands for its person: every row about them, through any file,
@@ -25,8 +25,8 @@ export async function listAuditEntries(ctx: AuthedContext, query: AuditQuery) {
         ? or(
             eq(auditLog.recordId, situation.id),
             situation.personId ? eq(auditLog.subjectPersonId, situation.personId) : sql`false`,
-          )!
-        : or(eq(auditLog.recordId, query.subject), sql`${auditLog.subjectPersonId}::text = ${query.subject}`)!,
+          )
+        : or(eq(auditLog.recordId, query.subject), sql`${auditLog.subjectPersonId}::text = ${query.subject}`),
     );
   }
   if (query.action) conditions.push(sql`${auditLog.action} LIKE ${`${escapeLike(query.action)}%`}`);

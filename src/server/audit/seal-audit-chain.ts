@@ -3,6 +3,7 @@ import { type AuditRowContent, GENESIS_HASH, macAuditRow, verifyLegacySegment } 
 import { type Db, queryRows } from '../../db/open-db.ts';
 import { auditChain } from '../../db/schema.ts';
 import { recordAudit } from './audit-log.ts';
+import { auditMac, sha256Hex } from './audit-mac.ts';
 
 const SEAL_LOCK_KEY = 7_240_002;
 /**
@@ -15,7 +16,8 @@ const LATE_WINDOW = 10_000;
 
 /** The audit_log columns that make a row's content (never its frozen pre-0008 seq/hash). */
 export const AUDIT_ROW_COLUMNS = sql.raw(
-  'a.id, a.at, a.actor_user_id, a.actor_institution_id, a.action, a.record_type, a.record_id, a.subject_person_id, a.ip, a.allowed, a.details',
+  'a.id, a.at, a.actor_user_id, a.actor_institution_id, a.action, a.record_type, a.record_id, ' +
+    'a.subject_person_id, a.ip, a.allowed, a.details',
 );
 
 interface RawRow {
@@ -67,6 +69,7 @@ export interface SealOptions {
  */
 export async function sealAuditChain(db: Db, key: Uint8Array, options: SealOptions = {}): Promise<number> {
   const batchSize = options.batchSize ?? 500;
+  const mac = auditMac(key);
   return db.transaction(async (tx) => {
     const [lock] = await queryRows<{ ok: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK_KEY}) AS ok`);
     if (!lock?.ok) return 0;
@@ -99,6 +102,7 @@ export async function sealAuditChain(db: Db, key: Uint8Array, options: SealOptio
     if (legacy.length > 0) {
       // The old hashes are checked once, now, before the keyed chain vouches for these rows.
       const verdict = verifyLegacySegment(
+        sha256Hex,
         legacy.map((r) => ({ ...toContent(r, Number(r.legacy_seq)), mac: r.legacy_hash })),
         { previousMac: head?.legacy_hash ?? GENESIS_HASH, expectedSeq: adoptedLegacySeq + 1 },
       );
@@ -128,7 +132,7 @@ export async function sealAuditChain(db: Db, key: Uint8Array, options: SealOptio
     if (rows.length === 0) return 0;
     const links = rows.map((row) => {
       seq += 1;
-      previousMac = macAuditRow(key, previousMac, toContent(row, seq));
+      previousMac = macAuditRow(mac, previousMac, toContent(row, seq));
       return { seq, auditId: Number(row.id), mac: previousMac };
     });
     await tx.insert(auditChain).values(links);

@@ -9,6 +9,7 @@ import { recordAudit } from './audit-log.ts';
 import type { AuditSettings } from './audit-settings.ts';
 import { AUDIT_ROW_COLUMNS, type RawAuditRow, sealAllPending, toContent } from './seal-audit-chain.ts';
 import { readCheckpointFile } from './write-audit-checkpoint.ts';
+import { auditMac } from './audit-mac.ts';
 
 const PAGE = 1000;
 
@@ -36,7 +37,7 @@ export async function verifyAuditChain(ctx: AuthedContext, settings: AuditSettin
     );
     if (page.length === 0) break;
     const verdict = verifyChainSegment(
-      settings.key,
+      auditMac(settings.key),
       page.map((r) => ({ ...toContent(r, Number(r.chain_seq)), mac: r.mac })),
       state,
       checkpoints.anchors,
@@ -64,7 +65,8 @@ export async function verifyAuditChain(ctx: AuthedContext, settings: AuditSettin
 
   const [pendingRow] = await queryRows<{ n: number | string }>(
     ctx.db,
-    sql`SELECT count(*)::int AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)`,
+    sql`SELECT count(*)::int AS n FROM audit_log a
+        WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)`,
   );
   const report: ChainReport = {
     ok: broken === null,

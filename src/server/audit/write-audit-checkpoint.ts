@@ -6,6 +6,7 @@ import { type Checkpoint, checkpointLine, readCheckpoints, signCheckpoint } from
 import { type Db, queryRows } from '../../db/open-db.ts';
 import { translate } from '../i18n/messages.ts';
 import type { AuditSettings } from './audit-settings.ts';
+import { auditMac } from './audit-mac.ts';
 
 /**
  * Writes a signed checkpoint of the chain head outside the database: a JSON
@@ -37,7 +38,7 @@ export async function readCheckpointFile(settings: AuditSettings) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
   }
-  return readCheckpoints(settings.key, text);
+  return readCheckpoints(auditMac(settings.key), text);
 }
 
 async function appendLine(file: string, line: string) {
@@ -53,9 +54,11 @@ async function appendLine(file: string, line: string) {
 
 function mailText(checkpoint: Checkpoint, line: string) {
   const params = { seq: checkpoint.seq, at: checkpoint.at };
+  // French first, then German: the recipient may read either.
+  const inBoth = (key: string) => [translate('fr', key, params), translate('de', key, params)];
   return {
-    subject: `${translate('fr', 'auditCheckpoint.subject', params)} / ${translate('de', 'auditCheckpoint.subject', params)}`,
-    text: `${translate('fr', 'auditCheckpoint.body', params)}\n\n${translate('de', 'auditCheckpoint.body', params)}\n\n${line}\n`,
+    subject: inBoth('auditCheckpoint.subject').join(' / '),
+    text: `${[...inBoth('auditCheckpoint.body'), line].join('\n\n')}\n`,
   };
 }
 
@@ -83,17 +86,22 @@ export function createCheckpointWriter(deps: {
       const latest = (await readCheckpointFile(settings)).latest;
       const latestKey = latest ? `${latest.seq}:${latest.mac}` : null;
       if (lastMailed === undefined) lastMailed = latestKey;
-      const toFile = settings.checkpointFile !== null && latestKey !== headKey;
-      const toMail = Boolean(mailer) && lastMailed !== headKey;
+      const file = settings.checkpointFile;
+      const toFile = file !== null && latestKey !== headKey;
+      const toMail = mailer != null && lastMailed !== headKey;
       if (!toFile && !toMail) return null;
 
-      const checkpoint = signCheckpoint(settings.key, { seq: Number(head.seq), mac: head.mac, at: now.toISOString() });
+      const checkpoint = signCheckpoint(auditMac(settings.key), {
+        seq: Number(head.seq),
+        mac: head.mac,
+        at: now.toISOString(),
+      });
       const line = checkpointLine(checkpoint);
       // The file first: a mail server that is down must not cost the local anchor.
-      if (toFile) await appendLine(settings.checkpointFile!, line);
+      if (toFile) await appendLine(file, line);
       if (toMail) {
         const { subject, text } = mailText(checkpoint, line);
-        await mailer!.send(subject, text);
+        await mailer.send(subject, text);
         lastMailed = headKey;
       }
       return checkpoint;

@@ -39,7 +39,8 @@ describe('sign-in', () => {
     expect(unknown.json().error.message).toBe(wrong.json().error.message);
   });
 
-  it('locks one address out of an account after five failures, even with the right password, but not the owner elsewhere', async () => {
+  // The owner, from another address, still signs in: nobody can lock someone else out.
+  it('after five failures an address is locked out of the account, even with the right password', async () => {
     const attacker = '198.51.100.66';
     for (let i = 0; i < 5; i++) expect((await signInRaw('colleague', 'wrong-password', attacker)).statusCode).toBe(401);
     const locked = await signInRaw('colleague', PASSWORD, attacker);

@@ -9,7 +9,7 @@ import {
   UpdatePreferencesBodySchema,
 } from '../../contracts/auth.ts';
 import { ErrorBodySchema } from '../../contracts/common.ts';
-import { SESSION_COOKIE, authed } from '../http/auth-hook.ts';
+import { SESSION_COOKIE, authed, sessionIdOf } from '../http/auth-hook.ts';
 import { getMe } from '../me/get-me.ts';
 import { listAttentionItems } from '../me/list-attention-items.ts';
 import { updateMyPreferences } from '../me/update-my-preferences.ts';
@@ -52,7 +52,7 @@ export async function authRoutes(app: FastifyInstance) {
     '/api/auth/sign-out',
     { config: { allowWithTemporaryPassword: true }, schema: { tags, response: { 200: Ok } } },
     async (request, reply) => {
-      await signOut(authed(request), request.sessionId!);
+      await signOut(authed(request), sessionIdOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
@@ -65,7 +65,7 @@ export async function authRoutes(app: FastifyInstance) {
       schema: { tags, body: ChangePasswordBodySchema, response: { 200: Ok, 400: ErrorBodySchema } },
     },
     async (request) => {
-      await changePassword(authed(request), request.sessionId!, request.body);
+      await changePassword(authed(request), sessionIdOf(request), request.body);
       return { ok: true as const };
     },
   );

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { type Queryable, type Tx, queryRows } from '../../db/open-db.ts';
 import { institutions, loginAttempts, sessions, users } from '../../db/schema.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const newSessionToken = () => randomBytes(32).toString('base64url');
@@ -81,11 +82,13 @@ export async function reserveLoginAttempt(
   tx: Tx,
   values: { usernameKey: string; ip: string; at: Date },
 ): Promise<bigint> {
-  const [row] = await tx
-    .insert(loginAttempts)
-    .values({ ...values, succeeded: false })
-    .returning({ id: loginAttempts.id });
-  return row!.id;
+  const row = oneRow(
+    await tx
+      .insert(loginAttempts)
+      .values({ ...values, succeeded: false })
+      .returning({ id: loginAttempts.id }),
+  );
+  return row.id;
 }
 
 export async function markLoginAttemptSucceeded(q: Queryable, attemptId: bigint) {
@@ -117,7 +120,10 @@ export async function recentFailures(q: Queryable, usernameKey: string, ip: stri
     sql`
     SELECT at FROM login_attempts
     WHERE username_key = ${usernameKey} AND NOT succeeded AND at > ${since.toISOString()}::timestamptz
-      AND at > COALESCE((SELECT max(at) FROM login_attempts WHERE username_key = ${usernameKey} AND succeeded), '-infinity')
+      AND at > COALESCE(
+        (SELECT max(at) FROM login_attempts WHERE username_key = ${usernameKey} AND succeeded),
+        '-infinity'
+      )
     ORDER BY at`,
   );
   const accountAddress = await queryRows<{ at: unknown }>(
@@ -125,7 +131,10 @@ export async function recentFailures(q: Queryable, usernameKey: string, ip: stri
     sql`
     SELECT at FROM login_attempts
     WHERE username_key = ${usernameKey} AND ip = ${ip} AND NOT succeeded AND at > ${since.toISOString()}::timestamptz
-      AND at > COALESCE((SELECT max(at) FROM login_attempts WHERE username_key = ${usernameKey} AND ip = ${ip} AND succeeded), '-infinity')
+      AND at > COALESCE(
+        (SELECT max(at) FROM login_attempts WHERE username_key = ${usernameKey} AND ip = ${ip} AND succeeded),
+        '-infinity'
+      )
     ORDER BY at`,
   );
   const byIp = await q

@@ -15,6 +15,7 @@ import { finaliseFinalReport } from '../tandem/finalise-final-report.ts';
 import { getTandemFile } from '../tandem/get-tandem-file.ts';
 import { recordMeeting } from '../tandem/save-meeting.ts';
 import { saveFinalReport } from '../tandem/save-final-report.ts';
+import { found } from '../../db/seed/found.ts';
 
 /**
  * The measures of the demo canton, through the same use cases as the screens,
@@ -41,13 +42,20 @@ export async function seedDemoMeasures(
   const allUsers = await db.select().from(users);
   const kinds = await db.select().from(measureKinds);
   const ctxFor = (username: string, at: Date): AuthedContext => {
-    const u = allUsers.find((x) => x.username === username)!;
+    const u = found(
+      allUsers.find((x) => x.username === username),
+      `user ${username}`,
+    );
     const actor: Actor = { userId: u.id, institutionId: u.institutionId, regionId: u.regionId, roles: u.roles };
     return { db, config, now: () => at, ip: '127.0.0.1', lang: u.language, actor };
   };
   const daysAgo = (n: number) => new Date(now.getTime() - n * DAY);
   const day = (d: Date) => swissDay(d);
-  const kindId = (code: string) => kinds.find((k) => k.code === code)!.id;
+  const kindId = (code: string) =>
+    found(
+      kinds.find((k) => k.code === code),
+      `measure kind ${code}`,
+    ).id;
   const idsOf = async (situationId: string) =>
     new Set(
       (await db.select({ id: measures.id }).from(measures).where(eq(measures.situationId, situationId))).map(
@@ -55,7 +63,7 @@ export async function seedDemoMeasures(
       ),
     );
   const version = async (measureId: string) =>
-    (await db.select({ v: measures.version }).from(measures).where(eq(measures.id, measureId)))[0]!.v;
+    found((await db.select({ v: measures.version }).from(measures).where(eq(measures.id, measureId)))[0], 'measure').v;
 
   type Proposal = Parameters<typeof proposeMeasure>[2];
   const propose = async (
@@ -79,7 +87,10 @@ export async function seedDemoMeasures(
       ...rest,
     });
     // The measure this proposal added (the file lists them by start date).
-    return file.measures.find((m) => !before.has(m.id))!;
+    return found(
+      file.measures.find((m) => !before.has(m.id)),
+      'the proposed measure',
+    );
   };
   const decide = async (who: string, at: Date, measureId: string, decision: 'approve' | 'refuse', reason = '') =>
     decideMeasure(ctxFor(who, at), measureId, { decision, reason, version: await version(measureId) });
@@ -100,7 +111,7 @@ export async function seedDemoMeasures(
     });
 
   // Virginie Rey, seed 000: measures interrupted for health, then an internship in her field.
-  const rey = situations.get('Rey')!;
+  const rey = found(situations.get('Rey'), 'situation Rey');
   const firstInternship = await propose('tandem.orp', daysAgo(72), rey, {
     kind: 'internship_laci',
     provider: 'Centre commercial Métropole, Sion',
@@ -152,7 +163,7 @@ export async function seedDemoMeasures(
   await decide('sas.preavis', daysAgo(3), inHerField.id, 'approve', 'Préavis favorable : stage dans son domaine.');
 
   // Petra Schmid, Brig: a LIAS internship at the commune after the SAS; an art. 59d course at the LMMT.
-  const schmid = situations.get('Schmid')!;
+  const schmid = found(situations.get('Schmid'), 'situation Schmid');
   await propose('tandem.smz.brig', daysAgo(4), schmid, {
     kind: 'internship_lias',
     provider: 'Coop Visp',
@@ -181,7 +192,7 @@ export async function seedDemoMeasures(
   });
 
   // Sarah Délez: an AIT beyond the 60 % the law allows, sent to the Commission droit.
-  await propose('tandem.orp.monthey', daysAgo(3), situations.get('Délez')!, {
+  await propose('tandem.orp.monthey', daysAgo(3), found(situations.get('Délez'), 'situation Délez'), {
     kind: 'ait',
     provider: 'Atelier Couture Chablais, Monthey',
     goals: 'Engagement comme couturière après le stage d’observation.',
@@ -194,7 +205,7 @@ export async function seedDemoMeasures(
       'Petit atelier, employeuse prête à engager durablement ; 70 % la première moitié pour compenser la formation.',
   });
 
-  await seedCrettaz2022(db, situations.get('Crettaz')!, ctxFor, propose, decide, act);
+  await seedCrettaz2022(db, found(situations.get('Crettaz'), 'situation Crettaz'), ctxFor, propose, decide, act);
 }
 
 /** Mélanie Crettaz, 2022–2023: the earlier rules at work (MIP, LIAS measures approved by the commune alone). */
@@ -226,14 +237,14 @@ async function seedCrettaz2022(
   ) => Promise<unknown>,
 ) {
   const at = (iso: string) => new Date(`${iso}T09:00:00Z`);
-  const [sion] = await db.select().from(regions).where(eq(regions.code, 'SION'));
+  const sion = found((await db.select().from(regions).where(eq(regions.code, 'SION')))[0], 'region SION');
   const [tandem] = await db
     .select()
     .from(tandems)
-    .where(and(eq(tandems.regionId, sion!.id), eq(tandems.active, true)));
+    .where(and(eq(tandems.regionId, sion.id), eq(tandems.active, true)));
   const version = async () => situationVersion(db, id);
   await assignTandem(ctxFor('coord.sion', at('2022-09-28')), id, {
-    tandemId: tandem!.id,
+    tandemId: found(tandem, 'the Sion tandem').id,
     startOn: '2022-10-03',
     confirmOverCapacity: false,
     extraRecipientIds: [],
@@ -287,7 +298,7 @@ async function seedCrettaz2022(
   const file = () => getTandemFile(ctxFor('tandem.cms', closing), id);
   await finaliseFinalReport(ctxFor('tandem.cms', closing), id, {
     language: 'fr',
-    version: (await file()).finalReport!.version,
+    version: found((await file()).finalReport, 'final report').version,
   });
   await closeMandate(ctxFor('tandem.cms', closing), id, {
     outcome: 'inserted',
@@ -298,6 +309,6 @@ async function seedCrettaz2022(
       contractType: 'permanent',
       ratePercent: 60,
     },
-    version: (await file()).mandate!.version,
+    version: found((await file()).mandate, 'mandate').version,
   });
 }

@@ -17,6 +17,7 @@ import { saveDraft } from '../situations/save-draft.ts';
 import { situationVersion } from '../situations/situation-repository.ts';
 import { takeUpSituation } from '../situations/take-up-situation.ts';
 import { uploadAttachment } from '../situations/upload-attachment.ts';
+import { found } from '../../db/seed/found.ts';
 
 /**
  * Situations at every stage of the announcement and triage, in French and in
@@ -33,7 +34,10 @@ interface Step {
   anonymous?: { ageBand: DraftBody['ageBand'] };
   draft: Partial<DraftBody>;
   daysAgo: number;
-  /** A fixed start instead of `daysAgo`: a file from the rules before 2023 must stay before 2023 whenever the demo is made. */
+  /**
+   * A fixed start instead of `daysAgo`: a file from the rules before 2023 must stay before 2023 whenever the demo is
+   * made.
+   */
   at?: string;
   until:
     | 'draft'
@@ -402,13 +406,21 @@ export async function seedDemoSituations(db: Db, config: Config, now: Date = new
   const [bureau] = await db.select().from(institutions).where(eq(institutions.kind, 'bureau_cii'));
   const allRegions = await db.select().from(regions);
   const ctxFor = (username: string, at: Date): AuthedContext => {
-    const u = allUsers.find((x) => x.username === username)!;
+    const u = found(
+      allUsers.find((x) => x.username === username),
+      `user ${username}`,
+    );
     const actor: Actor = { userId: u.id, institutionId: u.institutionId, regionId: u.regionId, roles: u.roles };
     return { db, config, now: () => at, ip: '127.0.0.1', lang: u.language, actor };
   };
   const version = async (id: string) => situationVersion(db, id);
 
   const allInstitutions = await db.select().from(institutions);
+  const institutionId = (name: string) =>
+    found(
+      allInstitutions.find((i) => i.nameFr === name),
+      `institution ${name}`,
+    ).id;
   // The commune of residence, where the demo canton has it: whose approvers decide the person's LIAS measures.
   const allCommunes = await db.select().from(communes);
   const communeOf = (locality: string | undefined) =>
@@ -417,7 +429,10 @@ export async function seedDemoSituations(db: Db, config: Config, now: Date = new
     const start = step.at ? new Date(step.at) : new Date(now.getTime() - step.daysAgo * DAY);
     const later = (hours: number) => new Date(start.getTime() + hours * 3_600_000);
     const announcer = ctxFor(step.announcer, start);
-    const regionId = allRegions.find((r) => r.code === step.region)!.id;
+    const regionId = found(
+      allRegions.find((r) => r.code === step.region),
+      `region ${step.region}`,
+    ).id;
     const personId = step.person
       ? await createPerson(announcer, {
           person: {
@@ -469,12 +484,10 @@ export async function seedDemoSituations(db: Db, config: Config, now: Date = new
         institutionIds: [
           ...new Set([
             announcer.actor.institutionId,
-            bureau!.id,
+            found(bureau, 'the Bureau CII').id,
             // Tandem cases: the person also authorises the ORP and the CMS of the tandem.
-            ...(step.until === 'tandem'
-              ? TANDEM_INSTITUTIONS[step.region].map(([, name]) => allInstitutions.find((i) => i.nameFr === name)!.id)
-              : []),
-            ...(step.consentAlso?.institutions ?? []).map((name) => allInstitutions.find((i) => i.nameFr === name)!.id),
+            ...(step.until === 'tandem' ? TANDEM_INSTITUTIONS[step.region].map(([, name]) => institutionId(name)) : []),
+            ...(step.consentAlso?.institutions ?? []).map(institutionId),
           ]),
         ],
         dataCategories: [
@@ -491,7 +504,14 @@ export async function seedDemoSituations(db: Db, config: Config, now: Date = new
     }
     await announceSituation(ctxFor(step.announcer, later(1)), id, await version(id));
     for (const member of step.caseTeam ?? [])
-      await addCaseTeamMember(ctxFor(step.announcer, later(2)), id, allUsers.find((u) => u.username === member)!.id);
+      await addCaseTeamMember(
+        ctxFor(step.announcer, later(2)),
+        id,
+        found(
+          allUsers.find((u) => u.username === member),
+          `user ${member}`,
+        ).id,
+      );
     if (step.until === 'announced' || !step.coordinator) continue;
     await takeUpSituation(ctxFor(step.coordinator, later(30)), id, await version(id));
     if (step.until === 'under_review') continue;
@@ -508,7 +528,8 @@ export async function seedDemoSituations(db: Db, config: Config, now: Date = new
       const eligibility =
         step.until === 'tandem'
           ? TANDEM_CRITERIA.map((criterion) => {
-              // The criterion of the regime the person is not under does not apply (LACI for the ORP, LIAS for social aid).
+              // The criterion of the regime the person is not under does not apply (LACI for the ORP, LIAS for social
+              // aid).
               const other = step.announcer.startsWith('cms') ? 'laci_prior_measure' : 'lias_employability_checked';
               // The coordinator writes in the region's language (Brig: German).
               const german = step.region === 'BRIG';

@@ -21,6 +21,7 @@ import { saveObjective } from '../tandem/save-objective.ts';
 import { saveFinalReport } from '../tandem/save-final-report.ts';
 import { createTandem } from '../tandem/save-tandem.ts';
 import { sendMonthlyReport } from '../tandem/send-monthly-report.ts';
+import { found } from '../../db/seed/found.ts';
 
 /**
  * The tandem part of the demo canton, through the same use cases as the
@@ -36,13 +37,24 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
   const allUsers = await db.select().from(users);
   const allRegions = await db.select().from(regions);
   const ctxFor = (username: string, at: Date): AuthedContext => {
-    const u = allUsers.find((x) => x.username === username)!;
+    const u = found(
+      allUsers.find((x) => x.username === username),
+      `user ${username}`,
+    );
     const actor: Actor = { userId: u.id, institutionId: u.institutionId, regionId: u.regionId, roles: u.roles };
     return { db, config, now: () => at, ip: '127.0.0.1', lang: u.language, actor };
   };
   const daysAgo = (n: number) => new Date(now.getTime() - n * DAY);
-  const userId = (username: string) => allUsers.find((u) => u.username === username)!.id;
-  const region = (code: string) => allRegions.find((r) => r.code === code)!.id;
+  const userId = (username: string) =>
+    found(
+      allUsers.find((u) => u.username === username),
+      `user ${username}`,
+    ).id;
+  const region = (code: string) =>
+    found(
+      allRegions.find((r) => r.code === code),
+      `region ${code}`,
+    ).id;
   const versionOf = (id: string) => situationVersion(db, id);
   const file = (who: string, at: Date, id: string) => getTandemFile(ctxFor(who, at), id);
 
@@ -72,10 +84,10 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
     reports?: [month: string, atDaysAgo: number, text: string][];
   }
   const run = async (p: Plan) => {
-    const id = situations.get(p.name)!;
+    const id = found(situations.get(p.name), `situation ${p.name}`);
     const start = daysAgo(p.startDaysAgo);
     await assignTandem(ctxFor(p.coord, start), id, {
-      tandemId: tandemOf[p.region]!,
+      tandemId: found(tandemOf[p.region], `tandem ${p.region}`),
       startOn: swissDay(start),
       confirmOverCapacity: false,
       extraRecipientIds: [],
@@ -103,9 +115,10 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
     for (const [month, ago, text] of p.reports ?? []) {
       const at = daysAgo(ago);
       const reportId = await draftMonthlyReport(ctxFor(p.writer, at), id, month);
-      const r = (await file(p.writer, at, id)).monthlyReports.find((x) => x.id === reportId)!;
-      await updateMonthlyReport(ctxFor(p.writer, at), id, reportId, { significantElements: text, version: r.version! });
-      await sendMonthlyReport(ctxFor(p.writer, at), id, reportId, r.version! + 1);
+      const r = (await file(p.writer, at, id)).monthlyReports.find((x) => x.id === reportId);
+      const version = found(r?.version, `monthly report ${month} of ${p.name}`);
+      await updateMonthlyReport(ctxFor(p.writer, at), id, reportId, { significantElements: text, version });
+      await sendMonthlyReport(ctxFor(p.writer, at), id, reportId, version + 1);
     }
     return id;
   };
@@ -172,7 +185,7 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
     ],
   });
   // The AIT that co-finances his job (seed 000's "mesure emploi"), decided by the tandem within the ORP's competence.
-  const aitKind = (await db.select().from(measureKinds).where(eq(measureKinds.code, 'ait')))[0]!;
+  const aitKind = found((await db.select().from(measureKinds).where(eq(measureKinds.code, 'ait')))[0], 'AIT kind');
   const aitFile = await proposeMeasure(ctxFor('tandem.orp', daysAgo(228)), gillioz, {
     kindId: aitKind.id,
     provider: 'Transports du Valais central SA',
@@ -186,7 +199,10 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
     escalate: false,
     escalationReason: '',
   });
-  const ait = aitFile.measures.find((m) => m.kind.code === 'ait')!;
+  const ait = found(
+    aitFile.measures.find((m) => m.kind.code === 'ait'),
+    'the AIT',
+  );
   const started = await runMeasure(ctxFor('tandem.orp', daysAgo(225)), gillioz, ait.id, {
     action: 'start',
     on: swissDay(daysAgo(225)),
@@ -204,7 +220,7 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
   });
   await finaliseFinalReport(ctxFor('tandem.orp', closedAt), gillioz, {
     language: 'fr',
-    version: (await file('tandem.orp', closedAt, gillioz)).finalReport!.version,
+    version: found((await file('tandem.orp', closedAt, gillioz)).finalReport, 'final report').version,
   });
   await closeMandate(ctxFor('tandem.orp', closedAt), gillioz, {
     outcome: 'inserted',
@@ -215,14 +231,17 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
       contractType: 'permanent',
       ratePercent: 100,
     },
-    version: (await file('tandem.orp', closedAt, gillioz)).mandate!.version,
+    version: found((await file('tandem.orp', closedAt, gillioz)).mandate, 'mandate').version,
   });
   await handBackFile(ctxFor('tandem.orp', daysAgo(219)), gillioz, {
     note: 'Emploi fixe depuis un mois ; dossier rendu avec le bilan final.',
-    version: (await file('tandem.orp', daysAgo(219), gillioz)).mandate!.version,
+    version: found((await file('tandem.orp', daysAgo(219), gillioz)).mandate, 'mandate').version,
   });
   // The allowance ran its six months after the closure: the ORP counsellor who holds the file again records its end.
-  const running = started.measures.find((m) => m.id === ait.id)!;
+  const running = found(
+    started.measures.find((m) => m.id === ait.id),
+    'the running AIT',
+  );
   await runMeasure(ctxFor('orp.sion', daysAgo(44)), gillioz, ait.id, {
     action: 'complete',
     on: swissDay(daysAgo(45)),
@@ -254,7 +273,7 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
   await extendMandate(ctxFor('tandem.rav.brig', daysAgo(5)), schmid, {
     endOn: swissDay(new Date(schmidStart.getTime() + 240 * DAY)),
     justification: 'Praktikum beginnt erst im nächsten Monat; Begleitung bis zur Anstellung nötig.',
-    version: (await file('tandem.rav.brig', daysAgo(5), schmid)).mandate!.version,
+    version: found((await file('tandem.rav.brig', daysAgo(5), schmid)).mandate, 'mandate').version,
   });
 
   // Sarah Délez, Monthey: announced by social aid; the announcing social worker keeps budget, commune and SAS.

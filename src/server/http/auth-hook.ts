@@ -57,6 +57,12 @@ export function registerAuthHook(app: FastifyInstance, deps: { db: Db; config: C
   });
 }
 
+/** The session of a route that required one (the hook sets it with the actor). */
+export function sessionIdOf(request: FastifyRequest): string {
+  if (!request.sessionId) throw new DomainError('unauthenticated', 'error.unauthenticated');
+  return request.sessionId;
+}
+
 /** The context of a route that required a session (the hook guarantees the actor). */
 export function authed(request: FastifyRequest): AuthedContext {
   if (!request.ctx.actor) throw new DomainError('unauthenticated', 'error.unauthenticated');

@@ -101,7 +101,7 @@ function body(
     error: {
       code,
       message: translate(lang, messageKey, params),
-      ...(fields && fields.length
+      ...(fields?.length
         ? { fields: fields.map((f) => ({ path: f.path, message: translate(lang, f.messageKey, f.params) })) }
         : {}),
     },

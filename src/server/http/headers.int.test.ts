@@ -18,7 +18,8 @@ afterAll(async () => {
 });
 
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
 describe('every answer', () => {
   it.each([
@@ -47,7 +48,7 @@ describe('every answer', () => {
     expect(response.headers['strict-transport-security']).toBeUndefined();
   });
 
-  it('that the router gives itself has the error body in the caller’s language and does not quote the URL', async () => {
+  it('that the router gives itself has the error body in the caller’s language, not quoting the URL', async () => {
     for (const [url, status] of [
       ['/api/situations/Zufferey%E0%A4%A', 400],
       [`/api/situations/Zufferey${'a'.repeat(5_000)}`, 414],

@@ -21,6 +21,7 @@ export function registerTextGuard(app: FastifyInstance) {
 }
 
 // NUL, a high surrogate not followed by a low one, or a low one not preceded by a high one (code units, no `u` flag).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what this looks for (PostgreSQL text cannot hold it)
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** True for a string that a PostgreSQL text column can store as typed. */
 export const isStorableText = (value: string) => !UNSTORABLE.test(value);
@@ -33,7 +34,7 @@ function collect(value: unknown, path: string[], out: FieldError[], depth = 0): 
   }
   if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return;
   if (Array.isArray(value)) {
-    value.forEach((item, i) => collect(item, [...path, String(i)], out, depth + 1));
+    for (const [i, item] of value.entries()) collect(item, [...path, String(i)], out, depth + 1);
     return;
   }
   for (const [key, item] of Object.entries(value)) {

@@ -17,7 +17,8 @@ const fr: Messages = {
   'error.busy': 'Le serveur est très sollicité en ce moment. Réessayez dans quelques secondes.',
   'error.rateLimited': 'Trop de tentatives. Réessayez dans {minutes} minute(s).',
   'error.accountLocked':
-    'Trop d’échecs de connexion à ce compte depuis votre adresse. Elle est bloquée temporairement pour ce compte : réessayez dans {minutes} minute(s).',
+    'Trop d’échecs de connexion à ce compte depuis votre adresse. Elle est bloquée temporairement pour ce compte ' +
+    ': réessayez dans {minutes} minute(s).',
   'error.accountSlowedDown':
     'Trop d’échecs de connexion récents à ce compte. Par prudence, attendez {seconds} seconde(s) avant de réessayer.',
   'error.crossOrigin': 'Cette demande vient d’un autre site : elle est refusée.',
@@ -76,7 +77,8 @@ const fr: Messages = {
   'situation.followingRequired': 'Indiquez au moins une institution qui suit la personne.',
   'situation.personRequired': 'Choisissez la personne, ou annoncez la situation de manière anonyme.',
   'situation.consentRequired':
-    'Sans procuration valable nommant votre institution et le Bureau CII, la situation ne peut être annoncée que de manière anonyme.',
+    'Sans procuration valable nommant votre institution et le Bureau CII, la situation ne peut être annoncée que ' +
+    'de manière anonyme.',
   'situation.transitionNotAllowed': 'Cette étape n’est plus possible : la situation a changé d’état entre-temps.',
   'situation.suggestionsRequired':
     'Un refus doit proposer des suggestions de prise en charge ou de solutions institutionnelles.',
@@ -95,7 +97,8 @@ const fr: Messages = {
   'consent.validityBeforeSignature': 'La fin de validité doit suivre la date de signature.',
   'consent.scanRequired': 'Joignez la procuration signée (scan).',
   'person.notUsable':
-    'Cette personne est déjà connue du CII, mais aucune procuration valable ne nomme votre institution : annoncez la situation de manière anonyme, ou faites signer une procuration et adressez-vous au Bureau CII.',
+    'Cette personne est déjà connue du CII, mais aucune procuration valable ne nomme votre institution : ' +
+    'annoncez la situation de manière anonyme, ou faites signer une procuration et adressez-vous au Bureau CII.',
   'user.ownRoles': 'Vos propres rôles et votre institution sont changés par un·e autre administrateur·rice.',
   'consent.identityRequired':
     'Une procuration porte au moins sur l’identité de la personne : cochez « Identité et coordonnées ».',
@@ -104,7 +107,8 @@ const fr: Messages = {
   'caseTeam.unknownUser': 'Choisissez un·e professionnel·le actif·ve qui suit des situations.',
   'caseTeam.notCovered': 'La procuration valable ne nomme pas {institution} : faites-la d’abord élargir.',
   'tandem.consentMissing':
-    'La procuration valable ne couvre pas le suivi par ce tandem (institutions manquantes : {institutions}). La personne qui a annoncé la situation est invitée à la faire élargir.',
+    'La procuration valable ne couvre pas le suivi par ce tandem (institutions manquantes : {institutions}). La ' +
+    'personne qui a annoncé la situation est invitée à la faire élargir.',
   'merge.samePerson': 'Choisissez deux personnes différentes.',
   'merge.alreadyMerged': 'Cette personne a déjà été fusionnée.',
   'csv.empty': 'Le fichier est vide.',
@@ -115,7 +119,8 @@ const fr: Messages = {
   'tandem.inactive': 'Ce tandem n’est plus actif.',
   'tandem.other_region': 'Ce tandem travaille dans une autre région que la situation.',
   'tandem.over_capacity_unconfirmed':
-    'Ce tandem suit déjà {load} situations pour une capacité de {capacity} : confirmez l’attribution au-delà de sa capacité.',
+    'Ce tandem suit déjà {load} situations pour une capacité de {capacity} : confirmez l’attribution au-delà de ' +
+    'sa capacité.',
   'mandate.startBeforeOrientation': 'Le mandat ne peut pas commencer avant l’orientation vers le tandem.',
   'mandate.startTooFar': 'Le début du mandat est trop éloigné (un mois au plus).',
   'mandate.unknownRecipient': 'Un des destinataires n’existe pas ou n’est plus actif.',
@@ -141,7 +146,8 @@ const fr: Messages = {
   'closure.outcome_before_start': 'La date de l’issue est avant le début du mandat.',
   'closure.outcome_in_future': 'La date de l’issue ne peut pas être dans le futur.',
   'handBack.notPossible':
-    'Le dossier ne peut pas être rendu : le mandat n’est pas clos, ou le dossier a déjà été rendu, ou aucun·e conseiller·ère ne l’attend.',
+    'Le dossier ne peut pas être rendu : le mandat n’est pas clos, ou le dossier a déjà été rendu, ou aucun·e ' +
+    'conseiller·ère ne l’attend.',
   'measure.personRequired': 'Une mesure se décide pour une personne identifiée : la situation est anonyme.',
   'measure.unknownKind': 'Ce type de mesure n’existe pas ou n’est plus proposé.',
   'measure.providerRequired': 'Indiquez le prestataire ou l’employeur.',
@@ -178,7 +184,10 @@ const fr: Messages = {
   'followUp.notDue': 'Ce suivi n’est dû que le {date}.',
   'auditCheckpoint.subject': 'Point de contrôle du journal d’audit : position {seq}',
   'auditCheckpoint.body':
-    'Le journal d’audit de Tandem comptait {seq} entrées scellées le {at}. Conservez ce courriel sans le modifier : la ligne ci-dessous, signée avec la clé du journal, permet de prouver plus tard que des entrées ont été supprimées ou réécrites. Pour la faire vérifier, ajoutez-la au fichier de points de contrôle (AUDIT_CHECKPOINT_FILE) puis lancez « Vérifier la chaîne » dans le journal d’audit.',
+    'Le journal d’audit de Tandem comptait {seq} entrées scellées le {at}. Conservez ce courriel sans le ' +
+    'modifier : la ligne ci-dessous, signée avec la clé du journal, permet de prouver plus tard que des entrées ' +
+    'ont été supprimées ou réécrites. Pour la faire vérifier, ajoutez-la au fichier de points de contrôle ' +
+    '(AUDIT_CHECKPOINT_FILE) puis lancez « Vérifier la chaîne » dans le journal d’audit.',
 };
 
 const de: Messages = {
@@ -193,9 +202,11 @@ const de: Messages = {
   'error.busy': 'Der Server ist im Moment stark ausgelastet. Versuchen Sie es in einigen Sekunden erneut.',
   'error.rateLimited': 'Zu viele Versuche. Bitte versuchen Sie es in {minutes} Minute(n) erneut.',
   'error.accountLocked':
-    'Zu viele fehlgeschlagene Anmeldungen bei diesem Konto von Ihrer Adresse aus. Sie ist für dieses Konto vorübergehend gesperrt: Versuchen Sie es in {minutes} Minute(n) erneut.',
+    'Zu viele fehlgeschlagene Anmeldungen bei diesem Konto von Ihrer Adresse aus. Sie ist für dieses Konto ' +
+    'vorübergehend gesperrt: Versuchen Sie es in {minutes} Minute(n) erneut.',
   'error.accountSlowedDown':
-    'Zu viele fehlgeschlagene Anmeldungen bei diesem Konto in letzter Zeit. Warten Sie zur Sicherheit {seconds} Sekunde(n), bevor Sie es erneut versuchen.',
+    'Zu viele fehlgeschlagene Anmeldungen bei diesem Konto in letzter Zeit. Warten Sie zur Sicherheit {seconds} ' +
+    'Sekunde(n), bevor Sie es erneut versuchen.',
   'error.crossOrigin': 'Diese Anfrage stammt von einer anderen Website und wird abgelehnt.',
   'error.unknownReference':
     'Ein gewählter Eintrag existiert nicht (mehr). Laden Sie die Seite neu und versuchen Sie es erneut.',
@@ -253,7 +264,8 @@ const de: Messages = {
   'situation.followingRequired': 'Geben Sie mindestens eine Institution an, welche die Person begleitet.',
   'situation.personRequired': 'Wählen Sie die Person oder melden Sie die Situation anonym.',
   'situation.consentRequired':
-    'Ohne gültige Vollmacht, die Ihre Institution und das IIZ-Büro nennt, kann die Situation nur anonym gemeldet werden.',
+    'Ohne gültige Vollmacht, die Ihre Institution und das IIZ-Büro nennt, kann die Situation nur anonym gemeldet ' +
+    'werden.',
   'situation.transitionNotAllowed':
     'Dieser Schritt ist nicht mehr möglich: Der Status der Situation hat sich inzwischen geändert.',
   'situation.suggestionsRequired':
@@ -273,7 +285,8 @@ const de: Messages = {
   'consent.validityBeforeSignature': 'Das Ende der Gültigkeit muss nach dem Unterschriftsdatum liegen.',
   'consent.scanRequired': 'Fügen Sie die unterschriebene Vollmacht bei (Scan).',
   'person.notUsable':
-    'Diese Person ist der IIZ bereits bekannt, aber keine gültige Vollmacht nennt Ihre Institution: Melden Sie die Situation anonym, oder lassen Sie eine Vollmacht unterschreiben und wenden Sie sich an das IIZ-Büro.',
+    'Diese Person ist der IIZ bereits bekannt, aber keine gültige Vollmacht nennt Ihre Institution: Melden Sie ' +
+    'die Situation anonym, oder lassen Sie eine Vollmacht unterschreiben und wenden Sie sich an das IIZ-Büro.',
   'user.ownRoles':
     'Ihre eigenen Rollen und Ihre Institution ändert eine andere Administratorin oder ein anderer Administrator.',
   'consent.identityRequired':
@@ -283,7 +296,8 @@ const de: Messages = {
   'caseTeam.unknownUser': 'Wählen Sie eine aktive Fachperson, die Situationen begleitet.',
   'caseTeam.notCovered': 'Die gültige Vollmacht nennt {institution} nicht: Lassen Sie sie zuerst erweitern.',
   'tandem.consentMissing':
-    'Die gültige Vollmacht deckt die Begleitung durch dieses Tandem nicht ab (fehlende Institutionen: {institutions}). Die meldende Person wird gebeten, sie erweitern zu lassen.',
+    'Die gültige Vollmacht deckt die Begleitung durch dieses Tandem nicht ab (fehlende Institutionen: ' +
+    '{institutions}). Die meldende Person wird gebeten, sie erweitern zu lassen.',
   'merge.samePerson': 'Wählen Sie zwei verschiedene Personen.',
   'merge.alreadyMerged': 'Diese Person wurde bereits zusammengeführt.',
   'csv.empty': 'Die Datei ist leer.',
@@ -295,7 +309,8 @@ const de: Messages = {
   'tandem.inactive': 'Dieses Tandem ist nicht mehr aktiv.',
   'tandem.other_region': 'Dieses Tandem arbeitet in einer anderen Region als die Situation.',
   'tandem.over_capacity_unconfirmed':
-    'Dieses Tandem begleitet bereits {load} Situationen bei einer Kapazität von {capacity}: Bestätigen Sie die Zuweisung über die Kapazität hinaus.',
+    'Dieses Tandem begleitet bereits {load} Situationen bei einer Kapazität von {capacity}: Bestätigen Sie die ' +
+    'Zuweisung über die Kapazität hinaus.',
   'mandate.startBeforeOrientation': 'Das Mandat kann nicht vor der Zuweisung an das Tandem beginnen.',
   'mandate.startTooFar': 'Der Beginn des Mandats liegt zu weit in der Zukunft (höchstens ein Monat).',
   'mandate.unknownRecipient': 'Eine der Empfängerpersonen gibt es nicht oder sie ist nicht mehr aktiv.',
@@ -321,7 +336,8 @@ const de: Messages = {
   'closure.outcome_before_start': 'Das Datum des Ergebnisses liegt vor dem Beginn des Mandats.',
   'closure.outcome_in_future': 'Das Datum des Ergebnisses darf nicht in der Zukunft liegen.',
   'handBack.notPossible':
-    'Das Dossier kann nicht zurückgegeben werden: Das Mandat ist nicht abgeschlossen, das Dossier wurde bereits zurückgegeben oder niemand erwartet es.',
+    'Das Dossier kann nicht zurückgegeben werden: Das Mandat ist nicht abgeschlossen, das Dossier wurde bereits ' +
+    'zurückgegeben oder niemand erwartet es.',
   'measure.personRequired': 'Eine Massnahme wird für eine identifizierte Person entschieden: Die Situation ist anonym.',
   'measure.unknownKind': 'Diese Massnahmenart gibt es nicht oder nicht mehr.',
   'measure.providerRequired': 'Geben Sie den Anbieter oder den Arbeitgeber an.',
@@ -335,7 +351,8 @@ const de: Messages = {
   'measure.aitDuration':
     'Ein Einarbeitungszuschuss dauert höchstens {months} Monate: Das Ende darf nicht nach dem {latest} liegen.',
   'measure.aitDuration50':
-    'Auch ab 50 Jahren dauert ein Einarbeitungszuschuss höchstens {months} Monate: Das Ende darf nicht nach dem {latest} liegen.',
+    'Auch ab 50 Jahren dauert ein Einarbeitungszuschuss höchstens {months} Monate: Das Ende darf nicht nach dem ' +
+    '{latest} liegen.',
   'measure.mipNotOffered':
     'Das MIP gibt es seit dem 1. Januar 2023 nicht mehr: Die Zeit des SMZ läuft über sein ordentliches Budget.',
   'measure.mipOnlySocialAid': 'Ein MIP wird nur für eine von der Sozialhilfe gemeldete Situation erstellt.',
@@ -360,7 +377,10 @@ const de: Messages = {
   'followUp.notDue': 'Diese Nachkontrolle ist erst am {date} fällig.',
   'auditCheckpoint.subject': 'Kontrollpunkt des Audit-Protokolls: Position {seq}',
   'auditCheckpoint.body':
-    'Das Audit-Protokoll von Tandem zählte am {at} {seq} versiegelte Einträge. Bewahren Sie diese E-Mail unverändert auf: Mit der untenstehenden, mit dem Protokollschlüssel signierten Zeile lässt sich später nachweisen, dass Einträge gelöscht oder umgeschrieben wurden. Zur Prüfung fügen Sie sie der Kontrollpunktdatei (AUDIT_CHECKPOINT_FILE) hinzu und starten im Audit-Protokoll «Kette prüfen».',
+    'Das Audit-Protokoll von Tandem zählte am {at} {seq} versiegelte Einträge. Bewahren Sie diese E-Mail ' +
+    'unverändert auf: Mit der untenstehenden, mit dem Protokollschlüssel signierten Zeile lässt sich später ' +
+    'nachweisen, dass Einträge gelöscht oder umgeschrieben wurden. Zur Prüfung fügen Sie sie der ' +
+    'Kontrollpunktdatei (AUDIT_CHECKPOINT_FILE) hinzu und starten im Audit-Protokoll «Kette prüfen».',
 };
 
 export const MESSAGES: Record<Language, Messages> = { fr, de };

@@ -22,7 +22,9 @@ export async function deliverOutbox(o: {
   const now = o.now();
   const leased = await queryRows<{ id: string }>(
     o.db,
-    sql`UPDATE outbox_messages SET attempts = attempts + 1, locked_until = ${new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString()}::timestamptz
+    sql`UPDATE outbox_messages
+        SET attempts = attempts + 1,
+          locked_until = ${new Date(now.getTime() + LEASE_SECONDS * 1000).toISOString()}::timestamptz
         WHERE id IN (
           SELECT id FROM outbox_messages
           WHERE status = 'pending' AND next_attempt_at <= ${now.toISOString()}::timestamptz

@@ -110,7 +110,7 @@ describe('e-mail outbox', () => {
     expect((await t.request(pro, { method: 'GET', url: '/api/outbox' })).statusCode).toBe(403);
   });
 
-  it('keeps a message about a situation (a monthly report) closed to administrators: listed, not readable (issue 9)', async () => {
+  it('keeps a monthly report from administrators: listed, not readable (issue 9)', async () => {
     const [situation] = await t.database.db.select({ id: situations.id }).from(situations).limit(1);
     const situationId = situation?.id ?? (await createDraft(t, await t.signIn('pro')));
     await enqueueEmail(t.database.db, {

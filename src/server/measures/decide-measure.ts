@@ -10,6 +10,7 @@ import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { notifyUsers } from '../notifications/notify.ts';
 import { communeOfInstitution, findMeasure, presentMeasures, routeOf, updateMeasureIf } from './measure-repository.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 /**
  * A decider approves or refuses the step waiting for them (LMMT, SAS, the
@@ -27,7 +28,8 @@ export async function decideMeasure(
     throw invalid([{ path: 'reason', messageKey: 'measure.reasonRequired' }]);
   const actorCommuneId = await communeOfInstitution(ctx.db, ctx.actor.institutionId);
   const now = ctx.now();
-  // The access check reads outside the transaction (its refusal is audited on its own); the transaction re-reads under lock.
+  // The access check reads outside the transaction (its refusal is audited on its own); the transaction re-reads under
+  // lock.
   const m = await findMeasure(ctx.db, measureId);
   if (!m) throw notFound();
   const state = { status: m.status, route: routeOf(m), stepIndex: m.stepIndex };
@@ -105,9 +107,7 @@ export async function decideMeasure(
       at: now,
       details: { measureId, step },
     });
-    const [after] = await tx.select().from(measures).where(eq(measures.id, measureId));
-    return after!;
+    return oneRow(await tx.select().from(measures).where(eq(measures.id, measureId)));
   });
-  const [measure] = await presentMeasures(ctx.db, [decided]);
-  return measure!;
+  return oneRow(await presentMeasures(ctx.db, [decided]));
 }

@@ -16,13 +16,13 @@ function waitingForSql(ctx: AuthedContext, actorCommuneId: string | null): SQL |
   const facts = { communeId: actorCommuneId, actorCommuneId };
   const atStep = (step: string) =>
     sql`(${measures.status} = 'proposed' AND ${measures.route}[${measures.stepIndex} + 1] = ${step}::approval_step)`;
-  const parts: SQL[] = [];
+  const parts: (SQL | undefined)[] = [];
   if (decidesStep(ctx.actor, 'lmmt', facts)) parts.push(atStep('lmmt'));
   if (decidesStep(ctx.actor, 'sas', facts)) parts.push(atStep('sas'));
   if (actorCommuneId && decidesStep(ctx.actor, 'commune', facts))
-    parts.push(and(atStep('commune'), eq(measures.communeId, actorCommuneId))!);
+    parts.push(and(atStep('commune'), eq(measures.communeId, actorCommuneId)));
   if (decidesStep(ctx.actor, 'commission', facts)) parts.push(sql`${measures.status} = 'escalated'`);
-  return parts.length ? or(...parts)! : null;
+  return or(...parts) ?? null;
 }
 
 /**
@@ -99,6 +99,7 @@ export async function listInbox(ctx: AuthedContext): Promise<InboxItem[]> {
         basis,
       });
     items.push({
+      // biome-ignore lint/style/noNonNullAssertion: presentMeasures gives one measure per row, in order
       measure: presented[i]!,
       step,
       situationNumber: r.number,

@@ -75,6 +75,7 @@ export async function presentMeasures(q: Queryable, rows: MeasureRow[]): Promise
   return rows.map((r) => ({
     id: r.id,
     situationId: r.situationId,
+    // biome-ignore lint/style/noNonNullAssertion: the kinds were read for these rows' kindId, a foreign key
     kind: kindById.get(r.kindId)!,
     regime: r.regime,
     provider: r.provider,

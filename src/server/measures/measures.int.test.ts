@@ -64,7 +64,9 @@ const run = (
     url: `/api/situations/${situationId}/measures/${m.id}/run`,
     payload: { action, on, reason, version: m.version },
   });
-/** The measure just proposed: the list is in start order, so the tests propose in start order, except where they say. */
+/**
+ * The measure just proposed: the list is in start order, so the tests propose in start order, except where they say.
+ */
 const latest = (r: {
   json(): { measures: { id: string; version: number; status: string; route: string[]; kind: { code: string } }[] };
 }) => r.json().measures.at(-1)!;
@@ -124,7 +126,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('before 2023: the MIP and LIAS measures approved by the commune', () => {
-  it("the MIP is set up by the tandem's social worker, once, for social aid only, and approved by the commune of residence", async () => {
+  it("the tandem's social worker sets up the MIP, once, for social aid only; the commune approves", async () => {
     const [orpMember, cmsMember] = [await t.signIn('tandem.orp.a'), await t.signIn('tandem.cms.a')];
     const file = (await measuresOf(cmsMember, fromSocialAid)).json();
     expect(file.kinds.map((k: { code: string }) => k.code)).toContain('mip');
@@ -189,7 +191,7 @@ describe('before 2023: the MIP and LIAS measures approved by the commune', () =>
     expect(latest(started).status).toBe('running');
   });
 
-  it('a LIAS course submitted in December 2022 goes to the commune alone; started, then interrupted for health', async () => {
+  it('a LIAS course submitted in December 2022 goes to the commune alone; started, stopped for health', async () => {
     at('2022-12-20T09:00:00Z');
     const cmsMember = await t.signIn('tandem.cms.a');
     const course = latest(
@@ -220,7 +222,7 @@ describe('before 2023: the MIP and LIAS measures approved by the commune', () =>
 });
 
 describe('from 2023-01-01: the SAS prior opinion, then the commune', () => {
-  it('routes a LIAS measure of the same situation through the SAS; the commune refuses it with a reason; the proposer is told', async () => {
+  it('routes a LIAS measure through the SAS; the commune refuses it with a reason; the proposer is told', async () => {
     at('2023-01-09T09:00:00Z');
     const cmsMember = await t.signIn('tandem.cms.a');
     const mipNow = await propose(cmsMember, fromOrp, 'mip', { startOn: '2023-01-09', endOn: '2023-01-09' });
@@ -317,7 +319,8 @@ describe('from 2023-01-01: the SAS prior opinion, then the commune', () => {
     expect(
       await t.database.db.select().from(measureDecisions).where(eq(measureDecisions.measureId, m.id)),
     ).toHaveLength(1);
-    // Once decided: a decider of its route learns that it changed (409); one it never reached, that it does not exist (404),
+    // Once decided: a decider of its route learns that it changed (409); one it never reached, that it does not exist
+    // (404),
     // as the cantonal Bureau for a measure never escalated (issue 9).
     expect((await decide(two, m.id, m.version + 1, 'approve')).statusCode).toBe(409);
     for (const who of ['commune.sion', 'sas', 'bureau.cantonal'])
@@ -344,7 +347,7 @@ describe('AIT limits and the Commission droit', () => {
     allowancePercent: 60,
   };
 
-  it('refuses more than 60 % or more than six months before 50, with clear messages; twelve months from 50', async () => {
+  it('refuses over 60 % or over six months before 50, with clear messages; twelve months from 50', async () => {
     const orpMember = await t.signIn('tandem.orp.a');
     const tooMuch = await propose(orpMember, fromSocialAid, 'ait', { ...ait, allowancePercent: 70 });
     expect(fields(tooMuch.json())).toEqual({
@@ -381,7 +384,7 @@ describe('AIT limits and the Commission droit', () => {
     expect(previews.every((r) => r.subjectPersonId !== null)).toBe(true);
   });
 
-  it('escalates an AIT outside the rules to the Commission droit, whose exception is recorded with its reasons', async () => {
+  it('escalates an AIT outside the rules to the Commission droit; its exception is recorded with reasons', async () => {
     const orpMember = await t.signIn('tandem.orp.a');
     const noReason = await propose(orpMember, fromSocialAid, 'ait', {
       ...ait,
@@ -456,7 +459,7 @@ describe('AIT limits and the Commission droit', () => {
 });
 
 describe('the catalogue', () => {
-  it('an administrator adds, reroutes and retires kinds; nobody else; a retired kind is no longer proposed', async () => {
+  it('an administrator adds, reroutes and retires kinds; nobody else; a retired kind is not proposed', async () => {
     const admin = await t.signIn('admin');
     const body = {
       code: 'coaching_job',
@@ -541,7 +544,7 @@ describe('the catalogue', () => {
 });
 
 describe('access', () => {
-  it("another tandem, an outsider and a decider see no situation's measures (404), and the refusals are audited", async () => {
+  it("another tandem, an outsider and a decider see no situation's measures (404); refusals are audited", async () => {
     for (const who of ['tandem.orp.b', 'outsider', 'sas']) {
       expect((await measuresOf(await t.signIn(who), fromSocialAid)).statusCode).toBe(404);
     }
@@ -555,7 +558,7 @@ describe('access', () => {
 });
 
 describe("the communes' quarterly statements", () => {
-  it('Sion, Q4 2022: the course until its interruption and the MIP, 70 % canton / 30 % commune; the SAS and Sion read it, Monthey does not', async () => {
+  it('Sion, Q4 2022: the course until interrupted, the MIP, 70/30; the SAS and Sion read it, Monthey not', async () => {
     const sas = await t.signIn('sas');
     const url = `/api/statements?communeId=${sion.id}&quarter=2022-Q4`;
     const s = (await t.request(sas, { method: 'GET', url })).json();

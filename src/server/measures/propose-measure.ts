@@ -18,6 +18,7 @@ import { translate } from '../i18n/messages.ts';
 import { loadMandateFor } from '../tandem/load-mandate.ts';
 import { getMeasuresFile } from './get-measures-file.ts';
 import type { AuditAction } from '../../domain/audit/actions.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 type PreviewInput = z.infer<typeof PreviewMeasureBodySchema>;
 
@@ -31,7 +32,9 @@ const readable = (ctx: AuthedContext, fields: FieldError[]) =>
         : f.params,
   }));
 
-/** Everything the rules say about a proposal today: its route, its computed cost, what is wrong and what breaks a rule. */
+/**
+ * Everything the rules say about a proposal today: its route, its computed cost, what is wrong and what breaks a rule.
+ */
 async function assess(ctx: AuthedContext, situationId: string, input: PreviewInput, auditAction: AuditAction) {
   const { row, mandate } = await loadMandateFor(ctx, situationId, 'coach', auditAction);
   if (!row.personId) throw invalid([{ path: 'kindId', messageKey: 'measure.personRequired' }]);
@@ -40,10 +43,12 @@ async function assess(ctx: AuthedContext, situationId: string, input: PreviewInp
     .from(measureKinds)
     .where(and(eq(measureKinds.id, input.kindId), eq(measureKinds.active, true)));
   if (!kind) throw invalid([{ path: 'kindId', messageKey: 'measure.unknownKind' }]);
-  const [person] = await ctx.db
-    .select({ birthDate: persons.birthDate, communeId: persons.communeId })
-    .from(persons)
-    .where(eq(persons.id, row.personId));
+  const person = oneRow(
+    await ctx.db
+      .select({ birthDate: persons.birthDate, communeId: persons.communeId })
+      .from(persons)
+      .where(eq(persons.id, row.personId)),
+  );
   const [announcer] = await ctx.db
     .select({ kind: institutions.kind })
     .from(institutions)
@@ -56,7 +61,7 @@ async function assess(ctx: AuthedContext, situationId: string, input: PreviewInp
   const today = swissDay(ctx.now());
   const verdict = checkProposal(kind, input, {
     today,
-    birthDate: person!.birthDate,
+    birthDate: person.birthDate,
     announcedBy: announcer?.kind ?? '',
     hasMip: existingMip.length > 0,
   });
@@ -85,7 +90,7 @@ async function assess(ctx: AuthedContext, situationId: string, input: PreviewInp
     row,
     mandate,
     kind,
-    person: person!,
+    person: person,
     verdict: { ...verdict, invalid: readable(ctx, verdict.invalid), breaches: readable(ctx, verdict.breaches) },
     ruleSet,
     steps,
@@ -134,38 +139,40 @@ export async function proposeMeasure(
   const delegated = a.steps.length === 1 && a.steps[0] === 'tandem';
   const status = input.escalate ? 'escalated' : delegated ? 'approved' : 'proposed';
   await ctx.db.transaction(async (tx) => {
-    const [m] = await tx
-      .insert(measures)
-      .values({
-        situationId,
-        mandateId: a.mandate.id,
-        kindId: a.kind.id,
-        regime: a.kind.regime,
-        provider: input.provider,
-        goals: input.goals,
-        startOn: input.startOn,
-        endOn: computed.endOn,
-        unitCostCents: computed.unitCostCents,
-        quantity: computed.quantity,
-        totalCents: computed.unitCostCents * computed.quantity,
-        normalSalaryCents: a.kind.checks === 'ait' ? input.normalSalaryCents : null,
-        allowancePercent: a.kind.checks === 'ait' ? input.allowancePercent : null,
-        communeId: a.person.communeId,
-        ruleSet: a.ruleSet.id,
-        route: a.steps,
-        stepIndex: delegated ? 1 : 0,
-        status,
-        escalatedAt: input.escalate ? now : null,
-        escalationReason: input.escalate ? input.escalationReason : null,
-        proposedByUserId: ctx.actor.userId,
-        proposedAt: now,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: measures.id });
+    const m = oneRow(
+      await tx
+        .insert(measures)
+        .values({
+          situationId,
+          mandateId: a.mandate.id,
+          kindId: a.kind.id,
+          regime: a.kind.regime,
+          provider: input.provider,
+          goals: input.goals,
+          startOn: input.startOn,
+          endOn: computed.endOn,
+          unitCostCents: computed.unitCostCents,
+          quantity: computed.quantity,
+          totalCents: computed.unitCostCents * computed.quantity,
+          normalSalaryCents: a.kind.checks === 'ait' ? input.normalSalaryCents : null,
+          allowancePercent: a.kind.checks === 'ait' ? input.allowancePercent : null,
+          communeId: a.person.communeId,
+          ruleSet: a.ruleSet.id,
+          route: a.steps,
+          stepIndex: delegated ? 1 : 0,
+          status,
+          escalatedAt: input.escalate ? now : null,
+          escalationReason: input.escalate ? input.escalationReason : null,
+          proposedByUserId: ctx.actor.userId,
+          proposedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: measures.id }),
+    );
     if (delegated && !input.escalate) {
       await tx.insert(measureDecisions).values({
-        measureId: m!.id,
+        measureId: m.id,
         step: 'tandem',
         decision: 'approve',
         reason: '',
@@ -176,7 +183,7 @@ export async function proposeMeasure(
     await recordAudit(tx, ctx, {
       action: 'measure.propose',
       recordType: 'measure',
-      recordId: m!.id,
+      recordId: m.id,
       subjectPersonId: a.row.personId ?? undefined,
       allowed: true,
       details: {

@@ -47,7 +47,10 @@ export async function createMeasureKind(
   });
 }
 
-/** Renaming, rerouting or retiring a kind changes future proposals only: a measure keeps the regime and route it was proposed with. */
+/**
+ * Renaming, rerouting or retiring a kind changes future proposals only: a measure keeps the regime and route it was
+ * proposed with.
+ */
 export async function updateMeasureKind(
   ctx: AuthedContext,
   id: string,

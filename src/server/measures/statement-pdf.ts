@@ -26,7 +26,9 @@ const TEXT = {
     total: 'Total du trimestre',
     none: 'Aucune mesure LIAS ni MIP n’a couru durant ce trimestre.',
     method:
-      'Montants au prorata des jours où chaque mesure a couru durant le trimestre (coût prévu réparti sur sa durée prévue ; une mesure interrompue cesse de coûter le jour de l’interruption). Répartition : canton {canton} %, commune {commune} %.',
+      'Montants au prorata des jours où chaque mesure a couru durant le trimestre (coût prévu réparti sur sa ' +
+      'durée prévue ; une mesure interrompue cesse de coûter le jour de l’interruption). Répartition : canton ' +
+      '{canton} %, commune {commune} %.',
     printed: 'Établi le {date}',
   },
   de: {
@@ -48,7 +50,9 @@ const TEXT = {
     total: 'Total des Quartals',
     none: 'In diesem Quartal lief keine GES-Massnahme und kein MIP.',
     method:
-      'Beträge anteilig nach den Tagen, an denen die Massnahme im Quartal lief (geplante Kosten auf die geplante Dauer verteilt; eine abgebrochene Massnahme kostet ab dem Abbruch nichts mehr). Aufteilung: Kanton {canton} %, Gemeinde {commune} %.',
+      'Beträge anteilig nach den Tagen, an denen die Massnahme im Quartal lief (geplante Kosten auf die geplante ' +
+      'Dauer verteilt; eine abgebrochene Massnahme kostet ab dem Abbruch nichts mehr). Aufteilung: Kanton ' +
+      '{canton} %, Gemeinde {commune} %.',
     printed: 'Erstellt am {date}',
   },
 } as const;

@@ -31,7 +31,9 @@ export const actorOf = (u: Pick<typeof users.$inferSelect, 'id' | 'institutionId
   roles: u.roles,
 });
 
-/** The Bureau of a region: whoever the policy's `bureauRegions` gives that region (coordinators, the cantonal Bureau). */
+/**
+ * The Bureau of a region: whoever the policy's `bureauRegions` gives that region (coordinators, the cantonal Bureau).
+ */
 export async function bureauOfRegion(tx: Tx, regionId: string): Promise<string[]> {
   const rows = await tx
     .select({ id: users.id, institutionId: users.institutionId, regionId: users.regionId, roles: users.roles })

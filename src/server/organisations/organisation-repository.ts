@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { Queryable } from '../../db/open-db.ts';
 import { communes, institutions, offices, regions } from '../../db/schema.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 export const ORGANISATION_TABLES = {
   region: regions,
@@ -37,11 +38,13 @@ export async function insertOrUpdate<T extends OrganisationKind>(
   // The four tables share id/version/updated_at; drizzle's types cannot express "any of them".
   const table = ORGANISATION_TABLES[kind] as unknown as typeof regions;
   if (!id) {
-    const [row] = await q
-      .insert(table)
-      .values({ ...values, createdAt: now, updatedAt: now } as typeof regions.$inferInsert)
-      .returning({ id: table.id });
-    return row!.id;
+    const row = oneRow(
+      await q
+        .insert(table)
+        .values({ ...values, createdAt: now, updatedAt: now } as typeof regions.$inferInsert)
+        .returning({ id: table.id }),
+    );
+    return row.id;
   }
   const updated = await q
     .update(table)

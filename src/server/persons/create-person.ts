@@ -8,6 +8,7 @@ import { communes, persons } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { findDuplicates, personValues } from './person-repository.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 /**
  * Creates a person record. If duplicates exist, the caller must have seen
@@ -36,24 +37,26 @@ export async function createPerson(ctx: AuthedContext, input: { person: PersonIn
     }
     const unseen = candidates.filter((c) => !input.confirmDistinctFrom.includes(c.id));
     if (unseen.length) throw invalid([{ path: 'person', messageKey: 'person.possibleDuplicate' }]);
-    const [row] = await tx
-      .insert(persons)
-      .values({
-        ...values,
-        createdByUserId: ctx.actor.userId,
-        createdByInstitutionId: ctx.actor.institutionId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: persons.id });
+    const row = oneRow(
+      await tx
+        .insert(persons)
+        .values({
+          ...values,
+          createdByUserId: ctx.actor.userId,
+          createdByInstitutionId: ctx.actor.institutionId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: persons.id }),
+    );
     await recordAudit(tx, ctx, {
       action: 'person.create',
       recordType: 'person',
-      recordId: row!.id,
-      subjectPersonId: row!.id,
+      recordId: row.id,
+      subjectPersonId: row.id,
       allowed: true,
       details: { confirmedDistinctFrom: input.confirmDistinctFrom },
     });
-    return row!.id;
+    return row.id;
   });
 }

@@ -75,7 +75,8 @@ export async function usablePersonIds(
           sql`, `,
         )})
           AND (p.created_by_user_id = ${actor.userId}::uuid
-            OR EXISTS (SELECT 1 FROM ${situations} WHERE ${situations.personId} = p.id AND ${situationAccessSql('read_identity', actor, clock)}))`,
+            OR EXISTS (SELECT 1 FROM ${situations}
+              WHERE ${situations.personId} = p.id AND ${situationAccessSql('read_identity', actor, clock)}))`,
   );
   return new Set(rows.map((r) => r.id));
 }

@@ -6,6 +6,7 @@ import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { accessClock } from '../situations/situation-repository.ts';
 import { usablePersonIds } from './person-repository.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 /**
  * Asks for two person records to be merged; nothing changes until the Bureau
@@ -25,10 +26,12 @@ export async function requestPersonMerge(
     if (p.merged) throw new DomainError('conflict', 'merge.alreadyMerged');
   }
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(personMergeRequests)
-      .values({ ...body, requestedByUserId: ctx.actor.userId, requestedAt: ctx.now() })
-      .returning({ id: personMergeRequests.id });
+    const row = oneRow(
+      await tx
+        .insert(personMergeRequests)
+        .values({ ...body, requestedByUserId: ctx.actor.userId, requestedAt: ctx.now() })
+        .returning({ id: personMergeRequests.id }),
+    );
     await recordAudit(tx, ctx, {
       action: 'person.merge_request',
       recordType: 'person',
@@ -37,6 +40,6 @@ export async function requestPersonMerge(
       allowed: true,
       details: { survivorId: body.survivorId },
     });
-    return row!.id;
+    return row.id;
   });
 }

@@ -20,7 +20,8 @@ export async function reviewPersonMerge(
   await ensureAllowed(ctx, 'review', { type: 'person_merge' }, { action: 'person.merge_review', recordId: id });
   const [request] = await ctx.db.select().from(personMergeRequests).where(eq(personMergeRequests.id, id));
   if (!request) throw notFound();
-  // Judging that two records are one person needs seeing both (decision 005); otherwise the request does not exist for the reviewer.
+  // Judging that two records are one person needs seeing both (decision 005); otherwise the request does not exist for
+  // the reviewer.
   const visible = await usablePersonIds(ctx.db, ctx.actor, [request.survivorId, request.duplicateId], accessClock(ctx));
   if (!visible.has(request.survivorId) || !visible.has(request.duplicateId)) throw notFound();
   const now = ctx.now();

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { type FieldError, conflict, invalid } from '../../domain/errors.ts';
+import { DomainError, type FieldError, conflict, invalid } from '../../domain/errors.ts';
 import { swissDay } from '../../domain/consent/consent.ts';
 import { nextStatus } from '../../domain/situation/situation-lifecycle.ts';
 import { institutions, situations } from '../../db/schema.ts';
@@ -31,7 +31,8 @@ export async function announceSituation(ctx: AuthedContext, id: string, version:
   }
   if (fields.length) throw invalid(fields);
 
-  const to = nextStatus(row.status, { type: 'announce' })!;
+  const to = nextStatus(row.status, { type: 'announce' });
+  if (!to) throw new DomainError('conflict', 'situation.transitionNotAllowed');
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     // The consent is checked inside the transaction, on the locked row: a revocation (which moves the

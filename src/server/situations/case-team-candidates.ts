@@ -28,7 +28,8 @@ export async function listCaseTeamCandidates(ctx: AuthedContext, situationId: st
         isNull(users.disabledAt),
         inArray(users.institutionId, covered),
         sql`('field_professional' = ANY(${users.roles}) OR 'cii_correspondent' = ANY(${users.roles}))`,
-        sql`NOT EXISTS (SELECT 1 FROM case_team_members ct WHERE ct.situation_id = ${situationId}::uuid AND ct.user_id = ${users.id} AND ct.removed_at IS NULL)`,
+        sql`NOT EXISTS (SELECT 1 FROM case_team_members ct
+          WHERE ct.situation_id = ${situationId}::uuid AND ct.user_id = ${users.id} AND ct.removed_at IS NULL)`,
       ),
     )
     .orderBy(asc(users.familyName), asc(users.givenName))

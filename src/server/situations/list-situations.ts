@@ -43,8 +43,9 @@ function decodeCursor(raw: string, sort: Sort): Cursor {
   const isTime = (x: string | null) =>
     x === null || /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(x);
   const isId = (x: string | null) => x !== null && /^[0-9a-f-]{36}$/i.test(x);
-  if (sort === 'newest' && !(isTime(v[0]!) && isId(v[1]!))) throw bad();
-  if (sort === 'oldest' && !(isTime(v[0]!) && isTime(v[1]!) && isId(v[2]!))) throw bad();
+  const [first = null, second = null, third = null] = v;
+  if (sort === 'newest' && !(isTime(first) && isId(second))) throw bad();
+  if (sort === 'oldest' && !(isTime(first) && isTime(second) && isId(third))) throw bad();
   return { sort, v };
 }
 

@@ -7,16 +7,8 @@ import { PART_CATEGORY, RISK_FACTOR_CATEGORY, TARGET_GROUP_CATEGORY } from '../.
 import type { ResidencePermit, RiskFactor, Sex, TargetGroup } from '../../domain/situation/vocabulary.ts';
 import type { SituationStatus } from '../../domain/situation/situation-lifecycle.ts';
 import { type Queryable, queryRows } from '../../db/open-db.ts';
-import {
-  attachments,
-  caseTeamMembers,
-  consents,
-  finalReports,
-  institutions,
-  persons,
-  situationEvents,
-  users,
-} from '../../db/schema.ts';
+import { oneRow } from '../../db/one-row.ts';
+import { finalReports } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
 import type { CaseTeamRow, ConsentRow, SituationRow } from './situation-repository.ts';
 
@@ -262,11 +254,11 @@ export const PAGE_COLUMN_SQL = sql`json_build_object(
     FROM situation_events e JOIN users u ON u.id = e.actor_user_id WHERE e.situation_id = situations.id))`;
 
 async function pageColumnsOf(q: Queryable, id: string): Promise<PageColumns> {
-  const [row] = await queryRows<{ page: PageColumns }>(
+  const rows = await queryRows<{ page: PageColumns }>(
     q,
     sql`SELECT ${PAGE_COLUMN_SQL} AS page FROM situations WHERE situations.id = ${id}`,
   );
-  return row!.page;
+  return oneRow(rows).page;
 }
 
 interface IdentityRows {
@@ -294,12 +286,12 @@ interface IdentityRows {
 
 /** Who the person is and the documents (which identify them): read only once the identity may be shown. */
 async function identityRows(q: Queryable, row: SituationRow): Promise<IdentityRows> {
-  const [rows] = await queryRows<IdentityRows>(
+  const found = await queryRows<IdentityRows>(
     q,
     sql`SELECT (SELECT row_to_json(p) FROM persons p WHERE p.id = ${row.personId}) AS person,
       (SELECT json_agg(json_build_object('id', a.id, 'filename', a.filename, 'mimeType', a.mime_type,
           'sizeBytes', a.size_bytes, 'sha256', a.sha256, 'uploadedAt', a.uploaded_at) ORDER BY a.uploaded_at, a.id)
         FROM attachments a WHERE a.situation_id = ${row.id}) AS attachments`,
   );
-  return rows!;
+  return oneRow(found);
 }

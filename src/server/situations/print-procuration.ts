@@ -7,6 +7,7 @@ import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { loadSituationFor } from './load-situation.ts';
 import { procurationPdf } from './procuration-pdf.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 /** The pre-filled procuration, in the person's language (French when it is neither French nor German). */
 export async function printProcuration(
@@ -22,26 +23,26 @@ export async function printProcuration(
     { action: 'consent.print', recordId: situationId },
   );
   if (!row.personId) throw invalid([{ path: 'consent', messageKey: 'consent.needsPerson' }]);
-  const [person] = await ctx.db.select().from(persons).where(eq(persons.id, row.personId));
+  const person = oneRow(await ctx.db.select().from(persons).where(eq(persons.id, row.personId)));
   const named = q.institutionIds.length
     ? await ctx.db.select().from(institutions).where(inArray(institutions.id, q.institutionIds))
     : [];
-  const [me] = await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId));
-  const lang = person!.correspondenceLanguage === 'de' ? 'de' : 'fr';
+  const me = oneRow(await ctx.db.select().from(users).where(eq(users.id, ctx.actor.userId)));
+  const lang = person.correspondenceLanguage === 'de' ? 'de' : 'fr';
   const pdf = await procurationPdf({
     lang,
     reference: row.number,
     person: {
-      officialName: person!.officialName,
-      firstNames: person!.firstNames,
-      birthDate: person!.birthDate,
-      navs13: person!.navs13 ?? '',
-      address: [person!.street, `${person!.postalCode} ${person!.locality}`.trim()].filter(Boolean).join(', '),
+      officialName: person.officialName,
+      firstNames: person.firstNames,
+      birthDate: person.birthDate,
+      navs13: person.navs13 ?? '',
+      address: [person.street, `${person.postalCode} ${person.locality}`.trim()].filter(Boolean).join(', '),
     },
     institutions: named.map((i) => (lang === 'de' ? i.nameDe : i.nameFr)),
     categories: q.categories,
     validUntil: q.validUntil,
-    professional: `${me!.givenName} ${me!.familyName}`,
+    professional: `${me.givenName} ${me.familyName}`,
   });
   await recordAudit(ctx.db, ctx, {
     action: 'consent.print',

@@ -19,12 +19,18 @@ const TEXT = {
     navs: 'N° AVS',
     address: 'Adresse',
     intro:
-      'Par ma signature, j’adhère volontairement à la démarche de collaboration interinstitutionnelle (CII). J’autorise les institutions suivantes à échanger entre elles, oralement ou par écrit, les informations et données me concernant qui sont nécessaires à ma réinsertion professionnelle et sociale :',
+      'Par ma signature, j’adhère volontairement à la démarche de collaboration interinstitutionnelle (CII). ' +
+      'J’autorise les institutions suivantes à échanger entre elles, oralement ou par écrit, les informations et ' +
+      'données me concernant qui sont nécessaires à ma réinsertion professionnelle et sociale :',
     categories: 'Catégories de données concernées :',
     limits:
-      'Les institutions n’échangent que les informations nécessaires en vertu de la présente procuration. Elles respectent les principes de la protection des données pendant et après la démarche (art. 85f LACI ; loi valaisanne sur l’information du public, la protection des données et l’archivage). Les données sur la santé et l’aide sociale sont des données sensibles.',
+      'Les institutions n’échangent que les informations nécessaires en vertu de la présente procuration. Elles ' +
+      'respectent les principes de la protection des données pendant et après la démarche (art. 85f LACI ; loi ' +
+      'valaisanne sur l’information du public, la protection des données et l’archivage). Les données sur la ' +
+      'santé et l’aide sociale sont des données sensibles.',
     validity:
-      'Cette procuration est valable jusqu’au {date}. Je peux la révoquer en tout temps, par écrit, auprès de l’une des institutions nommées ; la révocation vaut pour l’avenir.',
+      'Cette procuration est valable jusqu’au {date}. Je peux la révoquer en tout temps, par écrit, auprès de ' +
+      'l’une des institutions nommées ; la révocation vaut pour l’avenir.',
     place: 'Lieu et date',
     signature: 'Signature de la personne concernée',
     professional: 'Professionnel·le ayant remis la procuration',
@@ -47,12 +53,19 @@ const TEXT = {
     navs: 'AHV-Nr.',
     address: 'Adresse',
     intro:
-      'Mit meiner Unterschrift nehme ich freiwillig an der interinstitutionellen Zusammenarbeit (IIZ) teil. Ich ermächtige die folgenden Institutionen, untereinander mündlich oder schriftlich die mich betreffenden Informationen und Daten auszutauschen, die für meine berufliche und soziale Wiedereingliederung notwendig sind:',
+      'Mit meiner Unterschrift nehme ich freiwillig an der interinstitutionellen Zusammenarbeit (IIZ) teil. Ich ' +
+      'ermächtige die folgenden Institutionen, untereinander mündlich oder schriftlich die mich betreffenden ' +
+      'Informationen und Daten auszutauschen, die für meine berufliche und soziale Wiedereingliederung notwendig ' +
+      'sind:',
     categories: 'Betroffene Datenkategorien:',
     limits:
-      'Die Institutionen tauschen nur die aufgrund dieser Vollmacht notwendigen Informationen aus. Sie beachten die Grundsätze des Datenschutzes während und nach dem Verfahren (Art. 85f AVIG; Walliser Gesetz über die Information der Öffentlichkeit, den Datenschutz und die Archivierung). Daten über die Gesundheit und die Sozialhilfe sind besonders schützenswerte Personendaten.',
+      'Die Institutionen tauschen nur die aufgrund dieser Vollmacht notwendigen Informationen aus. Sie beachten ' +
+      'die Grundsätze des Datenschutzes während und nach dem Verfahren (Art. 85f AVIG; Walliser Gesetz über die ' +
+      'Information der Öffentlichkeit, den Datenschutz und die Archivierung). Daten über die Gesundheit und die ' +
+      'Sozialhilfe sind besonders schützenswerte Personendaten.',
     validity:
-      'Diese Vollmacht gilt bis zum {date}. Ich kann sie jederzeit schriftlich bei einer der genannten Institutionen widerrufen; der Widerruf gilt für die Zukunft.',
+      'Diese Vollmacht gilt bis zum {date}. Ich kann sie jederzeit schriftlich bei einer der genannten ' +
+      'Institutionen widerrufen; der Widerruf gilt für die Zukunft.',
     place: 'Ort und Datum',
     signature: 'Unterschrift der betroffenen Person',
     professional: 'Fachperson, welche die Vollmacht übergeben hat',

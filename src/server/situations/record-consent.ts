@@ -11,6 +11,7 @@ import { notifyUsers } from '../notifications/notify.ts';
 import { loadSituationFor } from './load-situation.ts';
 import { consentReviewers } from './consent-reviewers.ts';
 import { recordSituationEvent } from './record-event.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 /**
  * Records the signed procuration: its scan (already uploaded to this
@@ -44,34 +45,37 @@ export async function recordConsent(ctx: AuthedContext, situationId: string, bod
     .from(attachments)
     .where(and(eq(attachments.id, body.scanAttachmentId), eq(attachments.situationId, situationId)));
   if (!scan) fields.push({ path: 'scanAttachmentId', messageKey: 'consent.scanRequired' });
-  if (fields.length) throw invalid(fields);
+  if (fields.length || !row.personId) throw invalid(fields);
+  const personId = row.personId;
   const now = ctx.now();
   const byAnnouncer =
     predicateHolds('announcer', ctx.actor, facts) &&
     predicateHolds('announcer_institution', ctx.actor, facts) &&
-    (await isOwnPerson(ctx.db, row.personId!, ctx.actor.userId));
+    (await isOwnPerson(ctx.db, personId, ctx.actor.userId));
   return ctx.db.transaction(async (tx) => {
-    const [saved] = await tx
-      .insert(consents)
-      .values({
-        ...body,
-        institutionIds: [...new Set(body.institutionIds)],
-        dataCategories: [...new Set(body.dataCategories)],
-        personId: row.personId!,
-        situationId,
-        recordedByUserId: ctx.actor.userId,
-        reviewedAt: byAnnouncer ? now : null,
-        reviewedByUserId: byAnnouncer ? ctx.actor.userId : null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: consents.id });
+    const saved = oneRow(
+      await tx
+        .insert(consents)
+        .values({
+          ...body,
+          institutionIds: [...new Set(body.institutionIds)],
+          dataCategories: [...new Set(body.dataCategories)],
+          personId,
+          situationId,
+          recordedByUserId: ctx.actor.userId,
+          reviewedAt: byAnnouncer ? now : null,
+          reviewedByUserId: byAnnouncer ? ctx.actor.userId : null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: consents.id }),
+    );
     await recordSituationEvent(tx, ctx, {
       situationId,
       personId: row.personId,
       type: 'consent_recorded',
       details: {
-        consentId: saved!.id,
+        consentId: saved.id,
         institutionIds: body.institutionIds,
         dataCategories: body.dataCategories,
         signedOn: body.signedOn,
@@ -84,7 +88,7 @@ export async function recordConsent(ctx: AuthedContext, situationId: string, bod
       const reviewers = await consentReviewers(tx, ctx, facts);
       await notifyUsers(tx, reviewers, { kind: 'consent_to_review', situationId, at: now });
     }
-    return saved!.id;
+    return saved.id;
   });
 }
 

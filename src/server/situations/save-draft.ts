@@ -9,6 +9,7 @@ import { loadSituationFor } from './load-situation.ts';
 import { usablePersonIds } from '../persons/person-repository.ts';
 import { recordSituationEvent } from './record-event.ts';
 import { accessClock, nextSituationNumber, updateSituationIf } from './situation-repository.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 /**
  * Creates (no id) or saves a draft announcement. Drafts accept incomplete
@@ -41,23 +42,25 @@ export async function saveDraft(ctx: AuthedContext, id: string | null, body: Dra
   if (!id) {
     return ctx.db.transaction(async (tx) => {
       const number = await nextSituationNumber(tx, Number(now.toISOString().slice(0, 4)));
-      const [row] = await tx
-        .insert(situations)
-        .values({
-          ...values,
-          number,
-          announcingUserId: ctx.actor.userId,
-          announcingInstitutionId: ctx.actor.institutionId,
-          createdAt: now,
-        })
-        .returning({ id: situations.id });
+      const row = oneRow(
+        await tx
+          .insert(situations)
+          .values({
+            ...values,
+            number,
+            announcingUserId: ctx.actor.userId,
+            announcingInstitutionId: ctx.actor.institutionId,
+            createdAt: now,
+          })
+          .returning({ id: situations.id }),
+      );
       await recordSituationEvent(tx, ctx, {
-        situationId: row!.id,
+        situationId: row.id,
         personId: values.personId,
         type: 'create_draft',
         to: 'draft',
       });
-      return row!.id;
+      return row.id;
     });
   }
   await ctx.db.transaction(async (tx) => {

@@ -2,7 +2,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { MandateFacts, SituationFacts } from '../../domain/access/situation-access.ts';
 import { type DataCategory, consentBasis, swissDay } from '../../domain/consent/consent.ts';
 import { type Queryable, queryRows } from '../../db/open-db.ts';
-import { caseTeamMembers, consents, mandates, situations, tandems } from '../../db/schema.ts';
+import { oneRow } from '../../db/one-row.ts';
+import { type caseTeamMembers, consents, situations } from '../../db/schema.ts';
 import { PAGE_COLUMN_SQL, type PageColumns } from './present-situation.ts';
 import type { AccessClock } from './situation-access-sql.ts';
 
@@ -169,8 +170,8 @@ export async function findSituation(
 }
 
 export async function nextSituationNumber(q: Queryable, year: number): Promise<string> {
-  const [row] = await queryRows<{ n: string | number }>(q, sql`SELECT nextval('situation_number_seq') AS n`);
-  return `CII-${year}-${String(row!.n).padStart(4, '0')}`;
+  const rows = await queryRows<{ n: string | number }>(q, sql`SELECT nextval('situation_number_seq') AS n`);
+  return `CII-${year}-${String(oneRow(rows).n).padStart(4, '0')}`;
 }
 
 /** Compare-and-set on version and, for transitions, on the status the caller saw. */

@@ -214,7 +214,7 @@ describe('announcement and consent', () => {
     );
   });
 
-  it('announces anonymously: no name, no NAVS13 — age band, region, risk factors — and the Bureau sees it so', async () => {
+  it('announces anonymously: no name, no NAVS13 — age band, region, risk factors — the Bureau sees it so', async () => {
     const id = await createDraft(t, pro, { anonymous: true, personId: null, ageBand: '35_44' });
     const announced = await t.request(pro, {
       method: 'POST',
@@ -287,7 +287,9 @@ describe('announcement and consent', () => {
     const id = await createDraft(t, pro, { personId });
     const pdf = await t.request(pro, {
       method: 'GET',
-      url: `/api/situations/${id}/procuration.pdf?institutionIds=${t.world.orp.id},${t.world.bureau.id}&categories=identity,health&validUntil=2027-06-30`,
+      url:
+        `/api/situations/${id}/procuration.pdf?institutionIds=${t.world.orp.id},${t.world.bureau.id}` +
+        '&categories=identity,health&validUntil=2027-06-30',
     });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -515,7 +517,7 @@ describe('triage by the Bureau', () => {
 });
 
 describe('access by consent', () => {
-  it('shows the identity to the institutions of a valid consent, 404 to others — situation, attachments, search — and audits the reads', async () => {
+  it("shows the identity to a valid consent's institutions, 404 to others (page, files, search), audited", async () => {
     const { id } = await announcedSituation(t, pro, {
       navs13: '756.4444.4444.46',
       officialName: 'Consentie',
@@ -553,7 +555,8 @@ describe('access by consent', () => {
 
     const rows = await queryRows<{ action: string; allowed: boolean; actor_user_id: string }>(
       t.database.db,
-      sql`SELECT action, allowed, actor_user_id FROM audit_log WHERE record_id IN (${id}, ${attachmentId}) AND actor_user_id = ${t.world.users.outsider.id}`,
+      sql`SELECT action, allowed, actor_user_id FROM audit_log
+          WHERE record_id IN (${id}, ${attachmentId}) AND actor_user_id = ${t.world.users.outsider.id}`,
     );
     expect(rows.map((r) => `${r.action}:${r.allowed}`).sort()).toEqual([
       'attachment.read:false',
@@ -561,7 +564,9 @@ describe('access by consent', () => {
     ]);
     const allowedRead = await queryRows<{ n: number }>(
       t.database.db,
-      sql`SELECT count(*)::int AS n FROM audit_log WHERE record_id = ${id} AND action = 'situation.read' AND allowed AND actor_user_id = ${t.world.users.social.id}`,
+      sql`SELECT count(*)::int AS n FROM audit_log
+          WHERE record_id = ${id} AND action = 'situation.read' AND allowed
+            AND actor_user_id = ${t.world.users.social.id}`,
     );
     expect(allowedRead[0]!.n).toBeGreaterThan(0);
   });
@@ -591,7 +596,9 @@ describe('access by consent', () => {
     // What the CMS saw before stays in the audit log.
     const seen = await queryRows<{ n: number }>(
       t.database.db,
-      sql`SELECT count(*)::int AS n FROM audit_log WHERE record_id = ${id} AND action = 'situation.read' AND allowed AND actor_user_id = ${t.world.users.social.id}`,
+      sql`SELECT count(*)::int AS n FROM audit_log
+          WHERE record_id = ${id} AND action = 'situation.read' AND allowed
+            AND actor_user_id = ${t.world.users.social.id}`,
     );
     expect(seen[0]!.n).toBeGreaterThan(0);
   });

@@ -156,7 +156,7 @@ export async function situationsRoutes(app: FastifyInstance) {
       const content = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       const saved = await uploadAttachment(authed(req), req.params.id, {
         filename: req.query.filename,
-        mimeType: String(req.headers['content-type'] ?? '').split(';')[0]!,
+        mimeType: String(req.headers['content-type'] ?? '').split(';')[0] ?? '',
         content,
       });
       return reply.code(201).send(saved);

@@ -24,7 +24,6 @@ import { loadSituationFor } from './load-situation.ts';
 let t: TestApp;
 let pro: string;
 let coord: string;
-let oaiRepondant: { id: string };
 const at = (iso: string) => {
   t.clock.now = new Date(iso);
 };
@@ -38,7 +37,7 @@ const fields = (body: { error: { fields?: { path: string; message: string }[] } 
 beforeAll(async () => {
   t = await createTestApp();
   at('2026-03-02T08:00:00Z');
-  oaiRepondant = await insertUser(t.database.db, {
+  await insertUser(t.database.db, {
     username: 'oai.repondant',
     institutionId: t.world.oai.id,
     roles: ['cii_correspondent'],
@@ -54,7 +53,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('1. an administrator manages accounts, not files', () => {
-  it('reads no situation, finds none by name or NAVS13, though the procuration names its institution (the Bureau)', async () => {
+  it('reads no situation, finds none by name or NAVS13, though the procuration names it (the Bureau)', async () => {
     const { id } = await announcedSituation(t, pro, {
       navs13: '756.1111.1111.13',
       officialName: 'Administrée',
@@ -71,7 +70,7 @@ describe('1. an administrator manages accounts, not files', () => {
 });
 
 describe('2 and 3. nobody opens a file to themselves; documents need the identity', () => {
-  it('after the procuration expires the Bureau sees no identity, no document, and may record no procuration', async () => {
+  it('after the procuration expires the Bureau sees no identity, no document, may record no procuration', async () => {
     const { id } = await announcedSituation(t, pro, {
       navs13: '',
       officialName: 'Échue',
@@ -111,7 +110,8 @@ describe('2 and 3. nobody opens a file to themselves; documents need the identit
     expect((await getSituation(t, coord, id)).json().person).toBeNull();
     const refused = await queryRows<{ action: string }>(
       t.database.db,
-      sql`SELECT action FROM audit_log WHERE record_id = ${id} AND NOT allowed AND actor_user_id = ${t.world.users.coordinator.id}`,
+      sql`SELECT action FROM audit_log
+          WHERE record_id = ${id} AND NOT allowed AND actor_user_id = ${t.world.users.coordinator.id}`,
     );
     expect(refused.map((r) => r.action)).toEqual(
       expect.arrayContaining(['attachment.read', 'attachment.create', 'consent.create']),
@@ -120,7 +120,7 @@ describe('2 and 3. nobody opens a file to themselves; documents need the identit
     coord = await t.signIn('coord');
   });
 
-  it('a procuration recorded by someone other than the announcer opens nothing until a second person checks its scan', async () => {
+  it('a procuration recorded by another than the announcer opens nothing until a second person checks it', async () => {
     const { id } = await announcedSituation(t, pro, {
       navs13: '',
       officialName: 'Vérifiée',
@@ -226,7 +226,7 @@ describe('2 and 3. nobody opens a file to themselves; documents need the identit
 });
 
 describe('a person id is not a key to the person', () => {
-  it('the duplicate check tells another institution only that the person is known; a draft may not take its record', async () => {
+  it('the duplicate check tells another institution only that the person is known; no draft takes them', async () => {
     const personId = await createPerson(t, pro, {
       navs13: '756.3333.3333.35',
       officialName: 'Connue',
@@ -331,7 +331,7 @@ describe('a person id is not a key to the person', () => {
 });
 
 describe('seeing a person is no power over their procurations (issue 9, found by the attack of the trust work)', () => {
-  it('a colleague of the announcer may not reference the person; whoever sees them may, but their procuration waits for a check and leaves the others alone', async () => {
+  it("an announcer's colleague may not reference the person; whoever sees them may (procuration checked)", async () => {
     const { id, personId } = await announcedSituation(t, pro, {
       navs13: '',
       officialName: 'Convoitée',
@@ -490,8 +490,8 @@ describe('seeing a person is no power over their procurations (issue 9, found by
   });
 });
 
-describe('need to know: a procuration opens the file to the répondants and the case team, not to every employee', () => {
-  it('the ORP named: its répondant and the case team see; a colleague of the announcer does not, nor does the named CMS off the team', async () => {
+describe('need to know: a procuration opens the file to the répondants and the case team, not every employee', () => {
+  it("the ORP named: its répondant and the case team see; not the announcer's colleague nor the CMS", async () => {
     const { id } = await announcedSituation(t, pro, {
       navs13: '756.2222.2222.24',
       officialName: 'Équipe',
@@ -593,7 +593,7 @@ describe('7. what a caller sees follows the categories of the procuration', () =
 });
 
 describe('the audit log answers "everything read about this person"', () => {
-  it('lists write a row per person shown; the audit page finds every row about the person from a situation number', async () => {
+  it('lists write a row per person shown; the audit page finds all rows on the person from a situation', async () => {
     const { id, personId } = await announcedSituation(t, pro, {
       navs13: '',
       officialName: 'Tracée',

@@ -4,6 +4,7 @@ import { attachments } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { loadSituationFor } from './load-situation.ts';
 import { recordSituationEvent } from './record-event.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
@@ -30,32 +31,35 @@ export async function uploadAttachment(
       fields: [{ path: 'file', messageKey: 'attachment.tooLarge', params: { max: 10 } }],
     });
   const kind = SIGNATURES.find((s) => s.mime === file.mimeType);
-  if (!kind || !kind.test(file.content)) throw invalid([{ path: 'file', messageKey: 'attachment.badType' }]);
+  if (!kind?.test(file.content)) throw invalid([{ path: 'file', messageKey: 'attachment.badType' }]);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a file name must not keep
   const filename = file.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200) || 'document';
   const sha256 = createHash('sha256').update(file.content).digest('hex');
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
-    const [saved] = await tx
-      .insert(attachments)
-      .values({
-        situationId,
-        filename,
-        mimeType: kind.mime,
-        sizeBytes: file.content.length,
-        sha256,
-        content: file.content,
-        uploadedByUserId: ctx.actor.userId,
-        uploadedAt: now,
-      })
-      .returning({ id: attachments.id });
+    const saved = oneRow(
+      await tx
+        .insert(attachments)
+        .values({
+          situationId,
+          filename,
+          mimeType: kind.mime,
+          sizeBytes: file.content.length,
+          sha256,
+          content: file.content,
+          uploadedByUserId: ctx.actor.userId,
+          uploadedAt: now,
+        })
+        .returning({ id: attachments.id }),
+    );
     await recordSituationEvent(tx, ctx, {
       situationId,
       personId: row.personId,
       type: 'attach',
-      details: { attachmentId: saved!.id, filename, sha256 },
+      details: { attachmentId: saved.id, filename, sha256 },
     });
     return {
-      id: saved!.id,
+      id: saved.id,
       filename,
       mimeType: kind.mime,
       sizeBytes: file.content.length,

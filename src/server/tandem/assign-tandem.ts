@@ -12,6 +12,7 @@ import { loadSituationFor } from '../situations/load-situation.ts';
 import { ensureConsentCoversTandem } from './consent-covers-tandem.ts';
 import { recordSituationEvent } from '../situations/record-event.ts';
 import { updateSituationIf } from '../situations/situation-repository.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 /**
  * The Bureau assigns a situation oriented to a tandem to one tandem of its
@@ -45,10 +46,12 @@ export async function assignTandem(ctx: AuthedContext, situationId: string, body
     announcingUserId: row.announcingUserId,
     tandemId: body.tandemId,
   });
-  const [announcerInstitution] = await ctx.db
-    .select({ kind: institutions.kind })
-    .from(institutions)
-    .where(eq(institutions.id, row.announcingInstitutionId));
+  const announcerInstitution = oneRow(
+    await ctx.db
+      .select({ kind: institutions.kind })
+      .from(institutions)
+      .where(eq(institutions.id, row.announcingInstitutionId)),
+  );
 
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
@@ -68,7 +71,7 @@ export async function assignTandem(ctx: AuthedContext, situationId: string, body
         },
       ]);
     }
-    const holding = fileHolding({ userId: row.announcingUserId, institutionKind: announcerInstitution!.kind }, tandem);
+    const holding = fileHolding({ userId: row.announcingUserId, institutionKind: announcerInstitution.kind }, tandem);
     // The situation's version guards against a second assignment (and any concurrent change) in between.
     if (!(await updateSituationIf(tx, situationId, { version: body.version, status: 'tandem' }, { updatedAt: now })))
       throw conflict();

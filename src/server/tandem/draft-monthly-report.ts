@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { loadMandateFor } from './load-mandate.ts';
 import { monthlyReportFacts } from './monthly-report-facts.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 /**
  * The system drafts a month's report from that month's meetings (their next
@@ -47,11 +48,13 @@ export async function draftMonthlyReport(ctx: AuthedContext, situationId: string
       });
       return created.id;
     }
-    const [existing] = await tx
-      .select({ id: monthlyReports.id })
-      .from(monthlyReports)
-      .where(and(eq(monthlyReports.mandateId, mandate.id), eq(monthlyReports.month, month)));
-    return existing!.id;
+    const existing = oneRow(
+      await tx
+        .select({ id: monthlyReports.id })
+        .from(monthlyReports)
+        .where(and(eq(monthlyReports.mandateId, mandate.id), eq(monthlyReports.month, month))),
+    );
+    return existing.id;
   });
 }
 

@@ -10,6 +10,7 @@ import type { SituationRow } from '../situations/situation-repository.ts';
 import { measureLines } from '../measures/measure-lines.ts';
 import type { FinalReportData } from './final-report-pdf.ts';
 import { type MandateRow, namesOf } from './tandem-repository.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 /** Everything the bilan final's PDF shows, gathered from the mandate's journal. */
 export async function finalReportData(
@@ -30,11 +31,12 @@ export async function finalReportData(
     .from(objectives)
     .where(eq(objectives.mandateId, mandate.id))
     .orderBy(asc(objectives.createdAt));
-  const [tandem] = await q.select().from(tandems).where(eq(tandems.id, mandate.tandemId));
+  const tandem = oneRow(await q.select().from(tandems).where(eq(tandems.id, mandate.tandemId)));
   const [person] = situation.personId ? await q.select().from(persons).where(eq(persons.id, situation.personId)) : [];
   const author = report.finalisedByUserId ?? report.updatedByUserId;
-  const names = await namesOf(q, [tandem!.orpUserId, tandem!.cmsUserId, author]);
+  const names = await namesOf(q, [tandem.orpUserId, tandem.cmsUserId, author]);
   const today = swissDay(now);
+  // biome-ignore lint/complexity/useMathMinMax: ISO day strings, not numbers (Math.min would give NaN)
   const end = mandate.outcomeOn ?? (today < mandate.endOn ? today : mandate.endOn);
   const months = intensityByMonth(
     { start: mandate.startOn, end },
@@ -48,7 +50,7 @@ export async function finalReportData(
     number: situation.number,
     initials: person ? initialsOf(person.firstNames, person.officialName) : '—',
     mandate: { startOn: mandate.startOn, endOn: mandate.endOn, plannedEndOn: mandate.plannedEndOn },
-    tandem: `${names.get(tandem!.orpUserId)} (ORP) · ${names.get(tandem!.cmsUserId)} (CMS)`,
+    tandem: `${names.get(tandem.orpUserId)} (ORP) · ${names.get(tandem.cmsUserId)} (CMS)`,
     meetings: journal.map((m) => ({ kind: m.kind, countsForIntensity: countsForIntensity(m) })),
     months,
     objectives: goals.map((o) => ({ title: o.title, status: o.status, doneOn: o.doneOn })),

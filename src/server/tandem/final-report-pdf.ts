@@ -82,9 +82,11 @@ export interface FinalReportData {
 
 export function finalReportPdf(d: FinalReportData): Promise<Buffer> {
   const t = TEXT[d.lang];
-  const byKind = Object.entries(
-    d.meetings.reduce<Record<string, number>>((acc, m) => ({ ...acc, [m.kind]: (acc[m.kind] ?? 0) + 1 }), {}),
-  ).map(([kind, n]) => `${MEETING_KIND_LABELS[d.lang][kind as MeetingKind]}${d.lang === 'fr' ? ' : ' : ': '}${n}`);
+  const counts = new Map<string, number>();
+  for (const m of d.meetings) counts.set(m.kind, (counts.get(m.kind) ?? 0) + 1);
+  const byKind = [...counts].map(
+    ([kind, n]) => `${MEETING_KIND_LABELS[d.lang][kind as MeetingKind]}${d.lang === 'fr' ? ' : ' : ': '}${n}`,
+  );
   const missed = d.months.filter((m) => !m.met).map((m) => monthLabel(m.month, d.lang));
   const heading = (text: string) => ({ text, bold: true, fontSize: 12, color: '#087f5b', margin: [0, 12, 0, 4] });
   return renderPdf({
@@ -123,7 +125,8 @@ export function finalReportPdf(d: FinalReportData): Promise<Buffer> {
         ? {
             ul: d.objectives.map(
               (o) =>
-                `${o.title} — ${OBJECTIVE_STATUS_LABELS[d.lang][o.status]}${o.doneOn ? ` (${formatDate(o.doneOn, d.lang)})` : ''}`,
+                `${o.title} — ${OBJECTIVE_STATUS_LABELS[d.lang][o.status]}` +
+                `${o.doneOn ? ` (${formatDate(o.doneOn, d.lang)})` : ''}`,
             ),
             margin: [12, 0, 0, 0],
           }

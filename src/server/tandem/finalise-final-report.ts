@@ -8,6 +8,7 @@ import { recordSituationEvent } from '../situations/record-event.ts';
 import { finalReportData } from './final-report-data.ts';
 import { finalReportPdf } from './final-report-pdf.ts';
 import { loadMandateFor } from './load-mandate.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 const SECTIONS = ['workDone', 'obstacles', 'strengths', 'stepsTaken', 'stepsToTake'] as const;
 
@@ -38,25 +39,27 @@ export async function finaliseFinalReport(
   );
   const filename = `${body.language === 'de' ? 'schlussbericht' : 'bilan-final'}-${row.number}.pdf`;
   await ctx.db.transaction(async (tx) => {
-    const [file] = await tx
-      .insert(attachments)
-      .values({
-        situationId,
-        filename,
-        mimeType: 'application/pdf',
-        sizeBytes: pdf.length,
-        sha256: createHash('sha256').update(pdf).digest('hex'),
-        content: pdf,
-        uploadedByUserId: ctx.actor.userId,
-        uploadedAt: now,
-      })
-      .returning({ id: attachments.id });
+    const file = oneRow(
+      await tx
+        .insert(attachments)
+        .values({
+          situationId,
+          filename,
+          mimeType: 'application/pdf',
+          sizeBytes: pdf.length,
+          sha256: createHash('sha256').update(pdf).digest('hex'),
+          content: pdf,
+          uploadedByUserId: ctx.actor.userId,
+          uploadedAt: now,
+        })
+        .returning({ id: attachments.id }),
+    );
     const updated = await tx
       .update(finalReports)
       .set({
         status: 'final',
         language: body.language,
-        pdfAttachmentId: file!.id,
+        pdfAttachmentId: file.id,
         finalisedByUserId: ctx.actor.userId,
         finalisedAt: now,
         updatedAt: now,
@@ -69,7 +72,7 @@ export async function finaliseFinalReport(
       situationId,
       personId: row.personId,
       type: 'finalise_final_report',
-      details: { attachmentId: file!.id, language: body.language },
+      details: { attachmentId: file.id, language: body.language },
     });
   });
 }

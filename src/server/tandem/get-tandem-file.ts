@@ -23,6 +23,7 @@ import { categoryFilter } from '../situations/present-situation.ts';
 import { PART_CATEGORY } from '../../domain/consent/data-categories.ts';
 import type { SentRecipient } from './send-monthly-report.ts';
 import { findMandate, namesOf, presentTandems } from './tandem-repository.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 const EMPTY: TandemFile = {
   mandate: null,
@@ -44,8 +45,8 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
   const coach = can(ctx.actor, 'coach', { type: 'situation', ...facts });
   // The journal, objectives and reports belong to the coaching's category of the procuration (decision 005).
   const coaching = categoryFilter(ctx.actor, facts).shows(PART_CATEGORY.coaching);
-  const [tandemRow] = await ctx.db.select().from(tandems).where(eq(tandems.id, mandate.tandemId));
-  const [tandem] = await presentTandems(ctx.db, [tandemRow!]);
+  const tandemRow = oneRow(await ctx.db.select().from(tandems).where(eq(tandems.id, mandate.tandemId)));
+  const tandem = oneRow(await presentTandems(ctx.db, [tandemRow]));
   const allMeetings = await ctx.db
     .select()
     .from(meetings)
@@ -104,7 +105,8 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
     report?.finalisedByUserId,
     ...followUps.map((f) => f.recordedByUserId),
   ]);
-  const person = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
+  const named = (id: string) => ({ id, name: names.get(id) ?? '' });
+  const person = (id: string | null) => (id ? named(id) : null);
   const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -127,7 +129,7 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
   return {
     mandate: {
       id: mandate.id,
-      tandem: tandem!,
+      tandem,
       startOn: mandate.startOn,
       plannedEndOn: mandate.plannedEndOn,
       endOn: mandate.endOn,
@@ -135,11 +137,11 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
       overCapacity: mandate.overCapacity,
       assignedAt: mandate.assignedAt.toISOString(),
       assignedByName: name(mandate.assignedByUserId) ?? '',
-      lead: person(mandate.leadUserId)!,
+      lead: named(mandate.leadUserId),
       budgetHolder: person(mandate.budgetHolderUserId),
       handBackTo: person(mandate.handBackToUserId),
-      holder: person(mandate.holderUserId)!,
-      reportRecipients: mandate.reportRecipientIds.map((id) => person(id)!),
+      holder: named(mandate.holderUserId),
+      reportRecipients: mandate.reportRecipientIds.map(named),
       closedAt: iso(mandate.closedAt),
       outcome: mandate.outcome,
       outcomeOn: mandate.outcomeOn,

@@ -6,11 +6,15 @@ import { meetings, objectives, persons, tandems } from '../../db/schema.ts';
 import { measureLines } from '../measures/measure-lines.ts';
 import type { SituationRow } from '../situations/situation-repository.ts';
 import { type MandateRow, namesOf } from './tandem-repository.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 const lastDayOf = (month: string) =>
   `${month}-${new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate()}`;
 
-/** What a month's report is made of: that month's meetings and measures, the objectives as they stand, the mandate and the tandem. */
+/**
+ * What a month's report is made of: that month's meetings and measures, the objectives as they stand, the mandate and
+ * the tandem.
+ */
 export async function monthlyReportFacts(
   q: Queryable,
   situation: SituationRow,
@@ -35,15 +39,15 @@ export async function monthlyReportFacts(
     .from(objectives)
     .where(eq(objectives.mandateId, mandate.id))
     .orderBy(asc(objectives.createdAt));
-  const [tandem] = await q.select().from(tandems).where(eq(tandems.id, mandate.tandemId));
+  const tandem = oneRow(await q.select().from(tandems).where(eq(tandems.id, mandate.tandemId)));
   const [person] = situation.personId ? await q.select().from(persons).where(eq(persons.id, situation.personId)) : [];
-  const names = await namesOf(q, [tandem!.orpUserId, tandem!.cmsUserId, authorUserId]);
+  const names = await namesOf(q, [tandem.orpUserId, tandem.cmsUserId, authorUserId]);
   return {
     number: situation.number,
     initials: person ? initialsOf(person.firstNames, person.officialName) : '—',
     month,
     mandate: { startOn: mandate.startOn, endOn: mandate.endOn },
-    tandem: { orpName: names.get(tandem!.orpUserId) ?? '', cmsName: names.get(tandem!.cmsUserId) ?? '' },
+    tandem: { orpName: names.get(tandem.orpUserId) ?? '', cmsName: names.get(tandem.cmsUserId) ?? '' },
     meetings: monthMeetings.map((m) => ({
       heldOn: m.heldOn,
       kind: m.kind,

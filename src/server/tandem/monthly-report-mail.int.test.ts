@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 describe('monthly report by e-mail', () => {
-  it('reaches the ORP counsellor in French and the social worker in German, exactly once, after an outage', async () => {
+  it('reaches the ORP counsellor in French, the social worker in German, exactly once, after an outage', async () => {
     const members = await tandemMembers(t, 'm');
     const [pro, coord] = [await t.signIn('pro'), await t.signIn('coord')];
     const tandemId = await createTandem(t, coord, members.orpUser.id, members.cmsUser.id);
@@ -93,7 +93,10 @@ describe('monthly report by e-mail', () => {
       disabledCommands: ['STARTTLS'],
       logger: false,
       onData(stream, _session, callback) {
-        simpleParser(stream).then((mail) => (received.push(mail), callback()), callback);
+        simpleParser(stream).then((mail) => {
+          received.push(mail);
+          callback();
+        }, callback);
       },
     });
     await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', resolve));

@@ -8,6 +8,7 @@ import { meetingRevisions, meetings } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { loadMandateFor } from './load-mandate.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 type MeetingInput = z.infer<typeof MeetingBodySchema>;
 
@@ -22,27 +23,29 @@ export async function recordMeeting(ctx: AuthedContext, situationId: string, inp
   checkDate(input, mandate, swissDay(ctx.now()));
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
-    const [m] = await tx
-      .insert(meetings)
-      .values({
-        ...input,
-        personPresent: input.kind === 'with_person' || input.personPresent,
-        mandateId: mandate.id,
-        situationId,
-        authorUserId: ctx.actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: meetings.id });
+    const m = oneRow(
+      await tx
+        .insert(meetings)
+        .values({
+          ...input,
+          personPresent: input.kind === 'with_person' || input.personPresent,
+          mandateId: mandate.id,
+          situationId,
+          authorUserId: ctx.actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: meetings.id }),
+    );
     await recordAudit(tx, ctx, {
       action: 'meeting.create',
       recordType: 'meeting',
-      recordId: m!.id,
+      recordId: m.id,
       subjectPersonId: row.personId ?? undefined,
       allowed: true,
       details: { situationId, heldOn: input.heldOn, kind: input.kind },
     });
-    return m!.id;
+    return m.id;
   });
 }
 

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { loadMandateFor } from './load-mandate.ts';
 import type { AuditAction } from '../../domain/audit/actions.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 type ObjectiveInput = z.infer<typeof ObjectiveBodySchema>;
 
@@ -44,25 +45,27 @@ export async function saveObjective(
   const { title, description, status, startOn, targetOn } = input;
   if (!objectiveId) {
     return ctx.db.transaction(async (tx) => {
-      const [o] = await tx
-        .insert(objectives)
-        .values({
-          title,
-          description,
-          status,
-          startOn,
-          targetOn,
-          doneOn: done ? today : null,
-          mandateId: mandate.id,
-          situationId,
-          createdByUserId: ctx.actor.userId,
-          updatedByUserId: ctx.actor.userId,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: objectives.id });
-      await recordAudit(tx, ctx, audit(o!.id, 'objective.create'));
-      return o!.id;
+      const o = oneRow(
+        await tx
+          .insert(objectives)
+          .values({
+            title,
+            description,
+            status,
+            startOn,
+            targetOn,
+            doneOn: done ? today : null,
+            mandateId: mandate.id,
+            situationId,
+            createdByUserId: ctx.actor.userId,
+            updatedByUserId: ctx.actor.userId,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: objectives.id }),
+      );
+      await recordAudit(tx, ctx, audit(o.id, 'objective.create'));
+      return o.id;
     });
   }
   const [current] = await ctx.db

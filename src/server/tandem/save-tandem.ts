@@ -6,6 +6,7 @@ import { institutions, regions, tandems, users } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
+import { oneRow } from '../../db/one-row.ts';
 
 /** A new tandem: one ORP counsellor and one CMS social worker, both tandem members, in a region. */
 export async function createTandem(ctx: AuthedContext, body: z.infer<typeof TandemBodySchema>): Promise<string> {
@@ -37,18 +38,20 @@ export async function createTandem(ctx: AuthedContext, body: z.infer<typeof Tand
   if (fields.length) throw invalid(fields);
   return ctx.db.transaction(async (tx) => {
     const now = ctx.now();
-    const [row] = await tx
-      .insert(tandems)
-      .values({ ...body, createdAt: now, updatedAt: now })
-      .returning({ id: tandems.id });
+    const row = oneRow(
+      await tx
+        .insert(tandems)
+        .values({ ...body, createdAt: now, updatedAt: now })
+        .returning({ id: tandems.id }),
+    );
     await recordAudit(tx, ctx, {
       action: 'tandem.create',
       recordType: 'tandem',
-      recordId: row!.id,
+      recordId: row.id,
       allowed: true,
       details: { regionId: body.regionId, capacity: body.capacity },
     });
-    return row!.id;
+    return row.id;
   });
 }
 

@@ -78,12 +78,14 @@ export async function tandemAttentionItems(ctx: AuthedContext): Promise<Attentio
         gte(mandates.handedBackAt, sql`${ctx.now().toISOString()}::timestamptz - interval '30 days'`),
       ),
     );
-  for (const h of handedBack)
+  for (const h of handedBack) {
+    if (!h.at) continue; // not so: the query asks for a hand-back date
     items.push({
       kind: 'handed_back',
       situationId: h.situationId,
       situationNumber: h.number,
-      date: h.at!.toISOString(),
+      date: h.at.toISOString(),
     });
+  }
   return items;
 }

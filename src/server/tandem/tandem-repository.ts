@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open-db.ts';
-import { mandates, tandems, users } from '../../db/schema.ts';
+import { mandates, type tandems, users } from '../../db/schema.ts';
 import { fullName } from '../situations/present-situation.ts';
 
 export type TandemRow = typeof tandems.$inferSelect;

@@ -100,7 +100,8 @@ describe('tandems and assignment', () => {
       latestEndOn: '2026-11-02',
       overCapacity: false,
     });
-    // Announced by the ORP: the tandem's ORP counsellor leads, the announcer gets the file back at closure (seeds 002/003).
+    // Announced by the ORP: the tandem's ORP counsellor leads, the announcer gets the file back at closure (seeds
+    // 002/003).
     expect(m.lead.id).toBe(a.orpUser.id);
     expect(m.handBackTo.id).toBe(t.world.users.pro.id);
     expect(m.reportRecipients.map((r: { id: string }) => r.id)).toEqual([t.world.users.pro.id]);
@@ -121,7 +122,8 @@ describe('tandems and assignment', () => {
     ).toBe(2);
     // A second assignment of the same situation is refused.
     expect((await assign(t, coord, situationA, tandemB, '2026-02-02')).statusCode).toBe(409);
-    // B's procuration does not name tandem B's institutions: refused, saying which; the announcer is asked to extend it.
+    // B's procuration does not name tandem B's institutions: refused, saying which; the announcer is asked to extend
+    // it.
     const uncovered = await assign(t, coord, situationB, tandemB, '2026-02-02');
     expect(uncovered.statusCode).toBe(400);
     expect(fieldMessages(uncovered.json()).tandemId).toContain('ORP b');
@@ -494,7 +496,7 @@ describe('final report, closure, hand-back and follow-ups', () => {
     expect(JSON.stringify(notes)).toContain('file_handed_back');
   });
 
-  it('the tandem keeps reading for the grace period after the hand-back, then loses access; the holder keeps it (issue 9)', async () => {
+  it('the tandem reads for the grace period after the hand-back, then loses access; the holder keeps it', async () => {
     // Handed back on 2026-09-20; ACCESS_AFTER_ROLE_DAYS is 90 by default.
     at('2026-12-18T08:00:00Z');
     expect((await getSituation(t, await t.signIn('tandem.cms.a'), situationA)).statusCode).toBe(200);
@@ -518,7 +520,7 @@ describe('final report, closure, hand-back and follow-ups', () => {
     expect((await getSituation(t, await t.signIn('pro'), situationA)).json().person.officialName).toBe('Évéquoz');
   });
 
-  it("the bilan final and the insertion follow the procuration's categories: after it expires the Bureau no longer gets them (issue 9)", async () => {
+  it("the bilan final and the insertion follow the procuration's categories: not the Bureau once expired", async () => {
     const pdf = (who: string) =>
       t.request(who, { method: 'GET', url: `/api/situations/${situationA}/final-report.pdf?lang=fr` });
     let coord = await t.signIn('coord');

@@ -43,7 +43,10 @@ import { sendMonthlyReport } from './send-monthly-report.ts';
 const errors = { 400: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 const Saved = z.object({ id: IdSchema });
 
-/** Tandems, their mandates and everything the tandem writes on a situation. Every write answers with the whole tandem file. */
+/**
+ * Tandems, their mandates and everything the tandem writes on a situation. Every write answers with the whole tandem
+ * file.
+ */
 export async function tandemRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['tandem'];

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { CreateUserBody } from '../../contracts/users.ts';
-import { invalid } from '../../domain/errors.ts';
+import { invalid, notFound } from '../../domain/errors.ts';
 import { users } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { generateTemporaryPassword, hashPassword } from '../auth/passwords.ts';
@@ -50,5 +50,6 @@ export async function createUser(ctx: AuthedContext, input: CreateUserBody) {
     return row.id;
   });
   const user = await findPresentedUser(ctx.db, id, ctx.actor, ctx.lang, now);
-  return { user: user!, temporaryPassword };
+  if (!user) throw notFound(); // only if the user was removed meanwhile
+  return { user, temporaryPassword };
 }

@@ -48,5 +48,6 @@ export async function resetUserPassword(ctx: AuthedContext, id: string) {
     await recordAudit(tx, ctx, { action: 'user.reset_password', recordType: 'user', recordId: id, allowed: true });
   });
   const user = await findPresentedUser(ctx.db, id, ctx.actor, ctx.lang, now);
-  return { user: user!, temporaryPassword };
+  if (!user) throw notFound(); // only if the user was removed meanwhile
+  return { user, temporaryPassword };
 }

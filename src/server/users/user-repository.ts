@@ -36,7 +36,11 @@ export const lockedUntil = (now: Date) => sql<Date | string | null>`(
     FROM login_attempts la
     WHERE la.username_key = ${users.username} AND NOT la.succeeded
       AND la.at > ${now.toISOString()}::timestamptz - make_interval(mins => ${DEFAULT_THROTTLE.windowMinutes})
-      AND la.at > COALESCE((SELECT max(s.at) FROM login_attempts s WHERE s.username_key = la.username_key AND s.ip = la.ip AND s.succeeded), '-infinity')
+      AND la.at > COALESCE(
+        (SELECT max(s.at) FROM login_attempts s
+          WHERE s.username_key = la.username_key AND s.ip = la.ip AND s.succeeded),
+        '-infinity'
+      )
     GROUP BY la.ip
     HAVING count(*) >= ${DEFAULT_THROTTLE.addressMaxFailures}
   ) AS locked_addresses

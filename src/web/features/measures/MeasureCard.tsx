@@ -21,7 +21,10 @@ const decisionKey = (step: string, decision: 'approve' | 'refuse'): MessageKey =
       ? 'measures.approve'
       : 'measures.refuse';
 
-/** What the request says: kind, dates, provider, cost, route and each decision taken. Shared by the situation and the inbox. */
+/**
+ * What the request says: kind, dates, provider, cost, route and each decision taken. Shared by the situation and the
+ * inbox.
+ */
 export function MeasureSummary({ m }: { m: Measure }) {
   const { t, lang, date, chf } = useI18n();
   return (
@@ -36,7 +39,10 @@ export function MeasureSummary({ m }: { m: Measure }) {
         {t('measures.total')} {chf(m.totalCents / 100)}
         {m.allowancePercent !== null &&
           m.normalSalaryCents !== null &&
-          ` · ${t('measures.ait', { percent: m.allowancePercent, salary: chf(m.normalSalaryCents / 100).replace('CHF ', '') })}`}
+          ` · ${t('measures.ait', {
+            percent: m.allowancePercent,
+            salary: chf(m.normalSalaryCents / 100).replace('CHF ', ''),
+          })}`}
       </Text>
       {m.goals && <Text size="sm">{m.goals}</Text>}
       <Text size="xs" c="gray.7">

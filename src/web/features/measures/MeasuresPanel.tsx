@@ -58,20 +58,21 @@ function ProposeForm({ situationId, file, onDone }: { situationId: string; file:
     normalSalaryCents: kind?.checks === 'ait' ? cents(salary) : null,
     allowancePercent: kind?.checks === 'ait' ? Number(percent) || 0 : null,
   };
+  // The preview is asked again only when what would be sent changes (body is a new object at every render).
   const key = JSON.stringify(body);
   useEffect(() => {
-    if (!kindId || !startOn || !body.endOn) {
+    const request = JSON.parse(key) as typeof body;
+    if (!request.kindId || !request.startOn || !request.endOn) {
       setPreview(null);
       return;
     }
     const timer = setTimeout(() => {
-      post<RoutePreview>(`/api/situations/${situationId}/measures/preview`, body)
+      post<RoutePreview>(`/api/situations/${situationId}/measures/preview`, request)
         .then(setPreview)
         .catch(() => setPreview(null));
     }, 250);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [key, situationId]);
   const delegated = preview?.route.length === 1 && preview.route[0] === 'tandem';
   const submit = async () => {
     const ok = await run(

@@ -6,6 +6,9 @@ import { get, query } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
+/** The quarter of a day (yyyy-Qn). */
+const quarterKey = (day: Date) => `${day.getFullYear()}-Q${Math.floor(day.getMonth() / 3) + 1}`;
+
 /** The last eight quarters, newest first (yyyy-Qn). */
 function recentQuarters(today: Date): string[] {
   const keys: string[] = [];
@@ -30,7 +33,7 @@ export function StatementsPage() {
     queryFn: () => get<{ communes: { id: string; name: string; language: 'fr' | 'de' }[] }>('/api/statements/communes'),
   });
   const [communeId, setCommuneId] = useState<string | null>(null);
-  const [quarter, setQuarter] = useState(recentQuarters(new Date())[0]!);
+  const [quarter, setQuarter] = useState(() => quarterKey(new Date()));
   const chosen = communeId ?? communes.data?.communes[0]?.id ?? null;
   // The statement goes from the commune to the SAS in the commune's language.
   const communeLang = (communes.data?.communes.find((c) => c.id === chosen)?.language ?? 'fr').toUpperCase();

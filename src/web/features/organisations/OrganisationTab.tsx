@@ -106,12 +106,14 @@ export function OrganisationTab(props: {
           <Stack gap="sm">
             <ErrorAlert error={error} />
             {props.fields.map((f) => {
-              const common = { key: f.key, label: t(f.label), error: fieldError(error, f.key) };
+              // The key goes on each element itself: React does not take it from a spread.
+              const common = { label: t(f.label), error: fieldError(error, f.key) };
               const set = (v: unknown) => setValues((s) => ({ ...s, [f.key]: v }));
               switch (f.type) {
                 case 'text':
                   return (
                     <TextInput
+                      key={f.key}
                       {...common}
                       required={f.required}
                       value={String(values[f.key] ?? '')}
@@ -121,6 +123,7 @@ export function OrganisationTab(props: {
                 case 'number':
                   return (
                     <NumberInput
+                      key={f.key}
                       {...common}
                       required={f.required}
                       value={(values[f.key] as number | undefined) ?? ''}
@@ -131,6 +134,7 @@ export function OrganisationTab(props: {
                 case 'checkbox':
                   return (
                     <Checkbox
+                      key={f.key}
                       {...common}
                       checked={Boolean(values[f.key])}
                       onChange={(e) => set(e.currentTarget.checked)}
@@ -139,6 +143,7 @@ export function OrganisationTab(props: {
                 case 'select':
                   return (
                     <Select
+                      key={f.key}
                       {...common}
                       required={f.required}
                       clearable={!f.required}
@@ -148,6 +153,10 @@ export function OrganisationTab(props: {
                       onChange={(v) => set(v)}
                     />
                   );
+                default: {
+                  const unknown: never = f;
+                  throw new Error(`unknown field type ${JSON.stringify(unknown)}`);
+                }
               }
             })}
             <Group justify="flex-end" mt="sm">

@@ -15,7 +15,7 @@ export function OrganisationsPage() {
   const directory = useDirectory();
   const params = useParams();
   const navigate = useNavigate();
-  const tab = (TABS as readonly string[]).includes(params['*'] ?? '') ? params['*']! : 'regions';
+  const tab = TABS.find((name) => name === params['*']) ?? 'regions';
   const d = directory.data;
   const regionOptions = (d?.regions ?? []).map((r) => ({ value: r.id, label: localName(r) }));
   const communeOptions = (d?.communes ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.bfsNumber})` }));

@@ -30,7 +30,12 @@ export function MergesPage() {
   };
   const person = (p: MergeRequest['survivor']) =>
     p.visible
-      ? `${p.officialName} ${p.firstNames} · ${date(p.birthDate)}${p.navs13 ? ` · ${p.navs13}` : ''} · ${p.createdByInstitutionName}`
+      ? [
+          `${p.officialName} ${p.firstNames}`,
+          date(p.birthDate),
+          ...(p.navs13 ? [p.navs13] : []),
+          p.createdByInstitutionName,
+        ].join(' · ')
       : t('merge.notVisible');
   return (
     <Stack gap="md" maw={900}>

@@ -229,7 +229,11 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
                 component="a"
                 variant="light"
                 target="_blank"
-                href={`/api/situations/${situation.id}/procuration.pdf${query({ institutionIds: scope.join(','), categories: categories.join(','), validUntil })}`}
+                href={`/api/situations/${situation.id}/procuration.pdf${query({
+                  institutionIds: scope.join(','),
+                  categories: categories.join(','),
+                  validUntil,
+                })}`}
               >
                 {t('consent.print')}
               </Button>

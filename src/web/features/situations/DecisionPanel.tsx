@@ -68,7 +68,7 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
         color: 'teal',
         message: decision === 'move_region' ? t('triage.moved') : t('triage.decided'),
       });
-      if (!result.situation) navigate('/triage');
+      if (!result.situation) void navigate('/triage');
     });
 
   if (events.includes('take_up')) {

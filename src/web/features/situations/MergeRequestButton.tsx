@@ -60,7 +60,12 @@ export function MergeRequestButton({ person }: { person: Person }) {
                   <Radio
                     key={c.id}
                     value={c.id}
-                    label={`${c.officialName} ${c.firstNames} · ${date(c.birthDate)}${c.navs13 ? ` · ${c.navs13}` : ''} · ${c.createdByInstitutionName}`}
+                    label={[
+                      `${c.officialName} ${c.firstNames}`,
+                      date(c.birthDate),
+                      ...(c.navs13 ? [c.navs13] : []),
+                      c.createdByInstitutionName,
+                    ].join(' · ')}
                   />
                 ))}
               </Stack>

@@ -32,7 +32,7 @@ export function NewSituationPage() {
     if (!me || !region) return;
     const body = emptyDraft({ regionId: region, personId, institutionId: me.institution.id });
     const { id } = await post<{ id: string }>('/api/situations', body);
-    navigate(`/situations/${id}`);
+    void navigate(`/situations/${id}`);
   };
 
   const run = async (action: () => Promise<void>) => {

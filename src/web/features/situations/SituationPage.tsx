@@ -169,6 +169,7 @@ function SituationTimeline({ s }: { s: Situation }) {
       <Timeline bulletSize={14} lineWidth={2} active={s.timeline.length}>
         {s.timeline.map((e, i) => (
           <Timeline.Item
+            // biome-ignore lint/suspicious/noArrayIndexKey: events have no id; the list only grows, and holds no state
             key={i}
             title={`${t(eventKey(e.type))}${e.toStatus && e.type === 'orient' ? ` → ${t(careKey(e.toStatus))}` : ''}`}
           >

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import type { TandemFile } from '../../../contracts/tandem.ts';
+import type { Mandate, TandemFile } from '../../../contracts/tandem.ts';
 import { monthLabel } from '../../../domain/tandem/monthly-report.ts';
 import { post } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
@@ -22,8 +22,6 @@ import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useTandemAction } from './use-tandem-file.ts';
-
-type Mandate = NonNullable<TandemFile['mandate']>;
 
 /** Extension: a later end with a justification; the server refuses beyond nine months and says until when. */
 function ExtendForm({ situationId, m }: { situationId: string; m: Mandate }) {
@@ -143,18 +141,19 @@ function IntensityView({ file }: { file: TandemFile }) {
 export function MandateCard({
   situationId,
   file,
+  mandate: m,
   coach,
   handBack,
   followUp,
 }: {
   situationId: string;
   file: TandemFile;
+  mandate: Mandate;
   coach: boolean;
   handBack: boolean;
   followUp: boolean;
 }) {
   const { t, date, dateTime } = useI18n();
-  const m = file.mandate!;
   return (
     <Paper withBorder p="md" data-testid="mandate">
       <Stack gap="sm">

@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import type { TandemFile } from '../../../contracts/tandem.ts';
+import type { Mandate, TandemFile } from '../../../contracts/tandem.ts';
 import { CONTRACT_TYPES, OUTCOMES, type ContractType, type Outcome } from '../../../domain/tandem/closure.ts';
 import { swissDay } from '../../../domain/consent/consent.ts';
 import { monthLabel } from '../../../domain/tandem/monthly-report.ts';
@@ -293,9 +293,16 @@ export function FinalReportPanel({
 }
 
 /** Closing the mandate: the outcome and, for an insertion, the job; needs the bilan final finalised. */
-export function ClosePanel({ situationId, file }: { situationId: string; file: TandemFile }) {
+export function ClosePanel({
+  situationId,
+  file,
+  mandate: m,
+}: {
+  situationId: string;
+  file: TandemFile;
+  mandate: Mandate;
+}) {
   const { t } = useI18n();
-  const m = file.mandate!;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [outcomeOn, setOutcomeOn] = useState(swissDay(new Date()));
   const [employer, setEmployer] = useState('');

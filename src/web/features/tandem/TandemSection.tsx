@@ -17,12 +17,14 @@ export function TandemSection({ situation }: { situation: Situation }) {
   const a = situation.abilities;
   if (!file.data.mandate)
     return situation.status === 'tandem' && a.assign ? <AssignPanel situation={situation} /> : null;
-  const open = !file.data.mandate.closedAt;
+  const mandate = file.data.mandate;
+  const open = !mandate.closedAt;
   return (
     <Stack gap="md">
       <MandateCard
         situationId={situation.id}
         file={file.data}
+        mandate={mandate}
         coach={a.coach}
         handBack={a.handBack}
         followUp={a.followUp}
@@ -47,7 +49,7 @@ export function TandemSection({ situation }: { situation: Situation }) {
           coach={a.coach}
         />
       )}
-      {a.coach && open && <ClosePanel situationId={situation.id} file={file.data} />}
+      {a.coach && open && <ClosePanel situationId={situation.id} file={file.data} mandate={mandate} />}
     </Stack>
   );
 }

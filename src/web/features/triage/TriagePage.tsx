@@ -37,7 +37,7 @@ export function TriagePage() {
       const current = await get<{ version: number }>(`/api/situations/${s.id}`);
       await post(`/api/situations/${s.id}/take-up`, { version: current.version });
       await queryClient.invalidateQueries({ queryKey: ['triage'] });
-      navigate(`/situations/${s.id}`);
+      void navigate(`/situations/${s.id}`);
     } catch (e) {
       setError(e);
     }

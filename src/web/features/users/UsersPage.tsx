@@ -55,7 +55,14 @@ export function UsersPage() {
     queryKey: ['users', debounced, institutionId, role, includeDisabled, page],
     queryFn: () =>
       get<Page>(
-        `/api/users${query({ q: debounced, institutionId, role, includeDisabled: includeDisabled || undefined, page, pageSize: PAGE_SIZE })}`,
+        `/api/users${query({
+          q: debounced,
+          institutionId,
+          role,
+          includeDisabled: includeDisabled || undefined,
+          page,
+          pageSize: PAGE_SIZE,
+        })}`,
       ),
     placeholderData: keepPreviousData,
   });

@@ -42,7 +42,10 @@ export const de: Record<MessageKey, string> = {
   'outbox.aboutSituation': 'Inhalt eines Dossiers: geht per SMTP',
   'outbox.title': 'Ausgehende E-Mails',
   'outbox.intro':
-    'E-Mails werden per SMTP versandt, wenn es konfiguriert ist (SMTP_URL); sonst warten sie hier und jede kann als .eml-Datei heruntergeladen werden, ausser jenen mit dem Inhalt eines Dossiers (Monatsberichte), die den Personen vorbehalten sind, welche die Situation begleiten. Ein nicht erreichbarer Server verzögert den Versand, ohne ihn zu verlieren oder zu verdoppeln.',
+    'E-Mails werden per SMTP versandt, wenn es konfiguriert ist (SMTP_URL); sonst warten sie hier und jede kann ' +
+    'als .eml-Datei heruntergeladen werden, ausser jenen mit dem Inhalt eines Dossiers (Monatsberichte), die den ' +
+    'Personen vorbehalten sind, welche die Situation begleiten. Ein nicht erreichbarer Server verzögert den ' +
+    'Versand, ohne ihn zu verlieren oder zu verdoppeln.',
   'outbox.created': 'Erstellt am',
   'outbox.to': 'Empfänger',
   'outbox.subject': 'Betreff',
@@ -70,7 +73,8 @@ export const de: Record<MessageKey, string> = {
   'home.changePassword': 'Ihr Passwort ist vorläufig: Wählen Sie ein neues.',
   'home.changePasswordAction': 'Passwort ändern',
   'home.lockedAccounts':
-    '{count} Konto/Konten, bei denen die Anmeldung nach wiederholten Fehlversuchen von mindestens einer Adresse aus gesperrt ist.',
+    '{count} Konto/Konten, bei denen die Anmeldung nach wiederholten Fehlversuchen von mindestens einer Adresse ' +
+    'aus gesperrt ist.',
   'home.lockedAccountsAction': 'Benutzer anzeigen',
   'home.yourRoles': 'Ihre Rollen',
   'home.yourInstitution': 'Ihre Institution',
@@ -112,7 +116,8 @@ export const de: Record<MessageKey, string> = {
     'Ein neues vorläufiges Passwort wird erstellt und die Sitzungen dieses Kontos werden beendet. Fortfahren?',
   'users.temporaryPassword': 'Vorläufiges Passwort',
   'users.temporaryPasswordText':
-    'Übermitteln Sie dieses Passwort {name} auf sicherem Weg. Es wird nicht mehr angezeigt und muss bei der ersten Anmeldung geändert werden.',
+    'Übermitteln Sie dieses Passwort {name} auf sicherem Weg. Es wird nicht mehr angezeigt und muss bei der ' +
+    'ersten Anmeldung geändert werden.',
   'users.none': 'Keine passenden Benutzer.',
   'users.readOnly': 'Sie sehen die Benutzer Ihrer Institution, ohne sie ändern zu können.',
 
@@ -138,7 +143,8 @@ export const de: Record<MessageKey, string> = {
   'org.language': 'Sprache',
   'org.new': 'Hinzufügen',
   'org.importIntro':
-    'CSV-Datei (Komma oder Semikolon als Trennzeichen) mit den Spalten: BFS-Nummer, Name, Kanton, Bezirk, Sprache (fr oder de). Bestehende Gemeinden werden anhand ihrer BFS-Nummer aktualisiert.',
+    'CSV-Datei (Komma oder Semikolon als Trennzeichen) mit den Spalten: BFS-Nummer, Name, Kanton, Bezirk, ' +
+    'Sprache (fr oder de). Bestehende Gemeinden werden anhand ihrer BFS-Nummer aktualisiert.',
   'org.importFile': 'CSV-Datei',
   'org.importRun': 'Importieren',
   'org.importResult': '{created} erstellt, {updated} aktualisiert, {rejected} Zeile(n) abgelehnt.',
@@ -146,7 +152,9 @@ export const de: Record<MessageKey, string> = {
 
   'audit.title': 'Audit-Protokoll',
   'audit.intro':
-    'Jeder Zugriff auf und jede Änderung von Personendaten und jede Verwaltungsaktion, mit Urheber. Das Protokoll kann weder geändert noch gelöscht werden; die Prüfung berechnet die signierte Hash-Kette neu und vergleicht sie mit den ausserhalb der Datenbank gespeicherten Kontrollpunkten.',
+    'Jeder Zugriff auf und jede Änderung von Personendaten und jede Verwaltungsaktion, mit Urheber. Das ' +
+    'Protokoll kann weder geändert noch gelöscht werden; die Prüfung berechnet die signierte Hash-Kette neu und ' +
+    'vergleicht sie mit den ausserhalb der Datenbank gespeicherten Kontrollpunkten.',
   'audit.when': 'Datum',
   'audit.who': 'Wer',
   'audit.action': 'Aktion',
@@ -175,7 +183,8 @@ export const de: Record<MessageKey, string> = {
     'Die Kette wurde neu berechnet (sie weicht vom ausserhalb der Datenbank gespeicherten Kontrollpunkt ab)',
   'audit.reason.checkpoint_invalid': 'falsche Signatur',
   'audit.checkpointInvalid':
-    'Die Kontrollpunktdatei enthält Zeilen mit falscher Signatur (Zeilen {lines}): Sie wurde verändert, oder die Zeilen stammen aus einer anderen Installation.',
+    'Die Kontrollpunktdatei enthält Zeilen mit falscher Signatur (Zeilen {lines}): Sie wurde verändert, oder die ' +
+    'Zeilen stammen aus einer anderen Installation.',
   'audit.system': 'System',
   'audit.none': 'Keine Einträge.',
 

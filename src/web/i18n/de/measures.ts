@@ -79,10 +79,12 @@ export const deMeasures: Record<keyof typeof frMeasures, string> = {
 
   'inbox.anonymous': 'Person, {age} Jahre (Identität nicht mitgeteilt: Die Vollmacht nennt Ihre Institution nicht)',
   'measures.withheld':
-    'Die Vollmacht gewährt Ihrer Institution die Kategorie «Arbeitsmarktliche Massnahmen» nicht: Die Liste wird nicht angezeigt.',
+    'Die Vollmacht gewährt Ihrer Institution die Kategorie «Arbeitsmarktliche Massnahmen» nicht: Die Liste wird ' +
+    'nicht angezeigt.',
   'inbox.title': 'Entscheide über Massnahmen',
   'inbox.intro':
-    'Die Anträge, die auf Ihren Entscheid warten: die Massnahme, ihre Kosten, Alter und Gemeinde der Person, das Tandem – nicht das übrige Dossier. Der Name erscheint nur, wenn die Vollmacht Ihre Institution nennt.',
+    'Die Anträge, die auf Ihren Entscheid warten: die Massnahme, ihre Kosten, Alter und Gemeinde der Person, das ' +
+    'Tandem – nicht das übrige Dossier. Der Name erscheint nur, wenn die Vollmacht Ihre Institution nennt.',
   'inbox.none': 'Kein hängiger Antrag.',
   'inbox.person': 'Person',
   'inbox.birth': 'geboren am {date}',
@@ -100,7 +102,8 @@ export const deMeasures: Record<keyof typeof frMeasures, string> = {
 
   'statements.title': 'Quartalsabrechnungen',
   'statements.intro':
-    'Kosten der GES-Massnahmen und der MIP nach Wohngemeinde und Quartal, mit dem Anteil des Kantons (70 %) und der Gemeinde (30 %). Die Beträge sind anteilig nach den Tagen berechnet, an denen jede Massnahme lief.',
+    'Kosten der GES-Massnahmen und der MIP nach Wohngemeinde und Quartal, mit dem Anteil des Kantons (70 %) und ' +
+    'der Gemeinde (30 %). Die Beträge sind anteilig nach den Tagen berechnet, an denen jede Massnahme lief.',
   'statements.commune': 'Gemeinde',
   'statements.quarter': 'Quartal',
   'statements.pdf': 'PDF',
@@ -120,7 +123,8 @@ export const deMeasures: Record<keyof typeof frMeasures, string> = {
 
   'kinds.title': 'Massnahmenkatalog',
   'kinds.intro':
-    'Die Massnahmenarten, die Tandems beantragen. Regime und delegierte Kompetenz bestimmen den Bewilligungsweg; eine Änderung betrifft nur künftige Anträge.',
+    'Die Massnahmenarten, die Tandems beantragen. Regime und delegierte Kompetenz bestimmen den Bewilligungsweg; ' +
+    'eine Änderung betrifft nur künftige Anträge.',
   'kinds.code': 'Code',
   'kinds.nameFr': 'Name (Französisch)',
   'kinds.nameDe': 'Name (Deutsch)',

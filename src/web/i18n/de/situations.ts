@@ -111,7 +111,8 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
 
   'new.title': 'Situation dem IIZ-Büro melden',
   'new.intro':
-    'Die Meldung ist namentlich, wenn die Person eine Vollmacht unterschrieben hat; sonst ist sie anonym (Altersgruppe, Region, Risikofaktoren), was etwa für einen runden Tisch genügt.',
+    'Die Meldung ist namentlich, wenn die Person eine Vollmacht unterschrieben hat; sonst ist sie anonym ' +
+    '(Altersgruppe, Region, Risikofaktoren), was etwa für einen runden Tisch genügt.',
   'new.identified': 'Mit der Identität der Person (Vollmacht unterschrieben oder zu unterschreiben)',
   'new.anonymous': 'Anonym (ohne Name und AHV-Nr.)',
   'new.person': 'Die Person',
@@ -144,7 +145,8 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'draft.saved': 'Entwurf gespeichert',
   'draft.saving': 'Wird gespeichert…',
   'draft.unsaved':
-    'Änderungen nicht gespeichert — automatischer neuer Versuch. Nichts geht verloren: Eine Kopie bleibt in diesem Browser.',
+    'Änderungen nicht gespeichert — automatischer neuer Versuch. Nichts geht verloren: Eine Kopie bleibt in ' +
+    'diesem Browser.',
   'draft.restored': 'Eine nicht gespeicherte Fassung dieses Entwurfs wurde aus diesem Browser übernommen.',
   'draft.save': 'Entwurf speichern',
   'draft.following': 'Institutionen, welche die Person derzeit begleiten',
@@ -157,7 +159,8 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'draft.liasCheck': 'Sozialhilfe: Abklärung der Vermittelbarkeit erfolgt',
   'draft.liasIndicated': 'Sozialhilfe: berufliche Integration angezeigt',
   'draft.descriptionHint':
-    'Dieser Text begleitet das Dossier zu allen, die es lesen: Halten Sie Gesundheitsdetails in den Risikofaktoren fest, welche die Vollmacht schützt.',
+    'Dieser Text begleitet das Dossier zu allen, die es lesen: Halten Sie Gesundheitsdetails in den ' +
+    'Risikofaktoren fest, welche die Vollmacht schützt.',
   'draft.description': 'Beschreibung der Situation',
   'draft.helpExpected': 'Erwartete Unterstützung durch das IIZ-Büro',
   'draft.ageBand': 'Altersgruppe',
@@ -183,12 +186,16 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'consent.rejectConfirm': 'Die Vollmacht gibt dann keinen Zugriff. Teilen Sie der erfassenden Person den Grund mit.',
   'consent.rejectReason': 'Grund der Ablehnung',
   'consent.healthHint':
-    'Die gemeldeten Risikofaktoren betreffen die Gesundheit. Ohne die Kategorie «Gesundheit» sieht sie niemand ausserhalb Ihrer Institution.',
+    'Die gemeldeten Risikofaktoren betreffen die Gesundheit. Ohne die Kategorie «Gesundheit» sieht sie niemand ' +
+    'ausserhalb Ihrer Institution.',
   'consent.scopeHint':
-    'Nur die angekreuzten Institutionen und Kategorien dürfen die Person und diese Daten sehen. Für ein Tandem-Coaching nennen Sie das RAV und das SMZ des Tandems sowie das IIZ-Büro; eine engere Vollmacht verhindert später die Zuweisung an ein Tandem oder den Zugriff einer Fachperson.',
+    'Nur die angekreuzten Institutionen und Kategorien dürfen die Person und diese Daten sehen. Für ein ' +
+    'Tandem-Coaching nennen Sie das RAV und das SMZ des Tandems sowie das IIZ-Büro; eine engere Vollmacht ' +
+    'verhindert später die Zuweisung an ein Tandem oder den Zugriff einer Fachperson.',
   'caseTeam.title': 'Fallteam',
   'caseTeam.intro':
-    'Die Fachpersonen, welche die Person begleiten. Die Vollmacht öffnet das Dossier den Mitgliedern des Teams, deren Institution darin genannt ist, und den IIZ-Verantwortlichen – nicht dem ganzen Personal.',
+    'Die Fachpersonen, welche die Person begleiten. Die Vollmacht öffnet das Dossier den Mitgliedern des Teams, ' +
+    'deren Institution darin genannt ist, und den IIZ-Verantwortlichen – nicht dem ganzen Personal.',
   'caseTeam.none': 'Niemand ausser der meldenden Person.',
   'caseTeam.candidate': 'Fachperson hinzufügen',
   'caseTeam.noCandidate': 'Keine Person einer in der Vollmacht genannten Institution',
@@ -197,7 +204,8 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'caseTeam.addedBy': 'hinzugefügt von {name} am {date}',
   'caseTeam.left': 'hat das Team am {date} verlassen; Lesezugriff bis {until}',
   'view.withheld':
-    'Die Vollmacht gewährt Ihrer Institution diese Kategorien nicht: {categories}. Diese Teile des Dossiers werden nicht angezeigt.',
+    'Die Vollmacht gewährt Ihrer Institution diese Kategorien nicht: {categories}. Diese Teile des Dossiers ' +
+    'werden nicht angezeigt.',
   'view.withheldValue': 'nicht mitgeteilt',
   'event.consent_reviewed': 'Vollmacht geprüft und in Kraft gesetzt',
   'event.consent_rejected': 'Vollmacht abgelehnt',
@@ -289,10 +297,12 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'home.draftsAction': 'Meine Meldungen anzeigen',
 
   'merge.notVisible':
-    'Person, die Sie in keinem Dossier sehen (die Vollmacht nennt Ihre Institution nicht): Ein anderes Mitglied des IIZ-Büros prüft den Antrag',
+    'Person, die Sie in keinem Dossier sehen (die Vollmacht nennt Ihre Institution nicht): Ein anderes Mitglied ' +
+    'des IIZ-Büros prüft den Antrag',
   'merge.title': 'Personen-Duplikate',
   'merge.intro':
-    'Eine Zusammenführung vereint zwei Datensätze derselben Person: Situationen und Vollmachten gehen auf den behaltenen Datensatz über. Sie erfolgt erst nach Prüfung durch das IIZ-Büro und bleibt im Audit-Protokoll.',
+    'Eine Zusammenführung vereint zwei Datensätze derselben Person: Situationen und Vollmachten gehen auf den ' +
+    'behaltenen Datensatz über. Sie erfolgt erst nach Prüfung durch das IIZ-Büro und bleibt im Audit-Protokoll.',
   'merge.survivor': 'Behaltener Datensatz',
   'merge.duplicate': 'Duplikat',
   'merge.reason': 'Begründung',

@@ -5,7 +5,8 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'nav.tandems': 'Tandems',
   'tandems.title': 'Tandems und Auslastung',
   'tandems.intro':
-    'Ein Tandem = eine RAV-Beratungsperson und eine Sozialarbeiterin oder ein Sozialarbeiter des SMZ. Übliche Kapazität: sechs Situationen gleichzeitig.',
+    'Ein Tandem = eine RAV-Beratungsperson und eine Sozialarbeiterin oder ein Sozialarbeiter des SMZ. Übliche ' +
+    'Kapazität: sechs Situationen gleichzeitig.',
   'tandems.region': 'Region',
   'tandems.orp': 'RAV-Beratungsperson',
   'tandems.cms': 'Sozialarbeit SMZ',
@@ -101,7 +102,8 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
 
   'reports.title': 'Monatsberichte',
   'reports.intro':
-    'Jeden Monat sendet das Tandem die wesentlichen Elemente an die ursprünglich zuständigen Fachpersonen, jeweils in ihrer Sprache.',
+    'Jeden Monat sendet das Tandem die wesentlichen Elemente an die ursprünglich zuständigen Fachpersonen, ' +
+    'jeweils in ihrer Sprache.',
   'reports.month': 'Monat',
   'reports.status.none': 'Zu schreiben',
   'reports.status.draft': 'Entwurf',
@@ -135,7 +137,8 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'final.print': 'Auf {lang} drucken',
   'final.required': 'Der Schlussbericht muss vor dem Abschluss fertiggestellt sein.',
   'final.reopenHint':
-    'Wer einen fertiggestellten Bericht ändert, macht ihn wieder zum Entwurf; das bereits erstellte PDF bleibt im Dossier.',
+    'Wer einen fertiggestellten Bericht ändert, macht ihn wieder zum Entwurf; das bereits erstellte PDF bleibt ' +
+    'im Dossier.',
 
   'close.title': 'Abschluss des Mandats',
   'close.outcome': 'Ergebnis',
@@ -190,7 +193,8 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'event.hand_back': 'Dossier zurückgegeben',
   'event.insertion_follow_up': 'Nachkontrolle der Eingliederung erfasst',
   'tandemFile.coachingWithheld':
-    'Die Vollmacht gewährt Ihrer Institution die Kategorie «Beruflicher Werdegang, ALV» nicht: Journal, Ziele und Berichte des Tandems werden nicht angezeigt.',
+    'Die Vollmacht gewährt Ihrer Institution die Kategorie «Beruflicher Werdegang, ALV» nicht: Journal, Ziele ' +
+    'und Berichte des Tandems werden nicht angezeigt.',
   'notif.tandem_assigned': 'Die Situation {number} wurde einem Tandem zugeteilt',
   'notif.mandate_closed': 'Das Tandem-Mandat von {number} ist abgeschlossen',
   'notif.file_handed_back': 'Das Tandem hat Ihnen das Dossier {number} zurückgegeben',

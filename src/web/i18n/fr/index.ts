@@ -42,7 +42,10 @@ export const fr = {
   'outbox.aboutSituation': 'Contenu d’un dossier : part par SMTP',
   'outbox.title': 'Courriels sortants',
   'outbox.intro':
-    'Les courriels partent par SMTP quand il est configuré (SMTP_URL) ; sinon ils attendent ici et chacun peut être téléchargé en fichier .eml, sauf ceux qui portent le contenu d’un dossier (les rapports mensuels), réservés aux personnes qui suivent la situation. Un serveur indisponible retarde un envoi, sans le perdre ni le doubler.',
+    'Les courriels partent par SMTP quand il est configuré (SMTP_URL) ; sinon ils attendent ici et chacun peut ' +
+    'être téléchargé en fichier .eml, sauf ceux qui portent le contenu d’un dossier (les rapports mensuels), ' +
+    'réservés aux personnes qui suivent la situation. Un serveur indisponible retarde un envoi, sans le perdre ' +
+    'ni le doubler.',
   'outbox.created': 'Créé le',
   'outbox.to': 'Destinataires',
   'outbox.subject': 'Objet',
@@ -112,7 +115,8 @@ export const fr = {
     'Un nouveau mot de passe provisoire sera créé et les sessions de ce compte fermées. Continuer ?',
   'users.temporaryPassword': 'Mot de passe provisoire',
   'users.temporaryPasswordText':
-    'Transmettez ce mot de passe à {name} par un canal sûr. Il ne sera plus affiché ; il devra être changé à la première connexion.',
+    'Transmettez ce mot de passe à {name} par un canal sûr. Il ne sera plus affiché ; il devra être changé à la ' +
+    'première connexion.',
   'users.none': 'Aucun utilisateur ne correspond.',
   'users.readOnly': 'Vous voyez les utilisateurs de votre institution, sans pouvoir les modifier.',
 
@@ -138,7 +142,8 @@ export const fr = {
   'org.language': 'Langue',
   'org.new': 'Ajouter',
   'org.importIntro':
-    'Fichier CSV (séparateur virgule ou point-virgule) avec les colonnes : numéro OFS, nom, canton, district, langue (fr ou de). Les communes existantes sont mises à jour d’après leur numéro OFS.',
+    'Fichier CSV (séparateur virgule ou point-virgule) avec les colonnes : numéro OFS, nom, canton, district, ' +
+    'langue (fr ou de). Les communes existantes sont mises à jour d’après leur numéro OFS.',
   'org.importFile': 'Fichier CSV',
   'org.importRun': 'Importer',
   'org.importResult': '{created} créée(s), {updated} mise(s) à jour, {rejected} ligne(s) refusée(s).',
@@ -146,7 +151,9 @@ export const fr = {
 
   'audit.title': 'Journal d’audit',
   'audit.intro':
-    'Chaque lecture et modification de données personnelles et chaque action d’administration, avec son auteur. Le journal ne peut être ni modifié ni effacé ; la vérification recalcule la chaîne d’empreintes signées et la compare aux points de contrôle gardés hors de la base.',
+    'Chaque lecture et modification de données personnelles et chaque action d’administration, avec son auteur. ' +
+    'Le journal ne peut être ni modifié ni effacé ; la vérification recalcule la chaîne d’empreintes signées et ' +
+    'la compare aux points de contrôle gardés hors de la base.',
   'audit.when': 'Date',
   'audit.who': 'Qui',
   'audit.action': 'Action',
@@ -175,7 +182,8 @@ export const fr = {
     'la chaîne a été recalculée (elle diffère du point de contrôle enregistré hors de la base)',
   'audit.reason.checkpoint_invalid': 'signature fausse',
   'audit.checkpointInvalid':
-    'Le fichier des points de contrôle contient des lignes dont la signature est fausse (lignes {lines}) : il a été modifié, ou elles viennent d’une autre installation.',
+    'Le fichier des points de contrôle contient des lignes dont la signature est fausse (lignes {lines}) : il a ' +
+    'été modifié, ou elles viennent d’une autre installation.',
   'audit.system': 'Système',
   'audit.none': 'Aucune entrée.',
 

@@ -77,10 +77,12 @@ export const frMeasures = {
 
   'inbox.anonymous': 'Personne de {age} ans (identité non communiquée : la procuration ne nomme pas votre institution)',
   'measures.withheld':
-    'La procuration n’accorde pas la catégorie « Mesures du marché du travail » à votre institution : la liste n’est pas affichée.',
+    'La procuration n’accorde pas la catégorie « Mesures du marché du travail » à votre institution : la liste ' +
+    'n’est pas affichée.',
   'inbox.title': 'Décisions sur des mesures',
   'inbox.intro':
-    'Les demandes qui attendent votre décision : la mesure, son coût, l’âge et la commune de la personne, le tandem — pas le reste du dossier. Le nom n’apparaît que si la procuration nomme votre institution.',
+    'Les demandes qui attendent votre décision : la mesure, son coût, l’âge et la commune de la personne, le ' +
+    'tandem — pas le reste du dossier. Le nom n’apparaît que si la procuration nomme votre institution.',
   'inbox.none': 'Aucune demande en attente.',
   'inbox.person': 'Personne',
   'inbox.birth': 'née le {date}',
@@ -98,7 +100,8 @@ export const frMeasures = {
 
   'statements.title': 'Décomptes trimestriels',
   'statements.intro':
-    'Coûts des mesures LIAS et des MIP par commune de domicile et par trimestre, avec la part du canton (70 %) et celle de la commune (30 %). Les montants sont calculés au prorata des jours où chaque mesure a couru.',
+    'Coûts des mesures LIAS et des MIP par commune de domicile et par trimestre, avec la part du canton (70 %) ' +
+    'et celle de la commune (30 %). Les montants sont calculés au prorata des jours où chaque mesure a couru.',
   'statements.commune': 'Commune',
   'statements.quarter': 'Trimestre',
   'statements.pdf': 'PDF',
@@ -118,7 +121,8 @@ export const frMeasures = {
 
   'kinds.title': 'Catalogue des mesures',
   'kinds.intro':
-    'Les types de mesures que les tandems proposent. Le régime et la compétence déléguée décident de la voie d’approbation ; un changement ne touche que les propositions futures.',
+    'Les types de mesures que les tandems proposent. Le régime et la compétence déléguée décident de la voie ' +
+    'd’approbation ; un changement ne touche que les propositions futures.',
   'kinds.code': 'Code',
   'kinds.nameFr': 'Nom (français)',
   'kinds.nameDe': 'Nom (allemand)',

@@ -109,7 +109,8 @@ export const frSituations = {
 
   'new.title': 'Annoncer une situation au Bureau CII',
   'new.intro':
-    'L’annonce est nominative si la personne a signé une procuration ; sinon elle est anonyme (tranche d’âge, région, facteurs de risque), ce qui convient par exemple à une table ronde.',
+    'L’annonce est nominative si la personne a signé une procuration ; sinon elle est anonyme (tranche d’âge, ' +
+    'région, facteurs de risque), ce qui convient par exemple à une table ronde.',
   'new.identified': 'Avec l’identité de la personne (procuration signée ou à faire signer)',
   'new.anonymous': 'Anonyme (sans nom ni n° AVS)',
   'new.person': 'La personne',
@@ -156,7 +157,8 @@ export const frSituations = {
   'draft.liasCheck': 'Aide sociale : vérification de l’employabilité effectuée',
   'draft.liasIndicated': 'Aide sociale : intégration professionnelle indiquée',
   'draft.descriptionHint':
-    'Ce texte accompagne le dossier chez toutes les personnes qui le lisent : gardez les détails de santé pour les facteurs de risque, que la procuration protège.',
+    'Ce texte accompagne le dossier chez toutes les personnes qui le lisent : gardez les détails de santé pour ' +
+    'les facteurs de risque, que la procuration protège.',
   'draft.description': 'Description de la situation',
   'draft.helpExpected': 'Aide attendue du Bureau CII',
   'draft.ageBand': 'Tranche d’âge',
@@ -172,7 +174,8 @@ export const frSituations = {
   'consent.recordedBy': 'Saisie par {name}',
   'consent.reviewedBy': 'vérifiée par {name} le {date}',
   'consent.pendingNote':
-    'Une autre personne que celle qui l’a saisie doit vérifier le scan : d’ici là, cette procuration n’ouvre aucun accès.',
+    'Une autre personne que celle qui l’a saisie doit vérifier le scan : d’ici là, cette procuration n’ouvre ' +
+    'aucun accès.',
   'consent.rejectedBecause': 'Rejetée : {reason}',
   'consent.openScan': 'Ouvrir le scan',
   'consent.approve': 'Scan conforme : mettre en vigueur',
@@ -182,12 +185,16 @@ export const frSituations = {
   'consent.rejectConfirm': 'La procuration ne donnera aucun accès. Dites à la personne qui l’a saisie pourquoi.',
   'consent.rejectReason': 'Motif du rejet',
   'consent.healthHint':
-    'Les facteurs de risque annoncés touchent la santé. Sans la catégorie « Santé », personne d’autre que votre institution ne les verra.',
+    'Les facteurs de risque annoncés touchent la santé. Sans la catégorie « Santé », personne d’autre que votre ' +
+    'institution ne les verra.',
   'consent.scopeHint':
-    'Seules les institutions et catégories cochées pourront voir la personne et ces données. Pour un coaching tandem, nommez l’ORP et le CMS du tandem et le Bureau CII ; une procuration plus étroite empêchera plus tard l’attribution à un tandem ou l’accès d’un·e professionnel·le.',
+    'Seules les institutions et catégories cochées pourront voir la personne et ces données. Pour un coaching ' +
+    'tandem, nommez l’ORP et le CMS du tandem et le Bureau CII ; une procuration plus étroite empêchera plus ' +
+    'tard l’attribution à un tandem ou l’accès d’un·e professionnel·le.',
   'caseTeam.title': 'Équipe de suivi',
   'caseTeam.intro':
-    'Les professionnel·le·s qui suivent la personne. La procuration ouvre le dossier aux membres de l’équipe dont l’institution y est nommée, et aux répondant·e·s CII — pas à tout le personnel.',
+    'Les professionnel·le·s qui suivent la personne. La procuration ouvre le dossier aux membres de l’équipe ' +
+    'dont l’institution y est nommée, et aux répondant·e·s CII — pas à tout le personnel.',
   'caseTeam.none': 'Personne d’autre que la personne qui a annoncé la situation.',
   'caseTeam.candidate': 'Ajouter un·e professionnel·le',
   'caseTeam.noCandidate': 'Aucune personne d’une institution nommée dans la procuration',
@@ -196,7 +203,8 @@ export const frSituations = {
   'caseTeam.addedBy': 'ajouté·e par {name} le {date}',
   'caseTeam.left': 'a quitté l’équipe le {date} ; accès en lecture jusqu’au {until}',
   'view.withheld':
-    'La procuration n’accorde pas ces catégories à votre institution : {categories}. Ces parties du dossier ne sont pas affichées.',
+    'La procuration n’accorde pas ces catégories à votre institution : {categories}. Ces parties du dossier ne ' +
+    'sont pas affichées.',
   'view.withheldValue': 'non communiqué',
   'event.consent_reviewed': 'Procuration vérifiée et mise en vigueur',
   'event.consent_rejected': 'Procuration rejetée',
@@ -236,7 +244,8 @@ export const frSituations = {
   'view.person': 'Personne',
   'view.anonymousProfile': 'Annonce anonyme : {age}, région {region}.',
   'view.noIdentity':
-    'Vous voyez cette situation sans l’identité de la personne : aucune procuration valable ne la communique à votre institution.',
+    'Vous voyez cette situation sans l’identité de la personne : aucune procuration valable ne la communique à ' +
+    'votre institution.',
   'view.situation': 'Situation',
   'view.decision': 'Décision du Bureau CII',
   'view.refused': 'Refusée le {date}',
@@ -288,10 +297,12 @@ export const frSituations = {
   'home.draftsAction': 'Voir mes annonces',
 
   'merge.notVisible':
-    'personne que vous ne voyez dans aucun dossier (la procuration ne nomme pas votre institution) : un autre membre du Bureau examinera la demande',
+    'personne que vous ne voyez dans aucun dossier (la procuration ne nomme pas votre institution) : un autre ' +
+    'membre du Bureau examinera la demande',
   'merge.title': 'Doublons de personnes',
   'merge.intro':
-    'Une fusion réunit deux fiches de la même personne : situations et procurations passent sur la fiche conservée. Elle n’a lieu qu’après examen par le Bureau CII et reste dans le journal d’audit.',
+    'Une fusion réunit deux fiches de la même personne : situations et procurations passent sur la fiche ' +
+    'conservée. Elle n’a lieu qu’après examen par le Bureau CII et reste dans le journal d’audit.',
   'merge.survivor': 'Fiche conservée',
   'merge.duplicate': 'Doublon',
   'merge.reason': 'Motif',

@@ -3,7 +3,8 @@ export const frTandem = {
   'nav.tandems': 'Tandems',
   'tandems.title': 'Tandems et charge',
   'tandems.intro':
-    'Un tandem = un·e conseiller·ère ORP et un·e assistant·e social·e du CMS. Capacité habituelle : six situations à la fois.',
+    'Un tandem = un·e conseiller·ère ORP et un·e assistant·e social·e du CMS. Capacité habituelle : six ' +
+    'situations à la fois.',
   'tandems.region': 'Région',
   'tandems.orp': 'Conseiller·ère ORP',
   'tandems.cms': 'Assistant·e social·e CMS',
@@ -98,7 +99,8 @@ export const frTandem = {
 
   'reports.title': 'Rapports mensuels',
   'reports.intro':
-    'Chaque mois, le tandem envoie les éléments significatifs aux professionnel·les initialement en charge, chacun·e dans sa langue.',
+    'Chaque mois, le tandem envoie les éléments significatifs aux professionnel·les initialement en charge, ' +
+    'chacun·e dans sa langue.',
   'reports.month': 'Mois',
   'reports.status.none': 'À rédiger',
   'reports.status.draft': 'Brouillon',
@@ -184,7 +186,8 @@ export const frTandem = {
   'event.hand_back': 'Dossier rendu',
   'event.insertion_follow_up': 'Suivi de l’insertion noté',
   'tandemFile.coachingWithheld':
-    'La procuration n’accorde pas la catégorie « Parcours professionnel, chômage » à votre institution : le journal, les objectifs et les rapports du tandem ne sont pas affichés.',
+    'La procuration n’accorde pas la catégorie « Parcours professionnel, chômage » à votre institution : le ' +
+    'journal, les objectifs et les rapports du tandem ne sont pas affichés.',
   'notif.tandem_assigned': 'La situation {number} a été attribuée à un tandem',
   'notif.mandate_closed': 'Le mandat tandem de {number} est clôturé',
   'notif.file_handed_back': 'Le dossier {number} vous a été rendu par le tandem',
