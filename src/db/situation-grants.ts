@@ -196,7 +196,8 @@ export async function installSituationGrants(database: Database): Promise<'insta
       sql`LOCK TABLE situations, consents, case_team_members, mandates, tandems IN SHARE ROW EXCLUSIVE MODE`,
     );
     await rebuildAllGrants(tx);
-    await tx.execute(sql`INSERT INTO situation_grants_state (id, fingerprint, installed_at) VALUES (1, ${fingerprint}, now())
+    await tx.execute(sql`INSERT INTO situation_grants_state (id, fingerprint, installed_at)
+      VALUES (1, ${fingerprint}, now())
       ON CONFLICT (id) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, installed_at = EXCLUDED.installed_at`);
   });
   return 'installed';

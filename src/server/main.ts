@@ -4,7 +4,7 @@ import { buildApp } from './app.ts';
 import { errorFacts } from './http/error-facts.ts';
 import { resolveAuditSettings } from './audit/audit-settings.ts';
 import { auditChainStarted, checkAuditKey } from './audit/check-audit-key.ts';
-import { sealAllPending, sealAuditChain } from './audit/seal-audit-chain.ts';
+import { sealAllPending, sealPending } from './audit/seal-audit-chain.ts';
 import { createCheckpointWriter, smtpCheckpointMailer } from './audit/write-audit-checkpoint.ts';
 import { DatabaseRoleError, migrateAsOwner } from '../db/app-role.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
@@ -114,10 +114,16 @@ async function main() {
 
   const app = await buildApp({ db: database.db, config, audit, poolLoad: database.poolLoad });
   // Error messages may quote personal data (a query's parameters, a recipient): only their facts are logged.
+  // Each tick seals what came since, in batches, for at most half the interval: a backlog is caught up, not grown.
+  let sealing = false;
   const sealer = setInterval(() => {
-    sealAuditChain(database.db, audit.key).catch((error) =>
-      app.log.error({ err: errorFacts(error) }, 'audit sealing failed'),
-    );
+    if (sealing) return;
+    sealing = true;
+    sealPending(database.db, audit.key, { sweep: 'recent', budgetMs: config.AUDIT_SEAL_INTERVAL_MS / 2 })
+      .catch((error) => app.log.error({ err: errorFacts(error) }, 'audit sealing failed'))
+      .finally(() => {
+        sealing = false;
+      });
   }, config.AUDIT_SEAL_INTERVAL_MS);
   let checkpointing = false;
   const checkpointer = anchoring

@@ -57,6 +57,8 @@ export interface SealOptions {
   batchSize?: number;
   /** 'recent' (timer ticks): rows above the newest sealed id minus a window; 'all': every unsealed row. */
   sweep?: 'recent' | 'all';
+  /** Only rows above this id: a sweep that goes on where its previous batch ended instead of from the start. */
+  after?: number;
 }
 
 /**
@@ -68,11 +70,19 @@ export interface SealOptions {
  * rows in id order, so a row committed late simply gets the next position.
  */
 export async function sealAuditChain(db: Db, key: Uint8Array, options: SealOptions = {}): Promise<number> {
+  return (await sealBatch(db, key, options)).sealed;
+}
+
+async function sealBatch(
+  db: Db,
+  key: Uint8Array,
+  options: SealOptions,
+): Promise<{ sealed: number; lastId: number | null }> {
   const batchSize = options.batchSize ?? 500;
   const mac = auditMac(key);
   return db.transaction(async (tx) => {
     const [lock] = await queryRows<{ ok: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK_KEY}) AS ok`);
-    if (!lock?.ok) return 0;
+    if (!lock?.ok) return { sealed: 0, lastId: null };
     const [head] = await queryRows<{
       seq: number | string;
       mac: string;
@@ -121,7 +131,7 @@ export async function sealAuditChain(db: Db, key: Uint8Array, options: SealOptio
         tx,
         sql`SELECT max(audit_id) AS id FROM audit_chain`,
       );
-      const floor = options.sweep === 'all' ? 0 : Math.max(0, Number(newest?.id ?? 0) - LATE_WINDOW);
+      const floor = options.after ?? (options.sweep === 'all' ? 0 : Math.max(0, Number(newest?.id ?? 0) - LATE_WINDOW));
       rows = await queryRows<RawRow>(
         tx,
         sql`SELECT ${AUDIT_ROW_COLUMNS} FROM audit_log a
@@ -129,23 +139,51 @@ export async function sealAuditChain(db: Db, key: Uint8Array, options: SealOptio
             ORDER BY a.id LIMIT ${batchSize}`,
       );
     }
-    if (rows.length === 0) return 0;
+    if (rows.length === 0) return { sealed: 0, lastId: null };
     const links = rows.map((row) => {
       seq += 1;
       previousMac = macAuditRow(mac, previousMac, toContent(row, seq));
       return { seq, auditId: Number(row.id), mac: previousMac };
     });
     await tx.insert(auditChain).values(links);
-    return rows.length;
+    // Legacy rows are walked by their old position, not by id: no id to go on from.
+    return { sealed: rows.length, lastId: legacy.length > 0 ? null : Number(rows.at(-1)?.id) };
   });
+}
+
+/**
+ * Seals batch after batch while there is more, each batch going on above the
+ * highest id the previous one sealed (a row committed late below it is caught
+ * by the next sweep: the timer's looks back LATE_WINDOW ids). `budgetMs`
+ * bounds a timer tick, so that a backlog (a busy hour writes thousands of rows
+ * a minute: every list shown is 50) is caught up over a few ticks rather than
+ * growing, and a tick never holds the sealing lock for long.
+ */
+export async function sealPending(
+  db: Db,
+  key: Uint8Array,
+  options: { sweep: 'recent' | 'all'; budgetMs?: number; batchSize?: number },
+): Promise<number> {
+  const started = Date.now();
+  const batchSize = options.batchSize ?? 2000;
+  let total = 0;
+  let after: number | undefined;
+  for (;;) {
+    const { sealed, lastId } = await sealBatch(db, key, { sweep: options.sweep, batchSize, after });
+    total += sealed;
+    if (sealed < batchSize || lastId === null) return total;
+    after = lastId;
+    if (options.budgetMs !== undefined && Date.now() - started > options.budgetMs) return total;
+  }
 }
 
 /** Seals until nothing is pending (start, checkpoints, verification, shutdown). */
 export async function sealAllPending(db: Db, key: Uint8Array): Promise<number> {
   let total = 0;
   for (;;) {
-    const sealed = await sealAuditChain(db, key, { sweep: 'all', batchSize: 2000 });
+    const sealed = await sealPending(db, key, { sweep: 'all' });
     total += sealed;
+    // A second sweep from the start finds what committed late below the first one's batches.
     if (sealed === 0) return total;
   }
 }

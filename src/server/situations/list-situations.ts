@@ -60,9 +60,11 @@ function afterCursor(c: Cursor): SQL {
     case 'oldest':
       // Announcement date ascending, never-announced (drafts) last.
       return a === null
-        ? sql`(${situations.announcedAt} IS NULL AND (${situations.createdAt}, ${situations.id}) > (${b}::timestamptz, ${id}::uuid))`
+        ? sql`(${situations.announcedAt} IS NULL
+            AND (${situations.createdAt}, ${situations.id}) > (${b}::timestamptz, ${id}::uuid))`
         : sql`(${situations.announcedAt} > ${a}::timestamptz OR ${situations.announcedAt} IS NULL
-            OR (${situations.announcedAt} = ${a}::timestamptz AND (${situations.createdAt}, ${situations.id}) > (${b}::timestamptz, ${id}::uuid)))`;
+            OR (${situations.announcedAt} = ${a}::timestamptz
+              AND (${situations.createdAt}, ${situations.id}) > (${b}::timestamptz, ${id}::uuid)))`;
   }
 }
 
@@ -175,7 +177,8 @@ function searchCondition(q: string, identity: SQL, narrow: boolean): SQL {
       ? sql`SELECT p.id FROM persons p WHERE p.search_name LIKE ${namePattern}`
       : null;
   if (!personMatch) {
-    return sql`(${situations.id} IN (SELECT c.id FROM situations c WHERE c.number ILIKE ${numberPattern}) AND ${byNumber})`;
+    const candidates = sql`SELECT c.id FROM situations c WHERE c.number ILIKE ${numberPattern}`;
+    return sql`(${situations.id} IN (${candidates}) AND ${byNumber})`;
   }
   // The candidates first, each branch from its own index (an OR across both would scan every visible row).
   const candidates = sql`SELECT c.id FROM situations c WHERE c.number ILIKE ${numberPattern}

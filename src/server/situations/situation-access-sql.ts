@@ -26,7 +26,10 @@ export interface AccessClock {
   graceDays: number;
 }
 
-/** Grants over the alias `g` in force at the clock: within the procuration's days, and an ended role within the grace period. */
+/**
+ * Grants over the alias `g` in force at the clock: within the procuration's
+ * days, and an ended role within the grace period.
+ */
 function inForceSql(clock: AccessClock): SQL {
   const cutoff = graceCutoff(clock.now, clock.graceDays).toISOString();
   return sql`(g.from_day IS NULL OR g.from_day <= ${clock.today}::date)

@@ -52,7 +52,17 @@ export function SituationsPage() {
     queryKey: ['situations', debounced, status, careKind, regionId, institutionId, sort, mine],
     queryFn: ({ pageParam }) =>
       get<SituationPage>(
-        `/api/situations${query({ q: debounced, status, careKind, regionId, institutionId, sort, mine: mine || undefined, pageSize: PAGE_SIZE, cursor: pageParam ?? undefined })}`,
+        `/api/situations${query({
+          q: debounced,
+          status,
+          careKind,
+          regionId,
+          institutionId,
+          sort,
+          mine: mine || undefined,
+          pageSize: PAGE_SIZE,
+          cursor: pageParam ?? undefined,
+        })}`,
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
