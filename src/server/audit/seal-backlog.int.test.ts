@@ -21,7 +21,8 @@ const pending = async () =>
     (
       await queryRows<{ n: number | string }>(
         t.database.db,
-        sql`SELECT count(*) AS n FROM audit_log a WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)`,
+        sql`SELECT count(*) AS n FROM audit_log a
+          WHERE NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)`,
       )
     )[0]?.n,
   );
