@@ -28,10 +28,11 @@ export async function insertTimelineAndAudit(loader: Loader, g: Generation, situ
      SELECT e.situation_id, e.at, e.actor, e.type, e.from_status::situation_status, e.to_status::situation_status,
             e.reason, e.details
      FROM (
-       SELECT s.id AS situation_id, s.created_at AS at, s.announcer AS actor, ${event('create_draft', 'NULL', "'draft'")},
+       SELECT s.id AS situation_id, s.created_at AS at, s.announcer AS actor,
+              ${event('create_draft', 'NULL', "'draft'")},
               '' AS reason, '{}'::jsonb AS details FROM bench_gen.sit s
-       UNION ALL SELECT c.situation_id, c.created_at, c.recorded_by_user_id, ${event('consent_recorded', 'NULL', 'NULL')},
-              '', jsonb_build_object('consentId', c.id) FROM consents c
+       UNION ALL SELECT c.situation_id, c.created_at, c.recorded_by_user_id,
+              ${event('consent_recorded', 'NULL', 'NULL')}, '', jsonb_build_object('consentId', c.id) FROM consents c
        UNION ALL SELECT s.id, s.announced_at, s.announcer, ${event('announce', "'draft'", "'announced'")}, '', '{}'
               FROM bench_gen.sit s WHERE s.announced_at IS NOT NULL
        UNION ALL SELECT ct.situation_id, ct.added_at, ct.added_by_user_id, ${event('case_team_added', 'NULL', 'NULL')},
@@ -39,7 +40,8 @@ export async function insertTimelineAndAudit(loader: Loader, g: Generation, situ
        UNION ALL SELECT ct.situation_id, ct.removed_at, ct.removed_by_user_id,
               ${event('case_team_removed', 'NULL', 'NULL')}, '', jsonb_build_object('userId', ct.user_id)
               FROM case_team_members ct WHERE ct.removed_at IS NOT NULL
-       UNION ALL SELECT s.id, s.taken_up_at, s.coordinator, ${event('take_up', "'announced'", "'under_review'")}, '', '{}'
+       UNION ALL SELECT s.id, s.taken_up_at, s.coordinator,
+              ${event('take_up', "'announced'", "'under_review'")}, '', '{}'
               FROM bench_gen.sit s WHERE s.taken_up_at IS NOT NULL
        UNION ALL SELECT s.id, s.decided_at, s.coordinator,
               CASE WHEN s.decision = 'refused' THEN 'refuse' ELSE 'orient' END, 'under_review', s.decision,
@@ -49,12 +51,14 @@ export async function insertTimelineAndAudit(loader: Loader, g: Generation, situ
        UNION ALL SELECT m.situation_id, m.assigned_at, m.coordinator, ${event('assign_tandem', 'NULL', 'NULL')}, '',
               jsonb_build_object('tandemId', m.tandem, 'startOn', m.start_on, 'endOn', m.planned_end_on)
               FROM bench_gen.man m
-       UNION ALL SELECT m.situation_id, (m.start_on + interval '5 months')::timestamp AT TIME ZONE 'UTC' + interval '9 hours',
+       UNION ALL SELECT m.situation_id,
+              (m.start_on + interval '5 months')::timestamp AT TIME ZONE 'UTC' + interval '9 hours',
               m.lead, ${event('extend_mandate', 'NULL', 'NULL')}, 'Besoin d’un suivi prolongé.',
               jsonb_build_object('endOn', m.end_on)
               FROM bench_gen.man m WHERE m.extended AND (m.start_on + interval '5 months')::date <= m.last_day
-       UNION ALL SELECT mr.situation_id, mr.sent_at, mr.sent_by_user_id, ${event('send_monthly_report', 'NULL', 'NULL')},
-              '', jsonb_build_object('month', mr.month) FROM monthly_reports mr WHERE mr.status = 'sent'
+       UNION ALL SELECT mr.situation_id, mr.sent_at, mr.sent_by_user_id,
+              ${event('send_monthly_report', 'NULL', 'NULL')}, '', jsonb_build_object('month', mr.month)
+              FROM monthly_reports mr WHERE mr.status = 'sent'
        UNION ALL SELECT f.situation_id, f.finalised_at, f.finalised_by_user_id,
               ${event('finalise_final_report', 'NULL', 'NULL')}, '', '{}' FROM final_reports f
        UNION ALL SELECT m.situation_id, m.closed_at, m.lead, ${event('close', "'tandem'", "'closed'")}, '',

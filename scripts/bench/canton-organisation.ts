@@ -169,7 +169,8 @@ export async function seedOrganisation(loader: Loader, g: Generation) {
     .map((grp, k) => {
       const n = 'g';
       const salt = 100 + k * 10;
-      const given = `CASE WHEN ${h(n, salt)} % 2 = 0 THEN ${pick(grp.german ? GIVEN_FEMALE_DE : GIVEN_FEMALE_FR, n, salt + 1)}
+      const given = `CASE WHEN ${h(n, salt)} % 2 = 0
+        THEN ${pick(grp.german ? GIVEN_FEMALE_DE : GIVEN_FEMALE_FR, n, salt + 1)}
         ELSE ${pick(grp.german ? GIVEN_MALE_DE : GIVEN_MALE_FR, n, salt + 2)} END`;
       const office = grp.office ? `(SELECT id FROM bench_gen.ref WHERE key = ${lit(`office_${grp.office}`)})` : 'NULL';
       // ORP Valais central has two offices: counsellors alternate between Sion and Sierre.
@@ -223,7 +224,8 @@ export async function seedOrganisation(loader: Loader, g: Generation) {
        FROM (VALUES ${tandemPairs}) p(orp, cms, r, n)
        JOIN users o ON o.username = p.orp JOIN users c ON c.username = p.cms
        UNION ALL
-       SELECT r.idx, substring(o.username from '\\d+$')::int, ${uuid('tandem', "r.idx * 100000 + substring(o.username from '\\d+$')::int")}, o.id, c.id
+       SELECT r.idx, substring(o.username from '\\d+$')::int,
+              ${uuid('tandem', "r.idx * 100000 + substring(o.username from '\\d+$')::int")}, o.id, c.id
        FROM (VALUES ${REGION_CODES.map((code, r) => `(${lit(code.toLowerCase())}, ${r})`).join(',')}) r(code, idx)
        JOIN users o ON o.username LIKE 'tandem.orp.' || r.code || '.%'
        JOIN users c ON c.username = 'tandem.cms.' || r.code || '.' || substring(o.username from '\\d+$');

@@ -29,12 +29,13 @@ export async function planSituations(loader: Loader, g: Generation, situations: 
   const span = (g.asOf.getTime() - HISTORY_START.getTime()) / 1000;
   const sec = (expr: string) => `(${expr}) * interval '1 second'`;
   const day = (expr: string) => `(${expr}) * interval '1 day'`;
+  const createdAfterStart = `${span} * power((i::float8 - 0.5) / ${situations}, 0.7::float8) + 28800 * ${r('i', 1)}`;
   await loader.exec(
     'plan of the situations',
     `CREATE TABLE bench_gen.sit0 AS
      WITH b AS (
        SELECT i,
-         least(${tsLit(HISTORY_START)} + ${sec(`${span} * power((i::float8 - 0.5) / ${situations}, 0.7::float8) + 28800 * ${r('i', 1)}`)},
+         least(${tsLit(HISTORY_START)} + ${sec(createdAfterStart)},
                ${asOf} - interval '2 hours') AS created_at,
          CASE WHEN ${r('i', 2)} < 0.5 THEN 0 WHEN ${r('i', 2)} < 0.8 THEN 1 ELSE 2 END AS region,
          ${r('i', 3)} < 0.2 AS anon,

@@ -95,7 +95,8 @@ export async function insertPersonsAndSituations(loader: Loader, g: Generation) 
           WHEN ${age} < 55 THEN '45_54' ELSE '55_plus' END`;
   const bands = ['under_25', '25_34', '35_44', '45_54', '55_plus'];
   const transitions = `(1 + (s.announced_at IS NOT NULL)::int + (s.taken_up_at IS NOT NULL)::int
-                          + (s.decided_at IS NOT NULL)::int + (s.start_on IS NOT NULL)::int + (s.closed_at IS NOT NULL)::int)`;
+                          + (s.decided_at IS NOT NULL)::int + (s.start_on IS NOT NULL)::int
+                          + (s.closed_at IS NOT NULL)::int)`;
   await loader.exec(
     'situations',
     `CREATE TABLE bench_gen.risk (n int PRIMARY KEY, factors text[]);
@@ -119,12 +120,16 @@ export async function insertPersonsAndSituations(loader: Loader, g: Generation) 
        s.ann_kind = 'orp', s.ann_kind = 'orp' AND ${r('s.i', 62)} < 0.6, s.ann_kind = 'cms', s.ann_kind = 'cms',
        ${pickText(DESCRIPTIONS_FR, DESCRIPTIONS_DE, 63)}, ${pickText(HELP_FR, HELP_DE, 64)},
        CASE WHEN s.taken_up_at IS NOT NULL THEN s.coordinator END, s.taken_up_at, s.announced_at, s.decided_at,
-       CASE WHEN s.decided_at IS NOT NULL THEN CASE WHEN ${german} THEN 'Kumulierte Risikofaktoren; im Team besprochen.'
-            ELSE 'Cumul de facteurs ; discuté en équipe.' END END,
-       CASE WHEN s.decision = 'refused' THEN ${lit('Suivi ordinaire ; orientation OSP pour un bilan de compétences.')} END,
+       CASE WHEN s.decided_at IS NOT NULL
+            THEN CASE WHEN ${german} THEN 'Kumulierte Risikofaktoren; im Team besprochen.'
+                      ELSE 'Cumul de facteurs ; discuté en équipe.' END END,
+       CASE WHEN s.decision = 'refused'
+            THEN ${lit('Suivi ordinaire ; orientation OSP pour un bilan de compétences.')} END,
        CASE WHEN s.decision = 'tandem' THEN (CASE WHEN s.ann_kind = 'cms' THEN
-              CASE WHEN ${german} THEN ${lit(eligibilityJson('lias', true))} ELSE ${lit(eligibilityJson('lias', false))} END
-            ELSE CASE WHEN ${german} THEN ${lit(eligibilityJson('laci', true))} ELSE ${lit(eligibilityJson('laci', false))} END
+              CASE WHEN ${german} THEN ${lit(eligibilityJson('lias', true))}
+                   ELSE ${lit(eligibilityJson('lias', false))} END
+            ELSE CASE WHEN ${german} THEN ${lit(eligibilityJson('laci', true))}
+                      ELSE ${lit(eligibilityJson('laci', false))} END
             END)::jsonb END,
        CASE WHEN s.decision <> 'refused' THEN s.decision::care_kind END, ${transitions}, s.created_at,
        greatest(s.created_at, s.announced_at, s.taken_up_at, s.decided_at, s.closed_at)
@@ -136,8 +141,10 @@ export async function insertPersonsAndSituations(loader: Loader, g: Generation) 
   );
 
   const ref = (key: string) => `(SELECT id FROM bench_gen.ref WHERE key = ${lit(key)})`;
-  const partner = `CASE WHEN ${r('s.i', 70)} < 0.08 THEN ${ref('oai')} WHEN ${r('s.i', 70)} < 0.13 THEN ${ref('addiction_valais')}
-                        WHEN ${r('s.i', 70)} < 0.17 THEN ${ref('osp')} WHEN ${r('s.i', 70)} < 0.21 THEN ${ref('suva')} END`;
+  const partner = `CASE WHEN ${r('s.i', 70)} < 0.08 THEN ${ref('oai')}
+                        WHEN ${r('s.i', 70)} < 0.13 THEN ${ref('addiction_valais')}
+                        WHEN ${r('s.i', 70)} < 0.17 THEN ${ref('osp')}
+                        WHEN ${r('s.i', 70)} < 0.21 THEN ${ref('suva')} END`;
   const health = `${r('s.i', 70)} < 0.13 OR (${r('s.i', 70)} >= 0.17 AND ${r('s.i', 70)} < 0.21)`;
   const signed = `(coalesce(s.announced_at - interval '20 minutes', s.created_at + interval '10 minutes'))`;
   await loader.exec(
@@ -154,14 +161,17 @@ export async function insertPersonsAndSituations(loader: Loader, g: Generation) 
        SELECT y.*,
          CASE WHEN y.status IN ('refused', 'closed', 'round_table', 'assessment', 'network_follow_up')
                    AND ${r('y.i', 71)} < 0.04
-              THEN y.recorded_at + ${r('y.i', 72)} * (least(y.valid_until::timestamp AT TIME ZONE 'UTC', ${asOf}) - y.recorded_at)
+              THEN y.recorded_at
+                   + ${r('y.i', 72)} * (least(y.valid_until::timestamp AT TIME ZONE 'UTC', ${asOf}) - y.recorded_at)
          END AS revoked_at
        FROM (
          SELECT s.i, s.status, s.announcer, ${uuid('consent', 's.i')} AS id, s.person_id, s.id AS situation_id,
            ${signed} AS recorded_at, ${signed}::date AS signed_on,
            ARRAY(SELECT v FROM unnest(ARRAY[s.ann_inst, ${ref('bureau_cii')},
-                   CASE WHEN s.decision = 'tandem' THEN (SELECT id FROM bench_gen.ref WHERE key = 'orp' || s.region) END,
-                   CASE WHEN s.decision = 'tandem' THEN (SELECT id FROM bench_gen.ref WHERE key = 'cms' || s.region) END,
+                   CASE WHEN s.decision = 'tandem'
+                        THEN (SELECT id FROM bench_gen.ref WHERE key = 'orp' || s.region) END,
+                   CASE WHEN s.decision = 'tandem'
+                        THEN (SELECT id FROM bench_gen.ref WHERE key = 'cms' || s.region) END,
                    (SELECT institution_id FROM users WHERE id = s.member), ${partner},
                    CASE WHEN s.ann_kind = 'cms' AND ${r('s.i', 73)} < 0.5
                         THEN (SELECT id FROM bench_gen.ref WHERE key = 'commune' || s.region) END])
@@ -177,7 +187,8 @@ export async function insertPersonsAndSituations(loader: Loader, g: Generation) 
          WHERE NOT s.anon AND (s.announced_at IS NOT NULL OR ${r('s.i', 76)} < 0.5)
        ) y
      ) x;
-     INSERT INTO case_team_members (id, situation_id, user_id, added_by_user_id, added_at, removed_at, removed_by_user_id)
+     INSERT INTO case_team_members (id, situation_id, user_id, added_by_user_id, added_at, removed_at,
+                                    removed_by_user_id)
      SELECT ${uuid('case-team', 's.i')}, s.id, s.member, s.announcer,
        least(s.announced_at + interval '2 hours', ${asOf}),
        CASE WHEN s.status IN ('refused', 'closed') AND ${r('s.i', 77)} < 0.3

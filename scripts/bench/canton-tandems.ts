@@ -3,6 +3,26 @@ import { atHour } from './canton-plan.ts';
 import type { Loader } from './loader.ts';
 import { type Generation, randomSql, tsLit } from './sql-random.ts';
 
+/** Where an insertion is (the employer), and on which contract. */
+const INSERTION_EMPLOYERS = [
+  'Migros Valais',
+  'Coop Sion',
+  'Hôpital du Valais',
+  'Lonza AG',
+  'Commune de Sion',
+  'Bitz & Savoye',
+  'Matterhorn Gotthard Bahn',
+];
+const INSERTION_CONTRACTS = ['permanent', 'permanent', 'fixed_term', 'temporary', 'apprenticeship', 'ait_cofinanced'];
+/** Who provides a measure. */
+const MEASURE_PROVIDERS = [
+  'Centre de formation continue, Sion',
+  'Oggier Bau AG, Visp',
+  'Migros Valais',
+  'Fondation Emera',
+  'Caritas Wallis',
+];
+
 /**
  * The tandems' work from the plan: mandates (who leads, who holds the file,
  * closures with outcomes, hand-backs — src/domain/tandem/file-holding.ts),
@@ -20,7 +40,8 @@ export async function insertTandemWork(loader: Loader, g: Generation) {
     `CREATE TABLE bench_gen.man AS
      SELECT x.*,
        CASE WHEN x.closed_at IS NULL THEN x.lead
-            WHEN x.hand_back_to IS NOT NULL THEN CASE WHEN x.handed_back_at IS NOT NULL THEN x.hand_back_to ELSE x.lead END
+            WHEN x.hand_back_to IS NOT NULL
+              THEN CASE WHEN x.handed_back_at IS NOT NULL THEN x.hand_back_to ELSE x.lead END
             ELSE coalesce(x.budget, x.lead) END AS holder,
        least(coalesce(x.closed_at, ${asOf}), ${asOf})::date AS last_day
      FROM (
@@ -34,9 +55,11 @@ export async function insertTandemWork(loader: Loader, g: Generation) {
               WHEN s.early THEN CASE WHEN ${r('s.i', 80)} < 0.35 THEN 'lack_of_cooperation'
                                      WHEN ${r('s.i', 80)} < 0.7 THEN 'unavailable' ELSE 'inserted' END
               WHEN ${r('s.i', 80)} < 0.45 THEN 'inserted' WHEN ${r('s.i', 80)} < 0.57 THEN 'social_aid_only'
-              WHEN ${r('s.i', 80)} < 0.65 THEN 'disability_insurance' WHEN ${r('s.i', 80)} < 0.85 THEN 'network_follow_up'
+              WHEN ${r('s.i', 80)} < 0.65 THEN 'disability_insurance'
+              WHEN ${r('s.i', 80)} < 0.85 THEN 'network_follow_up'
               WHEN ${r('s.i', 80)} < 0.95 THEN 'unavailable' ELSE 'lack_of_cooperation' END AS outcome,
-         CASE WHEN s.closed_at IS NOT NULL THEN greatest(s.start_on, s.closed_at::date - ${h('s.i', 81)} % 10) END AS outcome_on,
+         CASE WHEN s.closed_at IS NOT NULL
+              THEN greatest(s.start_on, s.closed_at::date - ${h('s.i', 81)} % 10) END AS outcome_on,
          CASE WHEN s.ann_kind = 'orp' AND s.closed_at IS NOT NULL AND ${r('s.i', 82)} < 0.9
                    AND s.closed_at + (1 + ${h('s.i', 83)} % 10) * interval '1 day' <= ${asOf}
               THEN s.closed_at + (1 + ${h('s.i', 83)} % 10) * interval '1 day' END AS handed_back_at
@@ -53,21 +76,23 @@ export async function insertTandemWork(loader: Loader, g: Generation) {
      SELECT m.id, m.situation_id, m.tandem, m.start_on, m.planned_end_on, m.end_on, m.coordinator, m.assigned_at,
        ${r('m.i', 84)} < 0.05, m.lead, m.budget, m.hand_back_to, m.holder, ARRAY[m.announcer], m.closed_at,
        m.outcome::outcome, m.outcome_on,
-       CASE WHEN m.outcome = 'inserted' THEN ${pick(['Migros Valais', 'Coop Sion', 'Hôpital du Valais', 'Lonza AG', 'Commune de Sion', 'Bitz & Savoye', 'Matterhorn Gotthard Bahn'], 'm.i', 85)} END,
+       CASE WHEN m.outcome = 'inserted' THEN ${pick(INSERTION_EMPLOYERS, 'm.i', 85)} END,
        CASE WHEN m.outcome = 'inserted' THEN m.outcome_on END,
-       CASE WHEN m.outcome = 'inserted' THEN ${pick(['permanent', 'permanent', 'fixed_term', 'temporary', 'apprenticeship', 'ait_cofinanced'], 'm.i', 86)}::contract_type END,
+       CASE WHEN m.outcome = 'inserted' THEN ${pick(INSERTION_CONTRACTS, 'm.i', 86)}::contract_type END,
        CASE WHEN m.outcome = 'inserted' THEN (ARRAY[50, 60, 80, 100, 100])[1 + ${h('m.i', 87)} % 5] END,
        m.handed_back_at, CASE WHEN m.handed_back_at IS NOT NULL THEN m.lead END,
        CASE WHEN m.handed_back_at IS NOT NULL THEN 'Dossier rendu avec le bilan final.' END,
        1 + m.extended::int + (m.closed_at IS NOT NULL)::int + (m.handed_back_at IS NOT NULL)::int,
        m.assigned_at, greatest(m.assigned_at, m.closed_at, m.handed_back_at)
      FROM bench_gen.man m;
-     INSERT INTO final_reports (id, mandate_id, situation_id, work_done, obstacles, strengths, steps_taken, steps_to_take,
-       status, language, finalised_by_user_id, finalised_at, updated_by_user_id, version, created_at, updated_at)
+     INSERT INTO final_reports (id, mandate_id, situation_id, work_done, obstacles, strengths, steps_taken,
+       steps_to_take, status, language, finalised_by_user_id, finalised_at, updated_by_user_id, version,
+       created_at, updated_at)
      SELECT ${uuid('final-report', 'm.i')}, m.id, m.situation_id, 'Entretiens réguliers, stage et recherches d’emploi.',
        'Santé fragile ; garde des enfants.', 'Motivation, fiabilité.', 'Stage ; cours de bureautique.',
        'Suivi par le conseiller ORP.', 'final', (CASE WHEN m.region = 2 THEN 'de' ELSE 'fr' END)::language,
-       m.lead, m.closed_at - interval '1 day', m.lead, 3, m.closed_at - interval '10 days', m.closed_at - interval '1 day'
+       m.lead, m.closed_at - interval '1 day', m.lead, 3,
+       m.closed_at - interval '10 days', m.closed_at - interval '1 day'
      FROM bench_gen.man m WHERE m.closed_at IS NOT NULL;
      INSERT INTO insertion_follow_ups (id, mandate_id, situation_id, months, due_on, still_in_work, note,
        recorded_by_user_id, recorded_at, version)
@@ -92,7 +117,8 @@ export async function insertTandemWork(loader: Loader, g: Generation) {
     `INSERT INTO meetings (id, mandate_id, situation_id, held_on, kind, person_present, participants, notes, next_steps,
                            author_user_id, created_at, updated_at)
      SELECT ${uuid('meeting', mk)}, m.id, m.situation_id, d.held_on, ${kindExpr(r(mk, 90))}::meeting_kind,
-       ${kindExpr(r(mk, 90))} IN ('with_person', 'phone') OR (${kindExpr(r(mk, 90))} = 'network' AND ${r(mk, 91)} < 0.5),
+       ${kindExpr(r(mk, 90))} IN ('with_person', 'phone')
+         OR (${kindExpr(r(mk, 90))} = 'network' AND ${r(mk, 91)} < 0.5),
        '', ${pick(MEETING_NOTES, mk, 92)}, '', CASE WHEN k % 2 = 0 THEN m.orp ELSE m.cms END,
        ${atHour('d.held_on', 17)}, ${atHour('d.held_on', 17)}
      FROM bench_gen.man m CROSS JOIN generate_series(0, 29) k
@@ -100,7 +126,8 @@ export async function insertTandemWork(loader: Loader, g: Generation) {
      WHERE d.held_on <= m.last_day;
      INSERT INTO objectives (id, mandate_id, situation_id, title, description, status, start_on, target_on, done_on,
                              created_by_user_id, updated_by_user_id, version, created_at, updated_at)
-     SELECT ${uuid('objective', mk)}, m.id, m.situation_id, ${pick(OBJECTIVE_TITLES, mk, 94)}, '', o.status::objective_status,
+     SELECT ${uuid('objective', mk)}, m.id, m.situation_id,
+       ${pick(OBJECTIVE_TITLES, mk, 94)}, '', o.status::objective_status,
        m.start_on + (k - 1) * 20, (m.start_on + interval '3 months')::date + 15 * k,
        CASE WHEN o.status = 'achieved' THEN least(m.start_on + 40 * k, m.last_day) END,
        m.lead, m.lead, CASE WHEN o.status = 'planned' THEN 1 ELSE 2 END,
@@ -149,7 +176,8 @@ async function insertMeasures(loader: Loader, g: Generation) {
       WHEN 'tandem' THEN x.proposer
       WHEN 'lmmt' THEN (SELECT id FROM users WHERE username = 'lmmt.decideur')
       WHEN 'sas' THEN (SELECT id FROM users WHERE username = 'sas.preavis')
-      ELSE (SELECT id FROM users WHERE username = (ARRAY['commune.sion', 'commune.monthey', 'gemeinde.brig'])[x.region + 1]) END`;
+      ELSE (SELECT id FROM users
+            WHERE username = (ARRAY['commune.sion', 'commune.monthey', 'gemeinde.brig'])[x.region + 1]) END`;
   await loader.exec(
     'measures and decisions',
     `CREATE TABLE bench_gen.kind AS
@@ -183,8 +211,10 @@ async function insertMeasures(loader: Loader, g: Generation) {
              CASE WHEN kd.checks = 'mip' THEN m.cms ELSE m.lead END AS proposer,
              ${atHour('d.day', 10)} AS proposed_at, d.day,
              CASE WHEN d.day >= '2023-01-01' THEN 'lias_sas_commune' ELSE 'lias_commune' END AS rule_set,
-             (CASE WHEN kd.regime = 'LIAS' THEN CASE WHEN d.day >= '2023-01-01' THEN '{sas,commune}' ELSE '{commune}' END
-                   WHEN kd.regime = 'LACI' AND kd.delegated THEN '{tandem}' ELSE '{lmmt}' END)::approval_step[] AS route,
+             (CASE WHEN kd.regime = 'LIAS'
+                   THEN CASE WHEN d.day >= '2023-01-01' THEN '{sas,commune}' ELSE '{commune}' END
+                   WHEN kd.regime = 'LACI' AND kd.delegated THEN '{tandem}'
+                   ELSE '{lmmt}' END)::approval_step[] AS route,
              d.day + 7 + ${h(mk, 102)} % 14 AS start_on,
              CASE WHEN kd.checks = 'mip' THEN 6 ELSE 1 + ${h(mk, 103)} % 3 END AS months
            FROM bench_gen.man m CROSS JOIN generate_series(1, 5) k0(k)
@@ -205,14 +235,15 @@ async function insertMeasures(loader: Loader, g: Generation) {
        step_index, status, proposed_by_user_id, proposed_at, started_on, ended_on, end_reason, version, created_at,
        updated_at)
      SELECT ${uuid('measure', 'x.key')}, x.situation_id, x.mandate_id, x.kind_id, x.regime::measure_regime,
-       ${pick(['Centre de formation continue, Sion', 'Oggier Bau AG, Visp', 'Migros Valais', 'Fondation Emera', 'Caritas Wallis'], 'x.key', 106)},
+       ${pick(MEASURE_PROVIDERS, 'x.key', 106)},
        'Expérience pratique et remise à niveau.', x.start_on, x.end_on,
        x.unit, x.qty, x.unit * x.qty, x.salary, x.allowance, x.commune_id, x.rule_set, x.route,
        CASE WHEN x.final_status = 'refused' THEN x.steps - 1 ELSE x.decided END,
        x.final_status::measure_status, x.proposer, x.proposed_at,
        CASE WHEN x.final_status IN ('running', 'completed', 'interrupted') THEN x.start_on END,
        CASE WHEN x.final_status = 'completed' THEN x.end_on
-            WHEN x.final_status = 'interrupted' THEN x.start_on + ((x.end_on - x.start_on) * ${r('x.key', 107)})::int END,
+            WHEN x.final_status = 'interrupted'
+              THEN x.start_on + ((x.end_on - x.start_on) * ${r('x.key', 107)})::int END,
        CASE WHEN x.final_status = 'interrupted' THEN 'Raisons de santé.' END,
        1 + x.decided + (x.final_status IN ('running', 'completed', 'interrupted'))::int
          + (x.final_status IN ('completed', 'interrupted'))::int,

@@ -19,7 +19,8 @@ async function main() {
   const targets = targetsFrom(values);
   if (!values.scale || targets.length !== 1) {
     console.error(
-      'Usage: npm run bench:data -- --scale N (1, 10 or 50) and one of --database-url URL (or DATABASE_URL) or --pglite DIR',
+      'Usage: npm run bench:data -- --scale N (1, 10 or 50) and one of ' +
+        '--database-url URL (or DATABASE_URL) or --pglite DIR',
     );
     process.exit(2);
   }

@@ -88,13 +88,15 @@ describe('bench data generator', () => {
     const [broken] = await queryRows<Record<string, number>>(
       database.db,
       sql`SELECT
-        -- An identified announcement has a reviewed procuration, in force when announced, naming its institution and the Bureau.
+        -- An identified announcement has a reviewed procuration, in force when announced, naming its
+        -- institution and the Bureau.
         (SELECT count(*) FROM situations s WHERE s.status <> 'draft' AND NOT s.anonymous AND NOT EXISTS (
            SELECT 1 FROM consents c WHERE c.person_id = s.person_id AND c.reviewed_at IS NOT NULL
              AND c.signed_on <= s.announced_at::date AND c.valid_until >= s.announced_at::date
              AND s.announcing_institution_id = ANY(c.institution_ids)
              AND (SELECT id FROM institutions WHERE kind = 'bureau_cii') = ANY(c.institution_ids)))::int AS unconsented,
-        (SELECT count(*) FROM situations s WHERE s.anonymous AND (s.person_id IS NOT NULL OR s.age_band IS NULL))::int AS anonymous,
+        (SELECT count(*) FROM situations s
+         WHERE s.anonymous AND (s.person_id IS NOT NULL OR s.age_band IS NULL))::int AS anonymous,
         -- Only a tandem closes, with its mandate; a mandate's situation is in tandem or closed.
         (SELECT count(*) FROM situations s LEFT JOIN mandates m ON m.situation_id = s.id
          WHERE (s.status = 'closed') <> (m.closed_at IS NOT NULL)
@@ -122,8 +124,8 @@ describe('bench data generator', () => {
         await queryRows<{ f: string }>(
           database.db,
           sql`SELECT md5(string_agg(x, ',' ORDER BY x)) AS f FROM (
-                SELECT situation_id || action || grantee || coalesce(from_day::text, '') || coalesce(until_day::text, '')
-                       || coalesce(ended_at::text, '') AS x FROM situation_grants) g`,
+                SELECT situation_id || action || grantee || coalesce(from_day::text, '')
+                       || coalesce(until_day::text, '') || coalesce(ended_at::text, '') AS x FROM situation_grants) g`,
         )
       )[0]!.f;
     const bulk = await grants();

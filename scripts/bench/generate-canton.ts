@@ -89,7 +89,8 @@ export async function generateCanton(database: Database, o: GenerateOptions): Pr
   const t0 = Date.now();
   const sealed = await sealBulkAudit(database.db, o.auditKey, log);
   log(
-    `  ${'audit chain sealed'.padEnd(34)} ${`${((Date.now() - t0) / 1000).toFixed(1)} s`.padStart(8)}   (${sealed.toLocaleString('en')} links)`,
+    `  ${'audit chain sealed'.padEnd(34)} ${`${((Date.now() - t0) / 1000).toFixed(1)} s`.padStart(8)}   ` +
+      `(${sealed.toLocaleString('en')} links)`,
   );
 
   await loader.exec('drop helper tables', 'DROP SCHEMA bench_gen CASCADE;');

@@ -23,12 +23,16 @@ export function evaluateGoals(report: BenchReport): Goal[] {
     const at = mine.filter((r) => r.clients === clients);
     // Issue 10, "Done when": scale 50 on PostgreSQL, scale 10 on PGlite.
     const applies = info.scale >= (info.kind === 'postgres' ? 50 : 10);
-    const where = `${dbTag(info)}, ${clients} clients${applies ? '' : ' — the goal applies at scale 50 (PostgreSQL), 10 (PGlite)'}`;
+    const where =
+      `${dbTag(info)}, ${clients} clients` +
+      `${applies ? '' : ' — the goal applies at scale 50 (PostgreSQL), 10 (PGlite)'}`;
     const judge = (r: PairResult, name: string, pass: boolean, detail: string) =>
       goals.push({
         name: `${name} (${r.key})`,
         pass: r.a.errors || r.b.errors || r.a.requests === 0 ? false : pass,
-        detail: `${detail}${r.a.errors ? `, ${r.a.errors} errors` : ''}${r.a.requests === 0 ? ', no request finished' : ''} [${where}]`,
+        detail:
+          `${detail}${r.a.errors ? `, ${r.a.errors} errors` : ''}` +
+          `${r.a.requests === 0 ? ', no request finished' : ''} [${where}]`,
       });
     for (const r of at.filter((x) => x.group === 'list')) {
       judge(
@@ -63,7 +67,8 @@ export function formatGoals(report: BenchReport): string {
   const verdict = (g: Goal) => (g.pass === null ? '  --  ' : g.pass ? ' PASS ' : ' FAIL ');
   const m = report.machine;
   return [
-    `Goals · commit ${report.commit} · ${m.cores} cores, ${m.cpu}, ${m.ramGiB} GiB · ${report.databases.map(dbTag).join(', ')}`,
+    `Goals · commit ${report.commit} · ${m.cores} cores, ${m.cpu}, ${m.ramGiB} GiB · ` +
+      `${report.databases.map(dbTag).join(', ')}`,
     ...report.goals.map((g) => `  [${verdict(g)}] ${g.name}: ${g.detail}`),
   ].join('\n');
 }

@@ -76,7 +76,9 @@ export const dbTag = (d: DatabaseInfo) =>
 const ms = (x: number) => (Number.isFinite(x) ? (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0)) : '–');
 const rate = (x: number) => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
 const side = (label: string, s: SideStats) =>
-  `${label.padEnd(32)} ${rate(s.throughput).padStart(8)} req/s   p50 ${ms(s.p50).padStart(7)}  p95 ${ms(s.p95).padStart(7)}  p99 ${ms(s.p99).padStart(7)} ms   n=${s.requests}${s.errors ? `  ERRORS ${s.errors}: ${s.firstError}` : ''}`;
+  `${label.padEnd(32)} ${rate(s.throughput).padStart(8)} req/s   ` +
+  `p50 ${ms(s.p50).padStart(7)}  p95 ${ms(s.p95).padStart(7)}  p99 ${ms(s.p99).padStart(7)} ms   ` +
+  `n=${s.requests}${s.errors ? `  ERRORS ${s.errors}: ${s.firstError}` : ''}`;
 
 export function formatPair(r: PairResult, context: string): string {
   const pct = Number.isFinite(r.throughputRatio) ? `${(r.throughputRatio * 100).toFixed(1)} %` : '–';
@@ -85,7 +87,8 @@ export function formatPair(r: PairResult, context: string): string {
     `${r.title}  [${r.clients} clients · ${context}]`,
     `    A ${side(r.aLabel, r.a)}`,
     `    B ${side(r.bLabel, r.b)}`,
-    `    A/B: throughput ${pct}, p95 ${p95}${r.truncated ? '   (stopped early: over its time budget)' : ''}${r.note ? `\n    note: ${r.note}` : ''}`,
+    `    A/B: throughput ${pct}, p95 ${p95}${r.truncated ? '   (stopped early: over its time budget)' : ''}` +
+      `${r.note ? `\n    note: ${r.note}` : ''}`,
   ].join('\n');
 }
 
@@ -110,7 +113,10 @@ export function compareReports(old: BenchReport, now: BenchReport): string {
     const change = (a: number, b: number) =>
       a > 0 ? `${b >= a ? '+' : ''}${(((b - a) / a) * 100).toFixed(0)} %` : '–';
     lines.push(
-      `  ${`${r.key} · ${r.clients} cl · ${r.db}`.padEnd(46)} A ${rate(o.a.throughput)} → ${rate(r.a.throughput)} req/s (${change(o.a.throughput, r.a.throughput)}), p95 ${ms(o.a.p95)} → ${ms(r.a.p95)} ms; A/B ${(o.throughputRatio * 100).toFixed(0)} % → ${(r.throughputRatio * 100).toFixed(0)} %`,
+      `  ${`${r.key} · ${r.clients} cl · ${r.db}`.padEnd(46)} ` +
+        `A ${rate(o.a.throughput)} → ${rate(r.a.throughput)} req/s (${change(o.a.throughput, r.a.throughput)}), ` +
+        `p95 ${ms(o.a.p95)} → ${ms(r.a.p95)} ms; ` +
+        `A/B ${(o.throughputRatio * 100).toFixed(0)} % → ${(r.throughputRatio * 100).toFixed(0)} %`,
     );
   }
   if (lines.length === 1) lines.push('  (no pair in common)');

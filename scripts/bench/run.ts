@@ -92,7 +92,8 @@ async function yearlyPair(database: Database, url: string, plain: pg.Pool): Prom
     b: () => plain.query(YEARLY_TEXT),
     note:
       'the yearly-figures use case does not exist yet (another issue): this pair measures the same GROUP BY through ' +
-      `the application's connection settings (open-db.ts) against server defaults on ${url.replace(/\/\/[^@/]*@/, '//…@')}`,
+      "the application's connection settings (open-db.ts) " +
+      `against server defaults on ${url.replace(/\/\/[^@/]*@/, '//…@')}`,
   };
 }
 
@@ -214,7 +215,8 @@ async function main() {
       const pglite = opened.find((o) => o.t.kind === 'pglite');
       const postgres = opened.find((o) => o.t.kind === 'postgres');
       if (pglite && postgres) {
-        const context = `${dbTag(infos[opened.indexOf(pglite)]!)} vs ${dbTag(infos[opened.indexOf(postgres)]!)} · ${cores}`;
+        const engines = `${dbTag(infos[opened.indexOf(pglite)]!)} vs ${dbTag(infos[opened.indexOf(postgres)]!)}`;
+        const context = `${engines} · ${cores}`;
         await measure(
           await enginePairs(pglite.database, postgres.database),
           'pglite-vs-postgres',
@@ -241,9 +243,8 @@ async function main() {
     console.log(formatGoals(report));
     const kinds = infos.map((d) => d.kind).join('+');
     const variant = `${quick ? '-quick' : ''}${values.only ? `-only-${values.only.replace(/[^\w.-]+/g, '_')}` : ''}`;
-    const file = resolve(
-      `.tmp/bench/${commit}${dirty ? '-dirty' : ''}-${kinds}-scale${Math.max(...infos.map((d) => d.scale))}${variant}.json`,
-    );
+    const scale = Math.max(...infos.map((d) => d.scale));
+    const file = resolve(`.tmp/bench/${commit}${dirty ? '-dirty' : ''}-${kinds}-scale${scale}${variant}.json`);
     mkdirSync(resolve('.tmp/bench'), { recursive: true });
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\nFigures written to ${file}`);

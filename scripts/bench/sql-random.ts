@@ -31,7 +31,8 @@ export function randomSql(seed: number) {
    * (version nibble 4, variant 8): the API's schemas accept no other.
    */
   const uuid = (kind: string, expr: string) =>
-    `overlay(overlay(md5(${lit(`${seed}:${kind}:`)} || (${expr})::text) placing '4' from 13 for 1) placing '8' from 17 for 1)::uuid`;
+    `overlay(overlay(md5(${lit(`${seed}:${kind}:`)} || (${expr})::text) placing '4' from 13 for 1)` +
+    ` placing '8' from 17 for 1)::uuid`;
   return { h, r, pick, uuid };
 }
 export type RandomSql = ReturnType<typeof randomSql>;
