@@ -94,7 +94,9 @@ export async function listSituations(
     sql`${situations.id} IN (${visibleSituationIdsSql('read', ctx.actor, clock)})`,
   ];
   if (query.q) {
-    const narrow = await visibleAtMost(ctx, clock, options.narrowScope ?? NARROW_SCOPE);
+    // A NAVS13 or a number finds at most a few candidates by index: only a name search may be cheaper row by row.
+    const byName = !checkNavs13(query.q).ok && foldName(query.q) !== '';
+    const narrow = byName && (await visibleAtMost(ctx, clock, options.narrowScope ?? NARROW_SCOPE));
     conditions.push(searchCondition(query.q, identity, narrow));
   }
   if (query.status) conditions.push(eq(situations.status, query.status));
