@@ -75,6 +75,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
     keepAliveTimeout: 5_000,
     bodyLimit: 1_000_000,
+    // A request must arrive whole within two minutes (a 10 MB scan on a slow line): no socket held for ever.
+    requestTimeout: 120_000,
     // A path the router cannot decode (a broken %-escape) or a parameter beyond its length: Fastify answers these
     // itself, before any hook, quoting the URL (which may name a person). Give them the one error body and the headers.
     frameworkErrors: (error, request, reply) => {

@@ -5,6 +5,7 @@ import { resolveSession } from '../auth/resolve-session.ts';
 import type { Config } from '../config.ts';
 import { languageFromHeader } from '../i18n/messages.ts';
 import type { AuthedContext, Context } from './context.ts';
+import { isApiPath, requestPath } from './request-path.ts';
 
 export const SESSION_COOKIE = 'tandem_session';
 
@@ -38,7 +39,7 @@ export function registerAuthHook(app: FastifyInstance, deps: { db: Db; config: C
       lang: languageFromHeader(request.headers['accept-language']),
       actor: null,
     };
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    if (!isApiPath(request) || requestPath(request).startsWith('/api/docs')) return;
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await resolveSession(deps.db, deps.config, token, deps.now()) : null;
     if (session) {

@@ -35,6 +35,7 @@ const DATABASE_ERRORS: Record<string, () => DomainError> = {
   '22P02': () => new DomainError('validation', 'error.badValue'), // invalid_text_representation (uuid, number, enum)
   '22007': () => new DomainError('validation', 'error.badValue'), // invalid_datetime_format
   '22008': () => new DomainError('validation', 'error.badValue'), // datetime_field_overflow
+  '22009': () => new DomainError('validation', 'error.badValue'), // invalid_time_zone_displacement_value
   '22001': () => new DomainError('validation', 'error.badValue'), // string_data_right_truncation
   '22003': () => new DomainError('validation', 'error.badValue'), // numeric_value_out_of_range
   // Not the request's fault: the server is busy. A 503 with Retry-After, quickly, instead of a hung screen.

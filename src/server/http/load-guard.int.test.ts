@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../db/migrate.ts';
@@ -9,8 +10,11 @@ import { type TestApp, createTestApp, openTestDatabase } from '../../test/int-ha
  * queueing for minutes, and the health check says "degraded" (issue 10).
  */
 
-/** Holds a lock on the sessions table until released: every signed-in request waits behind it. */
-async function holdSessions(database: Database) {
+/**
+ * Holds a lock on a table until released: every request that reads it waits. The sessions table stops a
+ * request at its sign-in check, before it takes a slot; the grants stop a list once it holds one.
+ */
+async function holdTable(database: Database, table: 'sessions' | 'situation_grants') {
   let release!: () => void;
   const gate = new Promise<void>((r) => {
     release = r;
@@ -20,7 +24,7 @@ async function holdSessions(database: Database) {
     locked = r;
   });
   const done = database.db.transaction(async (tx) => {
-    await tx.execute(sql`LOCK TABLE sessions IN ACCESS EXCLUSIVE MODE`);
+    await tx.execute(sql.raw(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`));
     locked();
     await gate;
   });
@@ -40,7 +44,11 @@ async function until(condition: () => boolean, what: string) {
   throw new Error(`timed out waiting: ${what}`);
 }
 
-describe('more requests in flight than MAX_CONCURRENT_REQUESTS', () => {
+// PGlite has one connection: a lock that holds one request holds them all, before they take a slot. The guard
+// itself is the same on both (load-guard.test.ts); these run where requests can wait side by side.
+const onPostgres = process.env.TEST_DB === 'postgres';
+
+describe.runIf(onPostgres)('more requests in flight than MAX_CONCURRENT_REQUESTS', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ MAX_CONCURRENT_REQUESTS: '1' });
@@ -53,9 +61,9 @@ describe('more requests in flight than MAX_CONCURRENT_REQUESTS', () => {
       ok: true,
       status: 'ok',
     });
-    const unlock = await holdSessions(t.database);
+    const unlock = await holdTable(t.database, 'situation_grants');
     let firstDone = false;
-    const first = t.request(cookie, { method: 'GET', url: '/api/me' }).then((r) => {
+    const first = t.request(cookie, { method: 'GET', url: '/api/situations' }).then((r) => {
       firstDone = true;
       return r;
     });
@@ -78,7 +86,7 @@ describe('more requests in flight than MAX_CONCURRENT_REQUESTS', () => {
   });
 });
 
-describe.runIf(process.env.TEST_DB === 'postgres')('a saturated PostgreSQL', () => {
+describe.runIf(onPostgres)('a saturated PostgreSQL', () => {
   let base: Database & { url?: string };
   let tight: Database;
   let t: TestApp;
@@ -102,7 +110,7 @@ describe.runIf(process.env.TEST_DB === 'postgres')('a saturated PostgreSQL', () 
 
   it('a statement past STATEMENT_TIMEOUT_MS and a request that cannot get a connection both answer 503', async () => {
     const cookie = await t.signIn('pro');
-    const unlock = await holdSessions(base);
+    const unlock = await holdTable(base, 'sessions');
     try {
       const [slow, waiting] = await Promise.all([
         t.request(cookie, { method: 'GET', url: '/api/me' }),
@@ -123,5 +131,61 @@ describe.runIf(process.env.TEST_DB === 'postgres')('a saturated PostgreSQL', () 
   it('runs the application without JIT', async () => {
     const [row] = await queryRows<{ jit: string }>(tight.db, sql`SHOW jit`);
     expect(row!.jit).toBe('off');
+  });
+});
+
+/** One raw HTTP/1.1 exchange over a socket; `hangUpAfterMs` closes it before the answer. */
+function rawRequest(port: number, requestLine: string, cookie: string, hangUpAfterMs?: number) {
+  return new Promise<string>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let answer = '';
+    socket.on('data', (chunk) => {
+      answer += chunk.toString('utf8');
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(answer));
+    socket.write(`${requestLine}\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`);
+    if (hangUpAfterMs !== undefined) setTimeout(() => socket.destroy(), hangUpAfterMs);
+  });
+}
+
+describe.runIf(onPostgres)('slots over real connections', () => {
+  let t: TestApp;
+  let port: number;
+  beforeAll(async () => {
+    t = await createTestApp({ MAX_CONCURRENT_REQUESTS: '1' });
+    await t.app.listen({ host: '127.0.0.1', port: 0 });
+    port = (t.app.server.address() as { port: number }).port;
+  });
+  afterAll(() => t.close());
+
+  it('a client that hangs up while its request runs gives its slot back', async () => {
+    const cookie = await t.signIn('pro');
+    const unlock = await holdTable(t.database, 'situation_grants');
+    // The request waits on the database, then its client goes away.
+    await rawRequest(port, 'GET /api/situations HTTP/1.1', cookie, 150);
+    await unlock();
+    let status = 0;
+    for (let i = 0; i < 100 && status !== 200; i++) {
+      status = (await t.request(cookie, { method: 'GET', url: '/api/me' })).statusCode;
+      if (status !== 200) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(status).toBe(200);
+  });
+
+  it('a request line with an absolute URL is counted like any other', async () => {
+    const cookie = await t.signIn('pro');
+    const unlock = await holdTable(t.database, 'situation_grants');
+    try {
+      const held = t.request(cookie, { method: 'GET', url: '/api/situations' });
+      await new Promise((r) => setTimeout(r, 100));
+      const answer = await rawRequest(port, `GET http://127.0.0.1:${port}/api/me HTTP/1.1`, cookie);
+      expect(answer).toMatch(/^HTTP\/1\.1 503/);
+      expect(answer.toLowerCase()).toContain('cache-control: no-store');
+      await unlock();
+      expect((await held).statusCode).toBe(200);
+    } finally {
+      await unlock();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError } from '../../domain/errors.ts';
+import { isApiPath, requestPath } from './request-path.ts';
 
 /**
  * Overload protection (issue 10). A server that queues every request when the
@@ -85,13 +86,17 @@ export function registerLoadGuard(app: FastifyInstance, options: LoadGuardOption
     request[HOLDS_SLOT] = false;
     guard.leave();
   };
-  app.addHook('onRequest', async (request: SlotRequest) => {
+  // The slot is taken once the request has arrived whole (a client trickling its body holds a socket, not a
+  // slot), and given back when the answer is sent, the request aborted, or the connection closed before either:
+  // a client hanging up while its request runs must not keep the slot for ever.
+  app.addHook('preValidation', async (request: SlotRequest, reply) => {
     // The health check and the static web app never wait on the database.
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/health')) return;
+    if (!isApiPath(request) || requestPath(request).startsWith('/api/health')) return;
     if (!guard.enter()) {
       throw new DomainError('unavailable', 'error.busy', { params: { retryAfterSeconds: options.retryAfterSeconds } });
     }
     request[HOLDS_SLOT] = true;
+    reply.raw.once('close', () => release(request));
   });
   app.addHook('onResponse', async (request: SlotRequest) => release(request));
   app.addHook('onRequestAbort', async (request: SlotRequest) => release(request));

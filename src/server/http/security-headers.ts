@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isApiPath } from './request-path.ts';
 
 /**
  * Headers on every answer: the web app and the API hold personal data, so the
@@ -72,5 +73,5 @@ export function applySecurityHeaders(request: FastifyRequest, reply: FastifyRepl
   // and sending it from a development server on localhost would pin the name to https in the browser.
   if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
   // API answers hold personal data: neither the browser nor a shared proxy may keep them.
-  if (request.url.startsWith('/api/') || request.url === '/api') reply.header('cache-control', 'no-store');
+  if (isApiPath(request)) reply.header('cache-control', 'no-store');
 }

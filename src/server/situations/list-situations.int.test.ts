@@ -81,6 +81,13 @@ describe('the situation list (issue 10)', () => {
       'not-a-cursor',
       Buffer.from('{"sort":"newest","v":["x","y"]}').toString('base64url'),
       Buffer.from('{"sort":"newest","v":["2026-01-01 00:00:00+00","1; DROP TABLE situations"]}').toString('base64url'),
+      // Offsets PostgreSQL refuses (22009): a 400 like any forged cursor, not a 500.
+      Buffer.from(
+        '{"sort":"newest","v":["2026-01-01 00:00:00+00:99","25b0a10e-cbc6-4986-bf0c-12d448e3c93e"]}',
+      ).toString('base64url'),
+      Buffer.from('{"sort":"newest","v":["2026-01-01 00:00:00+99","25b0a10e-cbc6-4986-bf0c-12d448e3c93e"]}').toString(
+        'base64url',
+      ),
     ];
     for (const cursor of [...forged, nextCursor!]) {
       // The last one is genuine, but for another order.

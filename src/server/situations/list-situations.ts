@@ -41,7 +41,8 @@ function decodeCursor(raw: string, sort: Sort): Cursor {
   const v = (c as Cursor).v;
   // The values go to PostgreSQL as typed parameters: a malformed one must not become a 500.
   const isTime = (x: string | null) =>
-    x === null || /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(x);
+    x === null ||
+    /^\d{4}-(0\d|1[0-2])-[0-3]\d ([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-](0\d|1[0-5])(:[0-5]\d)?$/.test(x);
   const isId = (x: string | null) => x !== null && /^[0-9a-f-]{36}$/i.test(x);
   const [first = null, second = null, third = null] = v;
   if (sort === 'newest' && !(isTime(first) && isId(second))) throw bad();
