@@ -47,16 +47,14 @@ test('the announcer puts a professional on the case team; the social worker sees
 test('a procuration recorded by the Bureau waits until the announcer has checked its scan', async ({ page }) => {
   await signIn(page, 'coord.sion');
   await openSituation(page, 'Carron', t['app.search'], t['nav.situations']);
-  await page
-    .getByLabel(t['consent.signedOn'])
-    .fill(
-      new Intl.DateTimeFormat('de-CH', {
-        day: '2-digit',
-        month: '2-digit',
-        year: 'numeric',
-        timeZone: 'Europe/Zurich',
-      }).format(new Date()),
-    );
+  await page.getByLabel(t['consent.signedOn']).fill(
+    new Intl.DateTimeFormat('de-CH', {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      timeZone: 'Europe/Zurich',
+    }).format(new Date()),
+  );
   const chooser = page.waitForEvent('filechooser');
   await page.getByLabel(t['consent.scan']).click();
   await (await chooser).setFiles({

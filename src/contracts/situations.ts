@@ -10,7 +10,7 @@ import {
   SEXES,
   TARGET_GROUPS,
 } from '../domain/situation/vocabulary.ts';
-import { IdSchema, IsoDateSchema, PageQuerySchema, VersionSchema, pageOf, trimmed } from './common.ts';
+import { IdSchema, IsoDateSchema, VersionSchema, trimmed } from './common.ts';
 
 export { IsoDateSchema };
 const text = (max: number) => z.string().trim().max(max);
@@ -256,7 +256,15 @@ export const SituationSummarySchema = z.object({
 });
 export type SituationSummary = z.infer<typeof SituationSummarySchema>;
 
-export const SituationListQuerySchema = PageQuerySchema.extend({
+/**
+ * A list is read page by page with a cursor (keyset): the answer's `nextCursor`
+ * asks for the rows after the last one shown, and no page counts every row the
+ * caller may see (issue 10: at 100,000 situations an exact count costs more
+ * than the page).
+ */
+export const SituationListQuerySchema = z.object({
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(300).optional(),
   q: text(100).optional(),
   status: z.enum(SITUATION_STATUSES).optional(),
   regionId: IdSchema.optional(),
@@ -269,7 +277,12 @@ export const SituationListQuerySchema = PageQuerySchema.extend({
     .optional(),
 });
 export type SituationListQuery = z.infer<typeof SituationListQuerySchema>;
-export const SituationPageSchema = pageOf(SituationSummarySchema);
+export const SituationPageSchema = z.object({
+  items: z.array(SituationSummarySchema),
+  pageSize: z.number().int(),
+  /** Pass it as `cursor` for the next rows; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
 
 export const QueueQuerySchema = z.object({ regionId: IdSchema.optional() });
 

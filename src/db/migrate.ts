@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './open-db.ts';
+import { installSituationGrants } from './situation-grants.ts';
 
 /**
  * Forward-only migrations: the .sql files of src/db/migrations in name order,
@@ -31,6 +32,8 @@ export async function migrate(database: Database, options: { before?: string } =
     // One script per migration: the lock, the check, the body and the record commit together.
     const script = `
       BEGIN;
+      -- A migration may take longer than the application's STATEMENT_TIMEOUT_MS.
+      SET LOCAL statement_timeout = 0;
       SELECT pg_advisory_xact_lock(${LOCK_KEY});
       DO $$ BEGIN
         IF EXISTS (SELECT 1 FROM schema_migrations WHERE name = '${name}') THEN
@@ -50,5 +53,7 @@ export async function migrate(database: Database, options: { before?: string } =
       throw new Error(`Migration ${name} failed: ${(error as Error).message}`);
     }
   }
+  // The access grants' function comes from the rules in code, not from a migration file (src/db/situation-grants.ts).
+  if (options.before === undefined) await installSituationGrants(database);
   return applied;
 }

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -24,13 +25,23 @@ export async function queryRows<T>(q: Queryable, query: SQL): Promise<T[]> {
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** PostgreSQL: the pool's state (requests waiting for a connection), for the load guard and the health check. */
+  poolLoad?: () => { waiting: number; total: number; max: number };
   /** Runs a script of several statements (migrations). */
   execScript(sqlText: string): Promise<void>;
   close(): Promise<void>;
 }
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize?: number;
+      /** How long a query waits for a free connection before failing (the request then gets a 503). */
+      connectTimeoutMs?: number;
+      /** The longest one statement may run (PostgreSQL cancels it; the request gets a 503). */
+      statementTimeoutMs?: number;
+    }
   | { kind: 'pglite'; dataDir: string | null }; // null: in memory (tests)
 
 /**
@@ -45,7 +56,15 @@ const PGLITE_DEFAULT_START_PARAMS = (PGlite as unknown as { defaultStartParams: 
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const max = target.poolSize ?? 10;
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max,
+      connectionTimeoutMillis: target.connectTimeoutMs ?? 0,
+      // JIT compilation only costs here: the application's queries are short and served by indexes (issue 10).
+      options: '-c jit=off',
+      ...(target.statementTimeoutMs ? { statement_timeout: target.statementTimeoutMs } : {}),
+    });
     // node-postgres only handles errors of idle clients; a server that dies while a
     // client is checked out would crash the process without a listener on each client.
     pool.on('error', () => {});
@@ -54,6 +73,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return {
       db,
       kind: 'postgres',
+      poolLoad: () => ({ waiting: pool.waitingCount, total: pool.totalCount, max }),
       execScript: async (text) => {
         // One connection for the whole script, rolled back on that same connection on error.
         const client = await pool.connect();
@@ -73,7 +93,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const release = target.dataDir ? acquireDataDirLock(target.dataDir) : () => {};
   try {
     if (target.dataDir && !pgliteClusterExists(target.dataDir)) await createPgliteClusterApart(target.dataDir);
-    const client = await PGlite.create(target.dataDir ? pgdataOf(target.dataDir) : undefined, {
+    // pg_trgm serves the name and number search (migration 0009).
+    const client = await PGlite.create({
+      dataDir: target.dataDir ? pgdataOf(target.dataDir) : undefined,
+      extensions: { pg_trgm },
       startParams: [...PGLITE_DEFAULT_START_PARAMS, ...PGLITE_MEMORY_SETTINGS],
     });
     const db = drizzlePglite({ client, schema }) as unknown as Db;

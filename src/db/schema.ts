@@ -16,7 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { INSTITUTION_KINDS, LANGUAGES, ROLES } from '../domain/access/roles.ts';
-import { SITUATION_STATUSES } from '../domain/situation/situation-lifecycle.ts';
+import { CARE_KINDS, SITUATION_STATUSES } from '../domain/situation/situation-lifecycle.ts';
 import { SEXES } from '../domain/situation/vocabulary.ts';
 import { CONTRACT_TYPES, OUTCOMES } from '../domain/tandem/closure.ts';
 import { MEETING_KINDS, OBJECTIVE_STATUSES } from '../domain/tandem/journal.ts';
@@ -230,6 +230,7 @@ export const auditChainLegacy = pgTable('audit_chain_legacy', {
 
 export const sexEnum = pgEnum('sex', SEXES);
 export const situationStatusEnum = pgEnum('situation_status', SITUATION_STATUSES);
+export const careKindEnum = pgEnum('care_kind', CARE_KINDS);
 
 /**
  * A person followed by the CII. `searchName` holds the names without accents
@@ -268,6 +269,8 @@ export const persons = pgTable(
   (t) => [
     uniqueIndex('persons_navs13_key').on(t.navs13).where(sql`${t.navs13} IS NOT NULL AND ${t.mergedIntoId} IS NULL`),
     index('persons_search_idx').on(t.searchName),
+    index('persons_navs13_idx').on(t.navs13),
+    index('persons_search_trgm_idx').using('gin', t.searchName.op('gin_trgm_ops')),
     index('persons_birth_idx').on(t.birthDate),
   ],
 );
@@ -309,6 +312,8 @@ export const situations = pgTable(
     decisionReason: text('decision_reason'),
     refusalSuggestions: text('refusal_suggestions'),
     eligibility: jsonb('eligibility'),
+    // The kind of care it was last oriented to; kept at closure (the status then says "closed").
+    careKind: careKindEnum('care_kind'),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -318,8 +323,43 @@ export const situations = pgTable(
     index('situations_queue_idx').on(t.regionId, t.status, t.announcedAt),
     index('situations_person_idx').on(t.personId),
     index('situations_announcer_idx').on(t.announcingUserId),
+    // The list's orders (newest, oldest announced) walk these instead of sorting every visible row.
+    index('situations_created_idx').on(t.createdAt, t.id),
+    index('situations_announced_idx').on(t.announcedAt, t.createdAt, t.id),
+    index('situations_number_trgm_idx').using('gin', t.number.op('gin_trgm_ops')),
+    index('situations_following_idx').using('gin', t.followingInstitutionIds),
   ],
 );
+
+/**
+ * Who sees each situation, precomputed from the access rules (issue 10,
+ * src/db/situation-grants.ts): one row per way of seeing it, with the validity
+ * of the facts behind it. Written only by the triggers of migration 0009.
+ */
+export const situationGrants = pgTable(
+  'situation_grants',
+  {
+    situationId: uuid('situation_id')
+      .notNull()
+      .references(() => situations.id),
+    action: text('action').notNull(),
+    grantee: text('grantee').notNull(),
+    fromDay: date('from_day', { mode: 'string' }),
+    untilDay: date('until_day', { mode: 'string' }),
+    endedAt: ts('ended_at'),
+  },
+  (t) => [
+    index('situation_grants_grantee_idx').on(t.grantee, t.action, t.situationId, t.fromDay, t.untilDay, t.endedAt),
+    index('situation_grants_situation_idx').on(t.situationId, t.action, t.grantee),
+  ],
+);
+
+/** The fingerprint of the rules the grants were written with: a start with other rules rebuilds them. */
+export const situationGrantsState = pgTable('situation_grants_state', {
+  id: integer('id').primaryKey(),
+  fingerprint: text('fingerprint').notNull(),
+  installedAt: ts('installed_at').notNull(),
+});
 
 /** The timeline: every transition and notable change, with who, when and why. */
 export const situationEvents = pgTable(
@@ -393,7 +433,11 @@ export const consents = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('consents_person_idx').on(t.personId)],
+  (t) => [
+    index('consents_person_idx').on(t.personId),
+    index('consents_situation_idx').on(t.situationId),
+    index('consents_institutions_idx').using('gin', t.institutionIds),
+  ],
 );
 
 /**
@@ -715,7 +759,10 @@ export const finalReports = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('final_reports_mandate_key').on(t.mandateId)],
+  (t) => [
+    uniqueIndex('final_reports_mandate_key').on(t.mandateId),
+    index('final_reports_situation_idx').on(t.situationId),
+  ],
 );
 
 /** Is the person still in work 6 and 12 months after an insertion (seed 000: "insertion durable")? */

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'not_found', // 404: absent OR not visible to the caller — the same answer for both
   'conflict', // 409: the row changed since the caller read it
   'rate_limited', // 429: too many attempts
+  'unavailable', // 503: the server is overloaded or a query ran too long; retry later (Retry-After)
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -12,7 +12,8 @@ import type { AuditSettings } from './audit/audit-settings.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import type { Config, TrustProxy } from './config.ts';
 import { registerAuthHook } from './http/auth-hook.ts';
-import { handleError } from './http/error-handler.ts';
+import { BUSY_RETRY_SECONDS, handleError } from './http/error-handler.ts';
+import { registerLoadGuard } from './http/load-guard.ts';
 import { registerOriginCheck } from './http/origin-check.ts';
 import { applySecurityHeaders, registerSecurityHeaders } from './http/security-headers.ts';
 import { registerTextGuard } from './http/text-guard.ts';
@@ -32,6 +33,8 @@ export interface AppDeps {
   audit: AuditSettings;
   /** The clock; tests move it to check timeouts. */
   now?: () => Date;
+  /** PostgreSQL: the pool's state, for the load guard and the health check. */
+  poolLoad?: () => { waiting: number; total: number; max: number };
   /** false in tests: no log lines; a stream to read them (tests of what is logged). */
   logger?: boolean | { stream: { write(line: string): void } };
 }
@@ -84,6 +87,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler(handleError);
   // Registered on the root before any route, so that every route and plugin inherits them.
   registerSecurityHeaders(app);
+  const loadGuard = registerLoadGuard(app, {
+    maxInFlight: deps.config.MAX_CONCURRENT_REQUESTS,
+    retryAfterSeconds: BUSY_RETRY_SECONDS,
+    poolLoad: deps.poolLoad,
+  });
   registerOriginCheck(app);
   registerTextGuard(app);
   app.addHook('onResponse', async (request, reply) => {
@@ -115,7 +123,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(tandemRoutes);
   await app.register(measuresRoutes);
   await app.register(outboxRoutes);
-  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ ok: true }));
+  // "degraded" while requests are refused (503) or wait for a database connection: a load balancer can steer away.
+  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({
+    ok: true,
+    status: loadGuard.health().status,
+  }));
 
   const webRoot = resolve(deps.config.WEB_DIST_DIR);
   const hasWeb = existsSync(resolve(webRoot, 'index.html'));

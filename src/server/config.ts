@@ -96,6 +96,12 @@ const ConfigSchema = z
     AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
     AUDIT_CHECKPOINT_EMAIL: z.email('must be an e-mail address').optional(),
     AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1000).default(3_600_000),
+    // Load (issue 10): the PostgreSQL pool, how long a request may wait for one of its connections,
+    // how long one statement may run, and how many API requests may be in flight before the next gets a 503.
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+    DATABASE_WAIT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+    STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+    MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(10_000).default(64),
   })
   .superRefine((c, issues) => {
     const issue = (path: string, message: string) => issues.addIssue({ code: 'custom', path: [path], message });

@@ -37,7 +37,15 @@ async function main() {
     console.log(`Creating the embedded database (PGlite) in ${config.DATA_DIR} and its tables…`);
   }
   const database = await openDatabase(
-    config.DATABASE_URL ? { kind: 'postgres', url: config.DATABASE_URL } : { kind: 'pglite', dataDir: config.DATA_DIR },
+    config.DATABASE_URL
+      ? {
+          kind: 'postgres',
+          url: config.DATABASE_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+          connectTimeoutMs: config.DATABASE_WAIT_MS,
+          statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
+        }
+      : { kind: 'pglite', dataDir: config.DATA_DIR },
   );
   if (config.DATABASE_OWNER_URL) {
     const roles = await migrateAsOwner(database, config.DATABASE_OWNER_URL);
@@ -108,7 +116,7 @@ async function main() {
     await sealAllPending(database.db, audit.key);
   }
 
-  const app = await buildApp({ db: database.db, config, audit });
+  const app = await buildApp({ db: database.db, config, audit, poolLoad: database.poolLoad });
   // Error messages may quote personal data (a query's parameters, a recipient): only their facts are logged.
   const sealer = setInterval(() => {
     sealAuditChain(database.db, audit.key).catch((error) =>

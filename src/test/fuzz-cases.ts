@@ -409,12 +409,10 @@ export function queryMutations(
   ids: IdSource,
 ): { label: string; query: QueryEntries }[] {
   const perParam = route.query.map((q) =>
-    rng
-      .shuffle([...QUERY_KINDS])
-      .map((kind) => ({
-        label: `query ${q.name}: ${kind.label}`,
-        query: kind.apply(sample, q.name, rng, ids, q.schema),
-      })),
+    rng.shuffle([...QUERY_KINDS]).map((kind) => ({
+      label: `query ${q.name}: ${kind.label}`,
+      query: kind.apply(sample, q.name, rng, ids, q.schema),
+    })),
   );
   const out: { label: string; query: QueryEntries }[] = [];
   for (let round = 0; perParam.some((list) => round < list.length); round++) {

@@ -162,3 +162,85 @@ export function visibleCategories(actor: Actor, s: SituationFacts): ReadonlySet<
     return new Set(ALL_CATEGORIES);
   return s.basis.get(actor.institutionId) ?? new Set();
 }
+
+/**
+ * Grants: the same rules, precomputed per situation so that an index can find
+ * what a caller sees (issue 10). Each predicate either filters the situations
+ * a rule applies to (announced, identified) or fixes one attribute the caller
+ * must have — the user, the institution, the Bureau region or a role. A rule's
+ * grant is the combination of those attributes, written as a key; the caller
+ * holds one key per rule it could satisfy, and sees a situation when one of its
+ * keys is among the situation's grants in force (src/db/situation-grants.ts
+ * writes them, in the same transaction as every change of the facts).
+ */
+export type GranteeKind = 'user' | 'institution' | 'region' | 'role';
+const GRANTEE_ORDER: readonly GranteeKind[] = ['user', 'institution', 'region', 'role'];
+
+/** Which of the caller's attributes each predicate fixes (null: a condition on the situation alone). */
+export const PREDICATE_GRANTEE: Record<SituationPredicate, GranteeKind | null> = {
+  announcer: 'user',
+  announcer_institution: 'institution',
+  announced: null,
+  identified: null,
+  named_in_consent: 'institution',
+  bureau_of_region: 'region',
+  correspondent: 'role',
+  case_team: 'user',
+  tandem_member: 'user',
+  file_holder: 'user',
+};
+
+/** The region value of a grant that every region's Bureau holds: the cantonal Bureau sees all regions. */
+export const ANY_REGION = '*';
+/** The role value of the correspondent predicate. */
+export const CORRESPONDENT_ROLE = 'cii_correspondent';
+
+/** The key of one grant: the attributes a rule fixes, in a fixed order. */
+export function grantKey(parts: Partial<Record<GranteeKind, string>>): string {
+  return GRANTEE_ORDER.filter((k) => parts[k] !== undefined)
+    .map((k) => `${k}=${parts[k]}`)
+    .join(';');
+}
+
+/** The values a caller holds for the attribute a predicate fixes; empty when the caller cannot satisfy it. */
+function callerValues(p: SituationPredicate, actor: Actor): string[] {
+  switch (PREDICATE_GRANTEE[p]) {
+    case 'user':
+      return [actor.userId];
+    case 'institution':
+      return [actor.institutionId];
+    case 'region': {
+      const regions = bureauRegions(actor);
+      if (regions === null) return [];
+      return regions === 'all' ? [ANY_REGION] : regions;
+    }
+    case 'role':
+      return hasRole(actor, CORRESPONDENT_ROLE) ? [CORRESPONDENT_ROLE] : [];
+    case null:
+      return [''];
+  }
+}
+
+/** Every key the caller holds for an action: one per rule (and per Bureau region) it could satisfy. */
+export function callerGrantKeys(actor: Actor, action: SituationReadAction): string[] {
+  const keys = new Set<string>();
+  for (const rule of SITUATION_ACCESS_RULES[action]) {
+    let combos: Partial<Record<GranteeKind, string>>[] = [{}];
+    for (const p of rule) {
+      const kind = PREDICATE_GRANTEE[p];
+      const values = callerValues(p, actor);
+      combos =
+        kind === null ? (values.length ? combos : []) : combos.flatMap((c) => values.map((v) => ({ ...c, [kind]: v })));
+    }
+    for (const c of combos) keys.add(grantKey(c));
+  }
+  return [...keys].sort();
+}
+
+// A rule fixes each attribute at most once, or its grant could not be written as one key.
+for (const rules of Object.values(SITUATION_ACCESS_RULES)) {
+  for (const rule of rules) {
+    const kinds = rule.map((p) => PREDICATE_GRANTEE[p]).filter((k) => k !== null);
+    if (new Set(kinds).size !== kinds.length) throw new Error(`access rule ${rule.join('+')} fixes an attribute twice`);
+  }
+}

@@ -5,6 +5,7 @@ import type { Language } from '../../domain/access/roles.ts';
 import { DomainError, type ErrorCode, type FieldError } from '../../domain/errors.ts';
 import { languageFromHeader, translate } from '../i18n/messages.ts';
 import { databaseErrorOf, errorFacts } from './error-facts.ts';
+import { overloadSeen } from './load-guard.ts';
 
 /** The one table from error codes to HTTP statuses. */
 export const STATUS: Record<ErrorCode, number> = {
@@ -14,7 +15,12 @@ export const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  unavailable: 503,
 };
+
+/** How long a client should wait before retrying when the server is busy. */
+export const BUSY_RETRY_SECONDS = 5;
+const busy = () => new DomainError('unavailable', 'error.busy', { params: { retryAfterSeconds: BUSY_RETRY_SECONDS } });
 
 /**
  * A safety net for what a use case did not check before writing: PostgreSQL
@@ -31,7 +37,19 @@ const DATABASE_ERRORS: Record<string, () => DomainError> = {
   '22008': () => new DomainError('validation', 'error.badValue'), // datetime_field_overflow
   '22001': () => new DomainError('validation', 'error.badValue'), // string_data_right_truncation
   '22003': () => new DomainError('validation', 'error.badValue'), // numeric_value_out_of_range
+  // Not the request's fault: the server is busy. A 503 with Retry-After, quickly, instead of a hung screen.
+  '57014': busy, // query_canceled: STATEMENT_TIMEOUT_MS reached
+  '53300': busy, // too_many_connections
 };
+
+/** node-postgres' pool gave up waiting for a free connection (DATABASE_WAIT_MS): every connection is busy. */
+function isPoolTimeout(error: unknown): boolean {
+  // Drizzle wraps the driver's error in its own (as `cause`).
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e.message === 'timeout exceeded when trying to connect') return true;
+  }
+  return false;
+}
 
 interface ZodIssueLike {
   keyword: string;
@@ -105,6 +123,11 @@ export function handleError(error: FastifyError | DomainError, request: FastifyR
   // Logged without the request body, URL parameters or the error's message: they may carry personal data.
   const log = { err: errorFacts(error), method: request.method, route: request.routeOptions.url ?? 'unmatched' };
   const database = databaseErrorOf(error);
+  if (isPoolTimeout(error) || (database && DATABASE_ERRORS[database.code] === busy)) {
+    request.log.warn(log, 'overloaded: answered 503');
+    overloadSeen(request);
+    return sendDomainError(busy(), lang, reply);
+  }
   const mapped = database ? DATABASE_ERRORS[database.code]?.() : undefined;
   if (mapped) {
     // A use case let bad data reach the database: the caller gets a 4xx, the maintainers a line to find which.
@@ -119,7 +142,7 @@ export function handleError(error: FastifyError | DomainError, request: FastifyR
 }
 
 function sendDomainError(error: DomainError, lang: Language, reply: FastifyReply) {
-  if (error.code === 'rate_limited') {
+  if (error.code === 'rate_limited' || error.code === 'unavailable') {
     const seconds = Number(error.params.retryAfterSeconds ?? Number(error.params.minutes ?? 1) * 60);
     reply.header('retry-after', String(Math.max(1, Math.ceil(seconds))));
   }

@@ -14,6 +14,7 @@ const fr: Messages = {
   'error.conflict':
     'Cet élément a été modifié par quelqu’un d’autre entre-temps. Rechargez-le et refaites votre modification.',
   'error.internal': 'Une erreur inattendue s’est produite. Réessayez plus tard.',
+  'error.busy': 'Le serveur est très sollicité en ce moment. Réessayez dans quelques secondes.',
   'error.rateLimited': 'Trop de tentatives. Réessayez dans {minutes} minute(s).',
   'error.accountLocked':
     'Trop d’échecs de connexion à ce compte depuis votre adresse. Elle est bloquée temporairement pour ce compte : réessayez dans {minutes} minute(s).',
@@ -80,6 +81,7 @@ const fr: Messages = {
   'situation.suggestionsRequired':
     'Un refus doit proposer des suggestions de prise en charge ou de solutions institutionnelles.',
   'situation.sameRegion': 'La situation est déjà dans cette région.',
+  'list.badCursor': 'Cette page de la liste n’est plus valable. Rechargez la liste depuis le début.',
   'eligibility.missing': 'Répondez à ce critère.',
   'eligibility.not_met': 'Ce critère n’est pas rempli : un tandem n’est pas possible.',
   'eligibility.justification_missing': 'Justifiez la réponse.',
@@ -188,6 +190,7 @@ const de: Messages = {
   'error.conflict':
     'Dieser Eintrag wurde inzwischen von jemand anderem geändert. Laden Sie ihn neu und wiederholen Sie Ihre Änderung.',
   'error.internal': 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
+  'error.busy': 'Der Server ist im Moment stark ausgelastet. Versuchen Sie es in einigen Sekunden erneut.',
   'error.rateLimited': 'Zu viele Versuche. Bitte versuchen Sie es in {minutes} Minute(n) erneut.',
   'error.accountLocked':
     'Zu viele fehlgeschlagene Anmeldungen bei diesem Konto von Ihrer Adresse aus. Sie ist für dieses Konto vorübergehend gesperrt: Versuchen Sie es in {minutes} Minute(n) erneut.',
@@ -256,6 +259,7 @@ const de: Messages = {
   'situation.suggestionsRequired':
     'Eine Ablehnung muss Vorschläge zur Betreuung oder institutionelle Lösungen enthalten.',
   'situation.sameRegion': 'Die Situation ist bereits in dieser Region.',
+  'list.badCursor': 'Diese Seite der Liste ist nicht mehr gültig. Laden Sie die Liste von vorne.',
   'eligibility.missing': 'Beantworten Sie dieses Kriterium.',
   'eligibility.not_met': 'Dieses Kriterium ist nicht erfüllt: Ein Tandem ist nicht möglich.',
   'eligibility.justification_missing': 'Begründen Sie die Antwort.',

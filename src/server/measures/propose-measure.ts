@@ -164,16 +164,14 @@ export async function proposeMeasure(
       })
       .returning({ id: measures.id });
     if (delegated && !input.escalate) {
-      await tx
-        .insert(measureDecisions)
-        .values({
-          measureId: m!.id,
-          step: 'tandem',
-          decision: 'approve',
-          reason: '',
-          decidedByUserId: ctx.actor.userId,
-          decidedAt: now,
-        });
+      await tx.insert(measureDecisions).values({
+        measureId: m!.id,
+        step: 'tandem',
+        decision: 'approve',
+        reason: '',
+        decidedByUserId: ctx.actor.userId,
+        decidedAt: now,
+      });
     }
     await recordAudit(tx, ctx, {
       action: 'measure.propose',

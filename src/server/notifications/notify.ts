@@ -12,17 +12,15 @@ export async function notifyUsers(
 ) {
   const unique = [...new Set(userIds)];
   if (!unique.length) return;
-  await tx
-    .insert(notifications)
-    .values(
-      unique.map((userId) => ({
-        userId,
-        kind: n.kind,
-        situationId: n.situationId,
-        createdAt: n.at,
-        details: n.details ?? {},
-      })),
-    );
+  await tx.insert(notifications).values(
+    unique.map((userId) => ({
+      userId,
+      kind: n.kind,
+      situationId: n.situationId,
+      createdAt: n.at,
+      details: n.details ?? {},
+    })),
+  );
 }
 
 /** A user row as the policy sees it. */

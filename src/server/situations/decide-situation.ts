@@ -53,6 +53,7 @@ export async function decideSituation(ctx: AuthedContext, id: string, body: Deci
             decisionReason: body.reason,
             refusalSuggestions: body.decision === 'refuse' ? body.suggestions : null,
             eligibility: body.decision === 'orient' && body.careKind === 'tandem' ? body.eligibility : row.eligibility,
+            careKind: body.decision === 'orient' ? body.careKind : row.careKind,
             updatedAt: now,
           };
     const ok = await updateSituationIf(tx, id, { version: body.version, status: row.status }, values);

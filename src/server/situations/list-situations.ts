@@ -1,57 +1,179 @@
-import { type SQL, and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { type SQL, and, eq, sql } from 'drizzle-orm';
 import type { SituationListQuery, SituationSummary } from '../../contracts/situations.ts';
+import { invalid } from '../../domain/errors.ts';
 import { checkNavs13 } from '../../domain/person/navs13.ts';
 import { foldName } from '../../domain/person/search-name.ts';
+import type { SituationStatus } from '../../domain/situation/situation-lifecycle.ts';
 import { institutions, persons, situations, users } from '../../db/schema.ts';
+import { escapeLike } from '../../db/like-pattern.ts';
 import { recordAuditMany } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
-import { situationAccessSql } from './situation-access-sql.ts';
+import { situationAccessSql, visibleSituationIdsSql } from './situation-access-sql.ts';
 import { accessClock } from './situation-repository.ts';
-import { escapeLike } from '../../db/like-pattern.ts';
 
 const DAY = 86_400_000;
 
+type Sort = SituationListQuery['sort'];
+/** Where a page ended: the sort's values of its last row (timestamps as PostgreSQL's text, to the microsecond). */
+type Cursor = { sort: Sort; v: (string | null)[] };
+
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+function decodeCursor(raw: string, sort: Sort): Cursor {
+  const bad = () => invalid([{ path: 'cursor', messageKey: 'list.badCursor' }]);
+  let c: unknown;
+  try {
+    c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    throw bad();
+  }
+  const arity = { newest: 2, oldest: 3, number: 1 }[sort];
+  const ok =
+    typeof c === 'object' &&
+    c !== null &&
+    (c as Cursor).sort === sort &&
+    Array.isArray((c as Cursor).v) &&
+    (c as Cursor).v.length === arity &&
+    (c as Cursor).v.every((x, i) => (x === null && sort === 'oldest' && i === 0) || typeof x === 'string') &&
+    (c as Cursor).v.every((x) => x === null || x.length <= 60);
+  if (!ok) throw bad();
+  const v = (c as Cursor).v;
+  // The values go to PostgreSQL as typed parameters: a malformed one must not become a 500.
+  const isTime = (x: string | null) =>
+    x === null || /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(x);
+  const isId = (x: string | null) => x !== null && /^[0-9a-f-]{36}$/i.test(x);
+  if (sort === 'newest' && !(isTime(v[0]!) && isId(v[1]!))) throw bad();
+  if (sort === 'oldest' && !(isTime(v[0]!) && isTime(v[1]!) && isId(v[2]!))) throw bad();
+  return { sort, v };
+}
+
+/** The rows after the cursor, in the sort's order. */
+function afterCursor(c: Cursor): SQL {
+  const [a, b, id] = c.v;
+  switch (c.sort) {
+    case 'newest':
+      return sql`(${situations.createdAt}, ${situations.id}) < (${a}::timestamptz, ${b}::uuid)`;
+    case 'number':
+      return sql`${situations.number} > ${a}`;
+    case 'oldest':
+      // Announcement date ascending, never-announced (drafts) last.
+      return a === null
+        ? sql`(${situations.announcedAt} IS NULL AND (${situations.createdAt}, ${situations.id}) > (${b}::timestamptz, ${id}::uuid))`
+        : sql`(${situations.announcedAt} > ${a}::timestamptz OR ${situations.announcedAt} IS NULL
+            OR (${situations.announcedAt} = ${a}::timestamptz AND (${situations.createdAt}, ${situations.id}) > (${b}::timestamptz, ${id}::uuid)))`;
+  }
+}
+
+const ORDER: Record<Sort, SQL> = {
+  newest: sql`${situations.createdAt} DESC, ${situations.id} DESC`,
+  oldest: sql`${situations.announcedAt} ASC NULLS LAST, ${situations.createdAt} ASC, ${situations.id} ASC`,
+  number: sql`${situations.number} ASC`,
+};
+
 /**
- * Search and list, in SQL: only situations the caller may read (the policy's
- * scope as a condition), and a name or NAVS13 matches only where the caller
- * may see the identity — a search never reveals who is in a file one sees
- * anonymously. The situation number matches wherever the situation is visible.
+ * Search and list, in SQL: only situations the caller may read (its grants,
+ * found by index), and a name or NAVS13 matches only where the caller may see
+ * the identity — a search never reveals who is in a file one sees anonymously.
+ * The situation number matches wherever the situation is visible. One page at
+ * a time, after a cursor, without counting every visible row.
  */
 export async function listSituations(ctx: AuthedContext, query: SituationListQuery) {
   const clock = accessClock(ctx);
+  const cursor = query.cursor ? decodeCursor(query.cursor, query.sort) : null;
   const identity = situationAccessSql('read_identity', ctx.actor, clock);
-  const conditions: (SQL | undefined)[] = [situationAccessSql('read', ctx.actor, clock)];
-  if (query.q) {
-    const navs = checkNavs13(query.q);
-    const folded = foldName(query.q);
-    const byNumber = sql`${situations.number} ILIKE ${`%${escapeLike(query.q)}%`}`;
-    const byIdentity = navs.ok
-      ? sql`${persons.navs13} = ${navs.value}`
-      : folded
-        ? sql`${persons.searchName} LIKE ${`%${folded}%`}`
-        : sql`false`;
-    conditions.push(sql`(${byNumber} OR (${identity} AND ${byIdentity}))`);
-  }
+  const conditions: (SQL | undefined)[] = [
+    sql`${situations.id} IN (${visibleSituationIdsSql('read', ctx.actor, clock)})`,
+  ];
+  if (query.q) conditions.push(searchCondition(query.q, identity));
   if (query.status) conditions.push(eq(situations.status, query.status));
-  if (query.careKind) conditions.push(eq(situations.status, query.careKind));
+  if (query.careKind) conditions.push(eq(situations.careKind, query.careKind));
   if (query.regionId) conditions.push(eq(situations.regionId, query.regionId));
   if (query.institutionId) {
     conditions.push(
-      sql`(${situations.announcingInstitutionId} = ${query.institutionId}::uuid OR ${query.institutionId}::uuid = ANY(${situations.followingInstitutionIds}))`,
+      sql`(${situations.announcingInstitutionId} = ${query.institutionId}::uuid
+        OR ${situations.followingInstitutionIds} @> ARRAY[${query.institutionId}::uuid])`,
     );
   }
   if (query.mine) conditions.push(eq(situations.announcingUserId, ctx.actor.userId));
-  const where = and(...conditions);
-  const order =
-    query.sort === 'oldest'
-      ? [sql`${situations.announcedAt} ASC NULLS LAST`, asc(situations.createdAt), asc(situations.id)]
-      : query.sort === 'number'
-        ? [asc(situations.number)]
-        : [desc(situations.createdAt), desc(situations.id)];
+  if (cursor) conditions.push(afterCursor(cursor));
+  return presentPage(ctx, await selectSummaries(ctx, and(...conditions), identity, query.sort, query.pageSize), {
+    sort: query.sort,
+    pageSize: query.pageSize,
+    searched: Boolean(query.q),
+  });
+}
 
+/**
+ * The Bureau's queue in one query: situations announced or under review that
+ * it may read, oldest first (the region scope is the grants').
+ */
+export async function listQueueRows(ctx: AuthedContext, regionId: string | undefined, limit: number) {
+  const clock = accessClock(ctx);
+  const statuses: SituationStatus[] = ['announced', 'under_review'];
+  const where = and(
+    sql`${situations.id} IN (${visibleSituationIdsSql('read', ctx.actor, clock)})`,
+    sql`${situations.status} IN ${statuses}`,
+    regionId ? eq(situations.regionId, regionId) : undefined,
+  );
+  const identity = situationAccessSql('read_identity', ctx.actor, clock);
+  const page = await presentPage(ctx, await selectSummaries(ctx, where, identity, 'oldest', limit), {
+    sort: 'oldest',
+    pageSize: limit,
+    searched: false,
+  });
+  return page.items;
+}
+
+/**
+ * A search by situation number, or by name or NAVS13 where the identity is
+ * visible. The candidates come from indexes (trigram on the number and the
+ * folded name, equality on the NAVS13); the condition then keeps a name match
+ * only where the caller may see the identity.
+ */
+function searchCondition(q: string, identity: SQL): SQL {
+  const navs = checkNavs13(q);
+  const folded = foldName(q);
+  const numberPattern = `%${escapeLike(q)}%`;
+  const byNumber = sql`${situations.number} ILIKE ${numberPattern}`;
+  const personMatch = navs.ok
+    ? sql`SELECT p.id FROM persons p WHERE p.navs13 = ${navs.value}`
+    : folded
+      ? sql`SELECT p.id FROM persons p WHERE p.search_name LIKE ${`%${escapeLike(folded)}%`}`
+      : null;
+  if (!personMatch) return byNumber;
+  return sql`(${byNumber} OR (${situations.personId} IN (${personMatch}) AND ${identity}))`;
+}
+
+interface Row {
+  s: typeof situations.$inferSelect;
+  sortKey: (string | null)[];
+  officialName: string | null;
+  firstNames: string | null;
+  identityVisible: boolean;
+  institutionFr: string;
+  institutionDe: string;
+  handlerGiven: string | null;
+  handlerFamily: string | null;
+}
+
+async function selectSummaries(
+  ctx: AuthedContext,
+  where: SQL | undefined,
+  identity: SQL,
+  sort: Sort,
+  pageSize: number,
+): Promise<{ rows: Row[]; more: boolean }> {
+  const sortKey = {
+    newest: sql<(string | null)[]>`ARRAY[${situations.createdAt}::text, ${situations.id}::text]`,
+    oldest: sql<
+      (string | null)[]
+    >`ARRAY[${situations.announcedAt}::text, ${situations.createdAt}::text, ${situations.id}::text]`,
+    number: sql<(string | null)[]>`ARRAY[${situations.number}]`,
+  }[sort];
   const rows = await ctx.db
     .select({
       s: situations,
+      sortKey,
       officialName: persons.officialName,
       firstNames: persons.firstNames,
       identityVisible: sql<boolean>`${identity}`,
@@ -65,15 +187,17 @@ export async function listSituations(ctx: AuthedContext, query: SituationListQue
     .innerJoin(institutions, eq(institutions.id, situations.announcingInstitutionId))
     .leftJoin(users, eq(users.id, situations.handledByUserId))
     .where(where)
-    .orderBy(...order)
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const [total] = await ctx.db
-    .select({ n: count() })
-    .from(situations)
-    .leftJoin(persons, eq(persons.id, situations.personId))
-    .where(where);
+    .orderBy(ORDER[sort])
+    // One more than shown: whether there is a next page, without counting.
+    .limit(pageSize + 1);
+  return { rows: rows.slice(0, pageSize), more: rows.length > pageSize };
+}
 
+async function presentPage(
+  ctx: AuthedContext,
+  { rows, more }: { rows: Row[]; more: boolean },
+  page: { sort: Sort; pageSize: number; searched: boolean },
+) {
   const now = ctx.now().getTime();
   const items: SituationSummary[] = rows.map((r) => ({
     id: r.s.id,
@@ -102,8 +226,13 @@ export async function listSituations(ctx: AuthedContext, query: SituationListQue
       recordId: r.s.id,
       subjectPersonId: r.s.personId ?? undefined,
       allowed: true,
-      details: { identityShown: Boolean(r.identityVisible && r.officialName), searched: Boolean(query.q) },
+      details: { identityShown: Boolean(r.identityVisible && r.officialName), searched: page.searched },
     })),
   );
-  return { items, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+  const last = rows.at(-1);
+  return {
+    items,
+    pageSize: page.pageSize,
+    nextCursor: more && last ? encodeCursor({ sort: page.sort, v: last.sortKey }) : null,
+  };
 }

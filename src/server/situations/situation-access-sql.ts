@@ -1,21 +1,23 @@
 import { type SQL, inArray, sql } from 'drizzle-orm';
-import { hasRole, type Actor } from '../../domain/access/roles.ts';
+import type { Actor } from '../../domain/access/roles.ts';
 import {
-  SITUATION_ACCESS_RULES,
-  type SituationPredicate,
   type SituationReadAction,
   bureauRegions,
+  callerGrantKeys,
   graceCutoff,
 } from '../../domain/access/situation-access.ts';
 import { situations } from '../../db/schema.ts';
 
 /**
- * The SQL twin of src/domain/access/situation-access.ts: the same rules, each
- * predicate written once more as a condition over a `situations` row, so that
- * lists and search never read a row the caller may not see. The switch below
- * is exhaustive over the predicates (a new predicate does not compile until it
- * has its SQL), and src/server/situations/access-parity.int.test.ts compares
- * the two over every demo actor and generated states.
+ * The SQL twin of src/domain/access/situation-access.ts, for lists and search:
+ * the rules are precomputed per situation as grants (src/db/situation-grants.ts,
+ * kept by triggers in the transaction of every change of the facts), and a
+ * caller sees a situation when one of the keys it holds (`callerGrantKeys`)
+ * is among the situation's grants in force at the clock. An index on
+ * (grantee, action, situation) answers that for a list; an index on
+ * (situation, action, grantee) for one row.
+ * src/server/situations/access-parity.int.test.ts compares this with `can()`
+ * over every demo actor and generated states.
  */
 export interface AccessClock {
   /** Swiss calendar day (yyyy-mm-dd): procuration validity is in days. */
@@ -24,65 +26,41 @@ export interface AccessClock {
   graceDays: number;
 }
 
-/** A procuration in force on `today` (mirrors consent.ts#isConsentValid), over the alias `c`. */
-const consentInForceSql = (today: string) => sql`(
-  c.signed_on IS NOT NULL AND c.signed_on <= ${today}::date
-  AND (c.valid_until IS NULL OR c.valid_until >= ${today}::date)
-  AND c.revoked_at IS NULL AND c.reviewed_at IS NOT NULL)`;
+/** Grants over the alias `g` in force at the clock: within the procuration's days, and an ended role within the grace period. */
+function inForceSql(clock: AccessClock): SQL {
+  const cutoff = graceCutoff(clock.now, clock.graceDays).toISOString();
+  return sql`(g.from_day IS NULL OR g.from_day <= ${clock.today}::date)
+    AND (g.until_day IS NULL OR g.until_day >= ${clock.today}::date)
+    AND (g.ended_at IS NULL OR g.ended_at > ${cutoff}::timestamptz)`;
+}
 
-/** Announced situations of the caller's Bureau regions; `false` outside the Bureau. */
+const keysSql = (keys: readonly string[]) =>
+  sql.join(
+    keys.map((k) => sql`${k}`),
+    sql`, `,
+  );
+
+/** The ids of the situations the caller may `read` (or whose identity it may see), as a sub-query for `IN (…)`. */
+export function visibleSituationIdsSql(action: SituationReadAction, actor: Actor, clock: AccessClock): SQL {
+  const keys = callerGrantKeys(actor, action);
+  if (!keys.length) return sql`SELECT NULL::uuid WHERE false`;
+  return sql`SELECT g.situation_id FROM situation_grants g
+    WHERE g.grantee IN (${keysSql(keys)}) AND g.action = ${action} AND ${inForceSql(clock)}`;
+}
+
+/** `read` or `read_identity` as a condition on the current `situations` row. */
+export function situationAccessSql(action: SituationReadAction, actor: Actor, clock: AccessClock): SQL {
+  const keys = callerGrantKeys(actor, action);
+  if (!keys.length) return sql`false`;
+  return sql`EXISTS (SELECT 1 FROM situation_grants g
+    WHERE g.situation_id = ${situations.id} AND g.action = ${action}
+      AND g.grantee IN (${keysSql(keys)}) AND ${inForceSql(clock)})`;
+}
+
+/** Announced situations of the caller's Bureau regions; `false` outside the Bureau (the attention items' queue). */
 export function bureauOfRegionSql(actor: Actor): SQL {
   const regions = bureauRegions(actor);
   if (regions === null || (Array.isArray(regions) && regions.length === 0)) return sql`false`;
   if (regions === 'all') return sql`true`;
   return inArray(situations.regionId, regions);
-}
-
-export function predicateSql(p: SituationPredicate, actor: Actor, clock: AccessClock): SQL {
-  const cutoff = graceCutoff(clock.now, clock.graceDays).toISOString();
-  switch (p) {
-    case 'announcer':
-      return sql`${situations.announcingUserId} = ${actor.userId}::uuid`;
-    case 'announcer_institution':
-      return sql`${situations.announcingInstitutionId} = ${actor.institutionId}::uuid`;
-    case 'announced':
-      return sql`${situations.status} <> 'draft'`;
-    case 'identified':
-      return sql`NOT ${situations.anonymous}`;
-    case 'named_in_consent':
-      return sql`EXISTS (SELECT 1 FROM consents c
-        WHERE c.person_id = ${situations.personId} AND ${actor.institutionId}::uuid = ANY(c.institution_ids)
-          AND ${consentInForceSql(clock.today)})`;
-    case 'bureau_of_region':
-      return bureauOfRegionSql(actor);
-    case 'correspondent':
-      return hasRole(actor, 'cii_correspondent') ? sql`true` : sql`false`;
-    case 'case_team':
-      return sql`EXISTS (SELECT 1 FROM case_team_members ct
-        WHERE ct.situation_id = ${situations.id} AND ct.user_id = ${actor.userId}::uuid
-          AND (ct.removed_at IS NULL OR ct.removed_at > ${cutoff}::timestamptz))`;
-    case 'tandem_member':
-      return sql`EXISTS (SELECT 1 FROM mandates m JOIN tandems t ON t.id = m.tandem_id
-        WHERE m.situation_id = ${situations.id}
-          AND (t.orp_user_id = ${actor.userId}::uuid OR t.cms_user_id = ${actor.userId}::uuid)
-          AND (m.closed_at IS NULL OR COALESCE(m.handed_back_at, m.closed_at) > ${cutoff}::timestamptz))`;
-    case 'file_holder':
-      return sql`EXISTS (SELECT 1 FROM mandates m WHERE m.situation_id = ${situations.id} AND m.holder_user_id = ${actor.userId}::uuid)`;
-    default: {
-      const unknown: never = p;
-      throw new Error(`unknown predicate ${String(unknown)}`);
-    }
-  }
-}
-
-/** `read` or `read_identity` as one condition: the OR of the policy's rules, each the AND of its predicates. */
-export function situationAccessSql(action: SituationReadAction, actor: Actor, clock: AccessClock): SQL {
-  const rules = SITUATION_ACCESS_RULES[action].map(
-    (rule) =>
-      sql`(${sql.join(
-        rule.map((p) => predicateSql(p, actor, clock)),
-        sql` AND `,
-      )})`,
-  );
-  return sql`(${sql.join(rules, sql` OR `)})`;
 }

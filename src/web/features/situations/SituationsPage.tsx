@@ -1,13 +1,12 @@
 import { Anchor, Button, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { SituationSummary } from '../../../contracts/situations.ts';
 import { CARE_KINDS, SITUATION_STATUSES } from '../../../domain/situation/situation-lifecycle.ts';
 import { get, query } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Pager } from '../../components/Pager.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
@@ -15,6 +14,8 @@ import { ageKey, careKey, statusKey } from './labels.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
 const PAGE_SIZE = 25;
+
+type SituationPage = { items: SituationSummary[]; nextCursor: string | null };
 
 export function PersonCell({ s }: { s: SituationSummary }) {
   const { t } = useI18n();
@@ -46,21 +47,18 @@ export function SituationsPage() {
   const [params] = useSearchParams();
   const [status, setStatus] = useState<string | null>(params.get('status'));
   const [mine, setMine] = useState(params.get('mine') === 'true');
-  const [page, setPage] = useState(1);
-  const reset =
-    <T,>(fn: (v: T) => void) =>
-    (v: T) => {
-      fn(v);
-      setPage(1);
-    };
-  const list = useQuery({
-    queryKey: ['situations', debounced, status, careKind, regionId, institutionId, sort, mine, page],
-    queryFn: () =>
-      get<{ items: SituationSummary[]; total: number }>(
-        `/api/situations${query({ q: debounced, status, careKind, regionId, institutionId, sort, mine: mine || undefined, page, pageSize: PAGE_SIZE })}`,
+  // A changed filter starts a new list (the query key changes); "show more" reads on after the last row.
+  const list = useInfiniteQuery({
+    queryKey: ['situations', debounced, status, careKind, regionId, institutionId, sort, mine],
+    queryFn: ({ pageParam }) =>
+      get<SituationPage>(
+        `/api/situations${query({ q: debounced, status, careKind, regionId, institutionId, sort, mine: mine || undefined, pageSize: PAGE_SIZE, cursor: pageParam ?? undefined })}`,
       ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
   });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const regionName = (id: string) => localName(directory.data?.regions.find((r) => r.id === id));
 
   return (
@@ -79,7 +77,7 @@ export function SituationsPage() {
           placeholder={t('sit.search')}
           w={280}
           value={q}
-          onChange={(e) => reset(setQ)(e.currentTarget.value)}
+          onChange={(e) => setQ(e.currentTarget.value)}
         />
         <Select
           label={t('sit.status')}
@@ -87,7 +85,7 @@ export function SituationsPage() {
           w={170}
           data={SITUATION_STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))}
           value={status}
-          onChange={reset(setStatus)}
+          onChange={setStatus}
         />
         <Select
           label={t('sit.careKind')}
@@ -95,7 +93,7 @@ export function SituationsPage() {
           w={190}
           data={CARE_KINDS.map((s) => ({ value: s, label: t(careKey(s)) }))}
           value={careKind}
-          onChange={reset(setCareKind)}
+          onChange={setCareKind}
         />
         <Select
           label={t('sit.region')}
@@ -103,7 +101,7 @@ export function SituationsPage() {
           w={190}
           data={(directory.data?.regions ?? []).map((r) => ({ value: r.id, label: localName(r) }))}
           value={regionId}
-          onChange={reset(setRegionId)}
+          onChange={setRegionId}
         />
         <Select
           label={t('sit.institution')}
@@ -112,7 +110,7 @@ export function SituationsPage() {
           w={220}
           data={(directory.data?.institutions ?? []).map((i) => ({ value: i.id, label: localName(i) }))}
           value={institutionId}
-          onChange={reset(setInstitutionId)}
+          onChange={setInstitutionId}
         />
         <Select
           label={t('sit.sort')}
@@ -120,14 +118,9 @@ export function SituationsPage() {
           allowDeselect={false}
           data={(['newest', 'oldest', 'number'] as const).map((s) => ({ value: s, label: t(`sit.sort.${s}`) }))}
           value={sort}
-          onChange={(v) => reset(setSort)(v ?? 'newest')}
+          onChange={(v) => setSort(v ?? 'newest')}
         />
-        <Checkbox
-          label={t('sit.mine')}
-          checked={mine}
-          onChange={(e) => reset(setMine)(e.currentTarget.checked)}
-          mb={8}
-        />
+        <Checkbox label={t('sit.mine')} checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} mb={8} />
       </Group>
       <ErrorAlert error={list.error} />
       <Table.ScrollContainer minWidth={800}>
@@ -143,7 +136,7 @@ export function SituationsPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {list.data?.items.map((s) => (
+            {items.map((s) => (
               <Table.Tr key={s.id}>
                 <Table.Td>
                   <Anchor component={Link} to={`/situations/${s.id}`}>
@@ -164,8 +157,17 @@ export function SituationsPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {list.data?.items.length === 0 && <Text c="gray.7">{t('sit.none')}</Text>}
-      <Pager page={page} total={list.data?.total ?? 0} pageSize={PAGE_SIZE} onChange={setPage} />
+      {list.data && items.length === 0 && <Text c="gray.7">{t('sit.none')}</Text>}
+      <Group justify="space-between">
+        <Text size="sm" c="gray.7" aria-live="polite">
+          {items.length > 0 && t(list.hasNextPage ? 'sit.shownMore' : 'sit.shownAll', { n: items.length })}
+        </Text>
+        {list.hasNextPage && (
+          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+            {t('sit.showMore')}
+          </Button>
+        )}
+      </Group>
     </Stack>
   );
 }

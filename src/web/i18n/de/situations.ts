@@ -103,6 +103,9 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'sit.sort.oldest': 'Älteste',
   'sit.sort.number': 'Nach Nummer',
   'sit.sort': 'Sortierung',
+  'sit.showMore': 'Mehr anzeigen',
+  'sit.shownMore': '{n} Situationen angezeigt, weitere folgen',
+  'sit.shownAll': '{n} Situation(en) insgesamt',
   'sit.careKind': 'Art der Betreuung',
   'sit.institution': 'Institution',
 

@@ -101,6 +101,9 @@ export const frSituations = {
   'sit.sort.oldest': 'Plus anciennes',
   'sit.sort.number': 'Par numéro',
   'sit.sort': 'Tri',
+  'sit.showMore': 'Afficher plus',
+  'sit.shownMore': '{n} situations affichées, d’autres suivent',
+  'sit.shownAll': '{n} situation(s) en tout',
   'sit.careKind': 'Type de prise en charge',
   'sit.institution': 'Institution',
 
