@@ -18,7 +18,7 @@ export default defineConfig({
       {
         test: {
           name: 'int-pglite',
-          include: ['src/**/*.int.test.ts'],
+          include: ['src/**/*.int.test.ts', 'scripts/bench/**/*.int.test.ts'],
           // PGlite has one superuser: the owner and application roles exist only on PostgreSQL.
           exclude: ['src/server/audit/audit-roles.int.test.ts', 'node_modules/**'],
           env: { TEST_DB: 'pglite' },
@@ -29,7 +29,7 @@ export default defineConfig({
       {
         test: {
           name: 'int-postgres',
-          include: ['src/**/*.int.test.ts'],
+          include: ['src/**/*.int.test.ts', 'scripts/bench/**/*.int.test.ts'],
           // The data-directory lock guards PGlite's files; PostgreSQL has no such directory here.
           // and `--empty` is a way to start the embedded database.
           exclude: ['src/db/data-dir-lock.int.test.ts', 'src/server/empty-installation.int.test.ts'],

@@ -61,8 +61,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       connectionString: target.url,
       max,
       connectionTimeoutMillis: target.connectTimeoutMs ?? 0,
-      // JIT compilation only costs here: the application's queries are short and served by indexes (issue 10).
-      options: '-c jit=off',
+      // JIT compilation and parallel workers only cost here: the application's queries are short and served by
+      // indexes, and on a small server many requests at once already use every core (issue 10).
+      options: '-c jit=off -c max_parallel_workers_per_gather=0',
       ...(target.statementTimeoutMs ? { statement_timeout: target.statementTimeoutMs } : {}),
     });
     // node-postgres only handles errors of idle clients; a server that dies while a

@@ -467,6 +467,7 @@ export const caseTeamMembers = pgTable(
   (t) => [
     uniqueIndex('case_team_members_active_key').on(t.situationId, t.userId).where(sql`${t.removedAt} IS NULL`),
     index('case_team_members_user_idx').on(t.userId),
+    index('case_team_members_situation_idx').on(t.situationId),
   ],
 );
 

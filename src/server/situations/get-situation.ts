@@ -5,8 +5,9 @@ import { presentSituation } from './present-situation.ts';
 
 /** One situation as the caller may see it; the read is audited with the person concerned. */
 export async function getSituation(ctx: AuthedContext, id: string) {
-  const { row, facts } = await loadSituationFor(ctx, id, 'read', 'situation.read');
-  const situation = await presentSituation(ctx, row, facts);
+  const found = await loadSituationFor(ctx, id, 'read', 'situation.read', ctx.db, { withPage: true });
+  const row = found.row;
+  const situation = await presentSituation(ctx, found);
   await recordAudit(ctx.db, ctx, {
     action: 'situation.read',
     recordType: 'situation',

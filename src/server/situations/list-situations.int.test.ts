@@ -1,4 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { SituationListQuerySchema } from '../../contracts/situations.ts';
+import { users } from '../../db/schema.ts';
+import { parseConfig } from '../config.ts';
+import type { AuthedContext } from '../http/context.ts';
+import { listSituations } from './list-situations.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/open-db.ts';
 import { createDemoTestApp } from '../../test/int-harness.ts';
@@ -18,6 +23,18 @@ beforeAll(async () => {
   coordBrig = await t.signIn('coord.brig');
 }, 120_000);
 afterAll(() => t.close());
+
+async function contextOf(username: string): Promise<AuthedContext> {
+  const [u] = await t.database.db.select().from(users).where(eq(users.username, username));
+  return {
+    db: t.database.db,
+    config: parseConfig({ LOG_LEVEL: 'silent' }),
+    now: () => t.clock.now,
+    ip: '127.0.0.1',
+    lang: u!.language,
+    actor: { userId: u!.id, institutionId: u!.institutionId, regionId: u!.regionId, roles: u!.roles },
+  };
+}
 
 type Page = { items: { id: string; number: string; status: string }[]; nextCursor: string | null };
 const list = async (cookie: string, params: Record<string, string>) => {
@@ -100,6 +117,28 @@ describe('the situation list (issue 10)', () => {
       one!.id,
     );
   });
+
+  it('searches the same whether it checks each visible situation or starts from the indexes', async () => {
+    const queries = ['CII', 'CII-2026-00', 'fournier', 'Carron Nadia', 'zenklusen', 'e', '756.', 'xyz-nothing'];
+    const persons = await queryRows<{ navs13: string }>(
+      t.database.db,
+      sql`SELECT navs13 FROM persons WHERE navs13 IS NOT NULL LIMIT 3`,
+    );
+    queries.push(...persons.map((p) => p.navs13));
+    const accounts = await queryRows<{ username: string }>(t.database.db, sql`SELECT username FROM users`);
+    let found = 0;
+    for (const { username } of accounts) {
+      const ctx = await contextOf(username);
+      for (const q of queries) {
+        const query = SituationListQuerySchema.parse({ q, pageSize: 200 });
+        const narrow = await listSituations(ctx, query, { narrowScope: 1_000_000 });
+        const wide = await listSituations(ctx, query, { narrowScope: 0 });
+        expect(wide.items, `${username} "${q}"`).toEqual(narrow.items);
+        found += narrow.items.length;
+      }
+    }
+    expect(found).toBeGreaterThan(10);
+  }, 120_000);
 
   it('the triage queue holds what the list shows as announced and under review, oldest first', async () => {
     const queue = (await t.request(coord, { method: 'GET', url: '/api/triage/queue' })).json();

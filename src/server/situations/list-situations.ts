@@ -4,6 +4,7 @@ import { invalid } from '../../domain/errors.ts';
 import { checkNavs13 } from '../../domain/person/navs13.ts';
 import { foldName } from '../../domain/person/search-name.ts';
 import type { SituationStatus } from '../../domain/situation/situation-lifecycle.ts';
+import { queryRows } from '../../db/open-db.ts';
 import { institutions, persons, situations, users } from '../../db/schema.ts';
 import { escapeLike } from '../../db/like-pattern.ts';
 import { recordAuditMany } from '../audit/audit-log.ts';
@@ -77,14 +78,22 @@ const ORDER: Record<Sort, SQL> = {
  * The situation number matches wherever the situation is visible. One page at
  * a time, after a cursor, without counting every visible row.
  */
-export async function listSituations(ctx: AuthedContext, query: SituationListQuery) {
+export async function listSituations(
+  ctx: AuthedContext,
+  query: SituationListQuery,
+  /** Tests compare both ways of searching over the same data. */
+  options: { narrowScope?: number } = {},
+) {
   const clock = accessClock(ctx);
   const cursor = query.cursor ? decodeCursor(query.cursor, query.sort) : null;
   const identity = situationAccessSql('read_identity', ctx.actor, clock);
   const conditions: (SQL | undefined)[] = [
     sql`${situations.id} IN (${visibleSituationIdsSql('read', ctx.actor, clock)})`,
   ];
-  if (query.q) conditions.push(searchCondition(query.q, identity));
+  if (query.q) {
+    const narrow = await visibleAtMost(ctx, clock, options.narrowScope ?? NARROW_SCOPE);
+    conditions.push(searchCondition(query.q, identity, narrow));
+  }
   if (query.status) conditions.push(eq(situations.status, query.status));
   if (query.careKind) conditions.push(eq(situations.careKind, query.careKind));
   if (query.regionId) conditions.push(eq(situations.regionId, query.regionId));
@@ -124,28 +133,71 @@ export async function listQueueRows(ctx: AuthedContext, regionId: string | undef
   return page.items;
 }
 
+/** Up to this many visible situations, a search checks each of them; beyond, it starts from the search's indexes. */
+const NARROW_SCOPE = 2_000;
+
+/** Whether the caller sees at most `limit` situations: one index-only scan, stopped at limit + 1 grants. */
+async function visibleAtMost(ctx: AuthedContext, clock: ReturnType<typeof accessClock>, limit: number) {
+  const [row] = await queryRows<{ n: number }>(
+    ctx.db,
+    sql`SELECT count(*)::int AS n FROM (${visibleSituationIdsSql('read', ctx.actor, clock)} LIMIT ${limit + 1}) v`,
+  );
+  return (row?.n ?? 0) <= limit;
+}
+
 /**
  * A search by situation number, or by name or NAVS13 where the identity is
- * visible. The candidates come from indexes (trigram on the number and the
- * folded name, equality on the NAVS13); the condition then keeps a name match
- * only where the caller may see the identity.
+ * visible. A caller who sees few situations (a professional, a tandem) has
+ * each of them checked against the pattern; one who sees a region (the Bureau)
+ * gets the candidates from the indexes first — trigram on the number and the
+ * folded name, equality on the NAVS13 — since walking tens of thousands of
+ * visible rows would cost more. Either way a name matches only where the
+ * caller may see the identity.
  */
-function searchCondition(q: string, identity: SQL): SQL {
+function searchCondition(q: string, identity: SQL, narrow: boolean): SQL {
   const navs = checkNavs13(q);
   const folded = foldName(q);
   const numberPattern = `%${escapeLike(q)}%`;
+  const namePattern = `%${escapeLike(folded)}%`;
   const byNumber = sql`${situations.number} ILIKE ${numberPattern}`;
+  if (narrow) {
+    const byPerson = navs.ok
+      ? sql`${persons.navs13} = ${navs.value}`
+      : folded
+        ? sql`${persons.searchName} LIKE ${namePattern}`
+        : null;
+    return byPerson ? sql`(${byNumber} OR (${byPerson} AND ${identity}))` : byNumber;
+  }
   const personMatch = navs.ok
     ? sql`SELECT p.id FROM persons p WHERE p.navs13 = ${navs.value}`
     : folded
-      ? sql`SELECT p.id FROM persons p WHERE p.search_name LIKE ${`%${escapeLike(folded)}%`}`
+      ? sql`SELECT p.id FROM persons p WHERE p.search_name LIKE ${namePattern}`
       : null;
-  if (!personMatch) return byNumber;
-  return sql`(${byNumber} OR (${situations.personId} IN (${personMatch}) AND ${identity}))`;
+  if (!personMatch) {
+    return sql`(${situations.id} IN (SELECT c.id FROM situations c WHERE c.number ILIKE ${numberPattern}) AND ${byNumber})`;
+  }
+  // The candidates first, each branch from its own index (an OR across both would scan every visible row).
+  const candidates = sql`SELECT c.id FROM situations c WHERE c.number ILIKE ${numberPattern}
+    UNION ALL SELECT c.id FROM situations c WHERE c.person_id IN (${personMatch})`;
+  return sql`(${situations.id} IN (${candidates})
+    AND (${byNumber} OR (${situations.personId} IN (${personMatch}) AND ${identity})))`;
 }
 
+/** Only what a list row shows: the long texts and the anonymous profile stay in the table. */
+const SUMMARY_COLUMNS = {
+  id: situations.id,
+  number: situations.number,
+  status: situations.status,
+  regionId: situations.regionId,
+  anonymous: situations.anonymous,
+  personId: situations.personId,
+  ageBand: situations.ageBand,
+  announcedAt: situations.announcedAt,
+  createdAt: situations.createdAt,
+};
+
 interface Row {
-  s: typeof situations.$inferSelect;
+  s: { [K in keyof typeof SUMMARY_COLUMNS]: (typeof situations.$inferSelect)[K] };
   sortKey: (string | null)[];
   officialName: string | null;
   firstNames: string | null;
@@ -172,7 +224,7 @@ async function selectSummaries(
   }[sort];
   const rows = await ctx.db
     .select({
-      s: situations,
+      s: SUMMARY_COLUMNS,
       sortKey,
       officialName: persons.officialName,
       firstNames: persons.firstNames,

@@ -17,8 +17,9 @@ export async function loadSituationFor(
   action: Action,
   auditAction: AuditAction,
   q: Queryable = ctx.db,
+  options: { withPage?: boolean } = {},
 ) {
-  const found = await findSituation(q, id, accessClock(ctx));
+  const found = await findSituation(q, id, accessClock(ctx), options);
   if (!found) {
     // Audited like a refusal, so that probing ids leaves a trace and takes as long as hitting a forbidden one.
     await recordAudit(ctx.db, ctx, { action: auditAction, recordType: 'situation', recordId: id, allowed: false });

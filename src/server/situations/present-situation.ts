@@ -1,11 +1,12 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Situation } from '../../contracts/situations.ts';
 import { can, situationAbilities } from '../../domain/access/policy.ts';
 import { type SituationFacts, graceCutoff, visibleCategories } from '../../domain/access/situation-access.ts';
 import { DATA_CATEGORIES, type DataCategory, isConsentValid, swissDay } from '../../domain/consent/consent.ts';
 import { PART_CATEGORY, RISK_FACTOR_CATEGORY, TARGET_GROUP_CATEGORY } from '../../domain/consent/data-categories.ts';
-import type { ResidencePermit, RiskFactor, TargetGroup } from '../../domain/situation/vocabulary.ts';
-import type { Queryable } from '../../db/open-db.ts';
+import type { ResidencePermit, RiskFactor, Sex, TargetGroup } from '../../domain/situation/vocabulary.ts';
+import type { SituationStatus } from '../../domain/situation/situation-lifecycle.ts';
+import { type Queryable, queryRows } from '../../db/open-db.ts';
 import {
   attachments,
   caseTeamMembers,
@@ -17,12 +18,10 @@ import {
   users,
 } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
-import type { SituationRow } from './situation-repository.ts';
+import type { CaseTeamRow, ConsentRow, SituationRow } from './situation-repository.ts';
 
 export const fullName = (u: { givenName: string; familyName: string } | null | undefined) =>
   u ? `${u.givenName} ${u.familyName}` : '';
-
-type ConsentRow = typeof consents.$inferSelect;
 
 /** A timeline entry's details for a caller who may not see who the person is: no document's id, name or checksum. */
 function withoutDocuments(details: unknown): Record<string, unknown> {
@@ -77,76 +76,41 @@ export function categoryFilter(actor: AuthedContext['actor'], facts: SituationFa
  */
 export async function presentSituation(
   ctx: AuthedContext,
-  row: SituationRow,
-  facts: SituationFacts,
+  found: {
+    row: SituationRow;
+    facts: SituationFacts;
+    consents: ConsentRow[];
+    team: CaseTeamRow[];
+    page?: PageColumns | null;
+  },
   q: Queryable = ctx.db,
 ): Promise<Situation> {
+  const { row, facts } = found;
   const actor = ctx.actor;
   const identity = can(actor, 'read_identity', { type: 'situation', ...facts });
   const { shows, withheld } = categoryFilter(actor, facts);
   const today = swissDay(ctx.now());
-  const [names] = await q
-    .select({ announcer: users, institution: institutions })
-    .from(users)
-    .innerJoin(institutions, eq(institutions.id, row.announcingInstitutionId))
-    .where(eq(users.id, row.announcingUserId));
-  const [handler] = row.handledByUserId ? await q.select().from(users).where(eq(users.id, row.handledByUserId)) : [];
-  const person =
-    identity && row.personId ? (await q.select().from(persons).where(eq(persons.id, row.personId)))[0] : undefined;
-  const consentRows =
-    row.personId && !row.anonymous
-      ? await q.select().from(consents).where(eq(consents.personId, row.personId)).orderBy(asc(consents.createdAt))
-      : [];
-  // Documents identify the person (the procuration scan above all): only with the identity; the bilan final's PDF
-  // also needs the categories of what it holds.
-  const hidden = await attachmentsWithheld(q, row.id, shows);
-  const attachmentRows = identity
-    ? (
-        await q
-          .select({
-            id: attachments.id,
-            filename: attachments.filename,
-            mimeType: attachments.mimeType,
-            sizeBytes: attachments.sizeBytes,
-            sha256: attachments.sha256,
-            uploadedAt: attachments.uploadedAt,
-          })
-          .from(attachments)
-          .where(eq(attachments.situationId, row.id))
-          .orderBy(asc(attachments.uploadedAt))
-      ).filter((a) => !hidden.has(a.id))
-    : [];
-  const team = await q
-    .select()
-    .from(caseTeamMembers)
-    .where(eq(caseTeamMembers.situationId, row.id))
-    .orderBy(asc(caseTeamMembers.addedAt));
+  const consentRows = row.personId && !row.anonymous ? found.consents : [];
   const cutoff = graceCutoff(facts.now, facts.graceDays);
   // Members who left longer ago than the grace period no longer have access and are no longer listed.
-  const teamShown = team.filter((m) => m.removedAt === null || m.removedAt > cutoff);
-  const peopleIds = [
-    ...new Set([
-      ...teamShown.flatMap((m) => [m.userId, m.addedByUserId]),
-      ...consentRows.flatMap((c) => [c.recordedByUserId, c.reviewedByUserId ?? c.recordedByUserId]),
-    ]),
-  ];
-  const people = peopleIds.length
-    ? await q
-        .select({ user: users, institution: institutions })
-        .from(users)
-        .innerJoin(institutions, eq(institutions.id, users.institutionId))
-        .where(inArray(users.id, peopleIds))
-    : [];
-  const personOf = new Map(people.map((p) => [p.user.id, p]));
-  const nameOf = (id: string | null) => (id ? fullName(personOf.get(id)?.user) : '');
+  const teamShown = found.team.filter((m) => m.removedAt === null || m.removedAt > cutoff);
+  // Loaded with the facts when the caller asked for the page (findSituation's `withPage`), else now.
+  const page = found.page ?? (await pageColumnsOf(q, row.id));
+  const ident = identity && row.personId ? await identityRows(q, row) : { person: null, attachments: null };
+  // Documents identify the person (the procuration scan above all): only with the identity; the bilan final's PDF
+  // also needs the categories of what it holds.
+  const hidden = new Set(
+    shows(PART_CATEGORY.coaching) && shows(PART_CATEGORY.measures) ? [] : (page.finalPdfs ?? []).filter(Boolean),
+  );
+  const attachmentRows = identity ? (ident.attachments ?? []).filter((a) => !hidden.has(a.id)) : [];
+  const personOf = new Map((page.people ?? []).map((p) => [p.id, p]));
+  const nameOf = (id: string | null) => (id ? fullName(personOf.get(id)) : '');
   const reviewAllowed = can(actor, 'review_consent', { type: 'situation', ...facts });
   const manageAllowed = can(actor, 'manage_consent', { type: 'situation', ...facts });
-  const events = await q
-    .select({ event: situationEvents, actor: users })
-    .from(situationEvents)
-    .innerJoin(users, eq(users.id, situationEvents.actorUserId))
-    .where(eq(situationEvents.situationId, row.id))
-    .orderBy(asc(situationEvents.id));
+  const person = ident.person;
+  const names = { announcer: page.announcer, institution: page.institution };
+  const handler = page.handler;
+  const events = page.events ?? [];
   const lang = ctx.lang;
   return {
     id: row.id,
@@ -167,27 +131,28 @@ export async function presentSituation(
     liasIntegrationIndicated: shows(PART_CATEGORY.liasPriorMeasures) ? row.liasIntegrationIndicated : null,
     description: row.description,
     helpExpected: row.helpExpected,
-    person: person
-      ? {
-          id: person.id,
-          version: person.version,
-          navs13: person.navs13 ?? '',
-          officialName: person.officialName,
-          firstNames: person.firstNames,
-          birthDate: person.birthDate,
-          sex: person.sex,
-          correspondenceLanguage: person.correspondenceLanguage as 'fr' | 'de' | 'other',
-          communeId: person.communeId,
-          residencePermit: person.residencePermit as ResidencePermit,
-          street: person.street,
-          postalCode: person.postalCode,
-          locality: person.locality,
-          phone: person.phone,
-          email: person.email,
-        }
-      : null,
-    announcingUserName: fullName(names?.announcer),
-    announcingInstitutionName: (lang === 'de' ? names?.institution.nameDe : names?.institution.nameFr) ?? '',
+    person:
+      identity && person
+        ? {
+            id: person.id,
+            version: person.version,
+            navs13: person.navs13 ?? '',
+            officialName: person.official_name,
+            firstNames: person.first_names,
+            birthDate: person.birth_date,
+            sex: person.sex as Sex,
+            correspondenceLanguage: person.correspondence_language as 'fr' | 'de' | 'other',
+            communeId: person.commune_id,
+            residencePermit: person.residence_permit as ResidencePermit,
+            street: person.street,
+            postalCode: person.postal_code,
+            locality: person.locality,
+            phone: person.phone,
+            email: person.email,
+          }
+        : null,
+    announcingUserName: fullName(names.announcer),
+    announcingInstitutionName: (lang === 'de' ? names.institution?.nameDe : names.institution?.nameFr) ?? '',
     handledByName: handler ? fullName(handler) : null,
     createdAt: row.createdAt.toISOString(),
     announcedAt: row.announcedAt?.toISOString() ?? null,
@@ -222,13 +187,13 @@ export async function presentSituation(
         version: c.version,
       };
     }),
-    attachments: attachmentRows.map((a) => ({ ...a, uploadedAt: a.uploadedAt.toISOString() })),
+    attachments: attachmentRows.map((a) => ({ ...a, uploadedAt: new Date(a.uploadedAt).toISOString() })),
     caseTeam: teamShown.map((m) => {
       const p = personOf.get(m.userId);
       return {
         userId: m.userId,
-        name: fullName(p?.user),
-        institutionName: (ctx.lang === 'de' ? p?.institution.nameDe : p?.institution.nameFr) ?? '',
+        name: fullName(p),
+        institutionName: (ctx.lang === 'de' ? p?.nameDe : p?.nameFr) ?? '',
         addedAt: m.addedAt.toISOString(),
         addedByName: nameOf(m.addedByUserId),
         removedAt: m.removedAt?.toISOString() ?? null,
@@ -237,9 +202,9 @@ export async function presentSituation(
       };
     }),
     withheldCategories: withheld,
-    timeline: events.map(({ event, actor: who }) => ({
-      at: event.at.toISOString(),
-      actorName: fullName(who),
+    timeline: events.map((event) => ({
+      at: new Date(event.at).toISOString(),
+      actorName: fullName(event),
       type: event.type,
       fromStatus: event.fromStatus,
       toStatus: event.toStatus,
@@ -248,4 +213,93 @@ export async function presentSituation(
     })),
     abilities: situationAbilities(actor, facts),
   };
+}
+
+/** What every reader of the page sees besides the facts (no identity): names, the bilan final's PDFs, the timeline. */
+export interface PageColumns {
+  announcer: { givenName: string; familyName: string } | null;
+  institution: { nameFr: string; nameDe: string } | null;
+  handler: { givenName: string; familyName: string } | null;
+  finalPdfs: (string | null)[] | null;
+  /** Everyone the page names: the case team, who added them, who recorded or reviewed a procuration. */
+  people: { id: string; givenName: string; familyName: string; nameFr: string; nameDe: string }[] | null;
+  events:
+    | {
+        at: string;
+        type: string;
+        fromStatus: SituationStatus | null;
+        toStatus: SituationStatus | null;
+        reason: string;
+        details: unknown;
+        givenName: string;
+        familyName: string;
+      }[]
+    | null;
+}
+
+/**
+ * The page's columns as sub-queries over the current `situations` row, so that
+ * findSituation loads them with the facts in one round trip.
+ */
+export const PAGE_COLUMN_SQL = sql`json_build_object(
+  'announcer', (SELECT json_build_object('givenName', u.given_name, 'familyName', u.family_name)
+    FROM users u WHERE u.id = situations.announcing_user_id),
+  'institution', (SELECT json_build_object('nameFr', i.name_fr, 'nameDe', i.name_de)
+    FROM institutions i WHERE i.id = situations.announcing_institution_id),
+  'handler', (SELECT json_build_object('givenName', u.given_name, 'familyName', u.family_name)
+    FROM users u WHERE u.id = situations.handled_by_user_id),
+  'finalPdfs', (SELECT json_agg(f.pdf_attachment_id) FROM final_reports f WHERE f.situation_id = situations.id),
+  'people', (SELECT json_agg(json_build_object('id', u.id, 'givenName', u.given_name, 'familyName', u.family_name,
+      'nameFr', i.name_fr, 'nameDe', i.name_de))
+    FROM users u JOIN institutions i ON i.id = u.institution_id
+    WHERE u.id IN (SELECT ct.user_id FROM case_team_members ct WHERE ct.situation_id = situations.id
+      UNION SELECT ct.added_by_user_id FROM case_team_members ct WHERE ct.situation_id = situations.id
+      UNION SELECT c.recorded_by_user_id FROM consents c WHERE c.person_id = situations.person_id
+      UNION SELECT c.reviewed_by_user_id FROM consents c WHERE c.person_id = situations.person_id)),
+  'events', (SELECT json_agg(json_build_object('at', e.at, 'type', e.type, 'fromStatus', e.from_status,
+      'toStatus', e.to_status, 'reason', e.reason, 'details', e.details,
+      'givenName', u.given_name, 'familyName', u.family_name) ORDER BY e.id)
+    FROM situation_events e JOIN users u ON u.id = e.actor_user_id WHERE e.situation_id = situations.id))`;
+
+async function pageColumnsOf(q: Queryable, id: string): Promise<PageColumns> {
+  const [row] = await queryRows<{ page: PageColumns }>(
+    q,
+    sql`SELECT ${PAGE_COLUMN_SQL} AS page FROM situations WHERE situations.id = ${id}`,
+  );
+  return row!.page;
+}
+
+interface IdentityRows {
+  person: {
+    id: string;
+    version: number;
+    navs13: string | null;
+    official_name: string;
+    first_names: string;
+    birth_date: string;
+    sex: string;
+    correspondence_language: string;
+    commune_id: string | null;
+    residence_permit: string;
+    street: string;
+    postal_code: string;
+    locality: string;
+    phone: string;
+    email: string;
+  } | null;
+  attachments:
+    | { id: string; filename: string; mimeType: string; sizeBytes: number; sha256: string; uploadedAt: string }[]
+    | null;
+}
+
+/** Who the person is and the documents (which identify them): read only once the identity may be shown. */
+async function identityRows(q: Queryable, row: SituationRow): Promise<IdentityRows> {
+  const [rows] = await queryRows<IdentityRows>(
+    q,
+    sql`SELECT (SELECT row_to_json(p) FROM persons p WHERE p.id = ${row.personId}) AS person,
+      (SELECT json_agg(json_build_object('id', a.id, 'filename', a.filename, 'mimeType', a.mime_type,
+          'sizeBytes', a.size_bytes, 'sha256', a.sha256, 'uploadedAt', a.uploaded_at) ORDER BY a.uploaded_at, a.id)
+        FROM attachments a WHERE a.situation_id = ${row.id}) AS attachments`,
+  );
+  return rows!;
 }

@@ -54,7 +54,9 @@ export function situationAccessSql(action: SituationReadAction, actor: Actor, cl
   if (!keys.length) return sql`false`;
   return sql`EXISTS (SELECT 1 FROM situation_grants g
     WHERE g.situation_id = ${situations.id} AND g.action = ${action}
-      AND g.grantee IN (${keysSql(keys)}) AND ${inForceSql(clock)})`;
+      AND g.grantee IN (${keysSql(keys)}) AND ${inForceSql(clock)}
+    -- OFFSET 0 keeps it a probe per row: PostgreSQL would otherwise hash every grant of the caller for 50 rows shown.
+    OFFSET 0)`;
 }
 
 /** Announced situations of the caller's Bureau regions; `false` outside the Bureau (the attention items' queue). */

@@ -3,6 +3,7 @@ import type { MandateFacts, SituationFacts } from '../../domain/access/situation
 import { type DataCategory, consentBasis, swissDay } from '../../domain/consent/consent.ts';
 import { type Queryable, queryRows } from '../../db/open-db.ts';
 import { caseTeamMembers, consents, mandates, situations, tandems } from '../../db/schema.ts';
+import { PAGE_COLUMN_SQL, type PageColumns } from './present-situation.ts';
 import type { AccessClock } from './situation-access-sql.ts';
 
 export type SituationRow = typeof situations.$inferSelect;
@@ -52,43 +53,100 @@ export async function basesOf(
   return bases;
 }
 
-/** The mandate facts the policy needs: the tandem's two members, when it closed and was handed back, who holds the file. */
-export async function mandateFactsOf(q: Queryable, situationId: string): Promise<MandateFacts | null> {
-  const [m] = await q
-    .select({
-      orp: tandems.orpUserId,
-      cms: tandems.cmsUserId,
-      closedAt: mandates.closedAt,
-      handedBackAt: mandates.handedBackAt,
-      holder: mandates.holderUserId,
-    })
-    .from(mandates)
-    .innerJoin(tandems, eq(tandems.id, mandates.tandemId))
-    .where(eq(mandates.situationId, situationId));
-  return m
-    ? { memberIds: new Set([m.orp, m.cms]), closedAt: m.closedAt, handedBackAt: m.handedBackAt, holderUserId: m.holder }
-    : null;
+export type ConsentRow = typeof consents.$inferSelect;
+export type CaseTeamRow = typeof caseTeamMembers.$inferSelect;
+
+const toDate = (v: string | null) => (v === null ? null : new Date(v));
+
+/** A procuration as json_agg writes it (snake_case, timestamps as text), as Drizzle would return it. */
+function consentFromJson(c: Record<string, unknown>): ConsentRow {
+  return {
+    id: c.id as string,
+    personId: c.person_id as string,
+    situationId: c.situation_id as string | null,
+    institutionIds: c.institution_ids as string[],
+    dataCategories: c.data_categories as string[],
+    signedOn: c.signed_on as string | null,
+    validUntil: c.valid_until as string | null,
+    scanAttachmentId: c.scan_attachment_id as string | null,
+    recordedByUserId: c.recorded_by_user_id as string,
+    revokedAt: toDate(c.revoked_at as string | null),
+    revokedByUserId: c.revoked_by_user_id as string | null,
+    revocationReason: c.revocation_reason as string | null,
+    reviewedAt: toDate(c.reviewed_at as string | null),
+    reviewedByUserId: c.reviewed_by_user_id as string | null,
+    rejectedAt: toDate(c.rejected_at as string | null),
+    rejectedByUserId: c.rejected_by_user_id as string | null,
+    rejectionReason: c.rejection_reason as string | null,
+    version: c.version as number,
+    createdAt: new Date(c.created_at as string),
+    updatedAt: new Date(c.updated_at as string),
+  };
 }
 
-/** Who is or was on the case team (ended memberships count during the grace period). */
-export async function caseTeamOf(q: Queryable, situationId: string) {
-  return q
-    .select({ userId: caseTeamMembers.userId, removedAt: caseTeamMembers.removedAt })
-    .from(caseTeamMembers)
-    .where(eq(caseTeamMembers.situationId, situationId));
+function caseTeamFromJson(m: Record<string, unknown>): CaseTeamRow {
+  return {
+    id: m.id as string,
+    situationId: m.situation_id as string,
+    userId: m.user_id as string,
+    addedByUserId: m.added_by_user_id as string,
+    addedAt: new Date(m.added_at as string),
+    removedAt: toDate(m.removed_at as string | null),
+    removedByUserId: m.removed_by_user_id as string | null,
+    version: m.version as number,
+  };
 }
 
 /**
- * Loads the situation and everything the policy needs about it. A missing id
- * runs the same queries as a present one (with an id that matches nothing), so
- * that "not found" and "not yours" take the same time (issue 9).
+ * Loads the situation and everything the policy needs about it — the person's
+ * procurations, the mandate, the case team — in one query (issue 10: a page is
+ * as fast as its round trips). A missing id runs the very same query, so that
+ * "not found" and "not yours" take the same time (issue 9).
  */
-export async function findSituation(q: Queryable, id: string, clock: AccessClock) {
-  const [row] = await q.select().from(situations).where(eq(situations.id, id));
-  const basis = await basisOf(q, row?.personId ?? NO_ID, clock.today);
-  const mandate = await mandateFactsOf(q, row ? id : NO_ID);
-  const caseTeam = await caseTeamOf(q, row ? id : NO_ID);
-  if (!row) return null;
+export async function findSituation(
+  q: Queryable,
+  id: string,
+  clock: AccessClock,
+  /** The page's columns too (names, timeline), for whoever will show it: one round trip fewer. */
+  options: { withPage?: boolean } = {},
+) {
+  const [found] = await q
+    .select({
+      row: situations,
+      consents: sql<Record<string, unknown>[] | null>`(SELECT json_agg(c ORDER BY c.created_at, c.id)
+        FROM consents c WHERE c.person_id = situations.person_id)`,
+      mandate: sql<{
+        orp: string;
+        cms: string;
+        closedAt: string | null;
+        handedBackAt: string | null;
+        holder: string;
+      } | null>`(
+        SELECT json_build_object('orp', t.orp_user_id, 'cms', t.cms_user_id, 'closedAt', m.closed_at,
+          'handedBackAt', m.handed_back_at, 'holder', m.holder_user_id)
+        FROM mandates m JOIN tandems t ON t.id = m.tandem_id WHERE m.situation_id = situations.id LIMIT 1)`,
+      team: sql<Record<string, unknown>[] | null>`(SELECT json_agg(ct ORDER BY ct.added_at, ct.id)
+        FROM case_team_members ct WHERE ct.situation_id = situations.id)`,
+      page: options.withPage ? sql<PageColumns>`${PAGE_COLUMN_SQL}` : sql<null>`NULL::json`,
+    })
+    .from(situations)
+    .where(eq(situations.id, sql.placeholder('id')))
+    // Prepared once per connection: the plan of this query costs more than running it (issue 10).
+    .prepare(options.withPage ? 'find_situation_page' : 'find_situation')
+    .execute({ id });
+  if (!found) return null;
+  const { row } = found;
+  const consentRows = (found.consents ?? []).map(consentFromJson);
+  const team = (found.team ?? []).map(caseTeamFromJson);
+  const m = found.mandate;
+  const mandate: MandateFacts | null = m
+    ? {
+        memberIds: new Set([m.orp, m.cms]),
+        closedAt: toDate(m.closedAt),
+        handedBackAt: toDate(m.handedBackAt),
+        holderUserId: m.holder,
+      }
+    : null;
   const facts: SituationFacts = {
     id: row.id,
     status: row.status,
@@ -96,16 +154,19 @@ export async function findSituation(q: Queryable, id: string, clock: AccessClock
     announcingUserId: row.announcingUserId,
     announcingInstitutionId: row.announcingInstitutionId,
     anonymous: row.anonymous,
-    basis: row.anonymous ? new Map() : basis,
-    caseTeam,
+    basis: row.anonymous
+      ? new Map()
+      : consentBasis(
+          consentRows.map((c) => ({ ...c, dataCategories: c.dataCategories as DataCategory[] })),
+          clock.today,
+        ),
+    caseTeam: team.map((t) => ({ userId: t.userId, removedAt: t.removedAt })),
     mandate,
     now: clock.now,
     graceDays: clock.graceDays,
   };
-  return { row, facts };
+  return { row, facts, consents: consentRows, team, page: found.page };
 }
-
-const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 export async function nextSituationNumber(q: Queryable, year: number): Promise<string> {
   const [row] = await queryRows<{ n: string | number }>(q, sql`SELECT nextval('situation_number_seq') AS n`);
