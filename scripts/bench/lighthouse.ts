@@ -9,7 +9,7 @@ import lighthouse, { desktopConfig } from 'lighthouse';
 
 /**
  * Lighthouse 12 (performance and accessibility) on the built web app in Debian's Chromium, for the sign-in page,
- * the home page, a situation page and a tandem file (issue 10, decision 014). Goal: ≥ 95 in both, on every page.
+ * the home page, a situation page and a tandem file (issue 10, decision 015). Goal: ≥ 95 in both, on every page.
  *
  * Used by the benchmark (`runLighthouse` through web-measures.ts), or alone:
  *   npx tsx scripts/bench/lighthouse.ts [--base-url http://127.0.0.1:3000] [--form-factor desktop|mobile] [--runs 3]

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 
 /**
  * How long `npm start` takes until it answers /api/health, and how much memory the server then holds idle
- * (issue 10, decision 014). Goals: a warm start under 3 s on PGlite and under 2 s on PostgreSQL; under 400 MB
+ * (issue 10, decision 015). Goals: a warm start under 3 s on PGlite and under 2 s on PostgreSQL; under 400 MB
  * resident idle. Each start is a real `npm start` in a process group of its own, stopped by its id.
  *
  * Used by the benchmark (scripts/bench/run.ts through web-measures.ts: `measureStart`, `measureIdleRss`), or alone:

@@ -10,7 +10,7 @@ import { SERVER_INPUTS, WEB_INPUTS, fingerprint } from './fingerprint.mjs';
  * `npm start`: builds the web app (dist/web) and compiles the server (dist/server) only when their sources changed
  * since the last build — a hash of the sources kept beside each build —, then runs the compiled server in this
  * very process. Plain JavaScript, so that no TypeScript loader sits in the server's process: a warm start loads
- * no build tool at all (decision 014). `--build-only` (npm run build) builds what is stale and stops.
+ * no build tool at all (decision 015). `--build-only` (npm run build) builds what is stale and stops.
  */
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');

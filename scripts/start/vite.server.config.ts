@@ -6,7 +6,7 @@ import { defineConfig } from 'vite';
 /**
  * The server compiled once into dist/server/main.js for `npm start` (scripts/start/start.mjs): one ES module of our
  * own code, the packages imported from node_modules as they are. Node then loads plain JavaScript instead of
- * transpiling every file through tsx's loader at each start (about a second; decision 014). Tests and
+ * transpiling every file through tsx's loader at each start (about a second; decision 015). Tests and
  * `npm run serve` still run the sources through tsx.
  */
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -31,8 +31,8 @@ export default defineConfig({
       // src/db/migrate.ts reads its .sql files beside the module: beside main.js once compiled.
       name: 'tandem:migrations',
       apply: 'build',
-      closeBundle() {
-        cpSync(join(root, 'src/db/migrations'), join(root, 'dist/server/migrations'), {
+      writeBundle(options) {
+        cpSync(join(root, 'src/db/migrations'), join(options.dir ?? join(root, 'dist/server'), 'migrations'), {
           recursive: true,
           filter: (source) => !source.includes('/meta'),
         });

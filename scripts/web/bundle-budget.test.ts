@@ -9,7 +9,7 @@ import { INITIAL_SCRIPT_BUDGET_KB, formatBudget, measureBudget } from './bundle-
 /**
  * The web app built as `npm start` builds it (vite.config.ts), into a temporary directory: the first script of the
  * sign-in and home pages stays within its budget, every screen is a chunk of its own, and the compressed copies
- * the server sends are there (decision 014).
+ * the server sends are there (decision 015).
  */
 let outDir: string;
 beforeAll(async () => {

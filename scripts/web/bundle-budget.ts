@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
  * (src/web/app/screens.ts, requested at start by `preloadFor`), and every chunk these import statically — read
  * from Vite's manifest (`build.manifest`), gzipped at level 9. Each language's dictionary is a chunk of its own,
  * fetched before the first render: each page is measured in French and in German (its dictionary's chunk added),
- * and both must fit the budget (decision 014).
+ * and both must fit the budget (decision 015).
  */
 export const INITIAL_SCRIPT_BUDGET_KB = 150;
 

@@ -5,7 +5,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { formatBudget, measureBudget } from './bundle-budget.ts';
 
-/** Vite plugins of the web build (vite.config.ts); decision 014. */
+/** Vite plugins of the web build (vite.config.ts); decision 015. */
 
 /**
  * index.html preloads the chunk of the dictionary that `src/web/i18n/i18n.tsx` fetches first for most users

@@ -48,7 +48,7 @@ export type DatabaseTarget =
  * PGlite allocates PostgreSQL's shared memory inside its WebAssembly memory and touches all of it at start: the
  * default 128 MB of shared buffers were a quarter of the idle process. 32 MB hold the demo canton's 40 MB of
  * tables and indexes well enough (the operating system caches the files behind them); PGlite serves one
- * connection, so room for 100 is wasted too. Together about 120 MB less resident memory (decision 014).
+ * connection, so room for 100 is wasted too. Together about 120 MB less resident memory (decision 015).
  */
 const PGLITE_MEMORY_SETTINGS = ['-c', 'shared_buffers=32MB', '-c', 'max_connections=5'];
 // `startParams` replaces PGlite's own; they are kept.

@@ -13,7 +13,7 @@ export const pgliteClusterExists = (dataDir: string) => existsSync(join(pgdataOf
  * Creates PGlite's cluster (initdb) in a short-lived process of its own. Done in the server's process, initdb's
  * WebAssembly instance and the copy of the cluster it hands over leave about 130 MB of freed but resident C heap
  * that the process keeps for its lifetime (glibc does not give it back): the first start idled at 430 MB against
- * 270 MB for every later one (decision 014).
+ * 270 MB for every later one (decision 015).
  */
 export async function createPgliteClusterApart(dataDir: string) {
   const pglite = createRequire(import.meta.url).resolve('@electric-sql/pglite');

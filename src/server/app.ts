@@ -151,7 +151,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * The built web app (dist/web). Files under /assets carry a hash of their content in their name: browsers keep
  * them a year without asking again. index.html (also the answer to every client-side route) names them, so it is
  * revalidated on every load. The brotli and gzip versions written at build time (scripts/web/vite-plugins.ts) go to
- * the browsers that accept them. Decision 014.
+ * the browsers that accept them. Decision 015.
  */
 async function registerWebApp(app: FastifyInstance, webRoot: string) {
   const assets = `${resolve(webRoot, 'assets')}/`;

@@ -8,7 +8,7 @@ import { CONTENT_SECURITY_POLICY } from './security-headers.ts';
 
 /**
  * The built web app as the server sends it: hashed files under /assets cached for a year, compressed as the
- * browser accepts (the .br and .gz written at build time), index.html revalidated on every load (decision 014).
+ * browser accepts (the .br and .gz written at build time), index.html revalidated on every load (decision 015).
  */
 let t: TestApp;
 let web: string;

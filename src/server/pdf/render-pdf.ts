@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
  * pdfmake on the server with its bundled Roboto (accents and ß render), no
  * network access and no file access beyond the fonts. Loaded on the first PDF,
  * not at start: pdfmake, pdfkit and fontkit take a tenth of a second and some
- * megabytes that most processes never use (decision 014).
+ * megabytes that most processes never use (decision 015).
  */
 interface Pdfmake {
   setFonts(fonts: unknown): void;

@@ -11,7 +11,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 /**
  * The navigation follows the abilities the server sent with the profile. A fixed header, the navigation beside the
  * content and under a burger on small screens, in plain CSS (`.shell-*` in global.css): Mantine's AppShell would
- * weigh about 9 KB gzip in the home page's first script (decision 014).
+ * weigh about 9 KB gzip in the home page's first script (decision 015).
  */
 export function Layout() {
   const { t } = useI18n();

@@ -2,7 +2,7 @@ import { type ComponentType, lazy } from 'react';
 
 /**
  * Every screen is its own chunk, fetched when first shown, so that a page loads only the shell and itself
- * (decision 014): the sign-in page does not carry the navigation, the home page not the forms of the file.
+ * (decision 015): the sign-in page does not carry the navigation, the home page not the forms of the file.
  * `preload()` starts the fetch early — the screen the address asks for is requested at start, in parallel with
  * the session (`preloadFor`), instead of after it.
  */

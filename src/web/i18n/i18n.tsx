@@ -6,7 +6,7 @@ import type { MessageKey } from './fr/index.ts';
 type Dictionary = Record<MessageKey, string>;
 /**
  * Each language's dictionary is a chunk of its own, fetched before the first render (main.tsx) and on a switch:
- * a page carries one language, not both (decision 014). index.html preloads the French one, the default.
+ * a page carries one language, not both (decision 015). index.html preloads the French one, the default.
  */
 const DICTIONARIES: Partial<Record<Language, Dictionary>> = {};
 const STORAGE_KEY = 'tandem.language';
