@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from './open-db.ts';
+import { sql } from 'drizzle-orm';
+import { type Database, queryRows } from './open-db.ts';
 import { installSituationGrants } from './situation-grants.ts';
 
 /**
@@ -25,10 +26,16 @@ export async function migrate(database: Database, options: { before?: string } =
       name text PRIMARY KEY,
       applied_at timestamptz NOT NULL DEFAULT now()
     );`);
+  // Those already recorded are not sent again (a start would parse every file's SQL for nothing); the check inside
+  // each script still stands for two instances that start at once.
+  const recorded = new Set(
+    (await queryRows<{ name: string }>(database.db, sql`SELECT name FROM schema_migrations`)).map((r) => r.name),
+  );
   const applied: string[] = [];
   for (const file of migrationFiles().filter((f) => options.before === undefined || f < options.before)) {
-    const body = readFileSync(join(MIGRATIONS_DIR, file), 'utf8').replaceAll('--> statement-breakpoint', '');
     const name = file.replace(/\.sql$/, '');
+    if (recorded.has(name)) continue;
+    const body = readFileSync(join(MIGRATIONS_DIR, file), 'utf8').replaceAll('--> statement-breakpoint', '');
     // One script per migration: the lock, the check, the body and the record commit together.
     const script = `
       BEGIN;

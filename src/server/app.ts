@@ -133,9 +133,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const webRoot = resolve(deps.config.WEB_DIST_DIR);
   const hasWeb = existsSync(resolve(webRoot, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  if (hasWeb) await registerWebApp(app, webRoot);
   app.setNotFoundHandler((request, reply) => {
-    if (!request.url.startsWith('/api/') && request.method === 'GET' && hasWeb) {
+    // A hashed file that is not there (an older version's chunk) is a 404, not the page: the app reloads on it.
+    if (!request.url.startsWith('/api/') && !request.url.startsWith('/assets/') && request.method === 'GET' && hasWeb) {
       // Client-side routes of the single-page app.
       return reply.type('text/html').sendFile('index.html');
     }
@@ -144,4 +145,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       .send({ error: { code: 'not_found', message: translate(request.ctx?.lang ?? 'fr', 'error.notFound') } });
   });
   return app;
+}
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/**
+ * The built web app (dist/web). Files under /assets carry a hash of their content in their name: browsers keep
+ * them a year without asking again. index.html (also the answer to every client-side route) names them, so it is
+ * revalidated on every load. The brotli and gzip versions written at build time (scripts/web/vite-plugins.ts) go to
+ * the browsers that accept them. Decision 015.
+ */
+async function registerWebApp(app: FastifyInstance, webRoot: string) {
+  const assets = `${resolve(webRoot, 'assets')}/`;
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    wildcard: false,
+    preCompressed: true,
+    // Compressed variants are found beside their file; they need no route of their own. Nor does .vite (manifest).
+    globIgnore: ['**/*.br', '**/*.gz'],
+    dotfiles: 'ignore',
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      reply.header('cache-control', path.startsWith(assets) ? IMMUTABLE : 'no-cache');
+    },
+  });
 }

@@ -12,6 +12,7 @@ import { migrate } from '../db/migrate.ts';
 import { ensureMeasureCatalogue } from '../db/seed/measure-catalogue.ts';
 import { openDatabase } from '../db/open-db.ts';
 import { DEMO_PASSWORD } from '../db/seed/demo-canton.ts';
+import { pgliteClusterExists } from '../db/pglite-data-dir.ts';
 import { isDatabaseEmpty, seedDemoCanton, seedEmptyInstallation } from '../db/seed/seed.ts';
 import { seedDemoSituations } from './demo/seed-demo-situations.ts';
 import { seedDemoTandems } from './demo/seed-demo-tandems.ts';
@@ -19,16 +20,23 @@ import { seedDemoMeasures } from './demo/seed-demo-measures.ts';
 import { deliverOutbox } from './mail/deliver-outbox.ts';
 import { smtpTransport } from './mail/mail-transport.ts';
 
+/** Seconds since the process started, for the messages of a start. */
+const elapsed = () => `${process.uptime().toFixed(1)} s`;
+
 /**
  * `npm start`: opens PGlite in DATA_DIR (or PostgreSQL at DATABASE_URL),
  * applies migrations (as DATABASE_OWNER_URL's role when set, then grants the
  * application's role), loads the audit key, seeds a demo canton on first start
  * (or, with --empty, a single administrator whose password is printed once),
- * and serves; timers seal the audit chain and write its checkpoints.
+ * and serves; timers seal the audit chain and write its checkpoints. The slow
+ * steps of a first start say what they do.
  */
 async function main() {
   const config = parseConfig(process.env);
   const empty = process.argv.includes('--empty');
+  if (!config.DATABASE_URL && !pgliteClusterExists(config.DATA_DIR)) {
+    console.log(`Creating the embedded database (PGlite) in ${config.DATA_DIR} and its tables…`);
+  }
   const database = await openDatabase(
     config.DATABASE_URL
       ? {
@@ -46,7 +54,8 @@ async function main() {
       `Migrations ran as "${roles.ownerRole}"; "${roles.appRole}" may only append to and read the audit tables.`,
     );
   } else {
-    await migrate(database);
+    const applied = await migrate(database);
+    if (applied.length) console.log(`Database migrated: ${applied.length} migration(s) applied (${elapsed()}).`);
     console.warn(
       database.kind === 'postgres'
         ? 'Warning: no DATABASE_OWNER_URL, so the application runs as the owner of its tables: the audit tables ' +
@@ -87,11 +96,12 @@ async function main() {
           'You will be asked to change it.\n',
       );
     } else {
+      console.log('Seeding the demo canton (first start only)…');
       await seedDemoCanton(database.db, { passwordHash: await hashPassword(DEMO_PASSWORD) });
       const situations = await seedDemoSituations(database.db, config);
       await seedDemoTandems(database.db, config, situations);
       await seedDemoMeasures(database.db, config, situations);
-      console.log('Demo canton created: the sign-ins are listed in README.md.');
+      console.log(`Demo canton created (${elapsed()}): the sign-ins are listed in README.md.`);
     }
   }
   // Signed checkpoints of the chain head, outside the database, when the head moved.
@@ -172,7 +182,7 @@ async function main() {
 
   await app.listen({ port: config.PORT, host: config.HOST });
   console.log(
-    `Tandem listens on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} (${database.kind})`,
+    `Tandem listens on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} (${database.kind}), ready in ${elapsed()}.`,
   );
 }
 

@@ -1,28 +1,32 @@
 import { Center, DEFAULT_THEME, Loader, MantineProvider, createTheme, type MantineColorsTuple } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense, useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { AuditPage } from '../features/audit/AuditPage.tsx';
-import { SessionProvider, useSession } from '../features/auth/session.tsx';
-import { SignInPage } from '../features/auth/SignInPage.tsx';
-import { HomePage } from '../features/home/HomePage.tsx';
-import { OrganisationsPage } from '../features/organisations/OrganisationsPage.tsx';
-import { ProfilePage } from '../features/profile/ProfilePage.tsx';
-import { UsersPage } from '../features/users/UsersPage.tsx';
-import { MergesPage } from '../features/persons/MergesPage.tsx';
-import { NewSituationPage } from '../features/situations/NewSituationPage.tsx';
-import { SituationPage } from '../features/situations/SituationPage.tsx';
-import { SituationsPage } from '../features/situations/SituationsPage.tsx';
-import { TriagePage } from '../features/triage/TriagePage.tsx';
-import { OutboxPage } from '../features/outbox/OutboxPage.tsx';
-import { TandemsPage } from '../features/tandem/TandemsPage.tsx';
-import { InboxPage } from '../features/measures/InboxPage.tsx';
-import { MeasureKindsPage } from '../features/measures/MeasureKindsPage.tsx';
-import { StatementsPage } from '../features/measures/StatementsPage.tsx';
-import { I18nProvider } from '../i18n/i18n.tsx';
+import type { Language } from '../../domain/access/roles.ts';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
-import { Layout } from './Layout.tsx';
+import { SessionProvider, useSession } from '../features/auth/session.tsx';
+import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
+import {
+  AuditPage,
+  HomePage,
+  InboxPage,
+  Layout,
+  MeasureKindsPage,
+  MergesPage,
+  NewSituationPage,
+  Notifications,
+  OrganisationsPage,
+  OutboxPage,
+  ProfilePage,
+  SignInPage,
+  SituationPage,
+  SituationsPage,
+  StatementsPage,
+  TandemsPage,
+  TriagePage,
+  UsersPage,
+  preloadAfterSignIn,
+} from './screens.ts';
 
 // Teal 9 (#087f5b) keeps text and buttons above WCAG AA's 4.5:1 on white.
 // Mantine's orange 9 (#d9480f) gives white text only 4.29:1: warning badges use a
@@ -40,16 +44,20 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (count, error) => count < 2 && !('status' in (error as object)) } },
 });
 
+/** While the session or the first chunk of a page is on its way. */
+function PageLoader() {
+  const { t } = useI18n();
+  return (
+    <Center h="100vh">
+      <Loader aria-label={t('app.loading')} />
+    </Center>
+  );
+}
+
 function RequireSession({ children }: { children: ReactNode }) {
   const { me, loading } = useSession();
   const location = useLocation();
-  if (loading) {
-    return (
-      <Center h="100vh">
-        <Loader aria-label="…" />
-      </Center>
-    );
-  }
+  if (loading) return <PageLoader />;
   if (!me) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
   // A temporary password must be replaced before anything else (the server enforces it too).
   if (me.mustChangePassword && location.pathname !== '/profile') return <Navigate to="/profile" replace />;
@@ -61,122 +69,134 @@ function Gate({ allowed, children }: { allowed: boolean; children: ReactNode }) 
   return allowed ? children : <NotFoundPage />;
 }
 
+function SignIn() {
+  useEffect(() => {
+    const timer = setTimeout(preloadAfterSignIn, 1_000);
+    return () => clearTimeout(timer);
+  }, []);
+  return <SignInPage />;
+}
+
 function AppRoutes() {
   const { me } = useSession();
   return (
-    <Routes>
-      <Route path="/sign-in" element={<SignInPage />} />
-      <Route
-        element={
-          <RequireSession>
-            <Layout />
-          </RequireSession>
-        }
-      >
-        <Route index element={<HomePage />} />
-        <Route path="profile" element={<ProfilePage />} />
-        <Route path="situations" element={<SituationsPage />} />
+    <Suspense fallback={<PageLoader />}>
+      <Routes>
+        <Route path="/sign-in" element={<SignIn />} />
         <Route
-          path="situations/new"
           element={
-            <Gate allowed={Boolean(me?.abilities.announce)}>
-              <NewSituationPage />
-            </Gate>
+            <RequireSession>
+              <Layout />
+            </RequireSession>
           }
-        />
-        <Route path="situations/:id" element={<SituationPage />} />
-        <Route
-          path="triage"
-          element={
-            <Gate allowed={Boolean(me?.abilities.triage)}>
-              <TriagePage />
-            </Gate>
-          }
-        />
-        <Route
-          path="tandems"
-          element={
-            <Gate allowed={Boolean(me?.abilities.seeTandems)}>
-              <TandemsPage />
-            </Gate>
-          }
-        />
-        <Route
-          path="inbox"
-          element={
-            <Gate allowed={Boolean(me?.abilities.decideMeasures)}>
-              <InboxPage />
-            </Gate>
-          }
-        />
-        <Route
-          path="statements"
-          element={
-            <Gate allowed={Boolean(me?.abilities.readStatements)}>
-              <StatementsPage />
-            </Gate>
-          }
-        />
-        <Route
-          path="measure-kinds"
-          element={
-            <Gate allowed={Boolean(me?.abilities.manageMeasureKinds)}>
-              <MeasureKindsPage />
-            </Gate>
-          }
-        />
-        <Route
-          path="outbox"
-          element={
-            <Gate allowed={Boolean(me?.abilities.readOutbox)}>
-              <OutboxPage />
-            </Gate>
-          }
-        />
-        <Route
-          path="merges"
-          element={
-            <Gate allowed={Boolean(me?.abilities.reviewMerges)}>
-              <MergesPage />
-            </Gate>
-          }
-        />
-        <Route
-          path="users"
-          element={
-            <Gate allowed={Boolean(me?.abilities.seeUsers)}>
-              <UsersPage />
-            </Gate>
-          }
-        />
-        <Route
-          path="organisations/*"
-          element={
-            <Gate allowed={Boolean(me?.abilities.manageOrganisations)}>
-              <OrganisationsPage />
-            </Gate>
-          }
-        />
-        <Route
-          path="audit"
-          element={
-            <Gate allowed={Boolean(me?.abilities.readAudit)}>
-              <AuditPage />
-            </Gate>
-          }
-        />
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+        >
+          <Route index element={<HomePage />} />
+          <Route path="profile" element={<ProfilePage />} />
+          <Route path="situations" element={<SituationsPage />} />
+          <Route
+            path="situations/new"
+            element={
+              <Gate allowed={Boolean(me?.abilities.announce)}>
+                <NewSituationPage />
+              </Gate>
+            }
+          />
+          <Route path="situations/:id" element={<SituationPage />} />
+          <Route
+            path="triage"
+            element={
+              <Gate allowed={Boolean(me?.abilities.triage)}>
+                <TriagePage />
+              </Gate>
+            }
+          />
+          <Route
+            path="tandems"
+            element={
+              <Gate allowed={Boolean(me?.abilities.seeTandems)}>
+                <TandemsPage />
+              </Gate>
+            }
+          />
+          <Route
+            path="inbox"
+            element={
+              <Gate allowed={Boolean(me?.abilities.decideMeasures)}>
+                <InboxPage />
+              </Gate>
+            }
+          />
+          <Route
+            path="statements"
+            element={
+              <Gate allowed={Boolean(me?.abilities.readStatements)}>
+                <StatementsPage />
+              </Gate>
+            }
+          />
+          <Route
+            path="measure-kinds"
+            element={
+              <Gate allowed={Boolean(me?.abilities.manageMeasureKinds)}>
+                <MeasureKindsPage />
+              </Gate>
+            }
+          />
+          <Route
+            path="outbox"
+            element={
+              <Gate allowed={Boolean(me?.abilities.readOutbox)}>
+                <OutboxPage />
+              </Gate>
+            }
+          />
+          <Route
+            path="merges"
+            element={
+              <Gate allowed={Boolean(me?.abilities.reviewMerges)}>
+                <MergesPage />
+              </Gate>
+            }
+          />
+          <Route
+            path="users"
+            element={
+              <Gate allowed={Boolean(me?.abilities.seeUsers)}>
+                <UsersPage />
+              </Gate>
+            }
+          />
+          <Route
+            path="organisations/*"
+            element={
+              <Gate allowed={Boolean(me?.abilities.manageOrganisations)}>
+                <OrganisationsPage />
+              </Gate>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <Gate allowed={Boolean(me?.abilities.readAudit)}>
+                <AuditPage />
+              </Gate>
+            }
+          />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
   );
 }
 
-export function App() {
+export function App({ language }: { language: Language }) {
   return (
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
+      <Suspense fallback={null}>
+        <Notifications position="top-right" />
+      </Suspense>
       <QueryClientProvider client={queryClient}>
-        <I18nProvider>
+        <I18nProvider initial={language}>
           <BrowserRouter>
             <SessionProvider>
               <AppRoutes />

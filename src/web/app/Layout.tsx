@@ -1,4 +1,5 @@
-import { AppShell, Burger, Group, NavLink, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Burger, Center, Group, Loader, NavLink, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Suspense } from 'react';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import type { MessageKey } from '../i18n/fr/index.ts';
@@ -7,7 +8,11 @@ import { useSession } from '../features/auth/session.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
-/** The navigation follows the abilities the server sent with the profile. */
+/**
+ * The navigation follows the abilities the server sent with the profile. A fixed header, the navigation beside the
+ * content and under a burger on small screens, in plain CSS (`.shell-*` in global.css): Mantine's AppShell would
+ * weigh about 9 KB gzip in the home page's first script (decision 015).
+ */
 export function Layout() {
   const { t } = useI18n();
   const { me } = useSession();
@@ -39,15 +44,11 @@ export function Layout() {
   };
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
-      padding="md"
-    >
+    <>
       <a href="#main" className="skip-link">
         {t('app.skipToContent')}
       </a>
-      <AppShell.Header>
+      <header className="shell-header">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.main')} />
@@ -67,8 +68,8 @@ export function Layout() {
             <LanguageSwitch />
           </Group>
         </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label={t('nav.main')} component="nav">
+      </header>
+      <nav className="shell-navbar" aria-label={t('nav.main')} data-opened={opened || undefined}>
         <Stack gap={4} justify="space-between" h="100%">
           <Stack gap={4}>
             {items
@@ -93,10 +94,19 @@ export function Layout() {
           </Stack>
           <NavLink component="button" label={t('nav.signOut')} onClick={signOut} />
         </Stack>
-      </AppShell.Navbar>
-      <AppShell.Main id="main" tabIndex={-1}>
-        <Outlet />
-      </AppShell.Main>
-    </AppShell>
+      </nav>
+      <main className="shell-main" id="main" tabIndex={-1}>
+        {/* Screens are loaded on first visit (screens.ts): the shell stays while one arrives. */}
+        <Suspense
+          fallback={
+            <Center mih={200}>
+              <Loader aria-label={t('app.loading')} />
+            </Center>
+          }
+        >
+          <Outlet />
+        </Suspense>
+      </main>
+    </>
   );
 }

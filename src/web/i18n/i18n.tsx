@@ -1,11 +1,20 @@
 import { type ReactNode, createContext, useCallback, useContext, useMemo, useState } from 'react';
 import type { Language } from '../../domain/access/roles.ts';
 import { formatChf, formatDate, formatDateTime } from '../../domain/format/swiss-format.ts';
-import { de } from './de/index.ts';
-import { type MessageKey, fr } from './fr/index.ts';
+import type { MessageKey } from './fr/index.ts';
 
-const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { fr, de };
+type Dictionary = Record<MessageKey, string>;
+/**
+ * Each language's dictionary is a chunk of its own, fetched before the first render (main.tsx) and on a switch:
+ * a page carries one language, not both (decision 015). index.html preloads the French one, the default.
+ */
+const DICTIONARIES: Partial<Record<Language, Dictionary>> = {};
 const STORAGE_KEY = 'tandem.language';
+
+export async function loadDictionary(lang: Language): Promise<void> {
+  if (DICTIONARIES[lang]) return;
+  DICTIONARIES[lang] = lang === 'de' ? (await import('./de/index.ts')).de : (await import('./fr/index.ts')).fr;
+}
 
 /** Before sign-in the browser remembers the choice; after, the user's profile wins. */
 export function initialLanguage(): Language {
@@ -15,7 +24,9 @@ export function initialLanguage(): Language {
 }
 
 export function translate(lang: Language, key: MessageKey, params: Record<string, string | number> = {}) {
-  return DICTIONARIES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+  // A language is only switched to once its dictionary is loaded; should that fail, the other one stands in.
+  const text = (DICTIONARIES[lang] ?? DICTIONARIES.fr ?? DICTIONARIES.de)?.[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
 interface I18n {
@@ -29,12 +40,17 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Language>(initialLanguage);
+/** `initial` is the language whose dictionary main.tsx loaded before the first render. */
+export function I18nProvider({ initial, children }: { initial?: Language; children: ReactNode }) {
+  const [lang, setLangState] = useState<Language>(() => initial ?? initialLanguage());
   const setLang = useCallback((next: Language) => {
     localStorage.setItem(STORAGE_KEY, next);
-    document.documentElement.lang = next;
-    setLangState(next);
+    void loadDictionary(next)
+      .catch(() => undefined)
+      .then(() => {
+        document.documentElement.lang = next;
+        setLangState(next);
+      });
   }, []);
   const value = useMemo<I18n>(
     () => ({

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { AttentionItem } from '../../../contracts/auth.ts';
@@ -62,14 +62,17 @@ interface Notification {
   read: boolean;
 }
 
+const useNotifications = () =>
+  useQuery({
+    queryKey: ['notifications'],
+    queryFn: () => get<{ items: Notification[] }>('/api/notifications'),
+  });
+
 /** In-app notifications: new announcements for the Bureau, decisions for the announcer. */
 function Notifications() {
   const { t, dateTime } = useI18n();
   const queryClient = useQueryClient();
-  const list = useQuery({
-    queryKey: ['notifications'],
-    queryFn: () => get<{ items: Notification[] }>('/api/notifications'),
-  });
+  const list = useNotifications();
   const unread = list.data?.items.filter((n) => !n.read) ?? [];
   if (unread.length === 0) return null;
   const open = async (n: Notification) => {
@@ -115,7 +118,20 @@ export function HomePage() {
     queryKey: ['attention'],
     queryFn: () => get<{ items: AttentionItem[] }>('/api/me/attention'),
   });
+  const notifications = useNotifications();
   if (!me) return null;
+  // The page appears whole once both lists are in: sections filling in one after the other pushed the ones
+  // below them down (a layout shift of about 0.1).
+  if (attention.isLoading || notifications.isLoading) {
+    return (
+      <Stack gap="lg" maw={900}>
+        <Title order={2}>{t('home.title', { name: me.givenName })}</Title>
+        <Center mih={200}>
+          <Loader aria-label={t('app.loading')} />
+        </Center>
+      </Stack>
+    );
+  }
   return (
     <Stack gap="lg" maw={900}>
       <Title order={2}>{t('home.title', { name: me.givenName })}</Title>
@@ -124,7 +140,6 @@ export function HomePage() {
           {t('home.attention')}
         </Title>
         <Stack gap="sm">
-          {attention.isLoading && <Text>{t('app.loading')}</Text>}
           {attention.data?.items.length === 0 && <Text c="gray.7">{t('home.nothing')}</Text>}
           {attention.data?.items.map((item) => (
             <AttentionCard key={`${item.kind}-${item.situationId ?? ''}`} item={item} />
