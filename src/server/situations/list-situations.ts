@@ -1,5 +1,6 @@
 import { type SQL, and, eq, sql } from 'drizzle-orm';
 import type { SituationListQuery, SituationSummary } from '../../contracts/situations.ts';
+import { bureauRegions } from '../../domain/access/situation-access.ts';
 import { invalid } from '../../domain/errors.ts';
 import { checkNavs13 } from '../../domain/person/navs13.ts';
 import { foldName } from '../../domain/person/search-name.ts';
@@ -13,6 +14,20 @@ import { situationAccessSql, visibleSituationIdsSql } from './situation-access-s
 import { accessClock } from './situation-repository.ts';
 
 const DAY = 86_400_000;
+
+/**
+ * The rows the caller may read, in the shape that suits its scope. The Bureau
+ * sees whole regions: walking the list's order and probing each row's grants
+ * stops after one page. Anyone else sees few files: their grants, found by
+ * index, are the candidates. (Left to its statistics, the planner sometimes
+ * takes a region's tens of thousands of grants for a few hundred and sorts
+ * them all.)
+ */
+function readScope(ctx: AuthedContext, clock: ReturnType<typeof accessClock>): SQL {
+  return bureauRegions(ctx.actor) !== null
+    ? situationAccessSql('read', ctx.actor, clock)
+    : sql`${situations.id} IN (${visibleSituationIdsSql('read', ctx.actor, clock)})`;
+}
 
 type Sort = SituationListQuery['sort'];
 /** Where a page ended: the sort's values of its last row (timestamps as PostgreSQL's text, to the microsecond). */
@@ -91,9 +106,7 @@ export async function listSituations(
   const clock = accessClock(ctx);
   const cursor = query.cursor ? decodeCursor(query.cursor, query.sort) : null;
   const identity = situationAccessSql('read_identity', ctx.actor, clock);
-  const conditions: (SQL | undefined)[] = [
-    sql`${situations.id} IN (${visibleSituationIdsSql('read', ctx.actor, clock)})`,
-  ];
+  const conditions: (SQL | undefined)[] = [readScope(ctx, clock)];
   if (query.q) {
     // A NAVS13 or a number finds at most a few candidates by index: only a name search may be cheaper row by row.
     const byName = !checkNavs13(query.q).ok && foldName(query.q) !== '';
@@ -126,7 +139,7 @@ export async function listQueueRows(ctx: AuthedContext, regionId: string | undef
   const clock = accessClock(ctx);
   const statuses: SituationStatus[] = ['announced', 'under_review'];
   const where = and(
-    sql`${situations.id} IN (${visibleSituationIdsSql('read', ctx.actor, clock)})`,
+    readScope(ctx, clock),
     sql`${situations.status} IN ${statuses}`,
     regionId ? eq(situations.regionId, regionId) : undefined,
   );
