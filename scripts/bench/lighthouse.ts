@@ -234,7 +234,9 @@ export async function runLighthouse(opts: LighthouseOptions = {}): Promise<PageS
   try {
     for (const p of await pages(baseUrl)) {
       const reports = [];
-      for (let i = 0; i < runs; i++) {
+      // A run Lighthouse could not complete (a runtime error, a metric it could not compute) scores 0: it is
+      // logged and run again, twice at most, rather than counted.
+      for (let attempt = 0; reports.length < runs && attempt < runs + 2; attempt++) {
         const result = await lighthouse(
           `${baseUrl}${p.path}`,
           {
@@ -247,8 +249,12 @@ export async function runLighthouse(opts: LighthouseOptions = {}): Promise<PageS
           formFactor === 'desktop' ? desktopConfig : undefined,
         );
         if (!result) throw new Error(`Lighthouse returned nothing for ${p.path}`);
-        reports.push(result.lhr);
+        const failed =
+          result.lhr.runtimeError?.code ?? (result.lhr.categories.performance?.score == null && 'no score');
+        if (failed) log(`Lighthouse ${p.page}: a run failed (${failed}), run again`);
+        else reports.push(result.lhr);
       }
+      if (reports.length === 0) throw new Error(`Lighthouse could not complete a run of ${p.path}`);
       const lhr = medianBy(reports, (r) => r.categories.performance?.score ?? 0);
       const audits = lhr.audits;
       const metric = (id: string) =>

@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Center,
-  Grid,
-  Group,
-  List,
-  Loader,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Timeline,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Grid, Group, List, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import type { Situation } from '../../../contracts/situations.ts';
@@ -42,7 +28,6 @@ import {
 } from './labels.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { TandemSection } from '../tandem/TandemSection.tsx';
-import { useTandemFile } from '../tandem/use-tandem-file.ts';
 
 function PersonCard({ s }: { s: Situation }) {
   const { t, date } = useI18n();
@@ -208,20 +193,10 @@ export function SituationPage() {
     queryFn: () => get<Situation>(`/api/situations/${id}`),
     retry: false,
   });
-  // The tandem's part sits above the details: the page waits for it rather than push them down when it arrives.
-  const tandemPart = situation.data?.status === 'tandem' || situation.data?.status === 'closed';
-  const tandemFile = useTandemFile(id ?? '', tandemPart);
   if (situation.error instanceof ApiError && (situation.error.status === 404 || situation.error.status === 400))
     return <NotFoundPage />;
   const s = situation.data;
   if (!s) return <ErrorAlert error={situation.error} />;
-  if (tandemPart && tandemFile.isLoading) {
-    return (
-      <Center mih={200}>
-        <Loader aria-label={t('app.loading')} />
-      </Center>
-    );
-  }
   const editing = s.status === 'draft' && s.abilities.update;
   return (
     <Stack gap="md">
