@@ -326,6 +326,8 @@ export const situations = pgTable(
     // The list's orders (newest, oldest announced) walk these instead of sorting every visible row.
     index('situations_created_idx').on(t.createdAt, t.id),
     index('situations_announced_idx').on(t.announcedAt, t.createdAt, t.id),
+    // The queue and a filter on a rare status (announced, under review) find their few rows without walking the list.
+    index('situations_status_idx').on(t.status, t.announcedAt),
     index('situations_number_trgm_idx').using('gin', t.number.op('gin_trgm_ops')),
     index('situations_following_idx').using('gin', t.followingInstitutionIds),
   ],

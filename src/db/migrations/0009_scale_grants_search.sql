@@ -28,6 +28,7 @@ CREATE INDEX "situations_announced_idx" ON "situations" USING btree ("announced_
 CREATE INDEX "situations_number_trgm_idx" ON "situations" USING gin ("number" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "situations_following_idx" ON "situations" USING gin ("following_institution_ids");--> statement-breakpoint
 CREATE INDEX "persons_navs13_idx" ON "persons" USING btree ("navs13");--> statement-breakpoint
+CREATE INDEX "situations_status_idx" ON "situations" USING btree ("status","announced_at");--> statement-breakpoint
 CREATE INDEX "case_team_members_situation_idx" ON "case_team_members" USING btree ("situation_id");--> statement-breakpoint
 CREATE INDEX "consents_situation_idx" ON "consents" USING btree ("situation_id");--> statement-breakpoint
 CREATE INDEX "final_reports_situation_idx" ON "final_reports" USING btree ("situation_id");--> statement-breakpoint
