@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import lighthouse, { desktopConfig } from 'lighthouse';
+import { freePort, stopGroup } from './server-process.ts';
 
 /**
  * Lighthouse 12 (performance and accessibility) on the built web app in Debian's Chromium, for the sign-in page,
@@ -51,33 +51,6 @@ export interface PageScores {
   failedAccessibility: string[];
   /** The performance opportunities Lighthouse names, by id, with the savings it estimates (ms). */
   opportunities: { id: string; ms: number }[];
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** SIGTERM to a process group started detached, SIGKILL after 20 s. */
-async function stopGroup(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  process.kill(-child.pid, 'SIGTERM');
-  const timer = setTimeout(() => {
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // gone
-    }
-  }, 20_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 /** The built app on a temporary PGlite directory with the demo canton. */

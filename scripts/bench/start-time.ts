@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { freePort, stopGroup } from './server-process.ts';
 
 /**
  * How long `npm start` takes until it answers /api/health, and how much memory the server then holds idle
@@ -68,17 +68,6 @@ export interface IdleRssResult {
 }
 
 const machine = () => `${cpus().length} cores, load ${loadavg()[0]?.toFixed(1)}`;
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 interface Target {
   kind: Kind;
@@ -156,35 +145,8 @@ async function start(target: Target, via: Via, timeoutMs: number): Promise<Start
     }
     await new Promise((r) => setTimeout(r, 20));
   }
-  await stop(child);
+  await stopGroup(child);
   throw new Error(`no answer on /api/health within ${timeoutMs} ms:\n${output}`);
-}
-
-/** SIGTERM to the start's process group (the server stops cleanly), SIGKILL after 20 s. */
-async function stop(child: ChildProcess) {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  process.kill(-child.pid, 'SIGTERM');
-  const timer = setTimeout(() => {
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }, 20_000);
-  await exited;
-  clearTimeout(timer);
-  // npm exits before its child: wait until the group is empty (the data directory's lock is released then).
-  for (let i = 0; i < 200 && groupAlive(child.pid); i++) await new Promise((r) => setTimeout(r, 50));
-}
-
-function groupAlive(pgid: number) {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The processes of a group (Linux /proc): pid, resident MB, command line. */
@@ -228,12 +190,12 @@ export async function measureStart(opts: StartOptions = {}): Promise<StartResult
   for (const target of targets(opts)) {
     try {
       const first = await start(target, via, 300_000);
-      await stop(first.child);
+      await stopGroup(first.child);
       const times: number[] = [];
       for (let i = 0; i < runs; i++) {
         const warm = await start(target, via, 60_000);
         times.push(warm.ms);
-        await stop(warm.child);
+        await stopGroup(warm.child);
       }
       const ms = median(times);
       const goalMs = START_GOAL_MS[target.kind];
@@ -281,7 +243,7 @@ export async function measureIdleRss(opts: StartOptions = {}): Promise<IdleRssRe
         await new Promise((r) => setTimeout(r, idleSeconds * 1_000));
         const group = started.child.pid ? groupProcesses(started.child.pid) : [];
         const server = group.reduce((big, p) => (p.rssMb > big.rssMb ? p : big), { pid: 0, rssMb: 0, command: '' });
-        await stop(started.child);
+        await stopGroup(started.child);
         const result: IdleRssResult = {
           kind: target.kind,
           rssMb: server.rssMb,

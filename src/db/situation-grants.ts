@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import {
   ANY_REGION,
   CORRESPONDENT_ROLE,
-  type GranteeKind,
+  GRANTEE_ORDER,
   PREDICATE_GRANTEE,
   SITUATION_ACCESS_RULES,
   type SituationPredicate,
@@ -95,7 +95,6 @@ function predicateSource(p: SituationPredicate): GrantSource {
   }
 }
 
-const GRANTEE_ORDER: readonly GranteeKind[] = ['user', 'institution', 'region', 'role'];
 const only = (xs: (string | undefined)[], what: string, rule: readonly string[]) => {
   const present = xs.filter((x) => x !== undefined);
   if (present.length > 1) throw new Error(`access rule ${rule.join('+')} limits ${what} twice`);

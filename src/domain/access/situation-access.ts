@@ -175,7 +175,8 @@ export function visibleCategories(actor: Actor, s: SituationFacts): ReadonlySet<
  * writes them, in the same transaction as every change of the facts).
  */
 export type GranteeKind = 'user' | 'institution' | 'region' | 'role';
-const GRANTEE_ORDER: readonly GranteeKind[] = ['user', 'institution', 'region', 'role'];
+/** The order of the attributes in a grant's key (the SQL that writes the rows follows it too). */
+export const GRANTEE_ORDER: readonly GranteeKind[] = ['user', 'institution', 'region', 'role'];
 
 /** Which of the caller's attributes each predicate fixes (null: a condition on the situation alone). */
 export const PREDICATE_GRANTEE: Record<SituationPredicate, GranteeKind | null> = {

@@ -10,7 +10,7 @@ import { institutions, persons, situations, users } from '../../db/schema.ts';
 import { escapeLike } from '../../db/like-pattern.ts';
 import { recordAuditMany } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
-import { situationAccessSql, visibleSituationIdsSql } from './situation-access-sql.ts';
+import { type AccessClock, situationAccessSql, visibleSituationIdsSql } from './situation-access-sql.ts';
 import { accessClock } from './situation-repository.ts';
 
 const DAY = 86_400_000;
@@ -23,7 +23,7 @@ const DAY = 86_400_000;
  * takes a region's tens of thousands of grants for a few hundred and sorts
  * them all.)
  */
-function readScope(ctx: AuthedContext, clock: ReturnType<typeof accessClock>): SQL {
+function readScope(ctx: AuthedContext, clock: AccessClock): SQL {
   return bureauRegions(ctx.actor) !== null
     ? situationAccessSql('read', ctx.actor, clock)
     : sql`${situations.id} IN (${visibleSituationIdsSql('read', ctx.actor, clock)})`;
@@ -156,7 +156,7 @@ export async function listQueueRows(ctx: AuthedContext, regionId: string | undef
 const NARROW_SCOPE = 2_000;
 
 /** Whether the caller sees at most `limit` situations: one index-only scan, stopped at limit + 1 grants. */
-async function visibleAtMost(ctx: AuthedContext, clock: ReturnType<typeof accessClock>, limit: number) {
+async function visibleAtMost(ctx: AuthedContext, clock: AccessClock, limit: number) {
   const [row] = await queryRows<{ n: number }>(
     ctx.db,
     sql`SELECT count(*)::int AS n FROM (${visibleSituationIdsSql('read', ctx.actor, clock)} LIMIT ${limit + 1}) v`,
