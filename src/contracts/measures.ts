@@ -152,9 +152,11 @@ export const InboxItemSchema = z.object({
 export type InboxItem = z.infer<typeof InboxItemSchema>;
 export const InboxSchema = z.object({ items: z.array(InboxItemSchema) });
 
+// No year 0, as for dates (IsoDateSchema).
+export const QuarterKeySchema = z.string().regex(/^(?!0000)\d{4}-Q[1-4]$/);
 export const StatementQuerySchema = z.object({
   communeId: IdSchema,
-  quarter: z.string().regex(/^(?!0000)\d{4}-Q[1-4]$/), // no year 0, as for dates (IsoDateSchema)
+  quarter: QuarterKeySchema,
   lang: z.enum(['fr', 'de']).optional(),
 });
 const Totals = z.object({ cents: z.number().int(), cantonCents: z.number().int(), communeCents: z.number().int() });
@@ -172,6 +174,8 @@ export const StatementSchema = z.object({
       from: z.string(),
       to: z.string(),
       days: z.number().int(),
+      // The months billed for a measure priced by month (the MIP: CHF 500 each); null when pro rata of the days.
+      months: z.number().int().nullable(),
       cents: z.number().int(),
       cantonCents: z.number().int(),
       communeCents: z.number().int(),
@@ -184,4 +188,28 @@ export const StatementSchema = z.object({
 export type Statement = z.infer<typeof StatementSchema>;
 export const StatementCommunesSchema = z.object({
   communes: z.array(z.object({ id: IdSchema, name: z.string(), language: z.enum(['fr', 'de']) })),
+  // Every quarter with data the caller may read, from the earliest measure with a cost to today's, newest first.
+  quarters: z.array(z.string()),
+  // The caller may read every commune's statements at once (the SAS's canton view).
+  canton: z.boolean(),
 });
+export const CantonStatementQuerySchema = z.object({
+  quarter: QuarterKeySchema,
+  lang: z.enum(['fr', 'de']).optional(),
+});
+export const CantonStatementSchema = z.object({
+  quarter: z.object({ key: z.string(), from: z.string(), to: z.string() }),
+  rows: z.array(
+    z.object({
+      commune: z.object({ id: IdSchema, name: z.string() }),
+      lines: z.number().int(),
+      measures: Totals,
+      mip: Totals,
+      total: Totals,
+    }),
+  ),
+  measures: Totals,
+  mip: Totals,
+  total: Totals,
+});
+export type CantonStatement = z.infer<typeof CantonStatementSchema>;

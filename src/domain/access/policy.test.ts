@@ -101,6 +101,11 @@ describe('measure decisions and statements (decision 009)', () => {
     expect(can(actor(['commune_approver']), 'read', { type: 'commune_statement', ...own })).toBe(true);
     expect(can(actor(['commune_approver']), 'read', { type: 'commune_statement', ...other })).toBe(false);
     expect(can(actor(['admin']), 'read', { type: 'commune_statement', ...own })).toBe(false);
+    // The canton view (every commune of a quarter): the SAS only.
+    expect(can(actor(['sas_reviewer']), 'read', { type: 'canton_statement' })).toBe(true);
+    expect(can(actor(['commune_approver']), 'read', { type: 'canton_statement' })).toBe(false);
+    expect(can(actor(['admin']), 'read', { type: 'canton_statement' })).toBe(false);
+    expect(can(actor(['sas_reviewer']), 'update', { type: 'canton_statement' })).toBe(false);
     expect(can(actor(['admin']), 'manage', { type: 'measure_kind' })).toBe(true);
     expect(can(actor(['tandem_member']), 'manage', { type: 'measure_kind' })).toBe(false);
   });

@@ -21,7 +21,8 @@ export type Resource =
   | { type: 'tandem'; regionId: string }
   | { type: 'measure_kind' }
   | ({ type: 'measure_step'; step: DecisionStep; basis?: ReadonlySet<string> } & CommuneFacts)
-  | ({ type: 'commune_statement' } & CommuneFacts);
+  | ({ type: 'commune_statement' } & CommuneFacts)
+  | { type: 'canton_statement' };
 
 /**
  * A commune's approvers act for their own commune only: the person's commune of
@@ -103,6 +104,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (hasRole(actor, 'sas_reviewer')) return true;
       return ownCommune(actor, resource);
     }
+    case 'canton_statement':
+      // Every commune's statements of a quarter at once: the SAS, which receives them all, and no one else.
+      return action === 'read' && hasRole(actor, 'sas_reviewer');
     case 'person_merge':
       // Anyone who announces may ask for a merge; the Bureau reviews it.
       if (action === 'request') return hasRole(actor, 'field_professional') || isBureau(actor);

@@ -117,6 +117,7 @@ export const AUDIT_ACTIONS = [
   'measure_kind.create',
   'measure_kind.update',
   'statement.read',
+  'statement.canton_read',
   // e-mail
   'outbox.list',
   'outbox.read',

@@ -164,7 +164,7 @@ describe('AIT limits (art. 65–66 LACI) and proposal checks', () => {
     const mip = { startOn: '2022-09-01', endOn: '2022-09-01', provider: '', goals: '', unitCostCents: 0, quantity: 0 };
     const old = { ...ctx, today: '2022-08-20', announcedBy: 'cms' };
     expect(checkProposal(kind('mip'), mip, old).computed).toEqual({
-      endOn: '2023-03-01',
+      endOn: '2023-02-28',
       unitCostCents: 500_00,
       quantity: 6,
     });
@@ -197,6 +197,7 @@ describe('costs incurred per quarter and the shares', () => {
     };
     expect(incurredIn(m, '2026-07-01', '2026-09-30')).toEqual({
       days: 92,
+      months: null,
       cents: 920_00,
       from: '2026-07-01',
       to: '2026-09-30',
@@ -256,13 +257,14 @@ describe('costs incurred per quarter and the shares', () => {
     ]);
     expect(s.lines.map((l) => l.measureId)).toEqual(['a', 'b']);
     expect(s.measures).toEqual({ cents: 620_00, cantonCents: 434_00, communeCents: 186_00 });
-    // 61 of 181 planned days of CHF 3000.
-    expect(s.mip.cents).toBe(Math.round((3000_00 * 61) / 181));
+    // November and December: two months of CHF 500.
+    expect(s.mip.cents).toBe(1000_00);
     expect(s.total.cents).toBe(s.measures.cents + s.mip.cents);
     expect(s.total.cantonCents + s.total.communeCents).toBe(s.total.cents);
     const csv = statementCsv(s, 'de', 'Sion');
     expect(csv.split('\r\n')[0]).toContain('Gemeinde;Quartal;Dossier');
-    expect(csv).toContain('CII-2022-0007;V. R.;Sprachkurs (GES);nein;2022-10-01;2022-10-31;31;620.00;434.00;186.00');
+    expect(csv).toContain('CII-2022-0007;V. R.;Sprachkurs (GES);nein;2022-10-01;2022-10-31;31;;620.00;434.00;186.00');
+    expect(csv).toContain('CII-2022-0007;V. R.;MIP;ja;2022-11-01;2022-12-31;61;2;1000.00;700.00;300.00');
     expect(statementCsv(s, 'fr', '=HYPERLINK()')).toContain("'=HYPERLINK()");
   });
 });

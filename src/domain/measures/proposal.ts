@@ -1,6 +1,7 @@
 import type { FieldError } from '../errors.ts';
 import { addMonths } from '../tandem/mandate.ts';
 import type { MeasureKindData } from './catalogue.ts';
+import { MIP_MONTHLY_CENTS, MIP_MONTHS, mipEndOn } from './costs.ts';
 import { ruleSetAt } from './rule-sets.ts';
 import { ageOn } from '../situation/vocabulary.ts';
 
@@ -9,10 +10,6 @@ export const AIT_MAX_PERCENT = 60;
 export const AIT_MONTHS = 6;
 export const AIT_MONTHS_FROM_50 = 12;
 export const AIT_LONGER_FROM_AGE = 50;
-
-/** MIP (seed 002, DOMAIN.md §5): six months at CHF 500 a month, 70 % canton / 30 % commune. */
-export const MIP_MONTHS = 6;
-export const MIP_MONTHLY_CENTS = 500_00;
 
 export interface ProposalInput {
   startOn: string;
@@ -59,8 +56,8 @@ export function checkProposal(kind: MeasureKindData, input: ProposalInput, ctx: 
   let { endOn, unitCostCents, quantity } = input;
 
   if (kind.checks === 'mip') {
-    // The MIP is fixed by the rules: six months at CHF 500, from its start.
-    endOn = addMonths(input.startOn, MIP_MONTHS);
+    // The MIP is fixed by the rules: six calendar months at CHF 500, ending on the last day of the sixth.
+    endOn = mipEndOn(input.startOn);
     unitCostCents = MIP_MONTHLY_CENTS;
     quantity = MIP_MONTHS;
     if (!ruleSetAt(ctx.today).mipOffered) invalid.push({ path: 'kindId', messageKey: 'measure.mipNotOffered' });

@@ -16,13 +16,14 @@ import { getTandemFile } from '../tandem/get-tandem-file.ts';
 import { recordMeeting } from '../tandem/save-meeting.ts';
 import { saveFinalReport } from '../tandem/save-final-report.ts';
 import { found } from '../../db/seed/found.ts';
+import { shiftIso, storyYearsBack } from './story-2022.ts';
 
 /**
  * The measures of the demo canton, through the same use cases as the screens,
  * so that each decider signing in finds work waiting:
  * - Virginie Rey (seed 000): an internship and a LIAS course, both interrupted
  *   for health; a new internship in her field waiting for the commune of Sion
- *   after the SAS's favourable opinion;
+ *   after the SAS's favourable opinion (before 2023: for the commune alone);
  * - Petra Schmid (Brig, German): a LIAS internship waiting for the SAS; a
  *   language course waiting for the commune of Brig-Glis; an art. 59d course
  *   waiting for the LMMT;
@@ -94,6 +95,16 @@ export async function seedDemoMeasures(
   };
   const decide = async (who: string, at: Date, measureId: string, decision: 'approve' | 'refuse', reason = '') =>
     decideMeasure(ctxFor(who, at), measureId, { decision, reason, version: await version(measureId) });
+  // The SAS gives its prior opinion only on a measure proposed under the rules from 2023 (seed 003): before, a LIAS
+  // measure goes to the commune alone (seed 002), and the demo seeded with an earlier clock follows that route.
+  const preavis = async (at: Date, measureId: string, reason: string) => {
+    const [m] = await db
+      .select({ status: measures.status, route: measures.route, stepIndex: measures.stepIndex })
+      .from(measures)
+      .where(eq(measures.id, measureId));
+    if (m?.status === 'proposed' && m.route[m.stepIndex] === 'sas')
+      await decide('sas.preavis', at, measureId, 'approve', reason);
+  };
   const act = async (
     who: string,
     at: Date,
@@ -139,7 +150,7 @@ export async function seedDemoMeasures(
     endOn: day(daysAgo(-20)),
     unitCostCents: 1450_00,
   });
-  await decide('sas.preavis', daysAgo(45), course.id, 'approve', 'Préavis favorable.');
+  await preavis(daysAgo(45), course.id, 'Préavis favorable.');
   await decide('commune.sion', daysAgo(40), course.id, 'approve');
   await act('tandem.cms', daysAgo(36), rey, course.id, 'start', daysAgo(36));
   await act(
@@ -160,7 +171,7 @@ export async function seedDemoMeasures(
     unitCostCents: 400_00,
     quantity: 1,
   });
-  await decide('sas.preavis', daysAgo(3), inHerField.id, 'approve', 'Préavis favorable : stage dans son domaine.');
+  await preavis(daysAgo(3), inHerField.id, 'Préavis favorable : stage dans son domaine.');
 
   // Petra Schmid, Brig: a LIAS internship at the commune after the SAS; an art. 59d course at the LMMT.
   const schmid = found(situations.get('Schmid'), 'situation Schmid');
@@ -181,7 +192,7 @@ export async function seedDemoMeasures(
     endOn: day(daysAgo(-65)),
     unitCostCents: 690_00,
   });
-  await decide('sas.preavis', daysAgo(7), sprachkurs.id, 'approve', 'Préavis favorable.');
+  await preavis(daysAgo(7), sprachkurs.id, 'Préavis favorable.');
   await propose('tandem.rav.brig', daysAgo(3), schmid, {
     kind: 'art59d',
     provider: 'Bildungszentrum Oberwallis',
@@ -205,12 +216,13 @@ export async function seedDemoMeasures(
       'Petit atelier, employeuse prête à engager durablement ; 70 % la première moitié pour compenser la formation.',
   });
 
-  await seedCrettaz2022(db, found(situations.get('Crettaz'), 'situation Crettaz'), ctxFor, propose, decide, act);
+  await seedCrettaz2022(db, now, found(situations.get('Crettaz'), 'situation Crettaz'), ctxFor, propose, decide, act);
 }
 
 /** Mélanie Crettaz, 2022–2023: the earlier rules at work (MIP, LIAS measures approved by the commune alone). */
 async function seedCrettaz2022(
   db: Db,
+  now: Date,
   id: string,
   ctxFor: (username: string, at: Date) => AuthedContext,
   propose: (
@@ -237,26 +249,29 @@ async function seedCrettaz2022(
   ) => Promise<unknown>,
 ) {
   const at = (iso: string) => new Date(`${iso}T09:00:00Z`);
+  // Told whole years earlier when the clock is before its end (story-2022.ts).
+  const back = storyYearsBack(now);
+  const y = (iso: string) => shiftIso(iso, back);
   const sion = found((await db.select().from(regions).where(eq(regions.code, 'SION')))[0], 'region SION');
   const [tandem] = await db
     .select()
     .from(tandems)
     .where(and(eq(tandems.regionId, sion.id), eq(tandems.active, true)));
   const version = async () => situationVersion(db, id);
-  await assignTandem(ctxFor('coord.sion', at('2022-09-28')), id, {
+  await assignTandem(ctxFor('coord.sion', at(y('2022-09-28'))), id, {
     tandemId: found(tandem, 'the Sion tandem').id,
-    startOn: '2022-10-03',
+    startOn: y('2022-10-03'),
     confirmOverCapacity: false,
     extraRecipientIds: [],
     version: await version(),
   });
   for (const [d, notes] of [
-    ['2022-10-03', 'Premier entretien à trois ; MIP établi.'],
-    ['2022-10-19', 'Bilan : envie de travailler dans la restauration.'],
-    ['2022-11-08', 'Cours de français professionnel trouvé.'],
-    ['2022-11-24', 'Cours suivi avec assiduité.'],
-    ['2023-01-12', 'Candidatures dans la restauration collective.'],
-    ['2023-02-06', 'Engagement à 60 % dans une cafétéria d’hôpital.'],
+    [y('2022-10-03'), 'Premier entretien à trois ; MIP établi.'],
+    [y('2022-10-19'), 'Bilan : envie de travailler dans la restauration.'],
+    [y('2022-11-08'), 'Cours de français professionnel trouvé.'],
+    [y('2022-11-24'), 'Cours suivi avec assiduité.'],
+    [y('2023-01-12'), 'Candidatures dans la restauration collective.'],
+    [y('2023-02-06'), 'Engagement à 60 % dans une cafétéria d’hôpital.'],
   ] as const) {
     await recordMeeting(ctxFor('tandem.cms', at(d)), id, {
       heldOn: d,
@@ -267,26 +282,26 @@ async function seedCrettaz2022(
       nextSteps: '',
     });
   }
-  const mip = await propose('tandem.cms', at('2022-10-03'), id, {
+  const mip = await propose('tandem.cms', at(y('2022-10-03')), id, {
     kind: 'mip',
-    startOn: '2022-10-03',
-    endOn: '2022-10-03',
+    startOn: y('2022-10-03'),
+    endOn: y('2022-10-03'),
   });
-  await decide('commune.sion', at('2022-10-06'), mip.id, 'approve');
-  await act('tandem.cms', at('2022-10-06'), id, mip.id, 'start', at('2022-10-03'));
-  const course = await propose('tandem.cms', at('2022-11-08'), id, {
+  await decide('commune.sion', at(y('2022-10-06')), mip.id, 'approve');
+  await act('tandem.cms', at(y('2022-10-06')), id, mip.id, 'start', at(y('2022-10-03')));
+  const course = await propose('tandem.cms', at(y('2022-11-08')), id, {
     kind: 'language_course_lias',
     provider: 'École-club, Sion',
     goals: 'Français professionnel pour la restauration.',
-    startOn: '2022-11-14',
-    endOn: '2023-01-27',
+    startOn: y('2022-11-14'),
+    endOn: y('2023-01-27'),
     unitCostCents: 980_00,
   });
-  await decide('commune.sion', at('2022-11-10'), course.id, 'approve');
-  await act('tandem.cms', at('2022-11-14'), id, course.id, 'start', at('2022-11-14'));
-  await act('tandem.cms', at('2023-01-27'), id, course.id, 'complete', at('2023-01-27'));
-  await act('tandem.cms', at('2023-03-31'), id, mip.id, 'complete', at('2023-03-31'));
-  const closing = at('2023-03-31');
+  await decide('commune.sion', at(y('2022-11-10')), course.id, 'approve');
+  await act('tandem.cms', at(y('2022-11-14')), id, course.id, 'start', at(y('2022-11-14')));
+  await act('tandem.cms', at(y('2023-01-27')), id, course.id, 'complete', at(y('2023-01-27')));
+  await act('tandem.cms', at(y('2023-03-31')), id, mip.id, 'complete', at(y('2023-03-31')));
+  const closing = at(y('2023-03-31'));
   await saveFinalReport(ctxFor('tandem.cms', closing), id, {
     workDone: 'Six entretiens ; MIP de six mois ; cours de français professionnel.',
     obstacles: 'Garde de l’enfant, confiance en soi.',
@@ -302,10 +317,10 @@ async function seedCrettaz2022(
   });
   await closeMandate(ctxFor('tandem.cms', closing), id, {
     outcome: 'inserted',
-    outcomeOn: '2023-03-31',
+    outcomeOn: y('2023-03-31'),
     insertion: {
       employer: 'Hôpital du Valais – cafétéria',
-      startOn: '2023-03-01',
+      startOn: y('2023-03-01'),
       contractType: 'permanent',
       ratePercent: 60,
     },

@@ -18,6 +18,7 @@ import { situationVersion } from '../situations/situation-repository.ts';
 import { takeUpSituation } from '../situations/take-up-situation.ts';
 import { uploadAttachment } from '../situations/upload-attachment.ts';
 import { found } from '../../db/seed/found.ts';
+import { shiftIso, storyYearsBack } from './story-2022.ts';
 
 /**
  * Situations at every stage of the announcement and triage, in French and in
@@ -426,7 +427,9 @@ export async function seedDemoSituations(db: Db, config: Config, now: Date = new
   const communeOf = (locality: string | undefined) =>
     locality ? (allCommunes.find((c) => c.name === locality || c.name.startsWith(`${locality}-`))?.id ?? null) : null;
   for (const step of [...STEPS, ...TANDEM_STEPS]) {
-    const start = step.at ? new Date(step.at) : new Date(now.getTime() - step.daysAgo * DAY);
+    const start = step.at
+      ? new Date(shiftIso(step.at, storyYearsBack(now)))
+      : new Date(now.getTime() - step.daysAgo * DAY);
     const later = (hours: number) => new Date(start.getTime() + hours * 3_600_000);
     const announcer = ctxFor(step.announcer, start);
     const regionId = found(

@@ -22,6 +22,7 @@ import { saveFinalReport } from '../tandem/save-final-report.ts';
 import { createTandem } from '../tandem/save-tandem.ts';
 import { sendMonthlyReport } from '../tandem/send-monthly-report.ts';
 import { found } from '../../db/seed/found.ts';
+import { shiftIso, storyYearsBack } from './story-2022.ts';
 
 /**
  * The tandem part of the demo canton, through the same use cases as the
@@ -64,13 +65,16 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
     ['MONTHEY', 'tandem.orp.monthey', 'tandem.cms.monthey', 'coord.monthey'],
     ['BRIG', 'tandem.rav.brig', 'tandem.smz.brig', 'coord.brig'],
   ] as const) {
-    // Formed in January 2022: the demo includes a file from the rules before 2023.
-    tandemOf[code] = await createTandem(ctxFor(coord, new Date('2022-01-10T08:00:00Z')), {
-      regionId: region(code),
-      orpUserId: userId(orp),
-      cmsUserId: userId(cms),
-      capacity: 6,
-    });
+    // Formed in January 2022 (earlier if the clock is): the demo includes a file from the rules before 2023.
+    tandemOf[code] = await createTandem(
+      ctxFor(coord, new Date(shiftIso('2022-01-10T08:00:00Z', storyYearsBack(now)))),
+      {
+        regionId: region(code),
+        orpUserId: userId(orp),
+        cmsUserId: userId(cms),
+        capacity: 6,
+      },
+    );
   }
 
   interface Plan {

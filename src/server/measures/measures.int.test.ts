@@ -1,7 +1,8 @@
+import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCommune, insertInstitution, insertUser } from '../../db/seed/factories.ts';
-import { auditLog, measureDecisions, measureKinds } from '../../db/schema.ts';
+import { auditLog, measureDecisions, measureKinds, measures } from '../../db/schema.ts';
 import { type TestApp, createTestApp } from '../../test/int-harness.ts';
 import { assign, createTandem, orientedToTandem, tandemMembers } from '../../test/tandem-fixtures.ts';
 
@@ -148,7 +149,8 @@ describe('before 2023: the MIP and LIAS measures approved by the commune', () =>
       status: 'proposed',
       route: ['commune'],
       ruleSet: 'lias_commune',
-      endOn: '2023-04-03',
+      // Six calendar months: the last day of the sixth (issue 11), never a day of a seventh.
+      endOn: '2023-03-31',
       unitCostCents: 500_00,
       quantity: 6,
       totalCents: 3000_00,
@@ -558,21 +560,29 @@ describe('access', () => {
 });
 
 describe("the communes' quarterly statements", () => {
-  it('Sion, Q4 2022: the course until interrupted, the MIP, 70/30; the SAS and Sion read it, Monthey not', async () => {
+  it('Sion, Q4 2022: the course until interrupted, the MIP by month, 70/30; the SAS and Sion read it', async () => {
+    // A MIP stored before issue 11 ended on the same day six months later (03.04.2023): billed the same.
+    await t.database.db.update(measures).set({ endOn: '2023-04-03' }).where(eq(measures.kindId, kindIds.mip!));
     const sas = await t.signIn('sas');
     const url = `/api/statements?communeId=${sion.id}&quarter=2022-Q4`;
     const s = (await t.request(sas, { method: 'GET', url })).json();
-    // MIP: CHF 3000 over 183 planned days (03.10.2022–03.04.2023), 90 of them in the quarter.
-    const mipCents = Math.round((3000_00 * 90) / 183);
+    // MIP: October, November, December at CHF 500 (1,050.00 canton + 450.00 commune).
+    const mipCents = 1500_00;
     // Course: CHF 600 over 60 planned days, interrupted after 10.
     const courseCents = 100_00;
-    expect(s.lines.map((l: { mip: boolean; days: number; cents: number }) => [l.mip, l.days, l.cents])).toEqual([
-      [false, 10, courseCents],
-      [true, 90, mipCents],
+    expect(
+      s.lines.map((l: { mip: boolean; days: number; months: number | null; cents: number }) => [
+        l.mip,
+        l.days,
+        l.months,
+        l.cents,
+      ]),
+    ).toEqual([
+      [false, 10, null, courseCents],
+      [true, 90, 3, mipCents],
     ]);
     expect(s.measures).toEqual({ cents: courseCents, cantonCents: 70_00, communeCents: 30_00 });
-    expect(s.mip.cents).toBe(mipCents);
-    expect(s.mip.communeCents).toBe(Math.round(mipCents * 0.3));
+    expect(s.mip).toEqual({ cents: 1500_00, cantonCents: 1050_00, communeCents: 450_00 });
     expect(s.total).toEqual({
       cents: courseCents + mipCents,
       cantonCents: s.measures.cantonCents + s.mip.cantonCents,
@@ -582,11 +592,9 @@ describe("the communes' quarterly statements", () => {
 
     const communeSion = await t.signIn('commune.sion');
     expect((await t.request(communeSion, { method: 'GET', url })).statusCode).toBe(200);
-    expect(
-      (await t.request(communeSion, { method: 'GET', url: '/api/statements/communes' }))
-        .json()
-        .communes.map((c: { name: string }) => c.name),
-    ).toEqual(['Sion']);
+    const choices = (await t.request(communeSion, { method: 'GET', url: '/api/statements/communes' })).json();
+    expect(choices.communes.map((c: { name: string }) => c.name)).toEqual(['Sion']);
+    expect(choices.canton).toBe(false);
     expect((await t.request(await t.signIn('commune.monthey'), { method: 'GET', url })).statusCode).toBe(404);
     expect((await t.request(await t.signIn('tandem.cms.a'), { method: 'GET', url })).statusCode).toBe(404);
 
@@ -595,17 +603,159 @@ describe("the communes' quarterly statements", () => {
       url: `/api/statements/csv?communeId=${sion.id}&quarter=2022-Q4`,
     });
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body).toContain(`Sion;2022-Q4;Total;;;;;;;${((courseCents + mipCents) / 100).toFixed(2)}`);
+    expect(csv.body).toContain('Sion;2022-Q4;CII-');
+    expect(csv.body).toContain(';oui;2022-10-03;2022-12-31;90;3;1500.00;1050.00;450.00\r\n');
+    expect(csv.body).toContain(`Sion;2022-Q4;Total;;;;;;;;${((courseCents + mipCents) / 100).toFixed(2)}`);
     const pdf = await t.request(sas, {
       method: 'GET',
       url: `/api/statements/pdf?communeId=${sion.id}&quarter=2022-Q4&lang=de`,
     });
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    // Q1 2023: the MIP's remaining days; the interrupted course no longer costs.
+    const xlsx = await t.request(sas, {
+      method: 'GET',
+      url: `/api/statements/xlsx?communeId=${sion.id}&quarter=2022-Q4&lang=de`,
+    });
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const sheet = await readSheet(xlsx.rawPayload);
+    expect(sheet.rows[0]).toContain('Betrag CHF');
+    expect(sheet.rows.at(-1)).toEqual([
+      'Sion',
+      '2022-Q4',
+      'Total',
+      ...Array(7).fill(null),
+      (courseCents + mipCents) / 100,
+      (s.total.cantonCents as number) / 100,
+      (s.total.communeCents as number) / 100,
+    ]);
+    expect(sheet.numFmt(sheet.rows.length, 11)).toBe('#,##0.00');
+    // Q1 2023: the MIP's last three months; the interrupted course no longer costs. Q2 2023: nothing of a 7th month.
     const q1 = (
       await t.request(sas, { method: 'GET', url: `/api/statements?communeId=${sion.id}&quarter=2023-Q1` })
     ).json();
-    expect(q1.lines.map((l: { mip: boolean; days: number }) => [l.mip, l.days])).toEqual([[true, 90]]);
+    expect(q1.lines.map((l: { mip: boolean; months: number; cents: number }) => [l.mip, l.months, l.cents])).toEqual([
+      [true, 3, 1500_00],
+    ]);
+    const q2 = (
+      await t.request(sas, { method: 'GET', url: `/api/statements?communeId=${sion.id}&quarter=2023-Q2` })
+    ).json();
+    expect(q2.lines.filter((l: { mip: boolean }) => l.mip)).toEqual([]);
+  });
+
+  it('the picker offers every quarter with data, from the 2022 MIP to today, to the SAS and the commune', async () => {
+    at('2026-11-30T08:00:00Z');
+    const all = (await t.request(await t.signIn('sas'), { method: 'GET', url: '/api/statements/communes' })).json();
+    expect(all.canton).toBe(true);
+    expect(all.communes.map((c: { name: string }) => c.name)).toEqual(['Monthey', 'Sion']);
+    expect(all.quarters[0]).toBe('2026-Q4');
+    expect(all.quarters.at(-1)).toBe('2022-Q4');
+    expect(all.quarters).toHaveLength(17);
+    const sion = await t.request(await t.signIn('commune.sion'), { method: 'GET', url: '/api/statements/communes' });
+    expect(sion.json().quarters.at(-1)).toBe('2022-Q4');
+    // Monthey has no measure: only the current quarter.
+    const monthey = await t.request(await t.signIn('commune.monthey'), {
+      method: 'GET',
+      url: '/api/statements/communes',
+    });
+    expect(monthey.json().quarters).toEqual(['2026-Q4']);
+    const none = await t.request(await t.signIn('tandem.cms.a'), { method: 'GET', url: '/api/statements/communes' });
+    expect(none.json()).toEqual({ communes: [], quarters: [], canton: false });
+  });
+
+  it("the SAS's canton view: every commune of the quarter, totals equal to the communes' statements", async () => {
+    const sas = await t.signIn('sas');
+    for (const quarter of ['2022-Q4', '2023-Q1', '2023-Q2']) {
+      const canton = await t.request(sas, { method: 'GET', url: `/api/statements/canton?quarter=${quarter}` });
+      expect(canton.statusCode).toBe(200);
+      const c = canton.json();
+      expect(c.rows.map((r: { commune: { name: string } }) => r.commune.name)).toEqual(['Monthey', 'Sion']);
+      const sum = { cents: 0, cantonCents: 0, communeCents: 0 };
+      for (const row of c.rows) {
+        const own = (
+          await t.request(sas, {
+            method: 'GET',
+            url: `/api/statements?communeId=${row.commune.id}&quarter=${quarter}`,
+          })
+        ).json();
+        expect([row.commune.name, row.total, row.mip, row.measures]).toEqual([
+          row.commune.name,
+          own.total,
+          own.mip,
+          own.measures,
+        ]);
+        sum.cents += own.total.cents;
+        sum.cantonCents += own.total.cantonCents;
+        sum.communeCents += own.total.communeCents;
+      }
+      expect(c.total).toEqual(sum);
+      expect(c.total.cantonCents + c.total.communeCents).toBe(c.total.cents);
+    }
+    const q4 = (await t.request(sas, { method: 'GET', url: '/api/statements/canton?quarter=2022-Q4' })).json();
+    expect(q4.mip).toEqual({ cents: 1500_00, cantonCents: 1050_00, communeCents: 450_00 });
+
+    // The exports, in the reader's language (the SAS user reads French; ?lang= chooses).
+    const csv = await t.request(sas, { method: 'GET', url: '/api/statements/canton/csv?quarter=2022-Q4' });
+    expect(csv.headers['content-disposition']).toContain('decomptes-canton-2022-Q4.csv');
+    expect(csv.body.split('\r\n')[0]).toBe(
+      '\uFEFFTrimestre;Commune;Lignes;Mesures CHF;MIP CHF;Montant CHF;Canton CHF;Commune CHF',
+    );
+    expect(csv.body).toContain('2022-Q4;Monthey;0;0.00;0.00;0.00;0.00;0.00\r\n');
+    expect(csv.body).toContain(`2022-Q4;Total canton;2;100.00;1500.00;${(q4.total.cents / 100).toFixed(2)};`);
+    const xlsx = await t.request(sas, { method: 'GET', url: '/api/statements/canton/xlsx?quarter=2022-Q4&lang=de' });
+    expect(xlsx.headers['content-disposition']).toContain('abrechnungen-kanton-2022-Q4.xlsx');
+    const sheet = await readSheet(xlsx.rawPayload);
+    expect(sheet.rows[0]).toEqual([
+      'Quartal',
+      'Gemeinde',
+      'Zeilen',
+      'Massnahmen CHF',
+      'MIP CHF',
+      'Betrag CHF',
+      'Kanton CHF',
+      'Gemeinde CHF',
+    ]);
+    expect(sheet.rows.at(-1)).toEqual([
+      '2022-Q4',
+      'Total Kanton',
+      2,
+      100,
+      1500,
+      q4.total.cents / 100,
+      q4.total.cantonCents / 100,
+      q4.total.communeCents / 100,
+    ]);
+    expect(sheet.numFmt(2, 6)).toBe('#,##0.00');
+
+    // The SAS only: a commune, a tandem member, the Bureau get 403, audited; the SAS's read is audited too.
+    for (const who of ['commune.sion', 'tandem.cms.a', 'bureau.cantonal']) {
+      const r = await t.request(await t.signIn(who), { method: 'GET', url: '/api/statements/canton?quarter=2022-Q4' });
+      expect([who, r.statusCode]).toEqual([who, 403]);
+      const x = await t.request(await t.signIn(who), {
+        method: 'GET',
+        url: '/api/statements/canton/xlsx?quarter=2022-Q4',
+      });
+      expect([who, x.statusCode]).toEqual([who, 403]);
+    }
+    const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'statement.canton_read'));
+    expect(audit.filter((r) => r.recordType === 'canton_statement' && !r.allowed).length).toBe(6);
+    expect(audit.some((r) => r.recordType === 'canton_statement' && r.allowed)).toBe(true);
+    // One row per person on the statements behind it.
+    expect(audit.some((r) => r.recordType === 'measure' && r.subjectPersonId !== null)).toBe(true);
+    expect((await t.request(sas, { method: 'GET', url: '/api/statements/canton?quarter=2022-Q5' })).statusCode).toBe(
+      400,
+    );
   });
 });
+
+/** The first worksheet of a workbook: its values row by row (1-based cells dropped), and a cell's number format. */
+async function readSheet(payload: Buffer) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(payload as unknown as ArrayBuffer);
+  const ws = book.worksheets[0]!;
+  const rows: unknown[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    const values = (row.values as unknown[]).slice(1);
+    rows.push(values.map((v) => (v === undefined || v === '' ? null : v)));
+  });
+  return { rows, numFmt: (row: number, col: number) => ws.getRow(row).getCell(col).numFmt };
+}

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorBodySchema, IdParamsSchema, IdSchema } from '../../contracts/common.ts';
@@ -14,23 +14,28 @@ import {
   ProposeMeasureBodySchema,
   RoutePreviewSchema,
   RunMeasureBodySchema,
+  CantonStatementQuerySchema,
+  CantonStatementSchema,
   StatementCommunesSchema,
   StatementQuerySchema,
   StatementSchema,
   UpdateMeasureKindBodySchema,
 } from '../../contracts/measures.ts';
 import { swissDay } from '../../domain/consent/consent.ts';
-import { statementCsv } from '../../domain/measures/statement.ts';
+import { cantonSheet, sheetCsv, statementCsv, statementSheet } from '../../domain/measures/statement.ts';
 import { authed } from '../http/auth-hook.ts';
 import { decideMeasure } from './decide-measure.ts';
 import { escalateMeasure } from './escalate-measure.ts';
 import { getMeasuresFile } from './get-measures-file.ts';
 import { listInbox } from './list-inbox.ts';
 import { previewMeasure, proposeMeasure } from './propose-measure.ts';
-import { getStatement, listStatementCommunes } from './quarterly-statement.ts';
+import { getCantonStatement } from './get-canton-statement.ts';
+import { listStatementChoices } from './list-statement-choices.ts';
+import { getStatement } from './quarterly-statement.ts';
 import { runMeasure } from './run-measure.ts';
 import { createMeasureKind, listMeasureKinds, updateMeasureKind } from './save-measure-kind.ts';
 import { statementPdf } from './statement-pdf.ts';
+import { sheetXlsx } from './statement-xlsx.ts';
 
 const errors = { 400: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 const MeasureParams = z.object({ id: IdSchema, measureId: IdSchema });
@@ -104,9 +109,9 @@ export async function measuresRoutes(app: FastifyInstance) {
     (req) => decideMeasure(authed(req), req.params.id, req.body),
   );
 
-  r.get('/api/statements/communes', { schema: { tags, response: { 200: StatementCommunesSchema } } }, async (req) => ({
-    communes: await listStatementCommunes(authed(req)),
-  }));
+  r.get('/api/statements/communes', { schema: { tags, response: { 200: StatementCommunesSchema } } }, (req) =>
+    listStatementChoices(authed(req)),
+  );
   r.get(
     '/api/statements',
     { schema: { tags, querystring: StatementQuerySchema, response: { 200: StatementSchema, ...errors } } },
@@ -117,22 +122,67 @@ export async function measuresRoutes(app: FastifyInstance) {
     const s = await getStatement(ctx, req.query.communeId, req.query.quarter);
     const lang = req.query.lang ?? s.commune.language;
     const pdf = await statementPdf(s, lang, swissDay(ctx.now()));
-    const filename = `${lang === 'de' ? 'quartalsabrechnung' : 'decompte'}-${s.quarter.key}.pdf`;
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `inline; filename="${filename}"`)
-      .header('cache-control', 'no-store')
-      .send(pdf);
+    return download(reply, 'application/pdf', `${statementName(lang)}-${s.quarter.key}.pdf`, pdf, 'inline');
   });
   r.get('/api/statements/csv', { schema: { tags, querystring: StatementQuerySchema } }, async (req, reply) => {
     const s = await getStatement(authed(req), req.query.communeId, req.query.quarter);
     const lang = req.query.lang ?? s.commune.language;
-    const filename = `${lang === 'de' ? 'quartalsabrechnung' : 'decompte'}-${s.quarter.key}.csv`;
     // A byte-order mark so that spreadsheets read the accents as UTF-8.
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${filename}"`)
-      .header('cache-control', 'no-store')
-      .send(`\uFEFF${statementCsv(s, lang, s.commune.name)}`);
+    const csv = `\uFEFF${statementCsv(s, lang, s.commune.name)}`;
+    return download(reply, CSV, `${statementName(lang)}-${s.quarter.key}.csv`, csv);
   });
+  r.get('/api/statements/xlsx', { schema: { tags, querystring: StatementQuerySchema } }, async (req, reply) => {
+    const s = await getStatement(authed(req), req.query.communeId, req.query.quarter);
+    const lang = req.query.lang ?? s.commune.language;
+    const xlsx = await sheetXlsx(statementSheet(s, lang, s.commune.name), `${s.commune.name} ${s.quarter.key}`);
+    return download(reply, XLSX, `${statementName(lang)}-${s.quarter.key}.xlsx`, xlsx);
+  });
+
+  // The SAS's canton view: every commune of a quarter, in the reader's language.
+  r.get(
+    '/api/statements/canton',
+    { schema: { tags, querystring: CantonStatementQuerySchema, response: { 200: CantonStatementSchema, ...errors } } },
+    (req) => getCantonStatement(authed(req), req.query.quarter),
+  );
+  r.get(
+    '/api/statements/canton/csv',
+    { schema: { tags, querystring: CantonStatementQuerySchema } },
+    async (req, reply) => {
+      const ctx = authed(req);
+      const c = await getCantonStatement(ctx, req.query.quarter);
+      const lang = req.query.lang ?? ctx.lang;
+      const csv = `\uFEFF${sheetCsv(cantonSheet(c, lang))}`;
+      return download(reply, CSV, `${cantonName(lang)}-${c.quarter.key}.csv`, csv);
+    },
+  );
+  r.get(
+    '/api/statements/canton/xlsx',
+    { schema: { tags, querystring: CantonStatementQuerySchema } },
+    async (req, reply) => {
+      const ctx = authed(req);
+      const c = await getCantonStatement(ctx, req.query.quarter);
+      const lang = req.query.lang ?? ctx.lang;
+      const xlsx = await sheetXlsx(cantonSheet(c, lang), `${cantonName(lang)} ${c.quarter.key}`);
+      return download(reply, XLSX, `${cantonName(lang)}-${c.quarter.key}.xlsx`, xlsx);
+    },
+  );
+}
+
+const CSV = 'text/csv; charset=utf-8';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const statementName = (lang: 'fr' | 'de') => (lang === 'de' ? 'quartalsabrechnung' : 'decompte');
+const cantonName = (lang: 'fr' | 'de') => (lang === 'de' ? 'abrechnungen-kanton' : 'decomptes-canton');
+
+function download(
+  reply: FastifyReply,
+  type: string,
+  filename: string,
+  body: string | Buffer,
+  disposition: 'inline' | 'attachment' = 'attachment',
+) {
+  return reply
+    .type(type)
+    .header('content-disposition', `${disposition}; filename="${filename}"`)
+    .header('cache-control', 'no-store')
+    .send(body);
 }

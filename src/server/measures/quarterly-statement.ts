@@ -1,31 +1,22 @@
-import { and, asc, eq, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Statement } from '../../contracts/measures.ts';
-import { can } from '../../domain/access/policy.ts';
 import { notFound } from '../../domain/errors.ts';
-import { quarterOf } from '../../domain/measures/costs.ts';
-import { composeStatement } from '../../domain/measures/statement.ts';
+import { type QuarterBounds, quarterOf } from '../../domain/measures/costs.ts';
+import { type Statement as ComposedStatement, composeStatement } from '../../domain/measures/statement.ts';
 import { initialsOf } from '../../domain/tandem/monthly-report.ts';
+import type { Db, Tx } from '../../db/open-db.ts';
 import { communes, measureKinds, measures, persons, situations } from '../../db/schema.ts';
 import { recordAuditMany } from '../audit/audit-log.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { communeOfInstitution } from './measure-repository.ts';
 
-/** The communes whose statements the caller reads: every one for the SAS, their own for a commune. */
-export async function listStatementCommunes(ctx: AuthedContext) {
-  const actorCommuneId = await communeOfInstitution(ctx.db, ctx.actor.institutionId);
-  const all = await ctx.db
-    .select({ id: communes.id, name: communes.name, language: communes.language })
-    .from(communes)
-    .orderBy(asc(communes.name));
-  return all.filter((c) => can(ctx.actor, 'read', { type: 'commune_statement', communeId: c.id, actorCommuneId }));
-}
-
 /**
  * A commune's quarterly statement (seeds 002/003): the LIAS measures and MIPs
- * of its residents that ran during the quarter, their cost pro rata of the
- * days they ran, with the canton's 70 % and the commune's 30 %. Persons appear
- * by initials and case number only; the read is audited.
+ * of its residents that ran during the quarter — a price per month billed by
+ * month (the MIP: CHF 500 for each of its six calendar months), any other pro
+ * rata of the days they ran — with the canton's 70 % and the commune's 30 %.
+ * Persons appear by initials and case number only; the read is audited.
  */
 export async function getStatement(ctx: AuthedContext, communeId: string, quarterKey: string): Promise<Statement> {
   const quarter = quarterOf(quarterKey);
@@ -41,12 +32,55 @@ export async function getStatement(ctx: AuthedContext, communeId: string, quarte
     .from(communes)
     .where(eq(communes.id, communeId));
   if (!commune || !quarter) throw notFound();
-  const rows = await ctx.db
+  const { statement, rows } = await composeCommuneStatement(ctx.db, commune.id, quarter);
+  // The read of the statement, and one row per person on it (by initials, still about them).
+  await recordAuditMany(ctx.db, ctx, [
+    {
+      action: 'statement.read',
+      recordType: 'commune_statement',
+      recordId: communeId,
+      allowed: true,
+      details: { quarter: quarter.key, lines: statement.lines.length },
+    },
+    ...personReads(statement, rows, 'statement.read', { communeId, quarter: quarter.key }),
+  ]);
+  return { commune, ...statement };
+}
+
+/** One audit row per person shown on a statement (by initials and case number, still about them). */
+export function personReads(
+  statement: ComposedStatement,
+  rows: readonly { measureId: string; personId: string | null }[],
+  action: 'statement.read' | 'statement.canton_read',
+  details: Record<string, string>,
+) {
+  const shown = new Set(statement.lines.map((l) => l.measureId));
+  return rows
+    .filter((r) => shown.has(r.measureId))
+    .map((r) => ({
+      action,
+      recordType: 'measure',
+      recordId: r.measureId,
+      subjectPersonId: r.personId ?? undefined,
+      allowed: true,
+      details,
+    }));
+}
+
+/**
+ * The one computation of a commune's statement, used by the commune's statement and by the SAS's canton view alike,
+ * so that the two cannot disagree: the commune's LIAS measures (MIPs included) that ran during the quarter, composed
+ * by the domain.
+ */
+export async function composeCommuneStatement(db: Db | Tx, communeId: string, quarter: QuarterBounds) {
+  const rows = await db
     .select({
       measureId: measures.id,
       startOn: measures.startOn,
       endOn: measures.endOn,
       totalCents: measures.totalCents,
+      unitCostCents: measures.unitCostCents,
+      quantity: measures.quantity,
       startedOn: measures.startedOn,
       endedOn: measures.endedOn,
       number: situations.number,
@@ -55,6 +89,7 @@ export async function getStatement(ctx: AuthedContext, communeId: string, quarte
       firstNames: persons.firstNames,
       kindNameFr: measureKinds.nameFr,
       kindNameDe: measureKinds.nameDe,
+      costUnit: measureKinds.costUnit,
       checks: measureKinds.checks,
     })
     .from(measures)
@@ -67,6 +102,7 @@ export async function getStatement(ctx: AuthedContext, communeId: string, quarte
         eq(measures.regime, 'LIAS'),
         isNotNull(measures.startedOn),
         lte(measures.startedOn, quarter.to),
+        // A MIP stored before issue 11 may end a day into a seventh month: the domain bills it by its start alone.
         sql`COALESCE(${measures.endedOn}, ${measures.endOn}) >= ${quarter.from}`,
       ),
     );
@@ -82,30 +118,12 @@ export async function getStatement(ctx: AuthedContext, communeId: string, quarte
       startOn: r.startOn,
       endOn: r.endOn,
       totalCents: r.totalCents,
+      costUnit: r.costUnit,
+      unitCostCents: r.unitCostCents,
+      quantity: r.quantity,
       startedOn: r.startedOn,
       endedOn: r.endedOn,
     })),
   );
-  // The read of the statement, and one row per person on it (by initials, still about them).
-  const shown = new Set(statement.lines.map((l) => l.measureId));
-  await recordAuditMany(ctx.db, ctx, [
-    {
-      action: 'statement.read',
-      recordType: 'commune_statement',
-      recordId: communeId,
-      allowed: true,
-      details: { quarter: quarter.key, lines: shown.size },
-    },
-    ...rows
-      .filter((r) => shown.has(r.measureId))
-      .map((r) => ({
-        action: 'statement.read' as const,
-        recordType: 'measure',
-        recordId: r.measureId,
-        subjectPersonId: r.personId ?? undefined,
-        allowed: true,
-        details: { communeId, quarter: quarter.key },
-      })),
-  ]);
-  return { commune, ...statement };
+  return { statement, rows };
 }

@@ -17,7 +17,7 @@ const TEXT = {
       'Personne',
       'Mesure',
       'Période',
-      'Jours',
+      'Jours (mois)',
       'Montant',
       `Canton ${CANTON_SHARE_PERCENT} %`,
       `Commune ${COMMUNE_SHARE_PERCENT} %`,
@@ -26,9 +26,10 @@ const TEXT = {
     total: 'Total du trimestre',
     none: 'Aucune mesure LIAS ni MIP n’a couru durant ce trimestre.',
     method:
-      'Montants au prorata des jours où chaque mesure a couru durant le trimestre (coût prévu réparti sur sa ' +
-      'durée prévue ; une mesure interrompue cesse de coûter le jour de l’interruption). Répartition : canton ' +
-      '{canton} %, commune {commune} %.',
+      'Un prix par mois est facturé par mois, dans le trimestre où tombe chaque mois (le MIP : six mois ' +
+      'civils à CHF 500) ; un mois commencé compte en entier, un mois après une interruption n’est pas facturé. ' +
+      'Les autres mesures au prorata des jours où elles ont couru durant le trimestre (coût prévu réparti sur leur ' +
+      'durée prévue). Répartition de chaque montant au centime : canton {canton} %, commune {commune} %.',
     printed: 'Établi le {date}',
   },
   de: {
@@ -41,7 +42,7 @@ const TEXT = {
       'Person',
       'Massnahme',
       'Zeitraum',
-      'Tage',
+      'Tage (Monate)',
       'Betrag',
       `Kanton ${CANTON_SHARE_PERCENT} %`,
       `Gemeinde ${COMMUNE_SHARE_PERCENT} %`,
@@ -50,9 +51,10 @@ const TEXT = {
     total: 'Total des Quartals',
     none: 'In diesem Quartal lief keine GES-Massnahme und kein MIP.',
     method:
-      'Beträge anteilig nach den Tagen, an denen die Massnahme im Quartal lief (geplante Kosten auf die geplante ' +
-      'Dauer verteilt; eine abgebrochene Massnahme kostet ab dem Abbruch nichts mehr). Aufteilung: Kanton ' +
-      '{canton} %, Gemeinde {commune} %.',
+      'Ein Preis pro Monat wird monatlich verrechnet, im Quartal, in das der Monat fällt (das MIP: sechs ' +
+      'Kalendermonate zu CHF 500); ein angefangener Monat zählt ganz, ein Monat nach einem Abbruch nicht. ' +
+      'Die übrigen Massnahmen anteilig nach den Tagen, an denen sie im Quartal liefen (geplante Kosten auf die ' +
+      'geplante Dauer verteilt). Aufteilung jedes Betrags auf den Rappen: Kanton {canton} %, Gemeinde {commune} %.',
     printed: 'Erstellt am {date}',
   },
 } as const;
@@ -67,7 +69,7 @@ export function statementPdf(s: Statement, lang: Language, today: string): Promi
   const table = (lines: Statement['lines'], totals: Statement['total']) => ({
     table: {
       headerRows: 1,
-      widths: [62, 40, '*', 84, 28, 62, 62, 62],
+      widths: [62, 40, '*', 84, 44, 62, 62, 62],
       body: [
         t.head.map((h, i) => ({ text: h, bold: true, alignment: i >= 4 ? 'right' : 'left' })),
         ...lines.map((l) => [
@@ -75,7 +77,7 @@ export function statementPdf(s: Statement, lang: Language, today: string): Promi
           l.initials,
           lang === 'de' ? l.kindNameDe : l.kindNameFr,
           `${formatDate(l.from, lang)} – ${formatDate(l.to, lang)}`,
-          right(String(l.days)),
+          right(l.months === null ? String(l.days) : `${l.days} (${l.months})`),
           right(chf(l.cents)),
           right(chf(l.cantonCents)),
           right(chf(l.communeCents)),

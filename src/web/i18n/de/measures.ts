@@ -103,7 +103,8 @@ export const deMeasures: Record<keyof typeof frMeasures, string> = {
   'statements.title': 'Quartalsabrechnungen',
   'statements.intro':
     'Kosten der GES-Massnahmen und der MIP nach Wohngemeinde und Quartal, mit dem Anteil des Kantons (70 %) und ' +
-    'der Gemeinde (30 %). Die Beträge sind anteilig nach den Tagen berechnet, an denen jede Massnahme lief.',
+    'der Gemeinde (30 %). Ein Preis pro Monat wird monatlich im Quartal verrechnet, in das der Monat fällt (das ' +
+    'MIP: sechs Kalendermonate zu CHF 500); die übrigen Beträge anteilig nach den Tagen, an denen sie lief.',
   'statements.commune': 'Gemeinde',
   'statements.quarter': 'Quartal',
   'statements.pdf': 'PDF',
@@ -120,6 +121,14 @@ export const deMeasures: Record<keyof typeof frMeasures, string> = {
   'statements.mip': 'MIP',
   'statements.total': 'Total',
   'statements.none': 'In diesem Quartal lief keine GES-Massnahme und kein MIP.',
+  'statements.xlsx': 'Excel',
+  'statements.months': '{count} Mt.',
+  'statements.view': 'Ansicht',
+  'statements.byCommune': 'Nach Gemeinde',
+  'statements.cantonView': 'Kantonsansicht',
+  'statements.cantonTitle': 'Alle Gemeinden — {quarter}',
+  'statements.lines': 'Zeilen',
+  'statements.cantonTotal': 'Total Kanton',
 
   'kinds.title': 'Massnahmenkatalog',
   'kinds.intro':

@@ -101,7 +101,8 @@ export const frMeasures = {
   'statements.title': 'Décomptes trimestriels',
   'statements.intro':
     'Coûts des mesures LIAS et des MIP par commune de domicile et par trimestre, avec la part du canton (70 %) ' +
-    'et celle de la commune (30 %). Les montants sont calculés au prorata des jours où chaque mesure a couru.',
+    'et celle de la commune (30 %). Un prix par mois est facturé par mois dans le trimestre où tombe chaque mois ' +
+    '(le MIP : six mois civils à CHF 500) ; les autres montants au prorata des jours où la mesure a couru.',
   'statements.commune': 'Commune',
   'statements.quarter': 'Trimestre',
   'statements.pdf': 'PDF',
@@ -118,6 +119,14 @@ export const frMeasures = {
   'statements.mip': 'MIP',
   'statements.total': 'Total',
   'statements.none': 'Aucune mesure LIAS ni MIP n’a couru durant ce trimestre.',
+  'statements.xlsx': 'Excel',
+  'statements.months': '{count} mois',
+  'statements.view': 'Affichage',
+  'statements.byCommune': 'Par commune',
+  'statements.cantonView': 'Vue cantonale',
+  'statements.cantonTitle': 'Toutes les communes — {quarter}',
+  'statements.lines': 'Lignes',
+  'statements.cantonTotal': 'Total canton',
 
   'kinds.title': 'Catalogue des mesures',
   'kinds.intro':
