@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { type Locator, type Page, expect, test } from './support/test.ts';
 import { de } from '../src/web/i18n/de/index.ts';
 import { fr } from '../src/web/i18n/fr/index.ts';
-import { shot, signIn, signOut } from './support/helpers.ts';
+import { shot, signIn, signOut, switchLanguage } from './support/helpers.ts';
 
 /**
  * Issue 5's journey: the worked case of seed 000, end to end. Virginie, 25,
@@ -318,6 +318,77 @@ test('seed 000 end to end: measures interrupted, an internship turned AIT job, t
   ]);
   const csv = await request.get(pdfHref!.replace('/pdf', '/csv'), { headers: { cookie: await cookies() } });
   expect(await csv.text()).toContain(number);
+  await signOut(page);
+});
+
+test('issue 11: the 2022 statement with its MIP and the SAS canton view, in French and German, on a phone', async ({
+  page,
+  request,
+}) => {
+  const cookies = async () => (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  const download = async (name: string) =>
+    request.get((await page.getByRole('link', { name }).getAttribute('href'))!, {
+      headers: { cookie: await cookies() },
+    });
+  // The page itself never scrolls sideways; a wide table scrolls inside its own box.
+  const scrollsInItsBox = async (box: Locator) => {
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const table = (await box.locator('table').boundingBox())!;
+    const frame = (await box.boundingBox())!;
+    expect(table.width).toBeGreaterThan(frame.width);
+  };
+  await signIn(page, 'sas.preavis');
+  // On a phone: the navigation folds into a menu; the address is the statements screen's.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/statements');
+  // Every quarter with data is in the picker: back to the 2022 file of the rules before 2023 (seed 002).
+  await pick(page, page.locator('main'), t['statements.commune'], 'Sion');
+  await pick(page, page.locator('main'), t['statements.quarter'], '2022-Q4');
+  const statement = page.getByTestId('statement');
+  await expect(statement).toContainText('Mandat d’insertion professionnelle (MIP)');
+  // Six calendar months at CHF 500: October to December in Q4 2022, 1,050.00 canton + 450.00 commune.
+  await expect(page.getByTestId('statement-mip')).toContainText('CHF 1’500.00');
+  await expect(page.getByTestId('statement-mip')).toContainText('CHF 1’050.00');
+  await expect(page.getByTestId('statement-mip')).toContainText('CHF 450.00');
+  await expect(statement).toContainText(t['statements.months'].replace('{count}', '3'));
+  await scrollsInItsBox(page.getByTestId('statement-scroll'));
+  await shot(page, '80-fr-statement-2022-phone');
+  const xlsx = await download(`${t['statements.xlsx']} (FR)`);
+  expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+  expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
+
+  // The canton view: every commune of the quarter in one table, with the canton's totals.
+  await page.getByTestId('statement-view').getByText(t['statements.cantonView']).click();
+  const canton = page.getByTestId('canton-statement');
+  await expect(canton).toContainText(t['statements.cantonTitle'].replace('{quarter}', '2022-Q4'));
+  await expect(canton.getByRole('row').filter({ hasText: 'Sion' })).toContainText('CHF 1’500.00');
+  await expect(page.getByTestId('canton-total')).toContainText('CHF 1’500.00');
+  await scrollsInItsBox(page.getByTestId('canton-scroll'));
+  await shot(page, '81-fr-canton-phone');
+  const csv = await download(`${t['statements.csv']} (FR)`);
+  const text = await csv.text();
+  expect(text).toContain('Trimestre;Commune;Lignes;Mesures CHF;MIP CHF;Montant CHF;Canton CHF;Commune CHF');
+  expect(text).toMatch(/2022-Q4;Total canton;\d+;[\d.]+;1500\.00;/);
+
+  // In German (RAV/SMZ users read the same), the headers and the exports follow the reader's language.
+  await switchLanguage(page, 'DE');
+  await expect(canton).toContainText(de['statements.cantonTitle'].replace('{quarter}', '2022-Q4'));
+  await expect(page.getByTestId('canton-total')).toContainText(de['statements.cantonTotal']);
+  await shot(page, '82-de-canton-phone');
+  const csvDe = await download(`${de['statements.csv']} (DE)`);
+  expect(await csvDe.text()).toContain('Quartal;Gemeinde;Zeilen;Massnahmen CHF;MIP CHF;Betrag CHF');
+  const xlsxDe = await download(`${de['statements.xlsx']} (DE)`);
+  expect(xlsxDe.headers()['content-disposition']).toContain('abrechnungen-kanton-2022-Q4.xlsx');
+  await page.getByTestId('statement-view').getByText(de['statements.byCommune']).click();
+  await expect(page.getByTestId('statement-mip')).toContainText('CHF 1’500.00');
+  await shot(page, '83-de-statement-2022-phone');
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await shot(page, '84-de-statement-2022');
+  await page.getByTestId('statement-view').getByText(de['statements.cantonView']).click();
+  await expect(page.getByTestId('canton-total')).toBeVisible();
+  await shot(page, '85-de-canton');
+  await switchLanguage(page, 'FR');
+  await shot(page, '86-fr-canton');
   await signOut(page);
 });
 

@@ -5,6 +5,9 @@ import type { Statement } from '../../../contracts/measures.ts';
 import { get, query } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+
+/** Amounts stay on one line: the table scrolls in its box instead. */
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 import { CantonStatementView } from './CantonStatementView.tsx';
 
 interface Choices {
@@ -99,7 +102,7 @@ export function StatementsPage() {
           {s.lines.length === 0 ? (
             <Text>{t('statements.none')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={860} data-testid="statement-scroll">
+            <Table.ScrollContainer minWidth={1000} data-testid="statement-scroll">
               <Table striped>
                 <Table.Thead>
                   <Table.Tr>
@@ -107,29 +110,45 @@ export function StatementsPage() {
                     <Table.Th>{t('statements.person')}</Table.Th>
                     <Table.Th>{t('statements.measure')}</Table.Th>
                     <Table.Th>{t('statements.period')}</Table.Th>
-                    <Table.Th ta="right">{t('statements.days')}</Table.Th>
-                    <Table.Th ta="right">{t('statements.amount')}</Table.Th>
-                    <Table.Th ta="right">{t('statements.canton')}</Table.Th>
-                    <Table.Th ta="right">{t('statements.communeShare')}</Table.Th>
+                    <Table.Th ta="right" style={NOWRAP}>
+                      {t('statements.days')}
+                    </Table.Th>
+                    <Table.Th ta="right" style={NOWRAP}>
+                      {t('statements.amount')}
+                    </Table.Th>
+                    <Table.Th ta="right" style={NOWRAP}>
+                      {t('statements.canton')}
+                    </Table.Th>
+                    <Table.Th ta="right" style={NOWRAP}>
+                      {t('statements.communeShare')}
+                    </Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {s.lines.map((l) => (
                     <Table.Tr key={l.measureId}>
-                      <Table.Td>{l.situationNumber}</Table.Td>
-                      <Table.Td>{l.initials}</Table.Td>
+                      <Table.Td style={NOWRAP}>{l.situationNumber}</Table.Td>
+                      <Table.Td style={NOWRAP}>{l.initials}</Table.Td>
                       <Table.Td>
                         {lang === 'de' ? l.kindNameDe : l.kindNameFr}
-                        {l.mip && ` (${t('statements.mip')})`}
+                        {l.mip && !(lang === 'de' ? l.kindNameDe : l.kindNameFr).includes('MIP') && ' (MIP)'}
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td style={NOWRAP}>
                         {date(l.from)} – {date(l.to)}
                         {l.months !== null && ` (${t('statements.months', { count: l.months })})`}
                       </Table.Td>
-                      <Table.Td ta="right">{l.days}</Table.Td>
-                      <Table.Td ta="right">{money(l.cents)}</Table.Td>
-                      <Table.Td ta="right">{money(l.cantonCents)}</Table.Td>
-                      <Table.Td ta="right">{money(l.communeCents)}</Table.Td>
+                      <Table.Td ta="right" style={NOWRAP}>
+                        {l.days}
+                      </Table.Td>
+                      <Table.Td ta="right" style={NOWRAP}>
+                        {money(l.cents)}
+                      </Table.Td>
+                      <Table.Td ta="right" style={NOWRAP}>
+                        {money(l.cantonCents)}
+                      </Table.Td>
+                      <Table.Td ta="right" style={NOWRAP}>
+                        {money(l.communeCents)}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                   {(
@@ -143,13 +162,13 @@ export function StatementsPage() {
                       <Table.Td colSpan={5} fw={700}>
                         {t(label)}
                       </Table.Td>
-                      <Table.Td ta="right" fw={700}>
+                      <Table.Td ta="right" fw={700} style={NOWRAP}>
                         {money(totals.cents)}
                       </Table.Td>
-                      <Table.Td ta="right" fw={700}>
+                      <Table.Td ta="right" fw={700} style={NOWRAP}>
                         {money(totals.cantonCents)}
                       </Table.Td>
-                      <Table.Td ta="right" fw={700}>
+                      <Table.Td ta="right" fw={700} style={NOWRAP}>
                         {money(totals.communeCents)}
                       </Table.Td>
                     </Table.Tr>
