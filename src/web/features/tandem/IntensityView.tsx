@@ -40,7 +40,9 @@ export function IntensityView({ file }: { file: TandemFile }) {
               <Table.Td>{monthLabel(m.month, lang)}</Table.Td>
               <Table.Td>{t('intensity.ofRequired', { n: m.meetingsWithPerson, required: m.required })}</Table.Td>
               <Table.Td>
-                <Badge color={INTENSITY_COLOR[m.status]}>{t(`intensity.${m.status}` as MessageKey)}</Badge>
+                <Badge color={INTENSITY_COLOR[m.status]} styles={{ label: { overflow: 'visible' } }}>
+                  {t(`intensity.${m.status}` as MessageKey)}
+                </Badge>
               </Table.Td>
             </Table.Tr>
           ))}

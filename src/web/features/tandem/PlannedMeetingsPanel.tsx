@@ -182,8 +182,8 @@ function PlannedItem({ situationId, p, coach }: { situationId: string; p: Planne
           {coach && (
             <Button
               size="xs"
-              variant="subtle"
-              color="red.9"
+              variant="light"
+              color="red"
               loading={busy}
               onClick={() => void run(() => post(`${base}/cancel`, { version: p.version }), t('planned.cancelled'))}
             >
