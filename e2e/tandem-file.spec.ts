@@ -127,6 +127,8 @@ test('the tandem jumps through the file, plans a meeting, downloads its invitati
   await page.setViewportSize({ width: 390, height: 844 });
   await bar.getByRole('link', { name: t['tandemFile.section.closure'] }).click();
   await expect(page.getByTestId('section-closure')).toBeInViewport();
+  // The bar scrolls inside itself: the page does not scroll sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await bar.getByRole('link', { name: t['tandemFile.section.overview'] }).click();
   await expect(page.getByTestId('next-planned-meeting')).toBeInViewport();
   await settledShot(page, '111-fr-tandem-file-phone');
@@ -139,6 +141,8 @@ test('the Brig tandem plans in German and downloads a German invitation', async 
   await expect(bar.getByRole('link', { name: t['tandemFile.section.overview'] })).toBeVisible();
   await expect(page.getByTestId('intensity-legend')).toContainText('gerundet(2 × abgedeckte Tage ÷ Tage des Monats)');
   await bar.getByRole('link', { name: t['tandemFile.section.journal'] }).click();
+  // German punctuation in the journal: no space before the colon.
+  await expect(page.getByTestId('meetings')).toContainText('Nächste Schritte: Praktikum in Visp.');
   const later = inDays(2);
   await plan(page, t, later.swiss, '10:15', 'Frau Imboden (RAV)', 'SMZ Brig, Raum 2');
   await expect(page.getByTestId('next-planned-meeting')).toContainText(`${later.swiss} um 10:15`);
