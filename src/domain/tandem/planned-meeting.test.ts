@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkHold, checkPlannedDate, invitationUid, nextPlanned } from './planned-meeting.ts';
+import { checkHold, checkPlannedDate, invitationState, invitationUid, nextPlanned } from './planned-meeting.ts';
 
 const mandate = { startOn: '2026-11-30', endOn: '2027-05-30', closedOn: null };
 
@@ -38,5 +38,25 @@ describe('planned meetings (issue 11)', () => {
     expect(nextPlanned([...list, p('2026-11-20', '10:00')], '2026-12-04')).toEqual(p('2026-12-10', '09:00'));
     expect(nextPlanned(list, '2026-12-11')).toBeNull();
     expect(invitationUid('abc')).toBe('abc@tandem.cii-valais');
+  });
+  it('an invitation is a REQUEST while planned, a CANCEL once cancelled or once the mandate is closed', () => {
+    expect(invitationState({ status: 'planned', sequence: 1 }, false)).toEqual({
+      status: 'planned',
+      method: 'REQUEST',
+      sequence: 1,
+    });
+    expect(invitationState({ status: 'cancelled', sequence: 2 }, false)).toMatchObject({
+      method: 'CANCEL',
+      sequence: 2,
+    });
+    expect(invitationState({ status: 'cancelled', sequence: 2 }, true)).toMatchObject({
+      method: 'CANCEL',
+      sequence: 2,
+    });
+    expect(invitationState({ status: 'planned', sequence: 1 }, true)).toEqual({
+      status: 'cancelled',
+      method: 'CANCEL',
+      sequence: 2,
+    });
   });
 });

@@ -50,3 +50,20 @@ export function nextPlanned<T extends { plannedOn: string; startTime: string; st
 
 /** The invitation's UID: stable for the meeting's whole life, so that calendars update the event they hold. */
 export const invitationUid = (plannedMeetingId: string) => `${plannedMeetingId}@tandem.cii-valais`;
+
+/**
+ * What an invitation says now: REQUEST while planned; CANCEL once cancelled — or once the mandate is closed, which
+ * ends every meeting still planned (its SEQUENCE one higher than the last invitation sent, as a change must be).
+ */
+export function invitationState(
+  planned: { status: PlannedMeetingStatus; sequence: number },
+  mandateClosed: boolean,
+): { status: PlannedMeetingStatus; method: 'REQUEST' | 'CANCEL'; sequence: number } {
+  if (planned.status === 'planned' && mandateClosed)
+    return { status: 'cancelled', method: 'CANCEL', sequence: planned.sequence + 1 };
+  return {
+    status: planned.status,
+    method: planned.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
+    sequence: planned.sequence,
+  };
+}

@@ -4,7 +4,7 @@ import type { Language } from '../../domain/access/roles.ts';
 import { buildIcs } from '../../domain/calendar/ics.ts';
 import { PART_CATEGORY } from '../../domain/consent/data-categories.ts';
 import { notFound } from '../../domain/errors.ts';
-import { invitationUid } from '../../domain/tandem/planned-meeting.ts';
+import { invitationState, invitationUid } from '../../domain/tandem/planned-meeting.ts';
 import { oneRow } from '../../db/one-row.ts';
 import { persons, tandems, users } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
@@ -15,10 +15,10 @@ import { loadMandateFor } from './load-mandate.ts';
 import { findPlannedMeeting } from './planned-meeting-repository.ts';
 
 /**
- * The planned meeting's invitation as an iCalendar file (RFC 5545): REQUEST while planned, CANCEL once cancelled,
- * with its stable UID and its SEQUENCE. It carries no more personal data than the caller may see: the person's name
- * only with the right to see who the person is, otherwise "the person"; no notes. Read through the access policy
- * (the coaching's category of the procuration) and audited.
+ * The planned meeting's invitation as an iCalendar file (RFC 5545): REQUEST while planned, CANCEL once cancelled or
+ * once the mandate is closed, with its stable UID and its SEQUENCE. It carries no more personal data than the caller
+ * may see: the person's name only with the right to see who the person is, otherwise "the person"; no notes. Read
+ * through the access policy (the coaching's category of the procuration) and audited.
  */
 export async function exportMeetingInvitation(
   ctx: AuthedContext,
@@ -69,10 +69,10 @@ export async function exportMeetingInvitation(
   ]
     .filter(Boolean)
     .join('\n');
-  const method = planned.status === 'cancelled' ? 'CANCEL' : 'REQUEST';
+  const { method, sequence } = invitationState(planned, mandate.closedAt !== null);
   const ics = buildIcs({
     uid: invitationUid(planned.id),
-    sequence: planned.sequence,
+    sequence,
     method,
     stamp: ctx.now(),
     start: { date: planned.plannedOn, time: planned.startTime },
@@ -89,7 +89,7 @@ export async function exportMeetingInvitation(
     recordId: planned.id,
     subjectPersonId: row.personId ?? undefined,
     allowed: true,
-    details: { situationId, method, sequence: planned.sequence, personNamed: Boolean(person) },
+    details: { situationId, method, sequence, personNamed: Boolean(person) },
   });
   return { ics, filename: `tandem-${planned.plannedOn}.ics`, method };
 }

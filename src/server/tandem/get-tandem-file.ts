@@ -5,7 +5,7 @@ import { swissDay } from '../../domain/consent/consent.ts';
 import { intensityByMonth } from '../../domain/tandem/intensity.ts';
 import { countsForIntensity } from '../../domain/tandem/journal.ts';
 import { latestEnd } from '../../domain/tandem/mandate.ts';
-import { nextPlanned } from '../../domain/tandem/planned-meeting.ts';
+import { invitationState, nextPlanned } from '../../domain/tandem/planned-meeting.ts';
 import { isReportDue, reportableMonths } from '../../domain/tandem/monthly-report.ts';
 import {
   finalReports,
@@ -206,7 +206,10 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
         })),
       canEdit: coach && m.authorUserId === ctx.actor.userId,
     })),
+    // Closed, the mandate ends what is still planned: shown cancelled, its invitation a CANCEL to send.
     plannedMeetings: planned.map((p) => ({
+      status: invitationState(p, mandate.closedAt !== null).status,
+      sequence: invitationState(p, mandate.closedAt !== null).sequence,
       id: p.id,
       plannedOn: p.plannedOn,
       startTime: p.startTime,
@@ -215,12 +218,11 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
       personInvited: p.personInvited,
       others: p.others,
       location: p.location,
-      status: p.status,
-      sequence: p.sequence,
       createdByName: name(p.createdByUserId) ?? '',
       version: p.version,
     })),
-    nextPlannedMeetingId: nextPlanned(planned, today)?.id ?? null,
+    // A closed mandate has no next meeting: what is still planned is only there to be cancelled.
+    nextPlannedMeetingId: mandate.closedAt ? null : (nextPlanned(planned, today)?.id ?? null),
     objectives: goals.map((o) => ({
       id: o.id,
       title: o.title,

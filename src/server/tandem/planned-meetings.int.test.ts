@@ -214,4 +214,57 @@ describe('meetings planned ahead and their invitation', () => {
     expect((await send(orp, 'POST', `/planned-meetings/${first}/cancel`, { version: 3 })).statusCode).toBe(409);
     expect(await audits('planned_meeting.cancel', first)).toHaveLength(1);
   });
+
+  it('after closure: nothing behind, no next meeting, what was planned is cancelled, nothing planned', async () => {
+    let orp = await t.signIn('tandem.orp.p');
+    const planned = (
+      await send(orp, 'POST', '/planned-meetings', {
+        plannedOn: '2026-12-28',
+        startTime: '11:00',
+        kind: 'with_person',
+        personInvited: true,
+      })
+    ).json().plannedMeetings[0];
+    at('2026-12-20T09:00:00Z');
+    orp = await t.signIn('tandem.orp.p');
+    const sections = {
+      workDone: 'Coaching.',
+      obstacles: 'Santé.',
+      strengths: 'Motivation.',
+      stepsTaken: 'Stage.',
+      stepsToTake: 'Suivi par le CMS.',
+    };
+    const draft = (await send(orp, 'PUT', '/final-report', { ...sections, version: null })).json().finalReport;
+    const finalised = await send(orp, 'POST', '/final-report/finalise', { language: 'fr', version: draft.version });
+    expect(finalised.statusCode).toBe(200);
+    const closed = await send(orp, 'POST', '/mandate/close', {
+      outcome: 'social_aid_only',
+      outcomeOn: '2026-12-20',
+      insertion: null,
+      version: finalised.json().mandate.version,
+    });
+    expect(closed.statusCode).toBe(200);
+    const f = closed.json();
+    // December covered up to the closure (20 of 31 days: one required, none held): over, missed, never behind.
+    expect(f.intensity.at(-1)).toMatchObject({ month: '2026-12', coveredDays: 20, required: 1, status: 'missed' });
+    expect(f.intensity.some((m: { status: string }) => m.status === 'behind' || m.status === 'to_hold')).toBe(false);
+    expect(f.nextPlannedMeetingId).toBeNull();
+    const home = (await t.request(orp, { method: 'GET', url: '/api/me/attention' })).json().items;
+    expect(home.map((i: { kind: string }) => i.kind)).not.toContain('intensity_behind');
+    // What was still planned is shown cancelled; its invitation a CANCEL one sequence higher, to send.
+    expect(f.plannedMeetings).toEqual([expect.objectContaining({ id: planned.id, status: 'cancelled', sequence: 1 })]);
+    const lines = unfold((await ics(orp, planned.id)).body);
+    expect(lines).toEqual(expect.arrayContaining(['METHOD:CANCEL', 'STATUS:CANCELLED', 'SEQUENCE:1']));
+    // The tandem no longer coaches: nothing is planned, moved or held any more.
+    const refused = await send(orp, 'POST', '/planned-meetings', {
+      plannedOn: '2026-12-28',
+      startTime: '09:00',
+      kind: 'phone',
+      personInvited: true,
+    });
+    expect(refused.statusCode).toBe(404);
+    const hold = await send(orp, 'POST', `/planned-meetings/${planned.id}/hold`, { version: planned.version });
+    expect(hold.statusCode).toBe(404);
+    expect((await file(orp)).plannedMeetings).toHaveLength(1);
+  });
 });

@@ -143,7 +143,17 @@ function PlanForm({ situationId, p, onDone }: { situationId: string; p?: Planned
   );
 }
 
-function PlannedItem({ situationId, p, coach }: { situationId: string; p: PlannedMeeting; coach: boolean }) {
+function PlannedItem({
+  situationId,
+  p,
+  coach,
+  open,
+}: {
+  situationId: string;
+  p: PlannedMeeting;
+  coach: boolean;
+  open: boolean;
+}) {
   const { t, lang } = useI18n();
   const [moving, setMoving] = useState(false);
   const { run, error, busy } = useTandemAction(situationId);
@@ -155,17 +165,23 @@ function PlannedItem({ situationId, p, coach }: { situationId: string; p: Planne
       <Group justify="space-between" align="flex-start">
         <div>
           <Summary p={p} />
-          {p.plannedOn < today && (
-            <Badge size="xs" color="orange.9">
-              {t('planned.overdue')}
+          {p.status === 'cancelled' ? (
+            <Badge size="xs" color="gray.7">
+              {t('planned.cancelledByClosure')}
             </Badge>
+          ) : (
+            p.plannedOn < today && (
+              <Badge size="xs" color="orange.9">
+                {t('planned.overdue')}
+              </Badge>
+            )
           )}
         </div>
         <Group gap="xs">
           <Button size="xs" variant="light" component="a" href={`${base}/invitation.ics?lang=${lang}`} download>
             {t('planned.ics')}
           </Button>
-          {coach && p.plannedOn <= today && (
+          {coach && open && p.plannedOn <= today && (
             <Button
               size="xs"
               loading={busy}
@@ -174,7 +190,7 @@ function PlannedItem({ situationId, p, coach }: { situationId: string; p: Planne
               {t('planned.hold')}
             </Button>
           )}
-          {coach && (
+          {coach && open && (
             <Button size="xs" variant="subtle" onClick={() => setMoving(true)}>
               {t('planned.move')}
             </Button>
@@ -228,7 +244,7 @@ export function PlannedMeetingsPanel({
         {adding && <PlanForm situationId={situationId} onDone={() => setAdding(false)} />}
         {file.plannedMeetings.length === 0 && !adding && <Text c="gray.7">{t('planned.noneNext')}</Text>}
         {file.plannedMeetings.map((p) => (
-          <PlannedItem key={`${p.id}-${p.version}`} situationId={situationId} p={p} coach={coach} />
+          <PlannedItem key={`${p.id}-${p.version}`} situationId={situationId} p={p} coach={coach} open={open} />
         ))}
       </Stack>
     </Paper>

@@ -44,5 +44,6 @@ export const deTandemFile: Record<keyof typeof frTandemFile, string> = {
   'planned.hold': 'Hat stattgefunden',
   'planned.ics': 'Einladung (.ics)',
   'planned.by': 'geplant von {name}',
+  'planned.cancelledByClosure': 'mit dem Abschluss des Mandats abgesagt: Absage (.ics) versenden',
   'planned.overdue': 'Datum vorbei',
 };

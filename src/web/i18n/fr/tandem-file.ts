@@ -42,5 +42,6 @@ export const frTandemFile = {
   'planned.hold': 'A eu lieu',
   'planned.ics': 'Invitation (.ics)',
   'planned.by': 'planifié par {name}',
+  'planned.cancelledByClosure': 'annulé par la clôture du mandat : envoyez l’annulation (.ics)',
   'planned.overdue': 'date passée',
 };
