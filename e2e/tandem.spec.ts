@@ -56,14 +56,16 @@ test('the Bureau assigns, the tandem coaches for months, reports, closes with an
   const assignPanel = page.getByTestId('assign-panel');
   await expect(assignPanel).toBeVisible();
   await pick(page, assignPanel, t['assign.tandem'], /Pierre Métrailler/);
-  await assignPanel.getByLabel(t['assign.startOn']).fill(day(-2, 1));
+  // A start on the 20th: the first month is partial and asks for one meeting only (issue 11).
+  await assignPanel.getByLabel(t['assign.startOn']).fill(day(-2, 20));
   await shot(page, '61-fr-assign');
   await assignPanel.getByRole('button', { name: t['assign.submit'] }).click();
   await expect(page.getByTestId('mandate')).toBeVisible();
   const url = page.url();
   await signOut(page);
 
-  // 2. The tandem logs meetings over three months: two in the first, one in the second (thin), one this month.
+  // 2. The tandem logs meetings over three months: one in the partial first (enough), one in the second (thin), one
+  // this month.
   await signIn(page, 'tandem.orp');
   await expect(page.getByRole('navigation')).toBeVisible();
   await page.goto(url);
@@ -78,14 +80,19 @@ test('the Bureau assigns, the tandem coaches for months, reports, closes with an
     await form.getByRole('button', { name: t['app.save'] }).click();
     await expect(form).toHaveCount(0);
   };
-  await log(day(-2, 3), 'Premier entretien, objectifs posés.');
-  await log(day(-2, 20), 'Bilan de compétences.');
+  await log(day(-2, 25), 'Premier entretien, objectifs posés.');
   await log(day(-1, 10), 'Recherche de stage.');
   await log(today(), 'Stage trouvé dans un garage.');
-  await expect(meetings.getByTestId('meeting')).toHaveCount(4);
+  await expect(meetings.getByTestId('meeting')).toHaveCount(3);
   const intensity = page.getByTestId('intensity');
-  await expect(intensity.getByText(t['intensity.missed'])).toBeVisible();
-  await expect(intensity.getByText(t['intensity.behind'])).toBeVisible();
+  const monthOf = (d: string) => d.split('.').reverse().slice(0, 2).join('-');
+  // The partial first month: one meeting of one required, met; no false alarm on the current month.
+  await expect(intensity.getByTestId(`intensity-${monthOf(day(-2, 20))}`)).toContainText(t['intensity.met']);
+  await expect(intensity.getByTestId(`intensity-${monthOf(day(-2, 20))}`)).toContainText('1 / 1');
+  await expect(intensity.getByTestId(`intensity-${monthOf(day(-1, 1))}`)).toContainText(t['intensity.missed']);
+  await expect(intensity.getByTestId(`intensity-${monthOf(today())}`)).toContainText(t['intensity.to_hold']);
+  await expect(intensity.getByText(t['intensity.behind'], { exact: true })).toHaveCount(0);
+  await expect(page.getByTestId('intensity-legend')).toContainText('arrondi(2 × jours couverts ÷ jours du mois)');
   await page.getByRole('navigation').getByRole('link', { name: t['nav.home'] }).click();
   await expect(page.getByTestId('attention-months_missed').first()).toBeVisible();
   await shot(page, '62-fr-tandem-home-warnings');
@@ -101,12 +108,12 @@ test('the Bureau assigns, the tandem coaches for months, reports, closes with an
   await extend.getByLabel(t['mandate.justification']).fill('Encore deux mois.');
   await extend.getByRole('button', { name: t['mandate.extend'] }).click();
   await expect(
-    extend.getByText(`Un mandat ne peut pas dépasser neuf mois : la fin ne peut pas être après le ${day(7, 1)}.`),
+    extend.getByText(`Un mandat ne peut pas dépasser neuf mois : la fin ne peut pas être après le ${day(7, 20)}.`),
   ).toBeVisible();
   await shot(page, '63-fr-mandate-extension-refused');
 
   // 4. The monthly report of the first month, drafted from its meetings, edited and sent.
-  const firstMonth = page.getByTestId(`report-${day(-2, 1).split('.').reverse().slice(0, 2).join('-')}`);
+  const firstMonth = page.getByTestId(`report-${monthOf(day(-2, 1))}`);
   await firstMonth.getByRole('button', { name: t['reports.draft'] }).click();
   await expect(firstMonth.getByLabel(t['reports.elements'])).toHaveValue(/Suite : Premier entretien/);
   await firstMonth
@@ -118,7 +125,7 @@ test('the Bureau assigns, the tandem coaches for months, reports, closes with an
 
   // 5. The final report, finalised as a PDF, and the closure with an insertion.
   const final = page.getByTestId('final-report');
-  await final.getByLabel(t['final.workDone']).fill('Quatre entretiens, bilan de compétences, recherche de stage.');
+  await final.getByLabel(t['final.workDone']).fill('Trois entretiens, bilan de compétences, recherche de stage.');
   await final.getByLabel(t['final.obstacles']).fill('Consommation de cannabis, abandons de mesures passés.');
   await final.getByLabel(t['final.strengths']).fill('Habileté manuelle, motivation retrouvée.');
   await final.getByLabel(t['final.stepsTaken']).fill('Stage dans un garage, engagement comme aide-mécanicien.');

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../domain/access/roles.ts';
 import { CONTRACT_TYPES, OUTCOMES } from '../domain/tandem/closure.ts';
+import { INTENSITY_STATUSES } from '../domain/tandem/intensity.ts';
 import { MEETING_KINDS, OBJECTIVE_STATUSES } from '../domain/tandem/journal.ts';
+import { PLANNED_MEETING_STATUSES } from '../domain/tandem/planned-meeting.ts';
 import { IdSchema, VersionSchema, trimmed } from './common.ts';
 import { IsoDateSchema } from './situations.ts';
 
@@ -58,6 +60,23 @@ export const MeetingBodySchema = z.object({
   nextSteps: text(4000).default(''),
 });
 export const UpdateMeetingBodySchema = MeetingBodySchema.extend({ version: VersionSchema });
+
+/** A meeting planned ahead (issue 11): local day and time in Europe/Zurich, who is invited. */
+export const PlannedMeetingBodySchema = z.object({
+  plannedOn: IsoDateSchema,
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  durationMinutes: z.number().int().min(15).max(480).default(60),
+  kind: z.enum(MEETING_KINDS),
+  personInvited: z.boolean(),
+  others: text(500).default(''),
+  location: text(200).default(''),
+});
+export const MovePlannedMeetingBodySchema = PlannedMeetingBodySchema.pick({
+  plannedOn: true,
+  startTime: true,
+  durationMinutes: true,
+  location: true,
+}).extend({ version: VersionSchema });
 
 export const ObjectiveBodySchema = z.object({
   title: trimmed(300),
@@ -121,6 +140,16 @@ export const MeetingSchema = MeetingBodySchema.extend({
   ),
   canEdit: z.boolean(),
 });
+
+export const PlannedMeetingSchema = PlannedMeetingBodySchema.extend({
+  id: IdSchema,
+  status: z.enum(PLANNED_MEETING_STATUSES),
+  /** The iCalendar SEQUENCE: grows with every move or cancellation. */
+  sequence: z.number().int(),
+  createdByName: z.string(),
+  version: z.number().int(),
+});
+export type PlannedMeeting = z.infer<typeof PlannedMeetingSchema>;
 
 export const ObjectiveSchema = ObjectiveBodySchema.extend({
   id: IdSchema,
@@ -199,11 +228,17 @@ export const TandemFileSchema = z.object({
     z.object({
       month: z.string(),
       meetingsWithPerson: z.number().int(),
+      /** The prorated number of meetings asked for in the month (`domain/tandem/intensity.ts`). */
+      required: z.number().int(),
+      coveredDays: z.number().int(),
       period: z.enum(['past', 'current', 'future']),
-      status: z.enum(['met', 'missed', 'behind', 'on_track', 'upcoming']),
+      status: z.enum(INTENSITY_STATUSES),
     }),
   ),
   meetings: z.array(MeetingSchema),
+  /** Meetings still planned (not held, not cancelled), earliest first; the next one from today on. */
+  plannedMeetings: z.array(PlannedMeetingSchema),
+  nextPlannedMeetingId: IdSchema.nullable(),
   objectives: z.array(ObjectiveSchema),
   monthlyReports: z.array(MonthlyReportSchema),
   finalReport: FinalReportSchema.nullable(),

@@ -20,6 +20,7 @@ import { CARE_KINDS, SITUATION_STATUSES } from '../domain/situation/situation-li
 import { SEXES } from '../domain/situation/vocabulary.ts';
 import { CONTRACT_TYPES, OUTCOMES } from '../domain/tandem/closure.ts';
 import { MEETING_KINDS, OBJECTIVE_STATUSES } from '../domain/tandem/journal.ts';
+import { PLANNED_MEETING_STATUSES } from '../domain/tandem/planned-meeting.ts';
 import { COST_UNITS, KIND_CHECKS, REGIMES } from '../domain/measures/catalogue.ts';
 import { MEASURE_STATUSES } from '../domain/measures/lifecycle.ts';
 import { APPROVAL_STEPS } from '../domain/measures/rule-sets.ts';
@@ -676,6 +677,44 @@ export const meetingRevisions = pgTable(
     replacedAt: ts('replaced_at').notNull(),
   },
   (t) => [index('meeting_revisions_meeting_idx').on(t.meetingId, t.version)],
+);
+
+/** What happened to a planned meeting: still ahead, held (then in the journal), or cancelled. */
+export const plannedMeetingStatusEnum = pgEnum('planned_meeting_status', PLANNED_MEETING_STATUSES);
+
+/**
+ * A meeting the tandem plans ahead (issue 11): a local day and time in Europe/Zurich, who is invited, and the
+ * iCalendar SEQUENCE that grows with every change the invited see (moved, cancelled). Held, it points to its journal
+ * entry.
+ */
+export const plannedMeetings = pgTable(
+  'planned_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mandateId: uuid('mandate_id')
+      .notNull()
+      .references(() => mandates.id),
+    situationId: uuid('situation_id')
+      .notNull()
+      .references(() => situations.id),
+    plannedOn: date('planned_on', { mode: 'string' }).notNull(),
+    startTime: text('start_time').notNull(),
+    durationMinutes: integer('duration_minutes').notNull().default(60),
+    kind: meetingKindEnum('kind').notNull(),
+    personInvited: boolean('person_invited').notNull(),
+    others: text('others').notNull().default(''),
+    location: text('location').notNull().default(''),
+    status: plannedMeetingStatusEnum('status').notNull().default('planned'),
+    sequence: integer('sequence').notNull().default(0),
+    heldMeetingId: uuid('held_meeting_id').references(() => meetings.id),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('planned_meetings_mandate_idx').on(t.mandateId, t.status, t.plannedOn)],
 );
 
 export const objectives = pgTable(

@@ -17,6 +17,7 @@ import { finaliseFinalReport } from '../tandem/finalise-final-report.ts';
 import { getTandemFile } from '../tandem/get-tandem-file.ts';
 import { handBackFile } from '../tandem/hand-back-file.ts';
 import { recordMeeting } from '../tandem/save-meeting.ts';
+import { planMeeting } from '../tandem/plan-meeting.ts';
 import { saveObjective } from '../tandem/save-objective.ts';
 import { saveFinalReport } from '../tandem/save-final-report.ts';
 import { createTandem } from '../tandem/save-tandem.ts';
@@ -128,8 +129,8 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
   };
   const monthAgo = (n: number) => swissDay(daysAgo(n)).slice(0, 7);
 
-  // Virginie Rey, seed 000: fourth month, a thin month, the last report not yet sent.
-  await run({
+  // Virginie Rey, seed 000: fourth month, a thin month, the last report not yet sent; the next meeting planned.
+  const rey = await run({
     name: 'Rey',
     region: 'SION',
     coord: 'coord.sion',
@@ -167,6 +168,16 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
     reports: [
       [monthAgo(100), 100 - 31, 'Mandat commencé ; objectifs posés avec Mme Rey ; bilan de compétences en cours.'],
     ],
+  });
+
+  await planMeeting(ctxFor('tandem.orp', now), rey, {
+    plannedOn: swissDay(new Date(now.getTime() + 6 * DAY)),
+    startTime: '10:00',
+    durationMinutes: 60,
+    kind: 'with_person',
+    personInvited: true,
+    others: 'Gérante du magasin de sport',
+    location: 'ORP de Sion',
   });
 
   // Marc Gillioz: inserted as a warehouseman, closed and handed back; the six-month follow-up is due.

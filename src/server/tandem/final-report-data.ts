@@ -44,7 +44,7 @@ export async function finalReportData(
     today,
   )
     .filter((m) => m.period !== 'future')
-    .map((m) => ({ month: m.month, met: m.meetingsWithPerson >= 2 }));
+    .map((m) => ({ month: m.month, met: m.meetingsWithPerson >= m.required }));
   return {
     lang,
     number: situation.number,

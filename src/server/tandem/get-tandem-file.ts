@@ -1,16 +1,18 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { TandemFile } from '../../contracts/tandem.ts';
 import { can } from '../../domain/access/policy.ts';
 import { swissDay } from '../../domain/consent/consent.ts';
 import { intensityByMonth } from '../../domain/tandem/intensity.ts';
 import { countsForIntensity } from '../../domain/tandem/journal.ts';
 import { latestEnd } from '../../domain/tandem/mandate.ts';
+import { invitationState, nextPlanned } from '../../domain/tandem/planned-meeting.ts';
 import { isReportDue, reportableMonths } from '../../domain/tandem/monthly-report.ts';
 import {
   finalReports,
   insertionFollowUps,
   meetingRevisions,
   meetings,
+  plannedMeetings,
   monthlyReports,
   objectives,
   outboxMessages,
@@ -29,6 +31,8 @@ const EMPTY: TandemFile = {
   mandate: null,
   intensity: [],
   meetings: [],
+  plannedMeetings: [],
+  nextPlannedMeetingId: null,
   objectives: [],
   monthlyReports: [],
   finalReport: null,
@@ -65,6 +69,14 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
         )
         .orderBy(asc(meetingRevisions.version))
     : [];
+  // What is planned is the coaching's content too: who meets the person, when (decision 005).
+  const planned = coaching
+    ? await ctx.db
+        .select()
+        .from(plannedMeetings)
+        .where(and(eq(plannedMeetings.mandateId, mandate.id), eq(plannedMeetings.status, 'planned')))
+        .orderBy(asc(plannedMeetings.plannedOn), asc(plannedMeetings.startTime))
+    : [];
   const goals = coaching
     ? await ctx.db
         .select()
@@ -99,6 +111,7 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
     mandate.handedBackByUserId,
     ...mandate.reportRecipientIds,
     ...journal.map((m) => m.authorUserId),
+    ...planned.map((p) => p.createdByUserId),
     ...revisions.map((r) => r.writtenByUserId),
     ...goals.map((o) => o.updatedByUserId),
     ...reports.flatMap((r) => [r.draftedByUserId, r.sentByUserId]),
@@ -110,7 +123,6 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
   const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-  const intensityEnd = mandate.outcomeOn ?? mandate.endOn;
   const reportsByMonth = new Map(reports.map((r) => [r.month, r]));
   const months = [
     ...new Set([
@@ -162,7 +174,7 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
     },
     // The count of meetings a month is the mandate's workflow, not its content: shown to every reader.
     intensity: intensityByMonth(
-      { start: mandate.startOn, end: intensityEnd },
+      { start: mandate.startOn, end: mandate.endOn, closedOn: mandate.outcomeOn },
       allMeetings.filter(countsForIntensity).map((m) => m.heldOn),
       today,
     ),
@@ -194,6 +206,23 @@ export async function getTandemFile(ctx: AuthedContext, situationId: string): Pr
         })),
       canEdit: coach && m.authorUserId === ctx.actor.userId,
     })),
+    // Closed, the mandate ends what is still planned: shown cancelled, its invitation a CANCEL to send.
+    plannedMeetings: planned.map((p) => ({
+      status: invitationState(p, mandate.closedAt !== null).status,
+      sequence: invitationState(p, mandate.closedAt !== null).sequence,
+      id: p.id,
+      plannedOn: p.plannedOn,
+      startTime: p.startTime,
+      durationMinutes: p.durationMinutes,
+      kind: p.kind,
+      personInvited: p.personInvited,
+      others: p.others,
+      location: p.location,
+      createdByName: name(p.createdByUserId) ?? '',
+      version: p.version,
+    })),
+    // A closed mandate has no next meeting: what is still planned is only there to be cancelled.
+    nextPlannedMeetingId: mandate.closedAt ? null : (nextPlanned(planned, today)?.id ?? null),
     objectives: goals.map((o) => ({
       id: o.id,
       title: o.title,

@@ -1,26 +1,13 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  List,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Mandate, TandemFile } from '../../../contracts/tandem.ts';
-import { monthLabel } from '../../../domain/tandem/monthly-report.ts';
 import { post } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { IntensityView } from './IntensityView.tsx';
 import { useTandemAction } from './use-tandem-file.ts';
 
 /** Extension: a later end with a justification; the server refuses beyond nine months and says until when. */
@@ -102,39 +89,6 @@ function HandBack({ situationId, m }: { situationId: string; m: Mandate }) {
         </Group>
       </Stack>
     </Alert>
-  );
-}
-
-const INTENSITY_COLOR = {
-  met: 'teal.9',
-  on_track: 'teal.9',
-  missed: 'red.9',
-  behind: 'orange.9',
-  upcoming: 'gray.7',
-} as const;
-
-/** Month by month: meetings with the person against the minimum of two. */
-function IntensityView({ file }: { file: TandemFile }) {
-  const { t, lang } = useI18n();
-  return (
-    <div data-testid="intensity">
-      <Text fw={600} size="sm" mb={4}>
-        {t('intensity.title')}
-      </Text>
-      <Table withTableBorder>
-        <Table.Tbody>
-          {file.intensity.map((m) => (
-            <Table.Tr key={m.month} data-testid={`intensity-${m.month}`}>
-              <Table.Td>{monthLabel(m.month, lang)}</Table.Td>
-              <Table.Td>{t('intensity.count', { n: m.meetingsWithPerson })}</Table.Td>
-              <Table.Td>
-                <Badge color={INTENSITY_COLOR[m.status]}>{t(`intensity.${m.status}` as MessageKey)}</Badge>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </div>
   );
 }
 

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../fr/index.ts';
 import { deSituations } from './situations.ts';
 import { deTandem } from './tandem.ts';
+import { deTandemFile } from './tandem-file.ts';
 import { deMeasures } from './measures.ts';
 
 export const de: Record<MessageKey, string> = {
@@ -214,5 +215,6 @@ export const de: Record<MessageKey, string> = {
   'lang.de': 'Deutsch',
   ...deSituations,
   ...deTandem,
+  ...deTandemFile,
   ...deMeasures,
 };

@@ -55,7 +55,7 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'mandate.handBackDone': 'Dossier zurückgegeben.',
   'mandate.handBackPending': 'Das Dossier muss an {name} zurückgegeben werden.',
 
-  'intensity.title': 'Intensität: mindestens zwei Gespräche mit der Person pro Monat',
+  'intensity.title': 'Intensität: mindestens zwei Gespräche mit der Person pro Monat (anteilig im angebrochenen Monat)',
   'intensity.met': 'erreicht',
   'intensity.missed': 'verfehlt',
   'intensity.behind': 'im Rückstand',
@@ -177,7 +177,7 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
 
   'home.tandem_to_assign': '{count} für ein Tandem bestimmte Situation(en) warten auf die Zuteilung an ein Tandem',
   'home.tandem_to_assignAction': 'Situationen anzeigen',
-  'home.intensity_behind': '{number}: diesen Monat weniger als zwei Gespräche mit der Person',
+  'home.intensity_behind': '{number}: Die verlangten Gespräche dieses Monats können nicht mehr alle stattfinden',
   'home.months_missed': '{number}: Minimum von zwei Gesprächen verfehlt im {months}',
   'home.report_due': '{number}: Monatsbericht zu senden für {months}',
   'home.follow_up_due': '{number}: Nachkontrolle der Eingliederung fällig am {date}',

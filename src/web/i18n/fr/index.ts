@@ -1,5 +1,6 @@
 import { frSituations } from './situations.ts';
 import { frTandem } from './tandem.ts';
+import { frTandemFile } from './tandem-file.ts';
 import { frMeasures } from './measures.ts';
 
 /** French: the reference dictionary. German must have exactly the same keys (checked by a test). */
@@ -213,6 +214,7 @@ export const fr = {
   'lang.de': 'Deutsch',
   ...frSituations,
   ...frTandem,
+  ...frTandemFile,
   ...frMeasures,
 };
 

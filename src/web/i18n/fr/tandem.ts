@@ -52,7 +52,7 @@ export const frTandem = {
   'mandate.handBackDone': 'Dossier rendu.',
   'mandate.handBackPending': 'Le dossier doit être rendu à {name}.',
 
-  'intensity.title': 'Intensité : au moins deux entretiens avec la personne par mois',
+  'intensity.title': 'Intensité : au moins deux entretiens avec la personne par mois (au prorata d’un mois partiel)',
   'intensity.met': 'atteint',
   'intensity.missed': 'manqué',
   'intensity.behind': 'en retard',
@@ -170,7 +170,7 @@ export const frTandem = {
 
   'home.tandem_to_assign': '{count} situation(s) orientée(s) vers un tandem attendent une attribution',
   'home.tandem_to_assignAction': 'Voir les situations',
-  'home.intensity_behind': '{number} : moins de deux entretiens avec la personne ce mois',
+  'home.intensity_behind': '{number} : les entretiens requis ce mois ne peuvent plus tous avoir lieu',
   'home.months_missed': '{number} : minimum de deux entretiens manqué en {months}',
   'home.report_due': '{number} : rapport mensuel à envoyer pour {months}',
   'home.follow_up_due': '{number} : suivi de l’insertion dû le {date}',

@@ -1,0 +1,47 @@
+/** French labels of the tandem file's sections, intensity legend and planned meetings (issue 11). */
+export const frTandemFile = {
+  'tandemFile.sections': 'Sections du dossier tandem',
+  'tandemFile.section.overview': 'Aperçu',
+  'tandemFile.section.journal': 'Journal',
+  'tandemFile.section.objectives': 'Objectifs',
+  'tandemFile.section.measures': 'Mesures',
+  'tandemFile.section.reports': 'Rapports',
+  'tandemFile.section.closure': 'Clôture',
+  'intensity.to_hold': 'à tenir',
+  'intensity.not_required': 'non requis',
+  'intensity.ofRequired': '{n} / {required}',
+  'intensity.monthHeader': 'Mois',
+  'intensity.statusHeader': 'État',
+  'intensity.requiredHeader': 'Entretiens / requis',
+  'intensity.legend':
+    'Règle : deux entretiens avec la personne par mois entier. Un mois partiel (début, fin ou clôture du mandat) ' +
+    'en demande arrondi(2 × jours couverts ÷ jours du mois) : aucun si moins d’un quart du mois est couvert, un ' +
+    'jusqu’aux trois quarts, deux au-delà. Le mois en cours est « à tenir » tant que les entretiens manquants ' +
+    'peuvent encore avoir lieu (un par jour) et « en retard » seulement s’ils ne le peuvent plus ; un mois terminé ' +
+    'est « atteint » ou « manqué ». Après la clôture, rien n’est plus signalé.',
+  'planned.title': 'Entretiens planifiés',
+  'planned.next': 'Prochain entretien planifié',
+  'planned.noneNext': 'Aucun entretien planifié.',
+  'planned.add': 'Planifier un entretien',
+  'planned.on': 'Date',
+  'planned.time': 'Heure',
+  'planned.duration': 'Durée (minutes)',
+  'planned.kind': 'Type',
+  'planned.personInvited': 'La personne est invitée',
+  'planned.others': 'Autres participant·es (nom, rôle)',
+  'planned.location': 'Lieu',
+  'planned.saved': 'Entretien planifié.',
+  'planned.moved': 'Entretien déplacé.',
+  'planned.cancelled': 'Entretien annulé.',
+  'planned.held': 'Entretien noté au journal, daté d’aujourd’hui.',
+  'planned.when': '{date} à {time}',
+  'planned.withPerson': 'avec la personne',
+  'planned.tandemOnly': 'tandem seul',
+  'planned.move': 'Déplacer',
+  'planned.cancel': 'Annuler l’entretien',
+  'planned.hold': 'A eu lieu',
+  'planned.ics': 'Invitation (.ics)',
+  'planned.by': 'planifié par {name}',
+  'planned.cancelledByClosure': 'annulé par la clôture du mandat : envoyez l’annulation (.ics)',
+  'planned.overdue': 'date passée',
+};
