@@ -220,6 +220,8 @@ export const SituationSchema = DraftBodySchema.extend({
   version: z.number().int(),
   person: PersonSchema.nullable(), // null when anonymous or when the caller has no basis to see who it is
   announcingUserName: z.string(),
+  /** The institution the data comes from: a procuration must name it for an identified announcement. */
+  announcingInstitutionId: IdSchema,
   announcingInstitutionName: z.string(),
   handledByName: z.string().nullable(),
   createdAt: z.string(),

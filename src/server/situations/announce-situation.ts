@@ -10,7 +10,10 @@ import { recordSituationEvent } from './record-event.ts';
 import { basisOf, updateSituationIf } from './situation-repository.ts';
 
 /**
- * draft → announced. Complete content is required, and the consent rule of
+ * draft → announced, or refused → announced once its announcer revised it: back
+ * into the triage queue as a new announcement (the refusal, its reason and
+ * suggestions stay on the timeline; the situation's current decision is
+ * cleared). Complete content is required, and the consent rule of
  * DOMAIN.md §3: identifying data leaves the announcing institution only under
  * a valid procuration naming it and the Bureau CII; otherwise the announcement
  * is anonymous (age band, region, risk factors — no name, no NAVS13).
@@ -52,7 +55,18 @@ export async function announceSituation(ctx: AuthedContext, id: string, version:
       tx,
       id,
       { version, status: row.status },
-      { status: to, announcedAt: now, updatedAt: now },
+      row.status === 'refused'
+        ? {
+            status: to,
+            announcedAt: now,
+            updatedAt: now,
+            handledByUserId: null,
+            takenUpAt: null,
+            decidedAt: null,
+            decisionReason: null,
+            refusalSuggestions: null,
+          }
+        : { status: to, announcedAt: now, updatedAt: now },
     );
     if (!ok) throw conflict();
     await recordSituationEvent(tx, ctx, {
@@ -61,6 +75,7 @@ export async function announceSituation(ctx: AuthedContext, id: string, version:
       type: 'announce',
       from: row.status,
       to,
+      ...(row.status === 'refused' ? { details: { again: true } } : {}),
     });
     await notifyUsers(tx, await bureauOfRegion(tx, row.regionId), {
       kind: 'situation_announced',
