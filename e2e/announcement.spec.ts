@@ -26,6 +26,7 @@ const JOURNEYS = [
     coordinator: 'coord.sion',
     person: { name: 'Délèze', first: 'Bérénice', birth: '03.04.1987', navs: '756.7341.2290.55' },
     refused: 'Fournier Sandra',
+    cms: 'CMS de Sion – aide sociale',
   },
   {
     lang: 'de',
@@ -34,6 +35,7 @@ const JOURNEYS = [
     coordinator: 'coord.brig',
     person: { name: 'Kalbermatten', first: 'Jürg', birth: '21.11.1975', navs: '756.9012.4471.33' },
     refused: 'Zenklusen Peter',
+    cms: 'SMZ Oberwallis – Sozialdienst',
   },
 ] as const;
 
@@ -128,6 +130,18 @@ for (const j of JOURNEYS) {
       .getByLabel(t['draft.helpExpected'])
       .fill(j.lang === 'fr' ? 'Coaching intensif.' : 'Intensives Coaching.');
     await expect(page.getByTestId('save-state')).toHaveText(t['draft.saved']);
+
+    // The procuration proposes what a tandem needs (the ORP, the CMS, the Bureau CII); a narrower scope says what it
+    // will prevent later.
+    await expect(page.getByTestId('scope-gaps')).toHaveCount(0);
+    await page.getByRole('combobox', { name: t['consent.institutions'] }).first().click();
+    await page.keyboard.press('Backspace');
+    await expect(page.getByTestId('scope-gaps')).toContainText(t['consent.gap.cms']);
+    await page.keyboard.press('Escape');
+    await shot(page, `41b-${j.lang}-narrower-procuration`);
+    await pick(page, t['consent.institutions'], j.cms);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('scope-gaps')).toHaveCount(0);
 
     // The pre-filled procuration, in the person's language, checked as a rendered page.
     const printLink = page.getByRole('link', { name: t['consent.print'] });
@@ -256,8 +270,9 @@ for (const j of JOURNEYS) {
     const t = j.t;
     const number = REANNOUNCED[j.lang];
     expect(number, 'announced again by the journey above').toBeTruthy();
-    await page.setViewportSize({ width: 390, height: 844 });
+    // Signed in first: on a phone the navigation the sign-in helper waits for sits behind the menu button.
     await signIn(page, j.coordinator);
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/triage');
     const takeUp = page.getByRole('button', { name: `${t['triage.takeUp']} ${number}` });
     await expect(takeUp).toBeVisible();
