@@ -83,6 +83,9 @@ const isMissing = (value: unknown) =>
 export function fieldErrorFromZod(issue: ZodIssueLike, input?: unknown): FieldError {
   const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
   const p = issue.params;
+  // A refinement names its own message (e.g. 'eligibility.justification_missing'): the most precise one.
+  const named = issue.keyword === 'custom' ? (p.params as { messageKey?: unknown } | undefined)?.messageKey : undefined;
+  if (typeof named === 'string') return { path, messageKey: named };
   if (input !== undefined && issue.keyword !== 'unrecognized_keys' && isMissing(valueAt(input, issue.instancePath))) {
     return { path, messageKey: 'field.required' };
   }
@@ -109,11 +112,6 @@ export function fieldErrorFromZod(issue: ZodIssueLike, input?: unknown): FieldEr
       return { path, messageKey: 'field.invalidChoice' };
     case 'unrecognized_keys':
       return { path, messageKey: 'field.unknownField' };
-    case 'custom': {
-      // A refinement names its message (e.g. `visibleText` in the contracts: 'field.required').
-      const key = (p.params as { messageKey?: unknown } | undefined)?.messageKey;
-      return { path, messageKey: typeof key === 'string' ? key : 'field.invalidFormat' };
-    }
     default:
       return { path, messageKey: 'field.invalidFormat' };
   }

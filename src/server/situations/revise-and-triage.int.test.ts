@@ -163,7 +163,24 @@ describe('triage answers counted in visible characters', () => {
       suggestions: ZWSP3,
     });
     expect(reason.statusCode).toBe(400);
-    expect(fieldsOf(reason.json())).toEqual({ reason: 'Ce champ est obligatoire.' });
+    // Both at once: the reason and the suggestions.
+    expect(fieldsOf(reason.json())).toEqual({
+      reason: 'Ce champ est obligatoire.',
+      suggestions: expect.stringMatching(/suggestions/),
+    });
+    // A missing reason and an unjustified criterion together, not one after the other.
+    const together = await decide(coord, id, {
+      decision: 'orient',
+      careKind: 'tandem',
+      version: v,
+      reason: '',
+      eligibility: allCriteria({ realistic_potential: { justification: '' } }).slice(0, 5),
+    });
+    expect(fieldsOf(together.json())).toEqual({
+      reason: 'Ce champ est obligatoire.',
+      'eligibility.realistic_potential': 'Justifiez la réponse.',
+      'eligibility.intensive_coaching_needed': 'Répondez à ce critère.',
+    });
     const suggestions = await decide(coord, id, { decision: 'refuse', version: v, reason: 'Non', suggestions: ZWSP3 });
     expect(fieldsOf(suggestions.json())).toHaveProperty('suggestions');
     expect((await getSituation(t, coord, id)).json()).toMatchObject({ status: 'under_review', version: v });
