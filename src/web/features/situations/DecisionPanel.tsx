@@ -198,7 +198,7 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
         )}
         <ErrorAlert error={error} />
         {unanswered > 0 && (
-          <Text size="sm" c="orange.9" id="criteria-left" aria-live="polite">
+          <Text size="sm" fw={500} id="criteria-left" aria-live="polite">
             {t('triage.criteriaLeft', { count: unanswered })}
           </Text>
         )}
