@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { DomainError, type FieldError, conflict, invalid } from '../../domain/errors.ts';
 import { swissDay } from '../../domain/consent/consent.ts';
 import { nextStatus } from '../../domain/situation/situation-lifecycle.ts';
+import { hasVisibleText } from '../../domain/text/visible-text.ts';
 import { institutions, situations } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { bureauOfRegion, notifyUsers } from '../notifications/notify.ts';
@@ -21,9 +22,10 @@ import { basisOf, updateSituationIf } from './situation-repository.ts';
 export async function announceSituation(ctx: AuthedContext, id: string, version: number) {
   const { row } = await loadSituationFor(ctx, id, 'announce', 'situation.announce');
   const fields: FieldError[] = [];
-  if (!row.description.trim()) fields.push({ path: 'description', messageKey: 'field.required' });
-  if (!row.helpExpected.trim()) fields.push({ path: 'helpExpected', messageKey: 'field.required' });
-  if (!row.riskFactors.length && !row.riskFactorsOther.trim())
+  // Visible characters only: zero-width spaces are not a description.
+  if (!hasVisibleText(row.description)) fields.push({ path: 'description', messageKey: 'field.required' });
+  if (!hasVisibleText(row.helpExpected)) fields.push({ path: 'helpExpected', messageKey: 'field.required' });
+  if (!row.riskFactors.length && !hasVisibleText(row.riskFactorsOther))
     fields.push({ path: 'riskFactors', messageKey: 'situation.riskFactorsRequired' });
   if (!row.followingInstitutionIds.length)
     fields.push({ path: 'followingInstitutionIds', messageKey: 'situation.followingRequired' });

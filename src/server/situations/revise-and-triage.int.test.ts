@@ -63,8 +63,27 @@ async function refusedSituation(name: string) {
 describe('a refused announcement, revised and announced again', () => {
   it('is edited by its announcer, announced again into the queue, the refusal kept on the timeline', async () => {
     const { id, personId } = await refusedSituation('Révisée');
+    const first = (await getSituation(t, pro, id)).json();
+    expect(first).toMatchObject({ status: 'refused', abilities: { update: true, announce: true } });
+    // Revised to nothing visible: announcing again names what is missing and changes nothing.
+    const blank = await t.request(pro, {
+      method: 'PUT',
+      url: `/api/situations/${id}`,
+      payload: { ...draftBody(t, { personId }), description: ZWSP3, helpExpected: ' \u200D', version: first.version },
+    });
+    expect(blank.statusCode).toBe(200);
+    const refusedAgain = await t.request(pro, {
+      method: 'POST',
+      url: `/api/situations/${id}/announce`,
+      payload: { version: blank.json().version },
+    });
+    expect(refusedAgain.statusCode).toBe(400);
+    expect(fieldsOf(refusedAgain.json())).toEqual({
+      description: 'Ce champ est obligatoire.',
+      helpExpected: 'Ce champ est obligatoire.',
+    });
     const before = (await getSituation(t, pro, id)).json();
-    expect(before).toMatchObject({ status: 'refused', abilities: { update: true, announce: true } });
+    expect(before).toMatchObject({ status: 'refused', version: blank.json().version });
 
     const revised = await t.request(pro, {
       method: 'PUT',
