@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { type Page, expect, test } from './support/test.ts';
 import { de } from '../src/web/i18n/de/index.ts';
-import { fr } from '../src/web/i18n/fr/index.ts';
+import { type MessageKey, fr } from '../src/web/i18n/fr/index.ts';
 import { shot, signIn, signOut } from './support/helpers.ts';
 
 /**
@@ -10,6 +10,11 @@ import { shot, signIn, signOut } from './support/helpers.ts';
  * situation with consent; the region's coordinator triages it to a tandem with
  * the six criteria answered; a second situation is refused with suggestions and
  * the announcer sees the decision and the suggestions.
+ * Issue 11: every criterion starts unanswered and is answered by a click (the
+ * decision cannot be sent before); the refused announcement is revised and
+ * announced again, its refusal kept on the timeline; a new person's letters
+ * start in the announcer's language; all field problems show at once; the
+ * triage's buttons are within reach at phone size.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -21,6 +26,7 @@ const JOURNEYS = [
     coordinator: 'coord.sion',
     person: { name: 'Délèze', first: 'Bérénice', birth: '03.04.1987', navs: '756.7341.2290.55' },
     refused: 'Fournier Sandra',
+    cms: 'CMS de Sion – aide sociale',
   },
   {
     lang: 'de',
@@ -29,13 +35,59 @@ const JOURNEYS = [
     coordinator: 'coord.brig',
     person: { name: 'Kalbermatten', first: 'Jürg', birth: '21.11.1975', navs: '756.9012.4471.33' },
     refused: 'Zenklusen Peter',
+    cms: 'SMZ Oberwallis – Sozialdienst',
   },
 ] as const;
+
+const CRITERIA = [
+  'cumulative_risk_factors',
+  'followed_by_orp_or_cms',
+  'laci_prior_measure',
+  'lias_employability_checked',
+  'realistic_potential',
+  'intensive_coaching_needed',
+] as const;
+
+/**
+ * The six criteria, each answered by a click (none is pre-answered) and justified; the decision cannot be sent
+ * until the last one is answered.
+ */
+async function answerCriteria(page: Page, t: Record<MessageKey, string>, lang: string) {
+  const submit = page.getByRole('button', { name: t['triage.submit'] });
+  for (const c of CRITERIA) {
+    await expect(page.getByTestId(`answer-${c}`).getByRole('radio', { checked: true })).toHaveCount(0);
+  }
+  await expect(submit).toBeDisabled();
+  await expect(page.getByText(t['triage.criteriaLeft'].replace('{count}', '6'))).toBeVisible();
+  for (const [i, c] of CRITERIA.entries()) {
+    const notApplicable = c === 'lias_employability_checked';
+    await page
+      .getByTestId(`answer-${c}`)
+      .getByRole('radio', { name: t[notApplicable ? 'answer.not_applicable' : 'answer.met'], exact: true })
+      .check();
+    await page
+      .getByTestId(`justification-${c}`)
+      .fill(
+        notApplicable
+          ? lang === 'fr'
+            ? 'Pas à l’aide sociale.'
+            : 'Keine Sozialhilfe.'
+          : lang === 'fr'
+            ? 'Vérifié au dossier.'
+            : 'Im Dossier geprüft.',
+      );
+    if (i < CRITERIA.length - 1) await expect(submit).toBeDisabled();
+  }
+  await expect(submit).toBeEnabled();
+}
 
 async function pick(page: Page, label: string, option: RegExp | string) {
   await page.getByRole('combobox', { name: label }).first().click();
   await page.getByRole('option', { name: option }).first().click();
 }
+
+/** The refused situations each journey announced again, triaged at phone size below. */
+const REANNOUNCED: Record<string, string> = {};
 
 for (const j of JOURNEYS) {
   const t = j.t;
@@ -46,13 +98,17 @@ for (const j of JOURNEYS) {
     await expect(page.getByRole('heading', { name: t['new.title'] })).toBeVisible();
     await page.getByLabel(t['person.officialName']).fill(j.person.name);
     await page.getByLabel(t['person.firstNames']).fill(j.person.first);
-    await page.getByLabel(t['person.birthDate']).fill(j.person.birth);
+    // The person's letters start in the announcer's language.
+    await expect(page.getByRole('combobox', { name: t['person.language'] }).first()).toHaveValue(t[`corr.${j.lang}`]);
+    await page.getByLabel(t['person.birthDate']).fill('01.01.2090');
     await page.getByLabel(t['person.navs13']).fill(j.person.navs.replace(/.$/, '0'));
     await page.getByRole('button', { name: t['new.check'] }).click();
-    // A wrong check digit is named, and nothing typed is lost.
+    // A wrong check digit and a birth date in the future, named at once; nothing typed is lost.
     await expect(page.getByText(j.lang === 'fr' ? /chiffre de contrôle/ : /Prüfziffer/)).toBeVisible();
+    await expect(page.getByText(j.lang === 'fr' ? /dans le futur/ : /in der Zukunft/)).toBeVisible();
     await expect(page.getByLabel(t['person.officialName'])).toHaveValue(j.person.name);
     await shot(page, `40-${j.lang}-new-announcement-error`);
+    await page.getByLabel(t['person.birthDate']).fill(j.person.birth);
     await page.getByLabel(t['person.navs13']).fill(j.person.navs);
     await page.getByRole('button', { name: t['new.check'] }).click();
 
@@ -74,6 +130,18 @@ for (const j of JOURNEYS) {
       .getByLabel(t['draft.helpExpected'])
       .fill(j.lang === 'fr' ? 'Coaching intensif.' : 'Intensives Coaching.');
     await expect(page.getByTestId('save-state')).toHaveText(t['draft.saved']);
+
+    // The procuration proposes what a tandem needs (the ORP, the CMS, the Bureau CII); a narrower scope says what it
+    // will prevent later.
+    await expect(page.getByTestId('scope-gaps')).toHaveCount(0);
+    await page.getByRole('combobox', { name: t['consent.institutions'] }).first().click();
+    await page.keyboard.press('Backspace');
+    await expect(page.getByTestId('scope-gaps')).toContainText(t['consent.gap.cms']);
+    await page.keyboard.press('Escape');
+    await shot(page, `41b-${j.lang}-narrower-procuration`);
+    await pick(page, t['consent.institutions'], j.cms);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('scope-gaps')).toHaveCount(0);
 
     // The pre-filled procuration, in the person's language, checked as a rendered page.
     const printLink = page.getByRole('link', { name: t['consent.print'] });
@@ -120,21 +188,8 @@ for (const j of JOURNEYS) {
     await page.getByRole('button', { name: `${t['triage.takeUp']} ${number}` }).click();
     await expect(page.getByText(t['status.under_review']).first()).toBeVisible();
     await pick(page, t['sit.careKind'], t['care.tandem']);
-    for (const criterion of [
-      'cumulative_risk_factors',
-      'followed_by_orp_or_cms',
-      'laci_prior_measure',
-      'realistic_potential',
-      'intensive_coaching_needed',
-    ]) {
-      await page
-        .getByTestId(`justification-${criterion}`)
-        .fill(j.lang === 'fr' ? 'Vérifié au dossier.' : 'Im Dossier geprüft.');
-    }
-    await page.getByTestId('answer-lias_employability_checked').getByLabel(t['answer.not_applicable']).check();
-    await page
-      .getByTestId('justification-lias_employability_checked')
-      .fill(j.lang === 'fr' ? 'Pas à l’aide sociale.' : 'Keine Sozialhilfe.');
+    await shot(page, `46-${j.lang}-criteria-unanswered`);
+    await answerCriteria(page, t, j.lang);
     await page
       .getByRole('textbox', { name: t['triage.reason'], exact: true })
       .fill(j.lang === 'fr' ? 'Cumul de facteurs, potentiel réel.' : 'Kumulierte Faktoren, reales Potenzial.');
@@ -179,6 +234,27 @@ for (const j of JOURNEYS) {
       j.lang === 'fr' ? 'Suivi ORP ordinaire ; bilan OSP.' : 'Ordentliche RAV-Begleitung; Standortbestimmung BSL.',
     );
     await shot(page, `49-${j.lang}-refusal-seen`);
+
+    // 5. The announcer revises the refused announcement and announces it again; the refusal stays on the timeline.
+    const suggestions =
+      j.lang === 'fr' ? 'Suivi ORP ordinaire ; bilan OSP.' : 'Ordentliche RAV-Begleitung; Standortbestimmung BSL.';
+    const refusedNumber = (await page.getByRole('heading', { level: 2 }).textContent())!.match(/CII-\d{4}-\d+/)![0];
+    await page
+      .getByLabel(t['draft.description'])
+      .fill(
+        j.lang === 'fr'
+          ? 'Révisée : dettes en poursuite, santé fragile, fin de droit dans trois mois.'
+          : 'Überarbeitet: Betreibungen, angeschlagene Gesundheit, Aussteuerung in drei Monaten.',
+      );
+    await expect(page.getByTestId('save-state')).toHaveText(t['draft.saved']);
+    await shot(page, `49b-${j.lang}-refused-revised`);
+    await page.getByRole('button', { name: t['draft.announceAgain'] }).click();
+    await expect(page.getByText(t['status.announced']).first()).toBeVisible();
+    await expect(page.getByTestId('decision')).toHaveCount(0);
+    await expect(page.getByTestId('timeline-suggestions')).toContainText(suggestions);
+    await expect(page.getByText(t['event.announceAgain'])).toBeVisible();
+    await shot(page, `49c-${j.lang}-announced-again`);
+    REANNOUNCED[j.lang] = refusedNumber;
     await page.getByRole('navigation').getByRole('link', { name: t['nav.situations'] }).click();
     await page.getByLabel(t['app.search']).fill(j.person.name.toUpperCase());
     await expect(page.getByRole('link', { name: number })).toBeVisible();
@@ -186,6 +262,40 @@ for (const j of JOURNEYS) {
     await expect(page.getByRole('link', { name: /^CII-\d{4}-\d+$/ })).toHaveCount(1);
     await shot(page, `50-${j.lang}-search`);
     await signOut(page);
+  });
+}
+
+for (const j of JOURNEYS) {
+  test(`the triage at phone size: take up and six criteria within reach (${j.lang})`, async ({ page }) => {
+    const t = j.t;
+    const number = REANNOUNCED[j.lang];
+    expect(number, 'announced again by the journey above').toBeTruthy();
+    // Signed in first: on a phone the navigation the sign-in helper waits for sits behind the menu button.
+    await signIn(page, j.coordinator);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/triage');
+    const takeUp = page.getByRole('button', { name: `${t['triage.takeUp']} ${number}` });
+    await expect(takeUp).toBeVisible();
+    // Within the screen's width without scrolling sideways (it was off-screen in a wide table).
+    const box = (await takeUp.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await shot(page, `52-${j.lang}-phone-triage-queue`);
+    await takeUp.click();
+    await expect(page.getByText(t['status.under_review']).first()).toBeVisible();
+    await pick(page, t['sit.careKind'], t['care.tandem']);
+    await answerCriteria(page, t, j.lang);
+    await page
+      .getByRole('textbox', { name: t['triage.reason'], exact: true })
+      .fill(j.lang === 'fr' ? 'Annonce complétée : cumul avéré.' : 'Ergänzte Meldung: Kumulation belegt.');
+    const submit = page.getByRole('button', { name: t['triage.submit'] });
+    await submit.scrollIntoViewIfNeeded();
+    const submitBox = (await submit.boundingBox())!;
+    expect(submitBox.x + submitBox.width).toBeLessThanOrEqual(390);
+    await shot(page, `53-${j.lang}-phone-six-criteria`);
+    await submit.click();
+    await expect(page.getByTestId('decision')).toContainText(t['status.tandem']);
+    await shot(page, `54-${j.lang}-phone-oriented`);
   });
 }
 

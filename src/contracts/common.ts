@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INSTITUTION_KINDS, LANGUAGES, ROLES } from '../domain/access/roles.ts';
+import { hasVisibleText } from '../domain/text/visible-text.ts';
 
 export const LanguageSchema = z.enum(LANGUAGES);
 export const RoleSchema = z.enum(ROLES);
@@ -33,4 +34,14 @@ export const PageQuerySchema = z.object({
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
-export const trimmed = (max = 200) => z.string().trim().min(1).max(max);
+/**
+ * Required free text: at least one visible character (zero-width spaces, the
+ * BOM and other invisible characters do not count: domain/text/visible-text.ts).
+ */
+export const trimmed = (max = 200) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((v) => hasVisibleText(v), { params: { messageKey: 'field.required' } });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DATA_CATEGORIES } from '../domain/consent/consent.ts';
 import { CARE_KINDS, SITUATION_STATUSES } from '../domain/situation/situation-lifecycle.ts';
-import { TANDEM_CRITERIA } from '../domain/situation/tandem-eligibility.ts';
+import { TANDEM_CRITERIA, checkTandemEligibility } from '../domain/situation/tandem-eligibility.ts';
+import { hasVisibleText } from '../domain/text/visible-text.ts';
 import {
   AGE_BANDS,
   CORRESPONDENCE_LANGUAGES,
@@ -101,15 +102,41 @@ export const CriterionAnswerSchema = z.object({
   justification: text(2000),
 });
 
+/**
+ * The decision's own rules checked with its fields, so that a missing reason and an unjustified criterion are
+ * answered together, not one after the other (the use case checks them again for callers other than HTTP).
+ */
 export const DecisionBodySchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('refuse'), version: VersionSchema, reason: trimmed(5000), suggestions: text(5000) }),
-  z.object({
-    decision: z.literal('orient'),
-    version: VersionSchema,
-    careKind: z.enum(CARE_KINDS),
-    reason: trimmed(5000),
-    eligibility: z.array(CriterionAnswerSchema).max(TANDEM_CRITERIA.length).default([]),
-  }),
+  z
+    .object({ decision: z.literal('refuse'), version: VersionSchema, reason: trimmed(5000), suggestions: text(5000) })
+    .superRefine((body, ctx) => {
+      if (hasVisibleText(body.suggestions)) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['suggestions'],
+        message: 'suggestions required',
+        params: { messageKey: 'situation.suggestionsRequired' },
+      });
+    }),
+  z
+    .object({
+      decision: z.literal('orient'),
+      version: VersionSchema,
+      careKind: z.enum(CARE_KINDS),
+      reason: trimmed(5000),
+      eligibility: z.array(CriterionAnswerSchema).max(TANDEM_CRITERIA.length).default([]),
+    })
+    .superRefine((body, ctx) => {
+      if (body.careKind !== 'tandem') return;
+      for (const p of checkTandemEligibility(body.eligibility)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: p.criterion ? ['eligibility', p.criterion] : ['eligibility'],
+          message: p.problem,
+          params: { messageKey: `eligibility.${p.problem}` },
+        });
+      }
+    }),
   z.object({ decision: z.literal('move_region'), version: VersionSchema, regionId: IdSchema, reason: trimmed(5000) }),
 ]);
 export type DecisionBody = z.infer<typeof DecisionBodySchema>;
@@ -220,6 +247,8 @@ export const SituationSchema = DraftBodySchema.extend({
   version: z.number().int(),
   person: PersonSchema.nullable(), // null when anonymous or when the caller has no basis to see who it is
   announcingUserName: z.string(),
+  /** The institution the data comes from: a procuration must name it for an identified announcement. */
+  announcingInstitutionId: IdSchema,
   announcingInstitutionName: z.string(),
   handledByName: z.string().nullable(),
   createdAt: z.string(),

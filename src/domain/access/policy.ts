@@ -1,4 +1,5 @@
 import type { DecisionStep } from '../measures/rule-sets.ts';
+import { isEditableStatus } from '../situation/situation-lifecycle.ts';
 import { type Actor, hasRole } from './roles.ts';
 import { type SituationFacts, bureauRegions, canReadSituation, isBureau, predicateHolds } from './situation-access.ts';
 
@@ -158,7 +159,8 @@ function canOnSituation(actor: Actor, action: Action, s: SituationFacts): boolea
       return canReadSituation(actor, action, s);
     case 'update':
     case 'announce':
-      return holds('announcer') && s.status === 'draft';
+      // The announcer writes a draft, and revises a refused announcement to announce it again.
+      return holds('announcer') && isEditableStatus(s.status);
     case 'manage_consent':
     case 'review_consent':
       // Who records a procuration already sees who the person is: the announcer, or someone in the file under a

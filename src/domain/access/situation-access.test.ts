@@ -289,6 +289,22 @@ describe('what else follows from reading', () => {
     ).toBe(false);
   });
 
+  it('the announcer alone edits and announces a draft or a refused announcement, nothing later', () => {
+    const announcer = actor('announcer', 'orp', ['field_professional']);
+    const colleague = actor('colleague', 'orp', ['field_professional', 'cii_correspondent']);
+    const coord = actor('coord', 'bureau', ['regional_coordinator'], 'sion');
+    for (const status of ['draft', 'refused']) {
+      const s = { type: 'situation' as const, ...facts({ status }) };
+      expect(can(announcer, 'update', s)).toBe(true);
+      expect(can(announcer, 'announce', s)).toBe(true);
+      expect(can(colleague, 'update', s)).toBe(false);
+      expect(can(coord, 'announce', s)).toBe(false);
+    }
+    for (const status of ['announced', 'under_review', 'tandem', 'closed']) {
+      expect(can(announcer, 'update', { type: 'situation', ...facts({ status }) })).toBe(false);
+    }
+  });
+
   it("the announcer and the region's Bureau manage the case team; a tandem coaches while its mandate is open", () => {
     const s = facts({ mandate: mandate() });
     expect(

@@ -2,10 +2,16 @@
  * The life of a situation (dossier CII), DOMAIN.md §4:
  *
  *   draft ─announce→ announced ─take_up→ under_review ─refuse→ refused (suggestions to the announcer)
- *                        ↑  move_region  │            └orient→ assessment | round_table | tandem | network_follow_up
+ *                        ↑  move_region  │                      │
+ *                        ↑←──────────────┼── announce (revised) ┘
+ *                        └───────────────┘            └orient→ assessment | round_table | tandem | network_follow_up
  *                        └───────────────┘
  *   round_table / assessment ─orient→ another kind of care (004 §6: a round table may orient to a tandem)
  *   any kind of care ─close→ closed
+ *
+ * A refused announcement is revised by its announcer where it stands (still
+ * `refused`, so that those who read it keep reading it) and announced again
+ * into the triage queue; the refusal stays on the timeline.
  *
  * Pure: the table says which event is allowed from which status and where it
  * leads; who may fire it is the access policy's business.
@@ -38,7 +44,7 @@ export type SituationEvent =
 export function nextStatus(from: SituationStatus, event: SituationEvent): SituationStatus | null {
   switch (event.type) {
     case 'announce':
-      return from === 'draft' ? 'announced' : null;
+      return from === 'draft' || from === 'refused' ? 'announced' : null;
     case 'take_up':
       return from === 'announced' ? 'under_review' : null;
     case 'refuse':
@@ -56,6 +62,10 @@ export function nextStatus(from: SituationStatus, event: SituationEvent): Situat
 }
 
 /** Every (status, event) pair, for tests and for the UI to offer only what the table allows. */
+/** The statuses in which the announcer edits the announcement: a draft, or a refused one to announce again. */
+export const EDITABLE_STATUSES: readonly SituationStatus[] = ['draft', 'refused'];
+export const isEditableStatus = (s: string) => (EDITABLE_STATUSES as readonly string[]).includes(s);
+
 export function allowedEvents(from: SituationStatus): SituationEvent['type'][] {
   const all: SituationEvent[] = [
     { type: 'announce' },

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type ConsentTerms, consentBasis, isConsentValid, swissDay } from '../consent/consent.ts';
-import { allowedEvents, nextStatus, SITUATION_STATUSES } from './situation-lifecycle.ts';
+import {
+  allowedEvents,
+  EDITABLE_STATUSES,
+  isEditableStatus,
+  nextStatus,
+  SITUATION_STATUSES,
+} from './situation-lifecycle.ts';
 import { type CriterionAnswer, TANDEM_CRITERIA, checkTandemEligibility } from './tandem-eligibility.ts';
 import { ageBand } from './vocabulary.ts';
 
@@ -11,7 +17,7 @@ describe('situation lifecycle (DOMAIN.md §4)', () => {
       draft: ['announce'],
       announced: ['take_up', 'move_region'],
       under_review: ['refuse', 'move_region', 'orient'],
-      refused: [],
+      refused: ['announce'],
       assessment: ['close', 'orient'],
       round_table: ['close', 'orient'],
       tandem: ['close'],
@@ -26,7 +32,13 @@ describe('situation lifecycle (DOMAIN.md §4)', () => {
     expect(nextStatus('round_table', { type: 'orient', to: 'round_table' })).toBeNull();
     expect(nextStatus('tandem', { type: 'orient', to: 'assessment' })).toBeNull();
     expect(nextStatus('announced', { type: 'refuse' })).toBeNull();
-    expect(nextStatus('refused', { type: 'announce' })).toBeNull();
+    expect(nextStatus('closed', { type: 'announce' })).toBeNull();
+  });
+  it('announces a refused situation again, once revised, into the triage queue', () => {
+    expect(nextStatus('refused', { type: 'announce' })).toBe('announced');
+    expect(nextStatus('refused', { type: 'take_up' })).toBeNull();
+    expect(EDITABLE_STATUSES).toEqual(['draft', 'refused']);
+    expect(isEditableStatus('announced')).toBe(false);
   });
 });
 
@@ -54,6 +66,13 @@ describe('tandem eligibility (seeds 002 and 003: the six criteria)', () => {
     expect(checkTandemEligibility(answers({ intensive_coaching_needed: { justification: ' ' } }))).toEqual([
       { criterion: 'intensive_coaching_needed', problem: 'justification_missing' },
     ]);
+    // Three zero-width spaces (or a BOM and joiners) are no justification: only visible characters count.
+    expect(checkTandemEligibility(answers({ realistic_potential: { justification: '\u200B\u200B\u200B' } }))).toEqual([
+      { criterion: 'realistic_potential', problem: 'justification_missing' },
+    ]);
+    expect(checkTandemEligibility(answers({ realistic_potential: { justification: 'o\uFEFF\u200Dk\u200C' } }))).toEqual(
+      [{ criterion: 'realistic_potential', problem: 'justification_missing' }],
+    );
   });
   it('lets one regime criterion be not applicable, never both, never the others', () => {
     expect(checkTandemEligibility(answers({ lias_employability_checked: { answer: 'not_applicable' } }))).toEqual([]);

@@ -1,3 +1,5 @@
+import { visibleLength } from '../text/visible-text.ts';
+
 /**
  * The six criteria for a tandem coaching (seeds 002 and 003, "Pour qui une
  * mesure tandem CII entre-t-elle en ligne de compte ?"). All must hold, and the
@@ -20,6 +22,9 @@ export interface CriterionAnswer {
   justification: string;
 }
 
+/** A justification says something: at least this many visible characters (zero-width ones do not count). */
+export const JUSTIFICATION_MIN = 3;
+
 /** Criteria 3 and 4 apply to one regime each; a person under neither cannot have both "not applicable". */
 const MAY_BE_NOT_APPLICABLE: TandemCriterion[] = ['laci_prior_measure', 'lias_employability_checked'];
 
@@ -35,7 +40,8 @@ export function checkTandemEligibility(answers: readonly CriterionAnswer[]): Eli
       problems.push({ criterion, problem: 'missing' });
       continue;
     }
-    if (answer.justification.trim().length < 3) problems.push({ criterion, problem: 'justification_missing' });
+    if (visibleLength(answer.justification) < JUSTIFICATION_MIN)
+      problems.push({ criterion, problem: 'justification_missing' });
     if (answer.answer === 'not_met') problems.push({ criterion, problem: 'not_met' });
     if (answer.answer === 'not_applicable' && !MAY_BE_NOT_APPLICABLE.includes(criterion)) {
       problems.push({ criterion, problem: 'not_applicable_refused' });

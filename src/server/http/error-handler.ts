@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '../../contracts/common.ts';
 import type { Language } from '../../domain/access/roles.ts';
 import { DomainError, type ErrorCode, type FieldError } from '../../domain/errors.ts';
+import { hasVisibleText } from '../../domain/text/visible-text.ts';
 import { languageFromHeader, translate } from '../i18n/messages.ts';
 import { databaseErrorOf, errorFacts } from './error-facts.ts';
 import { overloadSeen } from './load-guard.ts';
@@ -59,10 +60,35 @@ interface ZodIssueLike {
   params: Record<string, unknown>;
 }
 
-/** A zod issue as a field error with a translated message. */
-export function fieldErrorFromZod(issue: ZodIssueLike): FieldError {
+/** The value the caller sent at a zod issue's path (`/person/0/name`), or undefined. */
+export function valueAt(input: unknown, instancePath: string): unknown {
+  let value = input;
+  for (const key of instancePath.split('/').filter(Boolean)) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+/** Nothing was given: absent, null, or text without a visible character (a cleared field, three zero-width spaces). */
+const isMissing = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && !hasVisibleText(value));
+
+/**
+ * A zod issue as a field error with a translated message. `input` is what the
+ * caller sent (the body, the query): whatever rule a field breaks, a missing
+ * required field says that it is required — not "invalid choice" for an enum,
+ * not "invalid format" for a date — on every route.
+ */
+export function fieldErrorFromZod(issue: ZodIssueLike, input?: unknown): FieldError {
   const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
   const p = issue.params;
+  // A refinement names its own message (e.g. 'eligibility.justification_missing'): the most precise one.
+  const named = issue.keyword === 'custom' ? (p.params as { messageKey?: unknown } | undefined)?.messageKey : undefined;
+  if (typeof named === 'string') return { path, messageKey: named };
+  if (input !== undefined && issue.keyword !== 'unrecognized_keys' && isMissing(valueAt(input, issue.instancePath))) {
+    return { path, messageKey: 'field.required' };
+  }
   switch (issue.keyword) {
     case 'invalid_type':
       return { path, messageKey: /received undefined/.test(issue.message) ? 'field.required' : 'field.invalidType' };
@@ -89,6 +115,17 @@ export function fieldErrorFromZod(issue: ZodIssueLike): FieldError {
     default:
       return { path, messageKey: 'field.invalidFormat' };
   }
+}
+
+/** Every problem at once, each field's message once (two rules broken by one empty field say "required" once). */
+function uniqueFields(fields: FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return fields.filter((f) => {
+    const key = `${f.path}\u0000${f.messageKey}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function body(
@@ -118,7 +155,18 @@ export function handleError(error: FastifyError | DomainError, request: FastifyR
   const lang = languageOf(request);
   if (error instanceof DomainError) return sendDomainError(error, lang, reply);
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const fields = (error.validation as unknown as ZodIssueLike[]).map(fieldErrorFromZod);
+    const part = (error as { validationContext?: string }).validationContext;
+    const input =
+      part === 'body'
+        ? request.body
+        : part === 'querystring'
+          ? request.query
+          : part === 'params'
+            ? request.params
+            : undefined;
+    const fields = uniqueFields(
+      (error.validation as unknown as ZodIssueLike[]).map((i) => fieldErrorFromZod(i, input)),
+    );
     return reply.code(400).send(body(lang, 'validation', 'error.validation', {}, fields));
   }
   // Logged without the request body, URL parameters or the error's message: they may carry personal data.

@@ -1,5 +1,7 @@
 import type { PersonInput } from '../../contracts/situations.ts';
+import { swissDay } from '../../domain/consent/consent.ts';
 import { invalid } from '../../domain/errors.ts';
+import { checkBirthDate } from '../../domain/person/birth-date.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
@@ -13,8 +15,9 @@ import { findDuplicates, normaliseNavs13, presentCandidate, usablePersonIds } fr
  */
 export async function checkDuplicates(ctx: AuthedContext, person: PersonInput) {
   await ensureAllowed(ctx, 'create', { type: 'person' }, { action: 'person.duplicate_check' });
-  const navs = normaliseNavs13(person.navs13);
-  if (navs.errors.length) throw invalid(navs.errors);
+  // The checks that need no other record, all at once (the commune and duplicates come at creation).
+  const problems = [...normaliseNavs13(person.navs13).errors, ...checkBirthDate(person.birthDate, swissDay(ctx.now()))];
+  if (problems.length) throw invalid(problems);
   const found = await findDuplicates(ctx.db, person);
   const usable = await usablePersonIds(
     ctx.db,

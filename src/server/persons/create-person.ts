@@ -7,7 +7,7 @@ import { ensureAllowed } from '../http/access.ts';
 import { communes, persons } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
-import { findDuplicates, personValues } from './person-repository.ts';
+import { findDuplicates, normaliseNavs13, personValues } from './person-repository.ts';
 import { oneRow } from '../../db/one-row.ts';
 
 /**
@@ -17,9 +17,12 @@ import { oneRow } from '../../db/one-row.ts';
  */
 export async function createPerson(ctx: AuthedContext, input: { person: PersonInput; confirmDistinctFrom: string[] }) {
   await ensureAllowed(ctx, 'create', { type: 'person' }, { action: 'person.create' });
-  const values = personValues(input.person);
   const now = ctx.now();
-  const problems: FieldError[] = checkBirthDate(input.person.birthDate, swissDay(now));
+  // Every problem of the form at once: the NAVS13, the birth date and the commune together.
+  const problems: FieldError[] = [
+    ...normaliseNavs13(input.person.navs13).errors,
+    ...checkBirthDate(input.person.birthDate, swissDay(now)),
+  ];
   return ctx.db.transaction(async (tx) => {
     // Checked here rather than left to the foreign key, so that the answer names the field.
     if (input.person.communeId) {
@@ -31,6 +34,7 @@ export async function createPerson(ctx: AuthedContext, input: { person: PersonIn
       if (!commune) problems.push({ path: 'person.communeId', messageKey: 'person.unknownCommune' });
     }
     if (problems.length) throw invalid(problems);
+    const values = personValues(input.person);
     const candidates = await findDuplicates(tx, input.person);
     if (candidates.some((c) => c.matchedOn === 'navs13')) {
       throw invalid([{ path: 'person.navs13', messageKey: 'person.navs13Exists' }]);

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { DomainError, type FieldError, conflict, invalid } from '../../domain/errors.ts';
 import { swissDay } from '../../domain/consent/consent.ts';
 import { nextStatus } from '../../domain/situation/situation-lifecycle.ts';
+import { hasVisibleText } from '../../domain/text/visible-text.ts';
 import { institutions, situations } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { bureauOfRegion, notifyUsers } from '../notifications/notify.ts';
@@ -10,7 +11,10 @@ import { recordSituationEvent } from './record-event.ts';
 import { basisOf, updateSituationIf } from './situation-repository.ts';
 
 /**
- * draft → announced. Complete content is required, and the consent rule of
+ * draft → announced, or refused → announced once its announcer revised it: back
+ * into the triage queue as a new announcement (the refusal, its reason and
+ * suggestions stay on the timeline; the situation's current decision is
+ * cleared). Complete content is required, and the consent rule of
  * DOMAIN.md §3: identifying data leaves the announcing institution only under
  * a valid procuration naming it and the Bureau CII; otherwise the announcement
  * is anonymous (age band, region, risk factors — no name, no NAVS13).
@@ -18,9 +22,10 @@ import { basisOf, updateSituationIf } from './situation-repository.ts';
 export async function announceSituation(ctx: AuthedContext, id: string, version: number) {
   const { row } = await loadSituationFor(ctx, id, 'announce', 'situation.announce');
   const fields: FieldError[] = [];
-  if (!row.description.trim()) fields.push({ path: 'description', messageKey: 'field.required' });
-  if (!row.helpExpected.trim()) fields.push({ path: 'helpExpected', messageKey: 'field.required' });
-  if (!row.riskFactors.length && !row.riskFactorsOther.trim())
+  // Visible characters only: zero-width spaces are not a description.
+  if (!hasVisibleText(row.description)) fields.push({ path: 'description', messageKey: 'field.required' });
+  if (!hasVisibleText(row.helpExpected)) fields.push({ path: 'helpExpected', messageKey: 'field.required' });
+  if (!row.riskFactors.length && !hasVisibleText(row.riskFactorsOther))
     fields.push({ path: 'riskFactors', messageKey: 'situation.riskFactorsRequired' });
   if (!row.followingInstitutionIds.length)
     fields.push({ path: 'followingInstitutionIds', messageKey: 'situation.followingRequired' });
@@ -52,7 +57,18 @@ export async function announceSituation(ctx: AuthedContext, id: string, version:
       tx,
       id,
       { version, status: row.status },
-      { status: to, announcedAt: now, updatedAt: now },
+      row.status === 'refused'
+        ? {
+            status: to,
+            announcedAt: now,
+            updatedAt: now,
+            handledByUserId: null,
+            takenUpAt: null,
+            decidedAt: null,
+            decisionReason: null,
+            refusalSuggestions: null,
+          }
+        : { status: to, announcedAt: now, updatedAt: now },
     );
     if (!ok) throw conflict();
     await recordSituationEvent(tx, ctx, {
@@ -61,6 +77,7 @@ export async function announceSituation(ctx: AuthedContext, id: string, version:
       type: 'announce',
       from: row.status,
       to,
+      ...(row.status === 'refused' ? { details: { again: true } } : {}),
     });
     await notifyUsers(tx, await bureauOfRegion(tx, row.regionId), {
       kind: 'situation_announced',

@@ -3,6 +3,7 @@ import type { DecisionBody } from '../../contracts/situations.ts';
 import { DomainError, type FieldError, conflict, invalid } from '../../domain/errors.ts';
 import { nextStatus } from '../../domain/situation/situation-lifecycle.ts';
 import { checkTandemEligibility } from '../../domain/situation/tandem-eligibility.ts';
+import { hasVisibleText } from '../../domain/text/visible-text.ts';
 import { regions } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { bureauOfRegion, notifyUsers } from '../notifications/notify.ts';
@@ -24,7 +25,7 @@ export async function decideSituation(ctx: AuthedContext, id: string, body: Deci
   if (!to) throw new DomainError('conflict', 'situation.transitionNotAllowed');
 
   const fields: FieldError[] = [];
-  if (body.decision === 'refuse' && !body.suggestions.trim()) {
+  if (body.decision === 'refuse' && !hasVisibleText(body.suggestions)) {
     fields.push({ path: 'suggestions', messageKey: 'situation.suggestionsRequired' });
   }
   if (body.decision === 'orient' && body.careKind === 'tandem') {

@@ -144,6 +144,7 @@ export async function presentSituation(
           }
         : null,
     announcingUserName: fullName(names.announcer),
+    announcingInstitutionId: row.announcingInstitutionId,
     announcingInstitutionName: (lang === 'de' ? names.institution?.nameDe : names.institution?.nameFr) ?? '',
     handledByName: handler ? fullName(handler) : null,
     createdAt: row.createdAt.toISOString(),

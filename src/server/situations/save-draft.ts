@@ -12,8 +12,9 @@ import { accessClock, nextSituationNumber, updateSituationIf } from './situation
 import { oneRow } from '../../db/one-row.ts';
 
 /**
- * Creates (no id) or saves a draft announcement. Drafts accept incomplete
- * content so that nothing typed is lost; announcing checks completeness. The
+ * Creates (no id) or saves a draft announcement, or the revision of a refused
+ * one. Drafts accept incomplete content so that nothing typed is lost;
+ * announcing checks completeness. The
  * announcing professional and institution come from the session.
  */
 export async function saveDraft(ctx: AuthedContext, id: string | null, body: DraftBody & { version?: number }) {
@@ -63,8 +64,10 @@ export async function saveDraft(ctx: AuthedContext, id: string | null, body: Dra
       return row.id;
     });
   }
+  // A draft, or a refused announcement its announcer revises before announcing it again (the policy said which).
+  const status = current?.row.status ?? 'draft';
   await ctx.db.transaction(async (tx) => {
-    const ok = await updateSituationIf(tx, id, { version: version ?? -1, status: 'draft' }, values);
+    const ok = await updateSituationIf(tx, id, { version: version ?? -1, status }, values);
     if (!ok) throw conflict();
     await recordAudit(tx, ctx, {
       action: 'situation.save_draft',

@@ -4,12 +4,36 @@ import type { ErrorBody } from '../../contracts/common.ts';
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** Every message of a field, joined: two problems of one field are both shown. */
   readonly fields: Record<string, string>;
+  /** The paths a field on screen has shown (see `fieldError`); the others go into the error's alert. */
+  private readonly shown = new Set<string>();
   constructor(status: number, body: ErrorBody | null) {
     super(body?.error.message ?? `HTTP ${status}`);
     this.status = status;
     this.code = body?.error.code ?? 'unknown';
-    this.fields = Object.fromEntries((body?.error.fields ?? []).map((f) => [f.path, f.message]));
+    const fields: Record<string, string[]> = {};
+    for (const f of body?.error.fields ?? []) {
+      const messages = fields[f.path] ?? [];
+      if (!messages.includes(f.message)) messages.push(f.message);
+      fields[f.path] = messages;
+    }
+    this.fields = Object.fromEntries(Object.entries(fields).map(([path, m]) => [path, m.join(' ')]));
+  }
+  /** The message of one field, marked as shown beside it. */
+  fieldMessage(path: string): string | undefined {
+    this.shown.add(path);
+    return this.fields[path];
+  }
+  /** The field messages no field on screen has shown. */
+  unshownFieldMessages(): string[] {
+    return [
+      ...new Set(
+        Object.entries(this.fields)
+          .filter(([p]) => !this.shown.has(p))
+          .map(([, m]) => m),
+      ),
+    ];
   }
 }
 

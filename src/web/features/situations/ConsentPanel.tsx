@@ -5,6 +5,7 @@ import {
   Checkbox,
   FileInput,
   Group,
+  List,
   Modal,
   MultiSelect,
   Paper,
@@ -19,6 +20,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Situation } from '../../../contracts/situations.ts';
 import { DATA_CATEGORIES } from '../../../domain/consent/consent.ts';
+import { scopeGaps } from '../../../domain/consent/scope-gaps.ts';
 import { post, query, upload } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
@@ -64,6 +66,13 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
   const scope = institutionIds ?? [...new Set([...situation.followingInstitutionIds, ...bureauIds, ...tandemIds])];
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['situation', situation.id] });
   const nameOf = (id: string) => localName(directory.data?.institutions.find((i) => i.id === id));
+  // What the chosen scope will prevent later, said while it is chosen (issue 11).
+  const gaps = directory.data
+    ? scopeGaps(
+        all.filter((i) => scope.includes(i.id)),
+        situation.announcingInstitutionId,
+      )
+    : [];
 
   const record = async () => {
     setBusy(true);
@@ -211,6 +220,15 @@ export function ConsentPanel({ situation }: { situation: Situation }) {
             <Text size="sm" c="gray.7">
               {t('consent.scopeHint')}
             </Text>
+            {gaps.length > 0 && (
+              <Alert color="orange" title={t('consent.gapsTitle')} data-testid="scope-gaps">
+                <List size="sm">
+                  {gaps.map((g) => (
+                    <List.Item key={g}>{t(`consent.gap.${g}` as MessageKey)}</List.Item>
+                  ))}
+                </List>
+              </Alert>
+            )}
             <Checkbox.Group label={t('consent.categories')} value={categories} onChange={setCategories}>
               <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} mt="xs">
                 {DATA_CATEGORIES.map((c) => (

@@ -13,6 +13,8 @@ import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
 import { answerKey, careKey, criterionKey } from './labels.ts';
 
 type Decision = 'refuse' | 'orient' | 'move_region';
+/** On screen a criterion starts unanswered: the Bureau answers each one itself (issue 11). */
+type Answer = Omit<CriterionAnswer, 'answer'> & { answer: CriterionAnswer['answer'] | null };
 
 /** The Bureau's actions on a situation: take up, then refuse, orient (six criteria for a tandem) or move. */
 export function DecisionPanel({ situation }: { situation: Situation }) {
@@ -27,14 +29,16 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
   const [reason, setReason] = useState('');
   const [suggestions, setSuggestions] = useState('');
   const [regionId, setRegionId] = useState<string | null>(null);
-  const [answers, setAnswers] = useState<CriterionAnswer[]>(
-    TANDEM_CRITERIA.map((criterion) => ({ criterion, answer: 'met', justification: '' })),
+  const [answers, setAnswers] = useState<Answer[]>(
+    TANDEM_CRITERIA.map((criterion) => ({ criterion, answer: null, justification: '' })),
   );
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['situation', situation.id] });
-  const setAnswer = (i: number, patch: Partial<CriterionAnswer>) =>
+  const setAnswer = (i: number, patch: Partial<Answer>) =>
     setAnswers((a) => a.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const tandem = decision === 'orient' && careKind === 'tandem';
+  const unanswered = tandem ? answers.filter((a) => a.answer === null).length : 0;
 
   const act = async (fn: () => Promise<unknown>, message?: string) => {
     setBusy(true);
@@ -49,8 +53,9 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
       setBusy(false);
     }
   };
-  const submit = () =>
-    act(async () => {
+  const submit = () => {
+    if (unanswered > 0) return;
+    return act(async () => {
       const body =
         decision === 'refuse'
           ? { decision, version: situation.version, reason, suggestions }
@@ -70,15 +75,17 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
       });
       if (!result.situation) void navigate('/triage');
     });
+  };
 
   if (events.includes('take_up')) {
     return (
       <Paper withBorder p="md">
-        <Group justify="space-between">
+        <Group justify="space-between" gap="sm">
           <Title order={3} size="h4">
             {t('triage.decision')}
           </Title>
           <Button
+            maw="100%"
             loading={busy}
             onClick={() => act(() => post(`/api/situations/${situation.id}/take-up`, { version: situation.version }))}
           >
@@ -109,7 +116,7 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
           <Select
             label={t('sit.careKind')}
             required
-            w={320}
+            w={{ base: '100%', xs: 320 }}
             data={careOptions}
             value={careKind}
             onChange={setCareKind}
@@ -120,7 +127,7 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
           <Select
             label={t('sit.region')}
             required
-            w={320}
+            w={{ base: '100%', xs: 320 }}
             data={(directory.data?.regions ?? [])
               .filter((r) => r.id !== situation.regionId)
               .map((r) => ({ value: r.id, label: localName(r) }))}
@@ -129,7 +136,7 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
             error={fieldError(error, 'regionId')}
           />
         )}
-        {decision === 'orient' && careKind === 'tandem' && (
+        {tandem && (
           <Stack gap="xs">
             <Text fw={600}>{t('triage.criteria')}</Text>
             <Table withTableBorder>
@@ -140,11 +147,12 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
                       <Radio.Group
                         label={`${i + 1}. ${t(criterionKey(a.criterion))}`}
                         value={a.answer}
+                        required
                         onChange={(v) => setAnswer(i, { answer: v as CriterionAnswer['answer'] })}
                         error={fieldError(error, `eligibility.${a.criterion}`)}
                         data-testid={`answer-${a.criterion}`}
                       >
-                        <Group gap="sm" mt={4}>
+                        <Group gap="sm" mt={4} wrap="wrap">
                           {(['met', 'not_met', 'not_applicable'] as const).map((v) => (
                             <Radio key={v} value={v} label={t(answerKey(v))} size="xs" />
                           ))}
@@ -158,6 +166,7 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
                         minRows={1}
                         value={a.justification}
                         onChange={(e) => setAnswer(i, { justification: e.currentTarget.value })}
+                        error={fieldError(error, `eligibility.${i}.justification`)}
                         data-testid={`justification-${a.criterion}`}
                       />
                     </Table.Td>
@@ -188,7 +197,19 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
           />
         )}
         <ErrorAlert error={error} />
-        <Button onClick={submit} loading={busy} w="fit-content">
+        {unanswered > 0 && (
+          <Text size="sm" fw={500} id="criteria-left" aria-live="polite">
+            {t('triage.criteriaLeft', { count: unanswered })}
+          </Text>
+        )}
+        <Button
+          onClick={submit}
+          loading={busy}
+          w="fit-content"
+          maw="100%"
+          disabled={unanswered > 0}
+          aria-describedby={unanswered > 0 ? 'criteria-left' : undefined}
+        >
           {t('triage.submit')}
         </Button>
       </Stack>

@@ -32,7 +32,7 @@ const draftOf = (s: Situation): DraftBody => ({
   riskFactors: s.riskFactors,
   riskFactorsOther: s.riskFactorsOther,
   targetGroups: s.targetGroups,
-  // Drafts are their announcer's, who sees every part: null never reaches here.
+  // Drafts (and refused announcements being revised) are their announcer's, who sees every part: never null here.
   laciBasicProgramme: s.laciBasicProgramme ?? false,
   laciEmployabilityCheck: s.laciEmployabilityCheck ?? false,
   liasEmployabilityChecked: s.liasEmployabilityChecked ?? false,
@@ -140,6 +140,7 @@ export function DraftEditor({ situation }: { situation: Situation }) {
             {state === 'saved' ? t('draft.saved') : state === 'saving' ? t('draft.saving') : ''}
           </Text>
         </Group>
+        {situation.status === 'refused' && <Alert color="orange">{t('draft.refusedIntro')}</Alert>}
         {restored && <Alert color="blue">{t('draft.restored')}</Alert>}
         {state === 'unsaved' && error !== null && !(error instanceof ApiError) && (
           <Alert color="orange">{t('draft.unsaved')}</Alert>
@@ -251,14 +252,18 @@ export function DraftEditor({ situation }: { situation: Situation }) {
         />
         {(err('consent') || err('personId')) && (
           <Alert color="red" role="alert">
-            {err('consent') ?? err('personId')}
+            {[err('consent'), err('personId')].filter(Boolean).join(' ')}
           </Alert>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={() => void save()}>
             {t('draft.save')}
           </Button>
-          {situation.abilities.announce && <Button onClick={() => void announce()}>{t('draft.announce')}</Button>}
+          {situation.abilities.announce && (
+            <Button onClick={() => void announce()}>
+              {t(situation.status === 'refused' ? 'draft.announceAgain' : 'draft.announce')}
+            </Button>
+          )}
         </Group>
       </Stack>
     </Paper>

@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { type DuplicateMatch, type PersonInput, emptyDraft } from '../../../contracts/situations.ts';
 import { post } from '../../api/client.ts';
-import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
@@ -15,14 +15,15 @@ import { PersonForm, emptyPerson } from './PersonForm.tsx';
  * draft opens, where the rest is written and saved as one types.
  */
 export function NewSituationPage() {
-  const { t, date } = useI18n();
+  const { t, date, lang } = useI18n();
   const { me } = useSession();
   const directory = useDirectory();
   const localName = useLocalName();
   const navigate = useNavigate();
   const [mode, setMode] = useState<'identified' | 'anonymous'>('identified');
   const [regionId, setRegionId] = useState<string | null>(me?.regionId ?? null);
-  const [person, setPerson] = useState<PersonInput>(emptyPerson);
+  // The user's saved language, else the screen's: the person's letters start in the language of who announces.
+  const [person, setPerson] = useState<PersonInput>(() => emptyPerson(me?.language ?? lang));
   const [candidates, setCandidates] = useState<DuplicateMatch[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -92,9 +93,6 @@ export function NewSituationPage() {
             <Title order={3} size="h4">
               {t('new.person')}
             </Title>
-            {!fieldError(error, 'person.navs13') && !fieldError(error, 'person.officialName') && (
-              <ErrorAlert error={error} />
-            )}
             <PersonForm
               value={person}
               onChange={(v) => {
@@ -141,6 +139,7 @@ export function NewSituationPage() {
                 </Stack>
               </Alert>
             )}
+            <ErrorAlert error={error} />
             {!candidates && (
               <Button type="submit" loading={busy} w="fit-content">
                 {t('new.check')}

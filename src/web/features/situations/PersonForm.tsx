@@ -8,13 +8,14 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useDirectory } from '../organisations/use-directory.ts';
 import { permitKey } from './labels.ts';
 
-export const emptyPerson: PersonInput = {
+/** A new person; the correspondence language starts as the announcing user's (a German user writes in German). */
+export const emptyPerson = (language: PersonInput['correspondenceLanguage']): PersonInput => ({
   navs13: '',
   officialName: '',
   firstNames: '',
   birthDate: '',
   sex: 'unknown',
-  correspondenceLanguage: 'fr',
+  correspondenceLanguage: language,
   communeId: null,
   residencePermit: 'swiss',
   street: '',
@@ -22,7 +23,7 @@ export const emptyPerson: PersonInput = {
   locality: '',
   phone: '',
   email: '',
-};
+});
 
 /** The person's identity (eCH-0044 fields) and contact; server field messages appear beside each field. */
 export function PersonForm({
@@ -75,13 +76,16 @@ export function PersonForm({
         data={SEXES.map((s) => ({ value: s, label: t(`sex.${s}` as MessageKey) }))}
         value={value.sex}
         onChange={(v) => set('sex', (v ?? 'unknown') as PersonInput['sex'])}
+        error={err('sex')}
       />
       <Select
         label={t('person.language')}
         allowDeselect={false}
         data={CORRESPONDENCE_LANGUAGES.map((s) => ({ value: s, label: t(`corr.${s}` as MessageKey) }))}
+        required
         value={value.correspondenceLanguage}
-        onChange={(v) => set('correspondenceLanguage', (v ?? 'fr') as PersonInput['correspondenceLanguage'])}
+        onChange={(v) => v && set('correspondenceLanguage', v as PersonInput['correspondenceLanguage'])}
+        error={err('correspondenceLanguage')}
       />
       <Select
         label={t('person.commune')}
@@ -90,6 +94,7 @@ export function PersonForm({
         data={(directory.data?.communes ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.bfsNumber})` }))}
         value={value.communeId}
         onChange={(v) => set('communeId', v)}
+        error={err('communeId')}
       />
       <Select
         label={t('person.permit')}
@@ -97,6 +102,7 @@ export function PersonForm({
         data={RESIDENCE_PERMITS.map((s) => ({ value: s, label: t(permitKey(s)) }))}
         value={value.residencePermit}
         onChange={(v) => set('residencePermit', (v ?? 'swiss') as PersonInput['residencePermit'])}
+        error={err('residencePermit')}
       />
       <TextInput
         label={t('person.street')}

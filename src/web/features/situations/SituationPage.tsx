@@ -2,6 +2,7 @@ import { Alert, Badge, Grid, Group, List, Paper, SimpleGrid, Stack, Text, Timeli
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import type { Situation } from '../../../contracts/situations.ts';
+import { isEditableStatus } from '../../../domain/situation/situation-lifecycle.ts';
 import { ApiError, get } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -171,13 +172,21 @@ function SituationTimeline({ s }: { s: Situation }) {
           <Timeline.Item
             // biome-ignore lint/suspicious/noArrayIndexKey: events have no id; the list only grows, and holds no state
             key={i}
-            title={`${t(eventKey(e.type))}${e.toStatus && e.type === 'orient' ? ` → ${t(careKey(e.toStatus))}` : ''}`}
+            title={`${t(e.type === 'announce' && e.details.again ? 'event.announceAgain' : eventKey(e.type))}${
+              e.toStatus && e.type === 'orient' ? ` → ${t(careKey(e.toStatus))}` : ''
+            }`}
           >
             <Text size="xs" c="gray.7">
               {dateTime(e.at)} · {e.actorName}
             </Text>
             {typeof e.details.name === 'string' && e.details.name && <Text size="sm">{e.details.name}</Text>}
             {e.reason && <Text size="sm">{e.reason}</Text>}
+            {/* A refusal's suggestions stay readable here after the announcement is revised and announced again. */}
+            {typeof e.details.suggestions === 'string' && e.details.suggestions && (
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="timeline-suggestions">
+                {t('view.timelineSuggestions', { text: e.details.suggestions })}
+              </Text>
+            )}
           </Timeline.Item>
         ))}
       </Timeline>
@@ -197,7 +206,8 @@ export function SituationPage() {
     return <NotFoundPage />;
   const s = situation.data;
   if (!s) return <ErrorAlert error={situation.error} />;
-  const editing = s.status === 'draft' && s.abilities.update;
+  // A draft, or a refused announcement its announcer revises to announce again.
+  const editing = isEditableStatus(s.status) && s.abilities.update;
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-start">

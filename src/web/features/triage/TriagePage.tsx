@@ -1,4 +1,5 @@
 import { Anchor, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -30,6 +31,8 @@ export function TriagePage() {
     queryFn: () => get<Queue>(`/api/triage/queue${query({ regionId })}`),
   });
   const regionName = (id: string) => localName(directory.data?.regions.find((r) => r.id === id));
+  // On a phone the queue is a list of cards: a wide table would put the take-up button off-screen.
+  const narrow = useMediaQuery('(max-width: 48em)');
 
   const takeUp = async (s: SituationSummary) => {
     setError(null);
@@ -43,9 +46,49 @@ export function TriagePage() {
     }
   };
 
+  const waiting = (s: SituationSummary) => (
+    <Text size="sm" fw={(s.waitingDays ?? 0) > 14 ? 700 : 400} c={(s.waitingDays ?? 0) > 14 ? 'red.9' : undefined}>
+      {t('sit.waitingDays', { days: s.waitingDays ?? 0 })}
+    </Text>
+  );
+  const takeUpButton = (s: SituationSummary, fullWidth = false) => (
+    <Button size="xs" fullWidth={fullWidth} onClick={() => takeUp(s)} aria-label={`${t('triage.takeUp')} ${s.number}`}>
+      {t('triage.takeUp')}
+    </Button>
+  );
+  const cards = (items: SituationSummary[], actions: boolean) => (
+    <Stack gap="sm">
+      {items.map((s) => (
+        <Paper key={s.id} withBorder p="sm" data-testid="queue-card">
+          <Stack gap={4}>
+            <Group justify="space-between" gap="xs">
+              <Anchor component={Link} to={`/situations/${s.id}`} fw={600}>
+                {s.number}
+              </Anchor>
+              {waiting(s)}
+            </Group>
+            <PersonCell s={s} />
+            <Text size="sm" c="gray.7">
+              {regionName(s.regionId)} · {s.announcingInstitutionName} · {date(s.announcedAt)}
+            </Text>
+            {actions
+              ? takeUpButton(s, true)
+              : s.handledByName && (
+                  <Text size="sm">
+                    {t('sit.handledBy')} {s.handledByName}
+                  </Text>
+                )}
+          </Stack>
+        </Paper>
+      ))}
+    </Stack>
+  );
+
   const table = (items: SituationSummary[], actions: boolean) =>
     items.length === 0 ? (
       <Text c="gray.7">{t('triage.empty')}</Text>
+    ) : narrow ? (
+      cards(items, actions)
     ) : (
       <Table.ScrollContainer minWidth={700}>
         <Table striped>
@@ -74,24 +117,8 @@ export function TriagePage() {
                 <Table.Td>{regionName(s.regionId)}</Table.Td>
                 <Table.Td>{s.announcingInstitutionName}</Table.Td>
                 <Table.Td>{date(s.announcedAt)}</Table.Td>
-                <Table.Td>
-                  <Text
-                    size="sm"
-                    fw={(s.waitingDays ?? 0) > 14 ? 700 : 400}
-                    c={(s.waitingDays ?? 0) > 14 ? 'red.9' : undefined}
-                  >
-                    {t('sit.waitingDays', { days: s.waitingDays ?? 0 })}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {actions ? (
-                    <Button size="xs" onClick={() => takeUp(s)} aria-label={`${t('triage.takeUp')} ${s.number}`}>
-                      {t('triage.takeUp')}
-                    </Button>
-                  ) : (
-                    s.handledByName
-                  )}
-                </Table.Td>
+                <Table.Td>{waiting(s)}</Table.Td>
+                <Table.Td>{actions ? takeUpButton(s) : s.handledByName}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -101,13 +128,13 @@ export function TriagePage() {
 
   return (
     <Stack gap="md">
-      <Group justify="space-between" align="flex-end">
+      <Group justify="space-between" align="flex-end" gap="sm">
         <Title order={2}>{t('triage.title')}</Title>
         {!me?.regionId && (
           <Select
             label={t('sit.region')}
             clearable
-            w={260}
+            w={{ base: '100%', xs: 260 }}
             data={(directory.data?.regions ?? []).map((r) => ({ value: r.id, label: localName(r) }))}
             value={regionId}
             onChange={setRegionId}

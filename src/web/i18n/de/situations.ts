@@ -317,4 +317,25 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'merge.request': 'Duplikat dieser Person melden',
   'merge.requestReason': 'Weshalb handelt es sich um dieselbe Person?',
   'merge.requested': 'Antrag auf Zusammenführung an das IIZ-Büro übermittelt.',
+  // issue 11: triage and announcement
+  'triage.criteriaLeft':
+    'Beantworten Sie noch {count} Kriterium/Kriterien: Der Entscheid lässt sich erst speichern, wenn jedes ' +
+    'beantwortet ist.',
+  'draft.announceAgain': 'Erneut dem IIZ-Büro melden',
+  'draft.refusedIntro':
+    'Das IIZ-Büro hat diese Meldung abgelehnt. Überarbeiten Sie sie gemäss seinen Vorschlägen und melden Sie ' +
+    'sie erneut: Die Ablehnung und ihre Vorschläge bleiben im Verlauf.',
+  'event.announceAgain': 'Erneut dem IIZ-Büro gemeldet',
+  'view.timelineSuggestions': 'Vorschläge: {text}',
+  'consent.gapsTitle': 'Was diese engere Vollmacht verhindern wird',
+  'consent.gap.announcer':
+    'Ohne Ihre Institution kann die Situation nur anonym gemeldet werden (ohne Namen und AHV-Nummer).',
+  'consent.gap.bureau':
+    'Ohne das IIZ-Büro kann die Situation nur anonym gemeldet werden, und das Büro kann sie weder zuweisen ' +
+    'noch ein Tandem bestimmen, wenn es die Person kennt.',
+  'consent.gap.orp':
+    'Ohne ein RAV kann kein Tandem zugewiesen werden, und keine RAV-Beratungsperson kann dem Fallteam beitreten.',
+  'consent.gap.cms':
+    'Ohne ein SMZ kann kein Tandem zugewiesen werden, und keine Sozialarbeiterin, kein Sozialarbeiter kann dem ' +
+    'Fallteam beitreten.',
 };

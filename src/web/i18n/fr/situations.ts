@@ -317,4 +317,25 @@ export const frSituations = {
   'merge.request': 'Signaler un doublon de cette personne',
   'merge.requestReason': 'Pourquoi s’agit-il de la même personne ?',
   'merge.requested': 'Demande de fusion transmise au Bureau CII.',
+  // issue 11: triage and announcement
+  'triage.criteriaLeft':
+    'Répondez encore à {count} critère(s) : la décision ne peut être enregistrée qu’une fois chacun répondu.',
+  'draft.announceAgain': 'Annoncer à nouveau au Bureau CII',
+  'draft.refusedIntro':
+    'Le Bureau CII a refusé cette annonce. Révisez-la selon ses suggestions, puis annoncez-la à nouveau : ' +
+    'le refus et ses suggestions restent dans l’historique.',
+  'event.announceAgain': 'Annoncée à nouveau au Bureau CII',
+  'view.timelineSuggestions': 'Suggestions : {text}',
+  'consent.gapsTitle': 'Ce que cette procuration plus étroite empêchera',
+  'consent.gap.announcer':
+    'Sans votre institution, la situation ne pourra être annoncée qu’anonymement (sans nom ni NAVS13).',
+  'consent.gap.bureau':
+    'Sans le Bureau CII, la situation ne pourra être annoncée qu’anonymement, et le Bureau ne pourra ni ' +
+    'l’orienter ni attribuer un tandem en connaissant la personne.',
+  'consent.gap.orp':
+    'Sans un ORP, aucun tandem ne pourra être attribué et aucun·e conseiller·ère ORP ne pourra rejoindre ' +
+    'l’équipe de suivi.',
+  'consent.gap.cms':
+    'Sans un CMS, aucun tandem ne pourra être attribué et aucun·e assistant·e social·e ne pourra rejoindre ' +
+    'l’équipe de suivi.',
 };
