@@ -16,6 +16,7 @@ import { useState } from 'react';
 import type { Mandate, TandemFile } from '../../../contracts/tandem.ts';
 import { monthLabel } from '../../../domain/tandem/monthly-report.ts';
 import { post } from '../../api/client.ts';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
@@ -88,17 +89,23 @@ function HandBack({ situationId, m }: { situationId: string; m: Mandate }) {
         />
         <ErrorAlert error={error} />
         <Group>
-          <Button
+          <ConfirmButton
             loading={busy}
-            onClick={() =>
-              void run(
+            title={t('mandate.handBackConfirmTitle', { name: m.handBackTo?.name ?? '' })}
+            consequences={[
+              t('mandate.handBackConfirmHolder', { name: m.handBackTo?.name ?? '' }),
+              t('mandate.handBackConfirmFinal'),
+            ]}
+            confirmLabel={t('mandate.handBack', { name: m.handBackTo?.name ?? '' })}
+            onConfirm={() =>
+              run(
                 () => post(`/api/situations/${situationId}/mandate/hand-back`, { note, version: m.version }),
                 t('mandate.handBackDone'),
               )
             }
           >
             {t('mandate.handBack', { name: m.handBackTo?.name ?? '' })}
-          </Button>
+          </ConfirmButton>
         </Group>
       </Stack>
     </Alert>

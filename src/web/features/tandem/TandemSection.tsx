@@ -5,7 +5,8 @@ import { MeasuresPanel } from '../measures/MeasuresPanel.tsx';
 import { AssignPanel } from './AssignPanel.tsx';
 import { MeetingsPanel, ObjectivesPanel } from './JournalPanel.tsx';
 import { MandateCard } from './MandateCard.tsx';
-import { ClosePanel, FinalReportPanel, ReportsPanel } from './ReportsPanel.tsx';
+import { ClosePanel } from './ClosePanel.tsx';
+import { FinalReportPanel, ReportsPanel } from './ReportsPanel.tsx';
 import { useTandemFile } from './use-tandem-file.ts';
 
 /** The tandem's part of the situation page: assignment for the Bureau, then the mandate's whole file. */
