@@ -6,13 +6,13 @@ import { swissDay } from '../../../domain/consent/consent.ts';
 import { CONTRACT_TYPES, OUTCOMES, type ContractType, type Outcome } from '../../../domain/tandem/closure.ts';
 import { monthLabel } from '../../../domain/tandem/monthly-report.ts';
 import { get, post } from '../../api/client.ts';
+import { useReplacingWrite } from '../../api/use-replacing-write.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { kindName, stepKey } from '../measures/use-measures.ts';
-import { useTandemAction } from './use-tandem-file.ts';
 
 const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
 
@@ -56,7 +56,14 @@ export function ClosePanel({
   const [ratePercent, setRate] = useState<number>(100);
   const [withdrawReason, setWithdrawReason] = useState('');
   const [skipReasons, setSkipReasons] = useState<Record<string, string>>({});
-  const { run, error, busy } = useTandemAction(situationId);
+  // The closure withdraws measures too: their panel is refetched with the situation.
+  const { run, error, busy } = useReplacingWrite<TandemFile>(
+    ['tandem', situationId],
+    [
+      ['situation', situationId],
+      ['measures', situationId],
+    ],
+  );
   const preview = useClosurePreview(situationId, outcomeOn, file);
   const ready = file.finalReport?.status === 'final';
   const open = preview.data;
