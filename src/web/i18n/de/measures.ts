@@ -75,6 +75,7 @@ export const deMeasures: Record<keyof typeof frMeasures, string> = {
   'measures.confirm': 'Bestätigen',
   'measures.started': 'Begonnen am {date}',
   'measures.ended': 'Beendet am {date}',
+  'measures.withdrawnBecause': 'Beim Abschluss des Mandats zurückgezogen: {reason}',
   'measures.toCommission': 'Der Rechtskommission unterbreiten',
   'measures.done': 'Gespeichert.',
   'measures.period': 'Vom {from} bis {to}',

@@ -72,6 +72,7 @@ export const frMeasures = {
   'measures.confirm': 'Confirmer',
   'measures.started': 'Commencée le {date}',
   'measures.ended': 'Fin le {date}',
+  'measures.withdrawnBecause': 'Retirée à la clôture du mandat : {reason}',
   'measures.toCommission': 'Soumettre à la Commission droit',
   'measures.done': 'Enregistré.',
   'measures.period': 'Du {from} au {to}',
