@@ -91,6 +91,11 @@ function HandBack({ situationId, m }: { situationId: string; m: Mandate }) {
         <Group>
           <ConfirmButton
             loading={busy}
+            // The label names the person: on a phone it wraps instead of pushing the alert wider than the screen.
+            styles={{
+              root: { maxWidth: '100%', height: 'auto', minHeight: 36, paddingTop: 6, paddingBottom: 6 },
+              label: { whiteSpace: 'normal', textAlign: 'left' },
+            }}
             title={t('mandate.handBackConfirmTitle', { name: m.handBackTo?.name ?? '' })}
             consequences={[
               t('mandate.handBackConfirmHolder', { name: m.handBackTo?.name ?? '' }),
