@@ -14,6 +14,13 @@ import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { kindName, stepKey } from '../measures/use-measures.ts';
 
+/** An orange alert's title in the text colour: Mantine's orange on its light background falls short of 4.5:1. */
+const AlertTitle = ({ children }: { children: string }) => (
+  <Text span fw={700} size="sm" c="dark.9">
+    {children}
+  </Text>
+);
+
 const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
 
 /**
@@ -164,7 +171,12 @@ export function ClosePanel({
             </Text>
           )}
           {waiting.length > 0 && (
-            <Alert color="orange" mt="xs" title={t('close.waitingTitle')} data-testid="closure-waiting">
+            <Alert
+              color="orange"
+              mt="xs"
+              title={<AlertTitle>{t('close.waitingTitle')}</AlertTitle>}
+              data-testid="closure-waiting"
+            >
               <List size="sm">
                 {waiting.map((w) => (
                   <List.Item key={w.id}>
@@ -191,7 +203,12 @@ export function ClosePanel({
             </Alert>
           )}
           {unsent.length > 0 && (
-            <Alert color="orange" mt="xs" title={t('close.unsentTitle')} data-testid="closure-unsent">
+            <Alert
+              color="orange"
+              mt="xs"
+              title={<AlertTitle>{t('close.unsentTitle')}</AlertTitle>}
+              data-testid="closure-unsent"
+            >
               <Text size="sm">{t('close.unsentHint')}</Text>
               <Stack gap="xs" mt="xs">
                 {unsent.map((r, i) => (
