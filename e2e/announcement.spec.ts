@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { type Page, expect, test } from './support/test.ts';
 import { de } from '../src/web/i18n/de/index.ts';
 import { type MessageKey, fr } from '../src/web/i18n/fr/index.ts';
-import { shot, signIn, signOut } from './support/helpers.ts';
+import { confirmDialog, shot, signIn, signOut } from './support/helpers.ts';
 
 /**
  * Issue 3's journey, in French and in German: a field professional announces a
@@ -173,6 +173,7 @@ for (const j of JOURNEYS) {
     await expect(page.getByTestId('consent')).toContainText(t['consent.state.in_force']);
     await shot(page, `42-${j.lang}-draft-with-consent`);
     await page.getByRole('button', { name: t['draft.announce'] }).click();
+    await confirmDialog(page, t['draft.announce'], [t['draft.announceConfirmFinal']]);
     await expect(page.getByText(t['status.announced']).first()).toBeVisible();
     const number = (await page.getByRole('heading', { level: 2 }).textContent())!.match(/CII-\d{4}-\d+/)![0];
     await shot(page, `43-${j.lang}-announced`);
@@ -317,6 +318,7 @@ test('a draft loses nothing when the network fails: kept in the browser, saved o
   await expect(page.getByLabel(t['draft.description'])).toHaveValue('Texte saisi pendant une coupure du réseau.');
   // Announcing an incomplete draft names what is missing and keeps the text.
   await page.getByRole('button', { name: t['draft.announce'] }).click();
+  await confirmDialog(page, t['draft.announce']);
   await expect(page.getByText('Indiquez au moins un facteur de risque.')).toBeVisible();
   await expect(page.getByLabel(t['draft.description'])).toHaveValue('Texte saisi pendant une coupure du réseau.');
 });

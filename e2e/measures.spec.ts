@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { type Locator, type Page, expect, test } from './support/test.ts';
 import { de } from '../src/web/i18n/de/index.ts';
 import { fr } from '../src/web/i18n/fr/index.ts';
-import { shot, signIn, signOut, switchLanguage } from './support/helpers.ts';
+import { confirmDialog, shot, signIn, signOut, skipUnsentReports, switchLanguage } from './support/helpers.ts';
 
 /**
  * Issue 5's journey: the worked case of seed 000, end to end. Virginie, 25,
@@ -86,6 +86,7 @@ test('seed 000 end to end: measures interrupted, an internship turned AIT job, t
   await page.getByRole('button', { name: t['consent.record'] }).click();
   await expect(page.getByTestId('consent')).toContainText(t['consent.state.in_force']);
   await page.getByRole('button', { name: t['draft.announce'] }).click();
+  await confirmDialog(page, t['draft.announce']);
   await expect(page.getByText(t['status.announced']).first()).toBeVisible();
   const number = (await page.getByRole('heading', { level: 2 }).textContent())!.match(/CII-\d{4}-\d+/)![0];
   const url = page.url();
@@ -254,6 +255,7 @@ test('seed 000 end to end: measures interrupted, an internship turned AIT job, t
     .getByLabel(t['reports.elements'])
     .fill('Deux mesures interrompues pour raisons de santé ; stage réussi dans la vente ; engagement avec une AIT.');
   await reportMonth.getByRole('button', { name: t['reports.send'] }).click();
+  await confirmDialog(page, t['reports.send'], ['Julien Fournier']);
   await expect(reportMonth.getByTestId('report-recipient')).toContainText('Julien Fournier');
   const final = page.getByTestId('final-report');
   await final
@@ -264,6 +266,7 @@ test('seed 000 end to end: measures interrupted, an internship turned AIT job, t
   await final.getByLabel(t['final.stepsTaken']).fill('Stage, engagement cofinancé par une AIT.');
   await final.getByLabel(t['final.stepsToTake']).fill('Permis de conduire pour concilier travail et famille.');
   await final.getByRole('button', { name: t['final.finalise'] }).click();
+  await confirmDialog(page, t['final.finalise']);
   await expect(page.getByTestId('final-done')).toBeVisible();
   const situationId = url.split('/').pop();
   const finalPdf = await request.get(`/api/situations/${situationId}/final-report.pdf?lang=fr`, {
@@ -287,7 +290,9 @@ test('seed 000 end to end: measures interrupted, an internship turned AIT job, t
   await close.getByLabel(t['close.insertionStart']).fill(today());
   await pick(page, close, t['close.contractType'], t['contract.ait_cofinanced']);
   await close.getByLabel(t['close.rate']).fill('80');
+  await skipUnsentReports(page, 'Point fait au réseau mensuel.');
   await close.getByRole('button', { name: t['close.submit'] }).click();
+  await confirmDialog(page, t['close.submit']);
   await expect(page.getByTestId('mandate-closed')).toContainText('Boutique Mode Centre');
   await signOut(page);
 

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { type Locator, type Page, expect, test } from './support/test.ts';
 import { de } from '../src/web/i18n/de/index.ts';
 import { fr } from '../src/web/i18n/fr/index.ts';
-import { shot, signIn, signOut } from './support/helpers.ts';
+import { confirmDialog, shot, signIn, signOut, skipUnsentReports } from './support/helpers.ts';
 
 /**
  * Issue 4's journey: the Bureau assigns Kevin Moret (demo, oriented to a
@@ -120,6 +120,7 @@ test('the Bureau assigns, the tandem coaches for months, reports, closes with an
     .getByLabel(t['reports.elements'])
     .fill('Objectifs posés ; bilan de compétences fait ; motivation bonne.');
   await firstMonth.getByRole('button', { name: t['reports.send'] }).click();
+  await confirmDialog(page, t['reports.send'], ['Julien Fournier', t['reports.confirmFinal']]);
   await expect(firstMonth.getByTestId('report-recipient')).toContainText('Julien Fournier');
   await shot(page, '64-fr-monthly-report-sent');
 
@@ -131,6 +132,7 @@ test('the Bureau assigns, the tandem coaches for months, reports, closes with an
   await final.getByLabel(t['final.stepsTaken']).fill('Stage dans un garage, engagement comme aide-mécanicien.');
   await final.getByLabel(t['final.stepsToTake']).fill('Suivi par l’ORP ; contact avec Addiction Valais si besoin.');
   await final.getByRole('button', { name: t['final.finalise'] }).click();
+  await confirmDialog(page, t['final.finalise']);
   await expect(page.getByTestId('final-done')).toBeVisible();
   const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
   const situationId = url.split('/').pop();
@@ -158,11 +160,14 @@ test('the Bureau assigns, the tandem coaches for months, reports, closes with an
   await close.getByLabel(t['close.employer']).fill('Garage du Rhône SA');
   await close.getByLabel(t['close.insertionStart']).fill(today());
   await close.getByLabel(t['close.rate']).fill('80');
+  await skipUnsentReports(page, 'Point fait oralement avec l’ORP.');
   await shot(page, '66-fr-closure');
   await close.getByRole('button', { name: t['close.submit'] }).click();
+  await confirmDialog(page, t['close.submit'], ['Julien Fournier']);
   await expect(page.getByTestId('mandate-closed')).toContainText('Garage du Rhône SA');
   await expect(page.getByTestId('follow-ups')).toBeVisible();
   await page.getByRole('button', { name: /Rendre le dossier à Julien Fournier/ }).click();
+  await confirmDialog(page, /Rendre le dossier à Julien Fournier/, [t['mandate.handBackConfirmFinal']]);
   await expect(page.getByTestId('handed-back')).toBeVisible();
   await shot(page, '67-fr-closed-handed-back');
   await signOut(page);

@@ -58,3 +58,24 @@ export async function switchLanguage(page: Page, code: 'FR' | 'DE') {
   await expect(page.locator('html')).toHaveAttribute('lang', code.toLowerCase());
   if (saved) expect((await saved).status(), 'the language saved on the profile').toBe(200);
 }
+
+/**
+ * The confirmation dialog of an irreversible action (issue 11): it names what will happen (`says`), and the action
+ * runs only on the dialog's own button; the dialog then closes.
+ */
+export async function confirmDialog(page: Page, button: string | RegExp, says: (string | RegExp)[] = []) {
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  for (const s of says) await expect(dialog).toContainText(s);
+  await dialog.getByRole('button', { name: button }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** In the closure panel: a reason for every month not reported (the closure is refused otherwise). */
+export async function skipUnsentReports(page: Page, reason: string) {
+  const close = page.getByTestId('close-panel');
+  await expect(close.getByTestId('closure-loose-ends')).not.toBeEmpty();
+  await settled(page);
+  const unsent = close.getByTestId('closure-unsent').getByRole('textbox');
+  for (let i = 0; i < (await unsent.count()); i++) await unsent.nth(i).fill(reason);
+}

@@ -3,6 +3,7 @@ import { LANGUAGES } from '../domain/access/roles.ts';
 import { CONTRACT_TYPES, OUTCOMES } from '../domain/tandem/closure.ts';
 import { INTENSITY_STATUSES } from '../domain/tandem/intensity.ts';
 import { MEETING_KINDS, OBJECTIVE_STATUSES } from '../domain/tandem/journal.ts';
+import { APPROVAL_STEPS } from '../domain/measures/rule-sets.ts';
 import { PLANNED_MEETING_STATUSES } from '../domain/tandem/planned-meeting.ts';
 import { IdSchema, VersionSchema, trimmed } from './common.ts';
 import { IsoDateSchema } from './situations.ts';
@@ -89,6 +90,8 @@ export const UpdateObjectiveBodySchema = ObjectiveBodySchema.extend({ version: V
 
 export const DraftReportBodySchema = z.object({ month: MonthSchema });
 export const UpdateReportBodySchema = z.object({ significantElements: text(20000), version: VersionSchema });
+/** A report goes only as the user sees it: the text on screen and the version it was read at (issue 11). */
+export const SendReportBodySchema = UpdateReportBodySchema;
 
 const sections = {
   workDone: text(20000),
@@ -111,8 +114,31 @@ export const CloseBodySchema = z.object({
       ratePercent: z.number().int(),
     })
     .nullable(),
+  // What is still open (issue 11): every waiting measure withdrawn, every unsent month skipped with a reason; the
+  // server refuses a closure that leaves anything open.
+  withdrawMeasureIds: z.array(IdSchema).max(50).default([]),
+  withdrawReason: text(2000).default(''),
+  skipReports: z
+    .array(z.object({ month: MonthSchema, reason: text(2000) }))
+    .max(36)
+    .default([]),
   version: VersionSchema, // the mandate's
 });
+/** What a closure leaves open, shown before closing. */
+export const ClosurePreviewSchema = z.object({
+  waitingMeasures: z.array(
+    z.object({
+      id: IdSchema,
+      nameFr: z.string(),
+      nameDe: z.string(),
+      startOn: z.string(),
+      /** Who must decide now: their step. */
+      pendingStep: z.enum(APPROVAL_STEPS).nullable(),
+    }),
+  ),
+  unsentReports: z.array(z.object({ month: MonthSchema, status: z.enum(['none', 'draft']) })),
+});
+export type ClosurePreview = z.infer<typeof ClosurePreviewSchema>;
 export const HandBackBodySchema = z.object({ note: text(2000).default(''), version: VersionSchema });
 export const FollowUpBodySchema = z.object({
   stillInWork: z.boolean(),
@@ -163,8 +189,10 @@ export const MonthlyReportSchema = z.object({
   month: MonthSchema,
   due: z.boolean(),
   id: IdSchema.nullable(),
-  status: z.enum(['none', 'draft', 'sent']),
+  status: z.enum(['none', 'draft', 'sent', 'skipped']),
   significantElements: z.string(),
+  /** Why the month was not reported, said at the closure. */
+  skipReason: z.string().nullable(),
   draftedByName: z.string().nullable(),
   sentAt: z.string().nullable(),
   sentByName: z.string().nullable(),

@@ -759,7 +759,7 @@ export const monthlyReports = pgTable(
       .references(() => situations.id),
     month: text('month').notNull(), // yyyy-mm
     significantElements: text('significant_elements').notNull().default(''),
-    status: text('status').notNull().default('draft'), // draft | sent
+    status: text('status').notNull().default('draft'), // draft | sent | skipped
     draftedByUserId: uuid('drafted_by_user_id')
       .notNull()
       .references(() => users.id),
@@ -767,6 +767,10 @@ export const monthlyReports = pgTable(
     sentByUserId: uuid('sent_by_user_id').references(() => users.id),
     sentAt: ts('sent_at'),
     recipients: jsonb('recipients').notNull().default([]),
+    // A month not reported, said so at the closure with its reason (issue 11).
+    skipReason: text('skip_reason'),
+    skippedAt: ts('skipped_at'),
+    skippedByUserId: uuid('skipped_by_user_id').references(() => users.id),
     version: version(),
     updatedAt: updatedAt(),
   },

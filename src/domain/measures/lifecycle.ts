@@ -14,6 +14,8 @@ export const MEASURE_STATUSES = [
   'running',
   'interrupted',
   'completed',
+  // Still waiting for a decision when the mandate closed: taken back by the tandem, its deciders told.
+  'withdrawn',
 ] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
@@ -32,6 +34,9 @@ export function pendingStep(m: RouteState): DecisionStep | null {
   if (m.status === 'proposed') return m.route[m.stepIndex] ?? null;
   return null;
 }
+
+/** A measure waiting for someone else's decision: along its route, or at the Commission droit. */
+export const isWaiting = (status: MeasureStatus) => status === 'proposed' || status === 'escalated';
 
 /** The state after `decision` at the pending step. */
 export function afterDecision(m: RouteState, decision: Decision): RouteState {
@@ -65,6 +70,7 @@ export const MEASURE_STATUS_LABELS: Record<'fr' | 'de', Record<MeasureStatus, st
     running: 'en cours',
     interrupted: 'interrompue',
     completed: 'terminée',
+    withdrawn: 'retirée à la clôture',
   },
   de: {
     proposed: 'Entscheid hängig',
@@ -74,6 +80,7 @@ export const MEASURE_STATUS_LABELS: Record<'fr' | 'de', Record<MeasureStatus, st
     running: 'laufend',
     interrupted: 'abgebrochen',
     completed: 'abgeschlossen',
+    withdrawn: 'beim Abschluss zurückgezogen',
   },
 };
 

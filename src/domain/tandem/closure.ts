@@ -64,3 +64,48 @@ export function followUpDates(outcome: Outcome, outcomeOn: string): { months: nu
   if (outcome !== 'inserted') return [];
   return FOLLOW_UP_MONTHS.map((months) => ({ months, dueOn: addMonths(outcomeOn, months) }));
 }
+
+/**
+ * What is still open when a mandate closes (issue 11): the measures waiting for a decision and the months whose report
+ * was neither sent nor skipped, up to the outcome's month.
+ */
+export interface LooseEnds {
+  waitingMeasureIds: string[];
+  unsentMonths: string[];
+}
+
+/** What the closure says to do with them: the waiting measures withdrawn, each unsent month skipped with a reason. */
+export interface Settlement {
+  withdrawMeasureIds: string[];
+  withdrawReason: string;
+  skipReports: { month: string; reason: string }[];
+}
+
+export const MIN_REASON_LENGTH = 3;
+
+export type SettlementProblem = {
+  path: string;
+  problem: 'withdraw_reason_required' | 'skip_reason_required';
+};
+
+/** Reasons that say something; each problem names the field to fix. */
+export function checkSettlement(s: Settlement): SettlementProblem[] {
+  const problems: SettlementProblem[] = [];
+  if (s.withdrawMeasureIds.length && s.withdrawReason.trim().length < MIN_REASON_LENGTH)
+    problems.push({ path: 'withdrawReason', problem: 'withdraw_reason_required' });
+  s.skipReports.forEach((r, i) => {
+    if (r.reason.trim().length < MIN_REASON_LENGTH)
+      problems.push({ path: `skipReports.${i}.reason`, problem: 'skip_reason_required' });
+  });
+  return problems;
+}
+
+/** What the settlement leaves open: a closure is refused while anything is. */
+export function unsettled(open: LooseEnds, s: Settlement): LooseEnds {
+  const withdrawn = new Set(s.withdrawMeasureIds);
+  const skipped = new Set(s.skipReports.map((r) => r.month));
+  return {
+    waitingMeasureIds: open.waitingMeasureIds.filter((id) => !withdrawn.has(id)),
+    unsentMonths: open.unsentMonths.filter((m) => !skipped.has(m)),
+  };
+}

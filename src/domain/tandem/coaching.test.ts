@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkClosure, followUpDates } from './closure.ts';
+import { checkClosure, checkSettlement, followUpDates, unsettled } from './closure.ts';
 import { checkAssignment, fileHolding, holderAfterClosure } from './file-holding.ts';
 import { checkMeetingDate, countsForIntensity } from './journal.ts';
 import {
@@ -101,7 +101,82 @@ describe('monthly reports', () => {
     expect(de.text).toContain('- Stage (in Arbeit, Frist 30.04.2026)');
     expect(de.text).toContain('Stage trouvé.');
     expect(composeMonthlyReport(facts, 'Marc', 'fr').text).toContain('Bonjour Marc,');
-    expect(draftSignificantElements(facts.meetings, 'fr')).toBe('01.03.2026: Bilan OSP');
+  });
+  it('drafts from the month’s next steps, measures and objectives, dates as everywhere else (issue 11)', () => {
+    const f = {
+      meetings: [
+        { heldOn: '2026-03-01', kind: 'network' as const, countsForIntensity: true, nextSteps: 'Bilan OSP ' },
+        { heldOn: '2026-03-12', kind: 'employer' as const, countsForIntensity: false, nextSteps: '' },
+      ],
+      objectives: [
+        { title: 'Stage', status: 'in_progress' as const, targetOn: '2026-04-30' },
+        { title: 'Permis', status: 'planned' as const, targetOn: null },
+      ],
+      measureEvents: [
+        { on: '2026-03-20', nameFr: 'Stage', nameDe: 'Praktikum', event: 'started' as const },
+        {
+          on: '2026-03-05',
+          nameFr: 'Stage',
+          nameDe: 'Praktikum',
+          event: 'approved' as const,
+          step: 'commune' as const,
+        },
+        { on: '2026-03-28', nameFr: 'Cours', nameDe: 'Kurs', event: 'interrupted' as const, reason: 'santé' },
+      ],
+    };
+    expect(draftSignificantElements(f, 'fr')).toBe(
+      [
+        'Entretiens :',
+        '- 01.03.2026 : Bilan OSP',
+        '',
+        'Mesures :',
+        '- 05.03.2026 : Stage — approuvée (commune de domicile)',
+        '- 20.03.2026 : Stage — commencée',
+        '- 28.03.2026 : Cours — interrompue : santé',
+        '',
+        'Objectifs :',
+        '- Stage (en cours, échéance 30.04.2026)',
+        '- Permis (prévu)',
+      ].join('\n'),
+    );
+    const de = draftSignificantElements(f, 'de');
+    expect(de).toContain('Massnahmen:\n- 05.03.2026: Praktikum — bewilligt (Wohngemeinde)');
+    expect(de).toContain('- 28.03.2026: Kurs — abgebrochen: santé');
+    expect(de).toContain('Ziele:\n- Stage (in Arbeit, Frist 30.04.2026)');
+    expect(draftSignificantElements({ meetings: [], objectives: [], measureEvents: [] }, 'fr')).toBe('');
+  });
+});
+
+describe('closure loose ends (issue 11)', () => {
+  const open = { waitingMeasureIds: ['m1', 'm2'], unsentMonths: ['2026-08', '2026-09'] };
+  it('leaves open what the settlement does not settle', () => {
+    expect(unsettled(open, { withdrawMeasureIds: ['m1'], withdrawReason: 'x', skipReports: [] })).toEqual({
+      waitingMeasureIds: ['m2'],
+      unsentMonths: ['2026-08', '2026-09'],
+    });
+    const all = {
+      withdrawMeasureIds: ['m1', 'm2'],
+      withdrawReason: 'Mandat clos',
+      skipReports: [
+        { month: '2026-08', reason: 'Réseau oral' },
+        { month: '2026-09', reason: 'Clôture' },
+      ],
+    };
+    expect(unsettled(open, all)).toEqual({ waitingMeasureIds: [], unsentMonths: [] });
+    expect(checkSettlement(all)).toEqual([]);
+  });
+  it('wants a reason to withdraw and for each month skipped', () => {
+    expect(
+      checkSettlement({
+        withdrawMeasureIds: ['m1'],
+        withdrawReason: ' ',
+        skipReports: [{ month: '2026-08', reason: 'ok' }],
+      }),
+    ).toEqual([
+      { path: 'withdrawReason', problem: 'withdraw_reason_required' },
+      { path: 'skipReports.0.reason', problem: 'skip_reason_required' },
+    ]);
+    expect(checkSettlement({ withdrawMeasureIds: [], withdrawReason: '', skipReports: [] })).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Language } from '../access/roles.ts';
 import { describeMeasure, type MeasureLine } from '../measures/lifecycle.ts';
+import type { DecisionStep } from '../measures/rule-sets.ts';
 import { formatDate } from '../format/swiss-format.ts';
 import { MIN_MEETINGS_PER_MONTH } from './intensity.ts';
 import type { MeetingKind, ObjectiveStatus } from './journal.ts';
@@ -198,12 +199,101 @@ export function composeMonthlyReport(
   return { subject: fill(t.subject, { number: f.number, month }), text: lines.join('\n') };
 }
 
-/** The draft's starting text: the month's next steps as the tandem wrote them, for the author to rework. */
-export function draftSignificantElements(meetings: MonthlyReportFacts['meetings'], lang: Language): string {
-  return meetings
+/** What happened to a measure on one day of the month, for the draft (issue 11). */
+export interface MeasureEvent {
+  on: string; // yyyy-mm-dd
+  nameFr: string;
+  nameDe: string;
+  event: 'proposed' | 'approved' | 'refused' | 'started' | 'interrupted' | 'completed' | 'withdrawn';
+  /** Who decided, for a decision. */
+  step?: DecisionStep | null;
+  reason?: string | null;
+}
+
+const STEP_LABELS: Record<Language, Record<DecisionStep, string>> = {
+  fr: {
+    tandem: 'tandem',
+    lmmt: 'LMMT',
+    sas: 'préavis du SAS',
+    commune: 'commune de domicile',
+    commission: 'Commission droit',
+  },
+  de: {
+    tandem: 'Tandem',
+    lmmt: 'LAM',
+    sas: 'Vormeinung der DSW',
+    commune: 'Wohngemeinde',
+    commission: 'Rechtskommission',
+  },
+};
+
+const DRAFT = {
+  fr: {
+    meetings: 'Entretiens',
+    measures: 'Mesures',
+    objectives: 'Objectifs',
+    due: 'échéance',
+    sep: ' : ',
+    events: {
+      proposed: 'proposée',
+      approved: 'approuvée',
+      refused: 'refusée',
+      started: 'commencée',
+      interrupted: 'interrompue',
+      completed: 'terminée',
+      withdrawn: 'retirée',
+    },
+  },
+  de: {
+    meetings: 'Gespräche',
+    measures: 'Massnahmen',
+    objectives: 'Ziele',
+    due: 'Frist',
+    sep: ': ',
+    events: {
+      proposed: 'beantragt',
+      approved: 'bewilligt',
+      refused: 'abgelehnt',
+      started: 'begonnen',
+      interrupted: 'abgebrochen',
+      completed: 'abgeschlossen',
+      withdrawn: 'zurückgezogen',
+    },
+  },
+} as const;
+
+/**
+ * The draft's starting text, for the author to rework: the month's next steps as the tandem wrote them, what happened
+ * to the measures that month (proposed, decided, started, interrupted, completed), and the objectives as they stand.
+ * Dates as everywhere else (dd.mm.yyyy); an empty section is left out.
+ */
+export function draftSignificantElements(
+  f: Pick<MonthlyReportFacts, 'meetings' | 'objectives'> & { measureEvents: MeasureEvent[] },
+  lang: Language,
+): string {
+  const d = DRAFT[lang];
+  const day = (on: string) => formatDate(on, lang);
+  const section = (title: string, lines: string[]) => (lines.length ? [`${title}${d.sep.trimEnd()}`, ...lines] : []);
+  const meetings = f.meetings
     .filter((m) => m.nextSteps.trim())
-    .map((m) => `${formatDate(m.heldOn, lang)}: ${m.nextSteps.trim()}`)
-    .join('\n');
+    .map((m) => `- ${day(m.heldOn)}${d.sep}${m.nextSteps.trim()}`);
+  const measures = [...f.measureEvents]
+    .sort((a, b) => a.on.localeCompare(b.on))
+    .map((e) => {
+      const by = e.step && (e.event === 'approved' || e.event === 'refused') ? ` (${STEP_LABELS[lang][e.step]})` : '';
+      const why = e.reason?.trim() ? `${d.sep}${e.reason.trim()}` : '';
+      return `- ${day(e.on)}${d.sep}${lang === 'de' ? e.nameDe : e.nameFr} — ${d.events[e.event]}${by}${why}`;
+    });
+  const objectives = f.objectives.map(
+    (o) =>
+      `- ${o.title} (${OBJECTIVE_STATUS_LABELS[lang][o.status]}` +
+      `${o.targetOn ? `, ${d.due} ${day(o.targetOn)}` : ''})`,
+  );
+  const blocks = [section(d.meetings, meetings), section(d.measures, measures), section(d.objectives, objectives)];
+  return blocks
+    .filter((b) => b.length)
+    .map((b) => b.join('\n'))
+    .join('\n\n');
 }
 
 /** Initials only leave the system by e-mail ("Léa Évéquoz" → "L. É."). */

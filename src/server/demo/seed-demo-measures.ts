@@ -11,6 +11,7 @@ import { runMeasure } from '../measures/run-measure.ts';
 import { situationVersion } from '../situations/situation-repository.ts';
 import { assignTandem } from '../tandem/assign-tandem.ts';
 import { closeMandate } from '../tandem/close-mandate.ts';
+import { previewClosure } from '../tandem/preview-closure.ts';
 import { finaliseFinalReport } from '../tandem/finalise-final-report.ts';
 import { getTandemFile } from '../tandem/get-tandem-file.ts';
 import { recordMeeting } from '../tandem/save-meeting.ts';
@@ -315,7 +316,11 @@ async function seedCrettaz2022(
     language: 'fr',
     version: found((await file()).finalReport, 'final report').version,
   });
+  const open = await previewClosure(ctxFor('tandem.cms', closing), id, '2023-03-31');
   await closeMandate(ctxFor('tandem.cms', closing), id, {
+    withdrawMeasureIds: [],
+    withdrawReason: '',
+    skipReports: open.unsentReports.map((r) => ({ month: r.month, reason: 'Point fait à chaque réseau mensuel.' })),
     outcome: 'inserted',
     outcomeOn: y('2023-03-31'),
     insertion: {

@@ -16,6 +16,7 @@ import { extendMandate } from '../tandem/extend-mandate.ts';
 import { finaliseFinalReport } from '../tandem/finalise-final-report.ts';
 import { getTandemFile } from '../tandem/get-tandem-file.ts';
 import { handBackFile } from '../tandem/hand-back-file.ts';
+import { previewClosure } from '../tandem/preview-closure.ts';
 import { recordMeeting } from '../tandem/save-meeting.ts';
 import { planMeeting } from '../tandem/plan-meeting.ts';
 import { saveObjective } from '../tandem/save-objective.ts';
@@ -123,7 +124,7 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
       const r = (await file(p.writer, at, id)).monthlyReports.find((x) => x.id === reportId);
       const version = found(r?.version, `monthly report ${month} of ${p.name}`);
       await updateMonthlyReport(ctxFor(p.writer, at), id, reportId, { significantElements: text, version });
-      await sendMonthlyReport(ctxFor(p.writer, at), id, reportId, version + 1);
+      await sendMonthlyReport(ctxFor(p.writer, at), id, reportId, { significantElements: text, version: version + 1 });
     }
     return id;
   };
@@ -237,7 +238,11 @@ export async function seedDemoTandems(db: Db, config: Config, situations: Map<st
     language: 'fr',
     version: found((await file('tandem.orp', closedAt, gillioz)).finalReport, 'final report').version,
   });
+  const open = await previewClosure(ctxFor('tandem.orp', closedAt), gillioz, swissDay(closedAt));
   await closeMandate(ctxFor('tandem.orp', closedAt), gillioz, {
+    withdrawMeasureIds: [],
+    withdrawReason: '',
+    skipReports: open.unsentReports.map((r) => ({ month: r.month, reason: 'Transmis oralement au réseau ORP.' })),
     outcome: 'inserted',
     outcomeOn: swissDay(closedAt),
     insertion: {

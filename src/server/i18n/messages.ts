@@ -163,6 +163,15 @@ const fr: Messages = {
   'closure.rate_out_of_range': 'Le taux d’activité est entre 1 et 100 %.',
   'closure.outcome_before_start': 'La date de l’issue est avant le début du mandat.',
   'closure.outcome_in_future': 'La date de l’issue ne peut pas être dans le futur.',
+  'closure.withdraw_reason_required': 'Indiquez pourquoi les mesures en attente sont retirées.',
+  'closure.skip_reason_required': 'Indiquez pourquoi ce rapport mensuel n’est pas envoyé.',
+  'closure.unsettled':
+    'La clôture laisse des points ouverts : {measures} mesure(s) en attente de décision ; rapports non envoyés : ' +
+    '{months}. Retirez les mesures en attente, et envoyez ou sautez chaque rapport avec un motif.',
+  'measure.fileClosed': 'Le mandat de cette mesure est clôturé : elle ne peut plus être décidée.',
+  'report.notAsShown':
+    'Le rapport enregistré n’est pas celui affiché (non enregistré ou modifié entre-temps) : rien n’a été envoyé. ' +
+    'Rechargez la page et vérifiez le texte.',
   'handBack.notPossible':
     'Le dossier ne peut pas être rendu : le mandat n’est pas clos, ou le dossier a déjà été rendu, ou aucun·e ' +
     'conseiller·ère ne l’attend.',
@@ -371,6 +380,16 @@ const de: Messages = {
   'closure.rate_out_of_range': 'Das Pensum liegt zwischen 1 und 100 %.',
   'closure.outcome_before_start': 'Das Datum des Ergebnisses liegt vor dem Beginn des Mandats.',
   'closure.outcome_in_future': 'Das Datum des Ergebnisses darf nicht in der Zukunft liegen.',
+  'closure.withdraw_reason_required': 'Geben Sie an, warum die hängigen Massnahmen zurückgezogen werden.',
+  'closure.skip_reason_required': 'Geben Sie an, warum dieser Monatsbericht nicht versandt wird.',
+  'closure.unsettled':
+    'Der Abschluss lässt Punkte offen: {measures} Massnahme(n) mit hängigem Entscheid; nicht versandte Berichte: ' +
+    '{months}. Ziehen Sie die hängigen Massnahmen zurück und versenden oder überspringen Sie jeden Bericht mit ' +
+    'einer Begründung.',
+  'measure.fileClosed': 'Das Mandat dieser Massnahme ist abgeschlossen: Sie kann nicht mehr entschieden werden.',
+  'report.notAsShown':
+    'Der gespeicherte Bericht ist nicht der angezeigte (nicht gespeichert oder inzwischen geändert): Nichts wurde ' +
+    'versandt. Laden Sie die Seite neu und prüfen Sie den Text.',
   'handBack.notPossible':
     'Das Dossier kann nicht zurückgegeben werden: Das Mandat ist nicht abgeschlossen, das Dossier wurde bereits ' +
     'zurückgegeben oder niemand erwartet es.',

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { DecisionBodySchema, Measure } from '../../contracts/measures.ts';
-import { conflict, invalid, notFound } from '../../domain/errors.ts';
+import { DomainError, conflict, invalid, notFound } from '../../domain/errors.ts';
 import { afterDecision, pendingStep } from '../../domain/measures/lifecycle.ts';
 import { decidesStep } from '../../domain/access/policy.ts';
-import { measureDecisions, measures, situations } from '../../db/schema.ts';
+import type { Queryable } from '../../db/open-db.ts';
+import { mandates, measureDecisions, measures, situations } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
@@ -46,7 +47,7 @@ export async function decideMeasure(
     throw notFound();
   }
   const [situation] = await ctx.db
-    .select({ personId: situations.personId })
+    .select({ personId: situations.personId, status: situations.status })
     .from(situations)
     .where(eq(situations.id, m.situationId));
   await ensureAllowed(
@@ -55,6 +56,10 @@ export async function decideMeasure(
     { type: 'measure_step', step, ...facts },
     { action: 'measure.decide', recordId: measureId, subjectPersonId: situation?.personId ?? undefined },
   );
+  // A closed file's measure is not decided (issue 11): a closure withdraws the waiting ones; any left from before is
+  // refused here, with a message that says why.
+  if (situation?.status === 'closed' || (await mandateClosed(ctx.db, m.mandateId)))
+    throw new DomainError('conflict', 'measure.fileClosed');
   if (m.version !== input.version) throw conflict();
   const decided = await ctx.db.transaction(async (tx) => {
     const [locked] = await tx
@@ -110,4 +115,9 @@ export async function decideMeasure(
     return oneRow(await tx.select().from(measures).where(eq(measures.id, measureId)));
   });
   return oneRow(await presentMeasures(ctx.db, [decided]));
+}
+
+async function mandateClosed(q: Queryable, mandateId: string): Promise<boolean> {
+  const [row] = await q.select({ closedAt: mandates.closedAt }).from(mandates).where(eq(mandates.id, mandateId));
+  return Boolean(row?.closedAt);
 }

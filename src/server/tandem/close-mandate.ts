@@ -2,13 +2,18 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CloseBodySchema } from '../../contracts/tandem.ts';
 import { swissDay } from '../../domain/consent/consent.ts';
-import { conflict, invalid } from '../../domain/errors.ts';
-import { checkClosure, followUpDates } from '../../domain/tandem/closure.ts';
+import { DomainError, conflict, invalid } from '../../domain/errors.ts';
+import { checkClosure, checkSettlement, followUpDates, unsettled } from '../../domain/tandem/closure.ts';
+import { monthLabel } from '../../domain/tandem/monthly-report.ts';
 import { holderAfterClosure } from '../../domain/tandem/file-holding.ts';
-import { finalReports, insertionFollowUps, situations } from '../../db/schema.ts';
+import type { Tx } from '../../db/open-db.ts';
+import { finalReports, insertionFollowUps, monthlyReports, situations } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { withdrawWaitingMeasures } from '../measures/withdraw-waiting-measures.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { notifyUsers } from '../notifications/notify.ts';
 import { recordSituationEvent } from '../situations/record-event.ts';
+import { closureLooseEnds } from './closure-loose-ends.ts';
 import { loadMandateFor } from './load-mandate.ts';
 import { updateMandateIf } from './tandem-repository.ts';
 
@@ -18,6 +23,10 @@ import { updateMandateIf } from './tandem-repository.ts';
  * contract and rate, and sets the 6- and 12-month follow-ups (seed 000: a
  * durable insertion). The file then goes to whoever holds it after the
  * mandate; a hand-back owed to the ORP counsellor stays to be done explicitly.
+ *
+ * Nothing is left open (issue 11): the measures still waiting for a decision are withdrawn (their deciders told) and
+ * each month not reported is skipped with a reason, as the request says; a closure that leaves either open is refused
+ * with a translated 409 that names what is left.
  */
 export async function closeMandate(ctx: AuthedContext, situationId: string, body: z.infer<typeof CloseBodySchema>) {
   const { row, mandate } = await loadMandateFor(ctx, situationId, 'coach', 'mandate.close');
@@ -31,8 +40,15 @@ export async function closeMandate(ctx: AuthedContext, situationId: string, body
     { startOn: mandate.startOn, finalReportDone: report?.status === 'final' },
     swissDay(ctx.now()),
   );
-  if (problems.length) throw invalid(problems.map((p) => ({ path: p.path, messageKey: `closure.${p.problem}` })));
+  const settlement = {
+    withdrawMeasureIds: body.withdrawMeasureIds,
+    withdrawReason: body.withdrawReason,
+    skipReports: body.skipReports,
+  };
+  const all = [...problems, ...checkSettlement(settlement)];
+  if (all.length) throw invalid(all.map((p) => ({ path: p.path, messageKey: `closure.${p.problem}` })));
   const now = ctx.now();
+  const today = swissDay(now);
   const holder = holderAfterClosure(mandate, false);
   await ctx.db.transaction(async (tx) => {
     const ok = await updateMandateIf(tx, mandate.id, body.version, {
@@ -47,6 +63,33 @@ export async function closeMandate(ctx: AuthedContext, situationId: string, body
       updatedAt: now,
     });
     if (!ok) throw conflict();
+    // Read under the mandate's lock what is still open; anything the request does not settle refuses the closure.
+    const open = await closureLooseEnds(tx, mandate, body.outcomeOn, today);
+    const left = unsettled(
+      {
+        waitingMeasureIds: open.waitingMeasures.map((m) => m.id),
+        unsentMonths: open.unsentReports.map((r) => r.month),
+      },
+      settlement,
+    );
+    if (left.waitingMeasureIds.length || left.unsentMonths.length)
+      throw new DomainError('conflict', 'closure.unsettled', {
+        params: {
+          measures: left.waitingMeasureIds.length,
+          months: left.unsentMonths.map((m) => monthLabel(m, ctx.lang)).join(', ') || '—',
+        },
+      });
+    const unsent = new Set(open.unsentReports.map((r) => r.month));
+    if (body.skipReports.some((r) => !unsent.has(r.month))) throw conflict();
+    await withdrawWaitingMeasures(tx, ctx, {
+      situationId,
+      number: row.number,
+      personId: row.personId,
+      ids: body.withdrawMeasureIds,
+      reason: body.withdrawReason,
+      now,
+    });
+    await skipReports(tx, ctx, { mandateId: mandate.id, situationId, personId: row.personId, now }, body.skipReports);
     const closed = await tx
       .update(situations)
       .set({ status: 'closed', updatedAt: now, version: sql`${situations.version} + 1` })
@@ -62,7 +105,13 @@ export async function closeMandate(ctx: AuthedContext, situationId: string, body
       type: 'close',
       from: 'tandem',
       to: 'closed',
-      details: { outcome: body.outcome, outcomeOn: body.outcomeOn, followUps: followUps.map((f) => f.dueOn) },
+      details: {
+        outcome: body.outcome,
+        outcomeOn: body.outcomeOn,
+        followUps: followUps.map((f) => f.dueOn),
+        withdrawnMeasures: body.withdrawMeasureIds,
+        skippedReports: body.skipReports.map((r) => r.month),
+      },
     });
     await notifyUsers(
       tx,
@@ -75,4 +124,51 @@ export async function closeMandate(ctx: AuthedContext, situationId: string, body
       },
     );
   });
+}
+
+/** Months not reported, said so with the tandem's reason: the draft if there is one, else a row that says it. */
+async function skipReports(
+  tx: Tx,
+  ctx: AuthedContext,
+  c: { mandateId: string; situationId: string; personId: string | null; now: Date },
+  skips: { month: string; reason: string }[],
+) {
+  for (const s of skips) {
+    const skipped = { status: 'skipped', skipReason: s.reason, skippedAt: c.now, skippedByUserId: ctx.actor.userId };
+    let rows = await tx
+      .update(monthlyReports)
+      .set({ ...skipped, updatedAt: c.now, version: sql`${monthlyReports.version} + 1` })
+      .where(
+        and(
+          eq(monthlyReports.mandateId, c.mandateId),
+          eq(monthlyReports.month, s.month),
+          eq(monthlyReports.status, 'draft'),
+        ),
+      )
+      .returning({ id: monthlyReports.id });
+    if (!rows.length)
+      rows = await tx
+        .insert(monthlyReports)
+        .values({
+          mandateId: c.mandateId,
+          situationId: c.situationId,
+          month: s.month,
+          ...skipped,
+          draftedByUserId: ctx.actor.userId,
+          draftedAt: c.now,
+          updatedAt: c.now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: monthlyReports.id });
+    const [report] = rows;
+    if (!report) throw conflict();
+    await recordAudit(tx, ctx, {
+      action: 'monthly_report.skip',
+      recordType: 'monthly_report',
+      recordId: report.id,
+      subjectPersonId: c.personId ?? undefined,
+      allowed: true,
+      details: { situationId: c.situationId, month: s.month },
+    });
+  }
 }

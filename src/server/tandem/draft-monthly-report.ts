@@ -6,12 +6,13 @@ import { monthlyReports } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { loadMandateFor } from './load-mandate.ts';
-import { monthlyReportFacts } from './monthly-report-facts.ts';
+import { monthMeasureEvents, monthlyReportFacts } from './monthly-report-facts.ts';
 import { oneRow } from '../../db/one-row.ts';
 
 /**
  * The system drafts a month's report from that month's meetings (their next
- * steps as a starting text); a tandem member then edits it. Drafting a month
+ * steps), what happened to its measures and the objectives as they stand, as a
+ * starting text; a tandem member then edits it. Drafting a month
  * that already has a report returns that report.
  */
 export async function draftMonthlyReport(ctx: AuthedContext, situationId: string, month: string): Promise<string> {
@@ -22,6 +23,7 @@ export async function draftMonthlyReport(ctx: AuthedContext, situationId: string
     throw invalid([{ path: 'month', messageKey: 'report.monthOutsideMandate' }]);
   }
   const facts = await monthlyReportFacts(ctx.db, row, mandate, month, '', ctx.actor.userId);
+  const measureEvents = await monthMeasureEvents(ctx.db, mandate.id, month);
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
     const [created] = await tx
@@ -30,7 +32,7 @@ export async function draftMonthlyReport(ctx: AuthedContext, situationId: string
         mandateId: mandate.id,
         situationId,
         month,
-        significantElements: draftSignificantElements(facts.meetings, ctx.lang),
+        significantElements: draftSignificantElements({ ...facts, measureEvents }, ctx.lang),
         draftedByUserId: ctx.actor.userId,
         draftedAt: now,
         updatedAt: now,

@@ -1,8 +1,15 @@
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { swissDay } from '../../domain/consent/consent.ts';
 import { countsForIntensity } from '../../domain/tandem/journal.ts';
-import { type MonthlyReportFacts, initialsOf, nextMonth } from '../../domain/tandem/monthly-report.ts';
+import {
+  type MeasureEvent,
+  type MonthlyReportFacts,
+  initialsOf,
+  monthOf,
+  nextMonth,
+} from '../../domain/tandem/monthly-report.ts';
 import type { Queryable } from '../../db/open-db.ts';
-import { meetings, objectives, persons, tandems } from '../../db/schema.ts';
+import { measureDecisions, measureKinds, measures, meetings, objectives, persons, tandems } from '../../db/schema.ts';
 import { measureLines } from '../measures/measure-lines.ts';
 import type { SituationRow } from '../situations/situation-repository.ts';
 import { type MandateRow, namesOf } from './tandem-repository.ts';
@@ -59,4 +66,48 @@ export async function monthlyReportFacts(
     significantElements,
     authorName: names.get(authorUserId) ?? '',
   };
+}
+
+/**
+ * What happened to the mandate's measures in `month` (Swiss days), for the draft: proposed, decided at each step,
+ * started, interrupted or completed (issue 11).
+ */
+export async function monthMeasureEvents(q: Queryable, mandateId: string, month: string): Promise<MeasureEvent[]> {
+  const rows = await q
+    .select({ m: measures, nameFr: measureKinds.nameFr, nameDe: measureKinds.nameDe })
+    .from(measures)
+    .innerJoin(measureKinds, eq(measureKinds.id, measures.kindId))
+    .where(eq(measures.mandateId, mandateId));
+  if (!rows.length) return [];
+  const decisions = await q
+    .select()
+    .from(measureDecisions)
+    .where(
+      inArray(
+        measureDecisions.measureId,
+        rows.map((r) => r.m.id),
+      ),
+    );
+  const inMonth = (day: string | null): day is string => day !== null && monthOf(day) === month;
+  const events: MeasureEvent[] = [];
+  for (const { m, nameFr, nameDe } of rows) {
+    const name = { nameFr, nameDe };
+    const proposedOn = swissDay(m.proposedAt);
+    if (inMonth(proposedOn)) events.push({ on: proposedOn, ...name, event: 'proposed' });
+    for (const d of decisions.filter((x) => x.measureId === m.id)) {
+      const on = swissDay(d.decidedAt);
+      if (inMonth(on))
+        events.push({
+          on,
+          ...name,
+          event: d.decision === 'refuse' ? 'refused' : 'approved',
+          step: d.step,
+          reason: d.reason,
+        });
+    }
+    if (inMonth(m.startedOn)) events.push({ on: m.startedOn, ...name, event: 'started' });
+    if (inMonth(m.endedOn) && (m.status === 'interrupted' || m.status === 'completed'))
+      events.push({ on: m.endedOn, ...name, event: m.status, reason: m.endReason });
+  }
+  return events;
 }

@@ -78,7 +78,7 @@ describe('monthly report by e-mail', () => {
         t.request(tandem, {
           method: 'POST',
           url: `${url}/monthly-reports/${draft.id}/send`,
-          payload: { version: edited.version },
+          payload: { significantElements: 'Motivation intacte ; stage trouvé chez Coop.', version: edited.version },
         }),
       ),
     );

@@ -22,9 +22,16 @@ export interface SentRecipient {
  * Sends a month's report to the professionals initially in charge, each in
  * their own language (seeds 002/003). The e-mails are written to the outbox in
  * the transaction that marks the report sent: a mail server that is down
- * delays them, never loses or doubles them (docs/decisions/007).
+ * delays them, never loses or doubles them (docs/decisions/007). The request carries the text the user sees and
+ * the version it was read at: the report is sent only if that is what is stored.
  */
-export async function sendMonthlyReport(ctx: AuthedContext, situationId: string, reportId: string, version: number) {
+export async function sendMonthlyReport(
+  ctx: AuthedContext,
+  situationId: string,
+  reportId: string,
+  shown: { significantElements: string; version: number },
+) {
+  const { version } = shown;
   const { row, mandate } = await loadMandateFor(ctx, situationId, 'coach', 'monthly_report.send');
   const [report] = await ctx.db
     .select()
@@ -32,6 +39,9 @@ export async function sendMonthlyReport(ctx: AuthedContext, situationId: string,
     .where(and(eq(monthlyReports.id, reportId), eq(monthlyReports.situationId, situationId)));
   if (!report) throw notFound();
   if (report.status !== 'draft') throw new DomainError('conflict', 'report.alreadySent');
+  // Only what the user sees goes (issue 11): a text not saved, or saved since by someone else, is refused.
+  if (report.version !== version || report.significantElements.trim() !== shown.significantElements.trim())
+    throw new DomainError('conflict', 'report.notAsShown');
   if (!report.significantElements.trim())
     throw invalid([{ path: 'significantElements', messageKey: 'report.elementsRequired' }]);
   const people = await ctx.db

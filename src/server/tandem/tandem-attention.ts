@@ -41,7 +41,7 @@ export async function tandemAttentionItems(ctx: AuthedContext): Promise<Attentio
     const sent = await ctx.db
       .select({ mandateId: monthlyReports.mandateId, month: monthlyReports.month })
       .from(monthlyReports)
-      .where(and(inArray(monthlyReports.mandateId, ids), eq(monthlyReports.status, 'sent')));
+      .where(and(inArray(monthlyReports.mandateId, ids), inArray(monthlyReports.status, ['sent', 'skipped'])));
     for (const { mandate: m, number } of open) {
       const about = { situationId: m.situationId, situationNumber: number };
       const days = journal.filter((j) => j.mandateId === m.id && countsForIntensity(j)).map((j) => j.heldOn);

@@ -352,11 +352,8 @@ describe('monthly report', () => {
     const drafted = (await post(orpA, '/monthly-reports', { month: '2026-03' }))
       .json()
       .monthlyReports.find((r: { month: string }) => r.month === '2026-03');
-    expect(drafted).toMatchObject({
-      status: 'draft',
-      due: true,
-      significantElements: '31.03.2026: Stage chez Coop dès le 15 avril.',
-    });
+    expect(drafted).toMatchObject({ status: 'draft', due: true });
+    expect(drafted.significantElements).toContain('Entretiens :\n- 31.03.2026 : Stage chez Coop dès le 15 avril.');
     expect((await post(orpA, '/monthly-reports', { month: '2026-06' })).statusCode).toBe(400);
     const edited = (
       await post(
@@ -368,14 +365,20 @@ describe('monthly report', () => {
     )
       .json()
       .monthlyReports.find((r: { month: string }) => r.month === '2026-03');
-    const sent = (await post(orpA, `/monthly-reports/${drafted.id}/send`, { version: edited.version }))
+    const text = 'Stage trouvé chez Coop, début le 15 avril.';
+    const sent = (
+      await post(orpA, `/monthly-reports/${drafted.id}/send`, { significantElements: text, version: edited.version })
+    )
       .json()
       .monthlyReports.find((r: { month: string }) => r.month === '2026-03');
     expect(sent.status).toBe('sent');
     expect(sent.recipients).toEqual([
       expect.objectContaining({ email: 'pro@example.ch', language: 'fr', delivered: false }),
     ]);
-    expect((await post(orpA, `/monthly-reports/${drafted.id}/send`, { version: sent.version })).statusCode).toBe(409);
+    expect(
+      (await post(orpA, `/monthly-reports/${drafted.id}/send`, { significantElements: text, version: sent.version }))
+        .statusCode,
+    ).toBe(409);
     const [mail] = await t.database.db
       .select()
       .from(outboxMessages)
@@ -456,11 +459,25 @@ describe('final report, closure, hand-back and follow-ups', () => {
         ),
       ),
     ).toEqual(['insertion']);
+    // The months not reported are skipped, each with its reason (issue 11).
+    const open = (
+      await t.request(orpA, { method: 'GET', url: `/api/situations/${situationA}/mandate/closure-preview` })
+    ).json().unsentReports as { month: string }[];
+    expect(open.map((r) => r.month)).toEqual([
+      '2026-02',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+    ]);
     m = (
       await post(orpA, '/mandate/close', {
         outcome: 'inserted',
         outcomeOn: '2026-09-15',
         insertion,
+        skipReports: open.map((r) => ({ month: r.month, reason: 'Réseau mensuel oral.' })),
         version: m.version,
       })
     ).json().mandate;

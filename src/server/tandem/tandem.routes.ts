@@ -5,6 +5,7 @@ import { ErrorBodySchema, IdParamsSchema, IdSchema, LanguageSchema } from '../..
 import {
   AssignBodySchema,
   CloseBodySchema,
+  ClosurePreviewSchema,
   DraftReportBodySchema,
   ExtendBodySchema,
   FinalReportBodySchema,
@@ -13,6 +14,7 @@ import {
   HandBackBodySchema,
   MeetingBodySchema,
   ObjectiveBodySchema,
+  SendReportBodySchema,
   TandemBodySchema,
   TandemCandidateSchema,
   TandemFileSchema,
@@ -22,7 +24,7 @@ import {
   UpdateReportBodySchema,
   UpdateTandemBodySchema,
 } from '../../contracts/tandem.ts';
-import { VersionBodySchema } from '../../contracts/situations.ts';
+import { IsoDateSchema } from '../../contracts/situations.ts';
 import { authed } from '../http/auth-hook.ts';
 import { assignTandem } from './assign-tandem.ts';
 import { closeMandate } from './close-mandate.ts';
@@ -39,6 +41,7 @@ import { editMeeting, recordMeeting } from './save-meeting.ts';
 import { saveObjective } from './save-objective.ts';
 import { createTandem, updateTandem } from './save-tandem.ts';
 import { sendMonthlyReport } from './send-monthly-report.ts';
+import { previewClosure } from './preview-closure.ts';
 
 const errors = { 400: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
 const Saved = z.object({ id: IdSchema });
@@ -122,6 +125,18 @@ export async function tandemRoutes(app: FastifyInstance) {
     { schema: { tags, params: IdParamsSchema, body: CloseBodySchema, response: file } },
     (req) => then(req, () => closeMandate(authed(req), req.params.id, req.body)),
   );
+  r.get(
+    '/api/situations/:id/mandate/closure-preview',
+    {
+      schema: {
+        tags,
+        params: IdParamsSchema,
+        querystring: z.object({ outcomeOn: IsoDateSchema.optional() }),
+        response: { 200: ClosurePreviewSchema, ...errors },
+      },
+    },
+    (req) => previewClosure(authed(req), req.params.id, req.query.outcomeOn),
+  );
   r.post(
     '/api/situations/:id/mandate/hand-back',
     { schema: { tags, params: IdParamsSchema, body: HandBackBodySchema, response: file } },
@@ -181,9 +196,14 @@ export async function tandemRoutes(app: FastifyInstance) {
   r.post(
     '/api/situations/:id/monthly-reports/:reportId/send',
     {
-      schema: { tags, params: z.object({ id: IdSchema, reportId: IdSchema }), body: VersionBodySchema, response: file },
+      schema: {
+        tags,
+        params: z.object({ id: IdSchema, reportId: IdSchema }),
+        body: SendReportBodySchema,
+        response: file,
+      },
     },
-    (req) => then(req, () => sendMonthlyReport(authed(req), req.params.id, req.params.reportId, req.body.version)),
+    (req) => then(req, () => sendMonthlyReport(authed(req), req.params.id, req.params.reportId, req.body)),
   );
   r.put(
     '/api/situations/:id/final-report',

@@ -96,7 +96,8 @@ function Notifications() {
             {n.situationId && (
               <Button
                 component={Link}
-                to={`/situations/${n.situationId}`}
+                // A decider told of a withdrawn measure may not read the file: their decisions page instead.
+                to={n.kind === 'measure_withdrawn' ? '/inbox' : `/situations/${n.situationId}`}
                 size="xs"
                 variant="light"
                 onClick={() => void open(n)}

@@ -71,6 +71,9 @@ export function MeasureSummary({ m }: { m: Measure }) {
           {m.endReason && ` — ${m.endReason}`}
         </Text>
       )}
+      {m.status === 'withdrawn' && m.endReason && (
+        <Text size="xs">{t('measures.withdrawnBecause', { reason: m.endReason })}</Text>
+      )}
     </Stack>
   );
 }

@@ -23,6 +23,7 @@ export const STATUS_COLOR: Record<string, string> = {
   running: 'teal.9',
   interrupted: 'gray.7',
   completed: 'gray.7',
+  withdrawn: 'gray.7',
 };
 
 /** A write answering with the measures file. */

@@ -18,6 +18,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DraftBody, Situation } from '../../../contracts/situations.ts';
 import { AGE_BANDS, RISK_FACTORS, TARGET_GROUPS } from '../../../domain/situation/vocabulary.ts';
 import { ApiError, post, put } from '../../api/client.ts';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
@@ -260,9 +261,14 @@ export function DraftEditor({ situation }: { situation: Situation }) {
             {t('draft.save')}
           </Button>
           {situation.abilities.announce && (
-            <Button onClick={() => void announce()}>
+            <ConfirmButton
+              title={t('draft.announceConfirmTitle')}
+              consequences={[t('draft.announceConfirmTo'), t('draft.announceConfirmFinal')]}
+              confirmLabel={t(situation.status === 'refused' ? 'draft.announceAgain' : 'draft.announce')}
+              onConfirm={announce}
+            >
               {t(situation.status === 'refused' ? 'draft.announceAgain' : 'draft.announce')}
-            </Button>
+            </ConfirmButton>
           )}
         </Group>
       </Stack>

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Text
 import { useState } from 'react';
 import type { Mandate, TandemFile } from '../../../contracts/tandem.ts';
 import { post } from '../../api/client.ts';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
@@ -75,17 +76,28 @@ function HandBack({ situationId, m }: { situationId: string; m: Mandate }) {
         />
         <ErrorAlert error={error} />
         <Group>
-          <Button
+          <ConfirmButton
             loading={busy}
-            onClick={() =>
-              void run(
+            // The label names the person: on a phone it wraps instead of pushing the alert wider than the screen.
+            styles={{
+              root: { maxWidth: '100%', height: 'auto', minHeight: 36, paddingTop: 6, paddingBottom: 6 },
+              label: { whiteSpace: 'normal', textAlign: 'left' },
+            }}
+            title={t('mandate.handBackConfirmTitle', { name: m.handBackTo?.name ?? '' })}
+            consequences={[
+              t('mandate.handBackConfirmHolder', { name: m.handBackTo?.name ?? '' }),
+              t('mandate.handBackConfirmFinal'),
+            ]}
+            confirmLabel={t('mandate.handBack', { name: m.handBackTo?.name ?? '' })}
+            onConfirm={() =>
+              run(
                 () => post(`/api/situations/${situationId}/mandate/hand-back`, { note, version: m.version }),
                 t('mandate.handBackDone'),
               )
             }
           >
             {t('mandate.handBack', { name: m.handBackTo?.name ?? '' })}
-          </Button>
+          </ConfirmButton>
         </Group>
       </Stack>
     </Alert>

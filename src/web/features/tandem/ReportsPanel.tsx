@@ -1,25 +1,9 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  SegmentedControl,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { Mandate, TandemFile } from '../../../contracts/tandem.ts';
-import { CONTRACT_TYPES, OUTCOMES, type ContractType, type Outcome } from '../../../domain/tandem/closure.ts';
-import { swissDay } from '../../../domain/consent/consent.ts';
+import type { TandemFile } from '../../../contracts/tandem.ts';
 import { monthLabel } from '../../../domain/tandem/monthly-report.ts';
 import { post, put } from '../../api/client.ts';
-import { DateField } from '../../components/DateField.tsx';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -28,9 +12,9 @@ import { useTandemAction } from './use-tandem-file.ts';
 type Report = TandemFile['monthlyReports'][number];
 
 function ReportDraft({ situationId, r, recipients }: { situationId: string; r: Report; recipients: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [text, setText] = useState(r.significantElements);
-  const { run, error, busy } = useTandemAction(situationId);
+  const { run, error, busy, setError } = useTandemAction(situationId);
   const save = () =>
     run(
       () =>
@@ -41,17 +25,23 @@ function ReportDraft({ situationId, r, recipients }: { situationId: string; r: R
       t('app.saved'),
     );
   const send = async () => {
-    // Whatever is on screen is what goes: save first if it changed.
+    // Whatever is on screen is what goes (issue 11): save first if it changed; a failed save sends nothing and says
+    // why. The server sends only if the stored text is the one shown.
     let version = r.version;
     if (text !== r.significantElements) {
-      const saved = await put<TandemFile>(`/api/situations/${situationId}/monthly-reports/${r.id}`, {
-        significantElements: text,
-        version,
-      }).catch(() => null);
-      version = saved?.monthlyReports.find((x) => x.id === r.id)?.version ?? version;
+      try {
+        const saved = await put<TandemFile>(`/api/situations/${situationId}/monthly-reports/${r.id}`, {
+          significantElements: text,
+          version,
+        });
+        version = saved.monthlyReports.find((x) => x.id === r.id)?.version ?? version;
+      } catch (e) {
+        setError(e);
+        return;
+      }
     }
     await run(
-      () => post(`/api/situations/${situationId}/monthly-reports/${r.id}/send`, { version }),
+      () => post(`/api/situations/${situationId}/monthly-reports/${r.id}/send`, { significantElements: text, version }),
       t('reports.sent'),
     );
   };
@@ -73,9 +63,18 @@ function ReportDraft({ situationId, r, recipients }: { situationId: string; r: R
         <Button variant="light" loading={busy} onClick={() => void save()}>
           {t('reports.saveDraft')}
         </Button>
-        <Button loading={busy} onClick={() => void send()}>
+        <ConfirmButton
+          loading={busy}
+          title={t('reports.confirmTitle', { month: monthLabel(r.month, lang) })}
+          consequences={[
+            t('reports.confirmTo', { month: monthLabel(r.month, lang), names: recipients }),
+            t('reports.confirmFinal'),
+          ]}
+          confirmLabel={t('reports.send')}
+          onConfirm={send}
+        >
           {t('reports.send')}
-        </Button>
+        </ConfirmButton>
       </Group>
     </Stack>
   );
@@ -86,7 +85,7 @@ export function ReportsPanel({ situationId, file, coach }: { situationId: string
   const { t, lang, dateTime } = useI18n();
   const { run, error, busy } = useTandemAction(situationId);
   const recipients = file.mandate?.reportRecipients.map((r) => r.name).join(', ') ?? '';
-  const color = { none: 'gray.7', draft: 'blue.9', sent: 'teal.9' } as const;
+  const color = { none: 'gray.7', draft: 'blue.9', sent: 'teal.9', skipped: 'gray.7' } as const;
   return (
     <Paper withBorder p="md" data-testid="monthly-reports">
       <Stack gap="sm">
@@ -103,7 +102,9 @@ export function ReportsPanel({ situationId, file, coach }: { situationId: string
               <Group gap="xs">
                 <Text fw={600}>{monthLabel(r.month, lang)}</Text>
                 <Badge color={color[r.status]}>{t(`reports.status.${r.status}` as MessageKey)}</Badge>
-                {r.due && r.status !== 'sent' && <Badge color="orange.9">{t('reports.due')}</Badge>}
+                {r.due && r.status !== 'sent' && r.status !== 'skipped' && (
+                  <Badge color="orange.9">{t('reports.due')}</Badge>
+                )}
               </Group>
               {coach && r.status === 'none' && (
                 <Button
@@ -126,6 +127,11 @@ export function ReportsPanel({ situationId, file, coach }: { situationId: string
             {r.status === 'draft' && !coach && (
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {r.significantElements}
+              </Text>
+            )}
+            {r.status === 'skipped' && (
+              <Text size="sm" mt="xs" data-testid="report-skipped">
+                {t('reports.skippedBecause', { reason: r.skipReason ?? '' })}
               </Text>
             )}
             {r.status === 'sent' && (
@@ -178,7 +184,7 @@ export function FinalReportPanel({
     stepsToTake: report?.stepsToTake ?? '',
   });
   const [pdfLang, setPdfLang] = useState<string>(lang);
-  const { run, error, busy } = useTandemAction(situationId);
+  const { run, error, busy, setError } = useTandemAction(situationId);
   const save = () =>
     run(
       () => put(`/api/situations/${situationId}/final-report`, { ...sections, version: report?.version ?? null }),
@@ -188,11 +194,14 @@ export function FinalReportPanel({
     let version = report?.version ?? null;
     const changed = !report || SECTIONS.some((k) => report[k] !== sections[k]);
     if (changed) {
-      const saved = await put<TandemFile>(`/api/situations/${situationId}/final-report`, {
-        ...sections,
-        version,
-      }).catch(() => null);
-      version = saved?.finalReport?.version ?? version;
+      // A failed save finalises nothing: what is finalised is what is on screen.
+      try {
+        const saved = await put<TandemFile>(`/api/situations/${situationId}/final-report`, { ...sections, version });
+        version = saved.finalReport?.version ?? version;
+      } catch (e) {
+        setError(e);
+        return;
+      }
     }
     await run(
       () => post(`/api/situations/${situationId}/final-report/finalise`, { language: pdfLang, version }),
@@ -281,113 +290,18 @@ export function FinalReportPanel({
                 onChange={setPdfLang}
                 aria-label={t('final.finaliseIn')}
               />
-              <Button loading={busy} onClick={() => void finalise()}>
+              <ConfirmButton
+                loading={busy}
+                title={t('final.confirmTitle')}
+                consequences={[t('final.confirmPdf', { lang: pdfLang.toUpperCase() }), t('final.confirmFinal')]}
+                confirmLabel={t('final.finalise')}
+                onConfirm={finalise}
+              >
                 {t('final.finalise')}
-              </Button>
+              </ConfirmButton>
             </Group>
           </>
         )}
-      </Stack>
-    </Paper>
-  );
-}
-
-/** Closing the mandate: the outcome and, for an insertion, the job; needs the bilan final finalised. */
-export function ClosePanel({
-  situationId,
-  file,
-  mandate: m,
-}: {
-  situationId: string;
-  file: TandemFile;
-  mandate: Mandate;
-}) {
-  const { t } = useI18n();
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [outcomeOn, setOutcomeOn] = useState(swissDay(new Date()));
-  const [employer, setEmployer] = useState('');
-  const [startOn, setStartOn] = useState('');
-  const [contractType, setContractType] = useState<ContractType>('permanent');
-  const [ratePercent, setRate] = useState<number>(100);
-  const { run, error, busy } = useTandemAction(situationId);
-  const ready = file.finalReport?.status === 'final';
-  const submit = () =>
-    run(
-      () =>
-        post(`/api/situations/${situationId}/mandate/close`, {
-          outcome,
-          outcomeOn,
-          insertion: outcome === 'inserted' ? { employer, startOn, contractType, ratePercent } : null,
-          version: m.version,
-        }),
-      t('close.done'),
-    );
-  return (
-    <Paper withBorder p="md" data-testid="close-panel">
-      <Stack gap="sm">
-        <Title order={3} size="h4">
-          {t('close.title')}
-        </Title>
-        {!ready && <Alert color="orange">{t('final.required')}</Alert>}
-        <Group align="flex-start">
-          <Select
-            label={t('close.outcome')}
-            w={420}
-            data={OUTCOMES.map((o) => ({ value: o, label: t(`outcome.${o}` as MessageKey) }))}
-            value={outcome}
-            onChange={(v) => setOutcome(v as Outcome | null)}
-          />
-          <DateField
-            label={t('close.outcomeOn')}
-            value={outcomeOn}
-            onChange={setOutcomeOn}
-            error={fieldError(error, 'outcomeOn')}
-          />
-        </Group>
-        {outcome === 'inserted' && (
-          <Group align="flex-start">
-            <TextInput
-              label={t('close.employer')}
-              value={employer}
-              onChange={(e) => setEmployer(e.currentTarget.value)}
-              error={fieldError(error, 'insertion.employer')}
-            />
-            <DateField
-              label={t('close.insertionStart')}
-              value={startOn}
-              onChange={setStartOn}
-              error={fieldError(error, 'insertion.startOn')}
-            />
-            <Select
-              label={t('close.contractType')}
-              w={260}
-              allowDeselect={false}
-              data={CONTRACT_TYPES.map((c) => ({ value: c, label: t(`contract.${c}` as MessageKey) }))}
-              value={contractType}
-              onChange={(v) => setContractType((v ?? 'permanent') as ContractType)}
-            />
-            <NumberInput
-              label={t('close.rate')}
-              w={120}
-              min={1}
-              max={100}
-              value={ratePercent}
-              onChange={(v) => setRate(Number(v) || 0)}
-              error={fieldError(error, 'insertion.ratePercent')}
-            />
-          </Group>
-        )}
-        {outcome === 'inserted' && (
-          <Text size="xs" c="gray.7">
-            {t('close.followUps')}
-          </Text>
-        )}
-        <ErrorAlert error={error} />
-        <Group>
-          <Button color="teal.9" loading={busy} disabled={!outcome} onClick={() => void submit()}>
-            {t('close.submit')}
-          </Button>
-        </Group>
       </Stack>
     </Paper>
   );

@@ -7,8 +7,9 @@ import { MeasuresPanel } from '../measures/MeasuresPanel.tsx';
 import { AssignPanel } from './AssignPanel.tsx';
 import { MeetingsPanel, ObjectivesPanel } from './JournalPanel.tsx';
 import { MandateCard } from './MandateCard.tsx';
+import { ClosePanel } from './ClosePanel.tsx';
 import { NextPlannedMeeting, PlannedMeetingsPanel } from './PlannedMeetingsPanel.tsx';
-import { ClosePanel, FinalReportPanel, ReportsPanel } from './ReportsPanel.tsx';
+import { FinalReportPanel, ReportsPanel } from './ReportsPanel.tsx';
 import { useTandemFile } from './use-tandem-file.ts';
 
 type SectionId = 'overview' | 'journal' | 'objectives' | 'measures' | 'reports' | 'closure';

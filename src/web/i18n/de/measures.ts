@@ -9,6 +9,8 @@ export const deMeasures: Record<keyof typeof frMeasures, string> = {
   'home.openInbox': 'Entscheide öffnen',
   'notif.measure_approved': 'Eine für {number} beantragte Massnahme wurde bewilligt',
   'notif.measure_refused': 'Eine für {number} beantragte Massnahme wurde abgelehnt',
+  'notif.measure_withdrawn':
+    'Eine Massnahme für {number}, die auf Ihren Entscheid wartete, wurde beim Abschluss zurückgezogen',
   'notif.measure_step_approved': 'Eine für {number} beantragte Massnahme hat eine Bewilligungsstufe passiert',
 
   'regime.LACI': 'AVIG',
@@ -29,6 +31,7 @@ export const deMeasures: Record<keyof typeof frMeasures, string> = {
   'measureStatus.running': 'Laufend',
   'measureStatus.interrupted': 'Abgebrochen',
   'measureStatus.completed': 'Abgeschlossen',
+  'measureStatus.withdrawn': 'Beim Abschluss zurückgezogen',
   'ruleSet.lias_commune': 'Regeln bis 31.12.2022',
   'ruleSet.lias_sas_commune': 'Regeln ab 01.01.2023',
 
@@ -72,6 +75,7 @@ export const deMeasures: Record<keyof typeof frMeasures, string> = {
   'measures.confirm': 'Bestätigen',
   'measures.started': 'Begonnen am {date}',
   'measures.ended': 'Beendet am {date}',
+  'measures.withdrawnBecause': 'Beim Abschluss des Mandats zurückgezogen: {reason}',
   'measures.toCommission': 'Der Rechtskommission unterbreiten',
   'measures.done': 'Gespeichert.',
   'measures.period': 'Vom {from} bis {to}',

@@ -166,6 +166,9 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'draft.ageBand': 'Altersgruppe',
   'draft.announce': 'Dem IIZ-Büro melden',
   'draft.announced': 'Situation dem IIZ-Büro gemeldet.',
+  'draft.announceConfirmTitle': 'Situation dem IIZ-Büro melden?',
+  'draft.announceConfirmTo': 'Die Situation geht an das IIZ-Büro der Region, das sie prüft; Sie werden benachrichtigt.',
+  'draft.announceConfirmFinal': 'Nach der Meldung ist sie kein Entwurf mehr: Sie können sie nicht mehr ändern.',
 
   'consent.state.in_force': 'In Kraft',
   'consent.state.pending_review': 'Zu prüfen',

@@ -54,6 +54,10 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'mandate.handedBack': 'Dossier am {date} von {name} zurückgegeben.',
   'mandate.handBackDone': 'Dossier zurückgegeben.',
   'mandate.handBackPending': 'Das Dossier muss an {name} zurückgegeben werden.',
+  'mandate.handBackConfirmTitle': 'Dossier an {name} zurückgeben?',
+  'mandate.handBackConfirmHolder': '{name} führt das Dossier wieder, mit dem Schlussbericht und der Nachricht oben.',
+  'mandate.handBackConfirmFinal':
+    'Das Tandem verliert nach der vorgesehenen Frist den Zugriff; das Dossier kann nicht zurückgenommen werden.',
 
   'intensity.title': 'Intensität: mindestens zwei Gespräche mit der Person pro Monat (anteilig im angebrochenen Monat)',
   'intensity.met': 'erreicht',
@@ -120,6 +124,11 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'reports.queued': 'in der Versandwarteschlange',
   'reports.messageId': 'Message-ID',
   'reports.willReceive': 'Wird gesendet an: {names}',
+  'reports.status.skipped': 'Nicht versandt',
+  'reports.skippedBecause': 'Nicht versandt, Begründung beim Abschluss: {reason}',
+  'reports.confirmTitle': 'Bericht für {month} versenden?',
+  'reports.confirmTo': 'Der Bericht für {month} wird so, wie er angezeigt ist, per E-Mail gesendet an: {names}.',
+  'reports.confirmFinal': 'Nach dem Versand kann er nicht mehr geändert werden.',
 
   'final.title': 'Schlussbericht',
   'final.workDone': 'Geleistete Arbeit',
@@ -132,6 +141,10 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'final.finaliseIn': 'Fertigstellen und PDF erstellen auf',
   'final.finalise': 'Fertigstellen',
   'final.finalised': 'Schlussbericht am {date} von {name} fertiggestellt.',
+  'final.confirmTitle': 'Schlussbericht fertigstellen?',
+  'final.confirmPdf':
+    'Der Bericht wird so, wie er angezeigt ist, gespeichert und sein PDF ({lang}) im Dossier abgelegt.',
+  'final.confirmFinal': 'Das abgelegte PDF ändert sich nicht mehr; danach kann das Mandat abgeschlossen werden.',
   'final.done': 'Bericht fertiggestellt, PDF dem Dossier beigefügt.',
   'final.pdf': 'Aufbewahrtes PDF',
   'final.print': 'Auf {lang} drucken',
@@ -151,6 +164,26 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'close.done': 'Mandat abgeschlossen.',
   'close.followUps':
     'Nachkontrollen nach 6 und 12 Monaten werden der Person, die das Dossier führt, in Erinnerung gerufen.',
+  'close.openTitle': 'Offene Punkte',
+  'close.nothingOpen': 'Nichts offen: keine Massnahme mit hängigem Entscheid, alle Monatsberichte sind erledigt.',
+  'close.waitingTitle': 'Massnahmen mit hängigem Entscheid',
+  'close.waitingItem': '{name} — ab {date} — wartet auf: {step}',
+  'close.waitingHint':
+    'Sie werden beim Abschluss zurückgezogen, und wer sie zu entscheiden hatte, wird benachrichtigt. Soll eine ' +
+    'Massnahme entschieden werden, warten Sie den Entscheid vor dem Abschluss ab.',
+  'close.withdrawReason': 'Grund des Rückzugs (wird den Entscheidenden mitgeteilt)',
+  'close.unsentTitle': 'Nicht versandte Monatsberichte',
+  'close.unsentHint':
+    'Versenden Sie sie zuerst oben unter «Monatsberichte», oder geben Sie an, warum jeder nicht versandt wird.',
+  'close.skipReason': '{month} ({status}): Grund, ihn nicht zu versenden',
+  'close.confirmTitle': 'Mandat abschliessen?',
+  'close.confirmClosed':
+    'Das Mandat und die Situation werden mit dem Ergebnis «{outcome}» per {date} abgeschlossen; sie können nicht ' +
+    'wieder eröffnet werden.',
+  'close.confirmWithdraw':
+    '{n} Massnahme(n) mit hängigem Entscheid werden zurückgezogen; die Entscheidenden werden benachrichtigt.',
+  'close.confirmSkip': 'Die Berichte für {months} werden nicht versandt; die Begründung wird festgehalten.',
+  'close.confirmHandBack': 'Das Dossier muss danach an {name} zurückgegeben werden.',
   'outcome.inserted': 'Eingliederung in den ersten Arbeitsmarkt',
   'outcome.lack_of_cooperation': 'Abgeschlossen wegen mangelnder Mitwirkung',
   'outcome.unavailable':

@@ -7,6 +7,7 @@ export const frMeasures = {
   'home.openInbox': 'Ouvrir les décisions',
   'notif.measure_approved': 'Une mesure proposée pour {number} a été approuvée',
   'notif.measure_refused': 'Une mesure proposée pour {number} a été refusée',
+  'notif.measure_withdrawn': 'Une mesure qui attendait votre décision pour {number} a été retirée à la clôture',
   'notif.measure_step_approved': 'Une mesure proposée pour {number} a franchi une étape d’approbation',
 
   'regime.LACI': 'LACI',
@@ -27,6 +28,7 @@ export const frMeasures = {
   'measureStatus.running': 'En cours',
   'measureStatus.interrupted': 'Interrompue',
   'measureStatus.completed': 'Terminée',
+  'measureStatus.withdrawn': 'Retirée à la clôture',
   'ruleSet.lias_commune': 'règles jusqu’au 31.12.2022',
   'ruleSet.lias_sas_commune': 'règles dès le 01.01.2023',
 
@@ -70,6 +72,7 @@ export const frMeasures = {
   'measures.confirm': 'Confirmer',
   'measures.started': 'Commencée le {date}',
   'measures.ended': 'Fin le {date}',
+  'measures.withdrawnBecause': 'Retirée à la clôture du mandat : {reason}',
   'measures.toCommission': 'Soumettre à la Commission droit',
   'measures.done': 'Enregistré.',
   'measures.period': 'Du {from} au {to}',

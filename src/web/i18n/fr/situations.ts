@@ -164,6 +164,10 @@ export const frSituations = {
   'draft.ageBand': 'Tranche d’âge',
   'draft.announce': 'Annoncer au Bureau CII',
   'draft.announced': 'Situation annoncée au Bureau CII.',
+  'draft.announceConfirmTitle': 'Annoncer la situation au Bureau CII ?',
+  'draft.announceConfirmTo':
+    'La situation sera transmise au Bureau CII de la région, qui l’examinera ; vous en serez averti.',
+  'draft.announceConfirmFinal': 'Une fois annoncée, elle n’est plus un brouillon : vous ne pourrez plus la modifier.',
 
   'consent.state.in_force': 'En vigueur',
   'consent.state.pending_review': 'À vérifier',

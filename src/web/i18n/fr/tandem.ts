@@ -51,6 +51,11 @@ export const frTandem = {
   'mandate.handedBack': 'Dossier rendu le {date} par {name}.',
   'mandate.handBackDone': 'Dossier rendu.',
   'mandate.handBackPending': 'Le dossier doit être rendu à {name}.',
+  'mandate.handBackConfirmTitle': 'Rendre le dossier à {name} ?',
+  'mandate.handBackConfirmHolder':
+    '{name} détiendra de nouveau le dossier, avec le bilan final et le message ci-dessus.',
+  'mandate.handBackConfirmFinal':
+    'Le tandem n’y aura plus accès après le délai prévu ; le dossier ne peut pas être repris.',
 
   'intensity.title': 'Intensité : au moins deux entretiens avec la personne par mois (au prorata d’un mois partiel)',
   'intensity.met': 'atteint',
@@ -117,6 +122,11 @@ export const frTandem = {
   'reports.queued': 'en file d’envoi',
   'reports.messageId': 'Message-ID',
   'reports.willReceive': 'Sera envoyé à : {names}',
+  'reports.status.skipped': 'Non envoyé',
+  'reports.skippedBecause': 'Non envoyé, motif donné à la clôture : {reason}',
+  'reports.confirmTitle': 'Envoyer le rapport de {month} ?',
+  'reports.confirmTo': 'Le rapport de {month} sera envoyé par e-mail à : {names}, tel qu’il est affiché.',
+  'reports.confirmFinal': 'Une fois envoyé, il ne pourra plus être modifié.',
 
   'final.title': 'Bilan final',
   'final.workDone': 'Travail effectué',
@@ -129,6 +139,9 @@ export const frTandem = {
   'final.finaliseIn': 'Finaliser et générer le PDF en',
   'final.finalise': 'Finaliser',
   'final.finalised': 'Bilan final finalisé le {date} par {name}.',
+  'final.confirmTitle': 'Finaliser le bilan final ?',
+  'final.confirmPdf': 'Le bilan tel qu’il est affiché sera enregistré et son PDF ({lang}) classé au dossier.',
+  'final.confirmFinal': 'Le PDF classé ne change plus ; le mandat pourra ensuite être clôturé.',
   'final.done': 'Bilan finalisé, PDF joint au dossier.',
   'final.pdf': 'PDF conservé',
   'final.print': 'Imprimer en {lang}',
@@ -145,6 +158,25 @@ export const frTandem = {
   'close.submit': 'Clôturer',
   'close.done': 'Mandat clôturé.',
   'close.followUps': 'Des suivis à 6 et 12 mois seront rappelés au détenteur du dossier.',
+  'close.openTitle': 'Points ouverts',
+  'close.nothingOpen': 'Rien d’ouvert : aucune mesure en attente de décision, tous les rapports mensuels sont réglés.',
+  'close.waitingTitle': 'Mesures en attente de décision',
+  'close.waitingItem': '{name} — dès le {date} — attend : {step}',
+  'close.waitingHint':
+    'Elles seront retirées à la clôture et ceux qui devaient les décider en seront avertis. Pour qu’une mesure soit ' +
+    'décidée, attendez sa décision avant de clôturer.',
+  'close.withdrawReason': 'Motif du retrait (communiqué aux décideurs)',
+  'close.unsentTitle': 'Rapports mensuels non envoyés',
+  'close.unsentHint':
+    'Envoyez-les d’abord dans « Rapports mensuels » ci-dessus, ou indiquez pourquoi chacun ne sera pas envoyé.',
+  'close.skipReason': '{month} ({status}) : motif pour ne pas l’envoyer',
+  'close.confirmTitle': 'Clôturer le mandat ?',
+  'close.confirmClosed':
+    'Le mandat et la situation seront clôturés avec l’issue « {outcome} » au {date} ; ' +
+    'ils ne pourront pas être rouverts.',
+  'close.confirmWithdraw': '{n} mesure(s) en attente de décision seront retirées ; leurs décideurs seront avertis.',
+  'close.confirmSkip': 'Les rapports de {months} ne seront pas envoyés ; le motif est enregistré.',
+  'close.confirmHandBack': 'Le dossier devra ensuite être rendu à {name}.',
   'outcome.inserted': 'Insertion sur le marché primaire du travail',
   'outcome.lack_of_cooperation': 'Clôturé pour manque de collaboration',
   'outcome.unavailable': 'Clôturé pour manque de disponibilité ou d’employabilité (maladie, autre projet)',
