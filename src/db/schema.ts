@@ -200,9 +200,7 @@ export const auditLog = pgTable(
     index('audit_log_subject_at_idx').on(t.subjectPersonId, t.at, t.id),
     index('audit_log_action_at_idx').on(t.action, t.at, t.id),
     // Refusals are few: "only what was refused" finds them without walking every allowed row.
-    index('audit_log_denied_idx')
-      .on(t.at, t.id)
-      .where(sql`NOT ${t.allowed}`),
+    index('audit_log_denied_idx').on(t.at, t.id).where(sql`NOT ${t.allowed}`),
   ],
 );
 

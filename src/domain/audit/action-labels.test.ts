@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../access/roles.ts';
-import { AUDIT_ACTION_LABELS, AUDIT_RECORD_TYPE_LABELS, auditActionLabel, auditRecordTypeLabel } from './action-labels.ts';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_RECORD_TYPE_LABELS,
+  auditActionLabel,
+  auditRecordTypeLabel,
+} from './action-labels.ts';
 import { AUDIT_ACTIONS } from './actions.ts';
 import { auditCsv, csvCell, swissDateTimeSeconds } from './audit-csv.ts';
 

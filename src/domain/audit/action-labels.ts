@@ -54,7 +54,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Labels> = {
   'situation.create_draft': { fr: 'Brouillon créé', de: 'Entwurf erstellt' },
   'situation.refuse': { fr: 'Situation refusée', de: 'Situation abgelehnt' },
   'situation.orient': { fr: 'Situation orientée', de: 'Situation zugewiesen (Weiterleitung)' },
-  'situation.move_region': { fr: 'Situation transférée dans une autre région', de: 'Situation in andere Region verschoben' },
+  'situation.move_region': {
+    fr: 'Situation transférée dans une autre région',
+    de: 'Situation in andere Region verschoben',
+  },
   'situation.attach': { fr: 'Pièce jointe ajoutée', de: 'Anhang hinzugefügt' },
   'situation.consent_recorded': { fr: 'Procuration enregistrée', de: 'Vollmacht erfasst' },
   'situation.consent_reviewed': { fr: 'Procuration validée', de: 'Vollmacht bestätigt' },

@@ -190,7 +190,7 @@ describe('the audit log, readable', () => {
 });
 
 describe('the CSV export', () => {
-  it('writes the filtered rows for Swiss Excel: BOM, `;`, French headers and labels, names as on the page', async () => {
+  it('writes the filtered rows for Swiss Excel: BOM, `;`, French headers and labels, names as shown', async () => {
     const from = await lastId();
     const response = await t.request(adminPro, {
       method: 'GET',
@@ -208,9 +208,11 @@ describe('the CSV export', () => {
     );
     expect(lines).toHaveLength(3); // header, one row, the final line end
     expect(lines[1]).toMatch(
-      new RegExp(`^02\\.03\\.2026 09:00:00;Alix Double;ORP Sion;Situation annoncée;situation\\.announce;Situation;${
-        mine.id
-      };${mine.number};Zufferey Noé;[^;]*;Autorisé;;\\d+$`),
+      new RegExp(
+        `^02\\.03\\.2026 09:00:00;Alix Double;ORP Sion;Situation annoncée;situation\\.announce;Situation;${
+          mine.id
+        };${mine.number};Zufferey Noé;[^;]*;Autorisé;;\\d+$`,
+      ),
     );
     const rows = await rowsAfter(from);
     expect(rows.map((r) => r.action)).toEqual(['audit.export', 'audit.export']);
@@ -238,7 +240,12 @@ describe('the CSV export', () => {
       now: () => t.clock.now,
       ip: '192.0.2.9',
       lang: 'fr' as const,
-      actor: { userId: t.world.users.admin.id, institutionId: t.world.bureau.id, regionId: null, roles: ['admin' as const] },
+      actor: {
+        userId: t.world.users.admin.id,
+        institutionId: t.world.bureau.id,
+        regionId: null,
+        roles: ['admin' as const],
+      },
     };
     const result = await exportAuditEntries(ctx, {}, 3);
     expect(result).toMatchObject({ rows: 3, truncated: true });

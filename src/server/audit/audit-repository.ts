@@ -66,7 +66,7 @@ async function subjectCondition(ctx: AuthedContext, subject: string): Promise<SQ
     : [];
   if (!situation) {
     return UUID.test(subject)
-      ? or(eq(auditLog.recordId, subject), eq(auditLog.subjectPersonId, subject.toLowerCase())) ?? sql`false`
+      ? (or(eq(auditLog.recordId, subject), eq(auditLog.subjectPersonId, subject.toLowerCase())) ?? sql`false`)
       : eq(auditLog.recordId, subject);
   }
   return (

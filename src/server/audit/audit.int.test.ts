@@ -164,8 +164,9 @@ describe('audit log', () => {
       await t.request(admin, { method: 'GET', url: `/api/audit?subject=${t.world.users.social.id}` })
     ).json();
     expect(bySubject.items.some((e: { allowed: boolean }) => !e.allowed)).toBe(true);
-    const byAction = (await t.request(admin, { method: 'GET', url: '/api/audit?action=auth.sign_in&pageSize=200' }))
-      .json();
+    const byAction = (
+      await t.request(admin, { method: 'GET', url: '/api/audit?action=auth.sign_in&pageSize=200' })
+    ).json();
     expect(byAction.items.length).toBeGreaterThan(0);
     expect(byAction.items.every((e: { action: string }) => e.action === 'auth.sign_in')).toBe(true);
     const future = (await t.request(admin, { method: 'GET', url: '/api/audit?from=2099-01-01' })).json();

@@ -18,21 +18,17 @@ export async function auditRoutes(app: FastifyInstance, options: { audit: AuditS
     { schema: { tags, querystring: AuditQuerySchema, response: { 200: AuditPageSchema, 403: ErrorBodySchema } } },
     (req) => listAuditEntries(authed(req), req.query),
   );
-  r.get(
-    '/api/audit/export',
-    { schema: { tags, querystring: AuditFilterSchema } },
-    async (req, reply) => {
-      const ctx = authed(req);
-      const { csv } = await exportAuditEntries(ctx, req.query);
-      const name = `${ctx.lang === 'de' ? 'audit-protokoll' : 'journal-audit'}-${swissDay(ctx.now())}.csv`;
-      // A byte-order mark so that spreadsheets read the accents as UTF-8.
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .header('cache-control', 'no-store')
-        .send(`\uFEFF${csv}`);
-    },
-  );
+  r.get('/api/audit/export', { schema: { tags, querystring: AuditFilterSchema } }, async (req, reply) => {
+    const ctx = authed(req);
+    const { csv } = await exportAuditEntries(ctx, req.query);
+    const name = `${ctx.lang === 'de' ? 'audit-protokoll' : 'journal-audit'}-${swissDay(ctx.now())}.csv`;
+    // A byte-order mark so that spreadsheets read the accents as UTF-8.
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('cache-control', 'no-store')
+      .send(`\uFEFF${csv}`);
+  });
   r.post('/api/audit/verify', { schema: { tags, response: { 200: ChainReportSchema, 403: ErrorBodySchema } } }, (req) =>
     verifyAuditChain(authed(req), options.audit),
   );
