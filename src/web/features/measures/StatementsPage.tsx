@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Statement } from '../../../contracts/measures.ts';
 import { get, query } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** The quarter of a day (yyyy-Qn). */
@@ -78,6 +79,7 @@ export function StatementsPage() {
         )}
       </Group>
       <ErrorAlert error={statement.error} />
+      <Loading when={statement.isLoading || communes.isLoading} />
       {s && (
         <Paper withBorder p="md" data-testid="statement">
           {s.lines.length === 0 ? (
