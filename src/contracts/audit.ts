@@ -42,6 +42,8 @@ export const AuditEntrySchema = z.object({
   recordType: z.string().nullable(),
   recordTypeLabel: z.string().nullable(),
   recordId: z.string().nullable(),
+  /** The record's name where the reader reads it anyway: a user, an institution, a region. */
+  recordName: z.string().nullable(),
   /** The situation the row is about (its number), when there is one. */
   situationId: IdSchema.nullable(),
   situationNumber: z.string().nullable(),

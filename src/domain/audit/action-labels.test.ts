@@ -51,6 +51,7 @@ describe('audit CSV', () => {
     action: 'situation.read',
     recordType: 'situation',
     recordId: '7f1c0d9e-0000-4000-8000-000000000001',
+    recordName: null,
     situationNumber: 'CII-2026-0001',
     personName: 'Évêquoz; "Léa"',
     ip: '192.0.2.1',
@@ -61,12 +62,12 @@ describe('audit CSV', () => {
     const csv = auditCsv([row], 'fr', null);
     const [head, line, end] = csv.split('\r\n');
     expect(head).toBe(
-      'Date et heure;Utilisateur;Institution;Action;Code de l’action;Type d’enregistrement;' +
+      'Date et heure;Utilisateur;Institution;Action;Code de l’action;Type d’enregistrement;Enregistrement;' +
         'Identifiant de l’enregistrement;Situation;Personne;Adresse IP;Résultat;Position dans la chaîne;' +
         'N° de l’entrée',
     );
     expect(line).toBe(
-      '02.03.2026 09:15:30;Anne Muster;ORP Sion;Situation consultée;situation.read;Situation;' +
+      '02.03.2026 09:15:30;Anne Muster;ORP Sion;Situation consultée;situation.read;Situation;;' +
         '7f1c0d9e-0000-4000-8000-000000000001;CII-2026-0001;"Évêquoz; ""Léa""";192.0.2.1;Refusé;7;42',
     );
     expect(end).toBe('');

@@ -11,6 +11,7 @@ export interface AuditCsvRow {
   action: string;
   recordType: string | null;
   recordId: string | null;
+  recordName: string | null;
   situationNumber: string | null;
   personName: string | null;
   ip: string | null;
@@ -25,6 +26,7 @@ const HEAD: Record<Language, string[]> = {
     'Action',
     'Code de l’action',
     'Type d’enregistrement',
+    'Enregistrement',
     'Identifiant de l’enregistrement',
     'Situation',
     'Personne',
@@ -40,6 +42,7 @@ const HEAD: Record<Language, string[]> = {
     'Aktion',
     'Code der Aktion',
     'Art des Datensatzes',
+    'Datensatz',
     'Kennung des Datensatzes',
     'Situation',
     'Person',
@@ -95,6 +98,7 @@ export function auditCsv(rows: readonly AuditCsvRow[], lang: Language, truncated
         auditActionLabel(r.action, lang),
         r.action,
         auditRecordTypeLabel(r.recordType, lang),
+        r.recordName,
         r.recordId,
         r.situationNumber,
         r.personName,

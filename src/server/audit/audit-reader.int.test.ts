@@ -87,6 +87,11 @@ describe('the audit log, readable', () => {
       situationId: mine.id,
       situationNumber: mine.number,
     });
+    // A user record by name (an administrator reads the accounts anyway), not by id.
+    await t.request(admin, { method: 'GET', url: `/api/users/${t.world.users.pro.id}` });
+    const read = (await list(admin, `action=user.read&subject=${t.world.users.pro.id}`)).items;
+    expect(read[0]).toMatchObject({ actionLabel: 'Utilisateur consulté', recordTypeLabel: 'Utilisateur' });
+    expect(read[0]?.recordName).toBe('Test pro (pro)');
     const de = (await list(adminDe, `subject=${mine.number}&action=situation.announce`)).items;
     expect(de[0]).toMatchObject({
       actionLabel: 'Situation gemeldet',
@@ -202,14 +207,14 @@ describe('the CSV export', () => {
     expect(response.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const lines = response.body.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe(
-      'Date et heure;Utilisateur;Institution;Action;Code de l’action;Type d’enregistrement;' +
+      'Date et heure;Utilisateur;Institution;Action;Code de l’action;Type d’enregistrement;Enregistrement;' +
         'Identifiant de l’enregistrement;Situation;Personne;Adresse IP;Résultat;Position dans la chaîne;' +
         'N° de l’entrée',
     );
     expect(lines).toHaveLength(3); // header, one row, the final line end
     expect(lines[1]).toMatch(
       new RegExp(
-        `^02\\.03\\.2026 09:00:00;Alix Double;ORP Sion;Situation annoncée;situation\\.announce;Situation;${
+        `^02\\.03\\.2026 09:00:00;Alix Double;ORP Sion;Situation annoncée;situation\\.announce;Situation;;${
           mine.id
         };${mine.number};Zufferey Noé;[^;]*;Autorisé;;\\d+$`,
       ),

@@ -4,7 +4,7 @@ import { auditActionLabel, auditRecordTypeLabel } from '../../domain/audit/actio
 import { invalid } from '../../domain/errors.ts';
 import { checkNavs13 } from '../../domain/person/navs13.ts';
 import { foldName } from '../../domain/person/search-name.ts';
-import { auditChain, auditLog, institutions, persons, situations, users } from '../../db/schema.ts';
+import { auditChain, auditLog, institutions, persons, regions, situations, users } from '../../db/schema.ts';
 import { escapeLike } from '../../db/like-pattern.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { situationAccessSql } from '../situations/situation-access-sql.ts';
@@ -208,6 +208,7 @@ export async function presentAuditRows(
         )
     : [];
   const byPerson = new Map(visiblePeople.map((p) => [p.id, fullName(p.officialName, p.firstNames)]));
+  const recordNames = await namesOfRecords(ctx, rows);
 
   const shown = new Set<string>();
   const entries = rows.map(({ entry, seq, ...r }): AuditEntry => {
@@ -232,6 +233,7 @@ export async function presentAuditRows(
       recordType: entry.recordType,
       recordTypeLabel: auditRecordTypeLabel(entry.recordType, ctx.lang),
       recordId: entry.recordId,
+      recordName: recordNames.get(`${entry.recordType}:${entry.recordId}`) ?? null,
       situationId: situation?.id ?? null,
       situationNumber: situation?.number ?? null,
       subjectPersonId: entry.subjectPersonId,
@@ -242,4 +244,45 @@ export async function presentAuditRows(
     };
   });
   return { entries, personsShown: [...shown] };
+}
+
+/**
+ * What an administrator may read anyway, by name instead of an id: the users (their accounts), the institutions and
+ * regions (the directory every user reads). Persons come only through the identity rule above.
+ */
+async function namesOfRecords(ctx: AuthedContext, rows: readonly AuditRow[]): Promise<Map<string, string>> {
+  const idsOf = (type: string) => [
+    ...new Set(
+      rows
+        .filter((r) => r.entry.recordType === type && r.entry.recordId && UUID.test(r.entry.recordId))
+        .map((r) => r.entry.recordId as string),
+    ),
+  ];
+  const names = new Map<string, string>();
+  const userIds = idsOf('user');
+  if (userIds.length) {
+    const found = await ctx.db
+      .select({ id: users.id, givenName: users.givenName, familyName: users.familyName, username: users.username })
+      .from(users)
+      .where(inArray(users.id, userIds));
+    for (const u of found) names.set(`user:${u.id}`, `${u.givenName} ${u.familyName} (${u.username})`);
+  }
+  const local = (r: { nameFr: string; nameDe: string }) => (ctx.lang === 'de' ? r.nameDe : r.nameFr);
+  const institutionIds = idsOf('institution');
+  if (institutionIds.length) {
+    const found = await ctx.db
+      .select({ id: institutions.id, nameFr: institutions.nameFr, nameDe: institutions.nameDe })
+      .from(institutions)
+      .where(inArray(institutions.id, institutionIds));
+    for (const i of found) names.set(`institution:${i.id}`, local(i));
+  }
+  const regionIds = idsOf('region');
+  if (regionIds.length) {
+    const found = await ctx.db
+      .select({ id: regions.id, nameFr: regions.nameFr, nameDe: regions.nameDe })
+      .from(regions)
+      .where(inArray(regions.id, regionIds));
+    for (const r of found) names.set(`region:${r.id}`, local(r));
+  }
+  return names;
 }

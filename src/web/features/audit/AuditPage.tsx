@@ -45,7 +45,7 @@ function Subject({ e }: { e: AuditEntry }) {
         </Text>
       ) : e.recordTypeLabel ? (
         <Text size="xs">
-          {e.recordTypeLabel} <code>{e.recordId ?? ''}</code>
+          {e.recordTypeLabel} {e.recordName ?? <code>{e.recordId ?? ''}</code>}
         </Text>
       ) : (
         <Text size="sm">{t('app.none')}</Text>
