@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS = [
   'commune.import',
   // the audit log itself
   'audit.list',
+  'audit.export',
   'audit.verify',
   'audit.legacy_chain_broken',
   // persons

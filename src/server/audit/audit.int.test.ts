@@ -164,10 +164,13 @@ describe('audit log', () => {
       await t.request(admin, { method: 'GET', url: `/api/audit?subject=${t.world.users.social.id}` })
     ).json();
     expect(bySubject.items.some((e: { allowed: boolean }) => !e.allowed)).toBe(true);
-    const byAction = (await t.request(admin, { method: 'GET', url: '/api/audit?action=auth.&pageSize=200' })).json();
-    expect(byAction.items.every((e: { action: string }) => e.action.startsWith('auth.'))).toBe(true);
+    const byAction = (
+      await t.request(admin, { method: 'GET', url: '/api/audit?action=auth.sign_in&pageSize=200' })
+    ).json();
+    expect(byAction.items.length).toBeGreaterThan(0);
+    expect(byAction.items.every((e: { action: string }) => e.action === 'auth.sign_in')).toBe(true);
     const future = (await t.request(admin, { method: 'GET', url: '/api/audit?from=2099-01-01' })).json();
-    expect(future.total).toBe(0);
+    expect(future.items).toEqual([]);
     const pro = await t.signIn('pro');
     expect((await t.request(pro, { method: 'GET', url: '/api/audit' })).statusCode).toBe(403);
   });

@@ -1,83 +1,59 @@
-import { type SQL, and, count, desc, eq, gte, lt, or, sql } from 'drizzle-orm';
-import type { AuditEntry, AuditQuery } from '../../contracts/audit.ts';
-import { auditChain, auditLog, institutions, situations, users } from '../../db/schema.ts';
+import type { AuditPage, AuditQuery } from '../../contracts/audit.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
-import { recordAudit } from './audit-log.ts';
-import { escapeLike } from '../../db/like-pattern.ts';
+import { recordAudit, recordAuditMany } from './audit-log.ts';
+import {
+  afterAuditCursor,
+  auditConditions,
+  decodeAuditCursor,
+  encodeAuditCursor,
+  presentAuditRows,
+  selectAuditRows,
+} from './audit-repository.ts';
 
-/** The audit log page: filters by actor, subject (record or person), action and dates. */
-export async function listAuditEntries(ctx: AuthedContext, query: AuditQuery) {
+/**
+ * The audit page: filtered by user, situation or record, person, action, dates and outcome; newest first, one page
+ * after a cursor, without counting the log. Reading it is audited, with one more row per person whose name the
+ * page showed ("everything read about this person" includes the audit log).
+ */
+export async function listAuditEntries(ctx: AuthedContext, query: AuditQuery): Promise<AuditPage> {
   await ensureAllowed(ctx, 'read', { type: 'audit_log' }, { action: 'audit.list' });
-  const conditions: (SQL | undefined)[] = [];
-  if (query.actorUserId) conditions.push(eq(auditLog.actorUserId, query.actorUserId));
-  if (query.subject) {
-    // A situation number (CII-2026-0042) stands for its person: every row about them, through any file,
-    // answers "everything read about this person" without the administrator ever seeing who it is.
-    const [situation] = /^CII-\d{4}-\d+$/i.test(query.subject)
-      ? await ctx.db
-          .select({ id: situations.id, personId: situations.personId })
-          .from(situations)
-          .where(eq(situations.number, query.subject.toUpperCase()))
-      : [];
-    conditions.push(
-      situation
-        ? or(
-            eq(auditLog.recordId, situation.id),
-            situation.personId ? eq(auditLog.subjectPersonId, situation.personId) : sql`false`,
-          )
-        : or(eq(auditLog.recordId, query.subject), sql`${auditLog.subjectPersonId}::text = ${query.subject}`),
-    );
-  }
-  if (query.action) conditions.push(sql`${auditLog.action} LIKE ${`${escapeLike(query.action)}%`}`);
-  // Dates are calendar days in Switzerland.
-  if (query.from) conditions.push(gte(auditLog.at, sql`(${query.from}::date)::timestamp AT TIME ZONE 'Europe/Zurich'`));
-  if (query.to) {
-    conditions.push(lt(auditLog.at, sql`((${query.to}::date) + 1)::timestamp AT TIME ZONE 'Europe/Zurich'`));
-  }
-  if (query.allowed !== undefined) conditions.push(eq(auditLog.allowed, query.allowed));
-  const where = conditions.length ? and(...conditions) : undefined;
+  const cursor = query.cursor ? decodeAuditCursor(query.cursor) : null;
+  const { cursor: _cursor, person: _person, ...filters } = query;
+  const conditions = await auditConditions(ctx, query);
+  const rows = conditions
+    ? await selectAuditRows(
+        ctx,
+        cursor ? [...conditions.where, afterAuditCursor(cursor)] : conditions.where,
+        query.pageSize + 1,
+      )
+    : [];
+  const page = rows.slice(0, query.pageSize);
+  const { entries, personsShown } = await presentAuditRows(ctx, page);
 
-  const rows = await ctx.db
-    .select({
-      entry: auditLog,
-      seq: auditChain.seq,
-      givenName: users.givenName,
-      familyName: users.familyName,
-      institutionNameFr: institutions.nameFr,
-      institutionNameDe: institutions.nameDe,
-    })
-    .from(auditLog)
-    .leftJoin(auditChain, eq(auditChain.auditId, auditLog.id))
-    .leftJoin(users, eq(users.id, auditLog.actorUserId))
-    .leftJoin(institutions, eq(institutions.id, auditLog.actorInstitutionId))
-    .where(where)
-    .orderBy(desc(auditLog.id))
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
-  const [total] = await ctx.db.select({ n: count() }).from(auditLog).where(where);
-
+  // The name typed in the person filter is personal data: the row names the persons it stood for.
   await recordAudit(ctx.db, ctx, {
     action: 'audit.list',
     recordType: 'audit_log',
     allowed: true,
-    details: { filters: { ...query } },
+    details: { filters, personFilter: conditions?.personIds ?? (query.person ? [] : undefined), rows: page.length },
   });
-
-  const items: AuditEntry[] = rows.map(({ entry, seq, ...r }) => ({
-    id: String(entry.id),
-    seq, // the position in the chain (audit_chain), null until sealed
-    at: entry.at.toISOString(),
-    actorUserId: entry.actorUserId,
-    actorName: r.familyName ? `${r.givenName} ${r.familyName}` : null,
-    actorInstitutionName: (ctx.lang === 'de' ? r.institutionNameDe : r.institutionNameFr) ?? null,
-    action: entry.action,
-    recordType: entry.recordType,
-    recordId: entry.recordId,
-    subjectPersonId: entry.subjectPersonId,
-    ip: entry.ip,
-    allowed: entry.allowed,
-    details: (entry.details ?? {}) as Record<string, unknown>,
-  }));
-  return { items, total: total?.n ?? 0, page: query.page, pageSize: query.pageSize };
+  await recordAuditMany(
+    ctx.db,
+    ctx,
+    personsShown.map((personId) => ({
+      action: 'audit.list',
+      recordType: 'person',
+      recordId: personId,
+      subjectPersonId: personId,
+      allowed: true,
+      details: { identityShown: true },
+    })),
+  );
+  const last = page.at(-1);
+  return {
+    items: entries,
+    pageSize: query.pageSize,
+    nextCursor: rows.length > query.pageSize && last ? encodeAuditCursor([last.sortAt, String(last.entry.id)]) : null,
+  };
 }

@@ -1,26 +1,108 @@
-import { Alert, Button, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, Card, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import type { AuditEntry, ChainReport } from '../../../contracts/audit.ts';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import {
+  AUDIT_EXPORT_MAX_ROWS,
+  type AuditEntry,
+  type AuditPage as Page,
+  type ChainReport,
+} from '../../../contracts/audit.ts';
 import type { User } from '../../../contracts/users.ts';
+import { AUDIT_ACTION_LABELS } from '../../../domain/audit/action-labels.ts';
+import { AUDIT_ACTIONS } from '../../../domain/audit/actions.ts';
 import { get, post, query } from '../../api/client.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
-import { Pager } from '../../components/Pager.tsx';
+import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 const PAGE_SIZE = 50;
 
+/** Who acted, for which institution. */
+function Actor({ e }: { e: AuditEntry }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {e.actorName ?? t('audit.system')}
+      {e.actorInstitutionName && (
+        <Text size="xs" c="gray.7">
+          {e.actorInstitutionName}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** The situation's number and the person where this reader may see who it is; otherwise the record's kind and id. */
+function Subject({ e }: { e: AuditEntry }) {
+  const { t } = useI18n();
+  return (
+    <Stack gap={0}>
+      {e.situationNumber ? (
+        <Text size="sm" fw={600}>
+          {e.situationNumber}
+        </Text>
+      ) : e.recordTypeLabel ? (
+        <Text size="xs">
+          {e.recordTypeLabel} {e.recordName ?? <code>{e.recordId ?? ''}</code>}
+        </Text>
+      ) : (
+        <Text size="sm">{t('app.none')}</Text>
+      )}
+      {e.personName ? (
+        <Text size="sm">{e.personName}</Text>
+      ) : (
+        e.subjectPersonId && (
+          <Text size="xs" c="gray.7">
+            {t('audit.personHidden')}
+          </Text>
+        )
+      )}
+    </Stack>
+  );
+}
+
+function Outcome({ allowed }: { allowed: boolean }) {
+  const { t } = useI18n();
+  return allowed ? (
+    <Text size="sm" c="teal.9">
+      {t('audit.allowed')}
+    </Text>
+  ) : (
+    <Text size="sm" c="red.9" fw={700}>
+      {t('audit.denied')}
+    </Text>
+  );
+}
+
+function ActionCell({ e }: { e: AuditEntry }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {e.actionLabel}
+      <Text size="xs" c="gray.7">
+        {t('audit.code', { code: e.action })}
+      </Text>
+    </>
+  );
+}
+
+/**
+ * The audit log for administrators: labels in the reader's language, who acted and where, the situation's number
+ * and the person where the policy lets this reader see them; filters, "show more" after the last row, the same
+ * filters exported as CSV.
+ */
 export function AuditPage() {
-  const { t, dateTime } = useI18n();
+  const { t, lang, dateTime } = useI18n();
   const [actorUserId, setActor] = useState<string | null>(null);
+  const [person, setPerson] = useState('');
   const [subject, setSubject] = useState('');
-  const [action, setAction] = useState('');
+  const [action, setAction] = useState<string | null>(null);
+  const [allowed, setAllowed] = useState<string | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [page, setPage] = useState(1);
-  const [filters] = useDebouncedValue({ actorUserId, subject, action, from, to }, 300);
+  const [filters] = useDebouncedValue({ actorUserId, person, subject, action, allowed, from, to }, 300);
   const [report, setReport] = useState<ChainReport | null>(null);
   const [verifyError, setVerifyError] = useState<unknown>(null);
   const [verifying, setVerifying] = useState(false);
@@ -29,12 +111,23 @@ export function AuditPage() {
     queryKey: ['users', 'all-for-audit'],
     queryFn: () => get<{ items: User[] }>('/api/users?pageSize=200&includeDisabled=true'),
   });
-  const entries = useQuery({
-    queryKey: ['audit', filters, page],
-    queryFn: () =>
-      get<{ items: AuditEntry[]; total: number }>(`/api/audit${query({ ...filters, page, pageSize: PAGE_SIZE })}`),
+  const entries = useInfiniteQuery({
+    // The server labels in the reader's language: another language is another list.
+    queryKey: ['audit', filters, lang],
+    queryFn: ({ pageParam }) =>
+      get<Page>(`/api/audit${query({ ...filters, pageSize: PAGE_SIZE, cursor: pageParam ?? undefined })}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
   });
+  const items = entries.data?.pages.flatMap((p) => p.items) ?? [];
+  const actions = useMemo(
+    () =>
+      [...new Set(AUDIT_ACTIONS)]
+        .map((a) => ({ value: a, label: AUDIT_ACTION_LABELS[a][lang] }))
+        .sort((a, b) => a.label.localeCompare(b.label, lang)),
+    [lang],
+  );
   const verify = async () => {
     setVerifying(true);
     setVerifyError(null);
@@ -46,10 +139,8 @@ export function AuditPage() {
       setVerifying(false);
     }
   };
-  const reset = (fn: (v: string) => void) => (v: string) => {
-    fn(v);
-    setPage(1);
-  };
+  // The export asks for what the screen shows now (not the debounced filters a keystroke behind).
+  const exportHref = `/api/audit/export${query({ actorUserId, person, subject, action, allowed, from, to })}`;
 
   return (
     <Stack gap="md">
@@ -85,6 +176,12 @@ export function AuditPage() {
         </Alert>
       )}
       <Group align="flex-end" gap="sm">
+        <TextInput
+          label={t('audit.filterPerson')}
+          w={240}
+          value={person}
+          onChange={(e) => setPerson(e.currentTarget.value)}
+        />
         <Select
           label={t('audit.filterUser')}
           clearable
@@ -92,29 +189,48 @@ export function AuditPage() {
           w={240}
           data={(users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.familyName} ${u.givenName}` }))}
           value={actorUserId}
-          onChange={(v) => {
-            setActor(v);
-            setPage(1);
-          }}
+          onChange={setActor}
         />
         <TextInput
-          label={t('audit.filterSubject')}
-          w={300}
+          label={t('audit.filterRecord')}
+          w={240}
           value={subject}
-          onChange={(e) => reset(setSubject)(e.currentTarget.value)}
+          onChange={(e) => setSubject(e.currentTarget.value)}
         />
-        <TextInput
-          label={t('audit.filterAction')}
-          w={180}
+        <Select
+          label={t('audit.filterActionLabel')}
+          clearable
+          searchable
+          w={280}
+          data={actions}
           value={action}
-          onChange={(e) => reset(setAction)(e.currentTarget.value)}
-          placeholder="user."
+          onChange={setAction}
         />
-        <DateField label={t('audit.from')} value={from} onChange={reset(setFrom)} />
-        <DateField label={t('audit.to')} value={to} onChange={reset(setTo)} />
+        <Select
+          label={t('audit.filterResult')}
+          clearable
+          w={160}
+          data={[
+            { value: 'true', label: t('audit.allowed') },
+            { value: 'false', label: t('audit.denied') },
+          ]}
+          value={allowed}
+          onChange={setAllowed}
+        />
+        <DateField label={t('audit.from')} value={from} onChange={setFrom} />
+        <DateField label={t('audit.to')} value={to} onChange={setTo} />
+      </Group>
+      <Group gap="sm">
+        <Button component="a" href={exportHref} download variant="default">
+          {t('audit.exportCsv')}
+        </Button>
+        <Text size="xs" c="gray.7">
+          {t('audit.exportHint', { max: AUDIT_EXPORT_MAX_ROWS.toLocaleString('de-CH') })}
+        </Text>
       </Group>
       <ErrorAlert error={entries.error} />
-      <Table.ScrollContainer minWidth={900}>
+      <Loading when={entries.isLoading} />
+      <Table.ScrollContainer minWidth={900} visibleFrom="md">
         <Table striped fz="sm">
           <Table.Thead>
             <Table.Tr>
@@ -127,48 +243,58 @@ export function AuditPage() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {entries.data?.items.map((e) => (
-              <Table.Tr key={e.id}>
+            {items.map((e) => (
+              <Table.Tr key={e.id} data-testid="audit-entry">
                 <Table.Td>{dateTime(e.at)}</Table.Td>
                 <Table.Td>
-                  {e.actorName ?? t('audit.system')}
-                  {e.actorInstitutionName && (
-                    <Text size="xs" c="gray.7">
-                      {e.actorInstitutionName}
-                    </Text>
-                  )}
+                  <Actor e={e} />
                 </Table.Td>
                 <Table.Td>
-                  <code>{e.action}</code>
+                  <ActionCell e={e} />
                 </Table.Td>
                 <Table.Td>
-                  {e.recordType ? (
-                    <Text size="xs">
-                      {e.recordType} <code>{e.recordId ?? ''}</code>
-                    </Text>
-                  ) : (
-                    t('app.none')
-                  )}
+                  <Subject e={e} />
                 </Table.Td>
                 <Table.Td>{e.ip}</Table.Td>
                 <Table.Td>
-                  {e.allowed ? (
-                    <Text size="sm" c="teal.9">
-                      {t('audit.allowed')}
-                    </Text>
-                  ) : (
-                    <Text size="sm" c="red.9" fw={700}>
-                      {t('audit.denied')}
-                    </Text>
-                  )}
+                  <Outcome allowed={e.allowed} />
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {entries.data?.items.length === 0 && <Text c="gray.7">{t('audit.none')}</Text>}
-      <Pager page={page} total={entries.data?.total ?? 0} pageSize={PAGE_SIZE} onChange={setPage} />
+      {/* On a phone, one card per entry: six columns do not fit 390 pixels. */}
+      <Stack gap="xs" hiddenFrom="md" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+        {items.map((e) => (
+          <Card key={e.id} withBorder padding="sm" component="li" data-testid="audit-entry">
+            <Group justify="space-between" align="flex-start" wrap="nowrap">
+              <Text size="xs" c="gray.7">
+                {dateTime(e.at)} · {e.ip}
+              </Text>
+              <Outcome allowed={e.allowed} />
+            </Group>
+            <Box fz="sm" fw={600}>
+              <ActionCell e={e} />
+            </Box>
+            <Box fz="sm">
+              <Actor e={e} />
+            </Box>
+            <Subject e={e} />
+          </Card>
+        ))}
+      </Stack>
+      {entries.data && items.length === 0 && <Text c="gray.7">{t('audit.none')}</Text>}
+      <Group justify="space-between">
+        <Text size="sm" c="gray.7" aria-live="polite">
+          {items.length > 0 && t(entries.hasNextPage ? 'audit.shownMore' : 'audit.shownAll', { n: items.length })}
+        </Text>
+        {entries.hasNextPage && (
+          <Button variant="default" onClick={() => void entries.fetchNextPage()} loading={entries.isFetchingNextPage}>
+            {t('audit.showMore')}
+          </Button>
+        )}
+      </Group>
     </Stack>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Card, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import type { AttentionItem } from '../../../contracts/auth.ts';
 import { monthLabel } from '../../../domain/tandem/monthly-report.ts';
 import { get, post } from '../../api/client.ts';
 import type { MessageKey } from '../../i18n/fr/index.ts';
+import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
 
@@ -127,9 +128,7 @@ export function HomePage() {
     return (
       <Stack gap="lg" maw={900}>
         <Title order={2}>{t('home.title', { name: me.givenName })}</Title>
-        <Center mih={200}>
-          <Loader aria-label={t('app.loading')} />
-        </Center>
+        <Loading minHeight={200} />
       </Stack>
     );
   }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { InboxItem } from '../../../contracts/measures.ts';
 import { get, post } from '../../api/client.ts';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
 import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { MeasureSummary } from './MeasureCard.tsx';
@@ -87,6 +88,8 @@ export function InboxPage() {
     <Stack>
       <Title order={2}>{t('inbox.title')}</Title>
       <Text c="gray.7">{t('inbox.intro')}</Text>
+      <ErrorAlert error={inbox.error} />
+      <Loading when={inbox.isLoading} />
       {inbox.data?.items.length === 0 && <Text>{t('inbox.none')}</Text>}
       {inbox.data?.items.map((item) => (
         <InboxCard key={`${item.measure.id}-${item.measure.version}`} item={item} />

@@ -6,6 +6,7 @@ import type { MeasureKind } from '../../../contracts/measures.ts';
 import { COST_UNITS, REGIMES } from '../../../domain/measures/catalogue.ts';
 import { get, post, put } from '../../api/client.ts';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
 import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -162,6 +163,8 @@ export function MeasureKindsPage() {
     <Stack>
       <Title order={2}>{t('kinds.title')}</Title>
       <Text c="gray.7">{t('kinds.intro')}</Text>
+      <ErrorAlert error={kinds.error} />
+      <Loading when={kinds.isLoading} />
       <Paper withBorder p="md">
         <Table>
           <Table.Thead>

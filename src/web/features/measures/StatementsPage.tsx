@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { Statement } from '../../../contracts/measures.ts';
 import { get, query } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** Amounts stay on one line: the table scrolls in its box instead. */
@@ -97,6 +98,7 @@ export function StatementsPage() {
       </Group>
       {canton && quarter && <CantonStatementView quarter={quarter} />}
       {!canton && <ErrorAlert error={statement.error} />}
+      <Loading when={(!canton && statement.isLoading) || choices.isLoading} />
       {!canton && s && (
         <Paper withBorder p="md" data-testid="statement">
           {s.lines.length === 0 ? (

@@ -2,6 +2,7 @@ import { Stack, Tabs, Title } from '@mantine/core';
 import { useNavigate, useParams } from 'react-router-dom';
 import { INSTITUTION_KINDS, LANGUAGES } from '../../../domain/access/roles.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CommuneImport } from './CommuneImport.tsx';
 import { type FieldDef, OrganisationTab } from './OrganisationTab.tsx';
@@ -76,6 +77,7 @@ export function OrganisationsPage() {
     <Stack gap="md">
       <Title order={2}>{t('org.title')}</Title>
       <ErrorAlert error={directory.error} />
+      <Loading when={directory.isLoading} />
       <Tabs value={tab} onChange={(v) => navigate(`/organisations/${v}`)} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="regions">{t('org.regions')}</Tabs.Tab>

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { MergeRequestSchema } from '../../../contracts/situations.ts';
 import { get, post } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
 import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -44,6 +45,7 @@ export function MergesPage() {
         {t('merge.intro')}
       </Text>
       <ErrorAlert error={error ?? merges.error} />
+      <Loading when={merges.isLoading} />
       {merges.data?.items.length === 0 && <Text c="gray.7">{t('merge.none')}</Text>}
       {merges.data?.items.map((m) => (
         <Card key={m.id} withBorder>

@@ -6,6 +6,7 @@ import { isEditableStatus } from '../../../domain/situation/situation-lifecycle.
 import { ApiError, get } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
 import { NotFoundPage } from '../../components/NotFoundPage.tsx';
 import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -205,7 +206,7 @@ export function SituationPage() {
   if (situation.error instanceof ApiError && (situation.error.status === 404 || situation.error.status === 400))
     return <NotFoundPage />;
   const s = situation.data;
-  if (!s) return <ErrorAlert error={situation.error} />;
+  if (!s) return situation.isLoading ? <Loading /> : <ErrorAlert error={situation.error} />;
   // A draft, or a refused announcement its announcer revises to announce again.
   const editing = isEditableStatus(s.status) && s.abilities.update;
   return (

@@ -7,6 +7,7 @@ import type { SituationSummary } from '../../../contracts/situations.ts';
 import { CARE_KINDS, SITUATION_STATUSES } from '../../../domain/situation/situation-lifecycle.ts';
 import { get, query } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
@@ -133,6 +134,7 @@ export function SituationsPage() {
         <Checkbox label={t('sit.mine')} checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} mb={8} />
       </Group>
       <ErrorAlert error={list.error} />
+      <Loading when={list.isLoading} />
       <Table.ScrollContainer minWidth={800}>
         <Table striped highlightOnHover>
           <Table.Thead>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Tandem } from '../../../contracts/tandem.ts';
 import { get, post, put } from '../../api/client.ts';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
 
@@ -110,6 +111,7 @@ export function TandemsPage() {
       <Title order={2}>{t('tandems.title')}</Title>
       <Text c="gray.7">{t('tandems.intro')}</Text>
       <ErrorAlert error={tandems.error} />
+      <Loading when={tandems.isLoading} />
       <Paper withBorder p="md">
         <Table striped>
           <Table.Thead>

@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { SituationSummary } from '../../../contracts/situations.ts';
 import { get, post, query } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
@@ -142,6 +143,7 @@ export function TriagePage() {
         )}
       </Group>
       <ErrorAlert error={error ?? queue.error} />
+      <Loading when={queue.isLoading} />
       <Paper withBorder p="md">
         <Title order={3} size="h4" mb="sm">
           {t('triage.announced')}

@@ -20,6 +20,7 @@ import type { User } from '../../../contracts/users.ts';
 import { ROLES } from '../../../domain/access/roles.ts';
 import { get, post, put, query } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { Loading } from '../../components/Loading.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
@@ -145,6 +146,7 @@ export function UsersPage() {
         />
       </Group>
       <ErrorAlert error={users.error} />
+      <Loading when={users.isLoading} />
       <Table.ScrollContainer minWidth={800}>
         <Table striped highlightOnHover>
           <Table.Thead>
