@@ -195,7 +195,12 @@ describe('the access matrix (issue 9)', () => {
   it('whoever reads a situation gets its pages, never an error', async () => {
     const unexpected: string[] = [];
     const reads = routes.filter(
-      (r) => r.method === 'GET' && r.path.startsWith('/api/situations/{id}') && !r.path.includes('{attachmentId}'),
+      (r) =>
+        r.method === 'GET' &&
+        r.path.startsWith('/api/situations/{id}') &&
+        // A sub-record's own id (an attachment, a planned meeting) is not the situation's: their tests cover them.
+        !r.path.includes('{attachmentId}') &&
+        !r.path.includes('{plannedMeetingId}'),
     );
     for (const user of Object.keys(SEES)) {
       for (const s of SAMPLE) {
