@@ -174,7 +174,7 @@ for (const language of ['FR', 'DE'] as const) {
         await settled(page);
         await expectNoViolations(page, `${screen.name} (${language})`);
         // The same screen on a phone: no sideways scrolling of the page, its key buttons on screen.
-        await phoneShot(page, `phone-${language.toLowerCase()}-${screen.name.replaceAll(' ', '-')}`, [
+        await phoneShot(page, `a11y-${language.toLowerCase()}-${screen.name.replaceAll(' ', '-')}`, [
           ...(screen.onPhone?.(page) ?? []),
         ]);
       });

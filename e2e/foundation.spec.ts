@@ -86,6 +86,9 @@ test('an administrator signs in, manages users and organisations, reads the audi
   // The language switch is remembered on the profile.
   await switchLanguage(page, 'DE');
   await expect(page.getByRole('heading', { name: 'Audit-Protokoll' })).toBeVisible();
+  // What the server wrote in French (institution names) is fetched again in German.
+  await expect(page.getByRole('table').getByText('IIZ-Büro Wallis').first()).toBeVisible();
+  await expect(page.getByRole('table')).not.toContainText('Bureau CII Valais');
   await shot(page, '11-audit-de');
   await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Benutzer' }).click();
   await shot(page, '12-users-de');

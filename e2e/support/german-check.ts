@@ -5,17 +5,20 @@ import { FRENCH_ONLY_PATTERNS, type FrenchOnlyPattern, frenchInGerman } from '..
  * Every German page a journey shows is read for French left in it (FRENCH_ONLY_PATTERNS: spacing before a colon,
  * ORP/CMS, French words, "(s)"…), whatever the journey and whoever wrote the screen: a script in each page reads
  * the visible text (and the placeholders, labels and titles a person or a screen reader meets) each time the page
- * has settled after a change while `<html lang="de">`, and hands it here. Names and data are not translated: an
- * element marked `translate="no"` (the HTML attribute for that) is left out, and DATA below lists the demo data
- * that a German page shows as it was entered (an office called "ORP Sion" is still called so in German).
+ * has settled after a change — no request out, nothing changed for QUIET_MS — while `<html lang="de">`, and hands
+ * it here. What is checked is the app's own wording: data is not translated, so the page leaves out
+ * - every string the API sent in a successful JSON answer (names, free text, an office called "ORP Sion"); an
+ *   error's message is still read, it must be German;
+ * - an element marked `translate="no"` (the HTML attribute for that) or whose `lang` is not German (a French name
+ *   shown beside the German one);
+ * - what matches DATA below.
  *
  * To extend: a new French-only pattern goes into src/domain/format/french-only.ts (the dictionaries' unit tests use
- * it too); a piece of data that trips a pattern goes into DATA, or its element gets `translate="no"`.
+ * it too); data that trips a pattern and does not come from the API goes into DATA, or its element gets
+ * `translate="no"`.
  */
 const DATA: RegExp[] = [
-  // Offices and institutions of the demo canton that have a single, French name.
-  /\b(ORP|CMS) (Sion|Sierre|Monthey|Martigny)\b[^\n]*/g,
-  // Audit action codes and e-mail addresses are identifiers, not words.
+  // E-mail addresses are identifiers, not words.
   /\b[\w.-]+@[\w.-]+\b/g,
 ];
 const PATTERNS: FrenchOnlyPattern[] = FRENCH_ONLY_PATTERNS;
@@ -25,23 +28,37 @@ const QUIET_MS = 300;
 
 /** Reads the page in the browser: runs there, so it only uses the page's own globals. */
 function watchGerman({ binding, quietMs }: { binding: string; quietMs: number }) {
+  const NOT_GERMAN = 'body [translate="no"], body [lang]:not([lang^="de"])';
+  // The strings the API sent: data, left out of what is read (longest first, so that a name inside a longer text
+  // does not cut it).
+  const data = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (value.trim().length >= 2 && !/^[a-z_]+$/.test(value)) data.add(value);
+    } else if (Array.isArray(value)) value.forEach(collect);
+    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  const withoutData = (text: string) =>
+    [...data].sort((a, b) => b.length - a.length).reduce((t, s) => (t.includes(s) ? t.split(s).join(' ') : t), text);
+
   const read = () => {
     if (document.documentElement.lang !== 'de' || !document.body) return undefined;
     // innerText, not textContent: the text as rendered, without what is hidden (a closed menu, a collapsed panel).
     // biome-ignore lint/performance/useDomNodeTextContent: the visible text is what is checked
     let text = document.body.innerText;
-    for (const el of document.querySelectorAll<HTMLElement>('[translate="no"]')) {
+    for (const el of document.querySelectorAll<HTMLElement>(NOT_GERMAN)) {
       // biome-ignore lint/performance/useDomNodeTextContent: the visible text is what is checked
-      const data = el.innerText;
-      if (data) text = text.replace(data, ' ');
+      const part = el.innerText;
+      if (part) text = text.replace(part, ' ');
     }
     const attributes = [...document.querySelectorAll<HTMLElement>('[placeholder], [aria-label], [title]')]
-      .filter((el) => el.getClientRects().length > 0 && !el.closest('[translate="no"]'))
+      .filter((el) => el.getClientRects().length > 0 && !el.closest(NOT_GERMAN))
       .flatMap((el) => ['placeholder', 'aria-label', 'title'].map((a) => el.getAttribute(a) ?? ''))
       .filter(Boolean);
     const send = (window as unknown as Record<string, (t: string) => Promise<void>>)[binding];
-    return send?.([text, ...attributes].join('\n'));
+    return send?.(withoutData([text, ...attributes].join('\n')));
   };
+
   // Read once nothing changed for a while and no request is out: a page waiting for its data is not done.
   let timer: number | undefined;
   let inFlight = 0;
@@ -53,7 +70,14 @@ function watchGerman({ binding, quietMs }: { binding: string; quietMs: number })
   window.fetch = async (...args: Parameters<typeof fetch>) => {
     inFlight++;
     try {
-      return await fetchOf(...args);
+      const response = await fetchOf(...args);
+      if (response.ok && response.headers.get('content-type')?.includes('json'))
+        await response
+          .clone()
+          .json()
+          .then(collect)
+          .catch(() => undefined);
+      return response;
     } finally {
       inFlight--;
       later();
@@ -75,10 +99,9 @@ export async function watchGermanPages(context: BrowserContext, found: string[])
   const seen = new Set<string>();
   await context.exposeBinding(BINDING, ({ page }, text: string) => {
     let readable = text;
-    for (const data of DATA) readable = readable.replace(data, ' ');
+    for (const pattern of DATA) readable = readable.replace(pattern, ' ');
     for (const problem of frenchInGerman(readable, PATTERNS)) {
-      const path = new URL(page.url()).pathname;
-      const entry = `${path}: ${problem}`;
+      const entry = `${new URL(page.url()).pathname}: ${problem}`;
       if (!seen.has(entry)) found.push(entry);
       seen.add(entry);
     }

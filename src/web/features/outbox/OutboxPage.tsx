@@ -46,7 +46,8 @@ export function OutboxPage() {
               <Table.Tr key={m.id}>
                 <Table.Td>{dateTime(m.createdAt)}</Table.Td>
                 <Table.Td>{m.to.join(', ')}</Table.Td>
-                <Table.Td>{m.subject}</Table.Td>
+                {/* As it was sent, in its recipient's language: not translated with the page. */}
+                <Table.Td translate="no">{m.subject}</Table.Td>
                 <Table.Td>
                   {m.status === 'sent' ? (
                     <Badge color="teal.9">{t('outbox.sent', { time: dateTime(m.sentAt) })}</Badge>

@@ -105,7 +105,7 @@ function MeetingForm({ situationId, meeting, onDone }: { situationId: string; me
 }
 
 function MeetingItem({ situationId, m }: { situationId: string; m: Meeting }) {
-  const { t, date, dateTime } = useI18n();
+  const { t, date, dateTime, colon } = useI18n();
   const [editing, setEditing] = useState(false);
   const [history, setHistory] = useState(false);
   if (editing) return <MeetingForm situationId={situationId} meeting={m} onDone={() => setEditing(false)} />;
@@ -146,7 +146,7 @@ function MeetingItem({ situationId, m }: { situationId: string; m: Meeting }) {
       )}
       {m.nextSteps && (
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          <strong>{t('meetings.nextSteps')} :</strong> {m.nextSteps}
+          <strong>{colon(t('meetings.nextSteps'))}</strong> {m.nextSteps}
         </Text>
       )}
       {history &&
