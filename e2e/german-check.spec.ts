@@ -13,7 +13,7 @@ test('the German-page check names French left on a German page, not data or Fren
 }) => {
   await browser.route('**/check/*', (route) =>
     route.fulfill({
-      contentType: 'text/html',
+      contentType: 'text/html; charset=utf-8',
       body: route.request().url().endsWith('/fr')
         ? page('fr', '<p>Erfüllt : oui, 3 situation(s)</p>')
         : page(
