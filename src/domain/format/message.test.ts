@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMessage, messageParameters, pluralForm, withColon } from './message.ts';
+import { formatMessage, frenchSpacing, messageParameters, pluralForm, withColon } from './message.ts';
 
 describe('messages with counts', () => {
   const days = '{days, plural, one {# jour} other {# jours}}';
@@ -42,5 +42,8 @@ describe('messages with counts', () => {
   it('writes a colon after a label the way each language does', () => {
     expect(withColon('Rempli', 'fr')).toBe('Rempli\u00a0:');
     expect(withColon('Erfüllt', 'de')).toBe('Erfüllt:');
+    expect(frenchSpacing('Tandem : {orp} ; « oui » ? Non !')).toBe(
+      'Tandem\u00a0: {orp}\u00a0; «\u00a0oui\u00a0»\u00a0? Non\u00a0!',
+    );
   });
 });

@@ -100,3 +100,9 @@ export function formatMessage(
 
 /** A label followed by a colon: French puts a no-break space before it, German none ("Erfüllt:"). */
 export const withColon = (label: string, lang: Language) => (lang === 'fr' ? `${label}\u00a0:` : `${label}:`);
+
+/**
+ * French typography: a no-break space before : ; ? ! » and after «, so that a line never starts with a colon
+ * ("Tandem\n: Anne"). Applied to the web's French texts; German has no space there at all.
+ */
+export const frenchSpacing = (text: string) => text.replace(/ ([:;?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');

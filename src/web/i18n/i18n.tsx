@@ -1,6 +1,6 @@
 import { type ReactNode, createContext, useCallback, useContext, useMemo, useState } from 'react';
 import type { Language } from '../../domain/access/roles.ts';
-import { formatMessage, withColon } from '../../domain/format/message.ts';
+import { formatMessage, frenchSpacing, withColon } from '../../domain/format/message.ts';
 import { formatChf, formatDate, formatDateTime } from '../../domain/format/swiss-format.ts';
 import type { MessageKey } from './fr/index.ts';
 
@@ -28,7 +28,7 @@ export function translate(lang: Language, key: MessageKey, params: Record<string
   // A language is only switched to once its dictionary is loaded; should that fail, the other one stands in.
   const text = (DICTIONARIES[lang] ?? DICTIONARIES.fr ?? DICTIONARIES.de)?.[key] ?? key;
   // `{name}` and `{count, plural, one {…} other {…}}`: every count with its own form (domain/format/message.ts).
-  return formatMessage(text, params, lang);
+  return formatMessage(lang === 'fr' ? frenchSpacing(text) : text, params, lang);
 }
 
 interface I18n {
