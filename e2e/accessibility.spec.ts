@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Locator, type Page, expect, test } from './support/test.ts';
-import { DEMO_PASSWORD, settled, switchLanguage } from './support/helpers.ts';
+import { DEMO_PASSWORD, phoneShot, settled, switchLanguage } from './support/helpers.ts';
 
 /**
  * WCAG 2.1 AA (eCH-0059) rules that a machine can check, on every screen, in
@@ -20,6 +20,8 @@ interface Screen {
   user: string | null;
   /** Opens the screen and returns what shows that it is ready. */
   open: (page: Page) => Promise<Locator>;
+  /** The key buttons that a phone must show without scrolling sideways. */
+  onPhone?: (page: Page) => Locator[];
 }
 
 const heading = (page: Page) => page.getByRole('heading', { level: 2 }).first();
@@ -96,7 +98,11 @@ const SCREENS: Screen[] = [
   { name: 'statements', ...plain('sas.preavis', '/statements') },
   { name: 'measure kinds', ...list('admin', '/measure-kinds') },
   { name: 'situations', ...list('coord.sion', '/situations') },
-  { name: 'triage', ...plain('coord.sion', '/triage') },
+  {
+    name: 'triage',
+    ...plain('coord.sion', '/triage'),
+    onPhone: (page) => [page.getByRole('button', { name: /^(Prendre en charge|Übernehmen) CII-/ }).first()],
+  },
   { name: 'merges', ...plain('coord.sion', '/merges') },
   {
     name: 'situation',
@@ -167,6 +173,10 @@ for (const language of ['FR', 'DE'] as const) {
         await expect(page.locator('html')).toHaveAttribute('lang', language.toLowerCase());
         await settled(page);
         await expectNoViolations(page, `${screen.name} (${language})`);
+        // The same screen on a phone: no sideways scrolling of the page, its key buttons on screen.
+        await phoneShot(page, `a11y-${language.toLowerCase()}-${screen.name.replaceAll(' ', '-')}`, [
+          ...(screen.onPhone?.(page) ?? []),
+        ]);
       });
     }
   });

@@ -72,7 +72,7 @@ test('an administrator signs in, manages users and organisations, reads the audi
     buffer: Buffer.from('numero_ofs;nom;canton;district;langue\n6217;Chamoson;VS;Conthey;fr\nxx;Ailleurs;VS;Sion;fr\n'),
   });
   await page.getByRole('button', { name: 'Importer', exact: true }).click();
-  await expect(page.getByText('1 créée(s), 0 mise(s) à jour, 1 ligne(s) refusée(s).')).toBeVisible();
+  await expect(page.getByText('1 créée, 0 mise à jour, 1 ligne refusée.')).toBeVisible();
   await expect(page.getByTestId('import-rejections')).toContainText('Ligne 3: Numéro OFS invalide : « xx ».');
   await shot(page, '09-commune-import-fr');
 
@@ -86,6 +86,9 @@ test('an administrator signs in, manages users and organisations, reads the audi
   // The language switch is remembered on the profile.
   await switchLanguage(page, 'DE');
   await expect(page.getByRole('heading', { name: 'Audit-Protokoll' })).toBeVisible();
+  // What the server wrote in French (institution names) is fetched again in German.
+  await expect(page.getByRole('table').getByText('IIZ-Büro Wallis').first()).toBeVisible();
+  await expect(page.getByRole('table')).not.toContainText('Bureau CII Valais');
   await shot(page, '11-audit-de');
   await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Benutzer' }).click();
   await shot(page, '12-users-de');

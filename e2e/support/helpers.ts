@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { type Page, expect } from '@playwright/test';
+import { type Locator, type Page, expect } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Tandem-Demo-2026';
 const SHOTS = 'test-results/screenshots';
@@ -15,10 +15,66 @@ export async function settled(page: Page) {
   await page.waitForLoadState('networkidle');
 }
 
-/** A full-page screenshot per screen, to be opened and looked at (test-results/screenshots). */
-export async function shot(page: Page, name: string) {
+/**
+ * A full-page screenshot per screen, to be opened and looked at (test-results/screenshots), and the same screen on
+ * a phone (`<name>-phone.png`, 390 × 844): there the page must not scroll sideways (a wide table scrolls in its own
+ * box), and the `onPhone` locators (the screen's key buttons) must lie within the phone's width.
+ */
+export async function shot(page: Page, name: string, { onPhone = [] as Locator[] } = {}) {
   await settled(page);
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await phoneShot(page, name, onPhone);
+}
+
+export const PHONE = { width: 390, height: 844 };
+
+/** The page at 390 × 844: no horizontal scrolling of the page, the key buttons on screen, a screenshot. */
+export async function phoneShot(page: Page, name: string, onPhone: Locator[] = []) {
+  const before = page.viewportSize();
+  await page.setViewportSize(PHONE);
+  try {
+    await expectNoSidewaysScroll(page, name);
+    for (const key of onPhone) await expectWithinWidth(key, PHONE.width);
+    await page.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage: true });
+  } finally {
+    if (before) await page.setViewportSize(before);
+  }
+}
+
+/** The page is no wider than the window (WCAG 1.4.10 Reflow); names the widest elements otherwise. */
+export async function expectNoSidewaysScroll(page: Page, name: string) {
+  const overflow = () =>
+    page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const scrollWidth = document.scrollingElement?.scrollWidth ?? 0;
+      if (scrollWidth <= width) return [];
+      // The outermost elements that stick out, so that the message says what to fix.
+      const out = [...document.querySelectorAll<HTMLElement>('body *')].filter((el) => {
+        const r = el.getBoundingClientRect();
+        if (r.right <= width + 1 || r.width === 0) return false;
+        const parent = el.parentElement?.getBoundingClientRect();
+        return !parent || parent.right <= width + 1;
+      });
+      return [
+        `page ${scrollWidth}px wide in a ${width}px window`,
+        ...out.slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
+      ];
+    });
+  await expect.poll(overflow, { message: `${name}: the page scrolls sideways on a phone` }).toEqual([]);
+}
+
+/** The element is within the first `width` pixels of the page, where a phone shows it without scrolling. */
+export async function expectWithinWidth(locator: Locator, width: number) {
+  await expect(locator).toBeVisible();
+  await expect
+    .poll(
+      async () => {
+        const box = await locator.boundingBox();
+        return box ? box.x >= 0 && box.x + box.width <= width : false;
+      },
+      { message: `${locator} within the phone's ${width}px` },
+    )
+    .toBe(true);
 }
 
 /**

@@ -100,6 +100,10 @@ describe('monthly reports', () => {
     expect(de.text).toContain('- 12.03.2026 · Treffen mit einem Arbeitgeber');
     expect(de.text).toContain('- Stage (in Arbeit, Frist 30.04.2026)');
     expect(de.text).toContain('Stage trouvé.');
+    // German readers say RAV and SMZ; no French space before a colon in the mail's own words.
+    expect(de.text).toContain('Tandem: Pierre M. (RAV) und Anne T. (SMZ).');
+    expect(de.text.replace('Stage trouvé.', '')).not.toMatch(/\b(ORP|CMS)\b| :/);
+    expect(composeMonthlyReport(facts, 'Marc', 'fr').text).toContain('Tandem : Pierre M. (ORP) et Anne T. (CMS).');
     expect(composeMonthlyReport(facts, 'Marc', 'fr').text).toContain('Bonjour Marc,');
   });
   it('drafts from the month’s next steps, measures and objectives, dates as everywhere else (issue 11)', () => {

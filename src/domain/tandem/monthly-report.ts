@@ -1,4 +1,5 @@
 import type { Language } from '../access/roles.ts';
+import { kindShort } from '../access/institution-kind-labels.ts';
 import { describeMeasure, type MeasureLine } from '../measures/lifecycle.ts';
 import type { DecisionStep } from '../measures/rule-sets.ts';
 import { formatDate } from '../format/swiss-format.ts';
@@ -100,7 +101,7 @@ const T = {
       'Voici le rapport mensuel du tandem CII pour la situation {number} ({initials}), que vous avez annoncée ou ' +
       'suivie, pour {month}.',
     mandate: 'Mandat : du {start} au {end}.',
-    tandem: 'Tandem : {orp} (ORP) et {cms} (CMS).',
+    tandem: 'Tandem : {orp} ({orpKind}) et {cms} ({cmsKind}).',
     meetings: 'Entretiens du mois',
     intensity: 'Entretiens avec la personne : {n} (au moins {min} par mois).',
     none: '— aucun',
@@ -120,7 +121,7 @@ const T = {
       'Hier ist der Monatsbericht des IIZ-Tandems zur Situation {number} ({initials}), die Sie gemeldet oder ' +
       'begleitet haben, für {month}.',
     mandate: 'Mandat: vom {start} bis {end}.',
-    tandem: 'Tandem: {orp} (RAV) und {cms} (SMZ).',
+    tandem: 'Tandem: {orp} ({orpKind}) und {cms} ({cmsKind}).',
     meetings: 'Gespräche des Monats',
     intensity: 'Gespräche mit der Person: {n} (mindestens {min} pro Monat).',
     none: '— keine',
@@ -166,7 +167,12 @@ export function composeMonthlyReport(
     '',
     fill(t.intro, { number: f.number, initials: f.initials, month }),
     fill(t.mandate, { start: formatDate(f.mandate.startOn, lang), end: formatDate(f.mandate.endOn, lang) }),
-    fill(t.tandem, { orp: f.tandem.orpName, cms: f.tandem.cmsName }),
+    fill(t.tandem, {
+      orp: f.tandem.orpName,
+      orpKind: kindShort('orp', lang),
+      cms: f.tandem.cmsName,
+      cmsKind: kindShort('cms', lang),
+    }),
     '',
     `${t.meetings}`,
     fill(t.intensity, { n: withPerson, min: MIN_MEETINGS_PER_MONTH }),

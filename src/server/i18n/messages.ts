@@ -1,4 +1,5 @@
 import type { Language } from '../../domain/access/roles.ts';
+import { formatMessage } from '../../domain/format/message.ts';
 
 /**
  * Every message the server sends a person, in French and German. Keys are
@@ -15,12 +16,13 @@ const fr: Messages = {
     'Cet élément a été modifié par quelqu’un d’autre entre-temps. Rechargez-le et refaites votre modification.',
   'error.internal': 'Une erreur inattendue s’est produite. Réessayez plus tard.',
   'error.busy': 'Le serveur est très sollicité en ce moment. Réessayez dans quelques secondes.',
-  'error.rateLimited': 'Trop de tentatives. Réessayez dans {minutes} minute(s).',
+  'error.rateLimited': 'Trop de tentatives. Réessayez dans {minutes, plural, one {# minute} other {# minutes}}.',
   'error.accountLocked':
     'Trop d’échecs de connexion à ce compte depuis votre adresse. Elle est bloquée temporairement pour ce compte ' +
-    ': réessayez dans {minutes} minute(s).',
+    ': réessayez dans {minutes, plural, one {# minute} other {# minutes}}.',
   'error.accountSlowedDown':
-    'Trop d’échecs de connexion récents à ce compte. Par prudence, attendez {seconds} seconde(s) avant de réessayer.',
+    'Trop d’échecs de connexion récents à ce compte. Par prudence, attendez ' +
+    '{seconds, plural, one {# seconde} other {# secondes}} avant de réessayer.',
   'error.crossOrigin': 'Cette demande vient d’un autre site : elle est refusée.',
   'error.unknownReference': 'Un élément choisi n’existe pas ou plus. Rechargez la page et réessayez.',
   'error.duplicate': 'Cet élément existe déjà.',
@@ -36,7 +38,7 @@ const fr: Messages = {
   'password.tooSimple': 'Le mot de passe est trop simple : variez les caractères.',
   'field.required': 'Ce champ est obligatoire.',
   'field.chooseAtLeastOne': 'Choisissez au moins un élément.',
-  'field.tooShort': 'Au moins {min} caractère(s).',
+  'field.tooShort': 'Au moins {min, plural, one {# caractère} other {# caractères}}.',
   'field.tooLong': 'Au plus {max} caractères.',
   'field.tooSmall': 'La valeur doit être au moins {min}.',
   'field.tooBig': 'La valeur doit être au plus {max}.',
@@ -227,13 +229,14 @@ const de: Messages = {
     'Dieser Eintrag wurde inzwischen von jemand anderem geändert. Laden Sie ihn neu und wiederholen Sie Ihre Änderung.',
   'error.internal': 'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.',
   'error.busy': 'Der Server ist im Moment stark ausgelastet. Versuchen Sie es in einigen Sekunden erneut.',
-  'error.rateLimited': 'Zu viele Versuche. Bitte versuchen Sie es in {minutes} Minute(n) erneut.',
+  'error.rateLimited':
+    'Zu viele Versuche. Bitte versuchen Sie es in {minutes, plural, one {# Minute} other {# Minuten}} erneut.',
   'error.accountLocked':
     'Zu viele fehlgeschlagene Anmeldungen bei diesem Konto von Ihrer Adresse aus. Sie ist für dieses Konto ' +
-    'vorübergehend gesperrt: Versuchen Sie es in {minutes} Minute(n) erneut.',
+    'vorübergehend gesperrt: Versuchen Sie es in {minutes, plural, one {# Minute} other {# Minuten}} erneut.',
   'error.accountSlowedDown':
-    'Zu viele fehlgeschlagene Anmeldungen bei diesem Konto in letzter Zeit. Warten Sie zur Sicherheit {seconds} ' +
-    'Sekunde(n), bevor Sie es erneut versuchen.',
+    'Zu viele fehlgeschlagene Anmeldungen bei diesem Konto in letzter Zeit. Warten Sie zur Sicherheit ' +
+    '{seconds, plural, one {# Sekunde} other {# Sekunden}}, bevor Sie es erneut versuchen.',
   'error.crossOrigin': 'Diese Anfrage stammt von einer anderen Website und wird abgelehnt.',
   'error.unknownReference':
     'Ein gewählter Eintrag existiert nicht (mehr). Laden Sie die Seite neu und versuchen Sie es erneut.',
@@ -442,7 +445,7 @@ export const MESSAGES: Record<Language, Messages> = { fr, de };
 
 export function translate(lang: Language, key: string, params: Record<string, string | number> = {}): string {
   const template = MESSAGES[lang][key] ?? MESSAGES.fr[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return formatMessage(template, params, lang, (name) => `{${name}}`);
 }
 
 /** The caller's language: the signed-in user's choice, else Accept-Language, else French. */

@@ -1,5 +1,6 @@
 import type { Statement } from '../../contracts/measures.ts';
 import type { Language } from '../../domain/access/roles.ts';
+import { kindLabel } from '../../domain/access/institution-kind-labels.ts';
 import { CANTON_SHARE_PERCENT, COMMUNE_SHARE_PERCENT } from '../../domain/measures/costs.ts';
 import { formatChf, formatDate } from '../../domain/format/swiss-format.ts';
 import { renderPdf } from '../pdf/render-pdf.ts';
@@ -8,8 +9,7 @@ import { renderPdf } from '../pdf/render-pdf.ts';
 const TEXT = {
   fr: {
     title: 'Décompte trimestriel des mesures d’insertion LIAS',
-    subtitle:
-      'Commune de {commune} — {quarter} (du {from} au {to}) — à l’attention du Service de l’action sociale (SAS)',
+    subtitle: 'Commune de {commune} — {quarter} (du {from} au {to}) — à l’attention du {sas}',
     measures: 'Mesures d’insertion LIAS',
     mip: 'Mandats d’insertion professionnelle (MIP)',
     head: [
@@ -34,7 +34,7 @@ const TEXT = {
   },
   de: {
     title: 'Quartalsabrechnung der Eingliederungsmassnahmen (GES)',
-    subtitle: 'Gemeinde {commune} — {quarter} (vom {from} bis {to}) — zuhanden der Dienststelle für Sozialwesen (DSW)',
+    subtitle: 'Gemeinde {commune} — {quarter} (vom {from} bis {to}) — zuhanden der {sas}',
     measures: 'Eingliederungsmassnahmen nach GES',
     mip: 'Mandate zur beruflichen Eingliederung (MIP)',
     head: [
@@ -111,6 +111,7 @@ export function statementPdf(s: Statement, lang: Language, today: string): Promi
           quarter: s.quarter.key,
           from: formatDate(s.quarter.from, lang),
           to: formatDate(s.quarter.to, lang),
+          sas: kindLabel('sas', lang),
         }),
         fontSize: 10,
         margin: [0, 2, 0, 6],

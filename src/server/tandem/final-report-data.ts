@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Language } from '../../domain/access/roles.ts';
+import { tandemMembers } from '../../domain/access/institution-kind-labels.ts';
 import { swissDay } from '../../domain/consent/consent.ts';
 import { intensityByMonth } from '../../domain/tandem/intensity.ts';
 import { countsForIntensity } from '../../domain/tandem/journal.ts';
@@ -50,7 +51,7 @@ export async function finalReportData(
     number: situation.number,
     initials: person ? initialsOf(person.firstNames, person.officialName) : '—',
     mandate: { startOn: mandate.startOn, endOn: mandate.endOn, plannedEndOn: mandate.plannedEndOn },
-    tandem: `${names.get(tandem.orpUserId)} (ORP) · ${names.get(tandem.cmsUserId)} (CMS)`,
+    tandem: tandemMembers(names.get(tandem.orpUserId) ?? '', names.get(tandem.cmsUserId) ?? '', lang),
     meetings: journal.map((m) => ({ kind: m.kind, countsForIntensity: countsForIntensity(m) })),
     months,
     objectives: goals.map((o) => ({ title: o.title, status: o.status, doneOn: o.doneOn })),

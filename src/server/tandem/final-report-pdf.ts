@@ -1,4 +1,6 @@
 import type { Language } from '../../domain/access/roles.ts';
+import { kindShort } from '../../domain/access/institution-kind-labels.ts';
+import { withColon } from '../../domain/format/message.ts';
 import { describeMeasure, type MeasureLine } from '../../domain/measures/lifecycle.ts';
 import { formatDate } from '../../domain/format/swiss-format.ts';
 import type { MeetingKind, ObjectiveStatus } from '../../domain/tandem/journal.ts';
@@ -14,7 +16,7 @@ import { renderPdf } from '../pdf/render-pdf.ts';
 const TEXT = {
   fr: {
     title: 'Bilan final',
-    subtitle: 'Coaching tandem ORP–CMS — collaboration interinstitutionnelle (CII) du canton du Valais',
+    subtitle: 'Coaching tandem {orp}–{cms} — collaboration interinstitutionnelle (CII) du canton du Valais',
     reference: 'Dossier',
     person: 'Personne (initiales)',
     mandate: 'Mandat',
@@ -38,7 +40,7 @@ const TEXT = {
   },
   de: {
     title: 'Schlussbericht',
-    subtitle: 'Tandem-Coaching RAV–SMZ — Interinstitutionelle Zusammenarbeit (IIZ) des Kantons Wallis',
+    subtitle: 'Tandem-Coaching {orp}–{cms} — Interinstitutionelle Zusammenarbeit (IIZ) des Kantons Wallis',
     reference: 'Dossier',
     person: 'Person (Initialen)',
     mandate: 'Mandat',
@@ -85,7 +87,7 @@ export function finalReportPdf(d: FinalReportData): Promise<Buffer> {
   const counts = new Map<string, number>();
   for (const m of d.meetings) counts.set(m.kind, (counts.get(m.kind) ?? 0) + 1);
   const byKind = [...counts].map(
-    ([kind, n]) => `${MEETING_KIND_LABELS[d.lang][kind as MeetingKind]}${d.lang === 'fr' ? ' : ' : ': '}${n}`,
+    ([kind, n]) => `${withColon(MEETING_KIND_LABELS[d.lang][kind as MeetingKind], d.lang)} ${n}`,
   );
   const missed = d.months.filter((m) => !m.met).map((m) => monthLabel(m.month, d.lang));
   const heading = (text: string) => ({ text, bold: true, fontSize: 12, color: '#087f5b', margin: [0, 12, 0, 4] });
@@ -93,7 +95,11 @@ export function finalReportPdf(d: FinalReportData): Promise<Buffer> {
     info: { title: `${t.title} – ${d.number}` },
     content: [
       { text: t.title, fontSize: 20, bold: true, color: '#087f5b' },
-      { text: t.subtitle, fontSize: 10, margin: [0, 2, 0, 10] },
+      {
+        text: fill(t.subtitle, { orp: kindShort('orp', d.lang), cms: kindShort('cms', d.lang) }),
+        fontSize: 10,
+        margin: [0, 2, 0, 10],
+      },
       {
         table: {
           widths: [140, '*'],

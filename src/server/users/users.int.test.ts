@@ -64,7 +64,7 @@ describe('user administration', () => {
     );
     expect(byPath.email).toBe('Adresse e-mail invalide.');
     expect(byPath.roles).toBe('Choisissez au moins un rôle.');
-    expect(byPath.username).toBe('Au moins 3 caractère(s).');
+    expect(byPath.username).toBe('Au moins 3 caractères.');
     expect(JSON.stringify(body)).not.toMatch(/stack|at \w+ \(/);
   });
 

@@ -43,11 +43,19 @@ export function setUnauthenticatedHandler(handler: () => void) {
   onUnauthenticated = handler;
 }
 
+/**
+ * The language the page shows, for the server's messages to someone not signed in (a wrong password on the German
+ * sign-in page is answered in German); signed in, the profile's language wins on the server.
+ */
+const pageLanguage = () => ({
+  'accept-language': typeof document === 'undefined' ? 'fr' : document.documentElement.lang,
+});
+
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: body === undefined ? pageLanguage() : { ...pageLanguage(), 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -76,7 +84,7 @@ export async function upload<T>(path: string, file: File): Promise<T> {
   const response = await fetch(path, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'content-type': file.type || 'application/octet-stream' },
+    headers: { ...pageLanguage(), 'content-type': file.type || 'application/octet-stream' },
     body: file,
   });
   const text = await response.text();

@@ -1,5 +1,6 @@
 import { type ReactNode, createContext, useCallback, useContext, useMemo, useState } from 'react';
 import type { Language } from '../../domain/access/roles.ts';
+import { formatMessage, frenchSpacing, withColon } from '../../domain/format/message.ts';
 import { formatChf, formatDate, formatDateTime } from '../../domain/format/swiss-format.ts';
 import type { MessageKey } from './fr/index.ts';
 
@@ -26,7 +27,8 @@ export function initialLanguage(): Language {
 export function translate(lang: Language, key: MessageKey, params: Record<string, string | number> = {}) {
   // A language is only switched to once its dictionary is loaded; should that fail, the other one stands in.
   const text = (DICTIONARIES[lang] ?? DICTIONARIES.fr ?? DICTIONARIES.de)?.[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+  // `{name}` and `{count, plural, one {…} other {…}}`: every count with its own form (domain/format/message.ts).
+  return formatMessage(lang === 'fr' ? frenchSpacing(text) : text, params, lang);
 }
 
 interface I18n {
@@ -36,6 +38,8 @@ interface I18n {
   date(value: string | Date | null | undefined): string;
   dateTime(value: string | Date | null | undefined): string;
   chf(amount: number): string;
+  /** A label and its colon: "Rempli :" in French, "Erfüllt:" in German. */
+  colon(label: string): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -60,6 +64,7 @@ export function I18nProvider({ initial, children }: { initial?: Language; childr
       date: (v) => formatDate(v, lang),
       dateTime: (v) => formatDateTime(v, lang),
       chf: (amount) => formatChf(amount),
+      colon: (label) => withColon(label, lang),
     }),
     [lang, setLang],
   );

@@ -32,7 +32,7 @@ const cents = (francs: number | string) => Math.round(Number(francs || 0) * 100)
  * submission and a rule breach can be sent to the Commission droit instead.
  */
 function ProposeForm({ situationId, file, onDone }: { situationId: string; file: MeasuresFile; onDone(): void }) {
-  const { t, lang, chf } = useI18n();
+  const { t, lang, chf, colon } = useI18n();
   const [kindId, setKindId] = useState<string | null>(null);
   const [provider, setProvider] = useState('');
   const [goals, setGoals] = useState('');
@@ -185,7 +185,7 @@ function ProposeForm({ situationId, file, onDone }: { situationId: string; file:
             </Text>
             <Text size="xs">{t('measures.routeHint', { ruleSet: t(`ruleSet.${preview.ruleSet}` as MessageKey) })}</Text>
             <Text size="sm">
-              {t('measures.total')} : {chf(preview.computed.totalCents / 100)}
+              {colon(t('measures.total'))} {chf(preview.computed.totalCents / 100)}
             </Text>
           </Alert>
         )}

@@ -81,7 +81,8 @@ export function OrganisationTab(props: {
             {props.rows.map((row) => (
               <Table.Tr key={row.id}>
                 {props.fields.map((f) => (
-                  <Table.Td key={f.key}>
+                  // A name in the other language says so (screen readers read it as such; WCAG 3.1.2).
+                  <Table.Td key={f.key} lang={f.key === 'nameFr' ? 'fr' : f.key === 'nameDe' ? 'de' : undefined}>
                     {f.key === 'active' && !row.active ? <Badge color="gray.7">{t('app.no')}</Badge> : display(f, row)}
                   </Table.Td>
                 ))}

@@ -85,7 +85,8 @@ export function OutboxPage() {
               <Table.Tr key={m.id}>
                 <Table.Td>{dateTime(m.createdAt)}</Table.Td>
                 <Table.Td>{m.to.join(', ')}</Table.Td>
-                <Table.Td>{m.subject}</Table.Td>
+                {/* As it was sent, in its recipient's language: not translated with the page. */}
+                <Table.Td translate="no">{m.subject}</Table.Td>
                 <Table.Td>
                   <Status m={m} />
                 </Table.Td>

@@ -13,7 +13,7 @@ type MergeRequest = z.infer<typeof MergeRequestSchema>;
 
 /** The Bureau reviews each merge of two person records: nothing is merged silently. */
 export function MergesPage() {
-  const { t, date } = useI18n();
+  const { t, date, colon } = useI18n();
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const merges = useQuery({
@@ -59,13 +59,13 @@ export function MergesPage() {
               </Badge>
             </Group>
             <Text size="sm">
-              <strong>{t('merge.survivor')} :</strong> {person(m.survivor)}
+              <strong>{colon(t('merge.survivor'))}</strong> {person(m.survivor)}
             </Text>
             <Text size="sm">
-              <strong>{t('merge.duplicate')} :</strong> {person(m.duplicate)}
+              <strong>{colon(t('merge.duplicate'))}</strong> {person(m.duplicate)}
             </Text>
             <Text size="sm">
-              <strong>{t('merge.reason')} :</strong> {m.reason}
+              <strong>{colon(t('merge.reason'))}</strong> {m.reason}
             </Text>
             {m.status === 'pending' && m.survivor.visible && m.duplicate.visible && (
               <Group mt="xs">

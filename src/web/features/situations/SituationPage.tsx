@@ -123,7 +123,7 @@ function SituationDetails({ s }: { s: Situation }) {
 }
 
 function DecisionCard({ s }: { s: Situation }) {
-  const { t, date } = useI18n();
+  const { t, date, colon } = useI18n();
   if (!s.decidedAt) return null;
   return (
     <Paper withBorder p="md" data-testid="decision">
@@ -150,7 +150,7 @@ function DecisionCard({ s }: { s: Situation }) {
             <List size="sm">
               {s.eligibility.map((a) => (
                 <List.Item key={a.criterion}>
-                  {t(criterionKey(a.criterion))} — <strong>{t(answerKey(a.answer))}</strong> : {a.justification}
+                  {t(criterionKey(a.criterion))} — <strong>{colon(t(answerKey(a.answer)))}</strong> {a.justification}
                 </List.Item>
               ))}
             </List>

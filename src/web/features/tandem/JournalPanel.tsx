@@ -105,7 +105,7 @@ function MeetingForm({ situationId, meeting, onDone }: { situationId: string; me
 }
 
 function MeetingItem({ situationId, m }: { situationId: string; m: Meeting }) {
-  const { t, date, dateTime, lang } = useI18n();
+  const { t, date, dateTime, colon } = useI18n();
   const [editing, setEditing] = useState(false);
   const [history, setHistory] = useState(false);
   if (editing) return <MeetingForm situationId={situationId} meeting={m} onDone={() => setEditing(false)} />;
@@ -146,12 +146,7 @@ function MeetingItem({ situationId, m }: { situationId: string; m: Meeting }) {
       )}
       {m.nextSteps && (
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-          {/* French puts a space before the colon, German does not. */}
-          <strong>
-            {t('meetings.nextSteps')}
-            {lang === 'fr' ? ' :' : ':'}
-          </strong>{' '}
-          {m.nextSteps}
+          <strong>{colon(t('meetings.nextSteps'))}</strong> {m.nextSteps}
         </Text>
       )}
       {history &&

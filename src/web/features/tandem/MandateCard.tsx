@@ -1,6 +1,8 @@
 import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Mandate, TandemFile } from '../../../contracts/tandem.ts';
+import { tandemMembers } from '../../../domain/access/institution-kind-labels.ts';
+import { monthLabel } from '../../../domain/tandem/monthly-report.ts';
 import { post } from '../../api/client.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { DateField } from '../../components/DateField.tsx';
@@ -119,7 +121,7 @@ export function MandateCard({
   handBack: boolean;
   followUp: boolean;
 }) {
-  const { t, date, dateTime } = useI18n();
+  const { t, lang, date, dateTime } = useI18n();
   return (
     <Paper withBorder p="md" data-testid="mandate">
       <Stack gap="sm">
@@ -130,7 +132,7 @@ export function MandateCard({
           {m.overCapacity && <Badge color="orange.9">{t('mandate.overCapacity')}</Badge>}
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Field label={t('mandate.tandem')}>{`${m.tandem.orp.name} (ORP) · ${m.tandem.cms.name} (CMS)`}</Field>
+          <Field label={t('mandate.tandem')}>{tandemMembers(m.tandem.orp.name, m.tandem.cms.name, lang)}</Field>
           <Field label={t('mandate.period', { start: date(m.startOn), end: date(m.endOn) })}>
             {t('mandate.planned', { date: date(m.plannedEndOn), latest: date(m.latestEndOn) })}
           </Field>

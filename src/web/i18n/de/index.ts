@@ -1,3 +1,4 @@
+import { kindDictionary } from '../../../domain/access/institution-kind-labels.ts';
 import type { MessageKey } from '../fr/index.ts';
 import { deSituations } from './situations.ts';
 import { deTandem } from './tandem.ts';
@@ -22,7 +23,7 @@ export const de: Record<MessageKey, string> = {
   'app.none': '—',
   'app.saved': 'Gespeichert.',
   'app.error': 'Fehler',
-  'app.pageOf': 'Seite {page} von {pages} · {total} Einträge',
+  'app.pageOf': 'Seite {page} von {pages} · {total, plural, one {# Eintrag} other {# Einträge}}',
   'app.previousPage': 'Vorherige Seite',
   'app.nextPage': 'Nächste Seite',
   'app.firstPage': 'Erste Seite',
@@ -74,8 +75,8 @@ export const de: Record<MessageKey, string> = {
   'home.changePassword': 'Ihr Passwort ist vorläufig: Wählen Sie ein neues.',
   'home.changePasswordAction': 'Passwort ändern',
   'home.lockedAccounts':
-    '{count} Konto/Konten, bei denen die Anmeldung nach wiederholten Fehlversuchen von mindestens einer Adresse ' +
-    'aus gesperrt ist.',
+    '{count, plural, one {# Konto, bei dem} other {# Konten, bei denen}} die Anmeldung nach wiederholten ' +
+    'Fehlversuchen von mindestens einer Adresse aus gesperrt ist.',
   'home.lockedAccountsAction': 'Benutzer anzeigen',
   'home.yourRoles': 'Ihre Rollen',
   'home.yourInstitution': 'Ihre Institution',
@@ -148,7 +149,8 @@ export const de: Record<MessageKey, string> = {
     'Sprache (fr oder de). Bestehende Gemeinden werden anhand ihrer BFS-Nummer aktualisiert.',
   'org.importFile': 'CSV-Datei',
   'org.importRun': 'Importieren',
-  'org.importResult': '{created} erstellt, {updated} aktualisiert, {rejected} Zeile(n) abgelehnt.',
+  'org.importResult':
+    '{created} erstellt, {updated} aktualisiert, {rejected, plural, one {# Zeile} other {# Zeilen}} abgelehnt.',
   'org.importLine': 'Zeile {line}',
 
   'audit.title': 'Audit-Protokoll',
@@ -168,7 +170,7 @@ export const de: Record<MessageKey, string> = {
   'audit.from': 'Von',
   'audit.to': 'Bis',
   'audit.verify': 'Kette prüfen',
-  'audit.chainOk': 'Kette intakt: {checked} Einträge geprüft.',
+  'audit.chainOk': 'Kette intakt: {checked, plural, one {# Eintrag} other {# Einträge}} geprüft.',
   'audit.checkpointCompared':
     'Verglichen mit dem letzten ausserhalb der Datenbank gespeicherten Kontrollpunkt: Position {seq}, {at}.',
   'audit.noCheckpoint':
@@ -210,16 +212,7 @@ export const de: Record<MessageKey, string> = {
   'role.statistics_reader': 'Statistiken lesen (COPIL/CDC)',
   'role.admin': 'Administration',
 
-  'kind.orp': 'RAV',
-  'kind.cms': 'SMZ (Sozialhilfe)',
-  'kind.oai': 'IV-Stelle',
-  'kind.osp': 'Berufsberatung (BSL)',
-  'kind.addiction_valais': 'Sucht Wallis',
-  'kind.suva': 'Suva',
-  'kind.sas': 'Dienststelle für Sozialwesen (DSW)',
-  'kind.sict_lmmt': 'DIHA / LAM',
-  'kind.commune': 'Gemeinde',
-  'kind.bureau_cii': 'IIZ-Büro',
+  ...kindDictionary('de'),
 
   'lang.fr': 'Français',
   'lang.de': 'Deutsch',

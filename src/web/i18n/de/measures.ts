@@ -5,7 +5,8 @@ export const deMeasures: Record<keyof typeof frMeasures, string> = {
   'nav.inbox': 'Entscheide',
   'nav.statements': 'Quartalsabrechnungen',
   'nav.measureKinds': 'Massnahmenkatalog',
-  'home.measures_to_decide': '{count} Massnahme(n) warten auf Ihren Entscheid.',
+  'home.measures_to_decide':
+    '{count, plural, one {# Massnahme wartet} other {# Massnahmen warten}} auf Ihren Entscheid.',
   'home.openInbox': 'Entscheide öffnen',
   'notif.measure_approved': 'Eine für {number} beantragte Massnahme wurde bewilligt',
   'notif.measure_refused': 'Eine für {number} beantragte Massnahme wurde abgelehnt',

@@ -95,7 +95,7 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'sit.announcedAt': 'Gemeldet am',
   'sit.createdAt': 'Erstellt am',
   'sit.waiting': 'Wartezeit',
-  'sit.waitingDays': '{days} T',
+  'sit.waitingDays': '{days, plural, one {# Tag} other {# Tage}}',
   'sit.handledBy': 'Bearbeitet von',
   'sit.none': 'Keine passenden Situationen.',
   'sit.mine': 'Nur meine Meldungen',
@@ -104,8 +104,8 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'sit.sort.number': 'Nach Nummer',
   'sit.sort': 'Sortierung',
   'sit.showMore': 'Mehr anzeigen',
-  'sit.shownMore': '{n} Situationen angezeigt, weitere folgen',
-  'sit.shownAll': '{n} Situation(en) insgesamt',
+  'sit.shownMore': '{n, plural, one {# Situation} other {# Situationen}} angezeigt, weitere folgen',
+  'sit.shownAll': '{n, plural, one {# Situation} other {# Situationen}} insgesamt',
   'sit.careKind': 'Art der Betreuung',
   'sit.institution': 'Institution',
 
@@ -294,9 +294,10 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'notif.situation_refused': 'Ihre Meldung {number} wurde abgelehnt, mit Vorschlägen',
   'notif.situation_oriented': 'Ihre Meldung {number} wurde zugewiesen',
   'notif.open': 'Öffnen',
-  'home.queue': '{count} gemeldete Situation(en) warten auf die Triage.',
+  'home.queue':
+    '{count, plural, one {# gemeldete Situation wartet} other {# gemeldete Situationen warten}} auf die Triage.',
   'home.queueAction': 'Triage öffnen',
-  'home.drafts': '{count} Meldungsentwurf/-entwürfe abzuschliessen.',
+  'home.drafts': '{count, plural, one {# Meldungsentwurf} other {# Meldungsentwürfe}} abzuschliessen.',
   'home.draftsAction': 'Meine Meldungen anzeigen',
 
   'merge.notVisible':

@@ -65,7 +65,7 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'intensity.behind': 'im Rückstand',
   'intensity.on_track': 'erreicht',
   'intensity.upcoming': 'folgt',
-  'intensity.count': '{n} Gespräch(e)',
+  'intensity.count': '{n, plural, one {# Gespräch} other {# Gespräche}}',
 
   'meetings.title': 'Gesprächsjournal',
   'meetings.add': 'Gespräch erfassen',
@@ -199,7 +199,7 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'close.insertionSummary': '{employer} · ab {date} · {contract} · {rate} %',
 
   'followUp.title': 'Nachkontrolle der Eingliederung',
-  'followUp.item': 'Nach {months} Monaten: am {date}',
+  'followUp.item': 'Nach {months, plural, one {# Monat} other {# Monaten}}: am {date}',
   'followUp.stillInWork': 'Weiterhin erwerbstätig',
   'followUp.notInWork': 'Nicht mehr erwerbstätig',
   'followUp.note': 'Bemerkung',
@@ -208,7 +208,9 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'followUp.pending': 'ausstehend',
   'followUp.saved': 'Nachkontrolle gespeichert.',
 
-  'home.tandem_to_assign': '{count} für ein Tandem bestimmte Situation(en) warten auf die Zuteilung an ein Tandem',
+  'home.tandem_to_assign':
+    '{count, plural, one {# für ein Tandem bestimmte Situation wartet} ' +
+    'other {# für ein Tandem bestimmte Situationen warten}} auf die Zuteilung an ein Tandem',
   'home.tandem_to_assignAction': 'Situationen anzeigen',
   'home.intensity_behind': '{number}: Die verlangten Gespräche dieses Monats können nicht mehr alle stattfinden',
   'home.months_missed': '{number}: Minimum von zwei Gesprächen verfehlt im {months}',

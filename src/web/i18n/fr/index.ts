@@ -1,3 +1,4 @@
+import { kindDictionary } from '../../../domain/access/institution-kind-labels.ts';
 import { frSituations } from './situations.ts';
 import { frTandem } from './tandem.ts';
 import { frTandemFile } from './tandem-file.ts';
@@ -22,7 +23,7 @@ export const fr = {
   'app.none': '—',
   'app.saved': 'Enregistré.',
   'app.error': 'Erreur',
-  'app.pageOf': 'Page {page} sur {pages} · {total} éléments',
+  'app.pageOf': 'Page {page} sur {pages} · {total, plural, one {# élément} other {# éléments}}',
   'app.previousPage': 'Page précédente',
   'app.nextPage': 'Page suivante',
   'app.firstPage': 'Première page',
@@ -74,7 +75,8 @@ export const fr = {
   'home.changePassword': 'Votre mot de passe est provisoire : choisissez-en un nouveau.',
   'home.changePasswordAction': 'Changer le mot de passe',
   'home.lockedAccounts':
-    '{count} compte(s) dont la connexion est bloquée depuis au moins une adresse après des échecs répétés.',
+    '{count, plural, one {# compte dont la connexion est bloquée} other {# comptes dont la connexion est bloquée}} ' +
+    'depuis au moins une adresse après des échecs répétés.',
   'home.lockedAccountsAction': 'Voir les utilisateurs',
   'home.yourRoles': 'Vos rôles',
   'home.yourInstitution': 'Votre institution',
@@ -147,7 +149,9 @@ export const fr = {
     'langue (fr ou de). Les communes existantes sont mises à jour d’après leur numéro OFS.',
   'org.importFile': 'Fichier CSV',
   'org.importRun': 'Importer',
-  'org.importResult': '{created} créée(s), {updated} mise(s) à jour, {rejected} ligne(s) refusée(s).',
+  'org.importResult':
+    '{created, plural, one {# créée} other {# créées}}, {updated, plural, one {# mise} other {# mises}} à jour, ' +
+    '{rejected, plural, one {# ligne refusée} other {# lignes refusées}}.',
   'org.importLine': 'Ligne {line}',
 
   'audit.title': 'Journal d’audit',
@@ -167,7 +171,7 @@ export const fr = {
   'audit.from': 'Du',
   'audit.to': 'Au',
   'audit.verify': 'Vérifier la chaîne',
-  'audit.chainOk': 'Chaîne intacte : {checked} entrées vérifiées.',
+  'audit.chainOk': 'Chaîne intacte : {checked, plural, one {# entrée vérifiée} other {# entrées vérifiées}}.',
   'audit.checkpointCompared':
     'Comparée au dernier point de contrôle enregistré hors de la base : position {seq}, {at}.',
   'audit.noCheckpoint':
@@ -209,16 +213,7 @@ export const fr = {
   'role.statistics_reader': 'Lecture des statistiques (COPIL/CDC)',
   'role.admin': 'Administrateur·trice',
 
-  'kind.orp': 'ORP',
-  'kind.cms': 'CMS (aide sociale)',
-  'kind.oai': 'Office AI',
-  'kind.osp': 'Orientation (OSP)',
-  'kind.addiction_valais': 'Addiction Valais',
-  'kind.suva': 'Suva',
-  'kind.sas': 'Service de l’action sociale (SAS)',
-  'kind.sict_lmmt': 'SICT / LMMT',
-  'kind.commune': 'Commune',
-  'kind.bureau_cii': 'Bureau CII',
+  ...kindDictionary('fr'),
 
   'lang.fr': 'Français',
   'lang.de': 'Deutsch',

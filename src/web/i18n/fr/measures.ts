@@ -3,7 +3,7 @@ export const frMeasures = {
   'nav.inbox': 'Décisions',
   'nav.statements': 'Décomptes trimestriels',
   'nav.measureKinds': 'Catalogue des mesures',
-  'home.measures_to_decide': '{count} mesure(s) attendent votre décision.',
+  'home.measures_to_decide': '{count, plural, one {# mesure attend} other {# mesures attendent}} votre décision.',
   'home.openInbox': 'Ouvrir les décisions',
   'notif.measure_approved': 'Une mesure proposée pour {number} a été approuvée',
   'notif.measure_refused': 'Une mesure proposée pour {number} a été refusée',

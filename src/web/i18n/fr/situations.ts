@@ -93,7 +93,7 @@ export const frSituations = {
   'sit.announcedAt': 'Annoncée le',
   'sit.createdAt': 'Créée le',
   'sit.waiting': 'Attente',
-  'sit.waitingDays': '{days} j',
+  'sit.waitingDays': '{days, plural, one {# jour} other {# jours}}',
   'sit.handledBy': 'Prise en charge par',
   'sit.none': 'Aucune situation ne correspond.',
   'sit.mine': 'Mes annonces seulement',
@@ -102,8 +102,8 @@ export const frSituations = {
   'sit.sort.number': 'Par numéro',
   'sit.sort': 'Tri',
   'sit.showMore': 'Afficher plus',
-  'sit.shownMore': '{n} situations affichées, d’autres suivent',
-  'sit.shownAll': '{n} situation(s) en tout',
+  'sit.shownMore': '{n, plural, one {# situation affichée} other {# situations affichées}}, d’autres suivent',
+  'sit.shownAll': '{n, plural, one {# situation} other {# situations}} en tout',
   'sit.careKind': 'Type de prise en charge',
   'sit.institution': 'Institution',
 
@@ -295,9 +295,9 @@ export const frSituations = {
   'notif.situation_refused': 'Votre annonce {number} a été refusée, avec des suggestions',
   'notif.situation_oriented': 'Votre annonce {number} a été orientée',
   'notif.open': 'Ouvrir',
-  'home.queue': '{count} situation(s) annoncée(s) attendent le tri.',
+  'home.queue': '{count, plural, one {# situation annoncée attend} other {# situations annoncées attendent}} le tri.',
   'home.queueAction': 'Ouvrir le tri',
-  'home.drafts': '{count} brouillon(s) d’annonce à terminer.',
+  'home.drafts': '{count, plural, one {# brouillon} other {# brouillons}} d’annonce à terminer.',
   'home.draftsAction': 'Voir mes annonces',
 
   'merge.notVisible':

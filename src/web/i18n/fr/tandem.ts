@@ -63,7 +63,7 @@ export const frTandem = {
   'intensity.behind': 'en retard',
   'intensity.on_track': 'atteint',
   'intensity.upcoming': 'à venir',
-  'intensity.count': '{n} entretien(s)',
+  'intensity.count': '{n, plural, one {# entretien} other {# entretiens}}',
 
   'meetings.title': 'Journal des entretiens',
   'meetings.add': 'Ajouter un entretien',
@@ -200,7 +200,9 @@ export const frTandem = {
   'followUp.pending': 'à venir',
   'followUp.saved': 'Suivi enregistré.',
 
-  'home.tandem_to_assign': '{count} situation(s) orientée(s) vers un tandem attendent une attribution',
+  'home.tandem_to_assign':
+    '{count, plural, one {# situation orientée vers un tandem attend} ' +
+    'other {# situations orientées vers un tandem attendent}} une attribution',
   'home.tandem_to_assignAction': 'Voir les situations',
   'home.intensity_behind': '{number} : les entretiens requis ce mois ne peuvent plus tous avoir lieu',
   'home.months_missed': '{number} : minimum de deux entretiens manqué en {months}',
