@@ -1,6 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { type Page, expect, test } from './support/test.ts';
+import type { Language } from '../src/domain/access/roles.ts';
+import { formatMessage } from '../src/domain/format/message.ts';
 import { de } from '../src/web/i18n/de/index.ts';
 import { type MessageKey, fr } from '../src/web/i18n/fr/index.ts';
 import { confirmDialog, shot, signIn, signOut } from './support/helpers.ts';
@@ -58,7 +60,7 @@ async function answerCriteria(page: Page, t: Record<MessageKey, string>, lang: s
     await expect(page.getByTestId(`answer-${c}`).getByRole('radio', { checked: true })).toHaveCount(0);
   }
   await expect(submit).toBeDisabled();
-  await expect(page.getByText(t['triage.criteriaLeft'].replace('{count}', '6'))).toBeVisible();
+  await expect(page.getByText(formatMessage(t['triage.criteriaLeft'], { count: 6 }, lang as Language))).toBeVisible();
   for (const [i, c] of CRITERIA.entries()) {
     const notApplicable = c === 'lias_employability_checked';
     await page

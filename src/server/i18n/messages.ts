@@ -168,7 +168,8 @@ const fr: Messages = {
   'closure.withdraw_reason_required': 'Indiquez pourquoi les mesures en attente sont retirées.',
   'closure.skip_reason_required': 'Indiquez pourquoi ce rapport mensuel n’est pas envoyé.',
   'closure.unsettled':
-    'La clôture laisse des points ouverts : {measures} mesure(s) en attente de décision ; rapports non envoyés : ' +
+    'La clôture laisse des points ouverts : {measures, plural, =0 {aucune mesure en attente} one {# mesure en attente ' +
+    'de décision} other {# mesures en attente de décision}} ; rapports non envoyés : ' +
     '{months}. Retirez les mesures en attente, et envoyez ou sautez chaque rapport avec un motif.',
   'measure.fileClosed': 'Le mandat de cette mesure est clôturé : elle ne peut plus être décidée.',
   'report.notAsShown':
@@ -386,7 +387,8 @@ const de: Messages = {
   'closure.withdraw_reason_required': 'Geben Sie an, warum die hängigen Massnahmen zurückgezogen werden.',
   'closure.skip_reason_required': 'Geben Sie an, warum dieser Monatsbericht nicht versandt wird.',
   'closure.unsettled':
-    'Der Abschluss lässt Punkte offen: {measures} Massnahme(n) mit hängigem Entscheid; nicht versandte Berichte: ' +
+    'Der Abschluss lässt Punkte offen: {measures, plural, =0 {keine hängige Massnahme} one {# Massnahme mit hängigem ' +
+    'Entscheid} other {# Massnahmen mit hängigem Entscheid}}; nicht versandte Berichte: ' +
     '{months}. Ziehen Sie die hängigen Massnahmen zurück und versenden oder überspringen Sie jeden Bericht mit ' +
     'einer Begründung.',
   'measure.fileClosed': 'Das Mandat dieser Massnahme ist abgeschlossen: Sie kann nicht mehr entschieden werden.',

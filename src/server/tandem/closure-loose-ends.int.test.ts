@@ -223,7 +223,7 @@ describe('closing with loose ends (issue 11)', () => {
     const refused = await call(orp, 'POST', '/mandate/close', base);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toBe(
-      'La clôture laisse des points ouverts : 1 mesure(s) en attente de décision ; rapports non envoyés : ' +
+      'La clôture laisse des points ouverts : 1 mesure en attente de décision ; rapports non envoyés : ' +
         'février 2026, avril 2026, mai 2026, juin 2026. Retirez les mesures en attente, et envoyez ou sautez ' +
         'chaque rapport avec un motif.',
     );
@@ -235,7 +235,7 @@ describe('closing with loose ends (issue 11)', () => {
       skipReports: [{ month: '2026-02', reason: 'Premier mois, point fait oralement.' }],
     });
     expect(partly.statusCode).toBe(409);
-    expect(partly.json().error.message).toContain('0 Massnahme(n)');
+    expect(partly.json().error.message).toContain('keine hängige Massnahme');
     expect(partly.json().error.message).toContain('April 2026, Mai 2026, Juni 2026');
     const noReason = await call(orp, 'POST', '/mandate/close', {
       ...base,

@@ -323,7 +323,7 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'merge.requested': 'Antrag auf Zusammenführung an das IIZ-Büro übermittelt.',
   // issue 11: triage and announcement
   'triage.criteriaLeft':
-    'Beantworten Sie noch {count} Kriterium/Kriterien: Der Entscheid lässt sich erst speichern, wenn jedes ' +
+    'Beantworten Sie noch {count, plural, one {# Kriterium} other {# Kriterien}}: Der Entscheid lässt sich erst speichern, wenn jedes ' +
     'beantwortet ist.',
   'draft.announceAgain': 'Erneut dem IIZ-Büro melden',
   'draft.refusedIntro':

@@ -181,7 +181,8 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
     'Das Mandat und die Situation werden mit dem Ergebnis «{outcome}» per {date} abgeschlossen; sie können nicht ' +
     'wieder eröffnet werden.',
   'close.confirmWithdraw':
-    '{n} Massnahme(n) mit hängigem Entscheid werden zurückgezogen; die Entscheidenden werden benachrichtigt.',
+    '{n, plural, one {# Massnahme mit hängigem Entscheid wird} other {# Massnahmen mit hängigem Entscheid werden}} ' +
+    'zurückgezogen; die Entscheidenden werden benachrichtigt.',
   'close.confirmSkip': 'Die Berichte für {months} werden nicht versandt; die Begründung wird festgehalten.',
   'close.confirmHandBack': 'Das Dossier muss danach an {name} zurückgegeben werden.',
   'outcome.inserted': 'Eingliederung in den ersten Arbeitsmarkt',

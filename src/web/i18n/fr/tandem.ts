@@ -174,7 +174,9 @@ export const frTandem = {
   'close.confirmClosed':
     'Le mandat et la situation seront clôturés avec l’issue « {outcome} » au {date} ; ' +
     'ils ne pourront pas être rouverts.',
-  'close.confirmWithdraw': '{n} mesure(s) en attente de décision seront retirées ; leurs décideurs seront avertis.',
+  'close.confirmWithdraw':
+    '{n, plural, one {# mesure en attente de décision sera retirée ; son décideur sera averti} ' +
+    'other {# mesures en attente de décision seront retirées ; leurs décideurs seront avertis}}.',
   'close.confirmSkip': 'Les rapports de {months} ne seront pas envoyés ; le motif est enregistré.',
   'close.confirmHandBack': 'Le dossier devra ensuite être rendu à {name}.',
   'outcome.inserted': 'Insertion sur le marché primaire du travail',
