@@ -2,7 +2,6 @@ import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Text
 import { useState } from 'react';
 import type { Mandate, TandemFile } from '../../../contracts/tandem.ts';
 import { tandemMembers } from '../../../domain/access/institution-kind-labels.ts';
-import { monthLabel } from '../../../domain/tandem/monthly-report.ts';
 import { post } from '../../api/client.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { DateField } from '../../components/DateField.tsx';
