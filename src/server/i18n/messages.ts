@@ -168,8 +168,8 @@ const fr: Messages = {
   'closure.withdraw_reason_required': 'Indiquez pourquoi les mesures en attente sont retirées.',
   'closure.skip_reason_required': 'Indiquez pourquoi ce rapport mensuel n’est pas envoyé.',
   'closure.unsettled':
-    'La clôture laisse des points ouverts : {measures, plural, =0 {aucune mesure en attente} one {# mesure en attente ' +
-    'de décision} other {# mesures en attente de décision}} ; rapports non envoyés : ' +
+    'La clôture laisse des points ouverts : {measures, plural, =0 {aucune mesure en attente} ' +
+    'one {# mesure en attente de décision} other {# mesures en attente de décision}} ; rapports non envoyés : ' +
     '{months}. Retirez les mesures en attente, et envoyez ou sautez chaque rapport avec un motif.',
   'measure.fileClosed': 'Le mandat de cette mesure est clôturé : elle ne peut plus être décidée.',
   'report.notAsShown':

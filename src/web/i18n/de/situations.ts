@@ -323,8 +323,8 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'merge.requested': 'Antrag auf Zusammenführung an das IIZ-Büro übermittelt.',
   // issue 11: triage and announcement
   'triage.criteriaLeft':
-    'Beantworten Sie noch {count, plural, one {# Kriterium} other {# Kriterien}}: Der Entscheid lässt sich erst speichern, wenn jedes ' +
-    'beantwortet ist.',
+    'Beantworten Sie noch {count, plural, one {# Kriterium} other {# Kriterien}}: ' +
+    'Der Entscheid lässt sich erst speichern, wenn jedes beantwortet ist.',
   'draft.announceAgain': 'Erneut dem IIZ-Büro melden',
   'draft.refusedIntro':
     'Das IIZ-Büro hat diese Meldung abgelehnt. Überarbeiten Sie sie gemäss seinen Vorschlägen und melden Sie ' +

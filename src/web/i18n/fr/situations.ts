@@ -323,7 +323,8 @@ export const frSituations = {
   'merge.requested': 'Demande de fusion transmise au Bureau CII.',
   // issue 11: triage and announcement
   'triage.criteriaLeft':
-    'Répondez encore à {count, plural, one {# critère} other {# critères}} : la décision ne peut être enregistrée qu’une fois chacun répondu.',
+    'Répondez encore à {count, plural, one {# critère} other {# critères}} : ' +
+    'la décision ne peut être enregistrée qu’une fois chacun répondu.',
   'draft.announceAgain': 'Annoncer à nouveau au Bureau CII',
   'draft.refusedIntro':
     'Le Bureau CII a refusé cette annonce. Révisez-la selon ses suggestions, puis annoncez-la à nouveau : ' +
