@@ -120,6 +120,19 @@ describe('the audit log, readable', () => {
     expect(other.some((e) => e.situationNumber === theirs.number)).toBe(true);
   });
 
+  it('names the person a row was about, not whoever the situation names today', async () => {
+    // A row on `mine` about another person (the file once named someone else, or a person since merged away).
+    await t.database.db.execute(sql`
+      INSERT INTO audit_log (at, actor_user_id, action, record_type, record_id, subject_person_id, allowed, details)
+      VALUES (${new Date('2026-03-05T10:00:00Z')}, ${adminProId}, 'situation.save_draft', 'situation', ${mine.id},
+              ${theirs.personId}, true, '{}'::jsonb)`);
+    const rows = (await list(adminPro, `subject=${mine.number}&pageSize=200`)).items;
+    const aboutOther = rows.find((e) => e.subjectPersonId === theirs.personId && e.situationId === mine.id);
+    expect(aboutOther?.situationNumber).toBe(mine.number);
+    // adminPro does not see Bonvin's identity: no name, and certainly not Zufferey's.
+    expect(aboutOther?.personName).toBeNull();
+  });
+
   it('audits the reading, with a row per person whose name the page showed, never the name typed', async () => {
     const from = await lastId();
     await list(adminPro, `person=${encodeURIComponent('zuffe')}&pageSize=5`);

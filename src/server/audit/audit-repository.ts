@@ -188,10 +188,14 @@ export async function presentAuditRows(
         .where(inArray(situations.id, situationIds))
     : [];
   const bySituation = new Map(found.map((s) => [s.id, s]));
+  // The row names the person it was about: the situation's own person, or — when the row was about someone else
+  // (a row on no situation, a person since merged away) — that person, shown only if the reader sees them elsewhere.
+  const aboutItsSituation = (entry: { subjectPersonId: string | null }, s: { personId: string | null } | undefined) =>
+    s !== undefined && (entry.subjectPersonId === null || entry.subjectPersonId === s.personId);
   const loosePersons = [
     ...new Set(
       rows
-        .filter((r) => !bySituation.has(situationOf(r.entry) ?? ''))
+        .filter((r) => !aboutItsSituation(r.entry, bySituation.get(situationOf(r.entry) ?? '')))
         .map((r) => r.entry.subjectPersonId)
         .filter((id) => id !== null),
     ),
@@ -214,7 +218,7 @@ export async function presentAuditRows(
   const entries = rows.map(({ entry, seq, ...r }): AuditEntry => {
     const situation = bySituation.get(situationOf(entry) ?? '');
     let personName: string | null = null;
-    if (situation) {
+    if (situation && aboutItsSituation(entry, situation)) {
       if (situation.identityVisible) personName = fullName(situation.officialName, situation.firstNames);
       if (personName && situation.personId) shown.add(situation.personId);
     } else if (entry.subjectPersonId) {

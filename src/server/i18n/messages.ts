@@ -98,6 +98,9 @@ const fr: Messages = {
   'consent.signedInFuture': 'La date de signature ne peut pas être dans le futur.',
   'consent.validityBeforeSignature': 'La fin de validité doit suivre la date de signature.',
   'consent.scanRequired': 'Joignez la procuration signée (scan).',
+  'draft.fixedAfterAnnouncement':
+    'Une fois annoncée, la situation garde sa personne, son anonymat et sa région : ' +
+    'seul le Bureau CII peut la déplacer vers une autre région.',
   'person.notUsable':
     'Cette personne est déjà connue du CII, mais aucune procuration valable ne nomme votre institution : ' +
     'annoncez la situation de manière anonyme, ou faites signer une procuration et adressez-vous au Bureau CII.',
@@ -315,6 +318,9 @@ const de: Messages = {
   'consent.signedInFuture': 'Das Unterschriftsdatum darf nicht in der Zukunft liegen.',
   'consent.validityBeforeSignature': 'Das Ende der Gültigkeit muss nach dem Unterschriftsdatum liegen.',
   'consent.scanRequired': 'Fügen Sie die unterschriebene Vollmacht bei (Scan).',
+  'draft.fixedAfterAnnouncement':
+    'Nach der Meldung behält die Situation ihre Person, ihre Anonymität und ihre Region: ' +
+    'nur das IIZ-Büro kann sie in eine andere Region verschieben.',
   'person.notUsable':
     'Diese Person ist der IIZ bereits bekannt, aber keine gültige Vollmacht nennt Ihre Institution: Melden Sie ' +
     'die Situation anonym, oder lassen Sie eine Vollmacht unterschreiben und wenden Sie sich an das IIZ-Büro.',

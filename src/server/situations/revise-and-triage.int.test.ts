@@ -3,6 +3,7 @@ import { type TestApp, createTestApp } from '../../test/int-harness.ts';
 import {
   allCriteria,
   announcedSituation,
+  createPerson,
   draftBody,
   getSituation,
   personInput,
@@ -153,6 +154,40 @@ describe('a refused announcement, revised and announced again', () => {
     // Once announced again, the announcement is no longer the announcer's to edit.
     expect((await announceAs(pro)).statusCode).toBe(200);
     expect((await put(pro)).statusCode).toBe(404);
+  });
+
+  it('keeps its person, anonymity and region: the refusal and the scans stay with whom they concern', async () => {
+    const { id, personId } = await refusedSituation('Gardée');
+    const other = await createPerson(t, pro, {
+      navs13: '',
+      officialName: 'Autre',
+      firstNames: 'Personne',
+      birthDate: '1981-02-02',
+    });
+    const v = await version(pro, id);
+    const put = (over: Record<string, unknown>) =>
+      t.request(pro, {
+        method: 'PUT',
+        url: `/api/situations/${id}`,
+        payload: { ...draftBody(t, { personId }), ...over, version: v },
+      });
+    const swapped = await put({ personId: other });
+    expect(swapped.statusCode).toBe(400);
+    expect(fieldsOf(swapped.json())).toEqual({
+      personId:
+        'Une fois annoncée, la situation garde sa personne, son anonymat et sa région : ' +
+        'seul le Bureau CII peut la déplacer vers une autre région.',
+    });
+    const moved = await put({ regionId: t.world.otherRegion.id, anonymous: true, personId: null, ageBand: '25_34' });
+    expect(moved.statusCode).toBe(400);
+    expect(Object.keys(fieldsOf(moved.json())).sort()).toEqual(['anonymous', 'regionId']);
+    // Nothing changed, and the revision of what it says still works.
+    expect((await getSituation(t, pro, id)).json()).toMatchObject({
+      version: v,
+      personId,
+      regionId: t.world.region.id,
+    });
+    expect((await put({ description: 'Santé et dettes décrites en détail.' })).statusCode).toBe(200);
   });
 });
 

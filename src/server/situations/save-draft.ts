@@ -21,6 +21,19 @@ export async function saveDraft(ctx: AuthedContext, id: string | null, body: Dra
   // A draft one may not edit does not exist (404) — checked before anything in the body is looked at.
   const current = id ? await loadSituationFor(ctx, id, 'update', 'situation.save_draft') : null;
   if (!id && !canAnnounce(ctx.actor)) throw new DomainError('forbidden', 'error.forbidden');
+  // Once announced, a situation keeps its person, its anonymity and its region (decision 016): a revision of a
+  // refused announcement changes what it says, not whom it is about nor which Bureau triages it — the refusal,
+  // the timeline, the procuration and the scans stay with the person they concern; a move is the Bureau's.
+  if (current && current.row.status !== 'draft') {
+    const fixed: { path: string; messageKey: string }[] = [];
+    if (body.regionId !== current.row.regionId)
+      fixed.push({ path: 'regionId', messageKey: 'draft.fixedAfterAnnouncement' });
+    if (body.anonymous !== current.row.anonymous)
+      fixed.push({ path: 'anonymous', messageKey: 'draft.fixedAfterAnnouncement' });
+    else if (!body.anonymous && (body.personId ?? null) !== current.row.personId)
+      fixed.push({ path: 'personId', messageKey: 'draft.fixedAfterAnnouncement' });
+    if (fixed.length) throw invalid(fixed);
+  }
   const [region] = await ctx.db.select({ id: regions.id }).from(regions).where(eq(regions.id, body.regionId));
   if (!region) throw invalid([{ path: 'regionId', messageKey: 'user.unknownRegion' }]);
   if (body.personId) {

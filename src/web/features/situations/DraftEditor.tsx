@@ -155,6 +155,9 @@ export function DraftEditor({ situation }: { situation: Situation }) {
           value={form.regionId}
           onChange={(v) => v && change({ regionId: v })}
           error={err('regionId')}
+          // A refused announcement is revised for the same Bureau (decision 016).
+          disabled={situation.status !== 'draft'}
+          description={situation.status !== 'draft' ? t('draft.regionFixed') : undefined}
         />
         {form.anonymous && (
           <Select

@@ -325,6 +325,7 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'triage.criteriaLeft':
     'Beantworten Sie noch {count, plural, one {# Kriterium} other {# Kriterien}}: ' +
     'Der Entscheid lässt sich erst speichern, wenn jedes beantwortet ist.',
+  'draft.regionFixed': 'Die Region ändert nach der Meldung nicht mehr; das IIZ-Büro kann die Situation verschieben.',
   'draft.announceAgain': 'Erneut dem IIZ-Büro melden',
   'draft.refusedIntro':
     'Das IIZ-Büro hat diese Meldung abgelehnt. Überarbeiten Sie sie gemäss seinen Vorschlägen und melden Sie ' +

@@ -325,6 +325,7 @@ export const frSituations = {
   'triage.criteriaLeft':
     'Répondez encore à {count, plural, one {# critère} other {# critères}} : ' +
     'la décision ne peut être enregistrée qu’une fois chacun répondu.',
+  'draft.regionFixed': 'La région ne change plus après l’annonce ; le Bureau CII peut déplacer la situation.',
   'draft.announceAgain': 'Annoncer à nouveau au Bureau CII',
   'draft.refusedIntro':
     'Le Bureau CII a refusé cette annonce. Révisez-la selon ses suggestions, puis annoncez-la à nouveau : ' +
