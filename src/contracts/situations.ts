@@ -131,7 +131,12 @@ export const DecisionBodySchema = z.discriminatedUnion('decision', [
       for (const p of checkTandemEligibility(body.eligibility)) {
         ctx.addIssue({
           code: 'custom',
-          path: p.criterion ? ['eligibility', p.criterion] : ['eligibility'],
+          // The justification's problem goes to the justification's box, the answer's to the answer's.
+          path: !p.criterion
+            ? ['eligibility']
+            : p.problem === 'justification_missing'
+              ? ['eligibility', p.criterion, 'justification']
+              : ['eligibility', p.criterion],
           message: p.problem,
           params: { messageKey: `eligibility.${p.problem}` },
         });

@@ -8,6 +8,9 @@ import { AUDIT_ACTIONS, type AuditAction } from './actions.ts';
  */
 type Labels = { fr: string; de: string };
 
+// An action written only when the access check refuses it (the use case's success is the `situation.<event>` row
+// beside it) is labelled as the request it was: "Demande de … / Anfrage: …", so the filter does not offer two
+// look-alike choices for one thing.
 export const AUDIT_ACTION_LABELS: Record<AuditAction, Labels> = {
   'auth.sign_in': { fr: 'Connexion', de: 'Anmeldung' },
   'auth.sign_out': { fr: 'Déconnexion', de: 'Abmeldung' },
@@ -76,8 +79,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Labels> = {
   'consent.create': { fr: 'Procuration saisie', de: 'Vollmacht eingegeben' },
   'consent.print': { fr: 'Procuration imprimée', de: 'Vollmacht gedruckt' },
   'consent.review': { fr: 'Procuration examinée', de: 'Vollmacht geprüft' },
-  'consent.revoke': { fr: 'Révocation de procuration', de: 'Widerruf der Vollmacht' },
-  'case_team.add': { fr: 'Équipe du dossier : ajout', de: 'Fallteam: Hinzufügen' },
+  'consent.revoke': { fr: 'Demande de révocation de procuration', de: 'Anfrage: Widerruf der Vollmacht' },
+  'case_team.add': { fr: 'Demande d’ajout à l’équipe du dossier', de: 'Anfrage: Aufnahme ins Fallteam' },
   'case_team.remove': { fr: 'Équipe du dossier : retrait', de: 'Fallteam: Entfernen' },
   'case_team.candidates': { fr: 'Candidats à l’équipe du dossier consultés', de: 'Kandidaten fürs Fallteam angezeigt' },
   'tandem.list': { fr: 'Tandems consultés', de: 'Tandems angezeigt' },
@@ -89,7 +92,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Labels> = {
     de: 'Mögliche Berichtsempfänger angezeigt',
   },
   'tandem_file.read': { fr: 'Dossier tandem consulté', de: 'Tandem-Dossier angezeigt' },
-  'mandate.extend': { fr: 'Prolongation du mandat', de: 'Verlängerung des Mandats' },
+  'mandate.extend': { fr: 'Demande de prolongation du mandat', de: 'Anfrage: Verlängerung des Mandats' },
   'mandate.close': { fr: 'Clôture du mandat', de: 'Abschluss des Mandats' },
   'mandate.close_preview': {
     fr: 'Clôture préparée (points ouverts consultés)',
@@ -107,10 +110,13 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Labels> = {
   'planned_meeting.export': { fr: 'Invitation iCalendar téléchargée', de: 'iCalendar-Einladung heruntergeladen' },
   'monthly_report.create': { fr: 'Rapport mensuel préparé', de: 'Monatsbericht vorbereitet' },
   'monthly_report.update': { fr: 'Rapport mensuel modifié', de: 'Monatsbericht geändert' },
-  'monthly_report.send': { fr: 'Envoi du rapport mensuel', de: 'Versand des Monatsberichts' },
+  'monthly_report.send': { fr: 'Demande d’envoi d’un rapport mensuel', de: 'Anfrage: Versand eines Monatsberichts' },
   'monthly_report.skip': { fr: 'Rapport mensuel omis (motif donné)', de: 'Monatsbericht ausgelassen (mit Begründung)' },
   'final_report.update': { fr: 'Bilan final modifié', de: 'Schlussbericht geändert' },
-  'final_report.finalise': { fr: 'Finalisation du bilan final', de: 'Abschluss des Schlussberichts' },
+  'final_report.finalise': {
+    fr: 'Demande de finalisation du bilan final',
+    de: 'Anfrage: Abschluss des Schlussberichts',
+  },
   'final_report.print': { fr: 'Bilan final imprimé', de: 'Schlussbericht gedruckt' },
   'insertion_follow_up.record': { fr: 'Suivi d’insertion saisi', de: 'Integrationsnachkontrolle eingegeben' },
   'measures.read': { fr: 'Mesures de la situation consultées', de: 'Massnahmen der Situation angezeigt' },

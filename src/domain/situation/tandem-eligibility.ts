@@ -26,7 +26,7 @@ export interface CriterionAnswer {
 export const JUSTIFICATION_MIN = 3;
 
 /** Criteria 3 and 4 apply to one regime each; a person under neither cannot have both "not applicable". */
-const MAY_BE_NOT_APPLICABLE: TandemCriterion[] = ['laci_prior_measure', 'lias_employability_checked'];
+export const MAY_BE_NOT_APPLICABLE: TandemCriterion[] = ['laci_prior_measure', 'lias_employability_checked'];
 
 export type EligibilityProblem =
   | { criterion: TandemCriterion; problem: 'missing' | 'not_met' | 'justification_missing' | 'not_applicable_refused' }

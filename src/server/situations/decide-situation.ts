@@ -31,7 +31,12 @@ export async function decideSituation(ctx: AuthedContext, id: string, body: Deci
   if (body.decision === 'orient' && body.careKind === 'tandem') {
     for (const p of checkTandemEligibility(body.eligibility)) {
       fields.push({
-        path: p.criterion ? `eligibility.${p.criterion}` : 'eligibility',
+        // The justification's problem goes to the justification's box, the answer's to the answer's.
+        path: !p.criterion
+          ? 'eligibility'
+          : p.problem === 'justification_missing'
+            ? `eligibility.${p.criterion}.justification`
+            : `eligibility.${p.criterion}`,
         messageKey: `eligibility.${p.problem}`,
       });
     }

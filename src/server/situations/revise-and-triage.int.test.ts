@@ -209,7 +209,9 @@ describe('triage answers counted in visible characters', () => {
       eligibility: allCriteria({ realistic_potential: { justification: ZWSP3 } }),
     });
     expect(tandem.statusCode).toBe(400);
-    expect(fieldsOf(tandem.json())).toEqual({ 'eligibility.realistic_potential': 'Justifiez la réponse.' });
+    expect(fieldsOf(tandem.json())).toEqual({
+      'eligibility.realistic_potential.justification': 'Justifiez la réponse (au moins 3 caractères visibles).',
+    });
     const reason = await decide(coord, id, {
       decision: 'refuse',
       version: v,
@@ -232,7 +234,7 @@ describe('triage answers counted in visible characters', () => {
     });
     expect(fieldsOf(together.json())).toEqual({
       reason: 'Ce champ est obligatoire.',
-      'eligibility.realistic_potential': 'Justifiez la réponse.',
+      'eligibility.realistic_potential.justification': 'Justifiez la réponse (au moins 3 caractères visibles).',
       'eligibility.intensive_coaching_needed': 'Répondez à ce critère.',
     });
     const suggestions = await decide(coord, id, { decision: 'refuse', version: v, reason: 'Non', suggestions: ZWSP3 });

@@ -5,7 +5,11 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Situation } from '../../../contracts/situations.ts';
 import { CARE_KINDS, allowedEvents } from '../../../domain/situation/situation-lifecycle.ts';
-import { TANDEM_CRITERIA, type CriterionAnswer } from '../../../domain/situation/tandem-eligibility.ts';
+import {
+  MAY_BE_NOT_APPLICABLE,
+  TANDEM_CRITERIA,
+  type CriterionAnswer,
+} from '../../../domain/situation/tandem-eligibility.ts';
 import { post } from '../../api/client.ts';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -153,7 +157,11 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
                         data-testid={`answer-${a.criterion}`}
                       >
                         <Group gap="sm" mt={4} wrap="wrap">
-                          {(['met', 'not_met', 'not_applicable'] as const).map((v) => (
+                          {/* "Sans objet" only where the rules allow it (one of the two regimes). */}
+                          {(MAY_BE_NOT_APPLICABLE.includes(a.criterion)
+                            ? (['met', 'not_met', 'not_applicable'] as const)
+                            : (['met', 'not_met'] as const)
+                          ).map((v) => (
                             <Radio key={v} value={v} label={t(answerKey(v))} size="xs" />
                           ))}
                         </Group>
@@ -166,7 +174,11 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
                         minRows={1}
                         value={a.justification}
                         onChange={(e) => setAnswer(i, { justification: e.currentTarget.value })}
-                        error={fieldError(error, `eligibility.${i}.justification`)}
+                        required
+                        error={
+                          fieldError(error, `eligibility.${a.criterion}.justification`) ??
+                          fieldError(error, `eligibility.${i}.justification`)
+                        }
                         data-testid={`justification-${a.criterion}`}
                       />
                     </Table.Td>

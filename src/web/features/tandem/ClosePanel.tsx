@@ -35,7 +35,8 @@ function useClosurePreview(situationId: string, outcomeOn: string, file: TandemF
       get<ClosurePreview>(
         `/api/situations/${situationId}/mandate/closure-preview?outcomeOn=${encodeURIComponent(outcomeOn)}`,
       ),
-    enabled: isDay(outcomeOn),
+    // Not once closed: the closure's own refetch would ask again, be refused and leave a false refusal in the log.
+    enabled: isDay(outcomeOn) && !file.mandate?.closedAt,
   });
 }
 

@@ -163,12 +163,14 @@ function PlannedItem({
   return (
     <Paper withBorder p="sm" data-testid="planned-meeting">
       <Group justify="space-between" align="flex-start">
-        <div>
+        {/* The text side shrinks and wraps (a phone is 390 pixels wide); the buttons keep their labels. */}
+        <div style={{ flex: '1 1 14rem', minWidth: 0 }}>
           <Summary p={p} />
           {p.status === 'cancelled' ? (
-            <Badge size="xs" color="gray.7">
+            // A sentence, not a label: it wraps like text instead of widening the page.
+            <Text size="xs" c="gray.7" fw={600}>
               {t('planned.cancelledByClosure')}
-            </Badge>
+            </Text>
           ) : (
             p.plannedOn < today && (
               <Badge size="xs" color="orange.9">

@@ -1,8 +1,10 @@
 import { Alert, Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { TandemFile } from '../../../contracts/tandem.ts';
 import { monthLabel } from '../../../domain/tandem/monthly-report.ts';
-import { post, put } from '../../api/client.ts';
+import { hasVisibleText } from '../../../domain/text/visible-text.ts';
+import { ApiError, post, put } from '../../api/client.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import type { MessageKey } from '../../i18n/fr/index.ts';
@@ -15,6 +17,7 @@ function ReportDraft({ situationId, r, recipients }: { situationId: string; r: R
   const { t, lang } = useI18n();
   const [text, setText] = useState(r.significantElements);
   const { run, error, busy, setError } = useTandemAction(situationId);
+  const queryClient = useQueryClient();
   const save = () =>
     run(
       () =>
@@ -28,12 +31,27 @@ function ReportDraft({ situationId, r, recipients }: { situationId: string; r: R
     // Whatever is on screen is what goes (issue 11): save first if it changed; a failed save sends nothing and says
     // why. The server sends only if the stored text is the one shown.
     let version = r.version;
+    // A report without visible text is not sent, and its prepared draft is not overwritten by the empty one.
+    if (!hasVisibleText(text)) {
+      setError(
+        new ApiError(400, {
+          error: {
+            code: 'invalid',
+            message: t('reports.elementsRequired'),
+            fields: [{ path: 'significantElements', message: t('reports.elementsRequired') }],
+          },
+        }),
+      );
+      return;
+    }
     if (text !== r.significantElements) {
       try {
         const saved = await put<TandemFile>(`/api/situations/${situationId}/monthly-reports/${r.id}`, {
           significantElements: text,
           version,
         });
+        // The saved version is the screen's from now on, even if the send below fails (else the next try is a 409).
+        queryClient.setQueryData(['tandem', situationId], saved);
         version = saved.monthlyReports.find((x) => x.id === r.id)?.version ?? version;
       } catch (e) {
         setError(e);

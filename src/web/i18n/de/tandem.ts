@@ -104,6 +104,7 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'objectiveStatus.achieved': 'Erreicht',
   'objectiveStatus.abandoned': 'Aufgegeben',
 
+  'reports.elementsRequired': 'Schreiben Sie vor dem Versand die wesentlichen Elemente des Monats.',
   'reports.title': 'Monatsberichte',
   'reports.intro':
     'Jeden Monat sendet das Tandem die wesentlichen Elemente an die ursprünglich zuständigen Fachpersonen, ' +
@@ -183,7 +184,8 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'close.confirmWithdraw':
     '{n, plural, one {# Massnahme mit hängigem Entscheid wird} other {# Massnahmen mit hängigem Entscheid werden}} ' +
     'zurückgezogen; die Entscheidenden werden benachrichtigt.',
-  'close.confirmSkip': 'Die Berichte für {months} werden nicht versandt; die Begründung wird festgehalten.',
+  'close.confirmSkip':
+    'Monatsberichte, die nicht versandt werden: {months}; die Begründung jedes Berichts wird festgehalten.',
   'close.confirmHandBack': 'Das Dossier muss danach an {name} zurückgegeben werden.',
   'outcome.inserted': 'Eingliederung in den ersten Arbeitsmarkt',
   'outcome.lack_of_cooperation': 'Abgeschlossen wegen mangelnder Mitwirkung',

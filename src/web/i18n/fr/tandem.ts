@@ -102,6 +102,7 @@ export const frTandem = {
   'objectiveStatus.achieved': 'Atteint',
   'objectiveStatus.abandoned': 'Abandonné',
 
+  'reports.elementsRequired': 'Écrivez les éléments significatifs du mois avant d’envoyer.',
   'reports.title': 'Rapports mensuels',
   'reports.intro':
     'Chaque mois, le tandem envoie les éléments significatifs aux professionnel·les initialement en charge, ' +
@@ -124,8 +125,8 @@ export const frTandem = {
   'reports.willReceive': 'Sera envoyé à : {names}',
   'reports.status.skipped': 'Non envoyé',
   'reports.skippedBecause': 'Non envoyé, motif donné à la clôture : {reason}',
-  'reports.confirmTitle': 'Envoyer le rapport de {month} ?',
-  'reports.confirmTo': 'Le rapport de {month} sera envoyé par e-mail à : {names}, tel qu’il est affiché.',
+  'reports.confirmTitle': 'Envoyer le rapport mensuel pour {month} ?',
+  'reports.confirmTo': 'Le rapport pour {month} sera envoyé par e-mail à : {names}, tel qu’il est affiché.',
   'reports.confirmFinal': 'Une fois envoyé, il ne pourra plus être modifié.',
 
   'final.title': 'Bilan final',
@@ -177,7 +178,7 @@ export const frTandem = {
   'close.confirmWithdraw':
     '{n, plural, one {# mesure en attente de décision sera retirée ; son décideur sera averti} ' +
     'other {# mesures en attente de décision seront retirées ; leurs décideurs seront avertis}}.',
-  'close.confirmSkip': 'Les rapports de {months} ne seront pas envoyés ; le motif est enregistré.',
+  'close.confirmSkip': 'Rapports mensuels qui ne seront pas envoyés : {months} ; le motif de chacun est enregistré.',
   'close.confirmHandBack': 'Le dossier devra ensuite être rendu à {name}.',
   'outcome.inserted': 'Insertion sur le marché primaire du travail',
   'outcome.lack_of_cooperation': 'Clôturé pour manque de collaboration',
