@@ -255,6 +255,7 @@ for (const j of JOURNEYS) {
     await expect(page.getByTestId('save-state')).toHaveText(t['draft.saved']);
     await shot(page, `49b-${j.lang}-refused-revised`);
     await page.getByRole('button', { name: t['draft.announceAgain'] }).click();
+    await confirmDialog(page, t['draft.announceAgain'], [t['draft.announceConfirmFinal']]);
     await expect(page.getByText(t['status.announced']).first()).toBeVisible();
     await expect(page.getByTestId('decision')).toHaveCount(0);
     await expect(page.getByTestId('timeline-suggestions')).toContainText(suggestions);
