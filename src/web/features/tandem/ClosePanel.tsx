@@ -180,11 +180,13 @@ export function ClosePanel({
               <List size="sm">
                 {waiting.map((w) => (
                   <List.Item key={w.id}>
-                    {t('close.waitingItem', {
-                      name: kindName(w, lang),
-                      date: date(w.startOn),
-                      step: w.pendingStep ? t(stepKey(w.pendingStep)) : '—',
-                    })}
+                    {w.status === 'approved'
+                      ? t('close.approvedItem', { name: kindName(w, lang), date: date(w.startOn) })
+                      : t('close.waitingItem', {
+                          name: kindName(w, lang),
+                          date: date(w.startOn),
+                          step: w.pendingStep ? t(stepKey(w.pendingStep)) : '—',
+                        })}
                   </List.Item>
                 ))}
               </List>
