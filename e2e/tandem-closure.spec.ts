@@ -57,7 +57,7 @@ test('closing with measures waiting and months not reported: listed, confirmed, 
   await pick(page, close, t['close.outcome'], t['outcome.network_follow_up']);
   // Without reasons: refused, each field says what is missing, nothing closed.
   await close.getByRole('button', { name: t['close.submit'] }).click();
-  await confirmDialog(page, t['close.submit'], [/mesure\(s\) en attente de décision seront retirées/]);
+  await confirmDialog(page, t['close.submit'], [/mesures? en attente de décision (sera|seront) retirées?/]);
   await expect(close.getByText('Indiquez pourquoi les mesures en attente sont retirées.')).toBeVisible();
   await expect(close.getByText('Indiquez pourquoi ce rapport mensuel n’est pas envoyé.').first()).toBeVisible();
   await expect(page.getByTestId('mandate-closed')).toHaveCount(0);
@@ -77,7 +77,7 @@ test('closing with measures waiting and months not reported: listed, confirmed, 
   await close.getByRole('button', { name: t['close.submit'] }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(t['close.confirmTitle']);
-  await expect(dialog).toContainText(/Massnahme\(n\) mit hängigem Entscheid werden zurückgezogen/);
+  await expect(dialog).toContainText(/Massnahmen? mit hängigem Entscheid (wird|werden)\s+zurückgezogen/);
   await expect(dialog).toContainText('werden nicht versandt');
   await view(page, '91-de-closure-confirm');
   await page.setViewportSize({ width: 390, height: 844 });

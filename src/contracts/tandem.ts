@@ -132,8 +132,10 @@ export const ClosurePreviewSchema = z.object({
       nameFr: z.string(),
       nameDe: z.string(),
       startOn: z.string(),
-      /** Who must decide now: their step. */
+      /** Who must decide now: their step (null for an approved measure not started). */
       pendingStep: z.enum(APPROVAL_STEPS).nullable(),
+      /** Waiting for a decision, or approved and not started (a planned start after the closure, issue 11). */
+      status: z.enum(['proposed', 'escalated', 'approved']),
     }),
   ),
   unsentReports: z.array(z.object({ month: MonthSchema, status: z.enum(['none', 'draft']) })),

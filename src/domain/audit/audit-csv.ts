@@ -1,5 +1,6 @@
 import type { Language } from '../access/roles.ts';
 import { auditActionLabel, auditRecordTypeLabel } from './action-labels.ts';
+import { csvCell } from '../text/csv-cell.ts';
 
 /** One line of the export: what the audit page shows of a row, the person's name only where the reader sees it. */
 export interface AuditCsvRow {
@@ -74,12 +75,8 @@ export function swissDateTimeSeconds(iso: string): string {
   return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}:${p.second}`;
 }
 
-/** A cell for Swiss spreadsheets: `;`-separated, quoted when needed, never a formula. */
-export function csvCell(v: string | number | null): string {
-  if (v === null) return '';
-  const text = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
-  return /[";\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+/** A cell for Swiss spreadsheets: the exports' one (`src/domain/text/csv-cell.ts`). */
+export { csvCell };
 
 /**
  * The audit export in the reader's language: a header line, one line per row, CRLF line ends as spreadsheets

@@ -1,4 +1,5 @@
 import { type CostedMeasure, incurredIn, type QuarterBounds, shares } from './costs.ts';
+import { csvCell } from '../text/csv-cell.ts';
 
 /**
  * A commune's quarterly statement to the SAS (seeds 002/003, DOMAIN.md §5): the
@@ -169,12 +170,8 @@ export function statementSheet(s: Statement, lang: 'fr' | 'de', communeName: str
 
 /** A sheet as CSV: amounts in francs with two decimals, `;`-separated for Swiss spreadsheets. */
 export function sheetCsv(sheet: Sheet): string {
-  const cell = (v: SheetCell) => {
-    if (typeof v === 'object') return (v.cents / 100).toFixed(2);
-    // A leading = + - @ would run as a formula in a spreadsheet.
-    const text = typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : String(v);
-    return /[";\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
+  // The exports' one cell: never a formula, quoted where a spreadsheet would split.
+  const cell = (v: SheetCell) => (typeof v === 'object' ? (v.cents / 100).toFixed(2) : csvCell(v));
   return `${[sheet.head, ...sheet.rows, sheet.total].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
 }
 

@@ -1,3 +1,4 @@
+import { visibleLength } from '../text/visible-text.ts';
 import { addMonths } from './mandate.ts';
 
 /** Closing outcomes (DOMAIN.md §4.5, seeds 000 and 004). "Still open" is not an outcome: it is an open mandate. */
@@ -91,10 +92,10 @@ export type SettlementProblem = {
 /** Reasons that say something; each problem names the field to fix. */
 export function checkSettlement(s: Settlement): SettlementProblem[] {
   const problems: SettlementProblem[] = [];
-  if (s.withdrawMeasureIds.length && s.withdrawReason.trim().length < MIN_REASON_LENGTH)
+  if (s.withdrawMeasureIds.length && visibleLength(s.withdrawReason) < MIN_REASON_LENGTH)
     problems.push({ path: 'withdrawReason', problem: 'withdraw_reason_required' });
   s.skipReports.forEach((r, i) => {
-    if (r.reason.trim().length < MIN_REASON_LENGTH)
+    if (visibleLength(r.reason) < MIN_REASON_LENGTH)
       problems.push({ path: `skipReports.${i}.reason`, problem: 'skip_reason_required' });
   });
   return problems;

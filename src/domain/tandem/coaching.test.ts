@@ -182,6 +182,19 @@ describe('closure loose ends (issue 11)', () => {
     ]);
     expect(checkSettlement({ withdrawMeasureIds: [], withdrawReason: '', skipReports: [] })).toEqual([]);
   });
+  it('counts only what a reader sees: zero-width spaces are no reason (issue 11)', () => {
+    const blank = '\u200b\u200b\u200b';
+    expect(
+      checkSettlement({
+        withdrawMeasureIds: ['m1'],
+        withdrawReason: blank,
+        skipReports: [{ month: '2026-08', reason: `\u200bok\u200b` }],
+      }),
+    ).toEqual([
+      { path: 'withdrawReason', problem: 'withdraw_reason_required' },
+      { path: 'skipReports.0.reason', problem: 'skip_reason_required' },
+    ]);
+  });
 });
 
 describe('closure (DOMAIN.md §4.5)', () => {

@@ -25,3 +25,16 @@ export async function ensureAllowed(
   });
   throw audit.recordId ? notFound() : new DomainError('forbidden', 'error.forbidden');
 }
+
+/**
+ * A sub-record (a planned meeting, a monthly report, a measure) not found under a situation the caller may see, or
+ * one they may not act on: the refusal is audited like `ensureAllowed`'s, and the answer is the same 404 (issue 11).
+ * Returns the error for the caller to throw.
+ */
+export async function notFoundAudited(
+  ctx: AuthedContext,
+  audit: { action: AuditAction; recordType: string; recordId: string; subjectPersonId?: string },
+): Promise<DomainError> {
+  await recordAudit(ctx.db, ctx, { ...audit, allowed: false });
+  return notFound();
+}

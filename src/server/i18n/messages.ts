@@ -170,11 +170,22 @@ const fr: Messages = {
   'closure.outcome_in_future': 'La date de l’issue ne peut pas être dans le futur.',
   'closure.withdraw_reason_required': 'Indiquez pourquoi les mesures en attente sont retirées.',
   'closure.skip_reason_required': 'Indiquez pourquoi ce rapport mensuel n’est pas envoyé.',
+  // The parts are composed by the closure: only those with something left (no "rapports non envoyés : —").
   'closure.unsettled':
-    'La clôture laisse des points ouverts : {measures, plural, =0 {aucune mesure en attente} ' +
-    'one {# mesure en attente de décision} other {# mesures en attente de décision}} ; rapports non envoyés : ' +
-    '{months}. Retirez les mesures en attente, et envoyez ou sautez chaque rapport avec un motif.',
+    'La clôture laisse des points ouverts : {parts}. Retirez les mesures en attente, et envoyez ou sautez chaque ' +
+    'rapport avec un motif.',
+  'closure.unsettled.measures':
+    '{measures, plural, one {# mesure en attente de décision ou approuvée non commencée} ' +
+    'other {# mesures en attente de décision ou approuvées non commencées}}',
+  'closure.unsettled.months': 'rapports non envoyés : {months}',
+  'closure.unsettled.separator': ' ; ',
   'measure.fileClosed': 'Le mandat de cette mesure est clôturé : elle ne peut plus être décidée.',
+  'measure.startFileClosed': 'Le mandat est clôturé : une mesure approuvée ne peut plus commencer.',
+  'closure.alreadyClosed': 'Ce mandat a déjà été clôturé entre-temps. Rechargez la page.',
+  'closure.measureNotOfFile': 'Cette mesure n’est pas une mesure en attente de ce mandat.',
+  'closure.measureTwice': 'Cette mesure est indiquée deux fois.',
+  'closure.monthTwice': 'Ce mois est indiqué deux fois.',
+  'closure.monthNotOpen': 'Ce mois n’est pas un rapport à envoyer de ce mandat (hors du mandat, déjà envoyé ou sauté).',
   'report.notAsShown':
     'Le rapport enregistré n’est pas celui affiché (non enregistré ou modifié entre-temps) : rien n’a été envoyé. ' +
     'Rechargez la page et vérifiez le texte.',
@@ -393,11 +404,22 @@ const de: Messages = {
   'closure.withdraw_reason_required': 'Geben Sie an, warum die hängigen Massnahmen zurückgezogen werden.',
   'closure.skip_reason_required': 'Geben Sie an, warum dieser Monatsbericht nicht versandt wird.',
   'closure.unsettled':
-    'Der Abschluss lässt Punkte offen: {measures, plural, =0 {keine hängige Massnahme} one {# Massnahme mit hängigem ' +
-    'Entscheid} other {# Massnahmen mit hängigem Entscheid}}; nicht versandte Berichte: ' +
-    '{months}. Ziehen Sie die hängigen Massnahmen zurück und versenden oder überspringen Sie jeden Bericht mit ' +
-    'einer Begründung.',
+    'Der Abschluss lässt Punkte offen: {parts}. Ziehen Sie die hängigen Massnahmen zurück und versenden oder ' +
+    'überspringen Sie jeden Bericht mit einer Begründung.',
+  'closure.unsettled.measures':
+    '{measures, plural, one {# Massnahme mit hängigem Entscheid oder bewilligt, nicht begonnen} ' +
+    'other {# Massnahmen mit hängigem Entscheid oder bewilligt, nicht begonnen}}',
+  'closure.unsettled.months': 'nicht versandte Berichte: {months}',
+  'closure.unsettled.separator': '; ',
   'measure.fileClosed': 'Das Mandat dieser Massnahme ist abgeschlossen: Sie kann nicht mehr entschieden werden.',
+  'measure.startFileClosed': 'Das Mandat ist abgeschlossen: Eine bewilligte Massnahme kann nicht mehr beginnen.',
+  'closure.alreadyClosed': 'Dieses Mandat wurde inzwischen bereits abgeschlossen. Laden Sie die Seite neu.',
+  'closure.measureNotOfFile': 'Diese Massnahme ist keine hängige Massnahme dieses Mandats.',
+  'closure.measureTwice': 'Diese Massnahme ist zweimal angegeben.',
+  'closure.monthTwice': 'Dieser Monat ist zweimal angegeben.',
+  'closure.monthNotOpen':
+    'Dieser Monat ist kein zu versendender Bericht dieses Mandats ' +
+    '(ausserhalb des Mandats, versandt oder übersprungen).',
   'report.notAsShown':
     'Der gespeicherte Bericht ist nicht der angezeigte (nicht gespeichert oder inzwischen geändert): Nichts wurde ' +
     'versandt. Laden Sie die Seite neu und prüfen Sie den Text.',

@@ -7,7 +7,7 @@ import { decidesStep } from '../../domain/access/policy.ts';
 import type { Queryable } from '../../db/open-db.ts';
 import { mandates, measureDecisions, measures, situations } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
-import { ensureAllowed } from '../http/access.ts';
+import { ensureAllowed, notFoundAudited } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { notifyUsers } from '../notifications/notify.ts';
 import { communeOfInstitution, findMeasure, presentMeasures, routeOf, updateMeasureIf } from './measure-repository.ts';
@@ -36,6 +36,28 @@ export async function decideMeasure(
   const state = { status: m.status, route: routeOf(m), stepIndex: m.stepIndex };
   const step = pendingStep(state);
   const facts = { communeId: m.communeId, actorCommuneId };
+  const [situation] = await ctx.db
+    .select({ personId: situations.personId, status: situations.status })
+    .from(situations)
+    .where(eq(situations.id, m.situationId));
+  const audit = {
+    action: 'measure.decide' as const,
+    recordId: measureId,
+    subjectPersonId: situation?.personId ?? undefined,
+  };
+  if (m.status === 'withdrawn') {
+    // Withdrawn at the file's closure (issue 11): whoever could decide the step it waited at learns why (409); anyone
+    // else, that it does not exist, the refusal audited (ensureAllowed).
+    const decided = await ctx.db
+      .select({ step: measureDecisions.step })
+      .from(measureDecisions)
+      .where(eq(measureDecisions.measureId, measureId));
+    const at = routeOf(m)[m.stepIndex];
+    const waitedAt = at && !decided.some((d) => d.step === at) ? at : 'commission';
+    await ensureAllowed(ctx, 'decide', { type: 'measure_step', step: waitedAt, ...facts }, audit);
+    await recordAudit(ctx.db, ctx, { ...audit, recordType: 'measure', allowed: false, details: { withdrawn: true } });
+    throw new DomainError('conflict', 'measure.fileClosed');
+  }
   if (step === null || step === 'tandem') {
     // Already decided: whoever decided one of its steps (or could have, since it waited at their step) learns
     // that it changed; anyone else, that it does not exist — as for a measure that never reached them.
@@ -44,18 +66,9 @@ export async function decideMeasure(
       .from(measureDecisions)
       .where(eq(measureDecisions.measureId, measureId));
     if (decided.some((d) => d.step !== 'tandem' && decidesStep(ctx.actor, d.step, facts))) throw conflict();
-    throw notFound();
+    throw await notFoundAudited(ctx, { ...audit, recordType: 'measure' });
   }
-  const [situation] = await ctx.db
-    .select({ personId: situations.personId, status: situations.status })
-    .from(situations)
-    .where(eq(situations.id, m.situationId));
-  await ensureAllowed(
-    ctx,
-    'decide',
-    { type: 'measure_step', step, ...facts },
-    { action: 'measure.decide', recordId: measureId, subjectPersonId: situation?.personId ?? undefined },
-  );
+  await ensureAllowed(ctx, 'decide', { type: 'measure_step', step, ...facts }, audit);
   // A closed file's measure is not decided (issue 11): a closure withdraws the waiting ones; any left from before is
   // refused here, with a message that says why.
   if (situation?.status === 'closed' || (await mandateClosed(ctx.db, m.mandateId)))

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { MeasuresFile, RunMeasureBodySchema } from '../../contracts/measures.ts';
 import { swissDay } from '../../domain/consent/consent.ts';
-import { conflict, invalid } from '../../domain/errors.ts';
+import { DomainError, conflict, invalid } from '../../domain/errors.ts';
 import { canRun } from '../../domain/measures/lifecycle.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
@@ -32,6 +32,10 @@ export async function runMeasure(
   );
   if (!canRun(measure.status, input.action))
     throw invalid([{ path: 'action', messageKey: `measure.cannot_${input.action}` }]);
+  // A closed file's approved measure does not start (issue 11): the closure withdraws it; one left from before is
+  // refused here. A running one goes on after the closure (its follow-up) and is interrupted or completed.
+  if (input.action === 'start' && (mandate?.closedAt || row.status === 'closed'))
+    throw new DomainError('conflict', 'measure.startFileClosed');
   const today = swissDay(ctx.now());
   if (input.on > today) throw invalid([{ path: 'on', messageKey: 'measure.dateInFuture' }]);
   if (input.action !== 'start' && measure.startedOn && input.on < measure.startedOn)

@@ -14,9 +14,10 @@ import { decidersOf } from './measure-deciders.ts';
 import { routeOf } from './measure-repository.ts';
 
 /**
- * Part of a closure (issue 11), in its transaction: the measures still waiting for a decision are withdrawn, and
- * whoever would have decided each is told, in the app and by e-mail in their language, so that nobody decides a
- * measure of a closed file. A measure decided meanwhile is no longer waiting: 409, the caller reads again.
+ * Part of a closure (issue 11), in its transaction: the measures still waiting for a decision, and those approved but
+ * not started (nothing starts on a closed file), are withdrawn; whoever would have decided a waiting one is told, in
+ * the app and by e-mail in their language, so that nobody decides a measure of a closed file. A measure decided
+ * meanwhile is no longer waiting: 409, the caller reads again.
  */
 export async function withdrawWaitingMeasures(
   tx: Tx,
@@ -30,7 +31,8 @@ export async function withdrawWaitingMeasures(
     .innerJoin(measureKinds, eq(measureKinds.id, measures.kindId))
     .where(and(inArray(measures.id, w.ids), eq(measures.situationId, w.situationId)))
     .for('update', { of: measures });
-  if (rows.length !== w.ids.length || rows.some((r) => !isWaiting(r.m.status))) throw conflict();
+  if (rows.length !== w.ids.length || rows.some((r) => !isWaiting(r.m.status) && r.m.status !== 'approved'))
+    throw conflict();
   const day = swissDay(w.now);
   for (const { m, nameFr, nameDe } of rows) {
     const step = pendingStep({ status: m.status, route: routeOf(m), stepIndex: m.stepIndex });

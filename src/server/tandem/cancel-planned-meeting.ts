@@ -11,7 +11,12 @@ export async function cancelPlannedMeeting(
   version: number,
 ) {
   const { row } = await loadMandateFor(ctx, situationId, 'coach', 'planned_meeting.cancel');
-  const planned = await findPlannedMeeting(ctx.db, situationId, plannedMeetingId);
+  const planned = await findPlannedMeeting(
+    ctx,
+    { id: situationId, personId: row.personId },
+    plannedMeetingId,
+    'planned_meeting.cancel',
+  );
   await ctx.db.transaction(async (tx) => {
     await updatePlannedMeetingIf(tx, planned.id, version, { status: 'cancelled', updatedAt: ctx.now() }, true);
     await recordAudit(tx, ctx, {

@@ -7,7 +7,11 @@ import { checkClosure, checkSettlement, followUpDates, unsettled } from '../../d
 import { monthLabel } from '../../domain/tandem/monthly-report.ts';
 import { holderAfterClosure } from '../../domain/tandem/file-holding.ts';
 import type { Tx } from '../../db/open-db.ts';
-import { finalReports, insertionFollowUps, monthlyReports, situations } from '../../db/schema.ts';
+import type { ClosurePreview } from '../../contracts/tandem.ts';
+import type { Language } from '../../domain/access/roles.ts';
+import { finalReports, insertionFollowUps, measures, monthlyReports, situations, tandems } from '../../db/schema.ts';
+import { ensureAllowed } from '../http/access.ts';
+import { translate } from '../i18n/messages.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { withdrawWaitingMeasures } from '../measures/withdraw-waiting-measures.ts';
 import type { AuthedContext } from '../http/context.ts';
@@ -29,7 +33,16 @@ import { updateMandateIf } from './tandem-repository.ts';
  * with a translated 409 that names what is left.
  */
 export async function closeMandate(ctx: AuthedContext, situationId: string, body: z.infer<typeof CloseBodySchema>) {
-  const { row, mandate } = await loadMandateFor(ctx, situationId, 'coach', 'mandate.close');
+  // Read first: a tandem member whose colleague closed the file a moment before learns so (409), not "not found".
+  const { row, facts, mandate } = await loadMandateFor(ctx, situationId, 'read', 'mandate.close');
+  if (mandate.closedAt && (await isTandemMember(ctx, mandate.tandemId)))
+    throw new DomainError('conflict', 'closure.alreadyClosed');
+  await ensureAllowed(
+    ctx,
+    'coach',
+    { type: 'situation', ...facts },
+    { action: 'mandate.close', recordId: situationId, subjectPersonId: row.personId ?? undefined },
+  );
   const [report] = await ctx.db
     .select({ status: finalReports.status })
     .from(finalReports)
@@ -45,8 +58,14 @@ export async function closeMandate(ctx: AuthedContext, situationId: string, body
     withdrawReason: body.withdrawReason,
     skipReports: body.skipReports,
   };
-  const all = [...problems, ...checkSettlement(settlement)];
-  if (all.length) throw invalid(all.map((p) => ({ path: p.path, messageKey: `closure.${p.problem}` })));
+  const looseEnds = await closureLooseEnds(ctx.db, mandate, body.outcomeOn, swissDay(ctx.now()));
+  const all = [
+    ...problems,
+    ...checkSettlement(settlement),
+    ...(await settlementTargets(ctx, mandate.id, body, looseEnds)),
+  ];
+  if (all.length)
+    throw invalid(all.map((p) => ('problem' in p ? { path: p.path, messageKey: `closure.${p.problem}` } : p)));
   const now = ctx.now();
   const today = swissDay(now);
   const holder = holderAfterClosure(mandate, false);
@@ -73,12 +92,7 @@ export async function closeMandate(ctx: AuthedContext, situationId: string, body
       settlement,
     );
     if (left.waitingMeasureIds.length || left.unsentMonths.length)
-      throw new DomainError('conflict', 'closure.unsettled', {
-        params: {
-          measures: left.waitingMeasureIds.length,
-          months: left.unsentMonths.map((m) => monthLabel(m, ctx.lang)).join(', ') || '—',
-        },
-      });
+      throw new DomainError('conflict', 'closure.unsettled', { params: { parts: unsettledParts(ctx.lang, left) } });
     const unsent = new Set(open.unsentReports.map((r) => r.month));
     if (body.skipReports.some((r) => !unsent.has(r.month))) throw conflict();
     await withdrawWaitingMeasures(tx, ctx, {
@@ -124,6 +138,59 @@ export async function closeMandate(ctx: AuthedContext, situationId: string, body
       },
     );
   });
+}
+
+/** What is left open, in words: only the parts with something left ("1 mesure …", "rapports non envoyés : …"). */
+function unsettledParts(lang: Language, left: { waitingMeasureIds: string[]; unsentMonths: string[] }) {
+  const parts = [
+    left.waitingMeasureIds.length
+      ? translate(lang, 'closure.unsettled.measures', { measures: left.waitingMeasureIds.length })
+      : '',
+    left.unsentMonths.length
+      ? translate(lang, 'closure.unsettled.months', {
+          months: left.unsentMonths.map((m) => monthLabel(m, lang)).join(', '),
+        })
+      : '',
+  ];
+  return parts.filter(Boolean).join(translate(lang, 'closure.unsettled.separator'));
+}
+
+async function isTandemMember(ctx: AuthedContext, tandemId: string) {
+  const [t] = await ctx.db
+    .select({ orp: tandems.orpUserId, cms: tandems.cmsUserId })
+    .from(tandems)
+    .where(eq(tandems.id, tandemId));
+  return t?.orp === ctx.actor.userId || t?.cms === ctx.actor.userId;
+}
+
+/**
+ * What the settlement names must be this mandate's (issue 11): a measure of another file, a measure or a month named
+ * twice, a month outside the mandate or already sent or skipped is a 400 on its field, nothing changed. A measure
+ * decided or a report sent since the preview is found in the transaction: 409 (decision 017).
+ */
+async function settlementTargets(
+  ctx: AuthedContext,
+  mandateId: string,
+  body: z.infer<typeof CloseBodySchema>,
+  open: ClosurePreview,
+): Promise<{ path: string; messageKey: string }[]> {
+  const own = new Set(
+    (await ctx.db.select({ id: measures.id }).from(measures).where(eq(measures.mandateId, mandateId))).map((m) => m.id),
+  );
+  const unsent = new Set(open.unsentReports.map((r) => r.month));
+  const problems: { path: string; messageKey: string }[] = [];
+  body.withdrawMeasureIds.forEach((id, i) => {
+    const path = `withdrawMeasureIds.${i}`;
+    if (body.withdrawMeasureIds.indexOf(id) !== i) problems.push({ path, messageKey: 'closure.measureTwice' });
+    else if (!own.has(id)) problems.push({ path, messageKey: 'closure.measureNotOfFile' });
+  });
+  body.skipReports.forEach((r, i) => {
+    const path = `skipReports.${i}.month`;
+    if (body.skipReports.findIndex((x) => x.month === r.month) !== i)
+      problems.push({ path, messageKey: 'closure.monthTwice' });
+    else if (!unsent.has(r.month)) problems.push({ path, messageKey: 'closure.monthNotOpen' });
+  });
+  return problems;
 }
 
 /** Months not reported, said so with the tandem's reason: the draft if there is one, else a row that says it. */

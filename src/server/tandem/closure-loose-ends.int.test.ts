@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCommune, insertInstitution, insertUser } from '../../db/seed/factories.ts';
-import { measureKinds, measures, notifications, outboxMessages } from '../../db/schema.ts';
+import { auditLog, mandates, measureKinds, measures, users, notifications, outboxMessages } from '../../db/schema.ts';
 import { type TestApp, createTestApp } from '../../test/int-harness.ts';
 import { getSituation } from '../../test/situation-fixtures.ts';
 import { assign, createTandem, orientedToTandem, tandemMembers } from '../../test/tandem-fixtures.ts';
@@ -186,13 +186,54 @@ describe('the monthly report (issue 11)', () => {
 
 describe('closing with loose ends (issue 11)', () => {
   let waiting: { id: string; version: number };
+  let approved: { id: string; version: number };
   it('lists what is open and refuses a closure that leaves it open, with a translated 409', async () => {
     const orp = 'tandem.orp.a';
     at('2026-05-04T09:00:00Z');
     waiting = await proposeCourse(orp, '2026-06-01', '2026-07-31');
     at('2026-06-15T09:00:00Z');
+    // Zero-width spaces are no text (issue 11): the bilan final and a monthly report are refused, nothing changed.
+    const blank = '\u200b\u200b\u200b';
     const sections = { workDone: 'a', obstacles: 'b', strengths: 'c', stepsTaken: 'd', stepsToTake: 'e' };
-    const report = (await call(orp, 'PUT', '/final-report', { ...sections, version: null })).json().finalReport;
+    const empty = (await call(orp, 'PUT', '/final-report', { ...sections, workDone: blank, version: null })).json()
+      .finalReport;
+    const notFinal = await call(orp, 'POST', '/final-report/finalise', { language: 'fr', version: empty.version });
+    expect(notFinal.statusCode).toBe(400);
+    expect(notFinal.json().error.fields).toEqual([{ path: 'workDone', message: 'Ce champ est obligatoire.' }]);
+    const report = (await call(orp, 'PUT', '/final-report', { ...sections, version: empty.version })).json()
+      .finalReport;
+    const may = (await call(orp, 'POST', '/monthly-reports', { month: '2026-05' }))
+      .json()
+      .monthlyReports.find((r: { month: string }) => r.month === '2026-05');
+    const mayBlank = (
+      await call(orp, 'PUT', `/monthly-reports/${may.id}`, { significantElements: blank, version: may.version })
+    )
+      .json()
+      .monthlyReports.find((r: { month: string }) => r.month === '2026-05');
+    const blankSent = await call(orp, 'POST', `/monthly-reports/${may.id}/send`, {
+      significantElements: blank,
+      version: mayBlank.version,
+    });
+    expect(blankSent.statusCode).toBe(400);
+    expect(blankSent.json().error.fields).toEqual([
+      { path: 'significantElements', message: 'Écrivez les éléments significatifs du mois avant d’envoyer.' },
+    ]);
+    // A report id of another file under this situation: 404, audited.
+    const other = '00000000-0000-4000-8000-0000000000fe';
+    const r = await call(orp, 'PUT', `/monthly-reports/${other}`, { significantElements: 'x', version: 1 });
+    expect(r.statusCode).toBe(404);
+    const audited = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.recordId, other), eq(auditLog.allowed, false)));
+    expect(audited).toHaveLength(1);
+    // An approved measure that starts after the closure: listed, to be withdrawn like the waiting ones.
+    approved = await proposeCourse(orp, '2026-07-06', '2026-08-28');
+    expect((await decide('sas', approved.id, approved.version)).statusCode).toBe(200);
+    expect(
+      (await decide('commune.sion', approved.id, (await waitingMeasure(orp, approved.id)).version)).statusCode,
+    ).toBe(200);
+    expect(await waitingMeasure(orp, approved.id)).toMatchObject({ status: 'approved' });
     expect(
       (await call(orp, 'POST', '/final-report/finalise', { language: 'fr', version: report.version })).statusCode,
     ).toBe(200);
@@ -206,12 +247,21 @@ describe('closing with loose ends (issue 11)', () => {
           nameDe: 'Sprachkurs (GES)',
           startOn: '2026-06-01',
           pendingStep: 'sas',
+          status: 'proposed',
+        },
+        {
+          id: approved.id,
+          nameFr: course.nameFr,
+          nameDe: 'Sprachkurs (GES)',
+          startOn: '2026-07-06',
+          pendingStep: null,
+          status: 'approved',
         },
       ],
       unsentReports: [
         { month: '2026-02', status: 'none' },
         { month: '2026-04', status: 'none' },
-        { month: '2026-05', status: 'none' },
+        { month: '2026-05', status: 'draft' },
         { month: '2026-06', status: 'none' },
       ],
     });
@@ -223,20 +273,34 @@ describe('closing with loose ends (issue 11)', () => {
     const refused = await call(orp, 'POST', '/mandate/close', base);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toBe(
-      'La clôture laisse des points ouverts : 1 mesure en attente de décision ; rapports non envoyés : ' +
+      'La clôture laisse des points ouverts : 2 mesures en attente de décision ou approuvées non commencées ; ' +
+        'rapports non envoyés : ' +
         'février 2026, avril 2026, mai 2026, juin 2026. Retirez les mesures en attente, et envoyez ou sautez ' +
         'chaque rapport avec un motif.',
     );
     const cms = 'tandem.cms.a';
     const partly = await call(cms, 'POST', '/mandate/close', {
       ...base,
-      withdrawMeasureIds: [waiting.id],
+      withdrawMeasureIds: [waiting.id, approved.id],
       withdrawReason: 'Mandat terminé.',
       skipReports: [{ month: '2026-02', reason: 'Premier mois, point fait oralement.' }],
     });
     expect(partly.statusCode).toBe(409);
-    expect(partly.json().error.message).toContain('keine hängige Massnahme');
-    expect(partly.json().error.message).toContain('April 2026, Mai 2026, Juni 2026');
+    // Only what is left: no measures part when none is left (no "0", no "—").
+    expect(partly.json().error.message).toBe(
+      'Der Abschluss lässt Punkte offen: nicht versandte Berichte: April 2026, Mai 2026, Juni 2026. Ziehen Sie die ' +
+        'hängigen Massnahmen zurück und versenden oder überspringen Sie jeden Bericht mit einer Begründung.',
+    );
+    const onlyMeasures = await call(orp, 'POST', '/mandate/close', {
+      ...base,
+      withdrawMeasureIds: [],
+      skipReports: ['2026-02', '2026-04', '2026-05', '2026-06'].map((month) => ({ month, reason: 'Réseau mensuel.' })),
+    });
+    expect(onlyMeasures.statusCode).toBe(409);
+    expect(onlyMeasures.json().error.message).toBe(
+      'La clôture laisse des points ouverts : 2 mesures en attente de décision ou approuvées non commencées. ' +
+        'Retirez les mesures en attente, et envoyez ou sautez chaque rapport avec un motif.',
+    );
     const noReason = await call(orp, 'POST', '/mandate/close', {
       ...base,
       withdrawMeasureIds: [waiting.id],
@@ -248,9 +312,49 @@ describe('closing with loose ends (issue 11)', () => {
       { path: 'withdrawReason', message: 'Indiquez pourquoi les mesures en attente sont retirées.' },
       { path: 'skipReports.0.reason', message: 'Indiquez pourquoi ce rapport mensuel n’est pas envoyé.' },
     ]);
+    // Zero-width spaces are no reason.
+    const invisible = await call(orp, 'POST', '/mandate/close', {
+      ...base,
+      withdrawMeasureIds: [waiting.id],
+      withdrawReason: blank,
+      skipReports: [{ month: '2026-02', reason: blank }],
+    });
+    expect(invisible.statusCode).toBe(400);
+    expect(invisible.json().error.fields.map((f: { path: string }) => f.path)).toEqual([
+      'withdrawReason',
+      'skipReports.0.reason',
+    ]);
+    // What the settlement names must be this mandate's, each once: a translated 400 on the field, not a 409.
+    const reason = 'Mandat terminé.';
+    const targets = await call(orp, 'POST', '/mandate/close', {
+      ...base,
+      withdrawMeasureIds: [waiting.id, '00000000-0000-4000-8000-0000000000ff', waiting.id],
+      withdrawReason: reason,
+      skipReports: [
+        { month: '2026-02', reason },
+        { month: '2026-02', reason },
+        { month: '2026-01', reason },
+        { month: '2026-03', reason },
+      ],
+    });
+    expect(targets.statusCode).toBe(400);
+    expect(targets.json().error.fields).toEqual([
+      { path: 'withdrawMeasureIds.1', message: 'Cette mesure n’est pas une mesure en attente de ce mandat.' },
+      { path: 'withdrawMeasureIds.2', message: 'Cette mesure est indiquée deux fois.' },
+      { path: 'skipReports.1.month', message: 'Ce mois est indiqué deux fois.' },
+      {
+        path: 'skipReports.2.month',
+        message: 'Ce mois n’est pas un rapport à envoyer de ce mandat (hors du mandat, déjà envoyé ou sauté).',
+      },
+      {
+        path: 'skipReports.3.month',
+        message: 'Ce mois n’est pas un rapport à envoyer de ce mandat (hors du mandat, déjà envoyé ou sauté).',
+      },
+    ]);
     // Nothing changed.
     expect((await getSituation(t, await as('tandem.orp.a'), situationId)).json().status).toBe('tandem');
     expect((await waitingMeasure(orp, waiting.id)).version).toBe(waiting.version);
+    expect(await waitingMeasure(orp, approved.id)).toMatchObject({ status: 'approved' });
   });
 
   it('withdraws the waiting measures, tells their deciders in their language, records the months skipped', async () => {
@@ -264,7 +368,7 @@ describe('closing with loose ends (issue 11)', () => {
       outcome: 'social_aid_only',
       outcomeOn: '2026-06-12',
       insertion: null,
-      withdrawMeasureIds: [waiting.id],
+      withdrawMeasureIds: [waiting.id, approved.id],
       withdrawReason: 'Le mandat est clôturé, la personne est suivie par l’aide sociale.',
       skipReports,
       version: m.version,
@@ -307,8 +411,81 @@ describe('closing with loose ends (issue 11)', () => {
     // The decider no longer finds it to decide.
     const sas = 'sas';
     expect((await call(sas, 'GET', '/api/inbox/measures')).json().items).toEqual([]);
-    expect((await decide(sas, waiting.id, withdrawn.version)).statusCode).toBe(404);
     expect((await getSituation(t, await as('tandem.orp.a'), situationId)).json().status).toBe('closed');
+    expect(await waitingMeasure(orp, approved.id)).toMatchObject({ status: 'withdrawn' });
+  });
+
+  it('tells the other member racing the closure that it is already closed (409, not 404)', async () => {
+    const cms = 'tandem.cms.a';
+    const late = await call(cms, 'POST', '/mandate/close', {
+      outcome: 'social_aid_only',
+      outcomeOn: '2026-06-12',
+      insertion: null,
+      version: (await file(cms)).mandate.version,
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.message).toBe(
+      'Dieses Mandat wurde inzwischen bereits abgeschlossen. Laden Sie die Seite neu.',
+    );
+    // An outsider still learns nothing.
+    expect(
+      (
+        await call('commune.sion', 'POST', '/mandate/close', {
+          outcome: 'social_aid_only',
+          outcomeOn: '2026-06-12',
+          insertion: null,
+          version: 1,
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+
+  it('answers a decider racing the closure 409 (withdrawn), anyone else 404, the refusals audited', async () => {
+    const withdrawn = await waitingMeasure('tandem.orp.a', waiting.id);
+    const late = await decide('sas', waiting.id, withdrawn.version);
+    expect(late.statusCode).toBe(409);
+    expect(late.json().error.message).toBe('Le mandat de cette mesure est clôturé : elle ne peut plus être décidée.');
+    // The commune's step came after the SAS's: it never waited for the commune, which learns nothing.
+    expect((await decide('commune.sion', waiting.id, withdrawn.version)).statusCode).toBe(404);
+    const refused = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, 'measure.decide'), eq(auditLog.recordId, waiting.id), eq(auditLog.allowed, false)),
+      );
+    expect(refused).toHaveLength(2);
+  });
+
+  it('does not start an approved measure on a closed file (409); a running one goes on', async () => {
+    const db = t.database.db;
+    // An approved measure left by a closure made before these rules.
+    await db.update(measures).set({ status: 'approved' }).where(eq(measures.id, approved.id));
+    // Whoever holds the file after the closure records how its measures end.
+    const [mandate] = await db.select().from(mandates).where(eq(mandates.situationId, situationId));
+    const [user] = await db.select().from(users).where(eq(users.id, mandate!.holderUserId));
+    const holder = user!.username;
+    const m = await waitingMeasure(holder, approved.id);
+    const start = await call(holder, 'POST', `/measures/${approved.id}/run`, {
+      action: 'start',
+      on: '2026-06-15',
+      reason: '',
+      version: m.version,
+    });
+    expect(start.statusCode).toBe(409);
+    expect(start.json().error.message).toBe(
+      user!.language === 'de'
+        ? 'Das Mandat ist abgeschlossen: Eine bewilligte Massnahme kann nicht mehr beginnen.'
+        : 'Le mandat est clôturé : une mesure approuvée ne peut plus commencer.',
+    );
+    expect(await waitingMeasure(holder, approved.id)).toMatchObject({ status: 'approved', version: m.version });
+    const running = (await measuresFile(holder)).measures.find((x: { status: string }) => x.status === 'running');
+    const done = await call(holder, 'POST', `/measures/${running.id}/run`, {
+      action: 'complete',
+      on: '2026-06-15',
+      reason: '',
+      version: running.version,
+    });
+    expect(done.statusCode, done.body).toBe(200);
   });
 
   it('refuses a decision on a closed file’s measure, with a message that says why', async () => {

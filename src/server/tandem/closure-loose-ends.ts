@@ -7,8 +7,13 @@ import { measureKinds, measures, monthlyReports } from '../../db/schema.ts';
 import { routeOf } from '../measures/measure-repository.ts';
 import type { MandateRow } from './tandem-repository.ts';
 
+/** What a closure withdraws: the measures waiting for a decision, and those approved but not started (issue 11). */
+export const CLOSURE_WITHDRAWN = ['proposed', 'escalated', 'approved'] as const;
+export const withdrawnAtClosure = (status: string) => (CLOSURE_WITHDRAWN as readonly string[]).includes(status);
+
 /**
- * What a closure on `outcomeOn` would leave open (issue 11): the mandate's measures waiting for a decision, and the
+ * What a closure on `outcomeOn` would leave open (issue 11): the mandate's measures waiting for a decision or approved
+ * and not started, and the
  * months from its start to the outcome's month whose report was neither sent nor skipped.
  */
 export async function closureLooseEnds(
@@ -21,7 +26,7 @@ export async function closureLooseEnds(
     .select({ m: measures, nameFr: measureKinds.nameFr, nameDe: measureKinds.nameDe })
     .from(measures)
     .innerJoin(measureKinds, eq(measureKinds.id, measures.kindId))
-    .where(and(eq(measures.mandateId, mandate.id), inArray(measures.status, ['proposed', 'escalated'])))
+    .where(and(eq(measures.mandateId, mandate.id), inArray(measures.status, [...CLOSURE_WITHDRAWN])))
     .orderBy(asc(measures.proposedAt));
   const reports = await q
     .select({ month: monthlyReports.month, status: monthlyReports.status })
@@ -36,6 +41,7 @@ export async function closureLooseEnds(
       nameDe,
       startOn: m.startOn,
       pendingStep: pendingStep({ status: m.status, route: routeOf(m), stepIndex: m.stepIndex }),
+      status: m.status as (typeof CLOSURE_WITHDRAWN)[number],
     })),
     unsentReports: months
       .filter((month) => {

@@ -1,9 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { swissDay } from '../../domain/consent/consent.ts';
-import { DomainError, conflict, invalid, notFound } from '../../domain/errors.ts';
+import { DomainError, conflict, invalid } from '../../domain/errors.ts';
 import { draftSignificantElements, reportableMonths } from '../../domain/tandem/monthly-report.ts';
 import { monthlyReports } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
+import { notFoundAudited } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { loadMandateFor } from './load-mandate.ts';
 import { monthMeasureEvents, monthlyReportFacts } from './monthly-report-facts.ts';
@@ -72,7 +73,13 @@ export async function updateMonthlyReport(
     .select()
     .from(monthlyReports)
     .where(and(eq(monthlyReports.id, reportId), eq(monthlyReports.situationId, situationId)));
-  if (!report) throw notFound();
+  if (!report)
+    throw await notFoundAudited(ctx, {
+      action: 'monthly_report.update',
+      recordType: 'monthly_report',
+      recordId: reportId,
+      subjectPersonId: row.personId ?? undefined,
+    });
   if (report.status !== 'draft') throw new DomainError('conflict', 'report.alreadySent');
   await ctx.db.transaction(async (tx) => {
     const updated = await tx

@@ -1,12 +1,11 @@
 import { eq, inArray } from 'drizzle-orm';
-import { can } from '../../domain/access/policy.ts';
 import type { Language } from '../../domain/access/roles.ts';
 import { buildIcs } from '../../domain/calendar/ics.ts';
 import { PART_CATEGORY } from '../../domain/consent/data-categories.ts';
 import { notFound } from '../../domain/errors.ts';
 import { invitationState, invitationUid } from '../../domain/tandem/planned-meeting.ts';
 import { oneRow } from '../../db/one-row.ts';
-import { persons, tandems, users } from '../../db/schema.ts';
+import { tandems, users } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { translate } from '../i18n/messages.ts';
@@ -16,8 +15,8 @@ import { findPlannedMeeting } from './planned-meeting-repository.ts';
 
 /**
  * The planned meeting's invitation as an iCalendar file (RFC 5545): REQUEST while planned, CANCEL once cancelled or
- * once the mandate is closed, with its stable UID and its SEQUENCE. It carries no more personal data than the caller
- * may see: the person's name only with the right to see who the person is, otherwise "the person"; no notes. Read
+ * once the mandate is closed, with its stable UID and its SEQUENCE. It is meant for outside calendars and forwarding:
+ * the situation's number and "the person", never the person's name (decision 018); no notes. Read
  * through the access policy (the coaching's category of the procuration) and audited.
  */
 export async function exportMeetingInvitation(
@@ -38,7 +37,12 @@ export async function exportMeetingInvitation(
     });
     throw notFound();
   }
-  const planned = await findPlannedMeeting(ctx.db, situationId, plannedMeetingId);
+  const planned = await findPlannedMeeting(
+    ctx,
+    { id: situationId, personId: row.personId },
+    plannedMeetingId,
+    'planned_meeting.export',
+  );
   if (planned.status === 'held') throw notFound(); // a held meeting is in the journal, no longer an invitation
   const tandem = oneRow(await ctx.db.select().from(tandems).where(eq(tandems.id, mandate.tandemId)));
   const people = await ctx.db
@@ -55,12 +59,9 @@ export async function exportMeetingInvitation(
     .filter((id) => id !== planned.createdByUserId)
     .map(asAttendee)
     .filter((a) => a !== null);
-  const identity = can(ctx.actor, 'read_identity', { type: 'situation', ...facts });
-  const [person] =
-    identity && planned.personInvited && row.personId
-      ? await ctx.db.select().from(persons).where(eq(persons.id, row.personId))
-      : [];
-  const who = person ? `${person.firstNames} ${person.officialName}` : translate(lang, 'invitation.thePerson');
+  // An .ics is meant for outside calendars and forwarding: never the person's name (decision 018), the situation's
+  // number and "the person" suffice; the tandem reads the name in Tandem.
+  const who = translate(lang, 'invitation.thePerson');
   const kind = translate(lang, `invitation.kind.${planned.kind}`);
   const description = [
     translate(lang, 'invitation.situation', { number: row.number }),
@@ -89,7 +90,7 @@ export async function exportMeetingInvitation(
     recordId: planned.id,
     subjectPersonId: row.personId ?? undefined,
     allowed: true,
-    details: { situationId, method, sequence, personNamed: Boolean(person) },
+    details: { situationId, method, sequence },
   });
   return { ics, filename: `tandem-${planned.plannedOn}.ics`, method };
 }

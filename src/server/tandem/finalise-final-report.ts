@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Language } from '../../domain/access/roles.ts';
 import { type FieldError, conflict, invalid } from '../../domain/errors.ts';
+import { hasVisibleText } from '../../domain/text/visible-text.ts';
 import { attachments, finalReports } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { recordSituationEvent } from '../situations/record-event.ts';
@@ -21,7 +22,7 @@ export async function finaliseFinalReport(
   const { row, mandate } = await loadMandateFor(ctx, situationId, 'coach', 'final_report.finalise');
   const [report] = await ctx.db.select().from(finalReports).where(eq(finalReports.mandateId, mandate.id));
   if (!report) throw invalid([{ path: 'finalReport', messageKey: 'finalReport.notWritten' }]);
-  const fields: FieldError[] = SECTIONS.filter((k) => !report[k].trim()).map((k) => ({
+  const fields: FieldError[] = SECTIONS.filter((k) => !hasVisibleText(report[k])).map((k) => ({
     path: k,
     messageKey: 'field.required',
   }));

@@ -21,7 +21,12 @@ export async function holdPlannedMeeting(
   version: number,
 ): Promise<string> {
   const { row, mandate } = await loadMandateFor(ctx, situationId, 'coach', 'planned_meeting.hold');
-  const planned = await findPlannedMeeting(ctx.db, situationId, plannedMeetingId);
+  const planned = await findPlannedMeeting(
+    ctx,
+    { id: situationId, personId: row.personId },
+    plannedMeetingId,
+    'planned_meeting.hold',
+  );
   // Held or cancelled meanwhile (by the other tandem member): the state the caller read is gone.
   if (planned.status !== 'planned') throw conflict();
   const today = swissDay(ctx.now());

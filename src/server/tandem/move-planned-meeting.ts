@@ -15,7 +15,12 @@ export async function movePlannedMeeting(
   input: z.infer<typeof MovePlannedMeetingBodySchema>,
 ) {
   const { row, mandate } = await loadMandateFor(ctx, situationId, 'coach', 'planned_meeting.move');
-  const planned = await findPlannedMeeting(ctx.db, situationId, plannedMeetingId);
+  const planned = await findPlannedMeeting(
+    ctx,
+    { id: situationId, personId: row.personId },
+    plannedMeetingId,
+    'planned_meeting.move',
+  );
   ensurePlannedDate(input.plannedOn, mandate, swissDay(ctx.now()));
   const { version, ...values } = input;
   await ctx.db.transaction(async (tx) => {

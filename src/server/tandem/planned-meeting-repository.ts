@@ -1,17 +1,34 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/open-db.ts';
 import { plannedMeetings } from '../../db/schema.ts';
-import { conflict, notFound } from '../../domain/errors.ts';
+import { conflict } from '../../domain/errors.ts';
+import type { AuditAction } from '../../domain/audit/actions.ts';
+import { notFoundAudited } from '../http/access.ts';
+import type { AuthedContext } from '../http/context.ts';
 
 export type PlannedMeetingRow = typeof plannedMeetings.$inferSelect;
 
-/** A planned meeting of this situation, or 404 (an id from another file is not found here). */
-export async function findPlannedMeeting(q: Queryable, situationId: string, id: string): Promise<PlannedMeetingRow> {
-  const [row] = await q
+/**
+ * A planned meeting of this situation, or 404 (an id from another file is not found here), the refusal audited:
+ * the situation's access passed, the sub-record's did not (issue 11).
+ */
+export async function findPlannedMeeting(
+  ctx: AuthedContext,
+  situation: { id: string; personId: string | null },
+  id: string,
+  action: AuditAction,
+): Promise<PlannedMeetingRow> {
+  const [row] = await ctx.db
     .select()
     .from(plannedMeetings)
-    .where(and(eq(plannedMeetings.id, id), eq(plannedMeetings.situationId, situationId)));
-  if (!row) throw notFound();
+    .where(and(eq(plannedMeetings.id, id), eq(plannedMeetings.situationId, situation.id)));
+  if (!row)
+    throw await notFoundAudited(ctx, {
+      action,
+      recordType: 'planned_meeting',
+      recordId: id,
+      subjectPersonId: situation.personId ?? undefined,
+    });
   return row;
 }
 

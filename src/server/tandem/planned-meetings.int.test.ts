@@ -111,8 +111,9 @@ describe('meetings planned ahead and their invitation', () => {
         'STATUS:CONFIRMED',
       ]),
     );
-    // A tandem member may see who the person is: named, with the others; the other member invited.
-    expect(r.body.replace(/\r\n /g, '')).toContain('Avec : Léa Marie Évéquoz.');
+    // Meant for outside calendars and forwarding: never the person's name, even for a tandem member (decision 018).
+    expect(r.body.replace(/\r\n /g, '')).not.toMatch(/Évéquoz|Léa/);
+    expect(r.body).toContain('la personne');
     expect(lines.some((l) => l.startsWith('ATTENDEE') && l.endsWith(`:mailto:${a.cmsUser.email}`))).toBe(true);
     expect(lines.some((l) => l.startsWith('ORGANIZER') && l.endsWith(`:mailto:${a.orpUser.email}`))).toBe(true);
     const de = unfold((await ics(orp, first, 'de')).body);
@@ -144,6 +145,15 @@ describe('meetings planned ahead and their invitation', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'planned_meeting.export'), eq(auditLog.allowed, false)));
     expect(refused).toHaveLength(1);
+  });
+
+  it('answers 404 to an id that is not this file’s planned meeting, and audits the refusal (issue 11)', async () => {
+    const orp = await t.signIn('tandem.orp.p');
+    const other = '00000000-0000-4000-8000-00000000abcd';
+    expect((await ics(orp, other)).statusCode).toBe(404);
+    expect((await send(orp, 'POST', `/planned-meetings/${other}/cancel`, { version: 1 })).statusCode).toBe(404);
+    expect(await audits('planned_meeting.export', other)).toEqual([expect.objectContaining({ allowed: false })]);
+    expect(await audits('planned_meeting.cancel', other)).toEqual([expect.objectContaining({ allowed: false })]);
   });
 
   it('moves it with the version read (409 otherwise): same UID, SEQUENCE 1', async () => {

@@ -1,5 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { DomainError, conflict, invalid, notFound } from '../../domain/errors.ts';
+import { DomainError, conflict, invalid } from '../../domain/errors.ts';
+import { hasVisibleText } from '../../domain/text/visible-text.ts';
+import { notFoundAudited } from '../http/access.ts';
 import { composeMonthlyReport } from '../../domain/tandem/monthly-report.ts';
 import { monthlyReports, users } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
@@ -37,12 +39,18 @@ export async function sendMonthlyReport(
     .select()
     .from(monthlyReports)
     .where(and(eq(monthlyReports.id, reportId), eq(monthlyReports.situationId, situationId)));
-  if (!report) throw notFound();
+  if (!report)
+    throw await notFoundAudited(ctx, {
+      action: 'monthly_report.send',
+      recordType: 'monthly_report',
+      recordId: reportId,
+      subjectPersonId: row.personId ?? undefined,
+    });
   if (report.status !== 'draft') throw new DomainError('conflict', 'report.alreadySent');
   // Only what the user sees goes (issue 11): a text not saved, or saved since by someone else, is refused.
   if (report.version !== version || report.significantElements.trim() !== shown.significantElements.trim())
     throw new DomainError('conflict', 'report.notAsShown');
-  if (!report.significantElements.trim())
+  if (!hasVisibleText(report.significantElements))
     throw invalid([{ path: 'significantElements', messageKey: 'report.elementsRequired' }]);
   const people = await ctx.db
     .select({

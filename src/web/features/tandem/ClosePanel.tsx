@@ -1,6 +1,6 @@
 import { Alert, List, NumberInput, Paper, Select, Stack, Text, TextInput, Textarea, Title, Group } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ClosurePreview, Mandate, TandemFile } from '../../../contracts/tandem.ts';
 import { swissDay } from '../../../domain/consent/consent.ts';
 import { CONTRACT_TYPES, OUTCOMES, type ContractType, type Outcome } from '../../../domain/tandem/closure.ts';
@@ -65,13 +65,17 @@ export function ClosePanel({
   const [withdrawReason, setWithdrawReason] = useState('');
   const [skipReasons, setSkipReasons] = useState<Record<string, string>>({});
   // The closure withdraws measures too: their panel is refetched with the situation.
-  const { run, error, busy } = useReplacingWrite<TandemFile>(
+  const { run, error, busy, setError } = useReplacingWrite<TandemFile>(
     ['tandem', situationId],
     [
       ['situation', situationId],
       ['measures', situationId],
     ],
   );
+  // The server wrote its refusal in the language of the request: one in the language left behind is dropped (the
+  // next submit says again what is missing, in the new one).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on a change of language only
+  useEffect(() => setError(null), [lang]);
   const preview = useClosurePreview(situationId, outcomeOn, file);
   const ready = file.finalReport?.status === 'final';
   const open = preview.data;
@@ -181,11 +185,13 @@ export function ClosePanel({
               <List size="sm">
                 {waiting.map((w) => (
                   <List.Item key={w.id}>
-                    {t('close.waitingItem', {
-                      name: kindName(w, lang),
-                      date: date(w.startOn),
-                      step: w.pendingStep ? t(stepKey(w.pendingStep)) : '—',
-                    })}
+                    {w.status === 'approved'
+                      ? t('close.approvedItem', { name: kindName(w, lang), date: date(w.startOn) })
+                      : t('close.waitingItem', {
+                          name: kindName(w, lang),
+                          date: date(w.startOn),
+                          step: w.pendingStep ? t(stepKey(w.pendingStep)) : '—',
+                        })}
                   </List.Item>
                 ))}
               </List>

@@ -167,7 +167,8 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
     'Nachkontrollen nach 6 und 12 Monaten werden der Person, die das Dossier führt, in Erinnerung gerufen.',
   'close.openTitle': 'Offene Punkte',
   'close.nothingOpen': 'Nichts offen: keine Massnahme mit hängigem Entscheid, alle Monatsberichte sind erledigt.',
-  'close.waitingTitle': 'Massnahmen mit hängigem Entscheid',
+  'close.waitingTitle': 'Massnahmen mit hängigem Entscheid oder bewilligt, nicht begonnen',
+  'close.approvedItem': '{name} — ab {date} — bewilligt, nicht begonnen',
   'close.waitingItem': '{name} — ab {date} — wartet auf: {step}',
   'close.waitingHint':
     'Sie werden beim Abschluss zurückgezogen, und wer sie zu entscheiden hatte, wird benachrichtigt. Soll eine ' +

@@ -161,7 +161,8 @@ export const frTandem = {
   'close.followUps': 'Des suivis à 6 et 12 mois seront rappelés au détenteur du dossier.',
   'close.openTitle': 'Points ouverts',
   'close.nothingOpen': 'Rien d’ouvert : aucune mesure en attente de décision, tous les rapports mensuels sont réglés.',
-  'close.waitingTitle': 'Mesures en attente de décision',
+  'close.waitingTitle': 'Mesures en attente de décision ou approuvées non commencées',
+  'close.approvedItem': '{name} — dès le {date} — approuvée, pas commencée',
   'close.waitingItem': '{name} — dès le {date} — attend : {step}',
   'close.waitingHint':
     'Elles seront retirées à la clôture et ceux qui devaient les décider en seront avertis. Pour qu’une mesure soit ' +
