@@ -106,6 +106,8 @@ test('seed 000 end to end: measures interrupted, an internship turned AIT job, t
     'realistic_potential',
     'intensive_coaching_needed',
   ]) {
+    // Each criterion answered by the coordinator (none comes pre-answered: issue 11).
+    await page.getByTestId(`answer-${criterion}`).getByLabel(t['answer.met'], { exact: true }).check();
     await page.getByTestId(`justification-${criterion}`).fill('Vérifié au dossier et en entretien.');
   }
   await page.getByTestId('answer-lias_employability_checked').getByLabel(t['answer.not_applicable']).check();

@@ -10,8 +10,8 @@ import { type Locator, type Page, expect, test } from './support/test.ts';
  * after a confirmation that names all of it, the file closes, the measures are withdrawn and the LMMT's decider is
  * told. First in French, then in German.
  *
- * Runs after measures.spec.ts (files run in name order, one worker), which still decides Schmid's measures at the
- * commune of Brig-Glis.
+ * Runs after every other journey (its own Playwright project, `closing`, depends on `journeys`): measures.spec.ts
+ * still decides Schmid's measures at the commune of Brig-Glis, and the German tandem journeys work on her file.
  */
 test.describe.configure({ mode: 'serial' });
 
