@@ -133,6 +133,21 @@ describe('the audit log, readable', () => {
     expect(aboutOther?.personName).toBeNull();
   });
 
+  it('names a measure kind and a commune in words, not by their ids', async () => {
+    const [kind] = await queryRows<{ id: string; name_fr: string; name_de: string }>(
+      t.database.db,
+      sql`SELECT id, name_fr, name_de FROM measure_kinds ORDER BY code LIMIT 1`,
+    );
+    await t.database.db.execute(sql`
+      INSERT INTO audit_log (at, actor_user_id, action, record_type, record_id, allowed, details)
+      VALUES (${new Date('2026-03-05T10:05:00Z')}, ${adminProId}, 'measure_kind.update', 'measure_kind', ${kind!.id},
+              true, '{}'::jsonb)`);
+    const [fr] = (await list(admin, `subject=${kind!.id}`)).items;
+    expect(fr?.recordName).toBe(kind!.name_fr);
+    const [de] = (await list(adminDe, `subject=${kind!.id}`)).items;
+    expect(de?.recordName).toBe(kind!.name_de);
+  });
+
   it('audits the reading, with a row per person whose name the page showed, never the name typed', async () => {
     const from = await lastId();
     await list(adminPro, `person=${encodeURIComponent('zuffe')}&pageSize=5`);

@@ -4,7 +4,18 @@ import { auditActionLabel, auditRecordTypeLabel } from '../../domain/audit/actio
 import { invalid } from '../../domain/errors.ts';
 import { checkNavs13 } from '../../domain/person/navs13.ts';
 import { foldName } from '../../domain/person/search-name.ts';
-import { auditChain, auditLog, institutions, persons, regions, situations, users } from '../../db/schema.ts';
+import {
+  auditChain,
+  auditLog,
+  communes,
+  institutions,
+  measureKinds,
+  measures,
+  persons,
+  regions,
+  situations,
+  users,
+} from '../../db/schema.ts';
 import { escapeLike } from '../../db/like-pattern.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { situationAccessSql } from '../situations/situation-access-sql.ts';
@@ -287,6 +298,35 @@ async function namesOfRecords(ctx: AuthedContext, rows: readonly AuditRow[]): Pr
       .from(regions)
       .where(inArray(regions.id, regionIds));
     for (const r of found) names.set(`region:${r.id}`, local(r));
+  }
+  const communeIds = idsOf('commune');
+  if (communeIds.length) {
+    const found = await ctx.db
+      .select({ id: communes.id, name: communes.name })
+      .from(communes)
+      .where(inArray(communes.id, communeIds));
+    for (const c of found) names.set(`commune:${c.id}`, c.name);
+  }
+  // A measure by its kind ("Stage en entreprise"): what was decided or read, not whom it concerns (the person's name
+  // is in its own column, under the identity rule).
+  const kindIds = idsOf('measure_kind');
+  const measureIds = idsOf('measure');
+  if (measureIds.length || kindIds.length) {
+    const byMeasure = measureIds.length
+      ? await ctx.db
+          .select({ id: measures.id, nameFr: measureKinds.nameFr, nameDe: measureKinds.nameDe })
+          .from(measures)
+          .innerJoin(measureKinds, eq(measureKinds.id, measures.kindId))
+          .where(inArray(measures.id, measureIds))
+      : [];
+    for (const m of byMeasure) names.set(`measure:${m.id}`, local(m));
+    const byKind = kindIds.length
+      ? await ctx.db
+          .select({ id: measureKinds.id, nameFr: measureKinds.nameFr, nameDe: measureKinds.nameDe })
+          .from(measureKinds)
+          .where(inArray(measureKinds.id, kindIds))
+      : [];
+    for (const k of byKind) names.set(`measure_kind:${k.id}`, local(k));
   }
   return names;
 }

@@ -51,7 +51,12 @@ export async function withdrawWaitingMeasures(
     await notifyUsers(
       tx,
       deciders.map((d) => d.id),
-      { kind: 'measure_withdrawn', situationId: w.situationId, at: w.now, details: { measureId: m.id, step } },
+      {
+        kind: 'measure_withdrawn',
+        situationId: w.situationId,
+        at: w.now,
+        details: { measureId: m.id, step, nameFr, nameDe, reason: w.reason },
+      },
     );
     for (const d of deciders.filter((x) => x.email)) {
       const mail = composeWithdrawal(

@@ -390,6 +390,11 @@ describe('closing with loose ends (issue 11)', () => {
     const told = await db.select().from(notifications).where(eq(notifications.kind, 'measure_withdrawn'));
     expect(told.map((n) => n.userId).sort()).toEqual([sasUser.id, sasDe.id].sort());
     expect(told.map((n) => n.userId)).not.toContain(communeUser.id);
+    // The notice says which measure and why: the decider reads no file to find out.
+    expect(told[0]!.details).toMatchObject({
+      nameDe: 'Sprachkurs (GES)',
+      reason: 'Le mandat est clôturé, la personne est suivie par l’aide sociale.',
+    });
     const mails = (
       await db
         .select()

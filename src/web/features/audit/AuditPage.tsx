@@ -178,6 +178,8 @@ export function AuditPage() {
       <Group align="flex-end" gap="sm">
         <TextInput
           label={t('audit.filterPerson')}
+          // Only persons the reader may see are searched (decision 021): an administrator alone finds none.
+          description={t('audit.filterPersonHint')}
           w={240}
           value={person}
           onChange={(e) => setPerson(e.currentTarget.value)}

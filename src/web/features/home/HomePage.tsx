@@ -61,6 +61,7 @@ interface Notification {
   situationNumber: string | null;
   createdAt: string;
   read: boolean;
+  details: Record<string, unknown>;
 }
 
 const useNotifications = () =>
@@ -71,7 +72,7 @@ const useNotifications = () =>
 
 /** In-app notifications: new announcements for the Bureau, decisions for the announcer. */
 function Notifications() {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, lang } = useI18n();
   const queryClient = useQueryClient();
   const list = useNotifications();
   const unread = list.data?.items.filter((n) => !n.read) ?? [];
@@ -89,7 +90,12 @@ function Notifications() {
         {unread.map((n) => (
           <Group key={n.id} justify="space-between" wrap="nowrap" data-testid="notification">
             <Text size="sm">
-              {t(`notif.${n.kind}` as MessageKey, { number: n.situationNumber ?? '' })}{' '}
+              {t(`notif.${n.kind}` as MessageKey, {
+                number: n.situationNumber ?? '',
+                // A withdrawn measure says which and why (the decider reads no file to find out).
+                name: String((lang === 'de' ? n.details.nameDe : n.details.nameFr) ?? ''),
+                reason: String(n.details.reason ?? ''),
+              })}{' '}
               <Text span size="xs" c="gray.7">
                 · {dateTime(n.createdAt)}
               </Text>

@@ -41,11 +41,12 @@ export const de: Record<MessageKey, string> = {
   'nav.audit': 'Audit-Protokoll',
   'nav.profile': 'Mein Profil',
   'nav.outbox': 'Ausgehende E-Mails',
-  'outbox.aboutSituation': 'Inhalt eines Dossiers: geht per SMTP',
+  'outbox.aboutSituation': 'Inhalt eines Dossiers: hier nicht herunterladbar',
   'outbox.title': 'Ausgehende E-Mails',
   'outbox.intro':
     'E-Mails werden per SMTP versandt, wenn es konfiguriert ist (SMTP_URL); sonst warten sie hier und jede kann ' +
-    'als .eml-Datei heruntergeladen werden, ausser jenen mit dem Inhalt eines Dossiers (Monatsberichte), die den ' +
+    'als .eml-Datei heruntergeladen werden, ausser jenen mit dem Inhalt eines Dossiers (Monatsberichte, beim ' +
+    'Abschluss zurückgezogene Massnahmen), die den ' +
     'Personen vorbehalten sind, welche die Situation begleiten. Ein nicht erreichbarer Server verzögert den ' +
     'Versand, ohne ihn zu verlieren oder zu verdoppeln.',
   'outbox.created': 'Erstellt am',
@@ -189,6 +190,7 @@ export const de: Record<MessageKey, string> = {
   'audit.system': 'System',
   'audit.none': 'Keine Einträge.',
   'audit.filterPerson': 'Person (Name oder AHV-Nr.)',
+  'audit.filterPersonHint': 'Unter den Personen der Dossiers, die Sie sehen',
   'audit.filterRecord': 'Situation (CII-JJJJ-NNNN) oder Kennung',
   'audit.filterActionLabel': 'Aktion',
   'audit.filterResult': 'Ergebnis',

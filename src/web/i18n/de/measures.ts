@@ -11,7 +11,8 @@ export const deMeasures: Record<keyof typeof frMeasures, string> = {
   'notif.measure_approved': 'Eine für {number} beantragte Massnahme wurde bewilligt',
   'notif.measure_refused': 'Eine für {number} beantragte Massnahme wurde abgelehnt',
   'notif.measure_withdrawn':
-    'Eine Massnahme für {number}, die auf Ihren Entscheid wartete, wurde beim Abschluss zurückgezogen',
+    'Die Massnahme «{name}» für {number}, die auf Ihren Entscheid wartete, wurde beim Abschluss zurückgezogen. ' +
+    'Begründung: {reason}',
   'notif.measure_step_approved': 'Eine für {number} beantragte Massnahme hat eine Bewilligungsstufe passiert',
 
   'regime.LACI': 'AVIG',

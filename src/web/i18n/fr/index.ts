@@ -41,11 +41,12 @@ export const fr = {
   'nav.audit': 'Journal d’audit',
   'nav.profile': 'Mon profil',
   'nav.outbox': 'Courriels sortants',
-  'outbox.aboutSituation': 'Contenu d’un dossier : part par SMTP',
+  'outbox.aboutSituation': 'Contenu d’un dossier : pas de téléchargement ici',
   'outbox.title': 'Courriels sortants',
   'outbox.intro':
     'Les courriels partent par SMTP quand il est configuré (SMTP_URL) ; sinon ils attendent ici et chacun peut ' +
-    'être téléchargé en fichier .eml, sauf ceux qui portent le contenu d’un dossier (les rapports mensuels), ' +
+    'être téléchargé en fichier .eml, sauf ceux qui portent le contenu d’un dossier (rapports mensuels, mesures ' +
+    'retirées à une clôture), ' +
     'réservés aux personnes qui suivent la situation. Un serveur indisponible retarde un envoi, sans le perdre ' +
     'ni le doubler.',
   'outbox.created': 'Créé le',
@@ -190,6 +191,7 @@ export const fr = {
   'audit.system': 'Système',
   'audit.none': 'Aucune entrée.',
   'audit.filterPerson': 'Personne (nom ou n° AVS)',
+  'audit.filterPersonHint': 'Parmi les personnes des dossiers que vous voyez',
   'audit.filterRecord': 'Situation (CII-AAAA-NNNN) ou identifiant',
   'audit.filterActionLabel': 'Action',
   'audit.filterResult': 'Résultat',

@@ -7,7 +7,8 @@ export const frMeasures = {
   'home.openInbox': 'Ouvrir les décisions',
   'notif.measure_approved': 'Une mesure proposée pour {number} a été approuvée',
   'notif.measure_refused': 'Une mesure proposée pour {number} a été refusée',
-  'notif.measure_withdrawn': 'Une mesure qui attendait votre décision pour {number} a été retirée à la clôture',
+  'notif.measure_withdrawn':
+    'La mesure « {name} » qui attendait votre décision pour {number} a été retirée à la clôture. Motif : {reason}',
   'notif.measure_step_approved': 'Une mesure proposée pour {number} a franchi une étape d’approbation',
 
   'regime.LACI': 'LACI',
