@@ -13,6 +13,7 @@ export function ConfirmButton({
   consequences,
   confirmLabel,
   onConfirm,
+  beforeOpen,
   loading,
   disabled,
   ...buttonProps
@@ -23,6 +24,8 @@ export function ConfirmButton({
   consequences: ReactNode[];
   confirmLabel: string;
   onConfirm: () => Promise<unknown> | unknown;
+  /** What the form can check itself before the dialog promises anything: false keeps the dialog closed. */
+  beforeOpen?: () => boolean;
   loading?: boolean;
   disabled?: boolean;
 } & Omit<ButtonProps, 'children' | 'loading' | 'disabled' | 'onClick'>) {
@@ -40,7 +43,7 @@ export function ConfirmButton({
   };
   return (
     <>
-      <Button {...buttonProps} loading={loading} disabled={disabled} onClick={() => setOpen(true)}>
+      <Button {...buttonProps} loading={loading} disabled={disabled} onClick={() => setOpen(beforeOpen?.() ?? true)}>
         {children}
       </Button>
       <Modal

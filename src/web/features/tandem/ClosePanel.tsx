@@ -5,8 +5,9 @@ import type { ClosurePreview, Mandate, TandemFile } from '../../../contracts/tan
 import { swissDay } from '../../../domain/consent/consent.ts';
 import { CONTRACT_TYPES, OUTCOMES, type ContractType, type Outcome } from '../../../domain/tandem/closure.ts';
 import { monthLabel } from '../../../domain/tandem/monthly-report.ts';
-import { get, post } from '../../api/client.ts';
+import { ApiError, get, post } from '../../api/client.ts';
 import { useReplacingWrite } from '../../api/use-replacing-write.ts';
+import { hasVisibleText } from '../../../domain/text/visible-text.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
@@ -96,6 +97,22 @@ export function ClosePanel({
         }),
       t('close.done'),
     );
+  // The dialog says the reasons are recorded: it opens only once each is written (the server checks again).
+  const reasonsGiven = () => {
+    const fields = [
+      ...(waiting.length && !hasVisibleText(withdrawReason)
+        ? [{ path: 'withdrawReason', message: t('close.withdrawReasonRequired') }]
+        : []),
+      ...unsent.flatMap((r, i) =>
+        hasVisibleText(skipReasons[r.month] ?? '')
+          ? []
+          : [{ path: `skipReports.${i}.reason`, message: t('close.skipReasonRequired') }],
+      ),
+    ];
+    if (fields.length)
+      setError(new ApiError(400, { error: { code: 'invalid', message: t('close.reasonsMissing'), fields } }));
+    return fields.length === 0;
+  };
   const consequences = [
     t('close.confirmClosed', {
       outcome: outcome ? t(`outcome.${outcome}` as MessageKey) : '',
@@ -249,6 +266,7 @@ export function ClosePanel({
             consequences={consequences}
             confirmLabel={t('close.submit')}
             onConfirm={submit}
+            beforeOpen={reasonsGiven}
           >
             {t('close.submit')}
           </ConfirmButton>

@@ -182,6 +182,9 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'close.confirmClosed':
     'Das Mandat und die Situation werden mit dem Ergebnis «{outcome}» per {date} abgeschlossen; sie können nicht ' +
     'wieder eröffnet werden.',
+  'close.withdrawReasonRequired': 'Geben Sie an, warum die hängigen Massnahmen zurückgezogen werden.',
+  'close.skipReasonRequired': 'Geben Sie an, warum dieser Monatsbericht nicht versandt wird.',
+  'close.reasonsMissing': 'Geben Sie vor dem Abschluss für jeden offenen Punkt eine Begründung an.',
   'close.confirmWithdraw':
     '{n, plural, one {# Massnahme mit hängigem Entscheid wird} other {# Massnahmen mit hängigem Entscheid werden}} ' +
     'zurückgezogen; die Entscheidenden werden benachrichtigt.',

@@ -176,6 +176,9 @@ export const frTandem = {
   'close.confirmClosed':
     'Le mandat et la situation seront clôturés avec l’issue « {outcome} » au {date} ; ' +
     'ils ne pourront pas être rouverts.',
+  'close.withdrawReasonRequired': 'Indiquez pourquoi les mesures en attente sont retirées.',
+  'close.skipReasonRequired': 'Indiquez pourquoi ce rapport mensuel n’est pas envoyé.',
+  'close.reasonsMissing': 'Donnez un motif pour chaque point ouvert avant de clôturer.',
   'close.confirmWithdraw':
     '{n, plural, one {# mesure en attente de décision sera retirée ; son décideur sera averti} ' +
     'other {# mesures en attente de décision seront retirées ; leurs décideurs seront avertis}}.',
