@@ -132,8 +132,11 @@ export function MandateCard({
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Field label={t('mandate.tandem')}>{tandemMembers(m.tandem.orp.name, m.tandem.cms.name, lang)}</Field>
-          <Field label={t('mandate.period', { start: date(m.startOn), end: date(m.endOn) })}>
-            {t('mandate.planned', { date: date(m.plannedEndOn), latest: date(m.latestEndOn) })}
+          {/* A closed mandate ran until its outcome: its planned end is no longer what the reader needs. */}
+          <Field label={t('mandate.period', { start: date(m.startOn), end: date(m.outcomeOn ?? m.endOn) })}>
+            {m.closedAt && m.outcomeOn
+              ? t('mandate.endedOn', { date: date(m.outcomeOn) })
+              : t('mandate.planned', { date: date(m.plannedEndOn), latest: date(m.latestEndOn) })}
           </Field>
           <Field label={t('mandate.lead')}>{m.lead.name}</Field>
           {m.budgetHolder && <Field label={t('mandate.budgetHolder')}>{m.budgetHolder.name}</Field>}

@@ -35,6 +35,7 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'mandate.title': 'Mandat des Tandems',
   'mandate.tandem': 'Tandem',
   'mandate.period': 'Vom {start} bis {end}',
+  'mandate.endedOn': 'Mandat beendet am {date}',
   'mandate.planned': 'Geplantes Ende (6 Monate): {date} · absolute Grenze (9 Monate): {latest}',
   'mandate.lead': 'Führt die Begleitung',
   'mandate.budgetHolder': 'Budget, Gemeinde und DSW',

@@ -32,6 +32,7 @@ export const frTandem = {
   'mandate.title': 'Mandat du tandem',
   'mandate.tandem': 'Tandem',
   'mandate.period': 'Du {start} au {end}',
+  'mandate.endedOn': 'Mandat terminé le {date}',
   'mandate.planned': 'Fin prévue (6 mois) : {date} · limite absolue (9 mois) : {latest}',
   'mandate.lead': 'Tient le suivi',
   'mandate.budgetHolder': 'Budget, commune et SAS',
