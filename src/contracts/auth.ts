@@ -57,6 +57,7 @@ export const AttentionItemSchema = z.object({
     'report_due',
     'follow_up_due',
     'handed_back',
+    'hand_back_due',
     'mandate_ending',
     'measures_to_decide',
   ]),

@@ -67,6 +67,22 @@ export async function tandemAttentionItems(ctx: AuthedContext): Promise<Attentio
     );
   for (const f of followUps)
     items.push({ kind: 'follow_up_due', situationId: f.situationId, situationNumber: f.number, date: f.dueOn });
+  // A closed mandate whose file is still to be handed back to the ORP counsellor: the tandem's to-do (issue 11).
+  const owed = await ctx.db
+    .select({ situationId: mandates.situationId, number: situations.number })
+    .from(mandates)
+    .innerJoin(tandems, eq(tandems.id, mandates.tandemId))
+    .innerJoin(situations, eq(situations.id, mandates.situationId))
+    .where(
+      and(
+        isNotNull(mandates.closedAt),
+        isNotNull(mandates.handBackToUserId),
+        isNull(mandates.handedBackAt),
+        or(eq(tandems.orpUserId, me), eq(tandems.cmsUserId, me)),
+      ),
+    )
+    .orderBy(situations.number);
+  for (const o of owed) items.push({ kind: 'hand_back_due', situationId: o.situationId, situationNumber: o.number });
   const handedBack = await ctx.db
     .select({ situationId: mandates.situationId, at: mandates.handedBackAt, number: situations.number })
     .from(mandates)

@@ -501,6 +501,14 @@ describe('final report, closure, hand-back and follow-ups', () => {
         .json()
         .items.some((i: { kind: string }) => i.kind === 'handed_back'),
     ).toBe(false);
+    const owed = async () =>
+      (await t.request(orpA, { method: 'GET', url: '/api/me/attention' }))
+        .json()
+        .items.some(
+          (i: { kind: string; situationId?: string }) => i.kind === 'hand_back_due' && i.situationId === situationA,
+        );
+    // Closed, not yet handed back: the tandem's home page says it is still to do.
+    expect(await owed()).toBe(true);
     const m = (await file(orpA)).mandate;
     const back = (
       await post(orpA, '/mandate/hand-back', { note: 'Dossier rendu avec le bilan final.', version: m.version })
@@ -512,6 +520,7 @@ describe('final report, closure, hand-back and follow-ups', () => {
     expect(items).toContainEqual(expect.objectContaining({ kind: 'handed_back', situationId: situationA }));
     const notes = (await t.request(pro, { method: 'GET', url: '/api/notifications' })).json();
     expect(JSON.stringify(notes)).toContain('file_handed_back');
+    expect(await owed()).toBe(false);
   });
 
   it('the tandem reads for the grace period after the hand-back, then loses access; the holder keeps it', async () => {

@@ -33,6 +33,7 @@ const ATTENTION: Record<AttentionItem['kind'], { color: string; title: MessageKe
   mandate_ending: { color: 'blue', title: 'home.mandate_ending', to: '', action: 'home.openSituation' },
   follow_up_due: { color: 'orange', title: 'home.follow_up_due', to: '', action: 'home.openSituation' },
   handed_back: { color: 'teal', title: 'home.handed_back', to: '', action: 'home.openSituation' },
+  hand_back_due: { color: 'orange', title: 'home.hand_back_due', to: '', action: 'home.openSituation' },
   measures_to_decide: { color: 'blue', title: 'home.measures_to_decide', to: '/inbox', action: 'home.openInbox' },
 };
 

@@ -225,6 +225,7 @@ export const deTandem: Record<keyof typeof frTandem, string> = {
   'home.report_due': '{number}: Monatsbericht zu senden für {months}',
   'home.follow_up_due': '{number}: Nachkontrolle der Eingliederung fällig am {date}',
   'home.handed_back': '{number}: Das Tandem hat Ihnen das Dossier zurückgegeben',
+  'home.hand_back_due': '{number}: Mandat abgeschlossen, das Dossier ist noch zurückzugeben',
   'home.mandate_ending': '{number}: Das Mandat endet am {date}',
   'home.openSituation': 'Dossier öffnen',
 

@@ -217,6 +217,7 @@ export const frTandem = {
   'home.report_due': '{number} : rapport mensuel à envoyer pour {months}',
   'home.follow_up_due': '{number} : suivi de l’insertion dû le {date}',
   'home.handed_back': '{number} : le dossier vous a été rendu par le tandem',
+  'home.hand_back_due': '{number} : mandat clôturé, le dossier reste à rendre',
   'home.mandate_ending': '{number} : le mandat se termine le {date}',
   'home.openSituation': 'Ouvrir le dossier',
 
