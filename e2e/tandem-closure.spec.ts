@@ -78,7 +78,7 @@ test('closing with measures waiting and months not reported: listed, confirmed, 
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(t['close.confirmTitle']);
   await expect(dialog).toContainText(/Massnahmen? mit hängigem Entscheid (wird|werden)\s+zurückgezogen/);
-  await expect(dialog).toContainText('werden nicht versandt');
+  await expect(dialog).toContainText('nicht versandt werden');
   await view(page, '91-de-closure-confirm');
   await page.setViewportSize({ width: 390, height: 844 });
   await view(page, '91-de-closure-confirm-mobile');
