@@ -7,7 +7,7 @@ import { communes } from '../../db/schema.ts';
 import { recordAuditMany } from '../audit/audit-log.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
-import { composeCommuneStatement, personReads } from './quarterly-statement.ts';
+import { composeCommuneStatements, personReads } from './quarterly-statement.ts';
 
 /**
  * The SAS's canton view of a quarter: every commune in one table, each row the totals of that commune's own
@@ -21,8 +21,7 @@ export async function getCantonStatement(ctx: AuthedContext, quarterKey: string)
   const all = await ctx.db.select({ id: communes.id, name: communes.name }).from(communes).orderBy(asc(communes.name));
   const perCommune = [];
   const audits = [];
-  for (const commune of all) {
-    const { statement, rows } = await composeCommuneStatement(ctx.db, commune.id, quarter);
+  for (const { commune, statement, rows } of await composeCommuneStatements(ctx.db, all, quarter)) {
     perCommune.push({ commune, statement });
     audits.push(
       ...personReads(statement, rows, 'statement.canton_read', { communeId: commune.id, quarter: quarter.key }),

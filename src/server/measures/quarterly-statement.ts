@@ -1,10 +1,11 @@
-import { and, eq, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Statement } from '../../contracts/measures.ts';
 import { notFound } from '../../domain/errors.ts';
 import { type QuarterBounds, quarterOf } from '../../domain/measures/costs.ts';
 import { type Statement as ComposedStatement, composeStatement } from '../../domain/measures/statement.ts';
 import { initialsOf } from '../../domain/tandem/monthly-report.ts';
 import type { Db, Tx } from '../../db/open-db.ts';
+import { oneRow } from '../../db/one-row.ts';
 import { communes, measureKinds, measures, persons, situations } from '../../db/schema.ts';
 import { recordAuditMany } from '../audit/audit-log.ts';
 import { ensureAllowed } from '../http/access.ts';
@@ -73,8 +74,18 @@ export function personReads(
  * by the domain.
  */
 export async function composeCommuneStatement(db: Db | Tx, communeId: string, quarter: QuarterBounds) {
-  const rows = await db
+  return oneRow(await composeCommuneStatements(db, [{ id: communeId }], quarter));
+}
+
+/** The same computation for several communes in one query (the canton view), in their order, none left out. */
+export async function composeCommuneStatements<C extends { id: string }>(
+  db: Db | Tx,
+  communeList: C[],
+  quarter: QuarterBounds,
+) {
+  const all = await db
     .select({
+      communeId: measures.communeId,
       measureId: measures.id,
       startOn: measures.startOn,
       endOn: measures.endOn,
@@ -98,7 +109,10 @@ export async function composeCommuneStatement(db: Db | Tx, communeId: string, qu
     .leftJoin(persons, eq(persons.id, situations.personId))
     .where(
       and(
-        eq(measures.communeId, communeId),
+        inArray(
+          measures.communeId,
+          communeList.map((c) => c.id),
+        ),
         eq(measures.regime, 'LIAS'),
         isNotNull(measures.startedOn),
         lte(measures.startedOn, quarter.to),
@@ -106,24 +120,30 @@ export async function composeCommuneStatement(db: Db | Tx, communeId: string, qu
         sql`COALESCE(${measures.endedOn}, ${measures.endOn}) >= ${quarter.from}`,
       ),
     );
-  const statement = composeStatement(
-    quarter,
-    rows.map((r) => ({
-      measureId: r.measureId,
-      situationNumber: r.number,
-      initials: r.officialName ? initialsOf(r.firstNames ?? '', r.officialName) : '—',
-      kindNameFr: r.kindNameFr,
-      kindNameDe: r.kindNameDe,
-      mip: r.checks === 'mip',
-      startOn: r.startOn,
-      endOn: r.endOn,
-      totalCents: r.totalCents,
-      costUnit: r.costUnit,
-      unitCostCents: r.unitCostCents,
-      quantity: r.quantity,
-      startedOn: r.startedOn,
-      endedOn: r.endedOn,
-    })),
-  );
-  return { statement, rows };
+  // Grouped by commune, then each composed by the domain exactly as the commune's own statement is.
+  const composed: { commune: C; statement: ComposedStatement; rows: typeof all }[] = [];
+  for (const commune of communeList) {
+    const rows = all.filter((r) => r.communeId === commune.id);
+    const statement = composeStatement(
+      quarter,
+      rows.map((r) => ({
+        measureId: r.measureId,
+        situationNumber: r.number,
+        initials: r.officialName ? initialsOf(r.firstNames ?? '', r.officialName) : '—',
+        kindNameFr: r.kindNameFr,
+        kindNameDe: r.kindNameDe,
+        mip: r.checks === 'mip',
+        startOn: r.startOn,
+        endOn: r.endOn,
+        totalCents: r.totalCents,
+        costUnit: r.costUnit,
+        unitCostCents: r.unitCostCents,
+        quantity: r.quantity,
+        startedOn: r.startedOn,
+        endedOn: r.endedOn,
+      })),
+    );
+    composed.push({ commune, statement, rows });
+  }
+  return composed;
 }
