@@ -3,6 +3,7 @@ import type { MessageKey } from '../fr/index.ts';
 import { deSituations } from './situations.ts';
 import { deTandem } from './tandem.ts';
 import { deTandemFile } from './tandem-file.ts';
+import { deAssessments } from './assessments.ts';
 import { deMeasures } from './measures.ts';
 
 export const de: Record<MessageKey, string> = {
@@ -221,5 +222,6 @@ export const de: Record<MessageKey, string> = {
   ...deSituations,
   ...deTandem,
   ...deTandemFile,
+  ...deAssessments,
   ...deMeasures,
 };

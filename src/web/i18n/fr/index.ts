@@ -2,6 +2,7 @@ import { kindDictionary } from '../../../domain/access/institution-kind-labels.t
 import { frSituations } from './situations.ts';
 import { frTandem } from './tandem.ts';
 import { frTandemFile } from './tandem-file.ts';
+import { frAssessments } from './assessments.ts';
 import { frMeasures } from './measures.ts';
 
 /** French: the reference dictionary. German must have exactly the same keys (checked by a test). */
@@ -222,6 +223,7 @@ export const fr = {
   ...frSituations,
   ...frTandem,
   ...frTandemFile,
+  ...frAssessments,
   ...frMeasures,
 };
 
