@@ -57,17 +57,23 @@ export const allowedAssessmentEvents = (from: AssessmentStatus) =>
 
 /**
  * The outcomes of a MAMAC (DOMAIN.md §4.5; 2012: three insertions in the primary labour market, two followed by
- * social aid, one by the AI — seed 004 §6).
+ * social aid, one by the AI — seed 004 §6), in the passages' shared vocabulary (`passage.ts`) so that the yearly
+ * figures count every kind of care alike: inserted (primary labour market), followed by social aid alone, followed by
+ * the AI, lack of cooperation, lack of availability or employability, other.
  */
 export const ASSESSMENT_OUTCOMES = [
-  'inserted_primary_market',
-  'social_aid',
-  'ai',
+  'inserted',
+  'social_aid_only',
+  'disability_insurance',
   'lack_of_cooperation',
-  'unavailability',
+  'unavailable',
   'other',
 ] as const;
 export type AssessmentOutcome = (typeof ASSESSMENT_OUTCOMES)[number];
+
+/** The assessment's state from its passage's row: an ended passage is a closed assessment. */
+export const assessmentStatusOf = (p: { status: string; endedAt: Date | null }): AssessmentStatus =>
+  p.endedAt !== null ? 'closed' : isAssessmentStatus(p.status) ? p.status : 'to_organise';
 
 /** "Other" needs a reason in words; the others may carry one. */
 export const outcomeNeedsReason = (o: AssessmentOutcome) => o === 'other';
