@@ -292,7 +292,7 @@ function VersionCard({ a, v, current }: { a: Assessment; v: ContractVersion; cur
         </Group>
         <Text size="xs" c="gray.7">
           {t('asm.contract.createdBy', { name: v.createdBy, date: date(v.createdAt) })} ·{' '}
-          <a href={assessmentPath(a.situationId, `/contract/${v.versionNo}.pdf`)} target="_blank" rel="noreferrer">
+          <a href={assessmentPath(a.situationId, `/contract/${v.versionNo}/pdf`)} target="_blank" rel="noreferrer">
             {t('asm.contract.pdf')}
           </a>
         </Text>

@@ -138,5 +138,6 @@ export const deAssessments: Record<keyof typeof frAssessments, string> = {
   'asm.invitationsHome': 'Meine MAMAC-Assessments',
   'asm.invitationsHome.none': 'Keine Einladungen.',
   'asm.invitationsHome.meeting': '{date} um {time} — {place}',
+  'notif.assessment_closed': 'Das MAMAC-Assessment von {number} ist abgeschlossen',
   'asm.invitationsHome.noDate': 'Datum offen',
 };

@@ -135,5 +135,6 @@ export const frAssessments = {
   'asm.invitationsHome': 'Mes assessments MAMAC',
   'asm.invitationsHome.none': 'Aucune invitation.',
   'asm.invitationsHome.meeting': '{date} à {time} — {place}',
+  'notif.assessment_closed': 'L’assessment MAMAC de {number} est clôturé',
   'asm.invitationsHome.noDate': 'date à fixer',
 } as const;
