@@ -63,9 +63,7 @@ export const AcceptBodySchema = z.object({
 });
 
 export const ConformityBodySchema = z.object({
-  answers: z
-    .array(z.object({ institutionId: IdSchema, itemId: z.string().max(60), ok: z.boolean() }))
-    .max(200),
+  answers: z.array(z.object({ institutionId: IdSchema, itemId: z.string().max(60), ok: z.boolean() })).max(200),
   result: z.enum(['conforming', 'non_conforming']),
   reasons: text(4000).default(''),
   version: VersionSchema,
@@ -180,7 +178,13 @@ export const AssessmentSchema = z.object({
   /** Newest first; empty for the SMR doctor, who sees the medical part only. */
   contracts: z.array(ContractVersionSchema),
   notes: z.array(
-    z.object({ id: IdSchema, kind: z.enum(['note', 'review_meeting']), at: z.string(), text: z.string(), author: z.string() }),
+    z.object({
+      id: IdSchema,
+      kind: z.enum(['note', 'review_meeting']),
+      at: z.string(),
+      text: z.string(),
+      author: z.string(),
+    }),
   ),
   outcome: z
     .object({ outcome: z.enum(ASSESSMENT_OUTCOMES), reason: z.string(), endedAt: z.string(), endedBy: z.string() })

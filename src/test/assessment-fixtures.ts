@@ -18,7 +18,11 @@ export async function assessmentCast(t: TestApp, suffix = '') {
     language: 'de',
   });
   const osp = await insertInstitution(db, { kind: 'osp', nameFr: `OSP${suffix}`, nameDe: `BSL${suffix}` });
-  const ospUser = await insertUser(db, { username: `osp${suffix}`, institutionId: osp.id, roles: ['cii_correspondent'] });
+  const ospUser = await insertUser(db, {
+    username: `osp${suffix}`,
+    institutionId: osp.id,
+    roles: ['cii_correspondent'],
+  });
   return { smr, oaiRep, cmsRep, osp, ospUser };
 }
 
@@ -41,12 +45,20 @@ export async function orientedToAssessment(
   await recordConsent(t, pro, id, institutionIds, categories);
   const step = async (who: string, url: string, payload: Record<string, unknown>) => {
     const version = (await getSituation(t, who, id)).json().version;
-    const r = await t.request(who, { method: 'POST', url: `/api/situations/${id}/${url}`, payload: { ...payload, version } });
+    const r = await t.request(who, {
+      method: 'POST',
+      url: `/api/situations/${id}/${url}`,
+      payload: { ...payload, version },
+    });
     if (r.statusCode !== 200) throw new Error(`${url}: ${r.body}`);
   };
   await step(pro, 'announce', {});
   await step(coord, 'take-up', {});
-  await step(coord, 'decision', { decision: 'orient', careKind: 'assessment', reason: 'Santé et dettes : un assessment.' });
+  await step(coord, 'decision', {
+    decision: 'orient',
+    careKind: 'assessment',
+    reason: 'Santé et dettes : un assessment.',
+  });
   return { id, personId };
 }
 

@@ -44,13 +44,12 @@ export const isSmrReader = (actor: Actor, a: AssessmentFacts) =>
   !predicateHolds('bureau_of_region', actor, a.situation);
 
 export const isCaseManager = (actor: Actor, a: AssessmentFacts) =>
-  a.caseManagerInstitutionId !== null &&
-  actor.institutionId === a.caseManagerInstitutionId &&
-  isParticipant(actor, a);
+  a.caseManagerInstitutionId !== null && actor.institutionId === a.caseManagerInstitutionId && isParticipant(actor, a);
 
 export function canOnAssessment(actor: Actor, action: AssessmentAction, a: AssessmentFacts): boolean {
   if (!canReadSituation(actor, 'read', a.situation)) return false;
-  const bureau = predicateHolds('announced', actor, a.situation) && predicateHolds('bureau_of_region', actor, a.situation);
+  const bureau =
+    predicateHolds('announced', actor, a.situation) && predicateHolds('bureau_of_region', actor, a.situation);
   switch (action) {
     case 'organise_assessment':
     case 'check_conformity':

@@ -35,7 +35,8 @@ describe('the MAMAC assessment lifecycle (seed 004 §6, DOMAIN.md §4.1)', () =>
     expect(nextAssessmentStatus('to_organise', 'contract_in_force')).toBeNull();
   });
   it('closes from every state but closed (a person may find work before the meeting)', () => {
-    for (const s of ASSESSMENT_STATUSES) expect(nextAssessmentStatus(s, 'close')).toBe(s === 'closed' ? null : 'closed');
+    for (const s of ASSESSMENT_STATUSES)
+      expect(nextAssessmentStatus(s, 'close')).toBe(s === 'closed' ? null : 'closed');
     expect(allowedAssessmentEvents('closed')).toEqual([]);
     expect(allowedAssessmentEvents('scheduled')).toEqual(['move', 'cancel', 'hold', 'close']);
   });
@@ -53,10 +54,18 @@ describe('the MAMAC assessment lifecycle (seed 004 §6, DOMAIN.md §4.1)', () =>
       assessmentWaitsOn({ status: 'held', meetingStart: null, contract: { status: 'draft', missingParties: ['x'] } }),
     ).toEqual({ on: 'parties', missing: ['x'] });
     expect(
-      assessmentWaitsOn({ status: 'held', meetingStart: null, contract: { status: 'accepted_by_all', missingParties: [] } }),
+      assessmentWaitsOn({
+        status: 'held',
+        meetingStart: null,
+        contract: { status: 'accepted_by_all', missingParties: [] },
+      }),
     ).toEqual({ on: 'bureau_conformity' });
     expect(
-      assessmentWaitsOn({ status: 'held', meetingStart: null, contract: { status: 'non_conforming', missingParties: [] } }),
+      assessmentWaitsOn({
+        status: 'held',
+        meetingStart: null,
+        contract: { status: 'non_conforming', missingParties: [] },
+      }),
     ).toEqual({ on: 'team_contract' });
   });
   it('refuses a meeting in the past, without place, or of a silly length', () => {
@@ -116,9 +125,9 @@ describe('the objectives contract (seed 004 §6: "un plan contraignant (contrat 
     expect(supersedesAtOnce('in_force')).toBe(false);
     expect(supersedesAtOnce('non_conforming')).toBe(true);
     expect(supersedesAtOnce('draft')).toBe(true);
-    expect(contractStatus({ content, accepted: [orp, cms, PERSON_PARTY], conformity: 'conforming', superseded: true })).toBe(
-      'superseded',
-    );
+    expect(
+      contractStatus({ content, accepted: [orp, cms, PERSON_PARTY], conformity: 'conforming', superseded: true }),
+    ).toBe('superseded');
   });
   it('needs objectives with measures and deadlines, named to institutions at the table', () => {
     const ctx = { participatingInstitutionIds: new Set([orp, cms]), today: '2026-05-01' };
@@ -160,9 +169,9 @@ describe('the Bureau’s conformity check (004 §6: "le bureau est garant de la 
     expect(checkConformity(parties, every(true).slice(1), 'conforming', '')).toEqual([
       { path: 'answers', problem: 'item_missing' },
     ]);
-    expect(checkConformity(parties, [...every(true), { institutionId: 'x', itemId: 'y', ok: true }], 'conforming', '')).toEqual(
-      [{ path: `answers.${every(true).length}`, problem: 'item_unknown' }],
-    );
+    expect(
+      checkConformity(parties, [...every(true), { institutionId: 'x', itemId: 'y', ok: true }], 'conforming', ''),
+    ).toEqual([{ path: `answers.${every(true).length}`, problem: 'item_unknown' }]);
   });
   it('sends a non-conforming contract back to the team with reasons', () => {
     expect(checkConformity(parties, every(false), 'non_conforming', ' ')).toEqual([

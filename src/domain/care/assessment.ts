@@ -155,7 +155,10 @@ export interface MeetingPlan {
   place: string;
 }
 
-export type MeetingProblem = { path: keyof MeetingPlan; problem: 'in_past' | 'duration_out_of_range' | 'place_required' };
+export type MeetingProblem = {
+  path: keyof MeetingPlan;
+  problem: 'in_past' | 'duration_out_of_range' | 'place_required';
+};
 
 /** A meeting is planned ahead (today or later), lasts 30 minutes to 8 hours, somewhere named. */
 export function checkMeeting(m: MeetingPlan, today: string): MeetingProblem[] {

@@ -138,7 +138,8 @@ export function checkConformity(
   const problems: ConformityProblem[] = [];
   const expected = new Set(parties.flatMap((p) => checklistFor(p.kind).map((i) => `${p.institutionId}/${i.id}`)));
   answers.forEach((a, i) => {
-    if (!expected.has(`${a.institutionId}/${a.itemId}`)) problems.push({ path: `answers.${i}`, problem: 'item_unknown' });
+    if (!expected.has(`${a.institutionId}/${a.itemId}`))
+      problems.push({ path: `answers.${i}`, problem: 'item_unknown' });
   });
   const given = new Set(answers.map((a) => `${a.institutionId}/${a.itemId}`));
   if ([...expected].some((k) => !given.has(k))) problems.push({ path: 'answers', problem: 'item_missing' });

@@ -52,7 +52,8 @@ export const ASSESSMENT_MESSAGES = {
     'contract.deadline_in_past': 'Die Frist kann nicht in der Vergangenheit liegen.',
     'contract.institution_not_participating': 'Diese Institution nimmt nicht am Assessment teil.',
     'contract.notEditable':
-      'Diese Version wurde bereits angenommen oder geprüft: Verfassen Sie eine neue Version (Nachtrag), statt sie zu ändern.',
+      'Diese Version wurde bereits angenommen oder geprüft: Verfassen Sie eine neue Version (Nachtrag), ' +
+      'statt sie zu ändern.',
     'contract.notOpen': 'Diese Version ist nicht mehr offen (ersetzt, nicht konform oder bereits in Kraft).',
     'contract.notParty': 'Diese Partei ist nicht Partei der Vereinbarung.',
     'contract.alreadyAccepted': 'Diese Partei hat diese Version bereits angenommen.',

@@ -9,7 +9,7 @@ import type { AuthedContext } from '../../http/context.ts';
 import { getAssessment } from './get-assessment.ts';
 import { loadAssessmentToAct } from './load-assessment.ts';
 
-/** The case manager's note or a review meeting of the assessment in execution (a review meeting may be planned ahead). */
+/** The case manager's note or a review meeting of the assessment in execution (a review may be planned ahead). */
 export async function addAssessmentNote(ctx: AuthedContext, situationId: string, body: z.infer<typeof NoteBodySchema>) {
   const a = await loadAssessmentToAct(ctx, situationId, 'manage_assessment', 'assessment.note', ['in_execution']);
   if (body.kind === 'note' && body.at > swissDay(ctx.now()))

@@ -75,7 +75,7 @@ async function organised(person: { email: string; language: 'fr' | 'de' } | null
 }
 
 describe('MAMAC assessments', () => {
-  it('invites each participant over SMTP with an iCalendar, and updates the same event after a date change', async () => {
+  it('invites each participant over SMTP with an iCalendar, updated after a date change', async () => {
     const { id, coord, a } = await organised({ email: 'lea@example.ch', language: 'de' });
     expect(a.participants.map((p: { role: string }) => p.role).sort()).toEqual([
       'announcer',
@@ -158,13 +158,16 @@ describe('MAMAC assessments', () => {
     expect([field(last, 'METHOD'), field(last, 'SEQUENCE'), field(last, 'UID')]).toEqual(['CANCEL', '2', uid]);
 
     // The participants see it on their home page.
-    const invitations = await t.request(await t.signIn('oai.rep'), { method: 'GET', url: '/api/me/assessment-invitations' });
+    const invitations = await t.request(await t.signIn('oai.rep'), {
+      method: 'GET',
+      url: '/api/me/assessment-invitations',
+    });
     expect(invitations.json().items).toEqual([]);
     const mine = await t.request(await t.signIn('smr'), { method: 'GET', url: '/api/me/assessment-invitations' });
     expect(mine.json().items).toMatchObject([{ situationId: id, role: 'smr_doctor', status: 'to_organise' }]);
   });
 
-  it('the Bureau refuses a contract, the team writes a second version, every party accepts, it is in force', async () => {
+  it('the Bureau refuses a contract; a second version, accepted by all and conforming, is in force', async () => {
     const { id, coord, a } = await organised();
     const w = t.world;
     // Convened today, held today (the clock of the test stands still: sessions would expire across days).
@@ -402,7 +405,7 @@ describe('MAMAC assessments', () => {
     expect(toOrganise.outcome.outcome).toBe('social_aid_only');
   });
 
-  it('the SMR doctor reads the medical part only, under the health category; an uninvolved institution gets 404', async () => {
+  it('the SMR doctor reads the medical part only, under health; an uninvolved institution gets 404', async () => {
     const { id, coord, a } = await organised();
     let s = await assessmentCall(t, coord, id, 'POST', '/schedule', {
       startOn: '2026-03-05',
@@ -455,7 +458,9 @@ describe('MAMAC assessments', () => {
     // An institution that takes no part, and a Bureau of another region: 404 on the assessment and the situation.
     for (const who of ['osp', 'coord.monthey']) {
       const cookie = await t.signIn(who);
-      expect((await t.request(cookie, { method: 'GET', url: `/api/situations/${id}/assessment` })).statusCode).toBe(404);
+      expect((await t.request(cookie, { method: 'GET', url: `/api/situations/${id}/assessment` })).statusCode).toBe(
+        404,
+      );
       expect((await getSituation(t, cookie, id)).statusCode).toBe(404);
       const pdf = await t.request(cookie, { method: 'GET', url: `/api/situations/${id}/assessment/contract/1/pdf` });
       expect(pdf.statusCode).toBe(404);

@@ -52,20 +52,32 @@ export async function assessmentRoutes(app: FastifyInstance) {
   );
   r.get(
     `${base}/candidates`,
-    { schema: { tags, params: IdParamsSchema, response: { 200: z.object({ items: z.array(AssessmentCandidateSchema) }), ...errors } } },
+    {
+      schema: {
+        tags,
+        params: IdParamsSchema,
+        response: { 200: z.object({ items: z.array(AssessmentCandidateSchema) }), ...errors },
+      },
+    },
     (req) => listAssessmentCandidates(authed(req), req.params.id),
   );
-  r.post(`${base}/organise`, { schema: { tags, params: IdParamsSchema, body: OrganiseBodySchema, response: one } }, (req) =>
-    organiseAssessment(authed(req), req.params.id, req.body),
+  r.post(
+    `${base}/organise`,
+    { schema: { tags, params: IdParamsSchema, body: OrganiseBodySchema, response: one } },
+    (req) => organiseAssessment(authed(req), req.params.id, req.body),
   );
-  r.post(`${base}/schedule`, { schema: { tags, params: IdParamsSchema, body: ScheduleBodySchema, response: one } }, (req) =>
-    scheduleAssessment(authed(req), req.params.id, req.body),
+  r.post(
+    `${base}/schedule`,
+    { schema: { tags, params: IdParamsSchema, body: ScheduleBodySchema, response: one } },
+    (req) => scheduleAssessment(authed(req), req.params.id, req.body),
   );
   r.post(`${base}/move`, { schema: { tags, params: IdParamsSchema, body: ScheduleBodySchema, response: one } }, (req) =>
     moveAssessmentMeeting(authed(req), req.params.id, req.body),
   );
-  r.post(`${base}/cancel`, { schema: { tags, params: IdParamsSchema, body: VersionBodySchema, response: one } }, (req) =>
-    cancelAssessmentMeeting(authed(req), req.params.id, req.body.version),
+  r.post(
+    `${base}/cancel`,
+    { schema: { tags, params: IdParamsSchema, body: VersionBodySchema, response: one } },
+    (req) => cancelAssessmentMeeting(authed(req), req.params.id, req.body.version),
   );
   r.post(`${base}/hold`, { schema: { tags, params: IdParamsSchema, body: HoldBodySchema, response: one } }, (req) =>
     holdAssessment(authed(req), req.params.id, req.body),
@@ -73,8 +85,10 @@ export async function assessmentRoutes(app: FastifyInstance) {
   r.put(`${base}/sections`, { schema: { tags, params: IdParamsSchema, body: HoldBodySchema, response: one } }, (req) =>
     updateAssessmentSections(authed(req), req.params.id, req.body),
   );
-  r.post(`${base}/contract`, { schema: { tags, params: IdParamsSchema, body: ContractBodySchema, response: one } }, (req) =>
-    writeContractVersion(authed(req), req.params.id, req.body),
+  r.post(
+    `${base}/contract`,
+    { schema: { tags, params: IdParamsSchema, body: ContractBodySchema, response: one } },
+    (req) => writeContractVersion(authed(req), req.params.id, req.body),
   );
   r.put(
     `${base}/contract/:versionNo`,

@@ -75,7 +75,10 @@ export async function closeAssessment(
     });
     await notifyUsers(
       tx,
-      [a.row.announcingUserId, ...a.participants.flatMap((p) => (p.userId && p.role !== 'smr_doctor' ? [p.userId] : []))],
+      [
+        a.row.announcingUserId,
+        ...a.participants.flatMap((p) => (p.userId && p.role !== 'smr_doctor' ? [p.userId] : [])),
+      ],
       { kind: 'assessment_closed', situationId, at: now, details: { outcome: body.outcome } },
     );
   });

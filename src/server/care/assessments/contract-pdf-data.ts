@@ -16,7 +16,11 @@ async function personLanguage(q: Queryable, passageId: string, personId: string 
     .select({ language: careParticipants.language })
     .from(careParticipants)
     .where(
-      and(eq(careParticipants.passageId, passageId), eq(careParticipants.role, 'person'), isNull(careParticipants.removedAt)),
+      and(
+        eq(careParticipants.passageId, passageId),
+        eq(careParticipants.role, 'person'),
+        isNull(careParticipants.removedAt),
+      ),
     );
   if (invited) return invited.language;
   if (!personId) return 'fr';

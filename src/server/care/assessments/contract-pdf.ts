@@ -98,7 +98,13 @@ export interface ContractPdfData {
   createdOn: string;
   status: ContractStatus;
   caseManager: string;
-  objectives: { text: string; measuresPlanned: string; responsible: string; deadline: string; status: ObjectiveStatus }[];
+  objectives: {
+    text: string;
+    measuresPlanned: string;
+    responsible: string;
+    deadline: string;
+    status: ObjectiveStatus;
+  }[];
   parties: { name: string; acceptedBy: string | null; acceptedOn: string | null; signedOn: string | null }[];
   conformity: { by: string; on: string } | null;
 }

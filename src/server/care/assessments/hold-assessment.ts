@@ -25,8 +25,18 @@ export async function holdAssessment(ctx: AuthedContext, situationId: string, bo
     });
     await tx
       .insert(assessments)
-      .values({ passageId: passage.id, situationId, ...values, heldAt: now, heldByUserId: ctx.actor.userId, updatedAt: now })
-      .onConflictDoUpdate({ target: assessments.passageId, set: { ...values, heldAt: now, heldByUserId: ctx.actor.userId } });
+      .values({
+        passageId: passage.id,
+        situationId,
+        ...values,
+        heldAt: now,
+        heldByUserId: ctx.actor.userId,
+        updatedAt: now,
+      })
+      .onConflictDoUpdate({
+        target: assessments.passageId,
+        set: { ...values, heldAt: now, heldByUserId: ctx.actor.userId },
+      });
     await recordAudit(tx, ctx, {
       action: 'assessment.hold',
       recordType: 'assessment',

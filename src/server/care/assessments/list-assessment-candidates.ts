@@ -6,7 +6,7 @@ import type { AuthedContext } from '../../http/context.ts';
 import { fullName } from '../../situations/present-situation.ts';
 import { loadAssessmentToAct } from './load-assessment.ts';
 
-/** The roles of the people an assessment may invite (seed 004 §6): the Bureau, répondants, professionals, SMR doctors. */
+/** Whom an assessment may invite (seed 004 §6): the Bureau, répondants, professionals, SMR doctors. */
 const INVITABLE = ['bureau_member', 'regional_coordinator', 'cii_correspondent', 'field_professional', 'smr_doctor'];
 
 /**

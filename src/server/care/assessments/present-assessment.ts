@@ -34,7 +34,12 @@ async function namesOf(q: Queryable, userIds: (string | null)[], institutionIds:
     : [];
   const is = i.length
     ? await q
-        .select({ id: institutions.id, nameFr: institutions.nameFr, nameDe: institutions.nameDe, kind: institutions.kind })
+        .select({
+          id: institutions.id,
+          nameFr: institutions.nameFr,
+          nameDe: institutions.nameDe,
+          kind: institutions.kind,
+        })
         .from(institutions)
         .where(inArray(institutions.id, i))
     : [];
@@ -55,7 +60,11 @@ async function namesOf(q: Queryable, userIds: (string | null)[], institutionIds:
  * medical part: no contract, no notes, no participants), the contract's versions newest first with what the caller
  * may do on each.
  */
-export async function presentAssessment(ctx: AuthedContext, a: LoadedAssessment, q: Queryable = ctx.db): Promise<Assessment> {
+export async function presentAssessment(
+  ctx: AuthedContext,
+  a: LoadedAssessment,
+  q: Queryable = ctx.db,
+): Promise<Assessment> {
   const { passage, facts } = a;
   const lang = ctx.lang;
   const actor = ctx.actor;
@@ -78,10 +87,7 @@ export async function presentAssessment(ctx: AuthedContext, a: LoadedAssessment,
       ]),
       ...notes.map((n) => n.authorUserId),
     ],
-    [
-      ...a.participants.map((p) => p.institutionId),
-      ...contracts.flatMap((c) => contractParties(contentOf(c))),
-    ],
+    [...a.participants.map((p) => p.institutionId), ...contracts.flatMap((c) => contractParties(contentOf(c)))],
   );
   const identity = can(actor, 'read_identity', { type: 'situation', ...facts.situation });
   const allowed = (action: Parameters<typeof can>[1], party?: string) =>
@@ -179,7 +185,8 @@ function presentVersion(
 ): ContractVersion {
   const { lang, names } = x;
   const status = c.row.status as ContractVersion['status'];
-  const openVersion = x.open && latest && (status === 'draft' || status === 'accepted_by_all' || status === 'conforming');
+  const openVersion =
+    x.open && latest && (status === 'draft' || status === 'accepted_by_all' || status === 'conforming');
   const parties = contractParties(contentOf(c));
   return {
     id: c.row.id,

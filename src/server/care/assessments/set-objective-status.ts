@@ -21,7 +21,7 @@ export async function setObjectiveStatus(
     'in_execution',
   ]);
   const view = a.contracts.find((c) => c.row.versionNo === versionNo);
-  if (!view || !view.objectives.some((o) => o.id === objectiveId)) throw notFound();
+  if (!view?.objectives.some((o) => o.id === objectiveId)) throw notFound();
   await ctx.db.transaction(async (tx) => {
     const row = await lockContract(tx, a.passage.id, versionNo);
     if (!row) throw notFound();

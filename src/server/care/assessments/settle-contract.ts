@@ -26,7 +26,10 @@ export async function settleContract(
   const status = statusOf(view);
   const now = ctx.now();
   if (status !== 'in_force') {
-    await tx.update(objectivesContracts).set({ status, updatedAt: now }).where(eq(objectivesContracts.id, c.contractId));
+    await tx
+      .update(objectivesContracts)
+      .set({ status, updatedAt: now })
+      .where(eq(objectivesContracts.id, c.contractId));
     return status;
   }
   await tx

@@ -31,7 +31,11 @@ export function AssessmentInvitations() {
             </Anchor>{' '}
             · {t(`asm.status.${i.status}` as MessageKey)} · {t(`asm.role.${i.role}` as MessageKey)} ·{' '}
             {i.meeting
-              ? t('asm.invitationsHome.meeting', { date: date(i.meeting.startOn), time: i.meeting.startTime, place: i.meeting.place })
+              ? t('asm.invitationsHome.meeting', {
+                  date: date(i.meeting.startOn),
+                  time: i.meeting.startTime,
+                  place: i.meeting.place,
+                })
               : t('asm.invitationsHome.noDate')}
           </Text>
         ))}

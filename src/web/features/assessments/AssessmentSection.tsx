@@ -110,9 +110,9 @@ export function AssessmentSection({ situation }: { situation: Situation }) {
         {a.abilities.organise && a.status === 'to_organise' && (
           <OrganisePanel a={a} identified={!situation.anonymous} />
         )}
-        {a.abilities.organise && (a.status === 'to_organise' || a.status === 'scheduled') && a.participants.length > 0 && (
-          <MeetingPanel a={a} />
-        )}
+        {a.abilities.organise &&
+          (a.status === 'to_organise' || a.status === 'scheduled') &&
+          a.participants.length > 0 && <MeetingPanel a={a} />}
         <SectionsPanel a={a} />
         {!a.abilities.smrOnly && (a.status === 'held' || a.status === 'in_execution' || a.contracts.length > 0) && (
           <ContractPanel a={a} />

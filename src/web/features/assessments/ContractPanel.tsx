@@ -34,7 +34,17 @@ function institutionsOf(a: Assessment) {
 }
 
 /** Writing a version: the first, an amendment (a copy of the latest, edited), or an edit of an untouched draft. */
-function ContractEditor({ a, base, mode, onDone }: { a: Assessment; base: ContractVersion | null; mode: 'new' | 'edit'; onDone(): void }) {
+function ContractEditor({
+  a,
+  base,
+  mode,
+  onDone,
+}: {
+  a: Assessment;
+  base: ContractVersion | null;
+  mode: 'new' | 'edit';
+  onDone(): void;
+}) {
   const { t } = useI18n();
   const institutions = institutionsOf(a);
   const [caseManager, setCaseManager] = useState<string | null>(base?.caseManager.id ?? null);
@@ -72,7 +82,7 @@ function ContractEditor({ a, base, mode, onDone }: { a: Assessment; base: Contra
         error={fieldError(error, 'caseManagerInstitutionId')}
       />
       {objectives.map((o, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: objectives have no id until saved; their order is their identity
+        // biome-ignore lint/suspicious/noArrayIndexKey: no id until saved; an objective's order is its identity
         <Paper key={i} withBorder p="sm" data-testid="contract-objective-editor">
           <Stack gap="xs">
             <Textarea
@@ -126,7 +136,10 @@ function ContractEditor({ a, base, mode, onDone }: { a: Assessment; base: Contra
         <Button
           variant="light"
           onClick={() =>
-            setObjectives([...objectives, { text: '', measuresPlanned: '', responsibleInstitutionId: '', deadline: '' }])
+            setObjectives([
+              ...objectives,
+              { text: '', measuresPlanned: '', responsibleInstitutionId: '', deadline: '' },
+            ])
           }
         >
           {t('asm.contract.addObjective')}
@@ -204,7 +217,11 @@ function ConformityForm({ a, v }: { a: Assessment; v: ContractVersion }) {
   const [reasons, setReasons] = useState('');
   const { run, error } = useAssessmentAction(a.situationId);
   const answers = v.checklist.flatMap((c) =>
-    c.items.map((i) => ({ institutionId: c.institutionId, itemId: i.id, ok: ok[`${c.institutionId}/${i.id}`] ?? false })),
+    c.items.map((i) => ({
+      institutionId: c.institutionId,
+      itemId: i.id,
+      ok: ok[`${c.institutionId}/${i.id}`] ?? false,
+    })),
   );
   const submit = () =>
     run(
@@ -327,7 +344,11 @@ function VersionCard({ a, v, current }: { a: Assessment; v: ContractVersion; cur
           </>
         )}
         {v.conformity && (
-          <Text size="sm" c={v.conformity.result === 'conforming' ? 'teal.9' : 'red.9'} data-testid="contract-conformity">
+          <Text
+            size="sm"
+            c={v.conformity.result === 'conforming' ? 'teal.9' : 'red.9'}
+            data-testid="contract-conformity"
+          >
             {t('asm.conformity.checkedBy', {
               result: t(`asm.conformity.result.${v.conformity.result}`),
               name: v.conformity.checkedBy,
@@ -408,4 +429,3 @@ export function ContractPanel({ a }: { a: Assessment }) {
     </Paper>
   );
 }
-

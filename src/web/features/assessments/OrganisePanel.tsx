@@ -1,7 +1,7 @@
 import { Button, Group, NumberInput, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Assessment, AssessmentCandidateSchema } from '../../../contracts/assessments.ts';
 import { get, post } from '../../api/client.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
@@ -16,7 +16,11 @@ const ROLES = ['correspondent', 'announcer', 'smr_doctor', 'professional'] as co
 type Role = (typeof ROLES)[number];
 
 const defaultRole = (c: Candidate): Role =>
-  c.roles.includes('smr_doctor') ? 'smr_doctor' : c.roles.includes('cii_correspondent') ? 'correspondent' : 'professional';
+  c.roles.includes('smr_doctor')
+    ? 'smr_doctor'
+    : c.roles.includes('cii_correspondent')
+      ? 'correspondent'
+      : 'professional';
 
 /**
  * Organising (the Bureau of the region): the Bureau member responsible, the regional team — répondants CII, the
@@ -97,7 +101,9 @@ export function OrganisePanel({ a, identified }: { a: Assessment; identified: bo
         <Group align="flex-end" wrap="wrap">
           <Select
             label={t('asm.pickUser')}
-            data={all.filter((c) => !team.some((m) => m.userId === c.id)).map((c) => ({ value: c.id, label: label(c) }))}
+            data={all
+              .filter((c) => !team.some((m) => m.userId === c.id))
+              .map((c) => ({ value: c.id, label: label(c) }))}
             value={pick}
             onChange={(v) => {
               setPick(v);
@@ -170,7 +176,10 @@ export function MeetingPanel({ a }: { a: Assessment }) {
   const scheduled = a.status === 'scheduled';
   const body = { startOn, startTime, durationMinutes: duration, place, version: a.version };
   const go = (path: string, message: MessageKey) =>
-    run(() => post(assessmentPath(a.situationId, path), path === '/cancel' ? { version: a.version } : body), t(message));
+    run(
+      () => post(assessmentPath(a.situationId, path), path === '/cancel' ? { version: a.version } : body),
+      t(message),
+    );
   return (
     <Paper withBorder p="md" data-testid="assessment-meeting">
       <Stack gap="sm">
@@ -178,7 +187,12 @@ export function MeetingPanel({ a }: { a: Assessment }) {
           {t('asm.meeting')}
         </Title>
         <Group align="flex-start" wrap="wrap">
-          <DateField label={t('asm.meetingOn')} value={startOn} onChange={setStartOn} error={fieldError(error, 'startOn')} />
+          <DateField
+            label={t('asm.meetingOn')}
+            value={startOn}
+            onChange={setStartOn}
+            error={fieldError(error, 'startOn')}
+          />
           <TextInput
             label={t('asm.meetingTime')}
             type="time"

@@ -21,7 +21,8 @@ export function SectionsPanel({ a }: { a: Assessment }) {
     Object.fromEntries(visible.map((s) => [s, a.sections[s] ?? ''])),
   );
   const { run, error, busy } = useAssessmentAction(a.situationId);
-  const canWrite = a.abilities.organise && (a.status === 'scheduled' || a.status === 'held' || a.status === 'in_execution');
+  const canWrite =
+    a.abilities.organise && (a.status === 'scheduled' || a.status === 'held' || a.status === 'in_execution');
   const holding = a.status === 'scheduled';
   const save = () =>
     run(

@@ -42,7 +42,8 @@ export const deAssessments: Record<keyof typeof frAssessments, string> = {
   'asm.moved': 'Aktualisierung an die Teilnehmenden versandt.',
   'asm.cancel': 'Sitzung absagen',
   'asm.cancelled': 'Absage an die Teilnehmenden versandt.',
-  'asm.cancelConfirm': 'Alle Teilnehmenden erhalten eine Absage der Einladung; das Assessment ist wieder zu organisieren.',
+  'asm.cancelConfirm':
+    'Alle Teilnehmenden erhalten eine Absage der Einladung; das Assessment ist wieder zu organisieren.',
   'asm.meetingValue': '{date} um {time}, {minutes} Min. — {place}',
   'asm.invitations': 'Einladungen',
   'asm.invited': 'Einladung versandt',
@@ -103,7 +104,8 @@ export const deAssessments: Record<keyof typeof frAssessments, string> = {
   'asm.conformity.reasons': 'Gründe (an das Team zurück)',
   'asm.conformity.check': 'Prüfung speichern',
   'asm.conformity.checked': 'Prüfung gespeichert.',
-  'asm.conformity.confirm.conforming': 'Die Vereinbarung gilt als konform mit den gesetzlichen Grundlagen jeder Institution.',
+  'asm.conformity.confirm.conforming':
+    'Die Vereinbarung gilt als konform mit den gesetzlichen Grundlagen jeder Institution.',
   'asm.conformity.confirm.non_conforming':
     'Die Vereinbarung geht mit Ihren Gründen an das Team zurück; eine neue Version wird nötig.',
   'asm.conformity.met': 'erfüllt',
