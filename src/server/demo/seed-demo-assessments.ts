@@ -32,9 +32,10 @@ import { uploadAttachment } from '../situations/upload-attachment.ts';
 
 /**
  * MAMAC assessments at every state (issue 12, seed 004 §6), in French (Sion, Monthey) and German (Oberwallis), made
- * through the same use cases as the screens: one convened, one held with its contract awaiting acceptances, one in
- * execution under its contract's second version (the first refused by the Bureau and superseded), one closed with an
- * insertion. Dated back from `now`, so that the demo is right whenever it is made.
+ * through the same use cases as the screens: one still to organise (besides Martina Imhof's in Brig), one convened,
+ * one held with its contract awaiting acceptances, one in execution under its contract's second version (the first
+ * refused by the Bureau and superseded), one closed with an insertion. Dated back from `now`, so that the demo is
+ * right whenever it is made.
  */
 const DAY = 86_400_000;
 const HEALTH_TOO = ['identity', 'social_situation', 'employment', 'measures', 'health'] as const;
@@ -53,6 +54,24 @@ interface Story {
 }
 
 const STORIES: Story[] = [
+  {
+    // Oriented a few days ago, still to organise (004 §6: "quatre sont en attente d'organisation").
+    key: 'to_organise',
+    announcer: 'orp.sion',
+    coordinator: 'coord.sion',
+    region: 'SION',
+    daysAgo: 9,
+    person: { officialName: 'Rey', firstNames: 'Nathalie', birthDate: '1981-08-22', locality: 'Conthey' },
+    draft: {
+      riskFactors: ['health', 'employability', 'family'],
+      targetGroups: ['laci_end_of_rights'],
+      laciBasicProgramme: true,
+      description: 'Fin de droit dans deux mois ; migraines fréquentes, situation familiale difficile.',
+      helpExpected: 'Un plan commun avec le CMS et l’AI.',
+    },
+    consent: ['CMS de Sion – aide sociale', 'Office AI du Valais'],
+    reason: 'Santé et famille : un assessment MAMAC.',
+  },
   {
     key: 'scheduled',
     announcer: 'cms.sion',
@@ -93,7 +112,7 @@ const STORIES: Story[] = [
     region: 'BRIG',
     daysAgo: 75,
     person: {
-      officialName: 'Zenklusen',
+      officialName: 'Summermatter',
       firstNames: 'Patrick',
       birthDate: '1974-11-08',
       sex: 'male',

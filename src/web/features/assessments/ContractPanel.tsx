@@ -162,6 +162,7 @@ function PartyLine({ a, v, p }: { a: Assessment; v: ContractVersion; p: Contract
   const { run, error } = useAssessmentAction(a.situationId);
   const person = p.party === 'person';
   const name = person ? t('asm.contract.person') : p.name;
+  const label = person ? t('asm.contract.acceptPerson') : t('asm.contract.accept', { party: name });
   const accept = () =>
     run(
       () =>
@@ -190,12 +191,14 @@ function PartyLine({ a, v, p }: { a: Assessment; v: ContractVersion; p: Contract
           {person && <DateField label={t('asm.contract.personSigned')} value={signedOn} onChange={setSignedOn} />}
           <ConfirmButton
             size="xs"
-            title={t('asm.contract.accept', { party: name })}
-            consequences={[t('asm.contract.acceptConfirm', { party: name })]}
-            confirmLabel={t('asm.contract.accept', { party: name })}
+            title={label}
+            consequences={[
+              person ? t('asm.contract.acceptPersonConfirm') : t('asm.contract.acceptConfirm', { party: name }),
+            ]}
+            confirmLabel={label}
             onConfirm={accept}
           >
-            {t('asm.contract.accept', { party: name })}
+            {label}
           </ConfirmButton>
         </Group>
       )}

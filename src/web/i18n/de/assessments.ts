@@ -95,6 +95,10 @@ export const deAssessments: Record<keyof typeof frAssessments, string> = {
   'asm.contract.accepted': 'Annahme erfasst.',
   'asm.contract.acceptConfirm':
     'Sie nehmen diese Version der Vereinbarung für {party} an; dies kann nicht rückgängig gemacht werden.',
+  'asm.contract.acceptPerson': 'Unterschrift der Person erfassen',
+  'asm.contract.acceptPersonConfirm':
+    'Die Person hat diese Version der Vereinbarung am angegebenen Datum unterzeichnet; ' +
+    'dies kann nicht rückgängig gemacht werden.',
   'asm.contract.personSigned': 'Unterschriftsdatum der Person',
   'asm.contract.person': 'Die Person',
   'asm.conformity': 'Konformität (IIZ-Büro)',

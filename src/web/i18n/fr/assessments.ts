@@ -91,6 +91,9 @@ export const frAssessments = {
   'asm.contract.accept': 'Accepter pour {party}',
   'asm.contract.accepted': 'Acceptation enregistrée.',
   'asm.contract.acceptConfirm': 'Vous acceptez cette version du contrat pour {party} ; cela ne peut pas être annulé.',
+  'asm.contract.acceptPerson': 'Enregistrer la signature de la personne',
+  'asm.contract.acceptPersonConfirm':
+    'La personne a signé cette version du contrat à la date indiquée ; cela ne peut pas être annulé.',
   'asm.contract.personSigned': 'Date de signature par la personne',
   'asm.contract.person': 'La personne',
   'asm.conformity': 'Conformité (Bureau CII)',
