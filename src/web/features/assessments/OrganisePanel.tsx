@@ -82,20 +82,27 @@ export function OrganisePanel({ a, identified }: { a: Assessment; identified: bo
         />
         <Stack gap={4}>
           {team.map((m, i) => (
-            <Group key={m.userId} justify="space-between" wrap="nowrap" data-testid="assessment-team-member">
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                {m.name} · {t(`asm.role.${m.role}` as MessageKey)}
-              </Text>
-              <Button
-                size="compact-xs"
-                variant="subtle"
-                color="red.9"
-                aria-label={t('asm.removeParticipant', { name: m.name })}
-                onClick={() => setTeam(team.filter((_, j) => j !== i))}
-              >
-                ×
-              </Button>
-            </Group>
+            <Stack key={m.userId} gap={0} data-testid="assessment-team-member">
+              <Group justify="space-between" wrap="nowrap">
+                <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                  {m.name} · {t(`asm.role.${m.role}` as MessageKey)}
+                </Text>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="red.9"
+                  aria-label={t('asm.removeParticipant', { name: m.name })}
+                  onClick={() => setTeam(team.filter((_, j) => j !== i))}
+                >
+                  ×
+                </Button>
+              </Group>
+              {fieldError(error, `participants.${i}.userId`) && (
+                <Text size="xs" c="red.9">
+                  {fieldError(error, `participants.${i}.userId`)}
+                </Text>
+              )}
+            </Stack>
           ))}
         </Stack>
         <Group align="flex-end" wrap="wrap">
