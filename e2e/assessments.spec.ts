@@ -25,6 +25,12 @@ async function pick(page: Page, scope: Locator, label: string, option: RegExp | 
     .click();
 }
 
+/** The whole-page screenshot and phone check (`shot`), and the assessment's section alone, legible. */
+async function shots(page: Page, name: string, onPhone: Locator[] = []) {
+  await shot(page, name, { onPhone });
+  await page.getByTestId('assessment-section').screenshot({ path: `test-results/screenshots/${name}-section.png` });
+}
+
 async function openSituation(page: Page, t: Dict, name: string) {
   await page.getByRole('navigation').getByRole('link', { name: t['nav.situations'], exact: true }).click();
   await page
@@ -54,6 +60,11 @@ async function assessmentJourney(page: Page, j: Journey) {
   const t = j.t;
   await signIn(page, j.coordinator);
   await switchLanguage(page, j.lang);
+  // The Bureau's list: its regions' assessments by state, the days waited, whom each waits on.
+  await page.getByRole('navigation').getByRole('link', { name: t['nav.assessments'] }).click();
+  await expect(page.getByRole('heading', { name: t['asm.list.title'] })).toBeVisible();
+  await expect(page.getByTestId('assessments-to_organise')).toContainText(t['asm.waitsOn.bureau_organise']);
+  await shot(page, `${j.prefix}-list`);
   await openSituation(page, t, j.person);
   const section = page.getByTestId('assessment-section');
   await expect(section.getByTestId('assessment-status')).toHaveText(t['asm.status.to_organise']);
@@ -71,7 +82,7 @@ async function assessmentJourney(page: Page, j: Journey) {
   await organise.getByLabel(t['asm.personEmail']).fill('personne@example.ch');
   await organise.getByRole('button', { name: t['asm.organise'] }).click();
   await expect(section.getByTestId('assessment-participants')).toContainText(t['asm.role.smr_doctor']);
-  await shot(page, `${j.prefix}-organised`, { onPhone: [page.getByRole('button', { name: t['asm.schedule'] })] });
+  await shots(page, `${j.prefix}-organised`, [page.getByRole('button', { name: t['asm.schedule'] })]);
 
   // 2. The meeting: a day past is refused on its field; then convened, the invitations sent.
   const meeting = page.getByTestId('assessment-meeting');
@@ -84,7 +95,7 @@ async function assessmentJourney(page: Page, j: Journey) {
   await meeting.getByRole('button', { name: t['asm.schedule'] }).click();
   await expect(section.getByTestId('assessment-status')).toHaveText(t['asm.status.scheduled']);
   await expect(section.getByTestId('assessment-participants')).toContainText(t['asm.invited']);
-  await shot(page, `${j.prefix}-scheduled`);
+  await shots(page, `${j.prefix}-scheduled`);
 
   // 3. Held: the three sections, the resources, the SMR doctor's conclusions.
   const sections = page.getByTestId('assessment-sections');
@@ -115,7 +126,7 @@ async function assessmentJourney(page: Page, j: Journey) {
   await editor.getByRole('button', { name: t['asm.contract.save'] }).click();
   const v1 = contract.getByTestId('contract-version-1');
   await expect(v1.getByTestId('contract-status')).toHaveText(t['asm.contract.status.draft']);
-  await shot(page, `${j.prefix}-contract-draft`);
+  await shots(page, `${j.prefix}-contract-draft`);
 
   // 5. The person's signature, recorded by the Bureau with the date she signed.
   await v1.getByRole('button', { name: t['asm.contract.acceptPerson'] }).click();
@@ -151,14 +162,14 @@ async function assessmentJourney(page: Page, j: Journey) {
   );
   const boxes = form.getByRole('checkbox');
   for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
-  await shot(page, `${j.prefix}-conformity`);
+  await shots(page, `${j.prefix}-conformity`);
   await form.getByRole('button', { name: t['asm.conformity.check'] }).click();
   await confirmDialog(page, t['asm.conformity.check'], [t['asm.conformity.confirm.conforming']]);
   await expect(page.getByTestId('contract-version-1').getByTestId('contract-status')).toHaveText(
     t['asm.contract.status.in_force'],
   );
   await expect(section.getByTestId('assessment-status')).toHaveText(t['asm.status.in_execution']);
-  await shot(page, `${j.prefix}-in-force`);
+  await shots(page, `${j.prefix}-in-force`);
   // The contract's PDF, in the person's language.
   const pdf = await page.request.get(
     (await page
@@ -185,7 +196,7 @@ async function assessmentJourney(page: Page, j: Journey) {
   await expect(section.getByTestId('assessment-status')).toHaveText(t['asm.status.closed']);
   await expect(section.getByTestId('assessment-outcome')).toContainText(t['asm.outcome.inserted']);
   await settled(page);
-  await shot(page, `${j.prefix}-closed`);
+  await shots(page, `${j.prefix}-closed`);
   await signOut(page);
 }
 

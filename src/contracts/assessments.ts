@@ -211,6 +211,28 @@ export const AssessmentCandidateSchema = z.object({
   roles: z.array(z.string()),
 });
 
+/** One open assessment in the Bureau's list: its state, the days waited, whom it waits on (no name). */
+export const AssessmentRowSchema = z.object({
+  situationId: IdSchema,
+  number: z.string(),
+  region: z.string(),
+  status: z.enum(ASSESSMENT_STATUSES),
+  waitingDays: z.number().int(),
+  responsible: z.string().nullable(),
+  meeting: z.object({ startOn: z.string(), startTime: z.string() }).nullable(),
+  waitsOn: z.enum([
+    'bureau_organise',
+    'meeting',
+    'team_contract',
+    'parties',
+    'bureau_conformity',
+    'case_manager',
+    'nobody',
+  ]),
+  missingParties: z.array(z.string()),
+});
+export type AssessmentRow = z.infer<typeof AssessmentRowSchema>;
+
 /** An assessment the caller is invited to (their home page). */
 export const AssessmentInvitationSchema = z.object({
   situationId: IdSchema,

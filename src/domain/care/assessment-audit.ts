@@ -4,6 +4,7 @@
  */
 export const ASSESSMENT_AUDIT_LABELS = {
   'assessment.read': { fr: 'Assessment MAMAC consulté', de: 'MAMAC-Assessment angezeigt' },
+  'assessment.list': { fr: 'Assessment dans la liste du Bureau', de: 'Assessment in der Liste des Büros' },
   'assessment.candidates': { fr: 'Participants possibles d’un assessment', de: 'Mögliche Assessment-Teilnehmende' },
   'assessment.organise': { fr: 'Assessment organisé', de: 'Assessment organisiert' },
   'assessment.schedule': { fr: 'Séance d’assessment convoquée', de: 'Assessment-Sitzung einberufen' },

@@ -23,6 +23,7 @@ import {
   SituationsPage,
   StatementsPage,
   TandemsPage,
+  AssessmentsPage,
   TriagePage,
   UsersPage,
   preloadAfterSignIn,
@@ -115,6 +116,14 @@ function AppRoutes() {
             element={
               <Gate allowed={Boolean(me?.abilities.seeTandems)}>
                 <TandemsPage />
+              </Gate>
+            }
+          />
+          <Route
+            path="assessments"
+            element={
+              <Gate allowed={Boolean(me?.abilities.seeTandems)}>
+                <AssessmentsPage />
               </Gate>
             }
           />

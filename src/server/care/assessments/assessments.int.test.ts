@@ -157,6 +157,17 @@ describe('MAMAC assessments', () => {
     const last = calendarsTo('smr@example.ch').at(-1) ?? '';
     expect([field(last, 'METHOD'), field(last, 'SEQUENCE'), field(last, 'UID')]).toEqual(['CANCEL', '2', uid]);
 
+    // The Bureau's list: by state, the days waited, whom it waits on; another region's Bureau does not see it.
+    const listed = await t.request(coord, { method: 'GET', url: '/api/assessments' });
+    expect(listed.json().items.find((r: { situationId: string }) => r.situationId === id)).toMatchObject({
+      status: 'to_organise',
+      waitingDays: 0,
+      waitsOn: 'bureau_organise',
+    });
+    expect(listed.body).not.toMatch(/Évéquoz|Léa/);
+    const monthey = await t.request(await t.signIn('coord.monthey'), { method: 'GET', url: '/api/assessments' });
+    expect(monthey.json().items).toEqual([]);
+
     // The participants see it on their home page.
     const invitations = await t.request(await t.signIn('oai.rep'), {
       method: 'GET',
@@ -317,6 +328,8 @@ describe('MAMAC assessments', () => {
     });
     expect(s.contracts[0].status).toBe('accepted_by_all');
     expect(s.status).toBe('held');
+    const waiting = (await t.request(coord, { method: 'GET', url: '/api/assessments' })).json().items;
+    expect(waiting.find((r: { situationId: string }) => r.situationId === id)?.waitsOn).toBe('bureau_conformity');
     s = await assessmentCall(t, coord, id, 'POST', '/contract/2/conformity', {
       answers: answers(true),
       result: 'conforming',

@@ -5,6 +5,7 @@ import {
   AcceptBodySchema,
   AssessmentCandidateSchema,
   AssessmentInvitationSchema,
+  AssessmentRowSchema,
   AssessmentSchema,
   CloseAssessmentBodySchema,
   ConformityBodySchema,
@@ -27,6 +28,7 @@ import { editContractVersion } from './edit-contract-version.ts';
 import { getAssessment } from './get-assessment.ts';
 import { holdAssessment } from './hold-assessment.ts';
 import { listAssessmentCandidates } from './list-assessment-candidates.ts';
+import { listAssessments } from './list-assessments.ts';
 import { listMyAssessmentInvitations } from './list-my-assessment-invitations.ts';
 import { moveAssessmentMeeting } from './move-assessment-meeting.ts';
 import { organiseAssessment } from './organise-assessment.ts';
@@ -132,6 +134,11 @@ export async function assessmentRoutes(app: FastifyInstance) {
     `${base}/close`,
     { schema: { tags, params: IdParamsSchema, body: CloseAssessmentBodySchema, response: one } },
     (req) => closeAssessment(authed(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/assessments',
+    { schema: { tags, response: { 200: z.object({ items: z.array(AssessmentRowSchema) }), ...errors } } },
+    (req) => listAssessments(authed(req)),
   );
   r.get(
     '/api/me/assessment-invitations',

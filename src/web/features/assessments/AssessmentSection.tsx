@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Assessment } from '../../../contracts/assessments.ts';
 import type { Situation } from '../../../contracts/situations.ts';
+import { withColon } from '../../../domain/format/message.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import type { MessageKey } from '../../i18n/fr/index.ts';
@@ -48,9 +49,9 @@ function Participants({ a }: { a: Assessment }) {
  * for whoever still reads it (earlier contracts stay readable). Each panel appears for whom it is meant.
  */
 export function AssessmentSection({ situation }: { situation: Situation }) {
-  const { t, date } = useI18n();
-  // In assessment, or after one: a closed situation, or one oriented on from its assessment.
-  const had = !['draft', 'announced', 'under_review', 'refused'].includes(situation.status);
+  const { t, date, lang } = useI18n();
+  // In assessment, or after one (closed, or oriented on from it): its timeline says it was oriented to one.
+  const had = situation.status === 'assessment' || situation.timeline.some((e) => e.toStatus === 'assessment');
   const query = useAssessment(situation.id, had);
   if (query.isLoading) return <Loading minHeight={80} />;
   if (query.error) return <ErrorAlert error={query.error} />;
@@ -80,12 +81,12 @@ export function AssessmentSection({ situation }: { situation: Situation }) {
             )}
             {a.responsible && (
               <Text size="sm">
-                {t('asm.responsible')} : {a.responsible.name}
+                {withColon(t('asm.responsible'), lang)} {a.responsible.name}
               </Text>
             )}
             {a.meeting && (
               <Text size="sm" data-testid="assessment-meeting-value">
-                {t('asm.meeting')} :{' '}
+                {withColon(t('asm.meeting'), lang)}{' '}
                 {t('asm.meetingValue', {
                   date: date(a.meeting.startOn),
                   time: a.meeting.startTime,

@@ -2,6 +2,7 @@ import { Badge, Button, Checkbox, Group, Paper, Radio, Select, Stack, Text, Text
 import { useState } from 'react';
 import type { Assessment, ContractVersion } from '../../../contracts/assessments.ts';
 import { swissDay } from '../../../domain/consent/consent.ts';
+import { withColon } from '../../../domain/format/message.ts';
 import { post, put } from '../../api/client.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { DateField } from '../../components/DateField.tsx';
@@ -298,7 +299,7 @@ function ConformityForm({ a, v }: { a: Assessment; v: ContractVersion }) {
 }
 
 function VersionCard({ a, v, current }: { a: Assessment; v: ContractVersion; current: boolean }) {
-  const { t, date } = useI18n();
+  const { t, date, lang } = useI18n();
   const [editing, setEditing] = useState(false);
   const open = v.status === 'draft' || v.status === 'accepted_by_all' || v.status === 'conforming';
   return (
@@ -321,7 +322,7 @@ function VersionCard({ a, v, current }: { a: Assessment; v: ContractVersion; cur
         ) : (
           <>
             <Text size="sm">
-              <b>{t('asm.contract.caseManager')}</b> : {v.caseManager.name}
+              <b>{withColon(t('asm.contract.caseManager'), lang)}</b> {v.caseManager.name}
             </Text>
             {v.objectives.map((o) => (
               <Stack key={o.id} gap={0} data-testid="contract-objective">
@@ -329,7 +330,7 @@ function VersionCard({ a, v, current }: { a: Assessment; v: ContractVersion; cur
                   {o.position}. {o.text}
                 </Text>
                 <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                  {t('asm.contract.measures')} : {o.measuresPlanned}
+                  {withColon(t('asm.contract.measures'), lang)} {o.measuresPlanned}
                 </Text>
                 <Text size="xs" c="gray.7">
                   {o.responsibleInstitution.name} · {t('asm.contract.deadline')} {date(o.deadline)} ·{' '}
