@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { de } from '../src/web/i18n/de/index.ts';
 import { fr } from '../src/web/i18n/fr/index.ts';
 import { confirmDialog, settled, shot, signIn, signOut, switchLanguage } from './support/helpers.ts';
@@ -179,6 +180,7 @@ async function assessmentJourney(page: Page, j: Journey) {
   );
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
+  writeFileSync(`test-results/screenshots/${j.prefix}-contract.pdf`, await pdf.body());
   await signOut(page);
 
   // 8. The case manager follows an objective, then closes the assessment with an insertion.

@@ -31,13 +31,16 @@ function Participants({ a }: { a: Assessment }) {
       </Text>
       {a.participants.map((p) => (
         <Text key={p.id} size="sm" style={{ overflowWrap: 'anywhere' }}>
-          {p.user ? `${p.user.name} (${p.user.institution})` : t('asm.role.person')} ·{' '}
+          {p.user ? `${p.user.name} (${p.user.institution}) · ` : ''}
           {t(`asm.role.${p.role}` as MessageKey)}
           {p.email ? ` · ${p.email}` : ''}
-          <Text span size="xs" c={p.invited ? 'teal.9' : 'gray.7'}>
-            {' '}
-            · {p.invited ? t('asm.invited') : t('asm.notInvited')}
-          </Text>
+          {/* Once convened: whether the invitation went out (a participant without an address gets none). */}
+          {a.meeting && (
+            <Text span size="xs" c={p.invited ? 'teal.9' : 'gray.7'}>
+              {' '}
+              · {p.invited ? t('asm.invited') : t('asm.notInvited')}
+            </Text>
+          )}
         </Text>
       ))}
     </Stack>

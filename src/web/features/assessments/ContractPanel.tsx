@@ -259,7 +259,7 @@ function ConformityForm({ a, v }: { a: Assessment; v: ContractVersion }) {
         </Stack>
       ))}
       <Radio.Group
-        label={t('asm.conformity')}
+        label={t('asm.conformity.result')}
         value={result}
         onChange={(v) => setResult(v as typeof result)}
         error={fieldError(error, 'result')}

@@ -105,6 +105,7 @@ export const deAssessments: Record<keyof typeof frAssessments, string> = {
   'asm.conformity.checkedBy': '{result} — geprüft von {name} am {date}',
   'asm.conformity.result.conforming': 'Konform',
   'asm.conformity.result.non_conforming': 'Nicht konform',
+  'asm.conformity.result': 'Ergebnis',
   'asm.conformity.reasons': 'Gründe (an das Team zurück)',
   'asm.conformity.check': 'Prüfung speichern',
   'asm.conformity.checked': 'Prüfung gespeichert.',
@@ -140,7 +141,7 @@ export const deAssessments: Record<keyof typeof frAssessments, string> = {
   'asm.outcome.lack_of_cooperation': 'Mangelnde Mitwirkung',
   'asm.outcome.unavailable': 'Fehlende Verfügbarkeit (Krankheit, anderes Projekt)',
   'asm.outcome.other': 'Anderes',
-  'asm.closedWith': 'Abgeschlossen am {date} von {name}: {outcome}',
+  'asm.closedWith': 'Ergebnis: {outcome} — abgeschlossen am {date} von {name}',
   'nav.assessments': 'Assessments',
   'asm.list.title': 'MAMAC-Assessments',
   'asm.list.intro':

@@ -100,6 +100,7 @@ export const frAssessments = {
   'asm.conformity.checkedBy': '{result} — vérifié par {name} le {date}',
   'asm.conformity.result.conforming': 'Conforme',
   'asm.conformity.result.non_conforming': 'Non conforme',
+  'asm.conformity.result': 'Résultat',
   'asm.conformity.reasons': 'Raisons (renvoyées à l’équipe)',
   'asm.conformity.check': 'Enregistrer la vérification',
   'asm.conformity.checked': 'Vérification enregistrée.',
@@ -134,7 +135,7 @@ export const frAssessments = {
   'asm.outcome.lack_of_cooperation': 'Manque de coopération',
   'asm.outcome.unavailable': 'Manque de disponibilité (maladie, autre projet)',
   'asm.outcome.other': 'Autre',
-  'asm.closedWith': 'Clôturé le {date} par {name} : {outcome}',
+  'asm.closedWith': 'Issue : {outcome} — clôturé le {date} par {name}',
   'nav.assessments': 'Assessments',
   'asm.list.title': 'Assessments MAMAC',
   'asm.list.intro':
