@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { de } from '../src/web/i18n/de/index.ts';
 import { fr } from '../src/web/i18n/fr/index.ts';
@@ -180,7 +181,12 @@ async function assessmentJourney(page: Page, j: Journey) {
   );
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
-  writeFileSync(`test-results/screenshots/${j.prefix}-contract.pdf`, await pdf.body());
+  const file = `test-results/screenshots/${j.prefix}-contract.pdf`;
+  writeFileSync(file, await pdf.body());
+  // In the person's language (her correspondence language, proposed for her invitation), with her name.
+  const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  expect(text).toContain(j.lang === 'FR' ? 'Contrat d’objectifs' : 'Zielvereinbarung');
+  expect(text).toContain(j.person.split(' ').reverse().join(' '));
   await signOut(page);
 
   // 8. The case manager follows an objective, then closes the assessment with an insertion.

@@ -112,7 +112,11 @@ export function AssessmentSection({ situation }: { situation: Situation }) {
           </Stack>
         </Paper>
         {a.abilities.organise && a.status === 'to_organise' && (
-          <OrganisePanel a={a} identified={!situation.anonymous} />
+          <OrganisePanel
+            a={a}
+            identified={!situation.anonymous}
+            personLanguage={situation.person?.correspondenceLanguage === 'de' ? 'de' : 'fr'}
+          />
         )}
         {a.abilities.organise &&
           (a.status === 'to_organise' || a.status === 'scheduled') &&

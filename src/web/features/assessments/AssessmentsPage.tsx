@@ -18,7 +18,7 @@ function WaitsOn({ row }: { row: AssessmentRow }) {
     return (
       <>
         {t('asm.waitsOn.parties', {
-          parties: row.missingParties.map((p) => (p === 'person' ? t('asm.contract.person') : p)).join(', '),
+          parties: row.missingParties.map((p) => (p === 'person' ? t('asm.waitsOn.person') : p)).join(', '),
         })}
       </>
     );
@@ -51,10 +51,7 @@ export function AssessmentsPage() {
         return (
           <Paper key={status} withBorder p="sm" data-testid={`assessments-${status}`}>
             <Title order={3} size="h4" mb="xs">
-              {t(`asm.status.${status}` as MessageKey)}{' '}
-              <Badge color="gray.7" variant="light">
-                {rows.length}
-              </Badge>
+              {t(`asm.status.${status}` as MessageKey)} <Badge color="gray.7">{rows.length}</Badge>
             </Title>
             <Table.ScrollContainer minWidth={560}>
               <Table>
@@ -71,7 +68,7 @@ export function AssessmentsPage() {
                   {rows.map((r) => (
                     <Table.Tr key={r.situationId} data-testid="assessment-row">
                       <Table.Td>
-                        <Anchor component={Link} to={`/situations/${r.situationId}`}>
+                        <Anchor component={Link} to={`/situations/${r.situationId}`} style={{ whiteSpace: 'nowrap' }}>
                           {r.number}
                         </Anchor>
                       </Table.Td>

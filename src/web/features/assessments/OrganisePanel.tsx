@@ -26,7 +26,16 @@ const defaultRole = (c: Candidate): Role =>
  * Organising (the Bureau of the region): the Bureau member responsible, the regional team — répondants CII, the
  * announcing professional, an SMR doctor — and the person's address for her invitation (seed 004 §6).
  */
-export function OrganisePanel({ a, identified }: { a: Assessment; identified: boolean }) {
+export function OrganisePanel({
+  a,
+  identified,
+  personLanguage,
+}: {
+  a: Assessment;
+  identified: boolean;
+  /** Her correspondence language: the invitation's and the contract PDF's unless changed here. */
+  personLanguage: 'fr' | 'de';
+}) {
   const { t } = useI18n();
   const candidates = useQuery({
     queryKey: ['assessment-candidates', a.situationId],
@@ -43,7 +52,7 @@ export function OrganisePanel({ a, identified }: { a: Assessment; identified: bo
   const [pick, setPick] = useState<string | null>(null);
   const [pickRole, setPickRole] = useState<Role>('correspondent');
   const [email, setEmail] = useState(personRow?.email ?? '');
-  const [language, setLanguage] = useState(personRow?.language ?? 'fr');
+  const [language, setLanguage] = useState(personRow?.language ?? personLanguage);
   const { run, error, busy } = useAssessmentAction(a.situationId);
   const all = candidates.data?.items ?? [];
   const label = (c: Candidate) => `${c.name} — ${c.institution}`;

@@ -160,6 +160,7 @@ export const deAssessments: Record<keyof typeof frAssessments, string> = {
   'asm.waitsOn.bureau_conformity': 'das Büro: Konformität prüfen',
   'asm.waitsOn.case_manager': 'die Fallführung: Umsetzung',
   'asm.waitsOn.nobody': '—',
+  'asm.waitsOn.person': 'die Person',
   'asm.invitationsHome': 'Meine MAMAC-Assessments',
   'asm.invitationsHome.none': 'Keine Einladungen.',
   'asm.invitationsHome.meeting': '{date} um {time} — {place}',

@@ -154,6 +154,7 @@ export const frAssessments = {
   'asm.waitsOn.bureau_conformity': 'le Bureau : vérifier la conformité',
   'asm.waitsOn.case_manager': 'la gestion du cas : exécution',
   'asm.waitsOn.nobody': '—',
+  'asm.waitsOn.person': 'la personne',
   'asm.invitationsHome': 'Mes assessments MAMAC',
   'asm.invitationsHome.none': 'Aucune invitation.',
   'asm.invitationsHome.meeting': '{date} à {time} — {place}',
