@@ -6,7 +6,7 @@ import { confirmDialog, settled, shot, signIn, signOut, switchLanguage } from '.
 import { type Locator, type Page, expect, test } from './support/test.ts';
 
 /**
- * Issue 12's MAMAC journey, in French (Nathalie Rey, Sion) and in German (Martina Imhof, Oberwallis), both oriented
+ * Issue 12's MAMAC journey, in French (Nathalie Sierro, Sion) and in German (Martina Imhof, Oberwallis), both oriented
  * to an assessment in the demo: the Bureau organises it (responsible, team, the person's address), convenes the
  * meeting (invitations), records it held with its sections; the team writes the objectives contract; each party
  * accepts (the person's signature recorded by the Bureau); the Bureau checks its conformity — it is in force; the case
@@ -208,13 +208,13 @@ async function assessmentJourney(page: Page, j: Journey) {
   await signOut(page);
 }
 
-test('French: the Bureau organises Nathalie Rey’s assessment, the contract is accepted, conforming, closed', async ({
+test('French: the Bureau organises Nathalie Sierro’s assessment, the contract is accepted, conforming, closed', async ({
   page,
 }) => {
   await assessmentJourney(page, {
     lang: 'FR',
     t: fr,
-    person: 'Rey Nathalie',
+    person: 'Sierro Nathalie',
     coordinator: 'coord.sion',
     responsible: /Sophie Délèze/,
     team: [

@@ -61,7 +61,7 @@ const STORIES: Story[] = [
     coordinator: 'coord.sion',
     region: 'SION',
     daysAgo: 9,
-    person: { officialName: 'Rey', firstNames: 'Nathalie', birthDate: '1981-08-22', locality: 'Conthey' },
+    person: { officialName: 'Sierro', firstNames: 'Nathalie', birthDate: '1981-08-22', locality: 'Conthey' },
     draft: {
       riskFactors: ['health', 'employability', 'family'],
       targetGroups: ['laci_end_of_rights'],
@@ -78,7 +78,7 @@ const STORIES: Story[] = [
     coordinator: 'coord.sion',
     region: 'SION',
     daysAgo: 12,
-    person: { officialName: 'Luyet', firstNames: 'Sandrine', birthDate: '1977-06-03', locality: 'Savièse' },
+    person: { officialName: 'Bétrisey', firstNames: 'Sandrine', birthDate: '1977-06-03', locality: 'Savièse' },
     draft: {
       riskFactors: ['health', 'psychological', 'financial_resources'],
       targetGroups: ['social_aid_work_capacity'],
@@ -112,7 +112,7 @@ const STORIES: Story[] = [
     region: 'BRIG',
     daysAgo: 75,
     person: {
-      officialName: 'Summermatter',
+      officialName: 'Zurbriggen',
       firstNames: 'Patrick',
       birthDate: '1974-11-08',
       sex: 'male',
@@ -135,7 +135,7 @@ const STORIES: Story[] = [
     coordinator: 'coord.monthey',
     region: 'MONTHEY',
     daysAgo: 150,
-    person: { officialName: 'Vannay', firstNames: 'Isabelle', birthDate: '1985-03-14', locality: 'Monthey' },
+    person: { officialName: 'Vouilloz', firstNames: 'Isabelle', birthDate: '1985-03-14', locality: 'Monthey' },
     draft: {
       riskFactors: ['health', 'single_parent_childcare'],
       targetGroups: ['laci_end_of_rights'],
