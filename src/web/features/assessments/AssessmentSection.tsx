@@ -53,8 +53,8 @@ function Participants({ a }: { a: Assessment }) {
  */
 export function AssessmentSection({ situation }: { situation: Situation }) {
   const { t, date, lang } = useI18n();
-  // In assessment, or after one (closed, or oriented on from it): its timeline says it was oriented to one.
-  const had = situation.status === 'assessment' || situation.timeline.some((e) => e.toStatus === 'assessment');
+  // In assessment, or after one (closed, or oriented on from it): one of its passages is an assessment.
+  const had = situation.status === 'assessment' || situation.carePassages.some((p) => p.kind === 'assessment');
   const query = useAssessment(situation.id, had);
   if (query.isLoading) return <Loading minHeight={80} />;
   if (query.error) return <ErrorAlert error={query.error} />;
