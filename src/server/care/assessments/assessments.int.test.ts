@@ -9,6 +9,7 @@ import { getSituation } from '../../../test/situation-fixtures.ts';
 import { smtpSink } from '../../../test/smtp-sink.ts';
 import { deliverOutbox } from '../../mail/deliver-outbox.ts';
 import { smtpTransport } from '../../mail/mail-transport.ts';
+import { translate } from '../../i18n/messages.ts';
 import { careInvitationUid } from '../send-care-invitations.ts';
 
 /**
@@ -145,9 +146,10 @@ describe('MAMAC assessments', () => {
     // In each one's language: the person and the CMS's répondant read German; nobody's mail names the person.
     const subjects = (address: string) =>
       sink.received.filter((m) => (m.to as { text: string }).text === address).map((m) => m.subject ?? '');
-    expect(subjects('lea@example.ch').every((s) => /^MAMAC-Abklärung .*: Einladung am/.test(s))).toBe(true);
+    const kind = (lang: 'fr' | 'de') => translate(lang, 'care.kind.assessment');
+    expect(subjects('lea@example.ch').every((s) => s.startsWith(kind('de')) && /Einladung am/.test(s))).toBe(true);
     expect(subjects('cms.rep@example.ch').every((s) => /Einladung am/.test(s))).toBe(true);
-    expect(subjects('smr@example.ch').every((s) => /^Évaluation MAMAC .* : invitation le/.test(s))).toBe(true);
+    expect(subjects('smr@example.ch').every((s) => s.startsWith(kind('fr')) && / : invitation le/.test(s))).toBe(true);
     for (const m of sink.received) expect(`${m.subject} ${m.text}`).not.toMatch(/Évéquoz|Léa/);
 
     // Cancelled: a CANCEL of the same event, SEQUENCE 2; back to organise.
