@@ -33,7 +33,9 @@ export function SectionsPanel({ a }: { a: Assessment }) {
       t(holding ? 'asm.held' : 'asm.sectionsSaved'),
     );
   const withheld = a.withheldSections.map((s) => t(`asm.section.${s}` as MessageKey)).join(', ');
-  if (!canWrite && a.status === 'to_organise') return null;
+  // Before the meeting is held there is nothing to read; the Bureau writes the sections when it records it held.
+  if (!canWrite && !a.sections.heldAt) return null;
+  if (a.status === 'to_organise') return null;
   return (
     <Paper withBorder p="md" data-testid="assessment-sections">
       <Stack gap="sm">
