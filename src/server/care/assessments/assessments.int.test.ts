@@ -332,11 +332,19 @@ describe('MAMAC assessments', () => {
     expect(s.status).toBe('held');
     const waiting = (await t.request(coord, { method: 'GET', url: '/api/assessments' })).json().items;
     expect(waiting.find((r: { situationId: string }) => r.situationId === id)?.waitsOn).toBe('bureau_conformity');
-    s = await assessmentCall(t, coord, id, 'POST', '/contract/2/conformity', {
-      answers: answers(true),
-      result: 'conforming',
-      version: s.contracts[0].version,
-    });
+    // Two Bureau members checking at once: one check is recorded, the other is told it was done (409).
+    const coord2 = await t.signIn('coord');
+    const checks = await Promise.all(
+      [coord, coord2].map((who) =>
+        t.request(who, {
+          method: 'POST',
+          url: `/api/situations/${id}/assessment/contract/2/conformity`,
+          payload: { answers: answers(true), result: 'conforming', version: s.contracts[0].version },
+        }),
+      ),
+    );
+    expect(checks.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    s = await assessmentCall(t, coord, id, 'GET', '');
     expect(s.contracts[0].status).toBe('in_force');
     expect(s.status).toBe('in_execution');
     const [passage] = await t.database.db.select().from(carePassages).where(eq(carePassages.id, s.passageId));
