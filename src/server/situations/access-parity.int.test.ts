@@ -460,7 +460,10 @@ async function changeStates() {
         .where(sql`id = ${m.id}`);
   }
   // Participants removed, moved to another institution or deleted; passages ended or reopened (migration 0015).
-  for (const p of await db.select({ id: careParticipants.id }).from(careParticipants)) {
+  const participants = await db
+    .select({ id: careParticipants.id, passageId: careParticipants.passageId, userId: careParticipants.userId })
+    .from(careParticipants);
+  for (const p of participants) {
     if (!r.chance(0.4)) continue;
     const change = r.pick(['remove', 'institution', 'user', 'delete'] as const);
     if (change === 'remove')
@@ -473,11 +476,17 @@ async function changeStates() {
         .update(careParticipants)
         .set({ institutionId: r.pick(allInstitutions).id })
         .where(sql`id = ${p.id}`);
-    if (change === 'user')
-      await db
-        .update(careParticipants)
-        .set({ userId: r.pick(allUsers).id })
-        .where(sql`id = ${p.id}`);
+    if (change === 'user') {
+      // Someone not yet taking part in that passage (a user takes part once).
+      const taken = new Set(participants.filter((o) => o.passageId === p.passageId).map((o) => o.userId));
+      const free = allUsers.filter((u) => !taken.has(u.id));
+      if (free.length) {
+        const userId = r.pick(free).id;
+        taken.add(userId);
+        p.userId = userId;
+        await db.update(careParticipants).set({ userId }).where(sql`id = ${p.id}`);
+      }
+    }
     if (change === 'delete') await db.delete(careParticipants).where(sql`id = ${p.id}`);
   }
   for (const p of await db.select({ id: carePassages.id }).from(carePassages)) {
