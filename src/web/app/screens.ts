@@ -33,6 +33,7 @@ export const TriagePage = screen(() => import('../features/triage/TriagePage.tsx
 export const TandemsPage = screen(() => import('../features/tandem/TandemsPage.tsx'), 'TandemsPage');
 export const InboxPage = screen(() => import('../features/measures/InboxPage.tsx'), 'InboxPage');
 export const StatementsPage = screen(() => import('../features/measures/StatementsPage.tsx'), 'StatementsPage');
+export const FiguresPage = screen(() => import('../features/figures/FiguresPage.tsx'), 'FiguresPage');
 export const MeasureKindsPage = screen(() => import('../features/measures/MeasureKindsPage.tsx'), 'MeasureKindsPage');
 export const OutboxPage = screen(() => import('../features/outbox/OutboxPage.tsx'), 'OutboxPage');
 export const MergesPage = screen(() => import('../features/persons/MergesPage.tsx'), 'MergesPage');
@@ -55,6 +56,7 @@ const FIRST: [RegExp, { preload(): Promise<unknown> }[]][] = [
   [/^\/triage/, [Layout, TriagePage]],
   [/^\/tandems/, [Layout, TandemsPage]],
   [/^\/inbox/, [Layout, InboxPage]],
+  [/^\/figures/, [Layout, FiguresPage]],
 ];
 
 export function preloadFor(pathname: string) {
