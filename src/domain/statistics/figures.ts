@@ -231,8 +231,8 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
       {
         key,
         label,
-        counted: kind === 'tandem' ? DEFINITIONS.tandem_situations.counted : DEFINITIONS.assessment_closed.counted,
-        source: kind === 'tandem' ? DEFINITIONS.tandem_situations.source : '004 §6',
+        counted: kind === 'tandem' ? DEFINITIONS.tandem_situations.counted : DEFINITIONS.care_passages.counted,
+        source: kind === 'tandem' ? DEFINITIONS.tandem_situations.source : DEFINITIONS.care_passages.source,
         rowHeading: { fr: 'Région', de: 'Region' },
         rows: regionRows,
         columns,

@@ -73,13 +73,13 @@ export const DEFINITIONS = {
         'Im Zeitraum gemeldete Situationen, die einer Begleitung zugewiesen wurden (Assessment, runder Tisch, ' +
         'Tandem, Netzwerkbegleitung), geteilt durch die gemeldeten Situationen.',
     },
-    '004 §6 (2012 : 97 annoncées, plus de 2/3)',
+    '004 §6 (2012: 97, > 2/3)',
   ),
   refused: d(
     { fr: 'Refusées', de: 'Abgelehnt' },
     {
       fr:
-        'Situations annoncées dans la période et refusées; chaque refus est retourné avec des suggestions de ' +
+        'Situations annoncées dans la période et refusées ; chaque refus est retourné avec des suggestions de ' +
         'prise en charge.',
       de: 'Im Zeitraum gemeldete und abgelehnte Situationen; jede Ablehnung geht mit Vorschlägen zurück.',
     },
@@ -95,7 +95,7 @@ export const DEFINITIONS = {
         'Im Zeitraum begonnene MAMAC-Assessments, die nicht mehr «zu organisieren» sind (geplant, durchgeführt, ' +
         'in Umsetzung oder abgeschlossen).',
     },
-    '004 §6 (2012 : 22 organisés)',
+    '004 §6 (2012: 22)',
   ),
   assessment_waiting: d(
     { fr: 'Assessments en attente d’organisation', de: 'Assessments, die auf die Organisation warten' },
@@ -103,7 +103,7 @@ export const DEFINITIONS = {
       fr: 'Assessments commencés dans la période, encore ouverts et à l’état « à organiser ».',
       de: 'Im Zeitraum begonnene Assessments, noch offen und «zu organisieren».',
     },
-    '004 §6 (2012 : 4)',
+    '004 §6 (2012: 4)',
   ),
   assessment_closed: d(
     { fr: 'Assessments fermés', de: 'Abgeschlossene Assessments' },
@@ -111,7 +111,7 @@ export const DEFINITIONS = {
       fr: 'Assessments commencés dans la période et terminés, par issue.',
       de: 'Im Zeitraum begonnene und abgeschlossene Assessments, nach Ergebnis.',
     },
-    '004 §6 (2012 : 6 = 3 insertions, 2 AS, 1 AI)',
+    '004 §6 (2012: 6 = 3 + 2 + 1)',
   ),
   round_table_held: d(
     { fr: 'Tables rondes tenues', de: 'Durchgeführte runde Tische' },
@@ -121,7 +121,7 @@ export const DEFINITIONS = {
         'suspens).',
       de: 'Im Zeitraum begonnene runde Tische, die weder in Vorbereitung noch geplant sind (abgeschlossen oder offen).',
     },
-    '004 §6 (2012 : 12)',
+    '004 §6 (2012: 12)',
   ),
   round_table_in_preparation: d(
     { fr: 'Tables rondes en préparation', de: 'Runde Tische in Vorbereitung' },
@@ -129,7 +129,7 @@ export const DEFINITIONS = {
       fr: 'Tables rondes commencées dans la période, ouvertes, en préparation ou planifiées.',
       de: 'Im Zeitraum begonnene runde Tische, offen, in Vorbereitung oder geplant.',
     },
-    '004 §6 (2012 : 3)',
+    '004 §6 (2012: 3)',
   ),
   round_table_pending: d(
     { fr: 'Tables rondes en suspens', de: 'Offene runde Tische' },
@@ -137,7 +137,7 @@ export const DEFINITIONS = {
       fr: 'Tables rondes tenues dont l’issue est encore en suspens.',
       de: 'Durchgeführte runde Tische, deren Ergebnis noch offen ist.',
     },
-    '004 §6 (2012 : 4)',
+    '004 §6 (2012: 4)',
   ),
   tandem_situations: d(
     { fr: 'Situations suivies en tandem', de: 'Tandem-Situationen' },
@@ -145,7 +145,7 @@ export const DEFINITIONS = {
       fr: 'Situations orientées vers un tandem dans la période (date de l’orientation), ouvertes ou fermées.',
       de: 'Im Zeitraum einem Tandem zugewiesene Situationen (Datum der Zuweisung), offen oder abgeschlossen.',
     },
-    '004 §6 (2012 : 26 = 24 Sion + 2 Monthey)',
+    '004 §6 (2012: 26 = 24 Sion + 2 Monthey)',
   ),
   tandem_inserted: d(
     { fr: 'Insertions (tandem)', de: 'Eingliederungen (Tandem)' },
@@ -153,7 +153,7 @@ export const DEFINITIONS = {
       fr: 'Situations de tandem de la période fermées par une insertion sur le premier marché du travail.',
       de: 'Tandem-Situationen des Zeitraums, abgeschlossen mit einer Eingliederung in den ersten Arbeitsmarkt.',
     },
-    '004 §6 (2012 : 13)',
+    '004 §6 (2012: 13)',
   ),
   tandem_open: d(
     { fr: 'Tandems encore en cours', de: 'Noch laufende Tandems' },
@@ -161,7 +161,7 @@ export const DEFINITIONS = {
       fr: 'Situations de tandem de la période dont le suivi n’est pas fermé.',
       de: 'Tandem-Situationen des Zeitraums, deren Begleitung nicht abgeschlossen ist.',
     },
-    '004 §6 (2012 : 7)',
+    '004 §6 (2012: 7)',
   ),
   insertion_rate_of_all: d(
     { fr: 'Taux d’insertion, sur toutes les situations', de: 'Eingliederungsquote, von allen Situationen' },
@@ -179,7 +179,19 @@ export const DEFINITIONS = {
         'exclues.',
       de: 'Eingliederungen geteilt durch die abgeschlossenen Tandem-Situationen des Zeitraums; laufende ausgenommen.',
     },
-    '000 (39 insertions ≈ 46 % depuis le début) ; 004 : 13 / 19 = 68 % en 2012',
+    '000 (39 ≈ 46 %); 004 (2012: 13 / 19 = 68 %)',
+  ),
+  care_passages: d(
+    { fr: 'Prises en charge par région, état et issue', de: 'Begleitungen nach Region, Stand und Ergebnis' },
+    {
+      fr:
+        'Passages commencés dans la période : encore ouverts, par état, ou terminés, par issue — l’état étant ' +
+        'celui de la fin de la période.',
+      de:
+        'Im Zeitraum begonnene Begleitungen: noch offen, nach Stand, oder abgeschlossen, nach Ergebnis — Stand am ' +
+        'Ende des Zeitraums.',
+    },
+    '004 §6, DOMAIN §4',
   ),
   network_follow_up_situations: d(
     { fr: 'Suivis réseau', de: 'Netzwerkbegleitungen' },
@@ -195,7 +207,7 @@ export const DEFINITIONS = {
       fr: 'Toutes les situations orientées vers un tandem jusqu’à la fin de la période.',
       de: 'Alle einem Tandem zugewiesenen Situationen bis zum Ende des Zeitraums.',
     },
-    '000 (109 situations)',
+    '000 (109)',
   ),
   since_start_insertions: d(
     { fr: 'Insertions depuis le début', de: 'Eingliederungen seit Beginn' },
@@ -203,7 +215,7 @@ export const DEFINITIONS = {
       fr: 'Toutes les situations de tandem fermées par une insertion jusqu’à la fin de la période.',
       de: 'Alle mit einer Eingliederung abgeschlossenen Tandem-Situationen bis zum Ende des Zeitraums.',
     },
-    '000 (39 insertions durables)',
+    '000 (39)',
   ),
   since_start_rate_of_closed: d(
     { fr: 'Taux d’insertion depuis le début, sur les fermées', de: 'Eingliederungsquote seit Beginn, abgeschlossene' },
@@ -219,7 +231,7 @@ export const DEFINITIONS = {
       fr: 'Insertions depuis le début divisées par toutes les situations de tandem depuis le début.',
       de: 'Eingliederungen seit Beginn geteilt durch alle Tandem-Situationen seit Beginn.',
     },
-    '004 (définition « sur toutes »)',
+    '004 §6 (13 / 26 = 50 %)',
   ),
   duration_announcement_to_decision: d(
     { fr: 'Annonce → décision', de: 'Meldung → Entscheid' },
@@ -227,7 +239,7 @@ export const DEFINITIONS = {
       fr: 'Jours entre l’annonce et la décision du Bureau, pour les situations annoncées dans la période et décidées.',
       de: 'Tage zwischen Meldung und Entscheid des Büros, für im Zeitraum gemeldete und entschiedene Situationen.',
     },
-    '004 §7 (indicateurs d’efficience)',
+    '004 §7',
   ),
   duration_decision_to_start: d(
     { fr: 'Décision → début de la prise en charge', de: 'Entscheid → Beginn der Begleitung' },
@@ -247,7 +259,7 @@ export const DEFINITIONS = {
       fr: 'Jours entre le début et la fin de chaque passage terminé, par type de prise en charge.',
       de: 'Tage zwischen Beginn und Ende jeder abgeschlossenen Begleitung, nach Art.',
     },
-    '004 §7 ; 000 (environ 6 mois, jamais plus de 9)',
+    '004 §7; 000',
   ),
   tandem_intensity: d(
     { fr: 'Intensité du tandem', de: 'Intensität des Tandems' },
@@ -259,7 +271,7 @@ export const DEFINITIONS = {
         'Gespräche mit der Person pro Mandatsmonat (vom Beginn bis zum Abschluss oder heute), verglichen mit der ' +
         'Regel von zwei Gesprächen pro Monat.',
     },
-    '000, 004 §6 (deux entretiens mensuels minimum)',
+    '000, 004 §6',
   ),
   time_to_insertion: d(
     { fr: 'Délai jusqu’à l’insertion', de: 'Zeit bis zur Eingliederung' },
@@ -285,7 +297,7 @@ export const DEFINITIONS = {
         'Anteil der Eingegliederten, die bei der Nachkontrolle nach 6 und 12 Monaten noch erwerbstätig sind; ' +
         '«nachhaltig» = nach 12 Monaten.',
     },
-    '000 (insertions durables)',
+    '000',
   ),
   costs: d(
     { fr: 'Coûts par payeur', de: 'Kosten nach Kostenträger' },
@@ -299,7 +311,7 @@ export const DEFINITIONS = {
         '(Sozialhilfe) Kanton 70 % / Gemeinde 30 %, MIP vor 2023; Kosten pro Eingliederung = Total / ' +
         'Tandem-Eingliederungen des Zeitraums.',
     },
-    'DOMAIN §5 ; 002, 003',
+    'DOMAIN §5; 002, 003',
   ),
 } satisfies Record<string, Definition>;
 export type FigureKey = keyof typeof DEFINITIONS;

@@ -117,7 +117,12 @@ export function FiguresPage() {
               {f.keyFigures
                 .filter((k) => !k.key.startsWith('since_start'))
                 .map((k) => (
-                  <KeyFigureCard key={k.key} figure={k} previousYear={f.period.year ? f.period.year - 1 : null} />
+                  <KeyFigureCard
+                    key={k.key}
+                    figure={k}
+                    previousYear={f.period.year ? f.period.year - 1 : null}
+                    published={f.publication === 'public'}
+                  />
                 ))}
             </SimpleGrid>
             <Title order={4} size="h5" mt="md" mb="sm">
@@ -127,7 +132,7 @@ export function FiguresPage() {
               {f.keyFigures
                 .filter((k) => k.key.startsWith('since_start'))
                 .map((k) => (
-                  <KeyFigureCard key={k.key} figure={k} previousYear={null} />
+                  <KeyFigureCard key={k.key} figure={k} previousYear={null} published={f.publication === 'public'} />
                 ))}
             </SimpleGrid>
           </section>
@@ -179,12 +184,21 @@ function TableChart({ table, title }: { table: TableAnswer; title: string }) {
       <Title order={3} size="h4" id={`${id}-title`} mb="sm">
         {title}
       </Title>
-      <div role="img" aria-label={title} aria-describedby={`${id}-alt`} data-testid={id}>
-        <BarChart h={220} data={data} dataKey="row" series={series} type="stacked" withLegend />
-      </div>
-      <Text component="figcaption" id={`${id}-alt`} size="xs" c="gray.7" mt="xs">
-        {t('figures.chartAlt', { rows })}
-      </Text>
+      {table.hidden > 0 ? (
+        // A hidden count cannot be drawn without drawing a false bar: the published table alone says what is known.
+        <Text size="sm" c="gray.7" mb="sm" data-testid={`${id}-hidden`}>
+          {t('figures.chartHidden')}
+        </Text>
+      ) : (
+        <>
+          <div role="img" aria-label={title} aria-describedby={`${id}-alt`} data-testid={id}>
+            <BarChart h={220} data={data} dataKey="row" series={series} type="stacked" withLegend />
+          </div>
+          <Text component="figcaption" id={`${id}-alt`} size="xs" c="gray.7" mt="xs" mb="sm">
+            {t('figures.chartAlt', { rows })}
+          </Text>
+        </>
+      )}
       <FigureTableView table={table} caption={table.label[lang]} />
     </Paper>
   );
@@ -194,7 +208,11 @@ function Indicators({ f }: { f: NonNullable<ReturnType<typeof useFigures>['data'
   const { t, lang, chf } = useI18n();
   const pct = (v: number | null) => formatValue(lang, 'share', v) ?? t('figures.none');
   const points = f.timeToInsertion.points;
-  const curveData = points.map((p) => ({ months: p.months, inserted: Math.round(p.inserted * 1000) / 10 }));
+  // The curve starts at 0 % when coaching starts.
+  const curveData = [
+    ...(points[0]?.months === 0 ? [] : [{ months: 0, inserted: 0 }]),
+    ...points.map((p) => ({ months: p.months, inserted: Math.round(p.inserted * 1000) / 10 })),
+  ];
   const curveText = points.map((p) => t('figures.curvePoint', { months: p.months, share: pct(p.inserted) })).join(', ');
   return (
     <section aria-labelledby="indicators-title">
@@ -300,8 +318,8 @@ function Indicators({ f }: { f: NonNullable<ReturnType<typeof useFigures>['data'
                       {d.label[lang]}
                     </Table.Th>
                     <Table.Td ta="right">{d.n}</Table.Td>
-                    <Table.Td ta="right">{d.median ?? t('figures.none')}</Table.Td>
-                    <Table.Td ta="right">{d.mean ?? t('figures.none')}</Table.Td>
+                    <Table.Td ta="right">{formatValue(lang, 'days', d.median) ?? t('figures.none')}</Table.Td>
+                    <Table.Td ta="right">{formatValue(lang, 'days', d.mean) ?? t('figures.none')}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

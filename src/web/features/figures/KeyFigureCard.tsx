@@ -1,9 +1,18 @@
-import { Card, Text } from '@mantine/core';
+import { Card, Text, VisuallyHidden } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type KeyFigureAnswer, formatValue } from './use-figures.ts';
 
 /** One key figure: its value, the previous period's, and how it is counted (from the domain's definitions). */
-export function KeyFigureCard({ figure, previousYear }: { figure: KeyFigureAnswer; previousYear: number | null }) {
+export function KeyFigureCard({
+  figure,
+  previousYear,
+  published = false,
+}: {
+  figure: KeyFigureAnswer;
+  previousYear: number | null;
+  /** Published figures: a missing value is a hidden one (x), not one that cannot be computed (—). */
+  published?: boolean;
+}) {
   const { t, lang } = useI18n();
   const value = formatValue(lang, figure.unit, figure.value);
   const previous = formatValue(lang, figure.unit, figure.previous);
@@ -14,7 +23,15 @@ export function KeyFigureCard({ figure, previousYear }: { figure: KeyFigureAnswe
         {figure.label[lang]}
       </Text>
       <Text size="xl" fw={700} data-testid={`${id}-value`}>
-        {value ?? (figure.value === null ? t('figures.none') : '')}
+        {value ??
+          (published ? (
+            <>
+              <span aria-hidden>x</span>
+              <VisuallyHidden>{t('figures.hidden')}</VisuallyHidden>
+            </>
+          ) : (
+            t('figures.none')
+          ))}
       </Text>
       {!figure.key.startsWith('since_start') && previous !== null && (
         <Text size="xs" c="gray.7">

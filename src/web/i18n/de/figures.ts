@@ -36,8 +36,8 @@ export const deFigures: Record<keyof typeof frFigures, string> = {
   'figures.intensity': 'Intensität der Tandems',
   'figures.intensityText': '{meeting} von {mandates} Mandaten erreichen zwei Gespräche pro Monat oder mehr ({share}).',
   'figures.curve': 'Zeit bis zur Eingliederung',
-  'figures.curveAlt': 'Kurve: Anteil der {n} Tandem-Situationen, die nach n Monaten eingegliedert sind. {points}',
-  'figures.curvePoint': 'nach {months} Monaten: {share}',
+  'figures.curveAlt': 'Kurve: Anteil der {n} Tandem-Situationen, die nach n Monaten eingegliedert sind — {points}.',
+  'figures.curvePoint': 'nach {months, plural, one {# Monat} other {# Monaten}}: {share}',
   'figures.months': 'Monate',
   'figures.insertedShare': 'Anteil eingegliedert',
   'figures.atRisk': 'Noch begleitet',
@@ -55,6 +55,9 @@ export const deFigures: Record<keyof typeof frFigures, string> = {
   'figures.payer.perInsertionCents': 'Kosten pro Eingliederung',
   'figures.chartTandem': 'Tandems nach Region und Ergebnis',
   'figures.chartAlt': 'Balkendiagramm: {rows}.',
+  'figures.chartHidden':
+    'Einige Zahlen sind unterdrückt: Das Diagramm wird nicht gezeichnet, die Tabelle darunter zeigt, was ' +
+    'veröffentlicht ist.',
   'figures.chartSituations': 'Gemeldete Situationen nach Region',
   'figures.tooSmall': 'Zu wenige Situationen, um diesen Indikator zu veröffentlichen.',
   'figures.homeTitle': 'Kennzahlen {year}',
