@@ -9,11 +9,16 @@ import { IdSchema, IsoDateSchema } from './common.ts';
  * amounts in centimes (CHF × 100). `null` means hidden (published figures: too small a count, or one that would let a
  * hidden count be recovered) or not computable (nothing to divide by).
  */
+/** The figures' years: the CII's records start in 2011; a period compared with the one before stays a real date. */
+const InRange = IsoDateSchema.refine((d) => d >= '2000-01-01' && d <= '2100-12-31', {
+  params: { messageKey: 'figures.periodRange' },
+});
+
 export const FiguresQuerySchema = z
   .object({
     year: z.coerce.number().int().min(2000).max(2100).optional().describe('A calendar year: 1 January to 31 December.'),
-    from: IsoDateSchema.optional().describe('First day of a period (with `to`), yyyy-mm-dd.'),
-    to: IsoDateSchema.optional().describe('Last day of a period (with `from`), yyyy-mm-dd, included.'),
+    from: InRange.optional().describe('First day of a period (with `to`), yyyy-mm-dd, 2000 to 2100.'),
+    to: InRange.optional().describe('Last day of a period (with `from`), yyyy-mm-dd, included, 2000 to 2100.'),
     region: IdSchema.optional().describe('Only the situations of this region; absent: the whole canton.'),
     publication: z
       .enum(['internal', 'public'])
