@@ -341,4 +341,14 @@ describe('the 2012 tandem figures of seed 004 §6, through the use cases', () =>
     const exports = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'figures.export'));
     expect(exports.length).toBe(2);
   });
+
+  it('the OpenAPI document describes the figures for a statistics office', async () => {
+    const doc = (await t.request(null, { method: 'GET', url: '/api/docs/json' })).json();
+    const op = doc.paths['/api/figures'].get;
+    expect(op.description).toContain('each with its definition in French and German');
+    const text = JSON.stringify(op);
+    expect(text).toContain('small counts hidden, for publication');
+    expect(text).toContain('Kaplan–Meier');
+    expect(doc.paths['/api/figures/xlsx']).toBeDefined();
+  });
 });

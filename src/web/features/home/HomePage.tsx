@@ -155,7 +155,7 @@ export function HomePage() {
         </Stack>
       </section>
       <Notifications />
-      {me.abilities.readFigures && <HomeFigures />}
+      {me.abilities.readFigures && me.roles.includes('statistics_reader') && <HomeFigures />}
       <Card withBorder>
         <Stack gap="xs">
           <Text fw={600}>{t('home.yourInstitution')}</Text>
