@@ -257,6 +257,12 @@ describe('the 2012 tandem figures of seed 004 §6, through the use cases', () =>
     expect(Math.round((key(f, 'insertion_rate_of_closed') ?? 0) * 100)).toBe(68);
     // Assessments (6 closed: 3 insertions, 2 social aid, 1 AI) and round tables (8 ended of 2012).
     expect(key(f, 'assessment_closed')).toBe(6);
+    const assessments = tableOf(f, 'assessment_by_region');
+    const ended = (k: string) => assessments.columnTotals[assessments.columns.findIndex((c) => c.key === `ended:${k}`)];
+    expect([ended('inserted'), ended('social_aid_only'), ended('disability_insurance')]).toEqual([3, 2, 1]);
+    const roundTables = tableOf(f, 'round_table_by_region');
+    const rt = (k: string) => roundTables.columnTotals[roundTables.columns.findIndex((c) => c.key === `ended:${k}`)];
+    expect([rt('inserted'), rt('oriented_network_follow_up'), rt('followed_by_institution')]).toEqual([3, 4, 1]);
     expect(key(f, 'round_table_held')).toBe(8);
     // Announced in 2012: the 26 tandem situations, all taken into care.
     expect(key(f, 'situations_announced')).toBe(26);
