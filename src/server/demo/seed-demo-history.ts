@@ -58,7 +58,7 @@ const OUTCOMES: Outcome[] = [
   'inserted',
   'disability_insurance',
 ];
-const NAMES = [
+export const HISTORY_NAMES = [
   'Aymon',
   'Bonvin',
   'Crettenand',
@@ -90,7 +90,7 @@ const NAMES = [
   'Epiney',
   'Favre',
 ];
-const COUNT = NAMES.length;
+const COUNT = HISTORY_NAMES.length;
 
 export async function seedDemoHistory(db: Db, config: Config, now: Date = new Date()) {
   const allUsers = await db.select().from(users);
@@ -135,15 +135,15 @@ export async function seedDemoHistory(db: Db, config: Config, now: Date = new Da
     const announcerName = ANNOUNCERS[code][i % ANNOUNCERS[code].length] ?? 'orp.sion';
     const coord = `coord.${code.toLowerCase()}`;
     const writer = TANDEM_WRITER[code];
-    // From about 40 months ago to two months ago, one every six weeks or so.
-    const t0 = new Date(now.getTime() - (60 + (COUNT - 1 - i) * 40) * DAY);
+    // From about 42 months ago to three months ago, one every six weeks or so.
+    const t0 = new Date(now.getTime() - (100 + (COUNT - 1 - i) * 40) * DAY);
     const at = (days: number) => new Date(t0.getTime() + days * DAY);
     const announcer = ctxFor(announcerName, t0);
     const german = code === 'BRIG';
     const personId = await createPerson(announcer, {
       person: {
         navs13: '',
-        officialName: NAMES[i] ?? `Person ${i}`,
+        officialName: HISTORY_NAMES[i] ?? `Person ${i}`,
         firstNames: i % 2 ? 'Laurent' : 'Sophie',
         birthDate: `19${60 + (i % 35)}-0${(i % 9) + 1}-1${i % 9}`,
         sex: i % 2 ? 'male' : 'female',
@@ -228,8 +228,9 @@ export async function seedDemoHistory(db: Db, config: Config, now: Date = new Da
       extraRecipientIds: [],
       version: await version(id),
     });
-    // Coached for two to five and a half months, closed at least a few days before the clock.
-    const length = Math.min(60 + (i % 5) * 28, Math.floor((now.getTime() - start.getTime()) / DAY) - 5);
+    // Coached for two to five and a half months, closed (and handed back) more than a month before the clock: the
+    // home pages' reminders of a file handed back (30 days) stay the demo's own.
+    const length = Math.min(60 + (i % 5) * 28, Math.floor((now.getTime() - start.getTime()) / DAY) - 35);
     const every = 12 + (i % 3) * 6;
     for (let d = 1; d < length; d += every)
       await recordMeeting(ctxFor(writer, at(startDays + d)), id, {

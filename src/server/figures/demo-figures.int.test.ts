@@ -1,4 +1,7 @@
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { persons, situations } from '../../db/schema.ts';
+import { HISTORY_NAMES } from '../demo/seed-demo-history.ts';
 import { type TestApp, createDemoTestApp } from '../../test/int-harness.ts';
 
 /**
@@ -41,8 +44,28 @@ describe('the demo’s figures', () => {
   it('copil.stats sees the figures in the navigation; the tandems have no reminder from the history', async () => {
     const me = await get('copil.stats', '/api/me');
     expect(me.abilities.readFigures).toBe(true);
-    const attention = await get('tandem.orp', '/api/me/attention');
-    const kinds = attention.items.map((i: { kind: string }) => i.kind);
-    expect(kinds.filter((k: string) => k === 'hand_back_due' || k === 'follow_up_due').length).toBeLessThanOrEqual(1);
+    const history = await t.database.db
+      .select({ id: situations.id })
+      .from(situations)
+      .innerJoin(persons, eq(persons.id, situations.personId))
+      .where(inArray(persons.officialName, [...HISTORY_NAMES]));
+    expect(history.length).toBe(HISTORY_NAMES.length);
+    const ids = new Set(history.map((h) => h.id));
+    for (const user of [
+      'orp.sion',
+      'orp.monthey',
+      'rav.brig',
+      'cms.sion',
+      'cms.monthey',
+      'tandem.orp',
+      'tandem.cms',
+      'tandem.orp.monthey',
+      'tandem.rav.brig',
+      'coord.sion',
+    ]) {
+      const attention = await get(user, '/api/me/attention');
+      const about = attention.items.filter((i: { situationId?: string }) => i.situationId && ids.has(i.situationId));
+      expect(about, user).toEqual([]);
+    }
   });
 });
