@@ -1,4 +1,4 @@
-import { Button, SimpleGrid, Title } from '@mantine/core';
+import { Badge, Button, Group, SimpleGrid, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -22,9 +22,14 @@ export function HomeFigures() {
   const figures = useFigures({ year, region: null, publication: 'internal' });
   return (
     <section aria-labelledby="home-figures-title" data-testid="home-figures">
-      <Title order={3} size="h4" id="home-figures-title" mb="sm">
-        {t('figures.homeTitle', { year })}
-      </Title>
+      <Group gap="xs" mb="sm">
+        <Title order={3} size="h4" id="home-figures-title">
+          {t('figures.homeTitle', { year })}
+        </Title>
+        <Badge color="orange.9" variant="light" title={t('figures.internalNote')}>
+          {t('figures.internal')}
+        </Badge>
+      </Group>
       <ErrorAlert error={figures.error} />
       <Loading when={figures.isLoading} minHeight={120} />
       <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }}>
