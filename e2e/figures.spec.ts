@@ -41,6 +41,8 @@ test('copil.stats reads the figures, by year, in French and German, and download
   const lastYear = Number(await tandems.textContent());
   expect(lastYear).toBeGreaterThanOrEqual(5);
   await expect(page.getByTestId('figures-curve')).toBeVisible();
+  const comparison = page.getByTestId('figures-comparison');
+  await expect(comparison.getByRole('columnheader', { name: String(thisYear - 2), exact: true })).toBeVisible();
   await expect(page.getByTestId('chart-tandem_by_region')).toBeVisible();
   await shot(page, 'figures-fr', { onPhone: [page.getByTestId('figures-xlsx')] });
 

@@ -136,6 +136,7 @@ export function FiguresPage() {
                 ))}
             </SimpleGrid>
           </section>
+          <Comparison f={f} />
           {table('tandem_by_region') && (
             <TableChart table={table('tandem_by_region') as TableAnswer} title={t('figures.chartTandem')} />
           )}
@@ -158,6 +159,47 @@ export function FiguresPage() {
         </>
       )}
     </Stack>
+  );
+}
+
+/** The key figures of the period beside those of the period before (a year: the year before). */
+function Comparison({ f }: { f: NonNullable<ReturnType<typeof useFigures>['data']> }) {
+  const { t, lang } = useI18n();
+  const hidden = f.publication === 'public' ? 'x' : t('figures.none');
+  const now = f.period.year ? String(f.period.year) : `${f.period.from} – ${f.period.to}`;
+  const before = f.period.year ? String(f.period.year - 1) : `${f.period.previousFrom} – ${f.period.previousTo}`;
+  return (
+    <section aria-labelledby="comparison-title" data-testid="figures-comparison">
+      <Title order={3} size="h4" id="comparison-title" mb="sm">
+        {t('figures.comparison', { period: before })}
+      </Title>
+      <Table.ScrollContainer minWidth={360}>
+        <Table striped withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('figures.figure')}</Table.Th>
+              <Table.Th ta="right">{before}</Table.Th>
+              <Table.Th ta="right">{now}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {f.keyFigures
+              .filter((k) => !k.key.startsWith('since_start'))
+              .map((k) => (
+                <Table.Tr key={k.key}>
+                  <Table.Th scope="row" fw={500}>
+                    {k.label[lang]}
+                  </Table.Th>
+                  <Table.Td ta="right">{formatValue(lang, k.unit, k.previous) ?? hidden}</Table.Td>
+                  <Table.Td ta="right" fw={600}>
+                    {formatValue(lang, k.unit, k.value) ?? hidden}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </section>
   );
 }
 

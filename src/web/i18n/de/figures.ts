@@ -25,6 +25,8 @@ export const deFigures: Record<keyof typeof frFigures, string> = {
   'figures.source': 'Quelle: {source}',
   'figures.hidden': 'unterdrückt',
   'figures.none': '—',
+  'figures.comparison': 'Vergleich mit {period}',
+  'figures.figure': 'Kennzahl',
   'figures.sinceStart': 'Seit Beginn',
   'figures.tables': 'Tabellen',
   'figures.total': 'Total',

@@ -23,6 +23,8 @@ export const frFigures = {
   'figures.source': 'Source : {source}',
   'figures.hidden': 'masqué',
   'figures.none': '—',
+  'figures.comparison': 'Comparaison avec {period}',
+  'figures.figure': 'Chiffre',
   'figures.sinceStart': 'Depuis le début',
   'figures.tables': 'Tableaux',
   'figures.total': 'Total',
