@@ -1,4 +1,5 @@
 import type { DecisionStep } from '../measures/rule-sets.ts';
+import { type AssessmentAction, type AssessmentFacts, canOnAssessment } from '../care/assessment-access.ts';
 import { isEditableStatus } from '../situation/situation-lifecycle.ts';
 import { type Actor, hasRole } from './roles.ts';
 import { type SituationFacts, bureauRegions, canReadSituation, isBureau, predicateHolds } from './situation-access.ts';
@@ -24,6 +25,7 @@ export type Resource =
   | ({ type: 'measure_step'; step: DecisionStep; basis?: ReadonlySet<string> } & CommuneFacts)
   | ({ type: 'commune_statement' } & CommuneFacts)
   | { type: 'canton_statement' }
+  | ({ type: 'assessment' } & AssessmentFacts)
   /** Aggregate figures (issue 13): of a region, or of the canton (regionId null). */
   | { type: 'figures'; regionId: string | null };
 
@@ -57,7 +59,8 @@ export type Action =
   | 'coach'
   | 'hand_back'
   | 'follow_up'
-  | 'decide';
+  | 'decide'
+  | AssessmentAction;
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   const admin = hasRole(actor, 'admin');
@@ -110,6 +113,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case 'canton_statement':
       // Every commune's statements of a quarter at once: the SAS, which receives them all, and no one else.
       return action === 'read' && hasRole(actor, 'sas_reviewer');
+    case 'assessment':
+      // A MAMAC assessment (issue 12): the rules are in care/assessment-access.ts.
+      return canOnAssessment(actor, action as AssessmentAction, resource);
     case 'figures':
       return action === 'read' && canReadFigures(actor, resource.regionId);
     case 'person_merge':

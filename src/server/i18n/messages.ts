@@ -1,5 +1,6 @@
 import type { Language } from '../../domain/access/roles.ts';
 import { formatMessage } from '../../domain/format/message.ts';
+import { ASSESSMENT_MESSAGES } from './assessment-messages.ts';
 
 /**
  * Every message the server sends a person, in French and German. Keys are
@@ -509,7 +510,10 @@ const de: Messages = {
     'Kontrollpunktdatei (AUDIT_CHECKPOINT_FILE) hinzu und starten im Audit-Protokoll «Kette prüfen».',
 };
 
-export const MESSAGES: Record<Language, Messages> = { fr, de };
+export const MESSAGES: Record<Language, Messages> = {
+  fr: { ...fr, ...ASSESSMENT_MESSAGES.fr },
+  de: { ...de, ...ASSESSMENT_MESSAGES.de },
+};
 
 export function translate(lang: Language, key: string, params: Record<string, string | number> = {}): string {
   const template = MESSAGES[lang][key] ?? MESSAGES.fr[key] ?? key;

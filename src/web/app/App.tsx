@@ -24,6 +24,7 @@ import {
   SituationsPage,
   StatementsPage,
   TandemsPage,
+  AssessmentsPage,
   TriagePage,
   UsersPage,
   preloadAfterSignIn,
@@ -116,6 +117,14 @@ function AppRoutes() {
             element={
               <Gate allowed={Boolean(me?.abilities.seeTandems)}>
                 <TandemsPage />
+              </Gate>
+            }
+          />
+          <Route
+            path="assessments"
+            element={
+              <Gate allowed={Boolean(me?.abilities.seeTandems)}>
+                <AssessmentsPage />
               </Gate>
             }
           />

@@ -8,6 +8,7 @@ import type { MessageKey } from '../../i18n/fr/index.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
+import { AssessmentInvitations } from '../assessments/AssessmentInvitations.tsx';
 import { HomeFigures } from '../figures/HomeFigures.tsx';
 
 /** What needs the user's attention, by kind: each capability adds its own line here. */
@@ -155,6 +156,7 @@ export function HomePage() {
         </Stack>
       </section>
       <Notifications />
+      <AssessmentInvitations />
       {me.abilities.readFigures && me.roles.includes('statistics_reader') && <HomeFigures />}
       <Card withBorder>
         <Stack gap="xs">

@@ -31,6 +31,7 @@ import {
 } from './labels.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { TandemSection } from '../tandem/TandemSection.tsx';
+import { AssessmentSection } from '../assessments/AssessmentSection.tsx';
 
 function PersonCard({ s }: { s: Situation }) {
   const { t, date } = useI18n();
@@ -229,6 +230,7 @@ export function SituationPage() {
             {s.abilities.triage && <DecisionPanel situation={s} />}
             <DecisionCard s={s} />
             <TandemSection situation={s} />
+            <AssessmentSection situation={s} />
             {editing ? <DraftEditor key={s.id} situation={s} /> : <SituationDetails s={s} />}
             {!s.anonymous && (s.person || s.consents.length > 0) && <ConsentPanel situation={s} />}
             {!s.anonymous && s.status !== 'draft' && <CaseTeamPanel situation={s} />}
