@@ -97,6 +97,8 @@ const SCREENS: Screen[] = [
   { name: 'inbox', ...plain('sas.preavis', '/inbox') },
   { name: 'statements', ...plain('sas.preavis', '/statements') },
   { name: 'measure kinds', ...list('admin', '/measure-kinds') },
+  { name: 'figures', ...list('copil.stats', '/figures') },
+  { name: 'home with figures', ...plain('copil.stats', '/') },
   { name: 'situations', ...list('coord.sion', '/situations') },
   {
     name: 'triage',

@@ -39,6 +39,7 @@ export const MeSchema = z.object({
     decideMeasures: z.boolean(),
     readStatements: z.boolean(),
     manageMeasureKinds: z.boolean(),
+    readFigures: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof MeSchema>;

@@ -27,6 +27,7 @@ import { plannedMeetingRoutes } from './tandem/planned-meetings.routes.ts';
 import { assessmentRoutes } from './care/assessments/assessments.routes.ts';
 import { measuresRoutes } from './measures/measures.routes.ts';
 import { outboxRoutes } from './mail/outbox.routes.ts';
+import { figuresRoutes } from './figures/figures.routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -129,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(assessmentRoutes);
   await app.register(measuresRoutes);
   await app.register(outboxRoutes);
+  await app.register(figuresRoutes);
   // "degraded" while requests are refused (503) or wait for a database connection: a load balancer can steer away.
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({
     ok: true,

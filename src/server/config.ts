@@ -85,6 +85,8 @@ const ConfigSchema = z
     MAIL_INTERVAL_MS: z.coerce.number().int().min(100).default(5000),
     // How long a tandem or case-team member keeps read access after their role in a file ends (issue 9).
     ACCESS_AFTER_ROLE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+    // Published figures hide counts below this (issue 13, decision 024): 3 hides 1 and 2.
+    FIGURES_MIN_COUNT: z.coerce.number().int().min(2).max(100).default(3),
     // PostgreSQL: a role that owns the tables and runs the migrations; DATABASE_URL's role
     // then gets INSERT and SELECT only on the audit tables (decision 010).
     DATABASE_OWNER_URL: z

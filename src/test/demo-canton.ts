@@ -11,6 +11,7 @@ import { seedDemoMeasures } from '../server/demo/seed-demo-measures.ts';
 import { seedDemoAssessments } from '../server/demo/seed-demo-assessments.ts';
 import { seedDemoSituations } from '../server/demo/seed-demo-situations.ts';
 import { seedDemoTandems } from '../server/demo/seed-demo-tandems.ts';
+import { seedDemoHistory } from '../server/demo/seed-demo-history.ts';
 
 /**
  * The demo canton of `npm start`, in a test database: the same users and
@@ -30,6 +31,7 @@ export async function seedDemo(database: Database, now = new Date()) {
   await seedDemoTandems(database.db, config, situations, now);
   await seedDemoMeasures(database.db, config, situations, now);
   await seedDemoAssessments(database.db, config, now);
+  await seedDemoHistory(database.db, config, now);
   const rows = await database.db.select().from(users);
   const actors = new Map<string, Actor>(
     rows.map((u) => [

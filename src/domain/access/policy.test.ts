@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorAbilities, can, userAbilities, userListScope } from './policy.ts';
+import { actorAbilities, can, figuresRegions, userAbilities, userListScope } from './policy.ts';
 import { ROLES, type Actor, type Role } from './roles.ts';
 
 const actor = (roles: Role[], institutionId = 'inst-a', userId = 'me'): Actor => ({
@@ -62,7 +62,30 @@ describe('access policy', () => {
       decideMeasures: false,
       readStatements: false,
       manageMeasureKinds: false,
+      readFigures: false,
     });
+  });
+});
+
+describe('figures (issue 13): aggregate counts for the steering bodies', () => {
+  const figures = (regionId: string | null) => ({ type: 'figures' as const, regionId });
+  it('statistics readers and the cantonal Bureau read every region and the canton', () => {
+    for (const a of [actor(['statistics_reader']), actor(['bureau_member'])]) {
+      expect(can(a, 'read', figures(null))).toBe(true);
+      expect(can(a, 'read', figures('monthey'))).toBe(true);
+    }
+  });
+  it('a regional coordinator reads their region and the canton, not another region', () => {
+    const coord = { ...actor(['regional_coordinator', 'bureau_member']), regionId: 'sion' };
+    expect(can(coord, 'read', figures(null))).toBe(true);
+    expect(can(coord, 'read', figures('sion'))).toBe(true);
+    expect(can(coord, 'read', figures('monthey'))).toBe(false);
+    expect(figuresRegions(coord)).toEqual(['sion']);
+  });
+  it('no one else, and no one writes them', () => {
+    for (const role of ['field_professional', 'cii_correspondent', 'tandem_member', 'sas_reviewer', 'admin'] as const)
+      expect(can(actor([role]), 'read', figures(null))).toBe(false);
+    expect(can(actor(['statistics_reader']), 'manage', figures(null))).toBe(false);
   });
 });
 

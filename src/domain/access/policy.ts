@@ -25,7 +25,9 @@ export type Resource =
   | ({ type: 'measure_step'; step: DecisionStep; basis?: ReadonlySet<string> } & CommuneFacts)
   | ({ type: 'commune_statement' } & CommuneFacts)
   | { type: 'canton_statement' }
-  | ({ type: 'assessment' } & AssessmentFacts);
+  | ({ type: 'assessment' } & AssessmentFacts)
+  /** Aggregate figures (issue 13): of a region, or of the canton (regionId null). */
+  | { type: 'figures'; regionId: string | null };
 
 /**
  * A commune's approvers act for their own commune only: the person's commune of
@@ -114,6 +116,8 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case 'assessment':
       // A MAMAC assessment (issue 12): the rules are in care/assessment-access.ts.
       return canOnAssessment(actor, action as AssessmentAction, resource);
+    case 'figures':
+      return action === 'read' && canReadFigures(actor, resource.regionId);
     case 'person_merge':
       // Anyone who announces may ask for a merge; the Bureau reviews it.
       if (action === 'request') return hasRole(actor, 'field_professional') || isBureau(actor);
@@ -147,6 +151,26 @@ export function decidesStep(actor: Actor, step: DecisionStep, c: CommuneFacts): 
     default:
       return false;
   }
+}
+
+/**
+ * The figures (issue 13, DOMAIN.md §7): aggregate counts, never a name nor a drill-down to a person. The statistics
+ * readers (COPIL, CDC, the cantonal CII officer) and the cantonal Bureau read every region and the canton; a regional
+ * coordinator (or a Bureau member placed in a region) reads their region and the canton — the canton's other regions
+ * counted together, never one by one (src/server/figures/get-figures.ts).
+ */
+export function canReadFigures(actor: Actor, regionId: string | null): boolean {
+  if (hasRole(actor, 'statistics_reader')) return true;
+  const regions = bureauRegions(actor);
+  if (regions === null) return false;
+  if (regions === 'all' || regionId === null) return true;
+  return regions.includes(regionId);
+}
+
+/** The regions whose figures the actor reads one by one: all, or their own (a coordinator's). */
+export function figuresRegions(actor: Actor): 'all' | string[] {
+  if (hasRole(actor, 'statistics_reader')) return 'all';
+  return bureauRegions(actor) ?? [];
 }
 
 /** Field professionals and CII correspondents announce situations (and enter the persons concerned). */
@@ -254,5 +278,6 @@ export function actorAbilities(actor: Actor) {
       ),
     readStatements: hasRole(actor, 'sas_reviewer') || hasRole(actor, 'commune_approver'),
     manageMeasureKinds: can(actor, 'manage', { type: 'measure_kind' }),
+    readFigures: can(actor, 'read', { type: 'figures', regionId: null }),
   };
 }

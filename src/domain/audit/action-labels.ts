@@ -141,6 +141,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Labels> = {
     fr: 'Vue cantonale des décomptes consultée',
     de: 'Kantonsübersicht der Abrechnungen angezeigt',
   },
+  'figures.read': { fr: 'Chiffres consultés', de: 'Kennzahlen angezeigt' },
+  'figures.export': { fr: 'Chiffres exportés', de: 'Kennzahlen exportiert' },
   'outbox.list': { fr: 'Boîte d’envoi consultée', de: 'Postausgang angezeigt' },
   'outbox.read': { fr: 'Message de la boîte d’envoi téléchargé', de: 'Nachricht des Postausgangs heruntergeladen' },
   ...ASSESSMENT_AUDIT_LABELS,

@@ -129,6 +129,9 @@ export const AUDIT_ACTIONS = [
   'measure_kind.update',
   'statement.read',
   'statement.canton_read',
+  // the figures (issue 13): aggregate counts only, every read and export audited
+  'figures.read',
+  'figures.export',
   // every kind of care (issue 12): who takes part, the invitations sent to them
   'care.participant_add',
   'care.participant_remove',

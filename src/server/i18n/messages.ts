@@ -199,6 +199,11 @@ const fr: Messages = {
   'closure.alreadyClosed': 'Ce mandat a déjà été clôturé entre-temps. Rechargez la page.',
   'closure.measureNotOfFile': 'Cette mesure n’est pas une mesure en attente de ce mandat.',
   'closure.measureTwice': 'Cette mesure est indiquée deux fois.',
+  'figures.periodBoth': 'Indiquez le premier et le dernier jour de la période.',
+  'figures.periodOrder': 'Le dernier jour doit suivre le premier.',
+  'figures.periodRange': 'Choisissez une date entre 2000 et 2100.',
+  'figures.yearOrPeriod': 'Choisissez une année ou une période, pas les deux.',
+  'figures.regionNotAllowed': 'Vous voyez les chiffres de votre région et du canton seulement.',
   'closure.monthTwice': 'Ce mois est indiqué deux fois.',
   'closure.monthNotOpen': 'Ce mois n’est pas un rapport à envoyer de ce mandat (hors du mandat, déjà envoyé ou sauté).',
   'report.notAsShown':
@@ -445,6 +450,11 @@ const de: Messages = {
   'closure.alreadyClosed': 'Dieses Mandat wurde inzwischen bereits abgeschlossen. Laden Sie die Seite neu.',
   'closure.measureNotOfFile': 'Diese Massnahme ist keine hängige Massnahme dieses Mandats.',
   'closure.measureTwice': 'Diese Massnahme ist zweimal angegeben.',
+  'figures.periodBoth': 'Geben Sie den ersten und den letzten Tag des Zeitraums an.',
+  'figures.periodOrder': 'Der letzte Tag muss nach dem ersten liegen.',
+  'figures.periodRange': 'Wählen Sie ein Datum zwischen 2000 und 2100.',
+  'figures.yearOrPeriod': 'Wählen Sie ein Jahr oder einen Zeitraum, nicht beides.',
+  'figures.regionNotAllowed': 'Sie sehen nur die Zahlen Ihrer Region und des Kantons.',
   'closure.monthTwice': 'Dieser Monat ist zweimal angegeben.',
   'closure.monthNotOpen':
     'Dieser Monat ist kein zu versendender Bericht dieses Mandats ' +

@@ -12,6 +12,7 @@ import {
   InboxPage,
   Layout,
   MeasureKindsPage,
+  FiguresPage,
   MergesPage,
   NewSituationPage,
   Notifications,
@@ -140,6 +141,14 @@ function AppRoutes() {
             element={
               <Gate allowed={Boolean(me?.abilities.readStatements)}>
                 <StatementsPage />
+              </Gate>
+            }
+          />
+          <Route
+            path="figures"
+            element={
+              <Gate allowed={Boolean(me?.abilities.readFigures)}>
+                <FiguresPage />
               </Gate>
             }
           />

@@ -30,6 +30,7 @@ export function Layout() {
     { to: '/inbox', label: 'nav.inbox', show: me.abilities.decideMeasures },
     { to: '/statements', label: 'nav.statements', show: me.abilities.readStatements },
     { to: '/measure-kinds', label: 'nav.measureKinds', show: me.abilities.manageMeasureKinds },
+    { to: '/figures', label: 'nav.figures', show: me.abilities.readFigures },
     { to: '/merges', label: 'nav.merges', show: me.abilities.reviewMerges },
     { to: '/users', label: 'nav.users', show: me.abilities.seeUsers },
     { to: '/organisations', label: 'nav.organisations', show: me.abilities.manageOrganisations },

@@ -34,6 +34,7 @@ export const TandemsPage = screen(() => import('../features/tandem/TandemsPage.t
 export const AssessmentsPage = screen(() => import('../features/assessments/AssessmentsPage.tsx'), 'AssessmentsPage');
 export const InboxPage = screen(() => import('../features/measures/InboxPage.tsx'), 'InboxPage');
 export const StatementsPage = screen(() => import('../features/measures/StatementsPage.tsx'), 'StatementsPage');
+export const FiguresPage = screen(() => import('../features/figures/FiguresPage.tsx'), 'FiguresPage');
 export const MeasureKindsPage = screen(() => import('../features/measures/MeasureKindsPage.tsx'), 'MeasureKindsPage');
 export const OutboxPage = screen(() => import('../features/outbox/OutboxPage.tsx'), 'OutboxPage');
 export const MergesPage = screen(() => import('../features/persons/MergesPage.tsx'), 'MergesPage');
@@ -56,6 +57,7 @@ const FIRST: [RegExp, { preload(): Promise<unknown> }[]][] = [
   [/^\/triage/, [Layout, TriagePage]],
   [/^\/tandems/, [Layout, TandemsPage]],
   [/^\/inbox/, [Layout, InboxPage]],
+  [/^\/figures/, [Layout, FiguresPage]],
 ];
 
 export function preloadFor(pathname: string) {

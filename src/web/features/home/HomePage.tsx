@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
 import { AssessmentInvitations } from '../assessments/AssessmentInvitations.tsx';
+import { HomeFigures } from '../figures/HomeFigures.tsx';
 
 /** What needs the user's attention, by kind: each capability adds its own line here. */
 const ATTENTION: Record<AttentionItem['kind'], { color: string; title: MessageKey; to: string; action: MessageKey }> = {
@@ -156,6 +157,7 @@ export function HomePage() {
       </section>
       <Notifications />
       <AssessmentInvitations />
+      {me.abilities.readFigures && me.roles.includes('statistics_reader') && <HomeFigures />}
       <Card withBorder>
         <Stack gap="xs">
           <Text fw={600}>{t('home.yourInstitution')}</Text>

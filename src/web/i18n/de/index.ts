@@ -5,6 +5,7 @@ import { deTandem } from './tandem.ts';
 import { deTandemFile } from './tandem-file.ts';
 import { deAssessments } from './assessments.ts';
 import { deMeasures } from './measures.ts';
+import { deFigures } from './figures.ts';
 import { deCare } from './care.ts';
 
 export const de: Record<MessageKey, string> = {
@@ -226,5 +227,6 @@ export const de: Record<MessageKey, string> = {
   ...deTandemFile,
   ...deAssessments,
   ...deMeasures,
+  ...deFigures,
   ...deCare,
 };

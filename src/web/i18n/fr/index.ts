@@ -4,6 +4,7 @@ import { frTandem } from './tandem.ts';
 import { frTandemFile } from './tandem-file.ts';
 import { frAssessments } from './assessments.ts';
 import { frMeasures } from './measures.ts';
+import { frFigures } from './figures.ts';
 import { frCare } from './care.ts';
 
 /** French: the reference dictionary. German must have exactly the same keys (checked by a test). */
@@ -227,6 +228,7 @@ export const fr = {
   ...frTandemFile,
   ...frAssessments,
   ...frMeasures,
+  ...frFigures,
   ...frCare,
 };
 

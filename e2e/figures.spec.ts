@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { de } from '../src/web/i18n/de/index.ts';
+import { fr } from '../src/web/i18n/fr/index.ts';
+import { type Page, expect, test } from './support/test.ts';
+import { shot, signIn, switchLanguage } from './support/helpers.ts';
+
+/**
+ * Issue 13's journey: the steering committee's statistics reader (copil.stats) finds this year's key figures on the
+ * home page, opens the figures, switches to last year and to the published view, reads how a figure is counted,
+ * switches to German, and downloads the workbook, read back here: the published sheets hide the small counts.
+ */
+const thisYear = new Date().getFullYear();
+
+async function pickYear(page: Page, label: string, year: number) {
+  await page.getByRole('combobox', { name: label }).first().click();
+  await page.getByRole('option', { name: String(year), exact: true }).click();
+}
+
+test('copil.stats reads the figures, by year, in French and German, and downloads the workbook', async ({ page }) => {
+  await signIn(page, 'copil.stats');
+  // 1. The home page: this year's key figures, internal.
+  const home = page.getByTestId('home-figures');
+  await expect(
+    home.getByRole('heading', { name: fr['figures.homeTitle'].replace('{year}', String(thisYear)) }),
+  ).toBeVisible();
+  await expect(home.getByTestId('figure-tandem_situations')).toBeVisible();
+  await shot(page, 'figures-home');
+
+  // 2. The figures page, this year, internal (exact counts, said so).
+  await page.getByRole('navigation').getByRole('link', { name: fr['nav.figures'] }).click();
+  await expect(page.getByRole('heading', { name: fr['figures.title'] })).toBeVisible();
+  await expect(page.getByTestId('figures-status')).toHaveText(fr['figures.internalNote']);
+  const tandems = page.getByTestId('figure-tandem_situations-value');
+  await expect(tandems).toHaveText(/^\d+$/);
+  await expect(page.getByTestId('figure-insertion_rate_of_closed')).toContainText(fr['figures.howCounted']);
+
+  // 3. Last year: the demo's history, with the year before to compare.
+  await pickYear(page, fr['figures.year'], thisYear - 1);
+  await expect(page.getByTestId('figure-tandem_situations')).toContainText(`${thisYear - 2}`);
+  const lastYear = Number(await tandems.textContent());
+  expect(lastYear).toBeGreaterThanOrEqual(5);
+  await expect(page.getByTestId('figures-curve')).toBeVisible();
+  const comparison = page.getByTestId('figures-comparison');
+  await expect(comparison.getByRole('columnheader', { name: String(thisYear - 2), exact: true })).toBeVisible();
+  await expect(page.getByTestId('chart-tandem_by_region')).toBeVisible();
+  await shot(page, 'figures-fr', { onPhone: [page.getByTestId('figures-xlsx')] });
+
+  // 4. The published view: small counts hidden, said so.
+  await page.getByTestId('figures-publication').getByText(fr['figures.public']).click();
+  await expect(page.getByTestId('figures-status')).toContainText('(x)');
+  // The demo's Upper Valais has a single tandem situation or two a year: hidden, with what would reveal them.
+  const published = page.getByTestId('table-tandem_by_region');
+  await expect(published.getByText('x', { exact: true }).first()).toBeVisible();
+  await expect(page.getByTestId('chart-tandem_by_region-hidden')).toHaveText(fr['figures.chartHidden']);
+  await shot(page, 'figures-public');
+
+  // 5. In German.
+  await switchLanguage(page, 'DE');
+  await expect(page.getByRole('heading', { name: de['figures.title'] })).toBeVisible();
+  await expect(page.getByTestId('figure-insertion_rate_of_closed')).toContainText(de['figures.howCounted']);
+  await shot(page, 'figures-de', { onPhone: [page.getByTestId('figures-xlsx')] });
+
+  // 6. The workbook of what is shown (last year, published, German), read back.
+  const download = page.waitForEvent('download');
+  await page.getByTestId('figures-xlsx').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(
+    new RegExp(`^kennzahlen-${thisYear - 1}-01-01-${thisYear - 1}-12-31-public\\.xlsx$`),
+  );
+  const path = await file.path();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+  const [keySheet] = book.worksheets;
+  expect(keySheet?.name).toBe('Kennzahlen');
+  const cells = (keySheet?.getSheetValues() ?? []).flat().map((v) => String(v ?? ''));
+  expect(cells.some((c) => c.includes('unterdrückt'))).toBe(true);
+  const row = keySheet?.getRows(1, keySheet.rowCount)?.find((r) => r.getCell(1).value === 'Tandem-Situationen');
+  expect(row?.getCell(2).value).toBe(lastYear);
+  expect(book.worksheets.map((w) => w.name)).toContain('Zeit bis zur Eingliederung');
+});

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import type { CareKind } from '../care/passage.ts';
+import { type CubeCell, type Figures, type PeriodBucket, composeFigures } from './figures.ts';
+import { percent } from './rates.ts';
+
+/**
+ * Seed 004 §6 (the 2012 report) and seed 000 (since the start) rebuilt from a cube of counts, as the database
+ * returns it: every figure of DOMAIN.md §7.
+ */
+const SION = 'r-sion';
+const MONTHEY = 'r-monthey';
+const regions = [
+  { id: SION, code: 'SION', nameFr: 'Sion', nameDe: 'Sitten' },
+  { id: MONTHEY, code: 'MONTHEY', nameFr: 'Monthey', nameDe: 'Monthey' },
+];
+const cells: CubeCell[] = [];
+const add = (period: PeriodBucket, regionId: string, careKind: CareKind | null, counts: Record<string, number>) => {
+  for (const [measure, count] of Object.entries(counts))
+    cells.push({ period, regionId, institutionKind: 'orp', careKind, measure, count });
+};
+// 2012: 97 announced, over 2/3 taken into coordinated care.
+add('current', SION, null, { announced: 80, taken_into_care: 56, refused: 18 });
+add('current', MONTHEY, null, { announced: 17, taken_into_care: 11, refused: 2 });
+// Assessments: 22 organised, 4 waiting, 6 closed = 3 insertions, 2 social aid, 1 AI.
+add('current', SION, 'assessment', {
+  'open:to_organise': 4,
+  'open:scheduled': 10,
+  'open:in_execution': 6,
+  'ended:inserted': 3,
+  'ended:social_aid_only': 2,
+  'ended:disability_insurance': 1,
+});
+// Round tables: 12 held, 3 in preparation; 3 jobs, 4 network follow-ups, 1 ORP, 4 pending.
+add('current', SION, 'round_table', {
+  'open:in_preparation': 2,
+  'open:scheduled': 1,
+  'open:held': 4,
+  'ended:inserted': 3,
+  'ended:oriented_network_follow_up': 4,
+  'ended:followed_by_institution': 1,
+});
+// Tandems: 26 = 24 Sion + 2 Monthey; 13 jobs, 2 lack of cooperation, 3 unavailable, 1 social aid, 7 open.
+add('current', SION, 'tandem', {
+  'ended:inserted': 12,
+  'ended:lack_of_cooperation': 2,
+  'ended:unavailable': 3,
+  'ended:social_aid_only': 1,
+  'open:active': 6,
+});
+add('current', MONTHEY, 'tandem', { 'ended:inserted': 1, 'open:active': 1 });
+// Before 2012 (seed 000, since the start: 109 situations, 39 insertions, 46 % of the closed ones).
+add('previous', SION, 'tandem', {
+  'ended:inserted': 20,
+  'ended:lack_of_cooperation': 10,
+  'ended:unavailable': 10,
+  'ended:social_aid_only': 5,
+  'open:active': 5,
+});
+add('earlier', SION, 'tandem', {
+  'ended:inserted': 6,
+  'ended:lack_of_cooperation': 5,
+  'ended:unavailable': 6,
+  'ended:social_aid_only': 4,
+  'open:active': 12,
+});
+
+const indicators = {
+  durations: [],
+  intensity: [],
+  survival: [],
+  followUps: [],
+  costs: {
+    laciCents: 0,
+    lemcCents: 0,
+    liasCantonCents: 0,
+    liasCommuneCents: 0,
+    mipCantonCents: 0,
+    mipCommuneCents: 0,
+    totalCents: 13_000_00,
+  },
+};
+const compose = (publication: 'internal' | 'public', threshold = 3) =>
+  composeFigures(cells, indicators, { publication, threshold, regions, institutionKinds: ['orp', 'cms'] });
+const figure = (f: Figures, key: string) => f.keyFigures.find((k) => k.key === key);
+const value = (f: Figures, key: string) => figure(f, key)?.value;
+const table = (f: Figures, key: string) => f.tables.find((t) => t.key === key);
+
+describe('the 2012 figures of seed 004 §6 (internal: exact)', () => {
+  const f = compose('internal');
+  it('situations announced and the share taken into coordinated care', () => {
+    expect(value(f, 'situations_announced')).toBe(97);
+    expect(value(f, 'taken_into_care_share')).toBeGreaterThan(2 / 3);
+    expect(value(f, 'refused')).toBe(20);
+  });
+  it('assessments: 22 organised, 4 waiting, 6 closed by outcome', () => {
+    expect(value(f, 'assessment_organised')).toBe(22);
+    expect(value(f, 'assessment_waiting')).toBe(4);
+    expect(value(f, 'assessment_closed')).toBe(6);
+    const t = table(f, 'assessment_by_region');
+    const outcome = (k: string) => t?.columnTotals[t.columns.findIndex((c) => c.key === `ended:${k}`)];
+    expect([outcome('inserted'), outcome('social_aid_only'), outcome('disability_insurance')]).toEqual([3, 2, 1]);
+  });
+  it('round tables: 12 held, 3 in preparation, 4 pending', () => {
+    expect(value(f, 'round_table_held')).toBe(12);
+    expect(value(f, 'round_table_in_preparation')).toBe(3);
+    expect(value(f, 'round_table_pending')).toBe(4);
+  });
+  it('tandems: 24 Sion + 2 Monthey, 13 jobs, 7 open; both insertion rates, labelled', () => {
+    const t = table(f, 'tandem_by_region');
+    expect(t?.rowTotals).toEqual([24, 2]);
+    expect(value(f, 'tandem_situations')).toBe(26);
+    expect(value(f, 'tandem_inserted')).toBe(13);
+    expect(value(f, 'tandem_open')).toBe(7);
+    expect(percent(value(f, 'insertion_rate_of_all') ?? null)).toBe(50);
+    expect(percent(value(f, 'insertion_rate_of_closed') ?? null)).toBe(68);
+    expect(figure(f, 'insertion_rate_of_all')?.label.fr).toContain('toutes');
+    expect(figure(f, 'insertion_rate_of_closed')?.label.de).toContain('abgeschlossenen');
+    expect(figure(f, 'insertion_rate_of_closed')?.source).toContain('000');
+  });
+  it('since the start (seed 000): 109 situations, 39 insertions, 46 % of the closed ones', () => {
+    expect(value(f, 'since_start_tandem_situations')).toBe(109);
+    expect(value(f, 'since_start_insertions')).toBe(39);
+    expect(percent(value(f, 'since_start_rate_of_closed') ?? null)).toBe(46);
+  });
+  it('compares with the previous year', () => {
+    expect(figure(f, 'tandem_situations')?.previous).toBe(50);
+    expect(f.publication).toBe('internal');
+    expect(f.threshold).toBeNull();
+  });
+  it('cost per insertion: the period’s costs over its tandem insertions', () => {
+    expect(f.costs.perInsertionCents).toBe(1_000_00);
+  });
+  it('every key figure says how it is counted, in French and German, with its source', () => {
+    for (const k of f.keyFigures) {
+      expect(k.counted.fr.length).toBeGreaterThan(10);
+      expect(k.counted.de.length).toBeGreaterThan(10);
+      expect(k.source).not.toBe('');
+    }
+  });
+  it('a coordinator’s canton view: the other regions in one row, the canton’s totals unchanged', () => {
+    const g = composeFigures(cells, indicators, {
+      publication: 'internal',
+      threshold: 3,
+      regions: [regions[1] as (typeof regions)[number]],
+      institutionKinds: ['orp'],
+    });
+    const t = g.tables.find((x) => x.key === 'tandem_by_region');
+    expect(t?.rows.map((r) => r.key)).toEqual([MONTHEY, 'other_regions']);
+    expect(t?.rowTotals).toEqual([2, 24]);
+    expect(g.keyFigures.find((k) => k.key === 'tandem_situations')?.value).toBe(26);
+  });
+});
+
+describe('the same figures published (suppressed)', () => {
+  const f = compose('public');
+  it('hides Monthey’s small tandem counts, and enough others that they cannot be recovered', () => {
+    const t = table(f, 'tandem_by_region');
+    expect(t?.rowTotals[1]).toBeNull();
+    const inserted = t?.columns.findIndex((c) => c.key === 'ended:inserted') ?? -1;
+    expect(t?.cells[1]?.[inserted]).toBeNull();
+    // Monthey's 1 insertion is not 13 − 12: Sion's insertions are hidden too.
+    expect(t?.cells[0]?.[inserted]).toBeNull();
+    for (const tb of f.tables) {
+      for (const [i, row] of tb.cells.entries())
+        expect([...row, tb.rowTotals[i]].filter((x) => x === null).length).not.toBe(1);
+      expect([...tb.columnTotals, tb.total].filter((x) => x === null).length).not.toBe(1);
+    }
+    expect(t?.hidden).toBeGreaterThan(0);
+  });
+  it('key figures are read from the published tables: a figure resting on a hidden cell is hidden', () => {
+    expect(f.publication).toBe('public');
+    expect(f.threshold).toBe(3);
+    expect(value(f, 'tandem_situations')).toBe(26);
+    expect(value(f, 'assessment_closed')).toBeNull();
+    const all = value(f, 'insertion_rate_of_all');
+    if (all !== null && all !== undefined) expect(percent(all)).toBe(50);
+  });
+  it('a threshold of 1 hides nothing', () => {
+    const g = compose('public', 1);
+    expect(g.tables.every((t) => t.hidden === 0)).toBe(true);
+    expect(percent(value(g, 'insertion_rate_of_closed') ?? null)).toBe(68);
+  });
+});

@@ -1,0 +1,225 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { InstitutionKind } from '../../domain/access/roles.ts';
+import type { CareKind } from '../../domain/care/passage.ts';
+import type { Regime } from '../../domain/measures/catalogue.ts';
+import type { CostSource } from '../../domain/statistics/costs.ts';
+import type { CubeCell, IndicatorInputs, PeriodBucket } from '../../domain/statistics/figures.ts';
+import { costsByPayer } from '../../domain/statistics/costs.ts';
+import { DAYS_PER_MONTH } from '../../domain/statistics/survival.ts';
+import { type Queryable, queryRows } from '../../db/open-db.ts';
+
+/**
+ * The figures' cube, computed by the database (issue 13): counts grouped by period, region, announcing institution
+ * kind, kind of care and measure — a few hundred rows whatever the number of situations — and the indicators'
+ * distributions, counted the same way (days, months, meetings per month → how many). Built only on `situations`,
+ * `care_passages`, `mandates`, `meetings`, `insertion_follow_ups` and `measures`.
+ *
+ * Days are Swiss days (Europe/Zurich). A situation counts in the period of its announcement, a passage in the period it
+ * started; its state is the one at the end of the period asked for (`to`): a passage ended after it counts as still
+ * open then, in the state it had (a meeting already held, a mandate already begun).
+ */
+export interface CubeQuery {
+  from: string;
+  to: string;
+  previousFrom: string;
+  previousTo: string;
+  /** Only this region's situations; null: the canton. */
+  regionId: string | null;
+  /** Today (a Swiss day): the end of an open mandate's months, the limit of what is known. */
+  today: string;
+}
+
+const zurichDay = (column: SQL) => sql`((${column}) AT TIME ZONE 'Europe/Zurich')::date`;
+
+function bucket(day: SQL, q: CubeQuery) {
+  return sql`CASE WHEN ${day} BETWEEN ${q.from}::date AND ${q.to}::date THEN 'current'
+    WHEN ${day} BETWEEN ${q.previousFrom}::date AND ${q.previousTo}::date THEN 'previous' ELSE 'earlier' END`;
+}
+const inRegion = (q: CubeQuery) => (q.regionId ? sql`AND s.region_id = ${q.regionId}` : sql``);
+/** The end of the period, or today if it is earlier (the state of what is not known yet is today's). */
+const asOf = (q: CubeQuery) => sql`LEAST(${q.to}::date, ${q.today}::date)`;
+
+export async function figuresCube(db: Queryable, q: CubeQuery): Promise<CubeCell[]> {
+  const announced = zurichDay(sql`s.announced_at`);
+  const decided = zurichDay(sql`s.decided_at`);
+  const situationRows = await queryRows<{
+    period: PeriodBucket;
+    region_id: string;
+    institution_kind: InstitutionKind;
+    announced: number;
+    taken: number;
+    refused: number;
+  }>(
+    db,
+    sql`SELECT ${bucket(announced, q)} AS period, s.region_id, i.kind::text AS institution_kind,
+        count(*)::int AS announced,
+        (count(*) FILTER (WHERE s.care_kind IS NOT NULL AND ${decided} <= ${asOf(q)}))::int AS taken,
+        (count(*) FILTER (WHERE s.status = 'refused' AND ${decided} <= ${asOf(q)}))::int AS refused
+      FROM situations s JOIN institutions i ON i.id = s.announcing_institution_id
+      WHERE s.announced_at IS NOT NULL AND ${announced} <= ${q.to}::date ${inRegion(q)}
+      GROUP BY 1, 2, 3`,
+  );
+  const started = zurichDay(sql`p.started_at`);
+  const ended = zurichDay(sql`p.ended_at`);
+  const meeting = zurichDay(sql`p.meeting_start`);
+  // The state at the end of the period: the passage's own while it is open (or ended within the period), otherwise
+  // the state it then had, as far as its dates tell.
+  const measure = sql`CASE
+      WHEN p.ended_at IS NOT NULL AND ${ended} <= ${asOf(q)} THEN 'ended:' || COALESCE(p.outcome, 'other')
+      WHEN p.ended_at IS NULL THEN 'open:' || p.status
+      WHEN p.kind = 'tandem' THEN CASE WHEN m.start_on <= ${asOf(q)} THEN 'open:active' ELSE 'open:waiting_tandem' END
+      WHEN p.kind = 'network_follow_up' THEN 'open:active'
+      WHEN p.meeting_start IS NOT NULL AND ${meeting} <= ${asOf(q)} THEN
+        CASE WHEN p.kind = 'assessment' THEN 'open:in_execution' ELSE 'open:held' END
+      WHEN p.meeting_start IS NOT NULL THEN 'open:scheduled'
+      WHEN p.kind = 'assessment' THEN 'open:to_organise'
+      ELSE 'open:in_preparation' END`;
+  const passageRows = await queryRows<{
+    period: PeriodBucket;
+    region_id: string;
+    institution_kind: InstitutionKind;
+    care_kind: CareKind;
+    measure: string;
+    n: number;
+  }>(
+    db,
+    sql`SELECT ${bucket(started, q)} AS period, s.region_id, i.kind::text AS institution_kind,
+        p.kind::text AS care_kind, ${measure} AS measure, count(*)::int AS n
+      FROM care_passages p
+        JOIN situations s ON s.id = p.situation_id
+        JOIN institutions i ON i.id = s.announcing_institution_id
+        LEFT JOIN mandates m ON m.id = p.mandate_id
+      WHERE ${started} <= ${q.to}::date ${inRegion(q)}
+      GROUP BY 1, 2, 3, 4, 5`,
+  );
+  const cells: CubeCell[] = [];
+  for (const r of situationRows) {
+    const base = { period: r.period, regionId: r.region_id, institutionKind: r.institution_kind, careKind: null };
+    cells.push({ ...base, measure: 'announced', count: r.announced });
+    cells.push({ ...base, measure: 'taken_into_care', count: r.taken });
+    cells.push({ ...base, measure: 'refused', count: r.refused });
+  }
+  for (const r of passageRows)
+    cells.push({
+      period: r.period,
+      regionId: r.region_id,
+      institutionKind: r.institution_kind,
+      careKind: r.care_kind,
+      measure: r.measure,
+      count: r.n,
+    });
+  return cells;
+}
+
+/** The indicators of the period asked for (its situations and passages only), counted by the database. */
+export async function figuresIndicators(db: Queryable, q: CubeQuery): Promise<IndicatorInputs> {
+  const announced = zurichDay(sql`s.announced_at`);
+  const decided = zurichDay(sql`s.decided_at`);
+  const started = zurichDay(sql`p.started_at`);
+  const ended = zurichDay(sql`p.ended_at`);
+  const meeting = zurichDay(sql`p.meeting_start`);
+  const inPeriod = (day: SQL) => sql`${day} BETWEEN ${q.from}::date AND ${q.to}::date`;
+  const durations = await queryRows<{ key: string; value: number; count: number }>(
+    db,
+    sql`SELECT 'announcement_to_decision' AS key, (${decided} - ${announced})::int AS value, count(*)::int AS count
+        FROM situations s
+        WHERE s.announced_at IS NOT NULL AND s.decided_at IS NOT NULL AND ${inPeriod(announced)}
+          AND ${decided} <= ${asOf(q)} ${inRegion(q)}
+        GROUP BY 1, 2
+      UNION ALL
+      SELECT 'decision_to_start:' || p.kind::text, (CASE WHEN p.kind = 'tandem' THEN m.start_on - ${started}
+          ELSE ${meeting} - ${started} END)::int, count(*)::int
+        FROM care_passages p JOIN situations s ON s.id = p.situation_id LEFT JOIN mandates m ON m.id = p.mandate_id
+        WHERE ${inPeriod(started)} ${inRegion(q)} AND p.kind <> 'network_follow_up'
+          AND CASE WHEN p.kind = 'tandem' THEN m.start_on <= ${asOf(q)}
+            ELSE p.meeting_start IS NOT NULL AND ${meeting} <= ${asOf(q)} END
+        GROUP BY 1, 2
+      UNION ALL
+      SELECT 'length:' || p.kind::text, (${ended} - ${started})::int, count(*)::int
+        FROM care_passages p JOIN situations s ON s.id = p.situation_id
+        WHERE ${inPeriod(started)} ${inRegion(q)} AND p.ended_at IS NOT NULL AND ${ended} <= ${asOf(q)}
+        GROUP BY 1, 2`,
+  );
+  // The mandates of the period's tandem passages: the cohort of the intensity, the curve and the follow-ups.
+  const cohort = sql`SELECT m.* FROM care_passages p
+      JOIN situations s ON s.id = p.situation_id JOIN mandates m ON m.id = p.mandate_id
+      WHERE p.kind = 'tandem' AND ${inPeriod(started)} ${inRegion(q)} AND m.start_on <= ${asOf(q)}`;
+  const lastDay = sql`CASE WHEN c.closed_at IS NOT NULL AND c.outcome_on <= ${asOf(q)} THEN c.outcome_on
+      ELSE ${asOf(q)} END`;
+  const intensity = await queryRows<{ value: number; count: number }>(
+    db,
+    sql`WITH c AS (${cohort}), per AS (
+        SELECT c.id, (SELECT count(*) FROM meetings mt WHERE mt.mandate_id = c.id AND mt.held_on <= ${lastDay}
+            AND (mt.kind = 'with_person' OR mt.person_present))::float
+          / GREATEST(1, (${lastDay} - c.start_on) / ${DAYS_PER_MONTH}::float) AS rate
+        FROM c)
+      SELECT (floor(rate * 4) / 4)::float AS value, count(*)::int AS count FROM per GROUP BY 1`,
+  );
+  const survival = await queryRows<{ months: number; events: number; censored: number }>(
+    db,
+    sql`WITH c AS (${cohort})
+      SELECT floor(GREATEST(0, ${lastDay} - c.start_on) / ${DAYS_PER_MONTH}::float)::int AS months,
+        (count(*) FILTER (WHERE c.outcome = 'inserted' AND c.outcome_on <= ${asOf(q)}))::int AS events,
+        (count(*) FILTER (WHERE NOT (c.outcome = 'inserted' AND c.outcome_on <= ${asOf(q)})
+          OR c.outcome IS NULL))::int AS censored
+      FROM c GROUP BY 1`,
+  );
+  const followUps = await queryRows<{ months: number; still: number; not: number; pending: number }>(
+    db,
+    sql`WITH c AS (${cohort})
+      SELECT f.months, (count(*) FILTER (WHERE f.still_in_work AND ${zurichDay(sql`f.recorded_at`)} <= ${asOf(q)}))::int
+          AS still,
+        (count(*) FILTER (WHERE NOT f.still_in_work AND ${zurichDay(sql`f.recorded_at`)} <= ${asOf(q)}))::int AS not,
+        (count(*) FILTER (WHERE f.still_in_work IS NULL OR ${zurichDay(sql`f.recorded_at`)} > ${asOf(q)}))::int
+          AS pending
+      FROM insertion_follow_ups f JOIN c ON c.id = f.mandate_id
+      GROUP BY 1`,
+  );
+  return {
+    durations,
+    intensity,
+    survival,
+    followUps: followUps.map((r) => ({ months: r.months, stillInWork: r.still, notInWork: r.not, pending: r.pending })),
+    costs: costsByPayer(await costSources(db, q), q.from, q.to),
+  };
+}
+
+/**
+ * The measures that cost something in the period, with only what their cost needs (no person, no text): the
+ * statements' own functions then count the months of a MIP and the days of the others.
+ */
+async function costSources(db: Queryable, q: CubeQuery): Promise<CostSource[]> {
+  const rows = await queryRows<{
+    regime: Regime;
+    start_on: string;
+    end_on: string;
+    total_cents: number;
+    cost_unit: 'month' | 'day' | 'lump_sum';
+    unit_cost_cents: number;
+    quantity: number;
+    started_on: string | null;
+    ended_on: string | null;
+    mip: boolean;
+  }>(
+    db,
+    sql`SELECT ms.regime::text AS regime, ms.start_on::text AS start_on, ms.end_on::text AS end_on, ms.total_cents,
+        k.cost_unit::text AS cost_unit, ms.unit_cost_cents, ms.quantity, ms.started_on::text AS started_on,
+        ms.ended_on::text AS ended_on, (k.checks IS NOT NULL AND k.checks::text = 'mip') AS mip
+      FROM measures ms JOIN measure_kinds k ON k.id = ms.kind_id JOIN situations s ON s.id = ms.situation_id
+      WHERE ms.started_on IS NOT NULL AND ms.started_on <= ${q.to}::date
+        AND (COALESCE(ms.ended_on, ms.end_on) >= ${q.from}::date
+          OR (k.checks::text = 'mip' AND ms.start_on >= ${q.from}::date - 200)) ${inRegion(q)}`,
+  );
+  return rows.map((r) => ({
+    regime: r.regime,
+    startOn: r.start_on,
+    endOn: r.end_on,
+    totalCents: r.total_cents,
+    costUnit: r.cost_unit,
+    unitCostCents: r.unit_cost_cents,
+    quantity: r.quantity,
+    startedOn: r.started_on,
+    endedOn: r.ended_on,
+    mip: r.mip,
+  }));
+}
