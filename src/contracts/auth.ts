@@ -40,6 +40,8 @@ export const MeSchema = z.object({
     readStatements: z.boolean(),
     manageMeasureKinds: z.boolean(),
     readFigures: z.boolean(),
+    editAnnualReport: z.boolean().describe('Writes the annual report texts (the cantonal CII officer).'),
+    importHistory: z.boolean().describe('Imports the CII history from a file (an administrator).'),
   }),
 });
 export type Me = z.infer<typeof MeSchema>;

@@ -320,12 +320,16 @@ export const situations = pgTable(
     eligibility: jsonb('eligibility'),
     // The kind of care it was last oriented to; kept at closure (the status then says "closed").
     careKind: careKindEnum('care_kind'),
+    // Imported from the CII's earlier records (issue 13, history import): anonymous, keyed by the file's row key.
+    imported: boolean('imported').notNull().default(false),
+    externalKey: text('external_key'),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('situations_number_key').on(t.number),
+    uniqueIndex('situations_external_key').on(t.externalKey),
     index('situations_queue_idx').on(t.regionId, t.status, t.announcedAt),
     index('situations_person_idx').on(t.personId),
     index('situations_announcer_idx').on(t.announcingUserId),
@@ -1152,4 +1156,30 @@ export const assessmentNotes = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('assessment_notes_passage_idx').on(t.passageId, t.at)],
+);
+
+/**
+ * The texts of the annual report (issue 13, seed 004 §2–§7) that the cantonal CII officer writes, per year and
+ * language; the figures are filled in from the published cube when the PDF is made.
+ */
+export const annualReportTexts = pgTable(
+  'annual_report_texts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    year: integer('year').notNull(),
+    language: languageEnum('language').notNull(),
+    achievements: text('achievements').notNull().default(''),
+    copil: text('copil').notNull().default(''),
+    cdc: text('cdc').notNull().default(''),
+    commission: text('commission').notNull().default(''),
+    bureau: text('bureau').notNull().default(''),
+    conclusions: text('conclusions').notNull().default(''),
+    updatedByUserId: uuid('updated_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('annual_report_texts_year_language_key').on(t.year, t.language)],
 );

@@ -63,6 +63,8 @@ describe('access policy', () => {
       readStatements: false,
       manageMeasureKinds: false,
       readFigures: false,
+      editAnnualReport: false,
+      importHistory: false,
     });
   });
 });
@@ -86,6 +88,17 @@ describe('figures (issue 13): aggregate counts for the steering bodies', () => {
     for (const role of ['field_professional', 'cii_correspondent', 'tandem_member', 'sas_reviewer', 'admin'] as const)
       expect(can(actor([role]), 'read', figures(null))).toBe(false);
     expect(can(actor(['statistics_reader']), 'manage', figures(null))).toBe(false);
+  });
+  it('the cantonal CII officer alone edits the annual report; an administrator alone imports the history', () => {
+    const officer = actor(['bureau_member', 'statistics_reader']);
+    expect(can(officer, 'edit_report', figures(null))).toBe(true);
+    expect(can(officer, 'edit_report', figures('sion'))).toBe(false);
+    const coord = { ...actor(['regional_coordinator', 'bureau_member', 'statistics_reader']), regionId: 'sion' };
+    const placed = { ...actor(['bureau_member', 'statistics_reader']), regionId: 'sion' };
+    for (const a of [coord, placed, actor(['bureau_member']), actor(['statistics_reader']), actor(['admin'])])
+      expect(can(a, 'edit_report', figures(null))).toBe(false);
+    expect(can(actor(['admin']), 'import_history', figures(null))).toBe(true);
+    expect(can(officer, 'import_history', figures(null))).toBe(false);
   });
 });
 

@@ -60,6 +60,10 @@ export type Action =
   | 'hand_back'
   | 'follow_up'
   | 'decide'
+  /** The annual report's texts (issue 13): the cantonal CII officer. */
+  | 'edit_report'
+  /** The CII's earlier records imported into the figures (issue 13): an administrator. */
+  | 'import_history'
   | AssessmentAction;
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
@@ -117,6 +121,8 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       // A MAMAC assessment (issue 12): the rules are in care/assessment-access.ts.
       return canOnAssessment(actor, action as AssessmentAction, resource);
     case 'figures':
+      if (action === 'edit_report') return resource.regionId === null && isCantonalOfficer(actor);
+      if (action === 'import_history') return admin && resource.regionId === null;
       return action === 'read' && canReadFigures(actor, resource.regionId);
     case 'person_merge':
       // Anyone who announces may ask for a merge; the Bureau reviews it.
@@ -166,6 +172,17 @@ export function canReadFigures(actor: Actor, regionId: string | null): boolean {
   if (regions === 'all' || regionId === null) return true;
   return regions.includes(regionId);
 }
+
+/**
+ * The cantonal CII officer (seed 004 §6: "la chargée cantonale de la CII") writes the annual report's texts: a member
+ * of the Bureau without a region who also reads the statistics — not a regional coordinator, not the Bureau's
+ * administrative assistant.
+ */
+export const isCantonalOfficer = (actor: Actor) =>
+  hasRole(actor, 'bureau_member') &&
+  hasRole(actor, 'statistics_reader') &&
+  !hasRole(actor, 'regional_coordinator') &&
+  actor.regionId === null;
 
 /** The regions whose figures the actor reads one by one: all, or their own (a coordinator's). */
 export function figuresRegions(actor: Actor): 'all' | string[] {
@@ -279,5 +296,7 @@ export function actorAbilities(actor: Actor) {
     readStatements: hasRole(actor, 'sas_reviewer') || hasRole(actor, 'commune_approver'),
     manageMeasureKinds: can(actor, 'manage', { type: 'measure_kind' }),
     readFigures: can(actor, 'read', { type: 'figures', regionId: null }),
+    editAnnualReport: can(actor, 'edit_report', { type: 'figures', regionId: null }),
+    importHistory: can(actor, 'import_history', { type: 'figures', regionId: null }),
   };
 }

@@ -132,6 +132,10 @@ export const AUDIT_ACTIONS = [
   // the figures (issue 13): aggregate counts only, every read and export audited
   'figures.read',
   'figures.export',
+  'annual_report.read',
+  'annual_report.update',
+  'annual_report.print',
+  'history.import',
   // every kind of care (issue 12): who takes part, the invitations sent to them
   'care.participant_add',
   'care.participant_remove',

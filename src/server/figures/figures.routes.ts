@@ -1,13 +1,22 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  AnnualReportBodySchema,
+  AnnualReportParamsSchema,
+  AnnualReportTextsSchema,
+} from '../../contracts/annual-report.ts';
 import { ErrorBodySchema } from '../../contracts/common.ts';
 import { FiguresQuerySchema, FiguresSchema } from '../../contracts/figures.ts';
 import { figureSheets, figuresCsv } from '../../domain/statistics/figures-sheet.ts';
 import { authed } from '../http/auth-hook.ts';
 import { figuresXlsx } from './figures-xlsx.ts';
+import { getAnnualReportTexts } from './get-annual-report-texts.ts';
 import { getFigures } from './get-figures.ts';
+import { printAnnualReport } from './print-annual-report.ts';
+import { saveAnnualReportTexts } from './save-annual-report-texts.ts';
 
 const errors = { 400: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
+const writeErrors = { ...errors, 409: ErrorBodySchema };
 const CSV = 'text/csv; charset=utf-8';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -50,6 +59,49 @@ export async function figuresRoutes(app: FastifyInstance) {
           : download(reply, XLSX, `${name}.xlsx`, await figuresXlsx(sheets));
       },
     );
+  r.get(
+    '/api/figures/annual-report/:year/:lang',
+    {
+      schema: {
+        tags,
+        description: 'The texts of the annual report of a year in one language (empty, version null, before a save).',
+        params: AnnualReportParamsSchema,
+        response: { 200: AnnualReportTextsSchema, ...errors },
+      },
+    },
+    (req) => getAnnualReportTexts(authed(req), req.params.year, req.params.lang),
+  );
+  r.put(
+    '/api/figures/annual-report/:year/:lang',
+    {
+      schema: {
+        tags,
+        description:
+          'The cantonal CII officer saves the texts of the annual report of a year in one language. ' +
+          'Names the version read (null the first time); 409 if it changed since.',
+        params: AnnualReportParamsSchema,
+        body: AnnualReportBodySchema,
+        response: { 200: AnnualReportTextsSchema, ...writeErrors },
+      },
+    },
+    (req) => saveAnnualReportTexts(authed(req), req.params.year, req.params.lang, req.body),
+  );
+  r.get(
+    '/api/figures/annual-report/:year/:lang/pdf',
+    {
+      schema: {
+        tags,
+        description:
+          'The annual report of a year as a PDF in French or German, in the structure of the 2012 report ' +
+          '(seed 004 §2–§7): the texts of that year and language, the published (small counts hidden) figures.',
+        params: AnnualReportParamsSchema,
+      },
+    },
+    async (req, reply) => {
+      const { pdf, filename } = await printAnnualReport(authed(req), req.params.year, req.params.lang);
+      return download(reply, 'application/pdf', filename, pdf);
+    },
+  );
 }
 
 function download(reply: FastifyReply, type: string, filename: string, body: string | Buffer) {

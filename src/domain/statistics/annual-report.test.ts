@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { CareKind } from '../care/passage.ts';
+import { annualReport, emptyReportTexts, reportTableRows } from './annual-report.ts';
+import { type CubeCell, type PeriodBucket, composeFigures } from './figures.ts';
+
+/** The annual report (issue 13) in the structure of seed 004 §2–§7, its figures from the published cube. */
+const SION = 'r-sion';
+const MONTHEY = 'r-monthey';
+const regions = [
+  { id: SION, code: 'SION', nameFr: 'Sion', nameDe: 'Sitten' },
+  { id: MONTHEY, code: 'MONTHEY', nameFr: 'Monthey', nameDe: 'Monthey' },
+];
+const cells: CubeCell[] = [];
+const add = (period: PeriodBucket, regionId: string, careKind: CareKind | null, counts: Record<string, number>) => {
+  for (const [measure, count] of Object.entries(counts))
+    cells.push({ period, regionId, institutionKind: 'orp', careKind, measure, count });
+};
+// Seed 004 §2 and §6: 97 announced; tandems 24 Sion + 2 Monthey, 13 jobs, 7 open.
+add('current', SION, null, { announced: 80, taken_into_care: 56, refused: 18 });
+add('current', MONTHEY, null, { announced: 17, taken_into_care: 11, refused: 2 });
+add('current', SION, 'tandem', {
+  'ended:inserted': 12,
+  'ended:lack_of_cooperation': 2,
+  'ended:unavailable': 3,
+  'ended:social_aid_only': 1,
+  'open:active': 6,
+});
+add('current', MONTHEY, 'tandem', { 'ended:inserted': 1, 'open:active': 1 });
+const indicators = {
+  durations: [],
+  intensity: [],
+  survival: [],
+  followUps: [],
+  costs: {
+    laciCents: 0,
+    lemcCents: 0,
+    liasCantonCents: 0,
+    liasCommuneCents: 0,
+    mipCantonCents: 0,
+    mipCommuneCents: 0,
+    totalCents: 0,
+  },
+};
+const compose = (publication: 'internal' | 'public') =>
+  composeFigures(cells, indicators, { publication, threshold: 3, regions, institutionKinds: ['orp', 'cms'] });
+const texts = {
+  ...emptyReportTexts(),
+  achievements: 'Élaboration des procédures CII.',
+  conclusions: 'Une culture CII.',
+};
+
+describe('the annual report (seed 004 §2–§7)', () => {
+  it('has the sections of the 2012 report, numbered 2 to 7, with the officer’s texts', () => {
+    const r = annualReport(compose('public'), texts, 'fr', 2012, '31.01.2013');
+    expect(r.title).toBe('Rapport annuel 2012');
+    expect(r.sections.map((s) => s.number)).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(r.sections.map((s) => s.title)).toEqual([
+      'Réalisations clés pour l’année 2012',
+      'Activités du COPIL',
+      'Activités du Comité de développement et de coordination (CDC)',
+      'Activités de la Commission droit',
+      'Activités du Bureau CII',
+      'Conclusion et recommandations',
+    ]);
+    expect(r.sections[0]?.text).toBe('Élaboration des procédures CII.');
+    expect(r.sections[5]?.text).toBe('Une culture CII.');
+  });
+
+  it('§2 says how many situations were announced and the share taken into coordinated care (97, over 2/3)', () => {
+    const r = annualReport(compose('public'), texts, 'fr', 2012, '31.01.2013');
+    expect(r.sections[0]?.parts[0]?.sentences[0]).toContain('97 situations ont été annoncées en 2012');
+    expect(r.sections[0]?.parts[0]?.sentences[0]).toMatch(/69\s?%/);
+  });
+
+  it('§6 gives the Bureau’s activity by kind of care, both insertion rates labelled', () => {
+    const r = annualReport(compose('internal'), texts, 'de', 2012, '31.01.2013');
+    const bureau = r.sections.find((s) => s.key === 'bureau');
+    expect(bureau?.parts.map((p) => p.heading)).toEqual([
+      'Das MAMAC-Assessment',
+      'Der runde Tisch',
+      'Das Tandem-Coaching (Massnahme LIAS-LEMC)',
+      'Die Netzwerkbegleitung',
+    ]);
+    const tandem = bureau?.parts[2]?.sentences[0] ?? '';
+    expect(tandem).toContain('26 Situationen');
+    expect(tandem).toContain('13 Personen');
+    expect(tandem).toMatch(/50\s?% aller Situationen/);
+    expect(tandem).toMatch(/68\s?% der abgeschlossenen Situationen/);
+  });
+
+  it('published: a hidden count is written x, in the sentences and the tables, never the number', () => {
+    const f = compose('public');
+    const r = annualReport(f, texts, 'fr', 2012, '31.01.2013');
+    const tandem = r.sections.find((s) => s.key === 'bureau')?.parts[2];
+    const rows = reportTableRows(tandem?.table ?? f.tables[0]!, 'fr', 'Total');
+    const monthey = rows.find((row) => row[0] === 'Monthey') ?? [];
+    // Monthey's 1 job and 1 open situation are hidden, and its total of 2 with them.
+    expect(monthey).not.toContain('1');
+    expect(monthey).not.toContain('2');
+    expect(monthey).toContain('x');
+    expect(r.note).toContain('inférieurs à 3');
+  });
+
+  it('a table leaves out the columns nothing counts in, and ends with its totals', () => {
+    const f = compose('internal');
+    const t = f.tables.find((x) => x.key === 'tandem_by_region');
+    const rows = reportTableRows(t ?? f.tables[0]!, 'fr', 'Total');
+    expect(rows[0]).not.toContain('En attente d’un tandem');
+    expect(rows.at(-1)).toEqual(['Total', '7', '13', '2', '3', '1', '26']);
+  });
+});

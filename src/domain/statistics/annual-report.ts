@@ -1,0 +1,256 @@
+import type { Language } from '../access/roles.ts';
+import type { FigureTable, Figures } from './figures.ts';
+import { HIDDEN_MARK } from './figures-sheet.ts';
+
+/**
+ * The annual report of the CII (issue 13) in the structure of the 2012 report (seed 004 §2–§7): key achievements,
+ * the activity of the bodies (COPIL, CDC, Commission droit), the Bureau's activity by kind of care with its figures,
+ * conclusions. The texts are the cantonal CII officer's, per year and language; the figures are sentences and tables
+ * drawn from the published (suppressed) figures only — the report leaves the CII — so that it can never disagree with
+ * the published tables nor reveal a count they hide.
+ */
+export const REPORT_TEXT_KEYS = ['achievements', 'copil', 'cdc', 'commission', 'bureau', 'conclusions'] as const;
+export type ReportTextKey = (typeof REPORT_TEXT_KEYS)[number];
+export type ReportTexts = Record<ReportTextKey, string>;
+
+export const emptyReportTexts = (): ReportTexts => ({
+  achievements: '',
+  copil: '',
+  cdc: '',
+  commission: '',
+  bureau: '',
+  conclusions: '',
+});
+
+/** The longest text of a section (characters): a report of some pages, not a book. */
+export const REPORT_TEXT_MAX = 20_000;
+
+export interface ReportPart {
+  /** A kind of care's heading inside §6, or null. */
+  heading: string | null;
+  sentences: string[];
+  table: FigureTable | null;
+}
+
+export interface ReportSection {
+  number: number;
+  key: ReportTextKey;
+  title: string;
+  /** The officer's text (paragraphs separated by blank lines). */
+  text: string;
+  /** The figures of the section, after the text. */
+  parts: ReportPart[];
+}
+
+export interface AnnualReport {
+  title: string;
+  subtitle: string;
+  note: string;
+  sections: ReportSection[];
+}
+
+const T = {
+  fr: {
+    title: 'Rapport annuel {year}',
+    subtitle: 'Collaboration interinstitutionnelle (CII) du canton du Valais',
+    note:
+      'Chiffres publiés : les nombres inférieurs à {threshold} sont masqués ({x}), avec ceux qui permettraient de ' +
+      'les retrouver. Chiffres calculés le {computed}.',
+    titles: {
+      achievements: 'Réalisations clés pour l’année {year}',
+      copil: 'Activités du COPIL',
+      cdc: 'Activités du Comité de développement et de coordination (CDC)',
+      commission: 'Activités de la Commission droit',
+      bureau: 'Activités du Bureau CII',
+      conclusions: 'Conclusion et recommandations',
+    },
+    announced:
+      '{announced} situations ont été annoncées en {year} au Bureau CII pour l’ensemble du canton du Valais ; ' +
+      '{share} d’entre elles ont fait l’objet d’une prise en charge coordonnée. {refused} ont été refusées, ' +
+      'avec des suggestions de prise en charge.',
+    assessment: 'L’assessment de type MAMAC',
+    assessmentText:
+      '{organised} assessments ont été organisés en {year} sous la responsabilité d’un membre du Bureau CII, ' +
+      '{waiting} sont en attente d’organisation. {closed} dossiers ont été fermés.',
+    round_table: 'La table ronde (TRO)',
+    roundTableText:
+      '{held} TRO ont eu lieu sous le pilotage des coordinateurs régionaux, {prep} sont en cours d’organisation. ' +
+      '{pending} situations sont toujours en suspens.',
+    tandem: 'Le coaching tandem (mesure décloisonnement LIAS-LEMC)',
+    tandemText:
+      '{n} situations ont bénéficié du coaching intensif en tandem. {inserted} personnes ont trouvé un emploi : ' +
+      '{rateAll} de toutes les situations, {rateClosed} des situations closes (celles encore en cours exclues). ' +
+      '{open} sont encore en cours de suivi.',
+    sinceStart:
+      'Depuis le début de la CII : {n} situations en tandem, {inserted} insertions ({rateClosed} des situations ' +
+      'closes).',
+    network_follow_up: 'Le suivi réseau',
+    networkText: '{n} situations ont été orientées vers un suivi réseau.',
+    notComputable: 'non calculable',
+  },
+  de: {
+    title: 'Jahresbericht {year}',
+    subtitle: 'Interinstitutionelle Zusammenarbeit (IIZ) des Kantons Wallis',
+    note:
+      'Veröffentlichte Zahlen: Zahlen unter {threshold} sind unterdrückt ({x}), mit denen, aus denen sie sich ' +
+      'errechnen liessen. Berechnet am {computed}.',
+    titles: {
+      achievements: 'Wichtigste Ergebnisse des Jahres {year}',
+      copil: 'Tätigkeit des Steuerungsausschusses (COPIL)',
+      cdc: 'Tätigkeit des Entwicklungs- und Koordinationsausschusses (CDC)',
+      commission: 'Tätigkeit der Rechtskommission',
+      bureau: 'Tätigkeit des IIZ-Büros',
+      conclusions: 'Schlussfolgerungen und Empfehlungen',
+    },
+    announced:
+      '{announced} Situationen wurden {year} dem IIZ-Büro für den ganzen Kanton Wallis gemeldet; {share} davon ' +
+      'wurden in eine koordinierte Begleitung aufgenommen. {refused} wurden abgelehnt, mit Vorschlägen zur ' +
+      'Begleitung.',
+    assessment: 'Das MAMAC-Assessment',
+    assessmentText:
+      '{organised} Assessments wurden {year} unter der Verantwortung eines Mitglieds des IIZ-Büros durchgeführt, ' +
+      '{waiting} warten auf ihre Organisation. {closed} Dossiers wurden abgeschlossen.',
+    round_table: 'Der runde Tisch',
+    roundTableText:
+      '{held} runde Tische fanden unter der Leitung der regionalen Koordinatoren statt, {prep} sind in ' +
+      'Vorbereitung. {pending} Situationen sind noch offen.',
+    tandem: 'Das Tandem-Coaching (Massnahme LIAS-LEMC)',
+    tandemText:
+      '{n} Situationen erhielten ein intensives Tandem-Coaching. {inserted} Personen fanden eine Stelle: ' +
+      '{rateAll} aller Situationen, {rateClosed} der abgeschlossenen Situationen (laufende ausgenommen). ' +
+      '{open} werden noch begleitet.',
+    sinceStart:
+      'Seit Beginn der IIZ: {n} Tandem-Situationen, {inserted} Eingliederungen ({rateClosed} der abgeschlossenen ' +
+      'Situationen).',
+    network_follow_up: 'Die Netzwerkbegleitung',
+    networkText: '{n} Situationen wurden an eine Netzwerkbegleitung weitergeleitet.',
+    notComputable: 'nicht berechenbar',
+  },
+} as const;
+
+const fill = (s: string, p: Record<string, string | number>) =>
+  s.replace(/\{(\w+)\}/g, (_, k: string) => String(p[k] ?? ''));
+
+type ReportFigures = Pick<Figures, 'keyFigures' | 'tables' | 'threshold'>;
+
+/** The report of a year from its published figures and the officer's texts in one language. */
+export function annualReport(
+  f: ReportFigures,
+  texts: ReportTexts,
+  lang: Language,
+  year: number,
+  computed: string,
+): AnnualReport {
+  const t = T[lang];
+  const locale = lang === 'de' ? 'de-CH' : 'fr-CH';
+  const value = (key: string) => {
+    const k = f.keyFigures.find((x) => x.key === key);
+    if (!k) return t.notComputable;
+    // Hidden (published) or, for a share, nothing to divide by.
+    if (k.value === null) return k.unit === 'share' && f.threshold === null ? t.notComputable : HIDDEN_MARK;
+    return k.unit === 'share'
+      ? new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(k.value)
+      : String(k.value);
+  };
+  const table = (key: string) => f.tables.find((x) => x.key === key) ?? null;
+  const part = (heading: string | null, sentence: string, tableKey: string | null): ReportPart => ({
+    heading,
+    sentences: [sentence],
+    table: tableKey ? table(tableKey) : null,
+  });
+  const parts: Record<ReportTextKey, ReportPart[]> = {
+    achievements: [
+      part(
+        null,
+        fill(t.announced, {
+          year,
+          announced: value('situations_announced'),
+          share: value('taken_into_care_share'),
+          refused: value('refused'),
+        }),
+        'situations_by_region',
+      ),
+    ],
+    copil: [],
+    cdc: [],
+    commission: [],
+    bureau: [
+      part(
+        t.assessment,
+        fill(t.assessmentText, {
+          year,
+          organised: value('assessment_organised'),
+          waiting: value('assessment_waiting'),
+          closed: value('assessment_closed'),
+        }),
+        'assessment_by_region',
+      ),
+      part(
+        t.round_table,
+        fill(t.roundTableText, {
+          held: value('round_table_held'),
+          prep: value('round_table_in_preparation'),
+          pending: value('round_table_pending'),
+        }),
+        'round_table_by_region',
+      ),
+      {
+        heading: t.tandem,
+        sentences: [
+          fill(t.tandemText, {
+            n: value('tandem_situations'),
+            inserted: value('tandem_inserted'),
+            rateAll: value('insertion_rate_of_all'),
+            rateClosed: value('insertion_rate_of_closed'),
+            open: value('tandem_open'),
+          }),
+          fill(t.sinceStart, {
+            n: value('since_start_tandem_situations'),
+            inserted: value('since_start_insertions'),
+            rateClosed: value('since_start_rate_of_closed'),
+          }),
+        ],
+        table: table('tandem_by_region'),
+      },
+      part(
+        t.network_follow_up,
+        fill(t.networkText, { n: value('network_follow_up_situations') }),
+        'network_follow_up_by_region',
+      ),
+    ],
+    conclusions: [],
+  };
+  return {
+    title: fill(t.title, { year }),
+    subtitle: t.subtitle,
+    note: fill(t.note, { threshold: f.threshold ?? 0, x: HIDDEN_MARK, computed }),
+    sections: REPORT_TEXT_KEYS.map((key, i) => ({
+      number: i + 2,
+      key,
+      title: fill(t.titles[key], { year }),
+      text: texts[key],
+      parts: parts[key],
+    })),
+  };
+}
+
+/**
+ * A table as the report prints it: the columns nothing counts in left out (a published column total of 0 says all its
+ * cells are 0), a hidden count written `x`, the totals last.
+ */
+export function reportTableRows(table: FigureTable, lang: Language, totalLabel: string): string[][] {
+  const keep = table.columns.map((_, j) => table.columnTotals[j] !== 0);
+  const cell = (v: number | null) => (v === null ? HIDDEN_MARK : String(v));
+  const head = [
+    table.rowHeading[lang],
+    ...table.columns.filter((_, j) => keep[j]).map((c) => c.label[lang]),
+    totalLabel,
+  ];
+  const body = table.rows.map((r, i) => [
+    r.label[lang],
+    ...(table.cells[i] ?? []).filter((_, j) => keep[j]).map(cell),
+    cell(table.rowTotals[i] ?? null),
+  ]);
+  const totals = [totalLabel, ...table.columnTotals.filter((_, j) => keep[j]).map(cell), cell(table.total)];
+  return [head, ...body, totals];
+}
