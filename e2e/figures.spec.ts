@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { de } from '../src/web/i18n/de/index.ts';
 import { fr } from '../src/web/i18n/fr/index.ts';
 import { type Page, expect, test } from './support/test.ts';
-import { shot, signIn, switchLanguage } from './support/helpers.ts';
+import { SHOTS, shot, signIn, signOut, switchLanguage } from './support/helpers.ts';
 
 /**
  * Issue 13's journey: the steering committee's statistics reader (copil.stats) finds this year's key figures on the
@@ -78,4 +79,68 @@ test('copil.stats reads the figures, by year, in French and German, and download
   const row = keySheet?.getRows(1, keySheet.rowCount)?.find((r) => r.getCell(1).value === 'Tandem-Situationen');
   expect(row?.getCell(2).value).toBe(lastYear);
   expect(book.worksheets.map((w) => w.name)).toContain('Zeit bis zur Eingliederung');
+});
+
+/** The PDF as text (pdftotext) and its first page as an image (pdftoppm), kept beside the screenshots. */
+function readPdf(path: string, name: string): string {
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '2', path, `${SHOTS}/${name}`]);
+  return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+test('the cantonal officer writes the annual report; copil.stats downloads it in French and German', async ({
+  page,
+}) => {
+  const year = thisYear - 1;
+  // 1. The officer writes last year's texts, in French and in German, and saves each.
+  await signIn(page, 'cii.officer');
+  await page.getByRole('navigation').getByRole('link', { name: fr['nav.figures'] }).click();
+  await pickYear(page, fr['figures.year'], year);
+  const report = page.getByTestId('annual-report');
+  await expect(report.getByRole('heading', { name: `Rapport annuel ${year}` })).toBeVisible();
+  await report.getByTestId('annual-report-achievements').fill('- Formation des répondants CII\n- Nouvelle convention');
+  await report.getByTestId('annual-report-conclusions').fill('Une culture CII existe réellement en Valais !');
+  await report.getByTestId('annual-report-save').click();
+  await expect(report.getByTestId('annual-report-saved-by')).toContainText('Nathalie Crettenand');
+  await report.getByTestId('annual-report-language').getByText(fr['annualReport.inGerman']).click();
+  await report.getByTestId('annual-report-conclusions').fill('Eine IIZ-Kultur existiert im Wallis.');
+  await report.getByTestId('annual-report-save').click();
+  await expect(report.getByTestId('annual-report-saved-by')).toBeVisible();
+  await report.scrollIntoViewIfNeeded();
+  await shot(page, 'annual-report-officer', { onPhone: [report.getByTestId('annual-report-save')] });
+
+  // 2. The statistics reader reads the texts and downloads both PDFs.
+  await signOut(page);
+  await signIn(page, 'copil.stats');
+  await page.getByRole('navigation').getByRole('link', { name: fr['nav.figures'] }).click();
+  await pickYear(page, fr['figures.year'], year);
+  const readOnly = page.getByTestId('annual-report');
+  await expect(readOnly.getByText('Une culture CII existe réellement en Valais !')).toBeVisible();
+  await expect(readOnly.getByTestId('annual-report-save')).toHaveCount(0);
+  for (const lang of ['fr', 'de'] as const) {
+    const download = page.waitForEvent('download');
+    await readOnly.getByTestId(`annual-report-pdf-${lang}`).click();
+    const file = await download;
+    const stem = lang === 'de' ? 'jahresbericht' : 'rapport-annuel';
+    expect(file.suggestedFilename()).toBe(`${stem}-cii-${year}.pdf`);
+    const text = readPdf(await file.path(), `annual-report-${lang}`);
+    if (lang === 'fr') {
+      for (const s of [
+        `Rapport annuel ${year}`,
+        `2. Réalisations clés pour l’année ${year}`,
+        '6. Activités du Bureau CII',
+        'Formation des répondants CII',
+        'Une culture CII existe réellement en Valais !',
+        'Tandems par région, état et issue',
+      ])
+        expect(text).toContain(s);
+      expect(text).toMatch(/\d+ situations ont été annoncées/);
+    } else {
+      for (const s of [`Jahresbericht ${year}`, '6. Tätigkeit des IIZ-Büros', 'Eine IIZ-Kultur existiert im Wallis.'])
+        expect(text).toContain(s);
+    }
+  }
+  await switchLanguage(page, 'DE');
+  await expect(page.getByTestId('annual-report').getByRole('heading', { name: `Jahresbericht ${year}` })).toBeVisible();
+  await page.getByTestId('annual-report').scrollIntoViewIfNeeded();
+  await shot(page, 'annual-report-de');
 });

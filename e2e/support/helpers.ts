@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { type Locator, type Page, expect } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Tandem-Demo-2026';
-const SHOTS = 'test-results/screenshots';
+export const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 const NAVIGATION = /Navigation principale|Hauptnavigation/;
 

@@ -323,6 +323,10 @@ export const situations = pgTable(
     // Imported from the CII's earlier records (issue 13, history import): anonymous, keyed by the file's row key.
     imported: boolean('imported').notNull().default(false),
     externalKey: text('external_key'),
+    // An imported insertion's follow-ups (still in work at 6 and 12 months; null: not known). Live situations keep
+    // theirs in insertion_follow_ups, on the mandate.
+    importedFollowUp6: boolean('imported_follow_up_6'),
+    importedFollowUp12: boolean('imported_follow_up_12'),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

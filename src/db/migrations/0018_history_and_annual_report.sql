@@ -16,6 +16,8 @@ CREATE TABLE "annual_report_texts" (
 --> statement-breakpoint
 ALTER TABLE "situations" ADD COLUMN "imported" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "situations" ADD COLUMN "external_key" text;--> statement-breakpoint
+ALTER TABLE "situations" ADD COLUMN "imported_follow_up_6" boolean;--> statement-breakpoint
+ALTER TABLE "situations" ADD COLUMN "imported_follow_up_12" boolean;--> statement-breakpoint
 ALTER TABLE "annual_report_texts" ADD CONSTRAINT "annual_report_texts_updated_by_user_id_users_id_fk" FOREIGN KEY ("updated_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "annual_report_texts_year_language_key" ON "annual_report_texts" USING btree ("year","language");--> statement-breakpoint
 CREATE UNIQUE INDEX "situations_external_key" ON "situations" USING btree ("external_key");

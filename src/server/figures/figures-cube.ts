@@ -144,6 +144,13 @@ export async function figuresIndicators(db: Queryable, q: CubeQuery): Promise<In
   const cohort = sql`SELECT m.* FROM care_passages p
       JOIN situations s ON s.id = p.situation_id JOIN mandates m ON m.id = p.mandate_id
       WHERE p.kind = 'tandem' AND ${inPeriod(started)} ${inRegion(q)} AND m.start_on <= ${asOf(q)}`;
+  // Imported tandems (issue 13, history import) have no mandate: their passage's dates and outcome stand for it.
+  const importedTandems = sql`s.imported AND p.kind = 'tandem' AND ${inPeriod(started)} ${inRegion(q)}
+      AND ${started} <= ${asOf(q)}`;
+  const importedInserted = sql`(p.outcome IS NOT DISTINCT FROM 'inserted' AND p.ended_at IS NOT NULL
+      AND ${ended} <= ${asOf(q)})`;
+  const importedLastDay = sql`CASE WHEN p.ended_at IS NOT NULL AND ${ended} <= ${asOf(q)} THEN ${ended}
+      ELSE ${asOf(q)} END`;
   const lastDay = sql`CASE WHEN c.closed_at IS NOT NULL AND c.outcome_on <= ${asOf(q)} THEN c.outcome_on
       ELSE ${asOf(q)} END`;
   const intensity = await queryRows<{ value: number; count: number }>(
@@ -162,7 +169,11 @@ export async function figuresIndicators(db: Queryable, q: CubeQuery): Promise<In
         (count(*) FILTER (WHERE c.outcome = 'inserted' AND c.outcome_on <= ${asOf(q)}))::int AS events,
         (count(*) FILTER (WHERE NOT (c.outcome = 'inserted' AND c.outcome_on <= ${asOf(q)})
           OR c.outcome IS NULL))::int AS censored
-      FROM c GROUP BY 1`,
+      FROM c GROUP BY 1
+      UNION ALL
+      SELECT floor(GREATEST(0, ${importedLastDay} - ${started}) / ${DAYS_PER_MONTH}::float)::int,
+        (count(*) FILTER (WHERE ${importedInserted}))::int, (count(*) FILTER (WHERE NOT ${importedInserted}))::int
+      FROM care_passages p JOIN situations s ON s.id = p.situation_id WHERE ${importedTandems} GROUP BY 1`,
   );
   const followUps = await queryRows<{ months: number; still: number; not: number; pending: number }>(
     db,
@@ -173,15 +184,42 @@ export async function figuresIndicators(db: Queryable, q: CubeQuery): Promise<In
         (count(*) FILTER (WHERE f.still_in_work IS NULL OR ${zurichDay(sql`f.recorded_at`)} > ${asOf(q)}))::int
           AS pending
       FROM insertion_follow_ups f JOIN c ON c.id = f.mandate_id
+      GROUP BY 1
+      UNION ALL
+      SELECT m.months, (count(*) FILTER (WHERE m.still))::int, (count(*) FILTER (WHERE NOT m.still))::int,
+        (count(*) FILTER (WHERE m.still IS NULL))::int
+      FROM care_passages p JOIN situations s ON s.id = p.situation_id
+        CROSS JOIN LATERAL (VALUES (6, s.imported_follow_up_6), (12, s.imported_follow_up_12)) AS m(months, still)
+      WHERE ${importedTandems} AND ${importedInserted}
       GROUP BY 1`,
   );
   return {
     durations,
     intensity,
     survival,
-    followUps: followUps.map((r) => ({ months: r.months, stillInWork: r.still, notInWork: r.not, pending: r.pending })),
+    followUps: mergeByMonths(followUps).map((r) => ({
+      months: r.months,
+      stillInWork: r.still,
+      notInWork: r.not,
+      pending: r.pending,
+    })),
     costs: costsByPayer(await costSources(db, q), q.from, q.to),
   };
+}
+
+/** Live and imported follow-ups of the same month, added together. */
+function mergeByMonths(rows: { months: number; still: number; not: number; pending: number }[]) {
+  const by = new Map<number, { months: number; still: number; not: number; pending: number }>();
+  for (const r of rows) {
+    const m = by.get(r.months) ?? { months: r.months, still: 0, not: 0, pending: 0 };
+    by.set(r.months, {
+      months: r.months,
+      still: m.still + r.still,
+      not: m.not + r.not,
+      pending: m.pending + r.pending,
+    });
+  }
+  return [...by.values()].sort((a, b) => a.months - b.months);
 }
 
 /**

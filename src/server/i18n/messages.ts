@@ -1,6 +1,7 @@
 import type { Language } from '../../domain/access/roles.ts';
 import { formatMessage } from '../../domain/format/message.ts';
 import { ASSESSMENT_MESSAGES } from './assessment-messages.ts';
+import { HISTORY_MESSAGES } from './history-messages.ts';
 
 /**
  * Every message the server sends a person, in French and German. Keys are
@@ -511,8 +512,8 @@ const de: Messages = {
 };
 
 export const MESSAGES: Record<Language, Messages> = {
-  fr: { ...fr, ...ASSESSMENT_MESSAGES.fr },
-  de: { ...de, ...ASSESSMENT_MESSAGES.de },
+  fr: { ...fr, ...ASSESSMENT_MESSAGES.fr, ...HISTORY_MESSAGES.fr },
+  de: { ...de, ...ASSESSMENT_MESSAGES.de, ...HISTORY_MESSAGES.de },
 };
 
 export function translate(lang: Language, key: string, params: Record<string, string | number> = {}): string {

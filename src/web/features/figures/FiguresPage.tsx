@@ -18,6 +18,8 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/fr/index.ts';
+import { useSession } from '../auth/session.tsx';
+import { AnnualReportSection } from './AnnualReportSection.tsx';
 import { FigureTableView } from './FigureTableView.tsx';
 import { KeyFigureCard } from './KeyFigureCard.tsx';
 import { type TableAnswer, figuresSearch, formatValue, useFigures } from './use-figures.ts';
@@ -42,6 +44,7 @@ const PAYERS = [
  */
 export function FiguresPage() {
   const { t, lang } = useI18n();
+  const { me } = useSession();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
   const [region, setRegion] = useState<string | null>(null);
@@ -158,6 +161,7 @@ export function FiguresPage() {
           <Indicators f={f} />
         </>
       )}
+      {!region && <AnnualReportSection year={year} canEdit={Boolean(me?.abilities.editAnnualReport)} />}
     </Stack>
   );
 }
