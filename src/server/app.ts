@@ -28,6 +28,7 @@ import { assessmentRoutes } from './care/assessments/assessments.routes.ts';
 import { measuresRoutes } from './measures/measures.routes.ts';
 import { outboxRoutes } from './mail/outbox.routes.ts';
 import { figuresRoutes } from './figures/figures.routes.ts';
+import { historyRoutes } from './history/history.routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -131,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(measuresRoutes);
   await app.register(outboxRoutes);
   await app.register(figuresRoutes);
+  await app.register(historyRoutes);
   // "degraded" while requests are refused (503) or wait for a database connection: a load balancer can steer away.
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({
     ok: true,

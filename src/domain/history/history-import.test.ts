@@ -48,12 +48,17 @@ describe('a row of the template', () => {
     });
   });
 
-  it('a round table oriented to a network follow-up still open: two passages, the last open', () => {
+  it('a round table oriented to a network follow-up: two passages, one after the other', () => {
     const { row } = parseHistoryRow(TEMPLATE_EXAMPLES[1] as Record<string, string>, c);
     expect(row?.passages.map((p) => [p.kind, p.endedOn, p.outcome])).toEqual([
       ['round_table', '2012-05-10', 'oriented_network_follow_up'],
-      ['network_follow_up', null, null],
+      ['network_follow_up', '2012-11-30', 'followed_by_institution'],
     ]);
+  });
+
+  it('the history is what has ended: an undecided situation or a care still going on is entered live', () => {
+    expect(keysOf({ ...tandem, decision: '', decided_on: '' })).toEqual(['decision:history.required']);
+    expect(keysOf({ ...tandem, care1_ended_on: '', care1_outcome: '' })).toContain('care1_ended_on:history.stillOpen');
   });
 
   it('says why a row is refused, field by field', () => {
@@ -62,6 +67,7 @@ describe('a row of the template', () => {
       'announced_on:history.required',
       'region:history.required',
       'institution_kind:history.required',
+      'decision:history.required',
     ]);
     expect(keysOf({ ...tandem, region: 'GENEVE' })).toEqual(['region:history.region']);
     expect(keysOf({ ...tandem, institution_kind: 'bank' })).toEqual(['institution_kind:history.institutionKind']);
@@ -78,12 +84,12 @@ describe('a row of the template', () => {
     expect(
       keysOf({
         ...tandem,
-        care1_ended_on: '',
-        care1_outcome: '',
-        care2_kind: 'tandem',
-        care2_started_on: '2012-10-01',
+        care2_kind: 'network_follow_up',
+        care2_started_on: '2012-09-01',
+        care2_ended_on: '2012-10-01',
+        care2_outcome: 'other',
       }),
-    ).toContain('care2_started_on:history.previousOpen');
+    ).toContain('care2_started_on:history.startedBeforePrevious');
     expect(keysOf({ ...tandem, care1_outcome: 'lack_of_cooperation' })).toContain(
       'follow_up_6_months:history.followUpWithoutInsertion',
     );
@@ -126,7 +132,9 @@ describe('a whole file', () => {
     );
     expect(parsed.fileProblems.map((p) => `${p.column}:${p.key}`)).toEqual([
       'announced_on:history.columnMissing',
+      'decided_on:history.columnMissing',
       'institution_kind:history.columnMissing',
+      'decision:history.columnMissing',
       'announced:history.columnUnknown',
     ]);
     expect(parseHistoryTable([header], c).fileProblems.map((p) => p.key)).toEqual(['history.noRows']);

@@ -7,7 +7,8 @@ import { CARE_KINDS, type CareKind, PASSAGE_OUTCOMES, type PassageOutcome } from
  * anonymous — no person, no name, never matched to a person — and count in the figures like the others: a situation
  * announced on a day, in a region, by a kind of institution, decided (taken into coordinated care or refused), passing
  * through up to three kinds of care, each with its dates and outcome, and the 6- and 12-month follow-ups of an
- * insertion. A row is known by its external key: importing the same file again changes nothing.
+ * insertion. The history is what has ended (decision 025): a situation still undecided or in care at the switch to
+ * Tandem is entered live. A row is known by its external key: importing the same file again changes nothing.
  *
  * Pure: the columns, the reading of a row, and why a row is refused (message keys with parameters, translated by the
  * server). No I/O, no clock (today is an argument).
@@ -30,7 +31,14 @@ export const HISTORY_COLUMNS = [
   'follow_up_6_months',
   'follow_up_12_months',
 ] as const;
-export const REQUIRED_COLUMNS = ['external_key', 'announced_on', 'region', 'institution_kind'] as const;
+export const REQUIRED_COLUMNS = [
+  'external_key',
+  'announced_on',
+  'decided_on',
+  'region',
+  'institution_kind',
+  'decision',
+] as const;
 export const DECISIONS = ['taken_into_care', 'refused'] as const;
 export type Decision = (typeof DECISIONS)[number];
 export const FOLLOW_UP_VALUES = ['in_work', 'not_in_work'] as const;
@@ -42,17 +50,17 @@ const FIRST_DAY = '2000-01-01';
 export interface ImportedPassage {
   kind: CareKind;
   startedOn: string;
-  endedOn: string | null;
-  outcome: PassageOutcome | null;
+  endedOn: string;
+  outcome: PassageOutcome;
 }
 
 export interface HistoryRow {
   externalKey: string;
   announcedOn: string;
-  decidedOn: string | null;
+  decidedOn: string;
   regionCode: string;
   institutionKind: InstitutionKind;
-  decision: Decision | null;
+  decision: Decision;
   passages: ImportedPassage[];
   /** Still in work at the follow-up: true, false, or null (not done / not known). */
   followUp6: boolean | null;
@@ -147,11 +155,11 @@ export function parseHistoryRow(
     problem('institution_kind', 'history.noInstitution', { value: kind });
   const decisionText = code(raw.decision);
   const decision = (DECISIONS as readonly string[]).includes(decisionText) ? (decisionText as Decision) : null;
-  if (decisionText && !decision) problem('decision', 'history.decision', { value: decisionText });
+  if (!decisionText) problem('decision', 'history.required');
+  else if (!decision) problem('decision', 'history.decision', { value: decisionText });
   if (announcedOn && decidedOn && decidedOn < announcedOn) problem('decided_on', 'history.decidedBeforeAnnounced');
   if (decision && !decidedOn && !problems.some((p) => p.column === 'decided_on'))
     problem('decided_on', 'history.decidedOnMissing');
-  if (!decision && decidedOn) problem('decision', 'history.decisionMissing');
 
   const passages: ImportedPassage[] = [];
   for (let n = 1; n <= MAX_PASSAGES; n++) {
@@ -176,19 +184,18 @@ export function parseHistoryRow(
     if (outcomeText && !outcome)
       problem(outcomeCol, 'history.outcome', { value: outcomeText, allowed: PASSAGE_OUTCOMES.join(', ') });
     if (endedOn && !outcomeText) problem(outcomeCol, 'history.outcomeMissing');
-    if (outcome && !endedOn && !problems.some((p) => p.column === endCol)) problem(endCol, 'history.endedOnMissing');
+    // The history is what has ended: a care still going on at the switch to Tandem is entered there, live.
+    if (!endedOn && !problems.some((p) => p.column === endCol)) problem(endCol, 'history.stillOpen');
     if (startedOn && endedOn && endedOn < startedOn) problem(endCol, 'history.endedBeforeStarted');
     if (startedOn && decidedOn && startedOn < decidedOn) problem(startCol, 'history.startedBeforeDecided');
     const before = passages.at(-1);
-    if (before && startedOn) {
-      if (before.endedOn === null) problem(startCol, 'history.previousOpen', { n: n - 1 });
-      else if (startedOn < before.endedOn) problem(startCol, 'history.startedBeforePrevious', { n: n - 1 });
-    }
-    if (startedOn) passages.push({ kind: careKind as CareKind, startedOn, endedOn, outcome });
+    if (before?.endedOn && startedOn && startedOn < before.endedOn)
+      problem(startCol, 'history.startedBeforePrevious', { n: n - 1 });
+    if (startedOn && endedOn && outcome) passages.push({ kind: careKind as CareKind, startedOn, endedOn, outcome });
   }
   if (decision === 'taken_into_care' && passages.length === 0 && !problems.some((p) => p.column.startsWith('care')))
     problem('care1_kind', 'history.careMissing');
-  if (decision !== 'taken_into_care' && passages.length > 0) problem('decision', 'history.careWithoutDecision');
+  if (decision === 'refused' && passages.length > 0) problem('decision', 'history.careWithoutDecision');
 
   const inserted = passages.some((p) => p.outcome === 'inserted');
   const followUp = (column: string): boolean | null => {
@@ -203,7 +210,7 @@ export function parseHistoryRow(
   };
   const followUp6 = followUp('follow_up_6_months');
   const followUp12 = followUp('follow_up_12_months');
-  if (problems.length > 0 || !announcedOn) return { row: null, problems };
+  if (problems.length > 0 || !announcedOn || !decidedOn || !decision) return { row: null, problems };
   return {
     row: {
       externalKey,
@@ -332,13 +339,15 @@ export const TEMPLATE_EXAMPLES: Readonly<Record<string, string>>[] = [
     care1_outcome: 'oriented_network_follow_up',
     care2_kind: 'network_follow_up',
     care2_started_on: '10.05.2012',
+    care2_ended_on: '30.11.2012',
+    care2_outcome: 'followed_by_institution',
   },
   {
     external_key: 'ASGAL-2012-003',
     announced_on: '2012-05-07',
     decided_on: '2012-05-21',
     region: 'SION',
-    institution_kind: 'sas',
+    institution_kind: 'cms',
     decision: 'refused',
   },
 ];

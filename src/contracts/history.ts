@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * The history import (issue 13): an administrator sends a CSV or XLSX file in the template (the raw file as the body,
+ * typed by its content type); a dry run says what would happen and changes nothing.
+ */
+export const HistoryImportQuerySchema = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true')
+    .describe('true (default): check the file and say what would be imported, change nothing.'),
+});
+
+export const HistoryImportResultSchema = z
+  .object({
+    dryRun: z.boolean(),
+    rows: z.number().int().describe('Rows read (empty lines skipped).'),
+    imported: z.number().int().describe('Situations created (a dry run: that would be created).'),
+    unchanged: z.number().int().describe('Rows whose external key was imported before: left as they are.'),
+    rejected: z
+      .array(
+        z.object({
+          line: z.number().int().describe('The line in the file (the header is line 1).'),
+          externalKey: z.string(),
+          reasons: z.array(z.string()).describe('Why, in the caller’s language.'),
+        }),
+      )
+      .describe('Every refused row: nothing of it is imported.'),
+    fileProblems: z.array(z.string()).describe('Problems of the file itself: nothing is imported.'),
+  })
+  .describe('What the import did (or would do).');
+export type HistoryImportResult = z.infer<typeof HistoryImportResultSchema>;

@@ -1,0 +1,135 @@
+import { asc, inArray } from 'drizzle-orm';
+import type { HistoryImportResult } from '../../contracts/history.ts';
+import type { InstitutionKind } from '../../domain/access/roles.ts';
+import { swissDay } from '../../domain/consent/consent.ts';
+import { ENDED_STATUS } from '../../domain/care/passage.ts';
+import { type HistoryRow, type RowProblem, parseHistoryTable } from '../../domain/history/history-import.ts';
+import { carePassages, institutions, regions, situations } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit-log.ts';
+import { ensureAllowed } from '../http/access.ts';
+import type { AuthedContext } from '../http/context.ts';
+import { translate } from '../i18n/messages.ts';
+import { readTable } from './read-table.ts';
+
+const CHUNK = 500;
+/** A Swiss day as a moment in it (midday in Zurich, whatever the season). */
+const middayOf = (day: string) => new Date(`${day}T11:00:00Z`);
+
+/**
+ * The administrator imports the CII's earlier records (issue 13, decision 025) from a CSV or XLSX file in the
+ * template. Every row is checked (src/domain/history); a dry run says what would be imported and why each refused row
+ * is refused, and changes nothing. A real run creates, for each accepted row whose external key is new, one anonymous
+ * situation marked `imported` (no person: never matched to one) and its ended passages through the kinds of care —
+ * the rows the figures' cube counts — in one transaction; a key imported before is left as it is, so importing the
+ * same file again changes nothing. The announcing institution is one of the directory's of that kind (the region's
+ * first, else the canton's), the announcer the administrator. Dry runs and imports are audited.
+ */
+export async function importHistory(
+  ctx: AuthedContext,
+  file: { content: Buffer; type: string },
+  dryRun: boolean,
+): Promise<HistoryImportResult> {
+  await ensureAllowed(ctx, 'import_history', { type: 'figures', regionId: null }, { action: 'history.import' });
+  const table = await readTable(file.content, file.type);
+  const allRegions = await ctx.db.select({ id: regions.id, code: regions.code }).from(regions);
+  const directory = await ctx.db
+    .select({ id: institutions.id, kind: institutions.kind, regionId: institutions.regionId })
+    .from(institutions)
+    .orderBy(asc(institutions.nameFr), asc(institutions.id));
+  const today = swissDay(ctx.now());
+  const parsed = parseHistoryTable(table, {
+    regionCodes: allRegions.map((r) => r.code.toUpperCase()),
+    institutionKinds: [...new Set(directory.map((i) => i.kind as InstitutionKind))],
+    today,
+  });
+  const say = (p: RowProblem) => translate(ctx.lang, p.key, { column: p.column, ...p.params });
+  const keys = parsed.rows.map((r) => r.row.externalKey);
+  const known = new Set<string>();
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const rows = await ctx.db
+      .select({ key: situations.externalKey })
+      .from(situations)
+      .where(inArray(situations.externalKey, keys.slice(i, i + CHUNK)));
+    for (const r of rows) if (r.key) known.add(r.key);
+  }
+  const fresh = parsed.rows.map((r) => r.row).filter((r) => !known.has(r.externalKey));
+  const result: HistoryImportResult = {
+    dryRun,
+    rows: parsed.rows.length + parsed.rejected.length,
+    imported: parsed.fileProblems.length ? 0 : fresh.length,
+    unchanged: parsed.rows.length - fresh.length,
+    rejected: parsed.rejected.map((r) => ({ line: r.line, externalKey: r.externalKey, reasons: r.problems.map(say) })),
+    fileProblems: parsed.fileProblems.map(say),
+  };
+  const details = { dryRun, rows: result.rows, rejected: result.rejected.length, unchanged: result.unchanged };
+  if (dryRun || result.imported === 0) {
+    await recordAudit(ctx.db, ctx, {
+      action: 'history.import',
+      recordType: 'history',
+      allowed: true,
+      details: { ...details, imported: 0 },
+    });
+    return { ...result, imported: dryRun ? result.imported : 0 };
+  }
+  const regionId = new Map(allRegions.map((r) => [r.code.toUpperCase(), r.id]));
+  const institutionFor = (kind: string, region: string | undefined) =>
+    (directory.find((i) => i.kind === kind && i.regionId === region) ?? directory.find((i) => i.kind === kind))?.id;
+  const imported = await ctx.db.transaction(async (tx) => {
+    let created = 0;
+    for (let i = 0; i < fresh.length; i += CHUNK) {
+      const chunk = fresh.slice(i, i + CHUNK);
+      const byKey = new Map<string, HistoryRow>(chunk.map((r) => [r.externalKey, r]));
+      const inserted = await tx
+        .insert(situations)
+        .values(
+          chunk.map((r) => {
+            const region = regionId.get(r.regionCode) as string;
+            const last = r.passages.at(-1);
+            return {
+              number: `HIST-${r.externalKey}`,
+              status: r.decision === 'refused' ? ('refused' as const) : ('closed' as const),
+              regionId: region,
+              anonymous: true,
+              announcingUserId: ctx.actor.userId,
+              announcingInstitutionId: institutionFor(r.institutionKind, region) as string,
+              announcedAt: middayOf(r.announcedOn),
+              decidedAt: middayOf(r.decidedOn),
+              careKind: last?.kind ?? null,
+              imported: true,
+              externalKey: r.externalKey,
+              importedFollowUp6: r.followUp6,
+              importedFollowUp12: r.followUp12,
+              createdAt: ctx.now(),
+              updatedAt: ctx.now(),
+            };
+          }),
+        )
+        .onConflictDoNothing({ target: situations.externalKey })
+        .returning({ id: situations.id, key: situations.externalKey });
+      created += inserted.length;
+      const passages = inserted.flatMap(({ id, key }) =>
+        (byKey.get(key as string)?.passages ?? []).map((p) => ({
+          situationId: id,
+          kind: p.kind,
+          status: ENDED_STATUS,
+          startedAt: middayOf(p.startedOn),
+          startedByUserId: ctx.actor.userId,
+          endedAt: middayOf(p.endedOn),
+          endedByUserId: ctx.actor.userId,
+          outcome: p.outcome,
+          createdAt: ctx.now(),
+          updatedAt: ctx.now(),
+        })),
+      );
+      if (passages.length) await tx.insert(carePassages).values(passages);
+    }
+    await recordAudit(tx, ctx, {
+      action: 'history.import',
+      recordType: 'history',
+      allowed: true,
+      details: { ...details, imported: created },
+    });
+    return created;
+  });
+  return { ...result, imported, unchanged: result.unchanged + (fresh.length - imported) };
+}
