@@ -271,6 +271,7 @@ export const SituationSchema = DraftBodySchema.extend({
   status: z.enum(SITUATION_STATUSES),
   version: z.number().int(),
   person: PersonSchema.nullable(), // null when anonymous or when the caller has no basis to see who it is
+  imported: z.boolean().describe('Imported from the CII history (issue 13): anonymous, ended, counted in the figures.'),
   announcingUserName: z.string(),
   /** The institution the data comes from: a procuration must name it for an identified announcement. */
   announcingInstitutionId: IdSchema,
@@ -301,6 +302,7 @@ export const SituationSummarySchema = z.object({
   status: z.enum(SITUATION_STATUSES),
   regionId: IdSchema,
   anonymous: z.boolean(),
+  imported: z.boolean().describe('Imported from the CII history (issue 13).'),
   displayName: z.string().nullable(), // the person's name where the caller may see it
   ageBand: z.string().nullable(),
   announcingInstitutionName: z.string(),

@@ -214,6 +214,18 @@ describe('the history import (issue 13)', () => {
     expect(y2013.keyFigures.find((x: { key: string }) => x.key === 'situations_announced')?.value).toBe(0);
   });
 
+  it('imported situations are marked as such in the list and on the situation page', async () => {
+    const coord = await as('coord');
+    const list = (await t.request(coord, { method: 'GET', url: '/api/situations?pageSize=200' })).json();
+    const mine = list.items.filter((s: { number: string }) => s.number.startsWith('HIST-'));
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((s: { imported: boolean; displayName: string | null }) => s.imported && !s.displayName)).toBe(
+      true,
+    );
+    const page = await t.request(coord, { method: 'GET', url: `/api/situations/${mine[0].id}` });
+    expect(page.json()).toMatchObject({ imported: true, anonymous: true, person: null });
+  });
+
   it('every dry run and import is audited', async () => {
     const audited = await t.database.db
       .select({ details: auditLog.details })

@@ -17,7 +17,8 @@ const errors = { 400: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchem
 export async function historyRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['history'];
-  for (const type of ['text/csv', XLSX_TYPE, 'application/vnd.ms-excel'])
+  // Browsers type a .csv as text/csv, or (Windows) as Excel's, or not at all.
+  for (const type of ['text/csv', XLSX_TYPE, 'application/vnd.ms-excel', 'application/octet-stream'])
     app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: MAX_BYTES }, (_req, body, done) => done(null, body));
   r.post(
     '/api/history/import',

@@ -112,6 +112,7 @@ export async function presentSituation(
     version: row.version,
     regionId: row.regionId,
     anonymous: row.anonymous,
+    imported: row.imported,
     personId: identity ? row.personId : null,
     ageBand: row.ageBand as Situation['ageBand'],
     followingInstitutionIds: row.followingInstitutionIds,

@@ -13,6 +13,7 @@ import {
   Layout,
   MeasureKindsPage,
   FiguresPage,
+  HistoryImportPage,
   MergesPage,
   NewSituationPage,
   Notifications,
@@ -149,6 +150,14 @@ function AppRoutes() {
             element={
               <Gate allowed={Boolean(me?.abilities.readFigures)}>
                 <FiguresPage />
+              </Gate>
+            }
+          />
+          <Route
+            path="history-import"
+            element={
+              <Gate allowed={Boolean(me?.abilities.importHistory)}>
+                <HistoryImportPage />
               </Gate>
             }
           />

@@ -35,6 +35,7 @@ export function Layout() {
     { to: '/users', label: 'nav.users', show: me.abilities.seeUsers },
     { to: '/organisations', label: 'nav.organisations', show: me.abilities.manageOrganisations },
     { to: '/audit', label: 'nav.audit', show: me.abilities.readAudit },
+    { to: '/history-import', label: 'nav.history', show: me.abilities.importHistory },
     { to: '/outbox', label: 'nav.outbox', show: me.abilities.readOutbox },
     { to: '/profile', label: 'nav.profile', show: true },
   ];

@@ -35,6 +35,7 @@ export const AssessmentsPage = screen(() => import('../features/assessments/Asse
 export const InboxPage = screen(() => import('../features/measures/InboxPage.tsx'), 'InboxPage');
 export const StatementsPage = screen(() => import('../features/measures/StatementsPage.tsx'), 'StatementsPage');
 export const FiguresPage = screen(() => import('../features/figures/FiguresPage.tsx'), 'FiguresPage');
+export const HistoryImportPage = screen(() => import('../features/history/HistoryImportPage.tsx'), 'HistoryImportPage');
 export const MeasureKindsPage = screen(() => import('../features/measures/MeasureKindsPage.tsx'), 'MeasureKindsPage');
 export const OutboxPage = screen(() => import('../features/outbox/OutboxPage.tsx'), 'OutboxPage');
 export const MergesPage = screen(() => import('../features/persons/MergesPage.tsx'), 'MergesPage');

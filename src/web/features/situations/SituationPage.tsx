@@ -221,7 +221,7 @@ export function SituationPage() {
             {s.handledByName ? ` · ${t('sit.handledBy')} ${s.handledByName}` : ''}
           </Text>
         </div>
-        <StatusBadge status={s.status} />
+        <StatusBadge status={s.status} imported={s.imported} />
       </Group>
       <Grid>
         <Grid.Col span={{ base: 12, lg: 8 }}>

@@ -159,7 +159,7 @@ export function SituationsPage() {
                   <PersonCell s={s} />
                 </Table.Td>
                 <Table.Td>
-                  <StatusBadge status={s.status} />
+                  <StatusBadge status={s.status} imported={s.imported} />
                 </Table.Td>
                 <Table.Td>{regionName(s.regionId)}</Table.Td>
                 <Table.Td>{s.announcingInstitutionName}</Table.Td>

@@ -1,4 +1,4 @@
-import { Badge } from '@mantine/core';
+import { Badge, Group } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { statusKey } from './labels.ts';
 
@@ -10,7 +10,17 @@ const COLORS: Record<string, string> = {
   closed: 'dark.6',
 };
 
-export function StatusBadge({ status }: { status: string }) {
+/** The situation's status; an imported one (issue 13, the CII history) also says so. */
+export function StatusBadge({ status, imported = false }: { status: string; imported?: boolean }) {
   const { t } = useI18n();
-  return <Badge color={COLORS[status] ?? 'teal.9'}>{t(statusKey(status))}</Badge>;
+  const badge = <Badge color={COLORS[status] ?? 'teal.9'}>{t(statusKey(status))}</Badge>;
+  if (!imported) return badge;
+  return (
+    <Group gap={4} wrap="wrap">
+      {badge}
+      <Badge color="grape.9" variant="outline" title={t('history.importedHint')} data-testid="imported-badge">
+        {t('history.imported')}
+      </Badge>
+    </Group>
+  );
 }

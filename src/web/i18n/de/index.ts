@@ -7,6 +7,7 @@ import { deAssessments } from './assessments.ts';
 import { deMeasures } from './measures.ts';
 import { deFigures } from './figures.ts';
 import { deAnnualReport } from './annual-report.ts';
+import { deHistory } from './history.ts';
 import { deCare } from './care.ts';
 
 export const de: Record<MessageKey, string> = {
@@ -230,5 +231,6 @@ export const de: Record<MessageKey, string> = {
   ...deMeasures,
   ...deFigures,
   ...deAnnualReport,
+  ...deHistory,
   ...deCare,
 };

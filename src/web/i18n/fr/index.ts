@@ -6,6 +6,7 @@ import { frAssessments } from './assessments.ts';
 import { frMeasures } from './measures.ts';
 import { frFigures } from './figures.ts';
 import { frAnnualReport } from './annual-report.ts';
+import { frHistory } from './history.ts';
 import { frCare } from './care.ts';
 
 /** French: the reference dictionary. German must have exactly the same keys (checked by a test). */
@@ -231,6 +232,7 @@ export const fr = {
   ...frMeasures,
   ...frFigures,
   ...frAnnualReport,
+  ...frHistory,
   ...frCare,
 };
 

@@ -1,0 +1,122 @@
+import { Alert, Button, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { HistoryImportResult } from '../../../contracts/history.ts';
+import { upload } from '../../api/client.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+/**
+ * The history import (issue 13): the administrator downloads the template, fills it from the former records (ASGAL),
+ * checks the file (dry run: every refused row with its reason, nothing changed), then imports it. Importing the same
+ * file again changes nothing (each row's external key).
+ */
+export function HistoryImportPage() {
+  const { t, lang } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [result, setResult] = useState<HistoryImportResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (dryRun: boolean) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await upload<HistoryImportResult>(`/api/history/import?dryRun=${dryRun}`, file));
+    } catch (e) {
+      setError(e);
+      setResult(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack maw={1000}>
+      <Title order={2}>{t('history.title')}</Title>
+      <Text>{t('history.intro')}</Text>
+      <Alert color="blue">{t('history.anonymous')}</Alert>
+      <Group gap="xs">
+        <Button component="a" variant="light" href={`/api/history/template?format=xlsx&lang=${lang}`}>
+          {t('history.templateXlsx')}
+        </Button>
+        <Button component="a" variant="light" href="/api/history/template?format=csv">
+          {t('history.templateCsv')}
+        </Button>
+      </Group>
+      <FileInput
+        label={t('history.file')}
+        description={t('history.fileHint')}
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        value={file}
+        onChange={(f) => {
+          setFile(f);
+          setResult(null);
+        }}
+        clearable
+        maw={480}
+        data-testid="history-file"
+      />
+      <Group>
+        <Button variant="light" disabled={!file} loading={busy} onClick={() => run(true)} data-testid="history-check">
+          {t('history.check')}
+        </Button>
+        <Button
+          disabled={!file || !result?.dryRun || result.imported === 0}
+          loading={busy}
+          onClick={() => run(false)}
+          data-testid="history-import"
+        >
+          {t('history.import')}
+        </Button>
+      </Group>
+      <ErrorAlert error={error} />
+      {result && (
+        <Stack gap="sm" data-testid="history-result">
+          <Alert color={result.fileProblems.length || result.rejected.length ? 'orange' : 'teal'} role="status">
+            {t(result.dryRun ? 'history.dryRunResult' : 'history.importResult', {
+              rows: result.rows,
+              imported: result.imported,
+              unchanged: result.unchanged,
+              rejected: result.rejected.length,
+            })}
+          </Alert>
+          {result.fileProblems.length > 0 && (
+            <List c="red.9" data-testid="history-file-problems">
+              {result.fileProblems.map((p) => (
+                <List.Item key={p}>{p}</List.Item>
+              ))}
+            </List>
+          )}
+          {result.rejected.length > 0 && (
+            <Table.ScrollContainer minWidth={480}>
+              <Table striped withTableBorder data-testid="history-rejected">
+                <Table.Caption>{t('history.rejectedCaption')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('history.line')}</Table.Th>
+                    <Table.Th>{t('history.key')}</Table.Th>
+                    <Table.Th>{t('history.reasons')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {result.rejected.map((r) => (
+                    <Table.Tr key={r.line}>
+                      <Table.Td>{r.line}</Table.Td>
+                      <Table.Td>{r.externalKey || '—'}</Table.Td>
+                      <Table.Td>
+                        {r.reasons.map((reason) => (
+                          <Text key={reason} size="sm">
+                            {reason}
+                          </Text>
+                        ))}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,33 @@
+import type { frHistory } from '../fr/history.ts';
+
+/** Der Import der Historie (Issue 13) und die Kennzeichnung einer importierten Situation. */
+export const deHistory: Record<keyof typeof frHistory, string> = {
+  'nav.history': 'Import der Historie',
+  'history.title': 'Historie der IIZ importieren',
+  'history.intro':
+    'Übernehmen Sie die Situationen der vergangenen Jahre (Datenbank ASGAL), damit die Kennzahlen die ganze ' +
+    'Geschichte der IIZ abdecken. Laden Sie die Vorlage herunter, füllen Sie eine Zeile pro Situation aus, prüfen ' +
+    'Sie die Datei und importieren Sie sie dann.',
+  'history.anonymous':
+    'Importierte Situationen sind anonym: kein Name, nie einer Person zugeordnet. Nur entschiedene Situationen und ' +
+    'beendete Begleitungen werden importiert; eine laufende Situation wird in Tandem erfasst. Dieselbe Datei ' +
+    'erneut zu importieren ändert nichts (externer Schlüssel jeder Zeile).',
+  'history.templateXlsx': 'Vorlage (Excel, mit Erläuterungen)',
+  'history.templateCsv': 'Vorlage (CSV)',
+  'history.file': 'Zu importierende Datei',
+  'history.fileHint': 'CSV (mit Strichpunkten oder Kommas getrennt) oder Excel-Arbeitsmappe (.xlsx).',
+  'history.check': 'Prüfen (ohne etwas zu ändern)',
+  'history.import': 'Importieren',
+  'history.dryRunResult':
+    'Prüfung: {rows} Zeilen gelesen, {imported} würden importiert, {unchanged} schon importiert, {rejected} ' +
+    'abgelehnt. Nichts wurde geändert.',
+  'history.importResult':
+    'Import abgeschlossen: {imported} Situationen importiert, {unchanged} schon importiert (unverändert), ' +
+    '{rejected} Zeilen abgelehnt.',
+  'history.rejectedCaption': 'Abgelehnte Zeilen: korrigieren Sie sie in der Datei und importieren Sie sie erneut.',
+  'history.line': 'Zeile',
+  'history.key': 'Externer Schlüssel',
+  'history.reasons': 'Gründe',
+  'history.imported': 'Importiert',
+  'history.importedHint': 'Aus der Historie der IIZ importiert: anonym, in den Kennzahlen gezählt.',
+};
