@@ -111,6 +111,8 @@ test('the cantonal officer writes the annual report; copil.stats downloads it in
   // 2. The statistics reader reads the texts and downloads both PDFs.
   await signOut(page);
   await signIn(page, 'copil.stats');
+  // The journey above left copil.stats in German.
+  await switchLanguage(page, 'FR');
   await page.getByRole('navigation').getByRole('link', { name: fr['nav.figures'] }).click();
   await pickYear(page, fr['figures.year'], year);
   const readOnly = page.getByTestId('annual-report');

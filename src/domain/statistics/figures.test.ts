@@ -181,3 +181,22 @@ describe('the same figures published (suppressed)', () => {
     expect(percent(value(g, 'insertion_rate_of_closed') ?? null)).toBe(68);
   });
 });
+
+describe('situations imported from the history (issue 13, decision 025)', () => {
+  const withImported = (n: number, publication: 'internal' | 'public') =>
+    composeFigures(
+      [
+        ...cells,
+        { period: 'current', regionId: SION, institutionKind: 'orp', careKind: null, measure: 'imported', count: n },
+      ],
+      indicators,
+      { publication, threshold: 3, regions, institutionKinds: ['orp', 'cms'] },
+    );
+  it('are counted among the situations announced, and said so; a small count is hidden when published', () => {
+    expect(value(withImported(40, 'internal'), 'situations_imported')).toBe(40);
+    expect(value(withImported(40, 'internal'), 'situations_announced')).toBe(97);
+    expect(value(withImported(2, 'internal'), 'situations_imported')).toBe(2);
+    expect(value(withImported(2, 'public'), 'situations_imported')).toBeNull();
+    expect(figure(withImported(2, 'public'), 'situations_imported')?.counted.de).toContain('Historie');
+  });
+});

@@ -303,8 +303,14 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
       network_follow_up_situations: t.care.network_follow_up.total,
     } satisfies Partial<Record<FigureKey, number | null>>;
   };
-  const now = headline(current);
-  const before = headline(previous);
+  // Of the situations announced, those imported from the CII's history (issue 13): a count no table holds, hidden
+  // when small in published figures.
+  const imported = (period: PeriodBucket) => {
+    const n = count([period], (c) => c.careKind === null && c.measure === 'imported');
+    return publicFigures ? suppressCount(n, o.threshold) : n;
+  };
+  const now = { ...headline(current), situations_imported: imported('current') };
+  const before = { ...headline(previous), situations_imported: imported('previous') };
   const sinceInserted = col(sinceStart, 'ended:inserted');
   const since = {
     since_start_tandem_situations: sinceStart.total,

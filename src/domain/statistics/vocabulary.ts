@@ -85,6 +85,18 @@ export const DEFINITIONS = {
     },
     '004 §6',
   ),
+  situations_imported: d(
+    { fr: 'Dont importées de l’historique', de: 'Davon aus der Historie importiert' },
+    {
+      fr:
+        'Situations annoncées dans la période reprises de l’ancienne base (ASGAL) par l’import de l’historique : ' +
+        'anonymes, elles comptent dans tous les chiffres.',
+      de:
+        'Im Zeitraum gemeldete Situationen, die mit dem Import der Historie aus der alten Datenbank (ASGAL) ' +
+        'übernommen wurden: anonym, sie zählen in allen Kennzahlen.',
+    },
+    '004 §6 (ASGAL), decision 025',
+  ),
   assessment_organised: d(
     { fr: 'Assessments organisés', de: 'Organisierte Assessments' },
     {

@@ -49,12 +49,14 @@ export async function figuresCube(db: Queryable, q: CubeQuery): Promise<CubeCell
     announced: number;
     taken: number;
     refused: number;
+    imported: number;
   }>(
     db,
     sql`SELECT ${bucket(announced, q)} AS period, s.region_id, i.kind::text AS institution_kind,
         count(*)::int AS announced,
         (count(*) FILTER (WHERE s.care_kind IS NOT NULL AND ${decided} <= ${asOf(q)}))::int AS taken,
-        (count(*) FILTER (WHERE s.status = 'refused' AND ${decided} <= ${asOf(q)}))::int AS refused
+        (count(*) FILTER (WHERE s.status = 'refused' AND ${decided} <= ${asOf(q)}))::int AS refused,
+        (count(*) FILTER (WHERE s.imported))::int AS imported
       FROM situations s JOIN institutions i ON i.id = s.announcing_institution_id
       WHERE s.announced_at IS NOT NULL AND ${announced} <= ${q.to}::date ${inRegion(q)}
       GROUP BY 1, 2, 3`,
@@ -98,6 +100,7 @@ export async function figuresCube(db: Queryable, q: CubeQuery): Promise<CubeCell
     cells.push({ ...base, measure: 'announced', count: r.announced });
     cells.push({ ...base, measure: 'taken_into_care', count: r.taken });
     cells.push({ ...base, measure: 'refused', count: r.refused });
+    if (r.imported) cells.push({ ...base, measure: 'imported', count: r.imported });
   }
   for (const r of passageRows)
     cells.push({

@@ -198,6 +198,7 @@ describe('the history import (issue 13)', () => {
     const f = (await t.request(await as('copil.stats'), { method: 'GET', url: '/api/figures?year=2012' })).json();
     const key = (k: string) => f.keyFigures.find((x: { key: string }) => x.key === k)?.value;
     expect(key('situations_announced')).toBe(4);
+    expect(key('situations_imported')).toBe(4);
     expect(key('refused')).toBe(1);
     expect(key('tandem_situations')).toBe(2);
     expect(key('tandem_inserted')).toBe(2);

@@ -87,7 +87,7 @@ export function HistoryImportPage() {
             </List>
           )}
           {result.rejected.length > 0 && (
-            <Table.ScrollContainer minWidth={480}>
+            <Table.ScrollContainer minWidth={360}>
               <Table striped withTableBorder data-testid="history-rejected">
                 <Table.Caption>{t('history.rejectedCaption')}</Table.Caption>
                 <Table.Thead>
