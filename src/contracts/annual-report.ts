@@ -7,7 +7,7 @@ import { LanguageSchema, VersionSchema } from './common.ts';
  * language, and the PDF made from them with the published figures of that year.
  */
 const Year = z.coerce.number().int().min(2000).max(2100).describe('A calendar year.');
-export const AnnualReportParamsSchema = z.object({ year: Year, lang: LanguageSchema });
+export const AnnualReportQuerySchema = z.object({ year: Year, lang: LanguageSchema });
 
 const text = z.string().max(REPORT_TEXT_MAX);
 const texts = {

@@ -55,41 +55,58 @@ afterAll(() => t.close());
 
 describe('the annual report (issue 13)', () => {
   it('the officer writes the texts of a year and language; a stale version gets 409 and changes nothing', async () => {
-    const empty = await call('cii.officer', 'GET', '/api/figures/annual-report/2012/fr');
+    const empty = await call('cii.officer', 'GET', '/api/figures/annual-report?year=2012&lang=fr');
     expect(empty.statusCode, empty.body).toBe(200);
     expect(empty.json()).toMatchObject({ year: 2012, language: 'fr', achievements: '', version: null });
 
-    const first = await call('cii.officer', 'PUT', '/api/figures/annual-report/2012/fr', texts('- Procédures', null));
+    const first = await call(
+      'cii.officer',
+      'PUT',
+      '/api/figures/annual-report?year=2012&lang=fr',
+      texts('- Procédures', null),
+    );
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ version: 1, achievements: '- Procédures', updatedBy: expect.any(String) });
-    const second = await call('cii.officer', 'PUT', '/api/figures/annual-report/2012/fr', texts('- Formations', 1));
+    const second = await call(
+      'cii.officer',
+      'PUT',
+      '/api/figures/annual-report?year=2012&lang=fr',
+      texts('- Formations', 1),
+    );
     expect(second.json().version).toBe(2);
-    const stale = await call('cii.officer', 'PUT', '/api/figures/annual-report/2012/fr', texts('- Perdu', 1));
+    const stale = await call('cii.officer', 'PUT', '/api/figures/annual-report?year=2012&lang=fr', texts('- Perdu', 1));
     expect(stale.statusCode).toBe(409);
-    const again = await call('cii.officer', 'PUT', '/api/figures/annual-report/2012/fr', texts('- Perdu', null));
+    const again = await call(
+      'cii.officer',
+      'PUT',
+      '/api/figures/annual-report?year=2012&lang=fr',
+      texts('- Perdu', null),
+    );
     expect(again.statusCode).toBe(409);
-    const read = await call('copil.stats', 'GET', '/api/figures/annual-report/2012/fr');
+    const read = await call('copil.stats', 'GET', '/api/figures/annual-report?year=2012&lang=fr');
     expect(read.json()).toMatchObject({ achievements: '- Formations', version: 2 });
     // German is its own text.
-    expect((await call('copil.stats', 'GET', '/api/figures/annual-report/2012/de')).json().version).toBeNull();
+    expect(
+      (await call('copil.stats', 'GET', '/api/figures/annual-report?year=2012&lang=de')).json().version,
+    ).toBeNull();
   });
 
   it('only the cantonal officer writes (others 403); who reads no figures reads no report', async () => {
     for (const who of ['copil.stats', 'coord', 'admin']) {
-      const r = await call(who, 'PUT', '/api/figures/annual-report/2012/de', texts('Nein', null));
+      const r = await call(who, 'PUT', '/api/figures/annual-report?year=2012&lang=de', texts('Nein', null));
       expect(r.statusCode, who).toBe(403);
     }
     for (const who of ['pro', 'admin']) {
-      expect((await call(who, 'GET', '/api/figures/annual-report/2012/fr')).statusCode, who).toBe(403);
-      expect((await call(who, 'GET', '/api/figures/annual-report/2012/fr/pdf')).statusCode, who).toBe(403);
+      expect((await call(who, 'GET', '/api/figures/annual-report?year=2012&lang=fr')).statusCode, who).toBe(403);
+      expect((await call(who, 'GET', '/api/figures/annual-report/pdf?year=2012&lang=fr')).statusCode, who).toBe(403);
     }
   });
 
   it('bad input: a year out of range or an unknown language is refused with a translated message', async () => {
-    const r = await call('cii.officer', 'PUT', '/api/figures/annual-report/1999/fr', texts('x', null));
+    const r = await call('cii.officer', 'PUT', '/api/figures/annual-report?year=1999&lang=fr', texts('x', null));
     expect(r.statusCode).toBe(400);
-    expect((await call('cii.officer', 'GET', '/api/figures/annual-report/2012/it')).statusCode).toBe(400);
-    const long = await call('cii.officer', 'PUT', '/api/figures/annual-report/2012/de', {
+    expect((await call('cii.officer', 'GET', '/api/figures/annual-report?year=2012&lang=it')).statusCode).toBe(400);
+    const long = await call('cii.officer', 'PUT', '/api/figures/annual-report?year=2012&lang=de', {
       ...texts('x'.repeat(20_001), null),
     });
     expect(long.statusCode).toBe(400);
@@ -97,11 +114,11 @@ describe('the annual report (issue 13)', () => {
   });
 
   it('the PDF in French and in German: the sections of seed 004, the texts, the published figures', async () => {
-    await call('cii.officer', 'PUT', '/api/figures/annual-report/2012/de', {
+    await call('cii.officer', 'PUT', '/api/figures/annual-report?year=2012&lang=de', {
       ...texts('- Schulungen', null),
       conclusions: 'Eine IIZ-Kultur existiert.',
     });
-    const fr = await call('copil.stats', 'GET', '/api/figures/annual-report/2012/fr/pdf');
+    const fr = await call('copil.stats', 'GET', '/api/figures/annual-report/pdf?year=2012&lang=fr');
     expect(fr.statusCode, fr.body).toBe(200);
     expect(fr.headers['content-type']).toBe('application/pdf');
     expect(fr.headers['content-disposition']).toContain('rapport-annuel-cii-2012.pdf');
@@ -120,7 +137,7 @@ describe('the annual report (issue 13)', () => {
       'inférieurs à 3 sont masqués',
     ])
       expect(frText).toContain(s);
-    const de = await call('cii.officer', 'GET', '/api/figures/annual-report/2012/de/pdf');
+    const de = await call('cii.officer', 'GET', '/api/figures/annual-report/pdf?year=2012&lang=de');
     expect(de.headers['content-disposition']).toContain('jahresbericht-cii-2012.pdf');
     const deText = pdfText(de.rawPayload).replace(/\s+/g, ' ');
     for (const s of ['Jahresbericht 2012', '6. Tätigkeit des IIZ-Büros', 'Schulungen', 'Eine IIZ-Kultur existiert.'])

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   AnnualReportBodySchema,
-  AnnualReportParamsSchema,
+  AnnualReportQuerySchema,
   AnnualReportTextsSchema,
 } from '../../contracts/annual-report.ts';
 import { ErrorBodySchema } from '../../contracts/common.ts';
@@ -60,45 +60,45 @@ export async function figuresRoutes(app: FastifyInstance) {
       },
     );
   r.get(
-    '/api/figures/annual-report/:year/:lang',
+    '/api/figures/annual-report',
     {
       schema: {
         tags,
         description: 'The texts of the annual report of a year in one language (empty, version null, before a save).',
-        params: AnnualReportParamsSchema,
+        querystring: AnnualReportQuerySchema,
         response: { 200: AnnualReportTextsSchema, ...errors },
       },
     },
-    (req) => getAnnualReportTexts(authed(req), req.params.year, req.params.lang),
+    (req) => getAnnualReportTexts(authed(req), req.query.year, req.query.lang),
   );
   r.put(
-    '/api/figures/annual-report/:year/:lang',
+    '/api/figures/annual-report',
     {
       schema: {
         tags,
         description:
           'The cantonal CII officer saves the texts of the annual report of a year in one language. ' +
           'Names the version read (null the first time); 409 if it changed since.',
-        params: AnnualReportParamsSchema,
+        querystring: AnnualReportQuerySchema,
         body: AnnualReportBodySchema,
         response: { 200: AnnualReportTextsSchema, ...writeErrors },
       },
     },
-    (req) => saveAnnualReportTexts(authed(req), req.params.year, req.params.lang, req.body),
+    (req) => saveAnnualReportTexts(authed(req), req.query.year, req.query.lang, req.body),
   );
   r.get(
-    '/api/figures/annual-report/:year/:lang/pdf',
+    '/api/figures/annual-report/pdf',
     {
       schema: {
         tags,
         description:
           'The annual report of a year as a PDF in French or German, in the structure of the 2012 report ' +
           '(seed 004 §2–§7): the texts of that year and language, the published (small counts hidden) figures.',
-        params: AnnualReportParamsSchema,
+        querystring: AnnualReportQuerySchema,
       },
     },
     async (req, reply) => {
-      const { pdf, filename } = await printAnnualReport(authed(req), req.params.year, req.params.lang);
+      const { pdf, filename } = await printAnnualReport(authed(req), req.query.year, req.query.lang);
       return download(reply, 'application/pdf', filename, pdf);
     },
   );

@@ -20,7 +20,7 @@ export function AnnualReportSection({ year, canEdit }: { year: number; canEdit: 
   const key = ['annual-report', year, language];
   const texts = useQuery({
     queryKey: key,
-    queryFn: () => get<AnnualReportTexts>(`/api/figures/annual-report/${year}/${language}`),
+    queryFn: () => get<AnnualReportTexts>(`/api/figures/annual-report?year=${year}&lang=${language}`),
   });
   const [draft, setDraft] = useState<Record<ReportTextKey, string>>(emptyReportTexts());
   const [saved, setSaved] = useState(false);
@@ -29,7 +29,7 @@ export function AnnualReportSection({ year, canEdit }: { year: number; canEdit: 
   }, [texts.data]);
   const save = useMutation({
     mutationFn: () =>
-      put<AnnualReportTexts>(`/api/figures/annual-report/${year}/${language}`, {
+      put<AnnualReportTexts>(`/api/figures/annual-report?year=${year}&lang=${language}`, {
         ...draft,
         version: texts.data?.version ?? null,
       }),
@@ -38,7 +38,7 @@ export function AnnualReportSection({ year, canEdit }: { year: number; canEdit: 
       setSaved(true);
     },
   });
-  const pdf = (l: 'fr' | 'de') => `/api/figures/annual-report/${year}/${l}/pdf`;
+  const pdf = (l: 'fr' | 'de') => `/api/figures/annual-report/pdf?year=${year}&lang=${l}`;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="annual-report-title" data-testid="annual-report">
       <Stack gap="sm">
