@@ -99,6 +99,8 @@ const SCREENS: Screen[] = [
   { name: 'measure kinds', ...list('admin', '/measure-kinds') },
   { name: 'figures', ...list('copil.stats', '/figures') },
   { name: 'home with figures', ...plain('copil.stats', '/') },
+  { name: 'figures with the annual report texts', ...list('cii.officer', '/figures') },
+  { name: 'history import', ...plain('admin', '/history-import') },
   { name: 'situations', ...list('coord.sion', '/situations') },
   {
     name: 'triage',
