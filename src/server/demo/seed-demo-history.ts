@@ -27,6 +27,7 @@ import { previewClosure } from '../tandem/preview-closure.ts';
 import { recordFollowUp } from '../tandem/record-follow-up.ts';
 import { recordMeeting } from '../tandem/save-meeting.ts';
 import { saveFinalReport } from '../tandem/save-final-report.ts';
+import { seedDemoImportedHistory } from './seed-demo-imported-history.ts';
 
 /**
  * Three years of history for the figures (issue 13): about thirty situations announced over the last three years and
@@ -93,6 +94,8 @@ export const HISTORY_NAMES = [
 const COUNT = HISTORY_NAMES.length;
 
 export async function seedDemoHistory(db: Db, config: Config, now: Date = new Date()) {
+  // The years before: the former records, imported (issue 13).
+  await seedDemoImportedHistory(db, config, now);
   const allUsers = await db.select().from(users);
   const allRegions = await db.select().from(regions);
   const allInstitutions = await db.select().from(institutions);

@@ -41,6 +41,17 @@ describe('the demo’s figures', () => {
     expect(durable.columnTotals[0]).toBeGreaterThan(0);
   });
 
+  it('four years before them imported from the former records: anonymous, counted, said so', async () => {
+    const imported = await get('copil.stats', '/api/figures?year=2020');
+    expect(value(imported, 'situations_announced')).toBe(12);
+    expect(value(imported, 'situations_imported')).toBe(12);
+    expect(value(imported, 'tandem_inserted')).toBeGreaterThanOrEqual(3);
+    const live = await get('copil.stats', '/api/figures?year=2025');
+    expect(value(live, 'situations_imported')).toBe(0);
+    const now = await get('copil.stats', '/api/figures?year=2026');
+    expect(value(now, 'since_start_tandem_situations')).toBeGreaterThanOrEqual(25 + 25);
+  });
+
   it('copil.stats sees the figures in the navigation; the tandems have no reminder from the history', async () => {
     const me = await get('copil.stats', '/api/me');
     expect(me.abilities.readFigures).toBe(true);
