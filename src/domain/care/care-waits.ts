@@ -1,0 +1,96 @@
+import { swissDay } from '../consent/consent.ts';
+import type { CareKind } from '../situation/situation-lifecycle.ts';
+
+/**
+ * What a passage through a kind of care waits for, and on whom (the Bureau's region view, issue 12: "4 waiting" in
+ * 2012, seed 004 §6). Pure: the instant is an argument.
+ */
+export const WAIT_WHATS = [
+  'date_to_set',
+  'meeting',
+  'minutes',
+  'conclusion',
+  'pending',
+  'contract',
+  'contract_acceptance',
+  'conformity',
+  'execution',
+  'review_date_to_set',
+  'review',
+  'next_review',
+  'mandate',
+  'coaching',
+  'nothing',
+] as const;
+export type WaitWhat = (typeof WAIT_WHATS)[number];
+
+export const WAIT_WHOS = [
+  'bureau',
+  'coordinator',
+  'participants',
+  'team',
+  'parties',
+  'reference',
+  'tandem',
+  'none',
+] as const;
+export type WaitWho = (typeof WAIT_WHOS)[number];
+
+export interface Wait {
+  what: WaitWhat;
+  who: WaitWho;
+}
+
+export interface PassageFacts {
+  kind: CareKind;
+  status: string;
+  outcome: string | null;
+  meetingStart: Date | null;
+  reviewOn: string | null;
+  endedAt: Date | null;
+}
+
+/**
+ * The passage's own state says what it waits for. An assessment's finer states (whose acceptance of the objectives
+ * contract is missing, the Bureau's conformity check) are the MAMAC lane's: `assessmentDetail` carries them when known.
+ */
+export function waitOf(p: PassageFacts, now: Date, assessmentDetail: Wait | null = null): Wait {
+  if (p.endedAt) return { what: 'nothing', who: 'none' };
+  switch (p.kind) {
+    case 'round_table':
+      if (p.status === 'in_preparation') return { what: 'date_to_set', who: 'bureau' };
+      if (p.status === 'scheduled')
+        return p.meetingStart && p.meetingStart.getTime() > now.getTime()
+          ? { what: 'meeting', who: 'participants' }
+          : { what: 'minutes', who: 'coordinator' };
+      if (p.status === 'held')
+        return p.outcome === 'pending'
+          ? { what: 'pending', who: 'coordinator' }
+          : { what: 'conclusion', who: 'coordinator' };
+      return { what: 'nothing', who: 'none' };
+    case 'network_follow_up':
+      if (p.reviewOn === null) return { what: 'review_date_to_set', who: 'reference' };
+      return p.reviewOn <= swissDay(now)
+        ? { what: 'review', who: 'reference' }
+        : { what: 'next_review', who: 'reference' };
+    case 'assessment':
+      if (assessmentDetail) return assessmentDetail;
+      if (p.status === 'to_organise') return { what: 'date_to_set', who: 'bureau' };
+      if (p.status === 'scheduled')
+        return p.meetingStart && p.meetingStart.getTime() > now.getTime()
+          ? { what: 'meeting', who: 'team' }
+          : { what: 'contract', who: 'team' };
+      if (p.status === 'held') return { what: 'contract_acceptance', who: 'parties' };
+      if (p.status === 'in_execution') return { what: 'execution', who: 'team' };
+      return { what: 'nothing', who: 'none' };
+    case 'tandem':
+      return p.status === 'waiting_tandem' ? { what: 'mandate', who: 'bureau' } : { what: 'coaching', who: 'tandem' };
+  }
+}
+
+/** Whole Swiss days since the passage started (0 on its first day). */
+export function daysWaiting(startedAt: Date, now: Date): number {
+  const a = Date.parse(`${swissDay(startedAt)}T00:00:00Z`);
+  const b = Date.parse(`${swissDay(now)}T00:00:00Z`);
+  return Math.max(0, Math.round((b - a) / 86_400_000));
+}
