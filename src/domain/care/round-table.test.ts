@@ -208,3 +208,12 @@ describe("the Bureau's view: what each kind of care waits for, and on whom", () 
     expect(daysWaiting(new Date('2026-11-01T08:00:00Z'), now)).toBe(29);
   });
 });
+
+describe('meeting times in Europe/Zurich', () => {
+  it('turns a local day and time into the instant, summer and winter', async () => {
+    const { zurichInstant, zurichLocal } = await import('./meeting-time.ts');
+    expect(zurichInstant('2026-12-10', '14:00').toISOString()).toBe('2026-12-10T13:00:00.000Z');
+    expect(zurichInstant('2027-06-10', '14:00').toISOString()).toBe('2027-06-10T12:00:00.000Z');
+    expect(zurichLocal(new Date('2027-06-10T12:00:00Z'))).toEqual({ date: '2027-06-10', time: '14:00' });
+  });
+});

@@ -23,6 +23,7 @@ import {
   SituationsPage,
   StatementsPage,
   TandemsPage,
+  CareBoardPage,
   TriagePage,
   UsersPage,
   preloadAfterSignIn,
@@ -107,6 +108,14 @@ function AppRoutes() {
             element={
               <Gate allowed={Boolean(me?.abilities.triage)}>
                 <TriagePage />
+              </Gate>
+            }
+          />
+          <Route
+            path="care-board"
+            element={
+              <Gate allowed={Boolean(me?.abilities.triage)}>
+                <CareBoardPage />
               </Gate>
             }
           />

@@ -8,6 +8,7 @@ import type { MessageKey } from '../../i18n/fr/index.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
+import { RoundTableInvitations } from '../round-tables/RoundTableInvitations.tsx';
 
 /** What needs the user's attention, by kind: each capability adds its own line here. */
 const ATTENTION: Record<AttentionItem['kind'], { color: string; title: MessageKey; to: string; action: MessageKey }> = {
@@ -153,6 +154,7 @@ export function HomePage() {
           ))}
         </Stack>
       </section>
+      <RoundTableInvitations />
       <Notifications />
       <Card withBorder>
         <Stack gap="xs">

@@ -30,6 +30,8 @@ import {
 } from './labels.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { TandemSection } from '../tandem/TandemSection.tsx';
+import { NetworkSection } from '../round-tables/NetworkSection.tsx';
+import { RoundTableSection } from '../round-tables/RoundTableSection.tsx';
 
 function PersonCard({ s }: { s: Situation }) {
   const { t, date } = useI18n();
@@ -227,6 +229,8 @@ export function SituationPage() {
             <PersonCard s={s} />
             {s.abilities.triage && <DecisionPanel situation={s} />}
             <DecisionCard s={s} />
+            <RoundTableSection situation={s} />
+            <NetworkSection situation={s} />
             <TandemSection situation={s} />
             {editing ? <DraftEditor key={s.id} situation={s} /> : <SituationDetails s={s} />}
             {!s.anonymous && (s.person || s.consents.length > 0) && <ConsentPanel situation={s} />}

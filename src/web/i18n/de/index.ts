@@ -4,6 +4,7 @@ import { deSituations } from './situations.ts';
 import { deTandem } from './tandem.ts';
 import { deTandemFile } from './tandem-file.ts';
 import { deMeasures } from './measures.ts';
+import { deRoundTables } from './round-tables.ts';
 
 export const de: Record<MessageKey, string> = {
   'app.name': 'Tandem',
@@ -222,4 +223,5 @@ export const de: Record<MessageKey, string> = {
   ...deTandem,
   ...deTandemFile,
   ...deMeasures,
+  ...deRoundTables,
 };

@@ -3,6 +3,7 @@ import { frSituations } from './situations.ts';
 import { frTandem } from './tandem.ts';
 import { frTandemFile } from './tandem-file.ts';
 import { frMeasures } from './measures.ts';
+import { frRoundTables } from './round-tables.ts';
 
 /** French: the reference dictionary. German must have exactly the same keys (checked by a test). */
 export const fr = {
@@ -223,6 +224,7 @@ export const fr = {
   ...frTandem,
   ...frTandemFile,
   ...frMeasures,
+  ...frRoundTables,
 };
 
 export type MessageKey = keyof typeof fr;
