@@ -542,6 +542,10 @@ export const outboxMessages = pgTable(
     lockedUntil: ts('locked_until'),
     lastError: text('last_error'),
     sentAt: ts('sent_at'),
+    // An invitation (issue 12): the iCalendar object and its iTIP method (REQUEST or CANCEL), sent as a
+    // text/calendar part and as an attachment.
+    icsMethod: text('ics_method'),
+    icsContent: text('ics_content'),
   },
   (t) => [
     uniqueIndex('outbox_idempotency_key').on(t.idempotencyKey),
@@ -933,4 +937,88 @@ export const measureDecisions = pgTable(
     decidedAt: ts('decided_at').notNull(),
   },
   (t) => [uniqueIndex('measure_decisions_step_key').on(t.measureId, t.step)],
+);
+
+/* ---------- Every kind of care (issue 12) ---------- */
+
+/**
+ * One situation's stay in one kind of care (src/domain/care/passage.ts): its
+ * dates, who opened and ended it, its outcome and why. An assessment or a round
+ * table also has its one meeting here (date, place, the invitations' sequence).
+ */
+export const carePassages = pgTable(
+  'care_passages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    situationId: uuid('situation_id')
+      .notNull()
+      .references(() => situations.id),
+    kind: careKindEnum('kind').notNull(),
+    status: text('status').notNull(),
+    startedAt: ts('started_at').notNull(),
+    startedByUserId: uuid('started_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    // The Bureau member responsible for an assessment, the coordinator piloting a round table, a network's reference.
+    responsibleUserId: uuid('responsible_user_id').references(() => users.id),
+    meetingStart: ts('meeting_start'),
+    meetingDurationMinutes: integer('meeting_duration_minutes').notNull().default(120),
+    meetingPlace: text('meeting_place').notNull().default(''),
+    // The iCalendar SEQUENCE of the invitations: grows with every change the participants must see.
+    invitationSequence: integer('invitation_sequence').notNull().default(0),
+    reviewOn: date('review_on', { mode: 'string' }),
+    endedAt: ts('ended_at'),
+    endedByUserId: uuid('ended_by_user_id').references(() => users.id),
+    outcome: text('outcome'),
+    outcomeReason: text('outcome_reason').notNull().default(''),
+    outcomeInstitutionId: uuid('outcome_institution_id').references(() => institutions.id),
+    mandateId: uuid('mandate_id').references(() => mandates.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('care_passages_situation_idx').on(t.situationId, t.startedAt),
+    index('care_passages_kind_status_idx').on(t.kind, t.status, t.startedAt),
+    // At most one open passage per situation: the situation is in one kind of care at a time.
+    uniqueIndex('care_passages_open_key').on(t.situationId).where(sql`${t.endedAt} IS NULL`),
+  ],
+);
+
+/**
+ * Who takes part in a passage: users (répondants, professionals, the SMR doctor,
+ * the Bureau) and, at an assessment, the person (no account: the address and
+ * language of the invitation). Taking part opens the file through the access
+ * rules (`care_participant`, `care_institution`).
+ */
+export const careParticipants = pgTable(
+  'care_participants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    passageId: uuid('passage_id')
+      .notNull()
+      .references(() => carePassages.id),
+    situationId: uuid('situation_id')
+      .notNull()
+      .references(() => situations.id),
+    userId: uuid('user_id').references(() => users.id),
+    institutionId: uuid('institution_id').references(() => institutions.id),
+    role: text('role').notNull(),
+    email: text('email').notNull().default(''),
+    language: languageEnum('language').notNull().default('fr'),
+    addedAt: ts('added_at').notNull(),
+    addedByUserId: uuid('added_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    removedAt: ts('removed_at'),
+    version: version(),
+  },
+  (t) => [
+    index('care_participants_passage_idx').on(t.passageId),
+    index('care_participants_situation_idx').on(t.situationId),
+    index('care_participants_user_idx').on(t.userId),
+    uniqueIndex('care_participants_user_key')
+      .on(t.passageId, t.userId)
+      .where(sql`${t.userId} IS NOT NULL AND ${t.removedAt} IS NULL`),
+  ],
 );

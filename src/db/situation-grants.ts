@@ -24,8 +24,8 @@ import { type Database, type Queryable, queryRows } from './open-db.ts';
  * exhaustive, so a new predicate does not compile until it has its source.
  * A PL/pgSQL function generated from them rewrites a situation's grants; the
  * triggers of migration 0009 call it in the transaction of every change of a
- * situation, procuration, case team, mandate or tandem. When the rules change,
- * the next start installs the new function and rebuilds every grant
+ * situation, procuration, case team, mandate or tandem (and of 0015: a passage's end, its participants). When the
+ * rules change, the next start installs the new function and rebuilds every grant
  * (`installSituationGrants`). src/server/situations/access-parity.int.test.ts
  * proves the result equal to `can()`.
  */
@@ -88,6 +88,22 @@ function predicateSource(p: SituationPredicate): GrantSource {
       };
     case 'file_holder':
       return { joins: 'JOIN mandates hm ON hm.situation_id = s.id', value: 'hm.holder_user_id::text' };
+    case 'care_participant':
+      // Taking part ends when the participant is removed or the passage ends, whichever comes first (LEAST skips
+      // NULLs: null only while both are open).
+      return {
+        joins: `JOIN care_participants cpu ON cpu.situation_id = s.id AND cpu.user_id IS NOT NULL
+                JOIN care_passages cpu_p ON cpu_p.id = cpu.passage_id`,
+        value: 'cpu.user_id::text',
+        endedAt: 'LEAST(cpu.removed_at, cpu_p.ended_at)',
+      };
+    case 'care_institution':
+      return {
+        joins: `JOIN care_participants cpi ON cpi.situation_id = s.id AND cpi.institution_id IS NOT NULL
+                JOIN care_passages cpi_p ON cpi_p.id = cpi.passage_id`,
+        value: 'cpi.institution_id::text',
+        endedAt: 'LEAST(cpi.removed_at, cpi_p.ended_at)',
+      };
     default: {
       const unknown: never = p;
       throw new Error(`unknown predicate ${String(unknown)}`);
@@ -192,7 +208,8 @@ export async function installSituationGrants(database: Database): Promise<'insta
     await tx.execute(sql.raw(refreshFunctionSql()));
     // No change of facts may slip between the rebuild and the new function.
     await tx.execute(
-      sql`LOCK TABLE situations, consents, case_team_members, mandates, tandems IN SHARE ROW EXCLUSIVE MODE`,
+      sql`LOCK TABLE situations, consents, case_team_members, mandates, tandems, care_passages, care_participants
+        IN SHARE ROW EXCLUSIVE MODE`,
     );
     await rebuildAllGrants(tx);
     await tx.execute(sql`INSERT INTO situation_grants_state (id, fingerprint, installed_at)

@@ -357,6 +357,15 @@ export const DEMO_USERS: readonly {
     what: 'CII correspondent, OAI',
   },
   {
+    username: 'oai.smr',
+    givenName: 'Claire',
+    familyName: 'Bonvin',
+    institution: 'oai',
+    roles: ['smr_doctor'],
+    language: 'fr',
+    what: "doctor of the OAI's medical service (SMR), delegated to MAMAC assessments",
+  },
+  {
     username: 'osp.repondant',
     givenName: 'Thomas',
     familyName: 'Michellod',

@@ -9,6 +9,8 @@ export const ROLES = [
   'sas_reviewer',
   'commune_approver',
   'statistics_reader',
+  // A doctor delegated by the OAI's medical service (SMR) to MAMAC assessments (004 §6): sees only those.
+  'smr_doctor',
   'admin',
 ] as const;
 export type Role = (typeof ROLES)[number];

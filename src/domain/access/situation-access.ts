@@ -29,7 +29,14 @@ export type SituationPredicate =
   /** A member of the assigned tandem while the mandate runs, and for the grace period after it ends. */
   | 'tandem_member'
   /** Holds the file (the tandem's lead, after closure the budget holder, after a hand-back the ORP counsellor). */
-  | 'file_holder';
+  | 'file_holder'
+  /**
+   * Takes part in an assessment, a round table or a network follow-up of the situation (issue 12), and for the
+   * grace period after the passage ended or the caller was removed from it.
+   */
+  | 'care_participant'
+  /** The caller's institution takes part in such a passage (its répondants CII follow what it takes part in). */
+  | 'care_institution';
 
 export type SituationReadAction = 'read' | 'read_identity';
 
@@ -47,6 +54,10 @@ export const SITUATION_ACCESS_RULES: Record<SituationReadAction, readonly (reado
     ['announced', 'identified', 'named_in_consent', 'case_team'],
     ['tandem_member'],
     ['file_holder'],
+    // A participant sees the file; without a procuration naming their institution, only its anonymous profile
+    // (a round table without consent is held on the anonymous situation: 004 §6, DOMAIN.md §3).
+    ['announced', 'care_participant'],
+    ['announced', 'care_institution', 'correspondent'],
   ],
   read_identity: [
     ['announcer', 'announcer_institution'],
@@ -55,6 +66,7 @@ export const SITUATION_ACCESS_RULES: Record<SituationReadAction, readonly (reado
     ['announced', 'identified', 'named_in_consent', 'case_team'],
     ['announced', 'identified', 'named_in_consent', 'tandem_member'],
     ['announced', 'identified', 'named_in_consent', 'file_holder'],
+    ['announced', 'identified', 'named_in_consent', 'care_participant'],
   ],
 };
 
@@ -75,9 +87,20 @@ export interface SituationFacts {
   caseTeam: readonly { userId: string; removedAt: Date | null }[];
   /** The tandem mandate, once the Bureau assigned one. */
   mandate: MandateFacts | null;
+  /**
+   * Who takes part in the situation's assessments, round tables and network follow-ups (users, with their
+   * institution), and when that ended: removed from it, or the passage ended (null: still taking part).
+   */
+  careParticipants: readonly CareParticipantFacts[];
   /** The moment of the request and how long access from an ended role lasts (configuration). */
   now: Date;
   graceDays: number;
+}
+
+export interface CareParticipantFacts {
+  userId: string | null;
+  institutionId: string | null;
+  endedAt: Date | null;
 }
 
 export interface MandateFacts {
@@ -140,6 +163,14 @@ export function predicateHolds(p: SituationPredicate, actor: Actor, s: Situation
       );
     case 'file_holder':
       return s.mandate?.holderUserId === actor.userId;
+    case 'care_participant':
+      return s.careParticipants.some(
+        (p) => p.userId === actor.userId && roleStillCounts(p.endedAt, s.now, s.graceDays),
+      );
+    case 'care_institution':
+      return s.careParticipants.some(
+        (p) => p.institutionId === actor.institutionId && roleStillCounts(p.endedAt, s.now, s.graceDays),
+      );
     default: {
       const unknown: never = p;
       throw new Error(`unknown predicate ${String(unknown)}`);
@@ -190,6 +221,8 @@ export const PREDICATE_GRANTEE: Record<SituationPredicate, GranteeKind | null> =
   case_team: 'user',
   tandem_member: 'user',
   file_holder: 'user',
+  care_participant: 'user',
+  care_institution: 'institution',
 };
 
 /** The region value of a grant that every region's Bureau holds: the cantonal Bureau sees all regions. */

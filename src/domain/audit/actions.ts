@@ -127,6 +127,10 @@ export const AUDIT_ACTIONS = [
   'measure_kind.update',
   'statement.read',
   'statement.canton_read',
+  // every kind of care (issue 12): who takes part, the invitations sent to them
+  'care.participant_add',
+  'care.participant_remove',
+  'care.invitation_send',
   // e-mail
   'outbox.list',
   'outbox.read',

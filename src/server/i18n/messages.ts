@@ -111,6 +111,20 @@ const fr: Messages = {
   'consent.ownRecording': 'Une autre personne que celle qui a saisi la procuration doit en vérifier le scan.',
   'consent.notPending': 'Cette procuration n’attend plus de vérification.',
   'caseTeam.unknownUser': 'Choisissez un·e professionnel·le actif·ve qui suit des situations.',
+  'care.unknownParticipant': 'Choisissez une personne dont le compte est actif.',
+  'care.invitation.subject.REQUEST': '{kind} {number} : invitation le {date} à {time}',
+  'care.invitation.subject.CANCEL': '{kind} {number} du {date} : annulé',
+  'care.invitation.body.REQUEST':
+    'Bonjour,\n\nVous êtes invité·e à : {kind}, situation {number}.\nDate : {date} à {time} ({minutes} minutes)\n' +
+    'Lieu : {place}\nOrganisé par : {organizer}\n\nL’invitation est jointe pour votre agenda (invitation.ics). ' +
+    'Les détails de la situation sont dans Tandem, selon vos droits.\n\nBureau CII',
+  'care.invitation.body.CANCEL':
+    'Bonjour,\n\n{kind}, situation {number}, prévu le {date} à {time}, est annulé.\n' +
+    'L’annulation est jointe pour votre agenda (invitation.ics).\n\nBureau CII',
+  'care.kind.assessment': 'Évaluation MAMAC',
+  'care.kind.round_table': 'Table ronde',
+  'care.kind.tandem': 'Coaching en tandem',
+  'care.kind.network_follow_up': 'Suivi en réseau',
   'caseTeam.notCovered': 'La procuration valable ne nomme pas {institution} : faites-la d’abord élargir.',
   'tandem.consentMissing':
     'La procuration valable ne couvre pas le suivi par ce tandem (institutions manquantes : {institutions}). La ' +
@@ -344,6 +358,20 @@ const de: Messages = {
   'consent.ownRecording': 'Eine andere Person als die, welche die Vollmacht erfasst hat, muss den Scan prüfen.',
   'consent.notPending': 'Diese Vollmacht wartet nicht mehr auf eine Prüfung.',
   'caseTeam.unknownUser': 'Wählen Sie eine aktive Fachperson, die Situationen begleitet.',
+  'care.unknownParticipant': 'Wählen Sie eine Person mit aktivem Konto.',
+  'care.invitation.subject.REQUEST': '{kind} {number}: Einladung am {date} um {time}',
+  'care.invitation.subject.CANCEL': '{kind} {number} vom {date}: abgesagt',
+  'care.invitation.body.REQUEST':
+    'Guten Tag\n\nSie sind eingeladen zu: {kind}, Situation {number}.\nDatum: {date} um {time} ({minutes} Minuten)\n' +
+    'Ort: {place}\nOrganisiert von: {organizer}\n\nDie Einladung für Ihren Kalender liegt bei (invitation.ics). ' +
+    'Die Einzelheiten der Situation finden Sie in Tandem, gemäss Ihren Rechten.\n\nIIZ-Büro',
+  'care.invitation.body.CANCEL':
+    'Guten Tag\n\n{kind}, Situation {number}, vorgesehen am {date} um {time}, ist abgesagt.\n' +
+    'Die Absage für Ihren Kalender liegt bei (invitation.ics).\n\nIIZ-Büro',
+  'care.kind.assessment': 'MAMAC-Abklärung',
+  'care.kind.round_table': 'Runder Tisch',
+  'care.kind.tandem': 'Tandem-Coaching',
+  'care.kind.network_follow_up': 'Netzwerkbegleitung',
   'caseTeam.notCovered': 'Die gültige Vollmacht nennt {institution} nicht: Lassen Sie sie zuerst erweitern.',
   'tandem.consentMissing':
     'Die gültige Vollmacht deckt die Begleitung durch dieses Tandem nicht ab (fehlende Institutionen: ' +

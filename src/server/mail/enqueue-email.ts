@@ -18,6 +18,8 @@ export async function enqueueEmail(
     language: Language;
     situationId?: string | null;
     now: Date;
+    /** An iCalendar invitation (issue 12): sent as a text/calendar part with its method, and as an attachment. */
+    ics?: { method: 'REQUEST' | 'CANCEL'; content: string };
   },
 ): Promise<{ id: string; messageId: string } | null> {
   const [row] = await q
@@ -30,6 +32,8 @@ export async function enqueueEmail(
       textBody: m.text,
       language: m.language,
       situationId: m.situationId ?? null,
+      icsMethod: m.ics?.method ?? null,
+      icsContent: m.ics?.content ?? null,
       createdAt: m.now,
       nextAttemptAt: m.now,
     })

@@ -16,6 +16,20 @@ const mailOf = (m: OutboxRow, from: string) => ({
   messageId: m.messageId,
   date: m.createdAt,
   headers: { 'Content-Language': m.language === 'de' ? 'de-CH' : 'fr-CH' },
+  // An invitation: the text/calendar alternative calendar programs act on (iTIP method), and the same object as a
+  // file for those that only show attachments.
+  ...(m.icsContent
+    ? {
+        icalEvent: { method: m.icsMethod ?? 'REQUEST', filename: 'invitation.ics', content: m.icsContent },
+        attachments: [
+          {
+            filename: 'invitation.ics',
+            content: m.icsContent,
+            contentType: `text/calendar; charset=utf-8; method=${m.icsMethod ?? 'REQUEST'}`,
+          },
+        ],
+      }
+    : {}),
 });
 
 /** Real SMTP through nodemailer; the Message-ID of the outbox row is kept on every attempt. */

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../../db/open-db.ts';
 import {
+  careParticipants,
+  carePassages,
   caseTeamMembers,
   consents,
   institutions,
@@ -15,7 +17,7 @@ import {
 import { can } from '../../domain/access/policy.ts';
 import { ROLES, type Actor, type Role } from '../../domain/access/roles.ts';
 import { DATA_CATEGORIES, swissDay } from '../../domain/consent/consent.ts';
-import { SITUATION_STATUSES } from '../../domain/situation/situation-lifecycle.ts';
+import { CARE_KINDS, SITUATION_STATUSES } from '../../domain/situation/situation-lifecycle.ts';
 import { seedDemo } from '../../test/demo-canton.ts';
 import { seededRng } from '../../test/fuzz-cases.ts';
 import { openTestDatabase } from '../../test/int-harness.ts';
@@ -146,6 +148,39 @@ async function edgeStates() {
       removedAt: left === null ? null : ago(left),
     });
   }
+  // Taking part in an assessment or a round table: the passage ended, or the participant removed, 89 and 91 days ago.
+  for (const [ended, removed] of [
+    [89, null],
+    [91, null],
+    [null, 89],
+    [null, 91],
+    [200, 10],
+    [null, null],
+  ] as const) {
+    const { situationId, personId } = await situation();
+    if (ended === null) await consent(personId, {});
+    const [passage] = await db
+      .insert(carePassages)
+      .values({
+        situationId,
+        kind: 'round_table',
+        status: ended === null ? 'held' : 'ended',
+        startedAt: ago(300),
+        startedByUserId: announcer.id,
+        endedAt: ended === null ? null : ago(ended),
+      })
+      .returning({ id: carePassages.id });
+    await db.insert(careParticipants).values({
+      passageId: passage!.id,
+      situationId,
+      userId: colleague.id,
+      institutionId: colleague.institutionId,
+      role: 'professional',
+      addedAt: ago(300),
+      addedByUserId: announcer.id,
+      removedAt: removed === null ? null : ago(removed),
+    });
+  }
   for (const over of [
     { validUntil: dayOffset(0) },
     { validUntil: dayOffset(-1) },
@@ -251,6 +286,33 @@ async function generateStates(n: number) {
         closedAt: closed,
         handedBackAt: handedBack,
       });
+    }
+    if (r.chance(0.4)) {
+      // An assessment, a round table or a network follow-up: participants, some removed, the passage maybe ended.
+      const ended = r.chance(0.5) ? new Date(NOW.getTime() + Math.min(nearDays(), 0) * DAY) : null;
+      const [passage] = await db
+        .insert(carePassages)
+        .values({
+          situationId: s!.id,
+          kind: r.pick(CARE_KINDS),
+          status: ended ? 'ended' : 'held',
+          startedAt: new Date(NOW.getTime() - 300 * DAY),
+          startedByUserId: announcer.id,
+          endedAt: ended,
+        })
+        .returning({ id: carePassages.id });
+      for (const member of r.some(allUsers, 0.08)) {
+        await db.insert(careParticipants).values({
+          passageId: passage!.id,
+          situationId: s!.id,
+          userId: r.chance(0.9) ? member.id : null,
+          institutionId: r.chance(0.8) ? member.institutionId : r.pick([null, r.pick(allInstitutions).id]),
+          role: 'professional',
+          addedAt: new Date(NOW.getTime() - 250 * DAY),
+          addedByUserId: announcer.id,
+          removedAt: r.chance(0.3) ? new Date(NOW.getTime() + Math.min(nearDays(), 0) * DAY) : null,
+        });
+      }
     }
   }
 }
@@ -396,6 +458,34 @@ async function changeStates() {
         .update(caseTeamMembers)
         .set({ removedAt: ago(nearDays()) })
         .where(sql`id = ${m.id}`);
+  }
+  // Participants removed, moved to another institution or deleted; passages ended or reopened (migration 0015).
+  for (const p of await db.select({ id: careParticipants.id }).from(careParticipants)) {
+    if (!r.chance(0.4)) continue;
+    const change = r.pick(['remove', 'institution', 'user', 'delete'] as const);
+    if (change === 'remove')
+      await db
+        .update(careParticipants)
+        .set({ removedAt: ago(Math.min(nearDays(), 0)) })
+        .where(sql`id = ${p.id}`);
+    if (change === 'institution')
+      await db
+        .update(careParticipants)
+        .set({ institutionId: r.pick(allInstitutions).id })
+        .where(sql`id = ${p.id}`);
+    if (change === 'user')
+      await db
+        .update(careParticipants)
+        .set({ userId: r.pick(allUsers).id })
+        .where(sql`id = ${p.id}`);
+    if (change === 'delete') await db.delete(careParticipants).where(sql`id = ${p.id}`);
+  }
+  for (const p of await db.select({ id: carePassages.id }).from(carePassages)) {
+    if (!r.chance(0.4)) continue;
+    await db
+      .update(carePassages)
+      .set({ endedAt: r.chance(0.7) ? ago(Math.min(nearDays(), 0)) : null })
+      .where(sql`id = ${p.id}`);
   }
   for (const m of await db.select({ id: mandates.id }).from(mandates)) {
     if (!r.chance(0.4)) continue;

@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { DecisionBody } from '../../contracts/situations.ts';
 import { DomainError, type FieldError, conflict, invalid } from '../../domain/errors.ts';
+import { orientedTo } from '../../domain/care/passage.ts';
 import { nextStatus } from '../../domain/situation/situation-lifecycle.ts';
 import { checkTandemEligibility } from '../../domain/situation/tandem-eligibility.ts';
 import { hasVisibleText } from '../../domain/text/visible-text.ts';
 import { regions } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
+import { currentPassage, endPassage, openPassage } from '../care/passage-repository.ts';
 import { bureauOfRegion, notifyUsers } from '../notifications/notify.ts';
 import { loadSituationFor } from './load-situation.ts';
 import { recordSituationEvent } from './record-event.ts';
@@ -64,6 +66,13 @@ export async function decideSituation(ctx: AuthedContext, id: string, body: Deci
           };
     const ok = await updateSituationIf(tx, id, { version: body.version, status: row.status }, values);
     if (!ok) throw conflict();
+    if (body.decision === 'orient') {
+      // Each kind of care is a passage of its own (issue 12): the one the situation leaves ends (a round table
+      // oriented on, 004 §6), unless its own outcome was recorded first; the new one starts.
+      const open = await currentPassage(tx, id);
+      if (open) await endPassage(tx, ctx, open, { outcome: orientedTo(body.careKind), reason: body.reason });
+      await openPassage(tx, ctx, { situationId: id, kind: body.careKind });
+    }
     await recordSituationEvent(tx, ctx, {
       situationId: id,
       personId: row.personId,

@@ -5,7 +5,7 @@ import { swissDay } from '../../domain/consent/consent.ts';
 import { DomainError, type FieldError, conflict, invalid } from '../../domain/errors.ts';
 import { checkAssignment, fileHolding } from '../../domain/tandem/file-holding.ts';
 import { addMonths, plannedEnd } from '../../domain/tandem/mandate.ts';
-import { institutions, mandates, tandems, users } from '../../db/schema.ts';
+import { carePassages, institutions, mandates, tandems, users } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { notifyUsers } from '../notifications/notify.ts';
 import { loadSituationFor } from '../situations/load-situation.ts';
@@ -98,6 +98,13 @@ export async function assignTandem(ctx: AuthedContext, situationId: string, body
       .onConflictDoNothing({ target: mandates.situationId })
       .returning({ id: mandates.id });
     if (!m) throw conflict();
+    // The tandem's passage now runs on this mandate.
+    await tx
+      .update(carePassages)
+      .set({ status: 'active', mandateId: m.id, updatedAt: now, version: sql`${carePassages.version} + 1` })
+      .where(
+        and(eq(carePassages.situationId, situationId), eq(carePassages.kind, 'tandem'), isNull(carePassages.endedAt)),
+      );
     await recordSituationEvent(tx, ctx, {
       situationId,
       personId: row.personId,

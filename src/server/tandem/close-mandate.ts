@@ -14,6 +14,7 @@ import { ensureAllowed } from '../http/access.ts';
 import { translate } from '../i18n/messages.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { withdrawWaitingMeasures } from '../measures/withdraw-waiting-measures.ts';
+import { currentPassage, endPassage } from '../care/passage-repository.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { notifyUsers } from '../notifications/notify.ts';
 import { recordSituationEvent } from '../situations/record-event.ts';
@@ -110,6 +111,9 @@ export async function closeMandate(ctx: AuthedContext, situationId: string, body
       .where(and(eq(situations.id, situationId), eq(situations.status, 'tandem')))
       .returning({ id: situations.id });
     if (!closed.length) throw conflict();
+    // The tandem's passage ends with the mandate's outcome (issue 12: every kind of care is counted by outcome).
+    const passage = await currentPassage(tx, situationId, 'tandem');
+    if (passage) await endPassage(tx, ctx, passage, { outcome: body.outcome });
     const followUps = followUpDates(body.outcome, body.outcomeOn);
     if (followUps.length)
       await tx.insert(insertionFollowUps).values(followUps.map((f) => ({ ...f, mandateId: mandate.id, situationId })));

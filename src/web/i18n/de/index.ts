@@ -212,6 +212,7 @@ export const de: Record<MessageKey, string> = {
   'role.measures_decider': 'Massnahmenentscheid (LAM)',
   'role.sas_reviewer': 'Vorbescheid DSW',
   'role.commune_approver': 'Genehmigung Gemeinde',
+  'role.smr_doctor': 'Ärztin/Arzt RAD der IV-Stelle',
   'role.statistics_reader': 'Statistiken lesen (COPIL/CDC)',
   'role.admin': 'Administration',
 

@@ -213,6 +213,7 @@ export const fr = {
   'role.measures_decider': 'Décideur·se mesures (LMMT)',
   'role.sas_reviewer': 'Préavis SAS',
   'role.commune_approver': 'Approbation communale',
+  'role.smr_doctor': 'Médecin SMR de l’OAI',
   'role.statistics_reader': 'Lecture des statistiques (COPIL/CDC)',
   'role.admin': 'Administrateur·trice',
 
