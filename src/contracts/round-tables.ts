@@ -7,7 +7,6 @@ import { AGE_BANDS, RISK_FACTORS } from '../domain/situation/vocabulary.ts';
 import { IdSchema, IsoDateSchema, VersionSchema, trimmed } from './common.ts';
 import { CriterionAnswerSchema, PersonInputSchema } from './situations.ts';
 
-const text = (max: number) => z.string().trim().max(max);
 const TimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 /**

@@ -26,6 +26,9 @@ import { tandemRoutes } from './tandem/tandem.routes.ts';
 import { plannedMeetingRoutes } from './tandem/planned-meetings.routes.ts';
 import { measuresRoutes } from './measures/measures.routes.ts';
 import { outboxRoutes } from './mail/outbox.routes.ts';
+import { careBoardRoutes } from './care/board/board.routes.ts';
+import { networkRoutes } from './care/network/network.routes.ts';
+import { roundTableRoutes } from './care/round-tables/round-tables.routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -127,6 +130,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(plannedMeetingRoutes);
   await app.register(measuresRoutes);
   await app.register(outboxRoutes);
+  await app.register(roundTableRoutes);
+  await app.register(networkRoutes);
+  await app.register(careBoardRoutes);
   // "degraded" while requests are refused (503) or wait for a database connection: a load balancer can steer away.
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({
     ok: true,

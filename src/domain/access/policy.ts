@@ -23,7 +23,8 @@ export type Resource =
   | { type: 'measure_kind' }
   | ({ type: 'measure_step'; step: DecisionStep; basis?: ReadonlySet<string> } & CommuneFacts)
   | ({ type: 'commune_statement' } & CommuneFacts)
-  | { type: 'canton_statement' };
+  | { type: 'canton_statement' }
+  | { type: 'care_board' };
 
 /**
  * A commune's approvers act for their own commune only: the person's commune of
@@ -55,7 +56,9 @@ export type Action =
   | 'coach'
   | 'hand_back'
   | 'follow_up'
-  | 'decide';
+  | 'decide'
+  | 'pilot_care'
+  | 'link_person';
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   const admin = hasRole(actor, 'admin');
@@ -108,6 +111,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case 'canton_statement':
       // Every commune's statements of a quarter at once: the SAS, which receives them all, and no one else.
       return action === 'read' && hasRole(actor, 'sas_reviewer');
+    case 'care_board':
+      // The Bureau's view of the assessments, round tables and network follow-ups of its regions (issue 12).
+      return action === 'read' && isBureau(actor);
     case 'person_merge':
       // Anyone who announces may ask for a merge; the Bureau reviews it.
       if (action === 'request') return hasRole(actor, 'field_professional') || isBureau(actor);
@@ -181,6 +187,13 @@ function canOnSituation(actor: Actor, action: Action, s: SituationFacts): boolea
       return holds('tandem_member');
     case 'follow_up':
       return holds('file_holder');
+    case 'pilot_care':
+      // The Bureau of the region organises round tables and network follow-ups (004 §6: piloted by the regional
+      // coordinator); the participants read them.
+      return holds('announced') && holds('bureau_of_region');
+    case 'link_person':
+      // An anonymous situation linked to its person once a consent arrived: its announcer or the Bureau of the region.
+      return holds('announced') && !holds('identified') && (holds('announcer') || holds('bureau_of_region'));
     default:
       return false;
   }

@@ -87,10 +87,3 @@ export function waitOf(p: PassageFacts, now: Date, assessmentDetail: Wait | null
       return p.status === 'waiting_tandem' ? { what: 'mandate', who: 'bureau' } : { what: 'coaching', who: 'tandem' };
   }
 }
-
-/** Whole Swiss days since the passage started (0 on its first day). */
-export function daysWaiting(startedAt: Date, now: Date): number {
-  const a = Date.parse(`${swissDay(startedAt)}T00:00:00Z`);
-  const b = Date.parse(`${swissDay(now)}T00:00:00Z`);
-  return Math.max(0, Math.round((b - a) / 86_400_000));
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysWaiting, waitOf } from './care-waits.ts';
+import { waitOf } from './care-waits.ts';
 import { checkNetwork, checkNetworkClosure, checkReview, reviewOverdueDays } from './network-follow-up.ts';
 import {
   ROUND_TABLE_OUTCOMES,
@@ -200,20 +200,5 @@ describe("the Bureau's view: what each kind of care waits for, and on whom", () 
     });
     expect(waitOf({ ...base, kind: 'assessment', status: 'to_organise' }, now).who).toBe('bureau');
     expect(waitOf({ ...base, kind: 'round_table', status: 'concluded', endedAt: now }, now).what).toBe('nothing');
-  });
-
-  it('counts the days waited in Swiss days', () => {
-    // 23:30 UTC on the 29th is already the 30th in Zurich.
-    expect(daysWaiting(new Date('2026-11-29T23:30:00Z'), new Date('2026-11-30T08:00:00Z'))).toBe(0);
-    expect(daysWaiting(new Date('2026-11-01T08:00:00Z'), now)).toBe(29);
-  });
-});
-
-describe('meeting times in Europe/Zurich', () => {
-  it('turns a local day and time into the instant, summer and winter', async () => {
-    const { zurichInstant, zurichLocal } = await import('./meeting-time.ts');
-    expect(zurichInstant('2026-12-10', '14:00').toISOString()).toBe('2026-12-10T13:00:00.000Z');
-    expect(zurichInstant('2027-06-10', '14:00').toISOString()).toBe('2027-06-10T12:00:00.000Z');
-    expect(zurichLocal(new Date('2027-06-10T12:00:00Z'))).toEqual({ date: '2027-06-10', time: '14:00' });
   });
 });

@@ -13,9 +13,16 @@ export const PROFESSIONAL_ROLES = ['field_professional', 'cii_correspondent', 't
  * whole canton (no region). Accounts, never the person: a round table is held without them.
  */
 export async function listRoundTableCandidates(ctx: AuthedContext, situationId: string) {
-  const { row, passage } = await loadPassageFor(ctx, situationId, 'round_table', 'pilot_care', 'round_table.candidates', {
-    open: true,
-  });
+  const { row, passage } = await loadPassageFor(
+    ctx,
+    situationId,
+    'round_table',
+    'pilot_care',
+    'round_table.candidates',
+    {
+      open: true,
+    },
+  );
   const rows = await ctx.db
     .select({
       id: users.id,

@@ -17,7 +17,7 @@ import { anonymousProfile } from './round-table-repository.ts';
 export const roundTableStatus = (p: PassageRow): RoundTableStatus =>
   p.endedAt ? 'concluded' : (p.status as RoundTableStatus);
 
-/** The round-table outcome of a passage's outcome: "found work" is the passages' `inserted` (domain/care/passage.ts). */
+/** A passage's outcome as a round table's: "found work" is the passages' `inserted` (domain/care/passage.ts). */
 export function roundTableOutcome(outcome: string | null): RoundTableOutcome | null {
   switch (outcome) {
     case null:
@@ -85,7 +85,8 @@ export async function presentRoundTable(
     place: passage.meetingPlace,
     invitationSequence: passage.invitationSequence,
     // Called off: back in preparation after invitations went out (their CANCEL carried the last sequence).
-    invitationsCancelled: status === 'in_preparation' && passage.meetingStart === null && passage.invitationSequence > 0,
+    invitationsCancelled:
+      status === 'in_preparation' && passage.meetingStart === null && passage.invitationSequence > 0,
     participants: participants
       .filter((p) => p.role !== 'person')
       .map((p) => ({

@@ -21,9 +21,16 @@ export async function setRoundTableParticipants(
   situationId: string,
   body: { userIds: string[]; version: number },
 ) {
-  const { row, passage } = await loadPassageFor(ctx, situationId, 'round_table', 'pilot_care', 'round_table.participants', {
-    open: true,
-  });
+  const { row, passage } = await loadPassageFor(
+    ctx,
+    situationId,
+    'round_table',
+    'pilot_care',
+    'round_table.participants',
+    {
+      open: true,
+    },
+  );
   if (!passage) return;
   ensureVersion(passage, body.version);
   const status = roundTableStatus(passage);
@@ -45,7 +52,8 @@ export async function setRoundTableParticipants(
           ),
         )
     : [];
-  const unknown = wanted.findIndex((id) => !accounts.some((a) => a.id === id));
+  const found = new Set(accounts.map((a) => a.id));
+  const unknown = wanted.findIndex((id) => !found.has(id));
   if (unknown >= 0) throw invalid([{ path: `userIds.${unknown}`, messageKey: 'care.unknownParticipant' }]);
   const coordinatorId = passage.responsibleUserId ?? ctx.actor.userId;
   if (status === 'scheduled') {

@@ -4,6 +4,14 @@ import type { frRoundTables } from '../fr/round-tables.ts';
 export const deRoundTables: Record<keyof typeof frRoundTables, string> = {
   'nav.careBoard': 'Betreuungen',
 
+  'event.round_table_schedule': 'Runder Tisch einberufen',
+  'event.round_table_cancel': 'Sitzung des runden Tisches abgesagt',
+  'event.round_table_hold': 'Runder Tisch durchgeführt',
+  'event.round_table_pending': 'Runder Tisch pendent',
+  'event.link_person': 'Situation mit der Person verknüpft',
+  'event.network_update': 'Netzwerkbegleitung geändert',
+  'event.network_review': 'Überprüfung der Netzwerkbegleitung',
+
   'rt.title': 'Runder Tisch (TRO)',
   'rt.intro':
     'Vorabklärung unter Fachpersonen mehrerer Institutionen, ohne die betroffene Person, um die passende ' +

@@ -2,6 +2,14 @@
 export const frRoundTables = {
   'nav.careBoard': 'Prises en charge',
 
+  'event.round_table_schedule': 'Table ronde convoquée',
+  'event.round_table_cancel': 'Séance de table ronde annulée',
+  'event.round_table_hold': 'Table ronde tenue',
+  'event.round_table_pending': 'Table ronde en suspens',
+  'event.link_person': 'Situation liée à la personne',
+  'event.network_update': 'Suivi en réseau modifié',
+  'event.network_review': 'Revue du suivi en réseau',
+
   'rt.title': 'Table ronde (TRO)',
   'rt.intro':
     'Pré-évaluation entre professionnel·les de plusieurs institutions, sans la personne concernée, pour déterminer ' +
