@@ -431,7 +431,7 @@ describe('round tables', () => {
     ]);
   });
 
-  it('is out of reach of an uninvolved institution and of another region (404); the board shows its regions only', async () => {
+  it('is out of reach of an uninvolved institution and of another region; the board shows its regions', async () => {
     t.clock.now = new Date('2026-09-01T08:00:00Z');
     let [pro, coord] = [await t.signIn('pro'), await t.signIn('coord')];
     const { id } = await announcedSituation(t, pro, { navs13: '756.5555.5555.57', officialName: 'Rey' });
