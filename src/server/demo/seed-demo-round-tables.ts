@@ -29,9 +29,9 @@ const HOUR = 3_600_000;
 /**
  * Round tables and network follow-ups of the demo canton (issue 12, seed 004 §6), through the same use cases as the
  * screens and dated back from `now`, so that the demo is right at any clock date: one at every state — in
- * preparation in German (Oberwallis), scheduled on the anonymous situation of Monthey, held and pending, concluded
- * with "found work", concluded towards a tandem — and a network follow-up whose review is due. Every round table here
- * is held without a consent, on the anonymous situation.
+ * preparation in Sion and in German (Oberwallis), scheduled on the anonymous situation of Monthey, held and pending,
+ * concluded with "found work", concluded towards a tandem — and a network follow-up whose review is due. Every round
+ * table here is held without a consent, on the anonymous situation.
  */
 export async function seedDemoRoundTables(db: Db, config: Config, now: Date = new Date()) {
   const allUsers = await db.select().from(users);
@@ -151,6 +151,17 @@ export async function seedDemoRoundTables(db: Db, config: Config, now: Date = ne
     reason: 'Vorabklärung am runden Tisch mit Sucht Wallis.',
   });
   await prepare('coord.brig', brig, ['rav.brig', 'sucht.wallis', 'tandem.smz.brig'], ago(2), null);
+
+  // In preparation in Sion (3 in 2012): just oriented, participants and date to set.
+  await anonymousToRoundTable({
+    announcer: 'orp.sion',
+    coordinator: 'coord.sion',
+    region: 'SION',
+    days: 4,
+    ageBand: '35_44',
+    draft: sionDraft('Fin de droit dans deux mois, problèmes de dos, dettes de leasing.'),
+    reason: 'Plusieurs dispositifs concernés : à discuter en table ronde, de façon anonyme.',
+  });
 
   // Held, pending (4 of 12 in 2012): waiting for the AI's decision.
   const pending = await anonymousToRoundTable({
