@@ -137,7 +137,8 @@ export const NetworkFollowUpSchema = z.object({
   endedByName: z.string().nullable(),
   outcome: z.enum(NETWORK_OUTCOMES).nullable(),
   outcomeReason: z.string(),
-  abilities: z.object({ manage: z.boolean() }),
+  /** manage: the network itself (the Bureau of the region); review: reviews and closure (also the reference person). */
+  abilities: z.object({ manage: z.boolean(), review: z.boolean() }),
   version: z.number().int(),
 });
 export type NetworkFollowUp = z.infer<typeof NetworkFollowUpSchema>;

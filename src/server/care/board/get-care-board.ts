@@ -55,7 +55,7 @@ export async function getCareBoard(ctx: AuthedContext, query: { kind?: CareKind;
             p.meeting_start, p.review_on, u.given_name, u.family_name
           FROM care_passages p
           JOIN situations s ON s.id = p.situation_id
-          LEFT JOIN users u ON u.id = p.responsible_user_id
+          LEFT JOIN users u ON u.id = COALESCE(p.responsible_user_id, p.started_by_user_id)
           WHERE p.ended_at IS NULL
             AND p.kind IN (${sql.join(
               kinds.map((k) => sql`${k}::care_kind`),

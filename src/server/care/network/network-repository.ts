@@ -68,7 +68,10 @@ export async function presentNetwork(
     endedByName: passage.endedByUserId ? nameOf(passage.endedByUserId) : null,
     outcome: (passage.endedAt ? passage.outcome : null) as NetworkOutcome | null,
     outcomeReason: passage.outcomeReason,
-    abilities: { manage: managesNetwork(ctx, found.facts, passage) },
+    abilities: {
+      manage: managesNetwork(ctx, found.facts, passage, false),
+      review: managesNetwork(ctx, found.facts, passage),
+    },
     version: passage.version,
   };
 }

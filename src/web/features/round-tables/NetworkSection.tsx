@@ -188,6 +188,7 @@ export function NetworkSection({ situation }: { situation: Situation }) {
   if (!nf) return null;
   const name = (id: string | null) => localName(directory.data?.institutions.find((i) => i.id === id));
   const manage = nf.abilities.manage && nf.status === 'active';
+  const review = nf.abilities.review && nf.status === 'active';
   const overdue = nf.status === 'active' ? reviewOverdueDays(nf.reviewOn, swissDay(new Date())) : null;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="nf-title" data-testid="network-follow-up">
@@ -233,8 +234,8 @@ export function NetworkSection({ situation }: { situation: Situation }) {
             </Paper>
           ))
         )}
-        {manage && <ReviewForm key={`r-${nf.version}`} nf={nf} />}
-        {manage && <CloseForm nf={nf} />}
+        {review && <ReviewForm key={`r-${nf.version}`} nf={nf} />}
+        {review && <CloseForm nf={nf} />}
         {nf.status === 'closed' && nf.outcome && (
           <Text size="sm" data-testid="nf-outcome">
             {t('nf.endedBy', {

@@ -412,21 +412,25 @@ export function RoundTableSection({ situation }: { situation: Situation }) {
         )}
         {manage && rt.status === 'held' && <ConcludeForm key={`c-${rt.version}`} rt={rt} />}
         {rt.status === 'concluded' && rt.outcome && (
-          <Text size="sm" data-testid="rt-outcome">
-            {t('rt.endedBy', {
-              date: date(rt.endedAt),
-              name: rt.endedByName ?? '',
-              outcome: [
-                t(rtOutcomeKey(rt.outcome)),
-                rt.outcomeInstitutionId
-                  ? localName(directory.data?.institutions.find((i) => i.id === rt.outcomeInstitutionId))
-                  : '',
-              ]
-                .filter(Boolean)
-                .join(' — '),
-            })}{' '}
-            {rt.outcomeReason}
-          </Text>
+          <div data-testid="rt-outcome">
+            <Text size="sm" fw={600}>
+              {t('rt.endedBy', {
+                date: date(rt.endedAt),
+                name: rt.endedByName ?? '',
+                outcome: [
+                  t(rtOutcomeKey(rt.outcome)),
+                  rt.outcomeInstitutionId
+                    ? localName(directory.data?.institutions.find((i) => i.id === rt.outcomeInstitutionId))
+                    : '',
+                ]
+                  .filter(Boolean)
+                  .join(' — '),
+              })}
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              {rt.outcomeReason}
+            </Text>
+          </div>
         )}
         {rt.abilities.linkPerson && <LinkPersonPanel situation={situation} />}
       </Stack>

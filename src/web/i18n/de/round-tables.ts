@@ -70,7 +70,7 @@ export const deRoundTables: Record<keyof typeof frRoundTables, string> = {
   'rt.held': 'Runder Tisch durchgeführt.',
   'rt.conclude': 'Ergebnis',
   'rt.outcome': 'Ergebnis',
-  'rt.reason': 'Begründung',
+  'rt.reason': 'Begründung des Ergebnisses',
   'rt.institution': 'Institution, welche die Person begleitet',
   'rt.concludeSubmit': 'Abschliessen',
   'rt.concludeConsequence.close': 'Der runde Tisch endet und die Situation wird abgeschlossen.',
