@@ -92,7 +92,7 @@ async function holdAndOrientToTandem(page: Page, t: Dict, notApplicable: string,
       .fill(t === fr ? 'Discuté en table ronde.' : 'Am runden Tisch besprochen.');
   }
   await conclude
-    .getByLabel(t['rt.reason'], { exact: true })
+    .getByRole('textbox', { name: t['rt.reason'], exact: true })
     .fill(t === fr ? 'La table ronde recommande un tandem.' : 'Der runde Tisch empfiehlt ein Tandem.');
   await shot(page, `${name}-conclude`);
   await conclude.getByRole('button', { name: t['rt.concludeSubmit'] }).click();

@@ -212,7 +212,9 @@ describe('the access matrix (issue 9)', () => {
           const mayBeAbsent =
             /final-report\.pdf|case-team\/candidates|report-recipient-candidates|procuration\.pdf|closure-preview/.test(
               route.path,
-            );
+            ) ||
+            // Whom to invite to a round table: for the coordinator piloting one that is open (issue 12).
+            route.path.endsWith('/round-table/candidates');
           if (r.statusCode >= 500 || (r.statusCode !== 200 && !mayBeAbsent))
             unexpected.push(`${user} × ${s} ${key(route)}: ${r.statusCode}`);
         }
