@@ -294,12 +294,15 @@ describe('round tables', () => {
     expect(noCriteria.json().error.fields.map((f: { path: string }) => f.path)).toContain(
       'eligibility.cumulative_risk_factors',
     );
-    await ok(coord, 'POST', rtUrl(id, 'conclude'), {
-      outcome: 'oriented_tandem',
-      reason: 'Un tandem est indiqué.',
-      eligibility: allCriteria(),
-      version: rt.version,
-    });
+    const concluded = (
+      await ok(coord, 'POST', rtUrl(id, 'conclude'), {
+        outcome: 'oriented_tandem',
+        reason: 'Un tandem est indiqué.',
+        eligibility: allCriteria(),
+        version: rt.version,
+      })
+    ).json().roundTable;
+    expect(concluded).toMatchObject({ status: 'concluded', outcome: 'oriented_tandem', endedByName: 'Test coord' });
     expect((await getSituation(t, coord, id)).json().status).toBe('tandem');
     const passages = await passagesOf(t.database.db, id);
     expect(passages.map((p) => [p.kind, p.outcome, p.endedByUserId !== null])).toEqual([

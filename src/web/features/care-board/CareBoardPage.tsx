@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -99,12 +99,9 @@ export function CareBoardPage() {
                       </Anchor>
                       {days(i)}
                     </Group>
-                    <Group gap="xs">
-                      <Badge variant="light" color="blue.9">
-                        {t(careKey(i.kind))}
-                      </Badge>
-                      <Text size="sm">{stateLabel(i)}</Text>
-                    </Group>
+                    <Text size="sm">
+                      {t(careKey(i.kind))} · {stateLabel(i)}
+                    </Text>
                     <Text size="sm" fw={600}>
                       {waitLabel(i)}
                     </Text>

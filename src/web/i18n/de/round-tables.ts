@@ -78,7 +78,7 @@ export const deRoundTables: Record<keyof typeof frRoundTables, string> = {
   'rt.concludeConsequence.stay': 'Der runde Tisch bleibt offen, pendent, und wird später abgeschlossen.',
   'rt.concluded': 'Runder Tisch abgeschlossen.',
   'rt.pendingSince': 'Pendent: {reason}',
-  'rt.endedBy': 'Abgeschlossen am {date} von {name}: {outcome}',
+  'rt.endedBy': 'Abgeschlossen am {date} durch {name} — Ergebnis: {outcome}',
   'rt.link': 'Mit der Person verknüpfen',
   'rt.linkIntro':
     'Eine Vollmacht ist eingetroffen: Verknüpfen Sie die anonyme Situation mit der Person. Das Protokoll bleibt, ' +
@@ -111,7 +111,7 @@ export const deRoundTables: Record<keyof typeof frRoundTables, string> = {
   'nf.reason': 'Begründung',
   'nf.closeConsequence': 'Die Netzwerkbegleitung endet und die Situation wird abgeschlossen.',
   'nf.closed': 'Netzwerkbegleitung abgeschlossen.',
-  'nf.endedBy': 'Abgeschlossen am {date} von {name}: {outcome}',
+  'nf.endedBy': 'Abgeschlossen am {date} durch {name} — Ergebnis: {outcome}',
   'nf.outcome.inserted': 'Im ersten Arbeitsmarkt eingegliedert',
   'nf.outcome.social_aid_only': 'Institutionelle Begleitung nur durch die Sozialhilfe',
   'nf.outcome.disability_insurance': 'Von der IV begleitet',

@@ -76,7 +76,7 @@ export const frRoundTables = {
   'rt.concludeConsequence.stay': 'La table ronde reste ouverte, en suspens, pour être conclue plus tard.',
   'rt.concluded': 'Table ronde conclue.',
   'rt.pendingSince': 'En suspens : {reason}',
-  'rt.endedBy': 'Conclue le {date} par {name} : {outcome}',
+  'rt.endedBy': 'Conclue le {date} par {name} — issue : {outcome}',
   'rt.link': 'Lier à la personne',
   'rt.linkIntro':
     'Une procuration est arrivée : liez la situation anonyme à la personne. Le procès-verbal reste tel qu’il a été ' +
@@ -109,7 +109,7 @@ export const frRoundTables = {
   'nf.reason': 'Motif',
   'nf.closeConsequence': 'Le suivi en réseau se termine et la situation est clôturée.',
   'nf.closed': 'Suivi en réseau clos.',
-  'nf.endedBy': 'Clos le {date} par {name} : {outcome}',
+  'nf.endedBy': 'Clos le {date} par {name} — issue : {outcome}',
   'nf.outcome.inserted': 'Inséré·e sur le premier marché du travail',
   'nf.outcome.social_aid_only': 'Suivi institutionnel par l’aide sociale seule',
   'nf.outcome.disability_insurance': 'Suivi par l’AI',
