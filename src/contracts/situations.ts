@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DATA_CATEGORIES } from '../domain/consent/consent.ts';
 import { CARE_KINDS, SITUATION_STATUSES } from '../domain/situation/situation-lifecycle.ts';
+import { PASSAGE_OUTCOMES } from '../domain/care/passage.ts';
 import { TANDEM_CRITERIA, checkTandemEligibility } from '../domain/situation/tandem-eligibility.ts';
 import { hasVisibleText } from '../domain/text/visible-text.ts';
 import {
@@ -226,6 +227,25 @@ export const TimelineEventSchema = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 
+/**
+ * One stay of the situation in one kind of care (issue 12): its dates, state and outcome with who and why. A
+ * situation may pass through several (a round table that orients to a tandem).
+ */
+export const CarePassageSummarySchema = z.object({
+  id: IdSchema,
+  kind: z.enum(CARE_KINDS),
+  status: z.string().describe('The state of the passage in its kind of care; "ended" once it has an outcome'),
+  startedAt: z.string(),
+  startedByName: z.string(),
+  endedAt: z.string().nullable(),
+  endedByName: z.string().nullable(),
+  outcome: z.enum(PASSAGE_OUTCOMES).nullable(),
+  outcomeReason: z.string(),
+  /** The institution that follows the person on, for the outcome "followed by one institution". */
+  outcomeInstitutionName: z.string().nullable(),
+});
+export type CarePassageSummary = z.infer<typeof CarePassageSummarySchema>;
+
 export const SituationAbilitiesSchema = z.object({
   readIdentity: z.boolean(),
   manageCaseTeam: z.boolean(),
@@ -270,6 +290,7 @@ export const SituationSchema = DraftBodySchema.extend({
   /** Categories of data this file holds that the caller's procuration does not grant: those parts are left out. */
   withheldCategories: z.array(z.enum(DATA_CATEGORIES)),
   timeline: z.array(TimelineEventSchema),
+  carePassages: z.array(CarePassageSummarySchema),
   abilities: SituationAbilitiesSchema,
 });
 export type Situation = z.infer<typeof SituationSchema>;

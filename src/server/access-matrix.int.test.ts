@@ -78,6 +78,7 @@ const SEES: Record<string, string> = {
   'tandem.smz.brig': '',
   'orp.repondant': 'Fournier Carron Rey Gillioz',
   'oai.repondant': 'Imhof',
+  'oai.smr': '',
   'osp.repondant': '',
   'sucht.wallis': 'Carron',
   'suva.repondant': '',

@@ -163,6 +163,19 @@ describe('passages, participants and invitations', () => {
       ['round_table', 'ended', 'oriented_tandem'],
       ['tandem', 'waiting_tandem', null],
     ]);
+    // The file shows both passages with their dates, who opened and ended them, and the outcome.
+    const page = (await getSituation(t, coord, id)).json();
+    expect(
+      page.carePassages.map((p: { kind: string; outcome: string | null; endedByName: string | null }) => [
+        p.kind,
+        p.outcome,
+        p.endedByName !== null,
+      ]),
+    ).toEqual([
+      ['round_table', 'oriented_tandem', true],
+      ['tandem', null, false],
+    ]);
+    expect(page.carePassages[0].outcomeReason).toBe('La table ronde recommande un tandem.');
     // Taking part lasts the grace period after the passage ended.
     expect((await getSituation(t, outsider, id)).statusCode).toBe(200);
     const later = new Date(t.clock.now.getTime() + 91 * 86_400_000);

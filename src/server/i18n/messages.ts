@@ -368,7 +368,7 @@ const de: Messages = {
   'care.invitation.body.CANCEL':
     'Guten Tag\n\n{kind}, Situation {number}, vorgesehen am {date} um {time}, ist abgesagt.\n' +
     'Die Absage für Ihren Kalender liegt bei (invitation.ics).\n\nIIZ-Büro',
-  'care.kind.assessment': 'MAMAC-Abklärung',
+  'care.kind.assessment': 'MAMAC-Assessment',
   'care.kind.round_table': 'Runder Tisch',
   'care.kind.tandem': 'Tandem-Coaching',
   'care.kind.network_follow_up': 'Netzwerkbegleitung',

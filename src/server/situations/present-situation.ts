@@ -5,7 +5,8 @@ import { type SituationFacts, graceCutoff, visibleCategories } from '../../domai
 import { DATA_CATEGORIES, type DataCategory, isConsentValid, swissDay } from '../../domain/consent/consent.ts';
 import { PART_CATEGORY, RISK_FACTOR_CATEGORY, TARGET_GROUP_CATEGORY } from '../../domain/consent/data-categories.ts';
 import type { ResidencePermit, RiskFactor, Sex, TargetGroup } from '../../domain/situation/vocabulary.ts';
-import type { SituationStatus } from '../../domain/situation/situation-lifecycle.ts';
+import type { CareKind, SituationStatus } from '../../domain/situation/situation-lifecycle.ts';
+import type { PassageOutcome } from '../../domain/care/passage.ts';
 import { type Queryable, queryRows } from '../../db/open-db.ts';
 import { oneRow } from '../../db/one-row.ts';
 import { finalReports } from '../../db/schema.ts';
@@ -204,6 +205,22 @@ export async function presentSituation(
       reason: event.reason,
       details: identity ? ((event.details ?? {}) as Record<string, unknown>) : withoutDocuments(event.details),
     })),
+    carePassages: (page.passages ?? []).map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      status: p.status,
+      startedAt: new Date(p.startedAt).toISOString(),
+      startedByName: fullName(p.startedBy),
+      endedAt: p.endedAt ? new Date(p.endedAt).toISOString() : null,
+      endedByName: p.endedBy ? fullName(p.endedBy) : null,
+      outcome: p.outcome,
+      outcomeReason: p.outcomeReason,
+      outcomeInstitutionName: p.outcomeInstitution
+        ? lang === 'de'
+          ? p.outcomeInstitution.nameDe
+          : p.outcomeInstitution.nameFr
+        : null,
+    })),
     abilities: situationAbilities(actor, facts),
   };
 }
@@ -226,6 +243,21 @@ export interface PageColumns {
         details: unknown;
         givenName: string;
         familyName: string;
+      }[]
+    | null;
+  /** The kinds of care the situation went through (issue 12), oldest first. */
+  passages:
+    | {
+        id: string;
+        kind: CareKind;
+        status: string;
+        startedAt: string;
+        endedAt: string | null;
+        outcome: PassageOutcome | null;
+        outcomeReason: string;
+        startedBy: { givenName: string; familyName: string } | null;
+        endedBy: { givenName: string; familyName: string } | null;
+        outcomeInstitution: { nameFr: string; nameDe: string } | null;
       }[]
     | null;
 }
@@ -252,7 +284,16 @@ export const PAGE_COLUMN_SQL = sql`json_build_object(
   'events', (SELECT json_agg(json_build_object('at', e.at, 'type', e.type, 'fromStatus', e.from_status,
       'toStatus', e.to_status, 'reason', e.reason, 'details', e.details,
       'givenName', u.given_name, 'familyName', u.family_name) ORDER BY e.id)
-    FROM situation_events e JOIN users u ON u.id = e.actor_user_id WHERE e.situation_id = situations.id))`;
+    FROM situation_events e JOIN users u ON u.id = e.actor_user_id WHERE e.situation_id = situations.id),
+  'passages', (SELECT json_agg(json_build_object('id', p.id, 'kind', p.kind, 'status', p.status,
+      'startedAt', p.started_at, 'endedAt', p.ended_at, 'outcome', p.outcome, 'outcomeReason', p.outcome_reason,
+      'startedBy', (SELECT json_build_object('givenName', u.given_name, 'familyName', u.family_name)
+        FROM users u WHERE u.id = p.started_by_user_id),
+      'endedBy', (SELECT json_build_object('givenName', u.given_name, 'familyName', u.family_name)
+        FROM users u WHERE u.id = p.ended_by_user_id),
+      'outcomeInstitution', (SELECT json_build_object('nameFr', i.name_fr, 'nameDe', i.name_de)
+        FROM institutions i WHERE i.id = p.outcome_institution_id)) ORDER BY p.started_at, p.created_at)
+    FROM care_passages p WHERE p.situation_id = situations.id))`;
 
 async function pageColumnsOf(q: Queryable, id: string): Promise<PageColumns> {
   const rows = await queryRows<{ page: PageColumns }>(

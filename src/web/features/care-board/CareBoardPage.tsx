@@ -18,10 +18,11 @@ const KINDS = ['all', 'assessment', 'round_table', 'network_follow_up'] as const
 /** The state's label: each kind's own vocabulary where this screen has it, the raw state otherwise. */
 function useStateLabel() {
   const { t } = useI18n();
+  // Each kind's states are the foundation's passage labels (FR/DE); a round table's its own.
   return (i: BoardItem) => {
     if (i.kind === 'round_table') return t(`rt.status.${i.status}` as MessageKey);
     if (i.kind === 'network_follow_up') return t('nf.title');
-    return ASSESSMENT_STATES.includes(i.status) ? t(`board.assessment.${i.status}` as MessageKey) : i.status;
+    return ASSESSMENT_STATES.includes(i.status) ? t(`passage.status.${i.status}` as MessageKey) : i.status;
   };
 }
 

@@ -12,6 +12,7 @@ import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
+import { CareHistory } from './CareHistory.tsx';
 import { CaseTeamPanel } from './CaseTeamPanel.tsx';
 import { ConsentPanel } from './ConsentPanel.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
@@ -240,7 +241,10 @@ export function SituationPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
-          <SituationTimeline s={s} />
+          <Stack gap="md">
+            <CareHistory situation={s} />
+            <SituationTimeline s={s} />
+          </Stack>
         </Grid.Col>
       </Grid>
     </Stack>

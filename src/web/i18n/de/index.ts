@@ -5,6 +5,7 @@ import { deTandem } from './tandem.ts';
 import { deTandemFile } from './tandem-file.ts';
 import { deMeasures } from './measures.ts';
 import { deRoundTables } from './round-tables.ts';
+import { deCare } from './care.ts';
 
 export const de: Record<MessageKey, string> = {
   'app.name': 'Tandem',
@@ -225,4 +226,5 @@ export const de: Record<MessageKey, string> = {
   ...deTandemFile,
   ...deMeasures,
   ...deRoundTables,
+  ...deCare,
 };

@@ -4,6 +4,7 @@ import { frTandem } from './tandem.ts';
 import { frTandemFile } from './tandem-file.ts';
 import { frMeasures } from './measures.ts';
 import { frRoundTables } from './round-tables.ts';
+import { frCare } from './care.ts';
 
 /** French: the reference dictionary. German must have exactly the same keys (checked by a test). */
 export const fr = {
@@ -226,6 +227,7 @@ export const fr = {
   ...frTandemFile,
   ...frMeasures,
   ...frRoundTables,
+  ...frCare,
 };
 
 export type MessageKey = keyof typeof fr;
