@@ -171,3 +171,34 @@ test('Oberwallis: der runde Tisch wird einberufen, durchgeführt und an ein Tand
   await settled(page);
   await holdAndOrientToTandem(page, t, 'lias_employability_checked', 'round-tables-de');
 });
+
+test('Monthey: a network follow-up whose review is due, reviewed by its reference person (French)', async ({
+  page,
+}) => {
+  const t = fr;
+  await signIn(page, 'coord.monthey');
+  await switchLanguage(page, 'FR');
+  await page.getByRole('navigation').getByRole('link', { name: t['nav.careBoard'], exact: true }).click();
+  await page.getByText(t['care.network_follow_up'], { exact: true }).first().click();
+  const row = page
+    .getByTestId('board-row')
+    .filter({ hasText: `${t['board.what.review']} — ${t['board.who.reference']}` });
+  await expect(row).toHaveCount(1);
+  await shot(page, 'network-board-fr');
+  await row.getByRole('link').first().click();
+  const section = page.getByTestId('network-follow-up');
+  await expect(section.getByTestId('nf-overdue')).toBeVisible();
+  await expect(section.getByTestId('nf-review')).toHaveCount(1);
+  const url = page.url();
+  await signOut(page);
+
+  // The reference person (CMS Monthey) records the review and sets the next one.
+  await signIn(page, 'cms.monthey');
+  await switchLanguage(page, 'FR');
+  await page.goto(url);
+  await section.getByLabel(t['nf.note']).fill('Entretien de réseau : recherches d’emploi actives, santé stable.');
+  await section.getByRole('button', { name: t['nf.addReview'] }).click();
+  await expect(section.getByTestId('nf-review')).toHaveCount(2);
+  await expect(section.getByTestId('nf-overdue')).toHaveCount(0);
+  await shot(page, 'network-reviewed-fr', { onPhone: [section.getByRole('button', { name: t['nf.addReview'] })] });
+});
