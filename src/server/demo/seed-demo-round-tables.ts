@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { type DraftBody, emptyDraft } from '../../contracts/situations.ts';
 import type { Actor } from '../../domain/access/roles.ts';
-import { zurichLocal } from '../../domain/calendar/zurich-time.ts';
+import { zurichInstant, zurichLocal } from '../../domain/calendar/zurich-time.ts';
 import { swissDay } from '../../domain/consent/consent.ts';
 import { TANDEM_CRITERIA } from '../../domain/situation/tandem-eligibility.ts';
 import type { Db } from '../../db/open-db.ts';
@@ -53,6 +53,9 @@ export async function seedDemoRoundTables(db: Db, config: Config, now: Date = ne
     ).id;
   const ago = (days: number, hours = 0) => new Date(now.getTime() - days * DAY + hours * HOUR);
   const local = (at: Date) => zurichLocal(at);
+  // A meeting `days` ago at 14:00 in Valais, and its minutes written two hours later.
+  const meeting = (days: number) => zurichInstant(swissDay(ago(days)), '14:00');
+  const afterMeeting = (days: number) => new Date(meeting(days).getTime() + 2 * HOUR);
   const rt = async (coord: string, at: Date, id: string) => {
     const { roundTable } = await getRoundTable(ctxFor(coord, at), id);
     return found(roundTable, `round table of ${id}`);
@@ -130,7 +133,7 @@ export async function seedDemoRoundTables(db: Db, config: Config, now: Date = ne
       ['oai.repondant', 'orp.monthey', 'cms.monthey'],
       ago(3),
       // In six days at 14:00 local time.
-      new Date(`${swissDay(new Date(now.getTime() + 6 * DAY))}T13:00:00Z`),
+      zurichInstant(swissDay(new Date(now.getTime() + 6 * DAY)), '14:00'),
     );
   }
 
@@ -173,11 +176,11 @@ export async function seedDemoRoundTables(db: Db, config: Config, now: Date = ne
     draft: sionDraft('Fin de droit proche, hernie discale, dettes ; demande AI déposée.'),
     reason: 'Plusieurs dispositifs concernés : pré-évaluation en table ronde.',
   });
-  await prepare('coord.sion', pending, ['orp.repondant', 'oai.repondant', 'cms.sion'], ago(35), ago(25, -14));
+  await prepare('coord.sion', pending, ['orp.repondant', 'oai.repondant', 'cms.sion'], ago(35), meeting(25));
   await hold(
     'coord.sion',
     pending,
-    ago(25, -12),
+    afterMeeting(25),
     'Situation discutée de façon anonyme. L’OAI attend le rapport médical ; l’ORP maintient le suivi ordinaire. ' +
       'À revoir dès la décision AI.',
   );
@@ -199,11 +202,11 @@ export async function seedDemoRoundTables(db: Db, config: Config, now: Date = ne
     draft: sionDraft('Jeune adulte sans formation, dettes, fin de droit dans un mois.'),
     reason: 'Table ronde pour clarifier la situation.',
   });
-  await prepare('coord.sion', work, ['orp.repondant', 'osp.repondant', 'cms.sion'], ago(55), ago(48, -14));
+  await prepare('coord.sion', work, ['orp.repondant', 'osp.repondant', 'cms.sion'], ago(55), meeting(48));
   await hold(
     'coord.sion',
     work,
-    ago(48, -12),
+    afterMeeting(48),
     'Entretien interinstitutionnel : l’OSP propose un bilan ; la personne a entre-temps une promesse d’embauche.',
   );
   await concludeRoundTable(ctxFor('coord.sion', ago(30)), work, {
@@ -231,11 +234,11 @@ export async function seedDemoRoundTables(db: Db, config: Config, now: Date = ne
     },
     reason: 'Pré-évaluation entre l’ORP et le CMS.',
   });
-  await prepare('coord.sion', tandem, ['orp.repondant', 'cms.sion'], ago(25), ago(18, -13));
+  await prepare('coord.sion', tandem, ['orp.repondant', 'cms.sion'], ago(25), meeting(18));
   await hold(
     'coord.sion',
     tandem,
-    ago(18, -11),
+    afterMeeting(18),
     'Cumul de facteurs de risque, potentiel d’insertion réaliste : un coaching intensif en tandem est indiqué.',
   );
   await concludeRoundTable(ctxFor('coord.sion', ago(17)), tandem, {
@@ -266,11 +269,11 @@ export async function seedDemoRoundTables(db: Db, config: Config, now: Date = ne
     },
     reason: 'Clarifier qui suit la personne.',
   });
-  await prepare('coord.monthey', network, ['orp.monthey', 'cms.monthey'], ago(85), ago(80, -14));
+  await prepare('coord.monthey', network, ['orp.monthey', 'cms.monthey'], ago(85), meeting(80));
   await hold(
     'coord.monthey',
     network,
-    ago(80, -12),
+    afterMeeting(80),
     'Plusieurs institutions gravitent autour de la personne ; la situation n’est pas complexe : suivi en réseau.',
   );
   await concludeRoundTable(ctxFor('coord.monthey', ago(79)), network, {
