@@ -183,7 +183,10 @@ export function NetworkSection({ situation }: { situation: Situation }) {
   const { t, date, colon } = useI18n();
   const localName = useLocalName();
   const directory = useDirectory();
-  const query = useNetworkFollowUp(situation.id, situation.status !== 'draft');
+  const query = useNetworkFollowUp(
+    situation.id,
+    situation.carePassages.some((p) => p.kind === 'network_follow_up'),
+  );
   const nf = query.data?.networkFollowUp;
   if (!nf) return null;
   const name = (id: string | null) => localName(directory.data?.institutions.find((i) => i.id === id));

@@ -345,7 +345,11 @@ export function RoundTableSection({ situation }: { situation: Situation }) {
   const localName = useLocalName();
   const directory = useDirectory();
   const profileText = useProfileText();
-  const query = useRoundTable(situation.id, situation.status !== 'draft');
+  // Asked only when the situation went through a round table (its passages say so): no request on other pages.
+  const query = useRoundTable(
+    situation.id,
+    situation.carePassages.some((p) => p.kind === 'round_table'),
+  );
   const rt = query.data?.roundTable;
   if (!rt) return null;
   const manage = rt.abilities.manage && rt.status !== 'concluded';
