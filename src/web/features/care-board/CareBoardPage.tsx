@@ -12,7 +12,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
 import { careKey } from '../situations/labels.ts';
 
-const ASSESSMENT_STATES = ['to_organise', 'scheduled', 'held', 'in_execution'];
+const PASSAGE_STATES = ['to_organise', 'scheduled', 'held', 'in_execution', 'active'];
 const KINDS = ['all', 'assessment', 'round_table', 'network_follow_up'] as const;
 
 /** The state's label: each kind's own vocabulary where this screen has it, the raw state otherwise. */
@@ -21,8 +21,7 @@ function useStateLabel() {
   // Each kind's states are the foundation's passage labels (FR/DE); a round table's its own.
   return (i: BoardItem) => {
     if (i.kind === 'round_table') return t(`rt.status.${i.status}` as MessageKey);
-    if (i.kind === 'network_follow_up') return t('nf.title');
-    return ASSESSMENT_STATES.includes(i.status) ? t(`passage.status.${i.status}` as MessageKey) : i.status;
+    return PASSAGE_STATES.includes(i.status) ? t(`passage.status.${i.status}` as MessageKey) : i.status;
   };
 }
 
