@@ -153,23 +153,40 @@ describe('round tables', () => {
         })
       ).statusCode,
     ).toBe(409);
+    // The ORP's répondant no longer takes part: the CANCEL of the event for them, SEQUENCE 2 for the others.
+    rt = (
+      await ok(coord, 'PUT', rtUrl(id, 'participants'), {
+        userIds: [t.world.users.outsider.id, t.world.users.social.id],
+        version: rt.version,
+      })
+    ).json().roundTable;
+    expect(rt.invitationSequence).toBe(2);
 
     await deliver();
-    const toOutsider = sink.received.filter((m) => (m.to as { text: string }).text === 'outsider@example.ch');
-    const calendars = toOutsider
-      .map((m) => m.attachments.find((a) => a.filename === 'invitation.ics')?.content.toString('utf8') ?? '')
-      .sort((a, b) => Number(field(a, 'SEQUENCE')) - Number(field(b, 'SEQUENCE')));
-    expect(calendars).toHaveLength(2);
+    const calendarsOf = (address: string) =>
+      sink.received
+        .filter((m) => (m.to as { text: string }).text === address)
+        .map((m) => m.attachments.find((a) => a.filename === 'invitation.ics')?.content.toString('utf8') ?? '')
+        .sort((a, b) => Number(field(a, 'SEQUENCE')) - Number(field(b, 'SEQUENCE')));
+    const toRepondant = calendarsOf('repondant@example.ch');
+    expect(toRepondant.map((c) => `${field(c, 'METHOD')} ${field(c, 'SEQUENCE')}`)).toEqual([
+      'REQUEST 0',
+      'REQUEST 1',
+      'CANCEL 2',
+    ]);
+    const calendars = calendarsOf('outsider@example.ch');
+    expect(calendars).toHaveLength(3);
     for (const ics of calendars) {
       expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
       expect(ics.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
       expect(ics).toMatch(/^BEGIN:VEVENT\r?$/m);
     }
-    expect(calendars.map((c) => field(c, 'METHOD'))).toEqual(['REQUEST', 'REQUEST']);
-    expect(calendars.map((c) => field(c, 'SEQUENCE'))).toEqual(['0', '1']);
+    expect(calendars.map((c) => field(c, 'METHOD'))).toEqual(['REQUEST', 'REQUEST', 'REQUEST']);
+    expect(calendars.map((c) => field(c, 'SEQUENCE'))).toEqual(['0', '1', '2']);
     expect(new Set(calendars.map((c) => field(c, 'UID')))).toEqual(new Set([careInvitationUid(rt.passageId)]));
     expect(calendars.map((c) => c.match(/^DTSTART;TZID=Europe\/Zurich:(\d{8}T\d{6})\r?$/m)?.[1])).toEqual([
       '20260310T093000',
+      '20260312T140000',
       '20260312T140000',
     ]);
     // The CMS's social worker reads German: the invitation comes in German.

@@ -13,8 +13,8 @@ import { ensureRoundTableAllows } from './round-table-problems.ts';
 
 /**
  * Who takes part in the round table: professionals with an account (never the person, 004 §6), the coordinator
- * piloting it always among them. Once invitations went out, the participants then invited receive the invitation
- * (the same event, its SEQUENCE one higher).
+ * piloting it always among them. Once invitations went out, a change is a new SEQUENCE of the same event: those
+ * removed receive its CANCEL, the others (and whoever joins) the updated invitation.
  */
 export async function setRoundTableParticipants(
   ctx: AuthedContext,
@@ -63,11 +63,25 @@ export async function setRoundTableParticipants(
       ensureRoundTableAllows([{ path: 'userIds', problem: 'too_few_institutions' }]);
   }
   await ctx.db.transaction(async (tx) => {
+    const scheduled = status === 'scheduled';
     const current = await participantsOf(tx, passage.id);
-    for (const p of current)
-      if (p.role !== 'coordinator' && p.userId && !wanted.includes(p.userId))
-        await removeParticipant(tx, ctx, passage, p.id, row.personId);
-    const present = new Set(current.map((p) => p.userId));
+    const leaving = current.filter((p) => p.role !== 'coordinator' && p.userId && !wanted.includes(p.userId));
+    const present = new Set(current.filter((p) => !leaving.includes(p)).map((p) => p.userId));
+    const updated = await updatePassageIf(tx, passage.id, body.version, {
+      responsibleUserId: coordinatorId,
+      // Once invited, every change is a new SEQUENCE of the same event: a CANCEL to those leaving, an update to the rest.
+      invitationSequence: scheduled ? passage.invitationSequence + 1 : passage.invitationSequence,
+      updatedAt: ctx.now(),
+    });
+    if (scheduled && leaving.length)
+      await sendCareInvitations(tx, ctx, {
+        passage: updated,
+        situationNumber: row.number,
+        personId: row.personId,
+        method: 'CANCEL',
+        only: leaving.map((p) => p.id),
+      });
+    for (const p of leaving) await removeParticipant(tx, ctx, passage, p.id, row.personId);
     const added = [
       ...(present.has(coordinatorId) ? [] : [{ userId: coordinatorId, role: 'coordinator' as const }]),
       ...accounts
@@ -83,13 +97,6 @@ export async function setRoundTableParticipants(
         })),
     ];
     await addParticipants(tx, ctx, passage, added, row.personId);
-    const scheduled = status === 'scheduled';
-    const updated = await updatePassageIf(tx, passage.id, body.version, {
-      responsibleUserId: coordinatorId,
-      // Those invited now receive the invitation as an update of the same event.
-      invitationSequence: scheduled ? passage.invitationSequence + 1 : passage.invitationSequence,
-      updatedAt: ctx.now(),
-    });
     if (scheduled)
       await sendCareInvitations(tx, ctx, {
         passage: updated,
