@@ -69,7 +69,7 @@ export async function setRoundTableParticipants(
     const present = new Set(current.filter((p) => !leaving.includes(p)).map((p) => p.userId));
     const updated = await updatePassageIf(tx, passage.id, body.version, {
       responsibleUserId: coordinatorId,
-      // Once invited, every change is a new SEQUENCE of the same event: a CANCEL to those leaving, an update to the rest.
+      // Once invited, every change is a new SEQUENCE of the event: a CANCEL to those leaving, an update to the rest.
       invitationSequence: scheduled ? passage.invitationSequence + 1 : passage.invitationSequence,
       updatedAt: ctx.now(),
     });
