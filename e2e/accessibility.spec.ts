@@ -115,6 +115,17 @@ const SCREENS: Screen[] = [
       return page.getByRole('heading', { name: /Historique|Verlauf/ });
     },
   },
+  {
+    // Kevin Mayoraz's MAMAC (demo): held, its contract with the parties, the Bureau's conformity form.
+    name: 'assessment',
+    user: 'coord.sion',
+    open: async (page) => {
+      await page.goto('/situations');
+      await page.locator('tr', { hasText: 'Mayoraz Kevin' }).getByRole('link').first().click();
+      return page.getByTestId('conformity-form');
+    },
+  },
+  { name: 'assessments', ...list('coord.sion', '/assessments') },
   { name: 'new situation', ...plain('orp.sion', '/situations/new') },
   {
     name: 'draft',

@@ -1023,6 +1023,137 @@ export const careParticipants = pgTable(
   ],
 );
 
+/* ---------- MAMAC assessments and their objectives contracts (issue 12) ---------- */
+
+/**
+ * What the assessment found (seed 004 §6): the medical, professional and social situation, the person's resources and
+ * the SMR doctor's conclusions — one row per assessment passage, written when the meeting is recorded held. Health
+ * data (medical, SMR) is shown only under a procuration naming the health category (decision 005).
+ */
+export const assessments = pgTable('assessments', {
+  passageId: uuid('passage_id')
+    .primaryKey()
+    .references(() => carePassages.id),
+  situationId: uuid('situation_id')
+    .notNull()
+    .references(() => situations.id),
+  medical: text('medical').notNull().default(''),
+  professional: text('professional').notNull().default(''),
+  social: text('social').notNull().default(''),
+  resources: text('resources').notNull().default(''),
+  smrConclusions: text('smr_conclusions').notNull().default(''),
+  heldAt: ts('held_at'),
+  heldByUserId: uuid('held_by_user_id').references(() => users.id),
+  version: version(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * One version of an assessment's objectives contract (src/domain/care/objectives-contract.ts). An amendment is a new
+ * row (version_no + 1) with no acceptance and no conformity; the unique key stops two amendments of one version.
+ * `status` is the domain's status of the version, written under the row's lock with every acceptance and check.
+ */
+export const objectivesContracts = pgTable(
+  'objectives_contracts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    passageId: uuid('passage_id')
+      .notNull()
+      .references(() => carePassages.id),
+    situationId: uuid('situation_id')
+      .notNull()
+      .references(() => situations.id),
+    versionNo: integer('version_no').notNull(),
+    status: text('status').notNull().default('draft'),
+    caseManagerInstitutionId: uuid('case_manager_institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+    conformityCheckedByUserId: uuid('conformity_checked_by_user_id').references(() => users.id),
+    conformityCheckedAt: ts('conformity_checked_at'),
+    conformityResult: text('conformity_result'),
+    conformityReasons: text('conformity_reasons').notNull().default(''),
+    // The Bureau's answers, item by item: [{ institutionId, itemId, ok }].
+    checklist: jsonb('checklist').notNull().default(sql`'[]'::jsonb`),
+    inForceAt: ts('in_force_at'),
+    supersededAt: ts('superseded_at'),
+    // The PDF of the version in force, kept on the situation.
+    pdfAttachmentId: uuid('pdf_attachment_id').references(() => attachments.id),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('objectives_contracts_version_key').on(t.passageId, t.versionNo)],
+);
+
+export const contractObjectives = pgTable(
+  'contract_objectives',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => objectivesContracts.id),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    measuresPlanned: text('measures_planned').notNull(),
+    responsibleInstitutionId: uuid('responsible_institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('open'),
+    statusChangedAt: ts('status_changed_at'),
+  },
+  (t) => [uniqueIndex('contract_objectives_position_key').on(t.contractId, t.position)],
+);
+
+/**
+ * Each party's acceptance of one version: an institution (by a participant of it) or the person (her signature on the
+ * PDF, recorded by the Bureau or the case manager). One per party and version: two accepting at once, one wins.
+ */
+export const contractAcceptances = pgTable(
+  'contract_acceptances',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => objectivesContracts.id),
+    // The institution's id, or 'person'.
+    party: text('party').notNull(),
+    partyInstitutionId: uuid('party_institution_id').references(() => institutions.id),
+    acceptedByUserId: uuid('accepted_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    acceptedAt: ts('accepted_at').notNull(),
+    signedOn: date('signed_on', { mode: 'string' }),
+  },
+  (t) => [uniqueIndex('contract_acceptances_party_key').on(t.contractId, t.party)],
+);
+
+/** The case manager's notes and the review meetings of an assessment in execution. */
+export const assessmentNotes = pgTable(
+  'assessment_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    passageId: uuid('passage_id')
+      .notNull()
+      .references(() => carePassages.id),
+    situationId: uuid('situation_id')
+      .notNull()
+      .references(() => situations.id),
+    kind: text('kind').notNull(), // note | review_meeting
+    at: date('at', { mode: 'string' }).notNull(),
+    text: text('text').notNull(),
+    authorUserId: uuid('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('assessment_notes_passage_idx').on(t.passageId, t.at)],
+);
+
 /* ---------- Round tables and network follow-ups (issue 12, migration 0017) ---------- */
 
 /**

@@ -201,7 +201,8 @@ describe('the access matrix (issue 9)', () => {
         r.path.startsWith('/api/situations/{id}') &&
         // A sub-record's own id (an attachment, a planned meeting) is not the situation's: their tests cover them.
         !r.path.includes('{attachmentId}') &&
-        !r.path.includes('{plannedMeetingId}'),
+        !r.path.includes('{plannedMeetingId}') &&
+        !r.path.includes('{versionNo}'),
     );
     for (const user of Object.keys(SEES)) {
       for (const s of SAMPLE) {
@@ -215,7 +216,9 @@ describe('the access matrix (issue 9)', () => {
               route.path,
             ) ||
             // Whom to invite to a round table: for the coordinator piloting one that is open (issue 12).
-            route.path.endsWith('/round-table/candidates');
+            route.path.endsWith('/round-table/candidates') ||
+            // A MAMAC's pages exist on a situation that had one (Imhof); its candidates are the Bureau's to see.
+            (/\/assessment/.test(route.path) && (s !== 'Imhof' || route.path.endsWith('/candidates')));
           if (r.statusCode >= 500 || (r.statusCode !== 200 && !mayBeAbsent))
             unexpected.push(`${user} × ${s} ${key(route)}: ${r.statusCode}`);
         }

@@ -24,6 +24,7 @@ import { personsRoutes } from './persons/persons.routes.ts';
 import { situationsRoutes } from './situations/situations.routes.ts';
 import { tandemRoutes } from './tandem/tandem.routes.ts';
 import { plannedMeetingRoutes } from './tandem/planned-meetings.routes.ts';
+import { assessmentRoutes } from './care/assessments/assessments.routes.ts';
 import { measuresRoutes } from './measures/measures.routes.ts';
 import { outboxRoutes } from './mail/outbox.routes.ts';
 import { careBoardRoutes } from './care/board/board.routes.ts';
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(situationsRoutes);
   await app.register(tandemRoutes);
   await app.register(plannedMeetingRoutes);
+  await app.register(assessmentRoutes);
   await app.register(measuresRoutes);
   await app.register(outboxRoutes);
   await app.register(roundTableRoutes);

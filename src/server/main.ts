@@ -18,6 +18,7 @@ import { seedDemoSituations } from './demo/seed-demo-situations.ts';
 import { seedDemoTandems } from './demo/seed-demo-tandems.ts';
 import { seedDemoMeasures } from './demo/seed-demo-measures.ts';
 import { seedDemoRoundTables } from './demo/seed-demo-round-tables.ts';
+import { seedDemoAssessments } from './demo/seed-demo-assessments.ts';
 import { deliverOutbox } from './mail/deliver-outbox.ts';
 import { smtpTransport } from './mail/mail-transport.ts';
 
@@ -103,6 +104,7 @@ async function main() {
       await seedDemoTandems(database.db, config, situations);
       await seedDemoMeasures(database.db, config, situations);
       await seedDemoRoundTables(database.db, config);
+      await seedDemoAssessments(database.db, config);
       console.log(`Demo canton created (${elapsed()}): the sign-ins are listed in README.md.`);
     }
   }

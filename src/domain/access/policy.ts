@@ -1,4 +1,5 @@
 import type { DecisionStep } from '../measures/rule-sets.ts';
+import { type AssessmentAction, type AssessmentFacts, canOnAssessment } from '../care/assessment-access.ts';
 import { isEditableStatus } from '../situation/situation-lifecycle.ts';
 import { type Actor, hasRole } from './roles.ts';
 import { type SituationFacts, bureauRegions, canReadSituation, isBureau, predicateHolds } from './situation-access.ts';
@@ -24,7 +25,8 @@ export type Resource =
   | ({ type: 'measure_step'; step: DecisionStep; basis?: ReadonlySet<string> } & CommuneFacts)
   | ({ type: 'commune_statement' } & CommuneFacts)
   | { type: 'canton_statement' }
-  | { type: 'care_board' };
+  | { type: 'care_board' }
+  | ({ type: 'assessment' } & AssessmentFacts);
 
 /**
  * A commune's approvers act for their own commune only: the person's commune of
@@ -58,7 +60,8 @@ export type Action =
   | 'follow_up'
   | 'decide'
   | 'pilot_care'
-  | 'link_person';
+  | 'link_person'
+  | AssessmentAction;
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   const admin = hasRole(actor, 'admin');
@@ -114,6 +117,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case 'care_board':
       // The Bureau's view of the assessments, round tables and network follow-ups of its regions (issue 12).
       return action === 'read' && isBureau(actor);
+    case 'assessment':
+      // A MAMAC assessment (issue 12): the rules are in care/assessment-access.ts.
+      return canOnAssessment(actor, action as AssessmentAction, resource);
     case 'person_merge':
       // Anyone who announces may ask for a merge; the Bureau reviews it.
       if (action === 'request') return hasRole(actor, 'field_professional') || isBureau(actor);

@@ -1,3 +1,5 @@
+import { ASSESSMENT_AUDIT_ACTIONS } from '../care/assessment-audit.ts';
+
 /**
  * The audit log's vocabulary (issue 9): every action a row can name, as one
  * union, so that a new use case cannot invent a spelling the audit page and
@@ -155,5 +157,7 @@ export const AUDIT_ACTIONS = [
   // e-mail
   'outbox.list',
   'outbox.read',
+  // MAMAC assessments (issue 12)
+  ...ASSESSMENT_AUDIT_ACTIONS,
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -195,4 +195,43 @@ describe('passages, participants and invitations', () => {
       .where(and(eq(carePassages.situationId, id), eq(carePassages.kind, 'tandem')));
     expect(open).toHaveLength(1);
   });
+
+  it("orienting on from a convened meeting cancels it in the participants' calendars", async () => {
+    const [pro, coord] = [await t.signIn('pro'), await t.signIn('coord')];
+    const personId = await createPerson(t, pro, {
+      officialName: 'Gaillard',
+      firstNames: 'Marc',
+      navs13: '756.1234.5678.97',
+    });
+    const id = await createDraft(t, pro, { personId });
+    await recordConsent(t, pro, id, [t.world.orp.id, t.world.bureau.id]);
+    await step(pro, id, 'announce', {});
+    await step(coord, id, 'take-up', {});
+    await step(coord, id, 'decision', { decision: 'orient', careKind: 'round_table', reason: 'Avis du réseau utile.' });
+    const ctx = await ctxOf('coord');
+    const passage = (await currentPassage(t.database.db, id))!;
+    await t.database.db.transaction(async (tx) => {
+      await addParticipants(tx, ctx, passage, [{ userId: t.world.users.outsider.id, role: 'professional' }], personId);
+      const convened = await updatePassageIf(tx, passage.id, passage.version, {
+        status: 'scheduled',
+        meetingStart: new Date(t.clock.now.getTime() + 7 * 86_400_000),
+        meetingPlace: 'Sion',
+      });
+      await sendCareInvitations(tx, ctx, { passage: convened, situationNumber: 'CII-Y', personId, method: 'REQUEST' });
+    });
+    const { allCriteria } = await import('../../test/situation-fixtures.ts');
+    await step(coord, id, 'decision', {
+      decision: 'orient',
+      careKind: 'tandem',
+      reason: 'Le réseau recommande un tandem sans attendre.',
+      eligibility: allCriteria(),
+    });
+    const mails = await queryRows<{ ics_method: string; ics_content: string }>(
+      t.database.db,
+      sql`SELECT ics_method, ics_content FROM outbox_messages WHERE situation_id = ${id} ORDER BY created_at, id`,
+    );
+    expect(mails.map((m) => m.ics_method)).toEqual(['REQUEST', 'CANCEL']);
+    expect(mails[1]!.ics_content).toContain('SEQUENCE:1');
+    expect(mails[1]!.ics_content).toContain(`UID:${careInvitationUid(passage.id)}`);
+  });
 });

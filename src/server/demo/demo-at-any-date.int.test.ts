@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { measureKinds, measures } from '../../db/schema.ts';
+import { carePassages, measureKinds, measures, objectivesContracts } from '../../db/schema.ts';
 import { ruleSetAt } from '../../domain/measures/rule-sets.ts';
 import { seedDemo } from '../../test/demo-canton.ts';
 import { openTestDatabase } from '../../test/int-harness.ts';
@@ -46,6 +46,14 @@ describe('the demo canton seeds at any date', () => {
         expect(mip).toMatchObject({ ruleSet: 'lias_commune', route: ['commune'] });
         expect(mip?.endOn.slice(5)).toBe('03-31');
         expect(mip?.endOn && mip.endOn < clock).toBe(true);
+        // MAMAC assessments at every state (issue 12), none begun after the clock; a contract in its second version.
+        const passages = await database.db.select().from(carePassages).where(eq(carePassages.kind, 'assessment'));
+        expect(new Set(passages.map((p) => p.outcome ?? p.status))).toEqual(
+          new Set(['to_organise', 'scheduled', 'held', 'in_execution', 'inserted']),
+        );
+        for (const p of passages) expect(p.startedAt.getTime()).toBeLessThanOrEqual(Date.parse(`${clock}T10:00:00Z`));
+        const contracts = await database.db.select().from(objectivesContracts);
+        expect(contracts.filter((c) => c.status === 'superseded').map((c) => c.versionNo)).toEqual([1]);
       } finally {
         await database.close();
       }

@@ -1,6 +1,7 @@
 import type { Language } from '../../domain/access/roles.ts';
 import { formatMessage } from '../../domain/format/message.ts';
 import { roundTableMessagesDe, roundTableMessagesFr } from './round-table-messages.ts';
+import { ASSESSMENT_MESSAGES } from './assessment-messages.ts';
 
 /**
  * Every message the server sends a person, in French and German. Keys are
@@ -502,7 +503,10 @@ const de: Messages = {
   ...roundTableMessagesDe,
 };
 
-export const MESSAGES: Record<Language, Messages> = { fr, de };
+export const MESSAGES: Record<Language, Messages> = {
+  fr: { ...fr, ...ASSESSMENT_MESSAGES.fr },
+  de: { ...de, ...ASSESSMENT_MESSAGES.de },
+};
 
 export function translate(lang: Language, key: string, params: Record<string, string | number> = {}): string {
   const template = MESSAGES[lang][key] ?? MESSAGES.fr[key] ?? key;

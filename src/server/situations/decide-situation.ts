@@ -7,7 +7,8 @@ import { checkTandemEligibility } from '../../domain/situation/tandem-eligibilit
 import { hasVisibleText } from '../../domain/text/visible-text.ts';
 import { regions } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
-import { currentPassage, endPassage, openPassage } from '../care/passage-repository.ts';
+import { currentPassage, endPassage, openPassage, updatePassageIf } from '../care/passage-repository.ts';
+import { sendCareInvitations } from '../care/send-care-invitations.ts';
 import { bureauOfRegion, notifyUsers } from '../notifications/notify.ts';
 import { loadSituationFor } from './load-situation.ts';
 import { recordSituationEvent } from './record-event.ts';
@@ -69,7 +70,20 @@ export async function decideSituation(ctx: AuthedContext, id: string, body: Deci
     if (body.decision === 'orient') {
       // Each kind of care is a passage of its own (issue 12): the one the situation leaves ends (a round table
       // oriented on, 004 §6), unless its own outcome was recorded first; the new one starts.
-      const open = await currentPassage(tx, id);
+      let open = await currentPassage(tx, id);
+      if (open?.status === 'scheduled' && open.meetingStart) {
+        // A meeting still convened will not take place: its participants' calendars get the cancellation.
+        open = await updatePassageIf(tx, open.id, open.version, {
+          invitationSequence: open.invitationSequence + 1,
+          updatedAt: now,
+        });
+        await sendCareInvitations(tx, ctx, {
+          passage: open,
+          situationNumber: row.number,
+          personId: row.personId,
+          method: 'CANCEL',
+        });
+      }
       if (open) await endPassage(tx, ctx, open, { outcome: orientedTo(body.careKind), reason: body.reason });
       await openPassage(tx, ctx, { situationId: id, kind: body.careKind });
     }

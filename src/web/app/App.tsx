@@ -24,6 +24,7 @@ import {
   StatementsPage,
   TandemsPage,
   CareBoardPage,
+  AssessmentsPage,
   TriagePage,
   UsersPage,
   preloadAfterSignIn,
@@ -124,6 +125,14 @@ function AppRoutes() {
             element={
               <Gate allowed={Boolean(me?.abilities.seeTandems)}>
                 <TandemsPage />
+              </Gate>
+            }
+          />
+          <Route
+            path="assessments"
+            element={
+              <Gate allowed={Boolean(me?.abilities.seeTandems)}>
+                <AssessmentsPage />
               </Gate>
             }
           />

@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
 import { RoundTableInvitations } from '../round-tables/RoundTableInvitations.tsx';
+import { AssessmentInvitations } from '../assessments/AssessmentInvitations.tsx';
 
 /** What needs the user's attention, by kind: each capability adds its own line here. */
 const ATTENTION: Record<AttentionItem['kind'], { color: string; title: MessageKey; to: string; action: MessageKey }> = {
@@ -156,6 +157,7 @@ export function HomePage() {
       </section>
       <RoundTableInvitations />
       <Notifications />
+      <AssessmentInvitations />
       <Card withBorder>
         <Stack gap="xs">
           <Text fw={600}>{t('home.yourInstitution')}</Text>

@@ -33,6 +33,7 @@ import { StatusBadge } from './StatusBadge.tsx';
 import { TandemSection } from '../tandem/TandemSection.tsx';
 import { NetworkSection } from '../round-tables/NetworkSection.tsx';
 import { RoundTableSection } from '../round-tables/RoundTableSection.tsx';
+import { AssessmentSection } from '../assessments/AssessmentSection.tsx';
 
 function PersonCard({ s }: { s: Situation }) {
   const { t, date } = useI18n();
@@ -233,6 +234,7 @@ export function SituationPage() {
             <RoundTableSection situation={s} />
             <NetworkSection situation={s} />
             <TandemSection situation={s} />
+            <AssessmentSection situation={s} />
             {editing ? <DraftEditor key={s.id} situation={s} /> : <SituationDetails s={s} />}
             {!s.anonymous && (s.person || s.consents.length > 0) && <ConsentPanel situation={s} />}
             {!s.anonymous && s.status !== 'draft' && <CaseTeamPanel situation={s} />}

@@ -3,6 +3,7 @@ import type { MessageKey } from '../fr/index.ts';
 import { deSituations } from './situations.ts';
 import { deTandem } from './tandem.ts';
 import { deTandemFile } from './tandem-file.ts';
+import { deAssessments } from './assessments.ts';
 import { deMeasures } from './measures.ts';
 import { deRoundTables } from './round-tables.ts';
 import { deCare } from './care.ts';
@@ -224,6 +225,7 @@ export const de: Record<MessageKey, string> = {
   ...deSituations,
   ...deTandem,
   ...deTandemFile,
+  ...deAssessments,
   ...deMeasures,
   ...deRoundTables,
   ...deCare,

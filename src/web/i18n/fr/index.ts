@@ -2,6 +2,7 @@ import { kindDictionary } from '../../../domain/access/institution-kind-labels.t
 import { frSituations } from './situations.ts';
 import { frTandem } from './tandem.ts';
 import { frTandemFile } from './tandem-file.ts';
+import { frAssessments } from './assessments.ts';
 import { frMeasures } from './measures.ts';
 import { frRoundTables } from './round-tables.ts';
 import { frCare } from './care.ts';
@@ -225,6 +226,7 @@ export const fr = {
   ...frSituations,
   ...frTandem,
   ...frTandemFile,
+  ...frAssessments,
   ...frMeasures,
   ...frRoundTables,
   ...frCare,
