@@ -1,5 +1,6 @@
 import { swissDay } from '../consent/consent.ts';
 import type { CareKind } from '../situation/situation-lifecycle.ts';
+import type { AssessmentWaitsOn } from './assessment.ts';
 
 /**
  * What a passage through a kind of care waits for, and on whom (the Bureau's region view, issue 12: "4 waiting" in
@@ -30,6 +31,7 @@ export const WAIT_WHOS = [
   'participants',
   'team',
   'parties',
+  'case_manager',
   'reference',
   'tandem',
   'none',
@@ -85,5 +87,25 @@ export function waitOf(p: PassageFacts, now: Date, assessmentDetail: Wait | null
       return { what: 'nothing', who: 'none' };
     case 'tandem':
       return p.status === 'waiting_tandem' ? { what: 'mandate', who: 'bureau' } : { what: 'coaching', who: 'tandem' };
+  }
+}
+
+/** An assessment's own wait (the MAMAC lane's `assessmentWaitsOn`: contract, acceptances, conformity) in the view's words. */
+export function assessmentWait(w: AssessmentWaitsOn): Wait {
+  switch (w.on) {
+    case 'bureau_organise':
+      return { what: 'date_to_set', who: 'bureau' };
+    case 'meeting':
+      return { what: 'meeting', who: 'team' };
+    case 'team_contract':
+      return { what: 'contract', who: 'team' };
+    case 'parties':
+      return { what: 'contract_acceptance', who: 'parties' };
+    case 'bureau_conformity':
+      return { what: 'conformity', who: 'bureau' };
+    case 'case_manager':
+      return { what: 'execution', who: 'case_manager' };
+    case 'nobody':
+      return { what: 'nothing', who: 'none' };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { waitOf } from './care-waits.ts';
+import { assessmentWait, waitOf } from './care-waits.ts';
 import { checkNetwork, checkNetworkClosure, checkReview, reviewOverdueDays } from './network-follow-up.ts';
 import {
   ROUND_TABLE_OUTCOMES,
@@ -200,5 +200,10 @@ describe("the Bureau's view: what each kind of care waits for, and on whom", () 
     });
     expect(waitOf({ ...base, kind: 'assessment', status: 'to_organise' }, now).who).toBe('bureau');
     expect(waitOf({ ...base, kind: 'round_table', status: 'concluded', endedAt: now }, now).what).toBe('nothing');
+    // An assessment's finer wait comes from its contract (the MAMAC lane's rule): whose acceptance is missing.
+    const held = { ...base, kind: 'assessment' as const, status: 'held' };
+    const parties = assessmentWait({ on: 'parties', missing: ['person'] });
+    expect(waitOf(held, now, parties)).toEqual({ what: 'contract_acceptance', who: 'parties' });
+    expect(assessmentWait({ on: 'bureau_conformity' })).toEqual({ what: 'conformity', who: 'bureau' });
   });
 });

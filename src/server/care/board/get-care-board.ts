@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Board } from '../../../contracts/round-tables.ts';
 import { bureauRegions } from '../../../domain/access/policy.ts';
-import { waitOf } from '../../../domain/care/care-waits.ts';
+import { assessmentStatusOf, assessmentWaitsOn } from '../../../domain/care/assessment.ts';
+import { assessmentWait, waitOf } from '../../../domain/care/care-waits.ts';
+import { PERSON_PARTY, missingAcceptances } from '../../../domain/care/objectives-contract.ts';
+import { zurichLocal } from '../../../domain/calendar/zurich-time.ts';
 import { type CareKind, daysBetween } from '../../../domain/care/passage.ts';
 import { queryRows } from '../../../db/open-db.ts';
 import { recordAudit } from '../../audit/audit-log.ts';
@@ -25,9 +28,43 @@ interface BoardRow {
   review_on: string | null;
   given_name: string | null;
   family_name: string | null;
+  /** An assessment's latest contract version: its status, parties and acceptances, and the parties' names. */
+  contract: {
+    status: string;
+    caseManager: string;
+    objectives: string[];
+    accepted: string[];
+    names: Record<string, { fr: string; de: string }> | null;
+  } | null;
 }
 
 const asDate = (v: string | Date | null) => (v === null ? null : new Date(v));
+
+/** Whom an open assessment waits on, by the MAMAC lane's rule, from the contract read with the row. */
+function assessmentDetail(r: BoardRow, meetingStart: Date | null) {
+  const c = r.contract;
+  return assessmentWaitsOn({
+    status: assessmentStatusOf({ status: r.status, endedAt: null }),
+    meetingStart: meetingStart ? zurichLocal(meetingStart).date : null,
+    contract: c
+      ? {
+          status: c.status,
+          missingParties: missingAcceptances(
+            {
+              caseManagerInstitutionId: c.caseManager,
+              objectives: c.objectives.map((id) => ({
+                text: '',
+                measuresPlanned: '',
+                responsibleInstitutionId: id,
+                deadline: '',
+              })),
+            },
+            c.accepted,
+          ),
+        }
+      : null,
+  });
+}
 
 /**
  * The Bureau's region view (issue 12): the assessments, round tables and network follow-ups still open in the
@@ -52,7 +89,18 @@ export async function getCareBoard(ctx: AuthedContext, query: { kind?: CareKind;
     ? await queryRows<BoardRow>(
         ctx.db,
         sql`SELECT p.id, p.situation_id, s.number, s.region_id, p.kind, p.status, p.outcome, p.started_at,
-            p.meeting_start, p.review_on, u.given_name, u.family_name
+            p.meeting_start, p.review_on, u.given_name, u.family_name,
+            (SELECT json_build_object('status', oc.status, 'caseManager', oc.case_manager_institution_id,
+                'objectives', (SELECT coalesce(json_agg(co.responsible_institution_id), '[]'::json)
+                  FROM contract_objectives co WHERE co.contract_id = oc.id),
+                'accepted', (SELECT coalesce(json_agg(ca.party), '[]'::json)
+                  FROM contract_acceptances ca WHERE ca.contract_id = oc.id),
+                'names', (SELECT json_object_agg(i.id, json_build_object('fr', i.name_fr, 'de', i.name_de))
+                  FROM institutions i WHERE i.id = oc.case_manager_institution_id OR i.id IN (
+                    SELECT co.responsible_institution_id FROM contract_objectives co WHERE co.contract_id = oc.id)))
+              FROM objectives_contracts oc
+              WHERE p.kind = 'assessment' AND oc.passage_id = p.id
+              ORDER BY oc.version_no DESC LIMIT 1) AS contract
           FROM care_passages p
           JOIN situations s ON s.id = p.situation_id
           LEFT JOIN users u ON u.id = COALESCE(p.responsible_user_id, p.started_by_user_id)
@@ -75,15 +123,16 @@ export async function getCareBoard(ctx: AuthedContext, query: { kind?: CareKind;
     details: { kind: query.kind ?? null, regionId: query.regionId ?? null, count: rows.length },
   });
   return {
-    // The assessments' finer waits (whose acceptance of the contract, the conformity check) belong to the MAMAC
-    // tables; until they are here, an assessment shows the state of its passage.
-    assessmentDetail: false,
+    // An assessment's wait comes from its latest contract (the MAMAC lane's rule): whose acceptance, the conformity.
+    assessmentDetail: true,
     items: rows.map((r) => {
       const startedAt = new Date(r.started_at);
       const meetingStart = asDate(r.meeting_start);
+      const detail = r.kind === 'assessment' ? assessmentDetail(r, meetingStart) : null;
       const wait = waitOf(
         { kind: r.kind, status: r.status, outcome: r.outcome, meetingStart, reviewOn: r.review_on, endedAt: null },
         now,
+        detail ? assessmentWait(detail) : null,
       );
       return {
         passageId: r.id,
@@ -100,7 +149,11 @@ export async function getCareBoard(ctx: AuthedContext, query: { kind?: CareKind;
         responsibleName: r.given_name ? `${r.given_name} ${r.family_name ?? ''}`.trim() : '',
         waitWhat: wait.what,
         waitWho: wait.who,
-        waitingOn: [],
+        // The parties whose acceptance is missing: institutions by name, the person as such (the screen says it).
+        waitingOn:
+          detail?.on === 'parties'
+            ? detail.missing.map((p) => (p === PERSON_PARTY ? p : (r.contract?.names?.[p]?.[ctx.lang] ?? p)))
+            : [],
       };
     }),
   };

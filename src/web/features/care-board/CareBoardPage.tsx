@@ -33,7 +33,9 @@ function useWaitLabel() {
       date: date(i.waitWhat === 'meeting' ? i.meetingStart : i.reviewOn),
     });
     if (i.waitWho === 'none') return what;
-    const who = i.waitingOn.length ? i.waitingOn.join(', ') : t(`board.who.${i.waitWho}` as MessageKey);
+    const who = i.waitingOn.length
+      ? i.waitingOn.map((p) => (p === 'person' ? t('board.person') : p)).join(', ')
+      : t(`board.who.${i.waitWho}` as MessageKey);
     return `${what} — ${who}`;
   };
 }

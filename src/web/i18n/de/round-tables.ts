@@ -154,6 +154,8 @@ export const deRoundTables: Record<keyof typeof frRoundTables, string> = {
   'board.who.participants': 'Teilnehmende',
   'board.who.team': 'Assessment-Team',
   'board.who.parties': 'die Parteien',
+  'board.who.case_manager': 'Fallführung',
+  'board.person': 'die Person',
   'board.who.reference': 'Referenz',
   'board.who.tandem': 'Tandem',
   'board.who.none': '—',

@@ -152,6 +152,8 @@ export const frRoundTables = {
   'board.who.participants': 'participant·es',
   'board.who.team': 'équipe d’évaluation',
   'board.who.parties': 'les parties',
+  'board.who.case_manager': 'gestion de cas',
+  'board.person': 'la personne',
   'board.who.reference': 'référence',
   'board.who.tandem': 'tandem',
   'board.who.none': '—',
