@@ -90,7 +90,7 @@ export function waitOf(p: PassageFacts, now: Date, assessmentDetail: Wait | null
   }
 }
 
-/** An assessment's own wait (the MAMAC lane's `assessmentWaitsOn`: contract, acceptances, conformity) in the view's words. */
+/** An assessment's own wait (`assessmentWaitsOn`: contract, acceptances, conformity) in the view's words. */
 export function assessmentWait(w: AssessmentWaitsOn): Wait {
   switch (w.on) {
     case 'bureau_organise':
