@@ -130,7 +130,7 @@ export function CareBoardPage() {
                 {items.map((i) => (
                   <Table.Tr key={i.passageId} data-testid="board-row">
                     <Table.Td>
-                      <Anchor component={Link} to={`/situations/${i.situationId}`}>
+                      <Anchor component={Link} to={`/situations/${i.situationId}`} style={{ whiteSpace: 'nowrap' }}>
                         {i.situationNumber}
                       </Anchor>
                       <Text size="xs" c="gray.7">
