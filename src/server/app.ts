@@ -28,6 +28,9 @@ import { assessmentRoutes } from './care/assessments/assessments.routes.ts';
 import { measuresRoutes } from './measures/measures.routes.ts';
 import { outboxRoutes } from './mail/outbox.routes.ts';
 import { figuresRoutes } from './figures/figures.routes.ts';
+import { careBoardRoutes } from './care/board/board.routes.ts';
+import { networkRoutes } from './care/network/network.routes.ts';
+import { roundTableRoutes } from './care/round-tables/round-tables.routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -131,6 +134,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(measuresRoutes);
   await app.register(outboxRoutes);
   await app.register(figuresRoutes);
+  await app.register(roundTableRoutes);
+  await app.register(networkRoutes);
+  await app.register(careBoardRoutes);
   // "degraded" while requests are refused (503) or wait for a database connection: a load balancer can steer away.
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({
     ok: true,

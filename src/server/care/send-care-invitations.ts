@@ -37,6 +37,8 @@ export async function sendCareInvitations(
     situationNumber: string;
     personId: string | null;
     method: 'REQUEST' | 'CANCEL';
+    /** Only these participants (ids): a CANCEL to those about to be removed from a scheduled meeting (issue 12). */
+    only?: readonly string[];
   },
 ): Promise<number> {
   const { passage } = p;
@@ -57,7 +59,7 @@ export async function sendCareInvitations(
       language: ((x.userId ? x.userLanguage : x.language) ?? 'fr') as Language,
       isPerson: x.role === 'person',
     }))
-    .filter((r) => r.email !== '');
+    .filter((r) => r.email !== '' && (!p.only || p.only.includes(r.id)));
   // The person's own name is not written in the file sent around: attendees are named by their accounts only.
   const attendees = recipients.map((r) => ({ name: r.isPerson ? r.email : r.name, email: r.email }));
   let sent = 0;

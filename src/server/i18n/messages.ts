@@ -1,5 +1,6 @@
 import type { Language } from '../../domain/access/roles.ts';
 import { formatMessage } from '../../domain/format/message.ts';
+import { roundTableMessagesDe, roundTableMessagesFr } from './round-table-messages.ts';
 import { ASSESSMENT_MESSAGES } from './assessment-messages.ts';
 
 /**
@@ -252,6 +253,7 @@ const fr: Messages = {
     'modifier : la ligne ci-dessous, signée avec la clé du journal, permet de prouver plus tard que des entrées ' +
     'ont été supprimées ou réécrites. Pour la faire vérifier, ajoutez-la au fichier de points de contrôle ' +
     '(AUDIT_CHECKPOINT_FILE) puis lancez « Vérifier la chaîne » dans le journal d’audit.',
+  ...roundTableMessagesFr,
 };
 
 const de: Messages = {
@@ -508,6 +510,7 @@ const de: Messages = {
     'unverändert auf: Mit der untenstehenden, mit dem Protokollschlüssel signierten Zeile lässt sich später ' +
     'nachweisen, dass Einträge gelöscht oder umgeschrieben wurden. Zur Prüfung fügen Sie sie der ' +
     'Kontrollpunktdatei (AUDIT_CHECKPOINT_FILE) hinzu und starten im Audit-Protokoll «Kette prüfen».',
+  ...roundTableMessagesDe,
 };
 
 export const MESSAGES: Record<Language, Messages> = {

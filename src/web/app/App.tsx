@@ -24,6 +24,7 @@ import {
   SituationsPage,
   StatementsPage,
   TandemsPage,
+  CareBoardPage,
   AssessmentsPage,
   TriagePage,
   UsersPage,
@@ -109,6 +110,14 @@ function AppRoutes() {
             element={
               <Gate allowed={Boolean(me?.abilities.triage)}>
                 <TriagePage />
+              </Gate>
+            }
+          />
+          <Route
+            path="care-board"
+            element={
+              <Gate allowed={Boolean(me?.abilities.triage)}>
+                <CareBoardPage />
               </Gate>
             }
           />

@@ -25,6 +25,7 @@ export function Layout() {
     { to: '/situations', label: 'nav.situations', show: true },
     { to: '/situations/new', label: 'nav.newSituation', show: me.abilities.announce },
     { to: '/triage', label: 'nav.triage', show: me.abilities.triage },
+    { to: '/care-board', label: 'nav.careBoard', show: me.abilities.triage },
     { to: '/tandems', label: 'nav.tandems', show: me.abilities.seeTandems },
     { to: '/assessments', label: 'nav.assessments', show: me.abilities.seeTandems },
     { to: '/inbox', label: 'nav.inbox', show: me.abilities.decideMeasures },

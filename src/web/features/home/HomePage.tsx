@@ -8,6 +8,7 @@ import type { MessageKey } from '../../i18n/fr/index.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
+import { RoundTableInvitations } from '../round-tables/RoundTableInvitations.tsx';
 import { AssessmentInvitations } from '../assessments/AssessmentInvitations.tsx';
 import { HomeFigures } from '../figures/HomeFigures.tsx';
 
@@ -155,6 +156,7 @@ export function HomePage() {
           ))}
         </Stack>
       </section>
+      <RoundTableInvitations />
       <Notifications />
       <AssessmentInvitations />
       {me.abilities.readFigures && me.roles.includes('statistics_reader') && <HomeFigures />}

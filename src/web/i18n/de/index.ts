@@ -6,6 +6,7 @@ import { deTandemFile } from './tandem-file.ts';
 import { deAssessments } from './assessments.ts';
 import { deMeasures } from './measures.ts';
 import { deFigures } from './figures.ts';
+import { deRoundTables } from './round-tables.ts';
 import { deCare } from './care.ts';
 
 export const de: Record<MessageKey, string> = {
@@ -228,5 +229,6 @@ export const de: Record<MessageKey, string> = {
   ...deAssessments,
   ...deMeasures,
   ...deFigures,
+  ...deRoundTables,
   ...deCare,
 };

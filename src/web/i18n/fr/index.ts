@@ -5,6 +5,7 @@ import { frTandemFile } from './tandem-file.ts';
 import { frAssessments } from './assessments.ts';
 import { frMeasures } from './measures.ts';
 import { frFigures } from './figures.ts';
+import { frRoundTables } from './round-tables.ts';
 import { frCare } from './care.ts';
 
 /** French: the reference dictionary. German must have exactly the same keys (checked by a test). */
@@ -229,6 +230,7 @@ export const fr = {
   ...frAssessments,
   ...frMeasures,
   ...frFigures,
+  ...frRoundTables,
   ...frCare,
 };
 
