@@ -127,7 +127,6 @@ const SCREENS: Screen[] = [
       return page.getByTestId('conformity-form');
     },
   },
-  { name: 'assessments', ...list('coord.sion', '/assessments') },
   { name: 'new situation', ...plain('orp.sion', '/situations/new') },
   {
     name: 'draft',

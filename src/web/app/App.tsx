@@ -25,7 +25,6 @@ import {
   StatementsPage,
   TandemsPage,
   CareBoardPage,
-  AssessmentsPage,
   TriagePage,
   UsersPage,
   preloadAfterSignIn,
@@ -126,14 +125,6 @@ function AppRoutes() {
             element={
               <Gate allowed={Boolean(me?.abilities.seeTandems)}>
                 <TandemsPage />
-              </Gate>
-            }
-          />
-          <Route
-            path="assessments"
-            element={
-              <Gate allowed={Boolean(me?.abilities.seeTandems)}>
-                <AssessmentsPage />
               </Gate>
             }
           />

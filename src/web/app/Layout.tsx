@@ -27,7 +27,6 @@ export function Layout() {
     { to: '/triage', label: 'nav.triage', show: me.abilities.triage },
     { to: '/care-board', label: 'nav.careBoard', show: me.abilities.triage },
     { to: '/tandems', label: 'nav.tandems', show: me.abilities.seeTandems },
-    { to: '/assessments', label: 'nav.assessments', show: me.abilities.seeTandems },
     { to: '/inbox', label: 'nav.inbox', show: me.abilities.decideMeasures },
     { to: '/statements', label: 'nav.statements', show: me.abilities.readStatements },
     { to: '/measure-kinds', label: 'nav.measureKinds', show: me.abilities.manageMeasureKinds },

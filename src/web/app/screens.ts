@@ -32,7 +32,6 @@ export const SituationPage = screen(() => import('../features/situations/Situati
 export const TriagePage = screen(() => import('../features/triage/TriagePage.tsx'), 'TriagePage');
 export const TandemsPage = screen(() => import('../features/tandem/TandemsPage.tsx'), 'TandemsPage');
 export const CareBoardPage = screen(() => import('../features/care-board/CareBoardPage.tsx'), 'CareBoardPage');
-export const AssessmentsPage = screen(() => import('../features/assessments/AssessmentsPage.tsx'), 'AssessmentsPage');
 export const InboxPage = screen(() => import('../features/measures/InboxPage.tsx'), 'InboxPage');
 export const StatementsPage = screen(() => import('../features/measures/StatementsPage.tsx'), 'StatementsPage');
 export const FiguresPage = screen(() => import('../features/figures/FiguresPage.tsx'), 'FiguresPage');
