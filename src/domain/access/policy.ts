@@ -61,6 +61,7 @@ export type Action =
   | 'hand_back'
   | 'follow_up'
   | 'decide'
+  | 'read_assessment'
   | 'pilot_care'
   | 'link_person'
   | AssessmentAction;
@@ -206,6 +207,10 @@ function canOnSituation(actor: Actor, action: Action, s: SituationFacts): boolea
       // Documents identify the person: added and seen only by whoever sees who it is (on an anonymous
       // announcement, its announcer alone).
       return canReadSituation(actor, 'read_identity', s);
+    case 'read_assessment':
+      // The assessment's page: whoever reads the file, and the SMR doctor taking part, who reads only the assessment
+      // (its medical part: present-assessment.ts) and nothing else of the file (issue 12).
+      return canReadSituation(actor, 'read', s) || (holds('announced') && holds('smr_participant'));
     case 'manage_case_team':
       return holds('announced') && holds('identified') && (holds('announcer') || holds('bureau_of_region'));
     case 'triage':

@@ -32,6 +32,7 @@ export type NetworkProblem = {
     | 'reference_outside_network'
     | 'review_in_past'
     | 'review_in_future'
+    | 'review_before_start'
     | 'note_required'
     | 'reason_required'
     | 'next_review_before';
@@ -70,10 +71,13 @@ export function checkReview(
   status: NetworkStatus,
   input: { heldOn: string; note: string; nextReviewOn: string | null },
   today: string,
+  /** The Swiss day the follow-up began: a review cannot come before it. */
+  startedOn = '0000-01-01',
 ): NetworkProblem[] {
   if (status !== 'active') return [{ path: 'status', problem: 'closed' }];
   const problems: NetworkProblem[] = [];
   if (input.heldOn > today) problems.push({ path: 'heldOn', problem: 'review_in_future' });
+  else if (input.heldOn < startedOn) problems.push({ path: 'heldOn', problem: 'review_before_start' });
   if (!hasVisibleText(input.note)) problems.push({ path: 'note', problem: 'note_required' });
   if (input.nextReviewOn !== null) {
     if (input.nextReviewOn <= input.heldOn) problems.push({ path: 'nextReviewOn', problem: 'next_review_before' });

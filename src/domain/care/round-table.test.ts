@@ -162,6 +162,9 @@ describe('network follow-up (seed 004 §6: several institutions around the perso
     expect(checkReview('active', { heldOn: today, note: 'Tout va bien', nextReviewOn: '2027-03-01' }, today)).toEqual(
       [],
     );
+    expect(
+      checkReview('active', { heldOn: '2001-01-01', note: 'Ancienne', nextReviewOn: null }, today, '2026-09-12'),
+    ).toEqual([{ path: 'heldOn', problem: 'review_before_start' }]);
     expect(checkReview('active', { heldOn: '2026-12-01', note: ' ', nextReviewOn: '2026-12-01' }, today)).toEqual([
       { path: 'heldOn', problem: 'review_in_future' },
       { path: 'note', problem: 'note_required' },

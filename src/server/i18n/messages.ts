@@ -113,6 +113,9 @@ const fr: Messages = {
   'consent.notPending': 'Cette procuration n’attend plus de vérification.',
   'caseTeam.unknownUser': 'Choisissez un·e professionnel·le actif·ve qui suit des situations.',
   'care.unknownParticipant': 'Choisissez une personne dont le compte est actif.',
+  'care.smrDoctorRole':
+    'Un médecin SMR ne participe qu’aux évaluations MAMAC, et en tant que médecin SMR ; ce rôle est réservé ' +
+    'aux médecins SMR.',
   'care.invitation.subject.REQUEST': '{kind} {number} : invitation le {date} à {time}',
   'care.invitation.subject.CANCEL': '{kind} {number} du {date} : annulé',
   'care.invitation.body.REQUEST':
@@ -365,6 +368,9 @@ const de: Messages = {
   'consent.notPending': 'Diese Vollmacht wartet nicht mehr auf eine Prüfung.',
   'caseTeam.unknownUser': 'Wählen Sie eine aktive Fachperson, die Situationen begleitet.',
   'care.unknownParticipant': 'Wählen Sie eine Person mit aktivem Konto.',
+  'care.smrDoctorRole':
+    'RAD-Ärztinnen und -Ärzte nehmen nur an MAMAC-Assessments teil, und zwar in dieser Rolle; diese Rolle ist ' +
+    'ihnen vorbehalten.',
   'care.invitation.subject.REQUEST': '{kind} {number}: Einladung am {date} um {time}',
   'care.invitation.subject.CANCEL': '{kind} {number} vom {date}: abgesagt',
   'care.invitation.body.REQUEST':

@@ -28,7 +28,7 @@ export async function recordNetworkReview(
       subjectPersonId: row.personId ?? undefined,
     });
   ensureVersion(passage, body.version);
-  ensureNetworkAllows(checkReview('active', body, swissDay(ctx.now())));
+  ensureNetworkAllows(checkReview('active', body, swissDay(ctx.now()), swissDay(passage.startedAt)));
   const now = ctx.now();
   await ctx.db.transaction(async (tx) => {
     await tx.insert(networkReviews).values({

@@ -39,7 +39,9 @@ export async function loadPassageFor(
 ) {
   const found = await loadSituationFor(ctx, situationId, action, auditAction);
   const passage = await latestPassage(ctx.db, situationId, kind);
-  if (!passage || (options.open && passage.endedAt)) {
+  // Ended meanwhile (two people concluding at once): the caller reads the file, so it is a conflict, not "not found".
+  if (passage && options.open && passage.endedAt) throw conflict();
+  if (!passage) {
     if (!options.open) return { ...found, passage: null };
     throw await notFoundAudited(ctx, {
       action: auditAction,

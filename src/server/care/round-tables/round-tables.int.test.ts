@@ -398,6 +398,10 @@ describe('round tables', () => {
       })
     ).json().roundTable;
     expect(pending).toMatchObject({ status: 'held', outcome: 'pending', outcomeReason: 'Attente AI.' });
+    // The file still opens, its care history saying the round table waits (a 500 before).
+    const pendingPage = await getSituation(t, coord, c.id);
+    expect(pendingPage.statusCode).toBe(200);
+    expect(pendingPage.json().carePassages.at(-1)).toMatchObject({ kind: 'round_table', outcome: 'pending' });
     await ok(coord, 'POST', rtUrl(c.id, 'conclude'), {
       outcome: 'network_follow_up',
       reason: 'Plusieurs institutions autour de la personne.',
