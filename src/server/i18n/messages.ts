@@ -208,6 +208,9 @@ const fr: Messages = {
   'figures.periodRange': 'Choisissez une date entre 2000 et 2100.',
   'figures.yearOrPeriod': 'Choisissez une année ou une période, pas les deux.',
   'figures.regionNotAllowed': 'Vous voyez les chiffres de votre région et du canton seulement.',
+  'figures.publicCanton':
+    'Les chiffres publiés sont ceux du canton : chaque région y figure comme ligne de ses tableaux.',
+  'figures.publicYear': 'Les chiffres publiés portent sur une année civile entière.',
   'closure.monthTwice': 'Ce mois est indiqué deux fois.',
   'closure.monthNotOpen': 'Ce mois n’est pas un rapport à envoyer de ce mandat (hors du mandat, déjà envoyé ou sauté).',
   'report.notAsShown':
@@ -463,6 +466,9 @@ const de: Messages = {
   'figures.periodRange': 'Wählen Sie ein Datum zwischen 2000 und 2100.',
   'figures.yearOrPeriod': 'Wählen Sie ein Jahr oder einen Zeitraum, nicht beides.',
   'figures.regionNotAllowed': 'Sie sehen nur die Zahlen Ihrer Region und des Kantons.',
+  'figures.publicCanton':
+    'Veröffentlicht werden die Zahlen des Kantons: Jede Region erscheint darin als Zeile seiner Tabellen.',
+  'figures.publicYear': 'Veröffentlichte Zahlen betreffen ein ganzes Kalenderjahr.',
   'closure.monthTwice': 'Dieser Monat ist zweimal angegeben.',
   'closure.monthNotOpen':
     'Dieser Monat ist kein zu versendender Bericht dieses Mandats ' +
