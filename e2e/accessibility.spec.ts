@@ -71,6 +71,7 @@ const SCREENS: Screen[] = [
   { name: 'commune import', ...plain('admin', '/organisations/import') },
   { name: 'audit', ...list('admin', '/audit') },
   { name: 'outbox', ...list('admin', '/outbox') },
+  { name: 'care board', ...list('coord.sion', '/care-board') },
   { name: 'profile', ...plain('admin', '/profile') },
   { name: 'not found', ...plain('admin', '/no-such-page') },
   {
@@ -128,7 +129,6 @@ const SCREENS: Screen[] = [
       return page.getByTestId('conformity-form');
     },
   },
-  { name: 'assessments', ...list('coord.sion', '/assessments') },
   { name: 'new situation', ...plain('orp.sion', '/situations/new') },
   {
     name: 'draft',

@@ -62,10 +62,15 @@ async function assessmentJourney(page: Page, j: Journey) {
   const t = j.t;
   await signIn(page, j.coordinator);
   await switchLanguage(page, j.lang);
-  // The Bureau's list: its regions' assessments by state, the days waited, whom each waits on.
-  await page.getByRole('navigation').getByRole('link', { name: t['nav.assessments'] }).click();
-  await expect(page.getByRole('heading', { name: t['asm.list.title'] })).toBeVisible();
-  await expect(page.getByTestId('assessments-to_organise')).toContainText(t['asm.waitsOn.bureau_organise']);
+  // The Bureau's view of its regions: assessments by state, the days waited, what waits on whom.
+  await page.getByRole('navigation').getByRole('link', { name: t['nav.careBoard'], exact: true }).click();
+  await expect(page.getByRole('heading', { name: t['board.title'] })).toBeVisible();
+  const waiting = page
+    .getByTestId('board-row')
+    .filter({ hasText: t['care.assessment'] })
+    .filter({ hasText: t['passage.status.to_organise'] })
+    .first();
+  await expect(waiting).toContainText(`${t['board.what.date_to_set']} — ${t['board.who.bureau']}`);
   await shot(page, `${j.prefix}-list`);
   await openSituation(page, t, j.person);
   const section = page.getByTestId('assessment-section');

@@ -116,23 +116,28 @@ export const FiguresSchema = z
           z.object({
             months: z.number().int(),
             inserted: z.number().describe('Estimated share inserted by the end of that month (Kaplan–Meier).'),
-            atRisk: z.number().int(),
-            events: z.number().int(),
-            censored: z.number().int(),
+            atRisk: z.number().int().describe('Still followed at the start of the month (public: rounded to 5).'),
+            events: z.number().int().nullable().describe('Insertions that month (public: not given).'),
+            censored: z
+              .number()
+              .int()
+              .nullable()
+              .describe('Situations still open, censored that month (public: not given).'),
           }),
         ),
       })
       .describe('Time to insertion: open situations censored, not dropped.'),
     costs: z
       .object({
-        laciCents: z.number().int(),
-        lemcCents: z.number().int(),
-        liasCantonCents: z.number().int(),
-        liasCommuneCents: z.number().int(),
-        mipCantonCents: z.number().int(),
-        mipCommuneCents: z.number().int(),
-        totalCents: z.number().int(),
+        laciCents: z.number().int().nullable(),
+        lemcCents: z.number().int().nullable(),
+        liasCantonCents: z.number().int().nullable(),
+        liasCommuneCents: z.number().int().nullable(),
+        mipCantonCents: z.number().int().nullable(),
+        mipCommuneCents: z.number().int().nullable(),
+        totalCents: z.number().int().nullable(),
         perInsertionCents: z.number().int().nullable(),
+        hidden: z.boolean().describe('Public figures: the costs of fewer situations than the threshold are not given.'),
       })
       .describe('Measure costs incurred in the period by payer, in centimes; cost per tandem insertion.'),
     definitions: z.record(z.string(), z.object({ label: TextSchema, counted: TextSchema, source: z.string() })),

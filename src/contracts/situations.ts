@@ -239,7 +239,8 @@ export const CarePassageSummarySchema = z.object({
   startedByName: z.string(),
   endedAt: z.string().nullable(),
   endedByName: z.string().nullable(),
-  outcome: z.enum(PASSAGE_OUTCOMES).nullable(),
+  // "pending": a round table held whose outcome is still open (it is not an end: the passage runs on).
+  outcome: z.enum([...PASSAGE_OUTCOMES, 'pending']).nullable(),
   outcomeReason: z.string(),
   /** The institution that follows the person on, for the outcome "followed by one institution". */
   outcomeInstitutionName: z.string().nullable(),

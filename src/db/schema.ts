@@ -1162,6 +1162,55 @@ export const assessmentNotes = pgTable(
   (t) => [index('assessment_notes_passage_idx').on(t.passageId, t.at)],
 );
 
+/* ---------- Round tables and network follow-ups (issue 12, migration 0017) ---------- */
+
+/**
+ * A round table's minutes (decision 023): written once when it is held, with the anonymous profile discussed (age
+ * band, region, risk factors) as it was that day. Never changed afterwards — a trigger refuses updates and deletes —
+ * so that a later link to the person leaves them as written.
+ */
+export const roundTableMinutes = pgTable(
+  'round_table_minutes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    passageId: uuid('passage_id')
+      .notNull()
+      .references(() => carePassages.id),
+    situationId: uuid('situation_id')
+      .notNull()
+      .references(() => situations.id),
+    text: text('text').notNull(),
+    writtenByUserId: uuid('written_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    writtenAt: ts('written_at').notNull(),
+    profile: jsonb('profile').notNull(),
+  },
+  (t) => [uniqueIndex('round_table_minutes_passage_key').on(t.passageId)],
+);
+
+/** A network follow-up's reviews (004 §6: several institutions around the person): when, what was found, the next. */
+export const networkReviews = pgTable(
+  'network_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    passageId: uuid('passage_id')
+      .notNull()
+      .references(() => carePassages.id),
+    situationId: uuid('situation_id')
+      .notNull()
+      .references(() => situations.id),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    note: text('note').notNull(),
+    nextReviewOn: date('next_review_on', { mode: 'string' }),
+    recordedByUserId: uuid('recorded_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    recordedAt: ts('recorded_at').notNull(),
+  },
+  (t) => [index('network_reviews_passage_idx').on(t.passageId, t.heldOn)],
+);
+
 /**
  * The texts of the annual report (issue 13, seed 004 §2–§7) that the cantonal CII officer writes, per year and
  * language; the figures are filled in from the published cube when the PDF is made.

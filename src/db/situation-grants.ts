@@ -6,6 +6,7 @@ import {
   GRANTEE_ORDER,
   PREDICATE_GRANTEE,
   SITUATION_ACCESS_RULES,
+  SMR_DOCTOR_ROLE,
   type SituationPredicate,
   type SituationReadAction,
 } from '../domain/access/situation-access.ts';
@@ -93,6 +94,7 @@ function predicateSource(p: SituationPredicate): GrantSource {
       // NULLs: null only while both are open).
       return {
         joins: `JOIN care_participants cpu ON cpu.situation_id = s.id AND cpu.user_id IS NOT NULL
+                  AND cpu.role <> '${SMR_DOCTOR_ROLE}'
                 JOIN care_passages cpu_p ON cpu_p.id = cpu.passage_id`,
         value: 'cpu.user_id::text',
         endedAt: 'LEAST(cpu.removed_at, cpu_p.ended_at)',
@@ -100,9 +102,18 @@ function predicateSource(p: SituationPredicate): GrantSource {
     case 'care_institution':
       return {
         joins: `JOIN care_participants cpi ON cpi.situation_id = s.id AND cpi.institution_id IS NOT NULL
+                  AND cpi.role <> '${SMR_DOCTOR_ROLE}'
                 JOIN care_passages cpi_p ON cpi_p.id = cpi.passage_id`,
         value: 'cpi.institution_id::text',
         endedAt: 'LEAST(cpi.removed_at, cpi_p.ended_at)',
+      };
+    case 'smr_participant':
+      return {
+        joins: `JOIN care_participants cps ON cps.situation_id = s.id AND cps.user_id IS NOT NULL
+                  AND cps.role = '${SMR_DOCTOR_ROLE}'
+                JOIN care_passages cps_p ON cps_p.id = cps.passage_id`,
+        value: 'cps.user_id::text',
+        endedAt: 'LEAST(cps.removed_at, cps_p.ended_at)',
       };
     default: {
       const unknown: never = p;

@@ -29,6 +29,9 @@ import { measuresRoutes } from './measures/measures.routes.ts';
 import { outboxRoutes } from './mail/outbox.routes.ts';
 import { figuresRoutes } from './figures/figures.routes.ts';
 import { historyRoutes } from './history/history.routes.ts';
+import { careBoardRoutes } from './care/board/board.routes.ts';
+import { networkRoutes } from './care/network/network.routes.ts';
+import { roundTableRoutes } from './care/round-tables/round-tables.routes.ts';
 
 export interface AppDeps {
   db: Db;
@@ -133,6 +136,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(outboxRoutes);
   await app.register(figuresRoutes);
   await app.register(historyRoutes);
+  await app.register(roundTableRoutes);
+  await app.register(networkRoutes);
+  await app.register(careBoardRoutes);
   // "degraded" while requests are refused (503) or wait for a database connection: a load balancer can steer away.
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({
     ok: true,

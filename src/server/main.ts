@@ -17,6 +17,7 @@ import { isDatabaseEmpty, seedDemoCanton, seedEmptyInstallation } from '../db/se
 import { seedDemoSituations } from './demo/seed-demo-situations.ts';
 import { seedDemoTandems } from './demo/seed-demo-tandems.ts';
 import { seedDemoMeasures } from './demo/seed-demo-measures.ts';
+import { seedDemoRoundTables } from './demo/seed-demo-round-tables.ts';
 import { seedDemoAssessments } from './demo/seed-demo-assessments.ts';
 import { seedDemoHistory } from './demo/seed-demo-history.ts';
 import { deliverOutbox } from './mail/deliver-outbox.ts';
@@ -103,6 +104,7 @@ async function main() {
       const situations = await seedDemoSituations(database.db, config);
       await seedDemoTandems(database.db, config, situations);
       await seedDemoMeasures(database.db, config, situations);
+      await seedDemoRoundTables(database.db, config);
       await seedDemoAssessments(database.db, config);
       await seedDemoHistory(database.db, config);
       console.log(`Demo canton created (${elapsed()}): the sign-ins are listed in README.md.`);

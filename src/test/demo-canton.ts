@@ -8,6 +8,7 @@ import type { Actor } from '../domain/access/roles.ts';
 import { hashPassword } from '../server/auth/passwords.ts';
 import { parseConfig } from '../server/config.ts';
 import { seedDemoMeasures } from '../server/demo/seed-demo-measures.ts';
+import { seedDemoRoundTables } from '../server/demo/seed-demo-round-tables.ts';
 import { seedDemoAssessments } from '../server/demo/seed-demo-assessments.ts';
 import { seedDemoSituations } from '../server/demo/seed-demo-situations.ts';
 import { seedDemoTandems } from '../server/demo/seed-demo-tandems.ts';
@@ -30,6 +31,7 @@ export async function seedDemo(database: Database, now = new Date()) {
   const situations = await seedDemoSituations(database.db, config, now);
   await seedDemoTandems(database.db, config, situations, now);
   await seedDemoMeasures(database.db, config, situations, now);
+  await seedDemoRoundTables(database.db, config, now);
   await seedDemoAssessments(database.db, config, now);
   await seedDemoHistory(database.db, config, now);
   const rows = await database.db.select().from(users);

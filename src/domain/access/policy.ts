@@ -26,6 +26,7 @@ export type Resource =
   | ({ type: 'commune_statement' } & CommuneFacts)
   | { type: 'canton_statement' }
   | ({ type: 'assessment' } & AssessmentFacts)
+  | { type: 'care_board' }
   /** Aggregate figures (issue 13): of a region, or of the canton (regionId null). */
   | { type: 'figures'; regionId: string | null };
 
@@ -64,6 +65,9 @@ export type Action =
   | 'edit_report'
   /** The CII's earlier records imported into the figures (issue 13): an administrator. */
   | 'import_history'
+  | 'read_assessment'
+  | 'pilot_care'
+  | 'link_person'
   | AssessmentAction;
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
@@ -117,6 +121,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case 'canton_statement':
       // Every commune's statements of a quarter at once: the SAS, which receives them all, and no one else.
       return action === 'read' && hasRole(actor, 'sas_reviewer');
+    case 'care_board':
+      // The Bureau's view of the assessments, round tables and network follow-ups of its regions (issue 12).
+      return action === 'read' && isBureau(actor);
     case 'assessment':
       // A MAMAC assessment (issue 12): the rules are in care/assessment-access.ts.
       return canOnAssessment(actor, action as AssessmentAction, resource);
@@ -217,6 +224,10 @@ function canOnSituation(actor: Actor, action: Action, s: SituationFacts): boolea
       // Documents identify the person: added and seen only by whoever sees who it is (on an anonymous
       // announcement, its announcer alone).
       return canReadSituation(actor, 'read_identity', s);
+    case 'read_assessment':
+      // The assessment's page: whoever reads the file, and the SMR doctor taking part, who reads only the assessment
+      // (its medical part: present-assessment.ts) and nothing else of the file (issue 12).
+      return canReadSituation(actor, 'read', s) || (holds('announced') && holds('smr_participant'));
     case 'manage_case_team':
       return holds('announced') && holds('identified') && (holds('announcer') || holds('bureau_of_region'));
     case 'triage':
@@ -228,6 +239,13 @@ function canOnSituation(actor: Actor, action: Action, s: SituationFacts): boolea
       return holds('tandem_member');
     case 'follow_up':
       return holds('file_holder');
+    case 'pilot_care':
+      // The Bureau of the region organises round tables and network follow-ups (004 §6: piloted by the regional
+      // coordinator); the participants read them.
+      return holds('announced') && holds('bureau_of_region');
+    case 'link_person':
+      // An anonymous situation linked to its person once a consent arrived: its announcer or the Bureau of the region.
+      return holds('announced') && !holds('identified') && (holds('announcer') || holds('bureau_of_region'));
     default:
       return false;
   }

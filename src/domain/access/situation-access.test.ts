@@ -115,20 +115,20 @@ const rows: Row[] = [
     identity: false,
   },
   {
-    who: 'the SMR doctor taking part in the assessment, OAI named in the procuration (issue 12)',
+    who: 'the SMR doctor taking part in the assessment, OAI named: neither the file nor who it is (issue 12)',
     a: actor('smr', 'oai', ['smr_doctor']),
     s: facts({
       basis: new Map([['oai', new Set<DataCategory>(['identity', 'health'])]]),
-      careParticipants: [{ userId: 'smr', institutionId: 'oai', endedAt: null }],
+      careParticipants: [{ userId: 'smr', institutionId: 'oai', role: 'smr_doctor', endedAt: null }],
     }),
-    read: true,
-    identity: true,
+    read: false,
+    identity: false,
   },
   {
-    who: 'the SMR doctor taking part, OAI not named: the anonymous profile only',
+    who: 'the SMR doctor taking part, OAI not named: nothing of the file',
     a: actor('smr', 'oai', ['smr_doctor']),
-    s: facts({ careParticipants: [{ userId: 'smr', institutionId: 'oai', endedAt: null }] }),
-    read: true,
+    s: facts({ careParticipants: [{ userId: 'smr', institutionId: 'oai', role: 'smr_doctor', endedAt: null }] }),
+    read: false,
     identity: false,
   },
   {
@@ -136,7 +136,7 @@ const rows: Row[] = [
     a: actor('smr2', 'oai', ['smr_doctor']),
     s: facts({
       basis: new Map([['oai', new Set<DataCategory>(['identity', 'health'])]]),
-      careParticipants: [{ userId: 'smr', institutionId: 'oai', endedAt: null }],
+      careParticipants: [{ userId: 'smr', institutionId: 'oai', role: 'smr_doctor', endedAt: null }],
     }),
     read: false,
     identity: false,
@@ -144,35 +144,42 @@ const rows: Row[] = [
   {
     who: 'a round-table participant 91 days after it ended',
     a: actor('osp.pro', 'osp', ['field_professional']),
-    s: facts({ careParticipants: [{ userId: 'osp.pro', institutionId: 'osp', endedAt: daysAgo(91) }] }),
+    s: facts({
+      careParticipants: [{ userId: 'osp.pro', institutionId: 'osp', role: 'professional', endedAt: daysAgo(91) }],
+    }),
     read: false,
     identity: false,
   },
   {
     who: 'a round-table participant 89 days after it ended',
     a: actor('osp.pro', 'osp', ['field_professional']),
-    s: facts({ careParticipants: [{ userId: 'osp.pro', institutionId: 'osp', endedAt: daysAgo(89) }] }),
+    s: facts({
+      careParticipants: [{ userId: 'osp.pro', institutionId: 'osp', role: 'professional', endedAt: daysAgo(89) }],
+    }),
     read: true,
     identity: false,
   },
   {
     who: 'the répondant CII of an institution taking part, not named',
     a: actor('rep', 'osp', ['cii_correspondent']),
-    s: facts({ careParticipants: [{ userId: 'osp.pro', institutionId: 'osp', endedAt: null }] }),
+    s: facts({ careParticipants: [{ userId: 'osp.pro', institutionId: 'osp', role: 'professional', endedAt: null }] }),
     read: true,
     identity: false,
   },
   {
     who: 'a colleague of a participant (not répondant)',
     a: actor('colleague2', 'osp', ['field_professional']),
-    s: facts({ careParticipants: [{ userId: 'osp.pro', institutionId: 'osp', endedAt: null }] }),
+    s: facts({ careParticipants: [{ userId: 'osp.pro', institutionId: 'osp', role: 'professional', endedAt: null }] }),
     read: false,
     identity: false,
   },
   {
     who: 'a participant of a draft (never so, but no access before announcement)',
     a: actor('osp.pro', 'osp', ['field_professional']),
-    s: facts({ status: 'draft', careParticipants: [{ userId: 'osp.pro', institutionId: 'osp', endedAt: null }] }),
+    s: facts({
+      status: 'draft',
+      careParticipants: [{ userId: 'osp.pro', institutionId: 'osp', role: 'professional', endedAt: null }],
+    }),
     read: false,
     identity: false,
   },
@@ -397,6 +404,27 @@ describe('what else follows from reading', () => {
     expect(
       visibleCategories(actor('coord', 'bureau', ['regional_coordinator'], 'sion'), facts({ basis: new Map() })).size,
     ).toBe(0);
+  });
+
+  it("the SMR doctor of an assessment sees its medical part under the procuration's health category only", () => {
+    const smr = actor('smr', 'oai', ['smr_doctor']);
+    const taking = { careParticipants: [{ userId: 'smr', institutionId: 'oai', role: 'smr_doctor', endedAt: null }] };
+    const withHealth = new Map([['oai', new Set<DataCategory>(['identity', 'health', 'employment'])]]);
+    expect([...visibleCategories(smr, facts({ ...taking, basis: withHealth }))]).toEqual(['health']);
+    expect(visibleCategories(smr, facts({ ...taking })).size).toBe(0);
+    expect(visibleCategories(smr, facts({ basis: withHealth })).size).toBe(0);
+    const resource = { type: 'situation' as const, ...facts({ ...taking, basis: withHealth }) };
+    expect(can(smr, 'read_assessment', resource)).toBe(true);
+    for (const action of ['read', 'read_identity', 'manage_consent', 'attach'] as const)
+      expect(can(smr, action, resource), action).toBe(false);
+    // Taking part in another role does not make the SMR doctor a reader of the file either.
+    const asProfessional = { careParticipants: [{ ...taking.careParticipants[0]!, role: 'professional' }] };
+    expect(can(actor('x', 'osp', ['field_professional']), 'read_assessment', { type: 'situation', ...facts() })).toBe(
+      false,
+    );
+    expect(can(actor('smr', 'oai', ['smr_doctor']), 'read', { type: 'situation', ...facts(asProfessional) })).toBe(
+      true,
+    );
   });
 
   it('a decider sees who the person is only where a valid procuration names its institution', () => {

@@ -36,7 +36,13 @@ export type SituationPredicate =
    */
   | 'care_participant'
   /** The caller's institution takes part in such a passage (its répondants CII follow what it takes part in). */
-  | 'care_institution';
+  | 'care_institution'
+  /**
+   * Takes part as the doctor delegated by the OAI's medical service (SMR) in an assessment: gives the medical part
+   * of that assessment under the procuration's health category (`visibleCategories`, policy `read_assessment`),
+   * never the file nor who the person is, so it is in no rule below (issue 12).
+   */
+  | 'smr_participant';
 
 export type SituationReadAction = 'read' | 'read_identity';
 
@@ -100,8 +106,13 @@ export interface SituationFacts {
 export interface CareParticipantFacts {
   userId: string | null;
   institutionId: string | null;
+  /** The participant's role in the passage (src/domain/care/passage.ts): the SMR doctor's opens less. */
+  role: string;
   endedAt: Date | null;
 }
+
+/** The role in which a participant takes part only as the SMR's doctor (src/domain/care/passage.ts). */
+export const SMR_DOCTOR_ROLE = 'smr_doctor';
 
 export interface MandateFacts {
   memberIds: ReadonlySet<string>;
@@ -165,11 +176,20 @@ export function predicateHolds(p: SituationPredicate, actor: Actor, s: Situation
       return s.mandate?.holderUserId === actor.userId;
     case 'care_participant':
       return s.careParticipants.some(
-        (p) => p.userId === actor.userId && roleStillCounts(p.endedAt, s.now, s.graceDays),
+        (p) =>
+          p.userId === actor.userId && p.role !== SMR_DOCTOR_ROLE && roleStillCounts(p.endedAt, s.now, s.graceDays),
       );
     case 'care_institution':
       return s.careParticipants.some(
-        (p) => p.institutionId === actor.institutionId && roleStillCounts(p.endedAt, s.now, s.graceDays),
+        (p) =>
+          p.institutionId === actor.institutionId &&
+          p.role !== SMR_DOCTOR_ROLE &&
+          roleStillCounts(p.endedAt, s.now, s.graceDays),
+      );
+    case 'smr_participant':
+      return s.careParticipants.some(
+        (p) =>
+          p.userId === actor.userId && p.role === SMR_DOCTOR_ROLE && roleStillCounts(p.endedAt, s.now, s.graceDays),
       );
     default: {
       const unknown: never = p;
@@ -189,7 +209,16 @@ export const canReadSituation = (actor: Actor, action: SituationReadAction, s: S
  * nothing beyond the anonymous profile without the identity.
  */
 export function visibleCategories(actor: Actor, s: SituationFacts): ReadonlySet<DataCategory> {
-  if (!canReadSituation(actor, 'read_identity', s)) return new Set();
+  if (!canReadSituation(actor, 'read_identity', s)) {
+    // The SMR doctor of an assessment: its medical part only, when the procuration names their institution with
+    // the health category (issue 12) — without the file and without who the person is.
+    const medical =
+      predicateHolds('announced', actor, s) &&
+      predicateHolds('identified', actor, s) &&
+      predicateHolds('smr_participant', actor, s) &&
+      (s.basis.get(actor.institutionId)?.has('health') ?? false);
+    return new Set(medical ? (['health'] as const) : []);
+  }
   if (predicateHolds('announcer', actor, s) && predicateHolds('announcer_institution', actor, s))
     return new Set(ALL_CATEGORIES);
   return s.basis.get(actor.institutionId) ?? new Set();
@@ -223,6 +252,7 @@ export const PREDICATE_GRANTEE: Record<SituationPredicate, GranteeKind | null> =
   file_holder: 'user',
   care_participant: 'user',
   care_institution: 'institution',
+  smr_participant: 'user',
 };
 
 /** The region value of a grant that every region's Bureau holds: the cantonal Bureau sees all regions. */

@@ -27,6 +27,14 @@ export const SITUATION_EVENT_TYPES = [
   'close',
   'hand_back',
   'insertion_follow_up',
+  // round tables and network follow-ups (issue 12)
+  'round_table_schedule',
+  'round_table_cancel',
+  'round_table_hold',
+  'round_table_pending',
+  'link_person',
+  'network_update',
+  'network_review',
 ] as const;
 export type SituationEventType = (typeof SITUATION_EVENT_TYPES)[number];
 
@@ -140,6 +148,19 @@ export const AUDIT_ACTIONS = [
   'care.participant_add',
   'care.participant_remove',
   'care.invitation_send',
+  'round_table.read',
+  'round_table.candidates',
+  'round_table.participants',
+  'round_table.schedule',
+  'round_table.cancel',
+  'round_table.hold',
+  'round_table.conclude',
+  'round_table.invitations',
+  'network.read',
+  'network.update',
+  'network.review',
+  'network.close',
+  'care_board.read',
   // e-mail
   'outbox.list',
   'outbox.read',

@@ -34,7 +34,12 @@ const situation: SituationFacts = {
   basis: new Map(['orp', 'bureau', 'cms', 'oai'].map((i) => [i, new Set(ALL)])),
   caseTeam: [],
   mandate: null,
-  careParticipants: participants.map((p) => ({ userId: p.userId, institutionId: p.institutionId, endedAt: null })),
+  careParticipants: participants.map((p) => ({
+    userId: p.userId,
+    institutionId: p.institutionId,
+    role: p.role,
+    endedAt: null,
+  })),
   now: NOW,
   graceDays: 90,
 };

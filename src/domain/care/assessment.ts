@@ -76,7 +76,8 @@ export const assessmentStatusOf = (p: { status: string; endedAt: Date | null }):
   p.endedAt !== null ? 'closed' : isAssessmentStatus(p.status) ? p.status : 'to_organise';
 
 /** "Other" needs a reason in words; the others may carry one. */
-export const outcomeNeedsReason = (o: AssessmentOutcome) => o === 'other';
+/** Every transition says why (DOMAIN.md §4): each outcome needs its reason, not only "other". */
+export const outcomeNeedsReason = (_o: AssessmentOutcome) => true;
 
 const DAY = 86_400_000;
 

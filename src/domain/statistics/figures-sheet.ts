@@ -141,10 +141,9 @@ export function figureSheets(
     title: t.costs,
     notes: [scope, status, DEFINITIONS.costs.counted[lang]],
     head: [t.payer, t.amount],
-    rows: Object.entries(f.costs).map(([k, v]) => [
-      PAYERS[k]?.[lang] ?? k,
-      v === null ? HIDDEN_MARK : Math.round(v) / 100,
-    ]),
+    rows: Object.entries(f.costs)
+      .filter((e): e is [string, number | null] => typeof e[1] !== 'boolean')
+      .map(([k, v]) => [PAYERS[k]?.[lang] ?? k, v === null ? HIDDEN_MARK : Math.round(v) / 100]),
     percentColumns: [],
   };
   return [keySheet, ...f.tables.map(tableSheet), durations, curve, costs];

@@ -69,6 +69,7 @@ const indicators = {
   intensity: [],
   survival: [],
   followUps: [],
+  costSituations: 0,
   costs: {
     laciCents: 0,
     lemcCents: 0,

@@ -50,6 +50,8 @@ export interface IndicatorInputs {
   survival: SurvivalBucket[];
   followUps: FollowUpCounts[];
   costs: CostsByPayer;
+  /** How many situations the costs come from (published costs hide a handful). */
+  costSituations: number;
 }
 
 export interface Line {
@@ -98,8 +100,14 @@ export interface Figures {
   tables: FigureTable[];
   durations: DurationFigure[];
   intensity: ReturnType<typeof intensitySummary> & { hidden: boolean };
-  timeToInsertion: { points: CurvePoint[]; situations: number; hidden: boolean };
-  costs: CostsByPayer & { perInsertionCents: number | null };
+  /** Published, a point's insertions and censorings are not given (null). */
+  timeToInsertion: {
+    points: (Omit<CurvePoint, 'events' | 'censored'> & { events: number | null; censored: number | null })[];
+    situations: number;
+    hidden: boolean;
+  };
+  /** Published, the costs of fewer situations than the threshold are hidden (null). */
+  costs: { [K in keyof CostsByPayer]: number | null } & { perInsertionCents: number | null; hidden: boolean };
   definitions: Record<string, { label: Text; counted: Text; source: string }>;
 }
 
@@ -349,11 +357,19 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
       ? { key, careKind: care ?? null, label, n: s.n, median: null, mean: null }
       : { key, careKind: care ?? null, label, ...s };
   });
+  // Published, a duration measured on a handful of situations is left out, its count with it.
+  const publishedDurations = publicFigures ? durations.filter((d) => !small(d.n)) : durations;
   const intensity = intensitySummary(indicators.intensity);
   const curve = timeToInsertion(indicators.survival);
   const situations = curve[0]?.atRisk ?? 0;
   // Published, the curve stops where fewer situations than the threshold are still followed.
-  const points = publicFigures ? curve.filter((p) => p.atRisk >= o.threshold) : curve;
+  // Published, it gives the shares only: the number still followed is rounded to 5, and the insertions and
+  // censorings of each month — a difference of two such numbers, often 1 or 2 — are not given (decision 024).
+  const points = publicFigures
+    ? curve
+        .filter((p) => p.atRisk >= o.threshold)
+        .map((p) => ({ ...p, atRisk: Math.round(p.atRisk / 5) * 5, events: null, censored: null }))
+    : curve;
   const durabilityRows = durability(indicators.followUps);
   const durabilityExact = durabilityRows.map((r) => [r.stillInWork, r.notInWork, r.pending]);
   const durabilityTable = finish(
@@ -379,13 +395,35 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
     threshold: publicFigures ? o.threshold : null,
     keyFigures,
     tables: [current.byRegion, current.byKind, ...CARE_KINDS.map((k) => current.care[k]), sinceStart, durabilityTable],
-    durations,
+    durations: publishedDurations,
     intensity: { ...intensity, hidden: small(intensity.mandates) },
-    timeToInsertion: { points, situations, hidden: small(situations) },
-    costs: { ...indicators.costs, perInsertionCents: perInsertion(indicators.costs, published(now.tandem_inserted)) },
+    timeToInsertion: {
+      points: small(situations) ? [] : points,
+      situations: publicFigures ? (small(situations) ? 0 : Math.round(situations / 5) * 5) : situations,
+      hidden: small(situations),
+    },
+    // Published, the costs of fewer situations than the threshold would be one person's: hidden.
+    costs: small(indicators.costSituations)
+      ? { ...HIDDEN_COSTS, hidden: true }
+      : {
+          ...indicators.costs,
+          perInsertionCents: perInsertion(indicators.costs, published(now.tandem_inserted)),
+          hidden: false,
+        },
     definitions: DEFINITIONS,
   };
 }
+
+const HIDDEN_COSTS = {
+  laciCents: null,
+  lemcCents: null,
+  liasCantonCents: null,
+  liasCommuneCents: null,
+  mipCantonCents: null,
+  mipCommuneCents: null,
+  totalCents: null,
+  perInsertionCents: null,
+};
 
 const perInsertion = (c: CostsByPayer, insertions: number | null) =>
   insertions === null ? null : costPerInsertion(c, insertions);

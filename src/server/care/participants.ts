@@ -25,7 +25,7 @@ export type NewParticipant =
 export async function addParticipants(
   tx: Tx,
   ctx: AuthedContext,
-  passage: Pick<PassageRow, 'id' | 'situationId'>,
+  passage: Pick<PassageRow, 'id' | 'situationId' | 'kind'>,
   rows: readonly NewParticipant[],
   subjectPersonId: string | null,
 ): Promise<ParticipantRow[]> {
@@ -38,6 +38,7 @@ export async function addParticipants(
           institutionId: users.institutionId,
           language: users.language,
           disabledAt: users.disabledAt,
+          roles: users.roles,
         })
         .from(users)
         .where(inArray(users.id, userIds))
@@ -47,6 +48,14 @@ export async function addParticipants(
     (r) => 'userId' in r && (!byId.has(r.userId) || byId.get(r.userId)?.disabledAt !== null),
   );
   if (unknown >= 0) throw invalid([{ path: `participants.${unknown}`, messageKey: 'care.unknownParticipant' }]);
+  // The SMR's doctor takes part in an assessment as its doctor, and only so: any other role would open the file
+  // to them (the access rules' `care_participant`), which their delegation does not cover (issue 12).
+  const miscast = rows.findIndex((r) => {
+    if (!('userId' in r)) return false;
+    const doctor = byId.get(r.userId)?.roles.includes('smr_doctor') ?? false;
+    return doctor !== (r.role === 'smr_doctor') || (doctor && passage.kind !== 'assessment');
+  });
+  if (miscast >= 0) throw invalid([{ path: `participants.${miscast}`, messageKey: 'care.smrDoctorRole' }]);
   const present = await tx
     .select({ userId: careParticipants.userId })
     .from(careParticipants)

@@ -230,6 +230,10 @@ describe('passages, participants and invitations', () => {
       t.database.db,
       sql`SELECT ics_method, ics_content FROM outbox_messages WHERE situation_id = ${id} ORDER BY created_at, id`,
     );
+    // Written at the same instant of the test's clock: in the order of their SEQUENCE.
+    mails.sort(
+      (a, b) => Number(/SEQUENCE:(\d+)/.exec(a.ics_content)?.[1]) - Number(/SEQUENCE:(\d+)/.exec(b.ics_content)?.[1]),
+    );
     expect(mails.map((m) => m.ics_method)).toEqual(['REQUEST', 'CANCEL']);
     expect(mails[1]!.ics_content).toContain('SEQUENCE:1');
     expect(mails[1]!.ics_content).toContain(`UID:${careInvitationUid(passage.id)}`);

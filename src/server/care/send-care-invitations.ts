@@ -37,6 +37,8 @@ export async function sendCareInvitations(
     situationNumber: string;
     personId: string | null;
     method: 'REQUEST' | 'CANCEL';
+    /** Only these participants (ids): a CANCEL to those about to be removed from a scheduled meeting (issue 12). */
+    only?: readonly string[];
   },
 ): Promise<number> {
   const { passage } = p;
@@ -57,9 +59,10 @@ export async function sendCareInvitations(
       language: ((x.userId ? x.userLanguage : x.language) ?? 'fr') as Language,
       isPerson: x.role === 'person',
     }))
-    .filter((r) => r.email !== '');
-  // The person's own name is not written in the file sent around: attendees are named by their accounts only.
-  const attendees = recipients.map((r) => ({ name: r.isPerson ? r.email : r.name, email: r.email }));
+    .filter((r) => r.email !== '' && (!p.only || p.only.includes(r.id)));
+  // The professionals are named by their accounts. The person is neither named nor listed in anyone else's copy: her
+  // address would reach participants whose institution no procuration names; her own copy lists her.
+  const professionals = recipients.filter((r) => !r.isPerson).map((r) => ({ name: r.name, email: r.email }));
   let sent = 0;
   for (const r of recipients) {
     const lang = r.language;
@@ -84,7 +87,7 @@ export async function sendCareInvitations(
       description: `${kind} — ${p.situationNumber}`,
       location: passage.meetingPlace,
       organizer: { name: organizerName, email: organizer?.email ?? '' },
-      attendees,
+      attendees: r.isPerson ? [...professionals, { name: r.email, email: r.email }] : professionals,
     });
     const queued = await enqueueEmail(tx, {
       idempotencyKey: `care-invitation:${passage.id}:${passage.invitationSequence}:${p.method}:${r.id}`,

@@ -206,7 +206,7 @@ export async function figuresIndicators(db: Queryable, q: CubeQuery): Promise<In
       notInWork: r.not,
       pending: r.pending,
     })),
-    costs: costsByPayer(await costSources(db, q), q.from, q.to),
+    ...(await costsOf(db, q)),
   };
 }
 
@@ -229,7 +229,15 @@ function mergeByMonths(rows: { months: number; still: number; not: number; pendi
  * The measures that cost something in the period, with only what their cost needs (no person, no text): the
  * statements' own functions then count the months of a MIP and the days of the others.
  */
-async function costSources(db: Queryable, q: CubeQuery): Promise<CostSource[]> {
+async function costsOf(db: Queryable, q: CubeQuery) {
+  const sources = await costSources(db, q);
+  return {
+    costs: costsByPayer(sources, q.from, q.to),
+    costSituations: new Set(sources.map((s) => s.situationId)).size,
+  };
+}
+
+async function costSources(db: Queryable, q: CubeQuery): Promise<(CostSource & { situationId: string })[]> {
   const rows = await queryRows<{
     regime: Regime;
     start_on: string;
@@ -241,11 +249,13 @@ async function costSources(db: Queryable, q: CubeQuery): Promise<CostSource[]> {
     started_on: string | null;
     ended_on: string | null;
     mip: boolean;
+    situation_id: string;
   }>(
     db,
     sql`SELECT ms.regime::text AS regime, ms.start_on::text AS start_on, ms.end_on::text AS end_on, ms.total_cents,
         k.cost_unit::text AS cost_unit, ms.unit_cost_cents, ms.quantity, ms.started_on::text AS started_on,
-        ms.ended_on::text AS ended_on, (k.checks IS NOT NULL AND k.checks::text = 'mip') AS mip
+        ms.ended_on::text AS ended_on, (k.checks IS NOT NULL AND k.checks::text = 'mip') AS mip,
+        ms.situation_id::text AS situation_id
       FROM measures ms JOIN measure_kinds k ON k.id = ms.kind_id JOIN situations s ON s.id = ms.situation_id
       WHERE ms.started_on IS NOT NULL AND ms.started_on <= ${q.to}::date
         AND (COALESCE(ms.ended_on, ms.end_on) >= ${q.from}::date
@@ -262,5 +272,6 @@ async function costSources(db: Queryable, q: CubeQuery): Promise<CostSource[]> {
     startedOn: r.started_on,
     endedOn: r.ended_on,
     mip: r.mip,
+    situationId: r.situation_id,
   }));
 }

@@ -294,6 +294,22 @@ describe('the 2012 tandem figures of seed 004 §6, through the use cases', () =>
     expect(tandem.cells[monthey]?.every((c) => c === 0 || c === null)).toBe(true);
     for (const [i, cells] of tandem.cells.entries())
       expect([...cells, tandem.rowTotals[i]].filter((c) => c === null).length).not.toBe(1);
+    // No count below the threshold anywhere else: durations on a handful are left out, the curve gives shares with
+    // its numbers rounded to 5, costs of a handful are hidden.
+    for (const d of f.durations) expect(d.n === 0 || d.n >= 3, d.key).toBe(true);
+    for (const p of f.timeToInsertion.points) {
+      expect(p.events).toBeNull();
+      expect(p.censored).toBeNull();
+      expect(p.atRisk % 5).toBe(0);
+    }
+    expect(f.costs.hidden || f.costs.totalCents !== null).toBe(true);
+    // Published figures are the canton's, for a whole year: a region's own view or a few days could be subtracted.
+    const region = await figures('copil.stats', `year=2012&region=${t.world.otherRegion.id}&publication=public`);
+    expect(region.statusCode).toBe(400);
+    expect(region.json().error.fields[0].path).toBe('region');
+    const days = await figures('copil.stats', 'from=2012-01-01&to=2012-11-26&publication=public');
+    expect(days.statusCode).toBe(400);
+    expect(days.json().error.fields[0].message).toContain('année civile');
   });
 
   it('a coordinator reads their region and the canton, the other regions together; not another region', async () => {

@@ -4,7 +4,7 @@ import { figuresRegions } from '../../domain/access/policy.ts';
 import { INSTITUTION_KINDS } from '../../domain/access/roles.ts';
 import type { AuditAction } from '../../domain/audit/actions.ts';
 import { swissDay } from '../../domain/consent/consent.ts';
-import { notFound } from '../../domain/errors.ts';
+import { type FieldError, invalid, notFound } from '../../domain/errors.ts';
 import { composeFigures } from '../../domain/statistics/figures.ts';
 import { previousPeriod } from '../../domain/statistics/period.ts';
 import { regions } from '../../db/schema.ts';
@@ -26,6 +26,15 @@ export async function getFigures(
 ): Promise<FiguresAnswer> {
   const regionId = query.region ?? null;
   await ensureAllowed(ctx, 'read', { type: 'figures', regionId }, { action });
+  // Published figures are the canton's for a calendar year, each region a row of its tables, hidden together there:
+  // a region's own published view, or a period of a few days, could be subtracted from another to reveal a hidden
+  // count (decision 024).
+  if (query.publication === 'public') {
+    const fields: FieldError[] = [];
+    if (regionId) fields.push({ path: 'region', messageKey: 'figures.publicCanton' });
+    if (query.from || query.to) fields.push({ path: 'from', messageKey: 'figures.publicYear' });
+    if (fields.length) throw invalid(fields);
+  }
   const all = await ctx.db
     .select({ id: regions.id, code: regions.code, nameFr: regions.nameFr, nameDe: regions.nameDe })
     .from(regions)

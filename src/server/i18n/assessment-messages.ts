@@ -25,6 +25,7 @@ export const ASSESSMENT_MESSAGES = {
     'contract.alreadyAccepted': 'Cette partie a déjà accepté cette version.',
     'contract.signedOnRequired': 'Indiquez la date de signature du contrat par la personne.',
     'contract.signedOnFuture': 'La date de signature ne peut pas être dans le futur.',
+    'contract.signedOnBeforeVersion': 'Cette version a été rédigée le {date} : elle ne peut pas être signée avant.',
     'contract.alreadyChecked': 'La conformité de cette version a déjà été vérifiée.',
     'contract.notInForce': 'Seul le contrat en vigueur se suit objectif par objectif.',
     'conformity.item_missing': 'Répondez à chaque point de la liste de contrôle.',
@@ -59,6 +60,8 @@ export const ASSESSMENT_MESSAGES = {
     'contract.alreadyAccepted': 'Diese Partei hat diese Version bereits angenommen.',
     'contract.signedOnRequired': 'Geben Sie das Datum an, an dem die Person die Vereinbarung unterzeichnet hat.',
     'contract.signedOnFuture': 'Das Unterschriftsdatum kann nicht in der Zukunft liegen.',
+    'contract.signedOnBeforeVersion':
+      'Diese Version wurde am {date} verfasst: Sie kann nicht vorher unterschrieben worden sein.',
     'contract.alreadyChecked': 'Die Konformität dieser Version wurde bereits geprüft.',
     'contract.notInForce': 'Nur die geltende Vereinbarung wird Ziel für Ziel verfolgt.',
     'conformity.item_missing': 'Beantworten Sie jeden Punkt der Checkliste.',

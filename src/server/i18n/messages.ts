@@ -1,5 +1,6 @@
 import type { Language } from '../../domain/access/roles.ts';
 import { formatMessage } from '../../domain/format/message.ts';
+import { roundTableMessagesDe, roundTableMessagesFr } from './round-table-messages.ts';
 import { ASSESSMENT_MESSAGES } from './assessment-messages.ts';
 import { HISTORY_MESSAGES } from './history-messages.ts';
 
@@ -113,6 +114,9 @@ const fr: Messages = {
   'consent.notPending': 'Cette procuration n’attend plus de vérification.',
   'caseTeam.unknownUser': 'Choisissez un·e professionnel·le actif·ve qui suit des situations.',
   'care.unknownParticipant': 'Choisissez une personne dont le compte est actif.',
+  'care.smrDoctorRole':
+    'Un médecin SMR ne participe qu’aux évaluations MAMAC, et en tant que médecin SMR ; ce rôle est réservé ' +
+    'aux médecins SMR.',
   'care.invitation.subject.REQUEST': '{kind} {number} : invitation le {date} à {time}',
   'care.invitation.subject.CANCEL': '{kind} {number} du {date} : annulé',
   'care.invitation.body.REQUEST':
@@ -205,6 +209,9 @@ const fr: Messages = {
   'figures.periodRange': 'Choisissez une date entre 2000 et 2100.',
   'figures.yearOrPeriod': 'Choisissez une année ou une période, pas les deux.',
   'figures.regionNotAllowed': 'Vous voyez les chiffres de votre région et du canton seulement.',
+  'figures.publicCanton':
+    'Les chiffres publiés sont ceux du canton : chaque région y figure comme ligne de ses tableaux.',
+  'figures.publicYear': 'Les chiffres publiés portent sur une année civile entière.',
   'closure.monthTwice': 'Ce mois est indiqué deux fois.',
   'closure.monthNotOpen': 'Ce mois n’est pas un rapport à envoyer de ce mandat (hors du mandat, déjà envoyé ou sauté).',
   'report.notAsShown':
@@ -253,6 +260,7 @@ const fr: Messages = {
     'modifier : la ligne ci-dessous, signée avec la clé du journal, permet de prouver plus tard que des entrées ' +
     'ont été supprimées ou réécrites. Pour la faire vérifier, ajoutez-la au fichier de points de contrôle ' +
     '(AUDIT_CHECKPOINT_FILE) puis lancez « Vérifier la chaîne » dans le journal d’audit.',
+  ...roundTableMessagesFr,
 };
 
 const de: Messages = {
@@ -364,6 +372,9 @@ const de: Messages = {
   'consent.notPending': 'Diese Vollmacht wartet nicht mehr auf eine Prüfung.',
   'caseTeam.unknownUser': 'Wählen Sie eine aktive Fachperson, die Situationen begleitet.',
   'care.unknownParticipant': 'Wählen Sie eine Person mit aktivem Konto.',
+  'care.smrDoctorRole':
+    'RAD-Ärztinnen und -Ärzte nehmen nur an MAMAC-Assessments teil, und zwar in dieser Rolle; diese Rolle ist ' +
+    'ihnen vorbehalten.',
   'care.invitation.subject.REQUEST': '{kind} {number}: Einladung am {date} um {time}',
   'care.invitation.subject.CANCEL': '{kind} {number} vom {date}: abgesagt',
   'care.invitation.body.REQUEST':
@@ -456,6 +467,9 @@ const de: Messages = {
   'figures.periodRange': 'Wählen Sie ein Datum zwischen 2000 und 2100.',
   'figures.yearOrPeriod': 'Wählen Sie ein Jahr oder einen Zeitraum, nicht beides.',
   'figures.regionNotAllowed': 'Sie sehen nur die Zahlen Ihrer Region und des Kantons.',
+  'figures.publicCanton':
+    'Veröffentlicht werden die Zahlen des Kantons: Jede Region erscheint darin als Zeile seiner Tabellen.',
+  'figures.publicYear': 'Veröffentlichte Zahlen betreffen ein ganzes Kalenderjahr.',
   'closure.monthTwice': 'Dieser Monat ist zweimal angegeben.',
   'closure.monthNotOpen':
     'Dieser Monat ist kein zu versendender Bericht dieses Mandats ' +
@@ -509,6 +523,7 @@ const de: Messages = {
     'unverändert auf: Mit der untenstehenden, mit dem Protokollschlüssel signierten Zeile lässt sich später ' +
     'nachweisen, dass Einträge gelöscht oder umgeschrieben wurden. Zur Prüfung fügen Sie sie der ' +
     'Kontrollpunktdatei (AUDIT_CHECKPOINT_FILE) hinzu und starten im Audit-Protokoll «Kette prüfen».',
+  ...roundTableMessagesDe,
 };
 
 export const MESSAGES: Record<Language, Messages> = {

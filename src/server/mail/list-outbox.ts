@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { can } from '../../domain/access/policy.ts';
 import { notFound } from '../../domain/errors.ts';
-import { outboxMessages } from '../../db/schema.ts';
+import { outboxMessages, users } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
@@ -11,6 +11,16 @@ import { buildEml } from './mail-transport.ts';
 export async function listOutbox(ctx: AuthedContext) {
   await ensureAllowed(ctx, 'read', { type: 'outbox', aboutSituation: false }, { action: 'outbox.list' });
   const rows = await ctx.db.select().from(outboxMessages).orderBy(desc(outboxMessages.createdAt)).limit(200);
+  // An address that is no account's, on a message about a situation, is the person's (an invitation to her
+  // assessment): next to the file's number it would tell an administrator who is in that file. Its domain stays, for
+  // diagnosing delivery.
+  const accounts = new Set(
+    (await ctx.db.select({ email: users.email }).from(users)).map((u) => u.email.trim().toLowerCase()),
+  );
+  const shown = (r: (typeof rows)[number]) =>
+    r.situationId === null
+      ? r.toAddresses
+      : r.toAddresses.map((a) => (accounts.has(a.trim().toLowerCase()) ? a : maskAddress(a)));
   await recordAudit(ctx.db, ctx, {
     action: 'outbox.list',
     recordType: 'outbox',
@@ -20,7 +30,7 @@ export async function listOutbox(ctx: AuthedContext) {
   return rows.map((r) => ({
     id: r.id,
     messageId: r.messageId,
-    to: r.toAddresses,
+    to: shown(r),
     subject: r.subject,
     language: r.language,
     status: r.status as 'pending' | 'sent',
@@ -53,4 +63,11 @@ export async function downloadEml(ctx: AuthedContext, id: string) {
     eml: await buildEml(row, ctx.config.MAIL_FROM),
     filename: `tandem-${row.createdAt.toISOString().slice(0, 10)}-${row.id.slice(0, 8)}.eml`,
   };
+}
+
+/** "n…@example.ch": enough to see where a message went wrong, not whose it is. */
+export function maskAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return '…';
+  return `${address.slice(0, 1)}…${address.slice(at)}`;
 }

@@ -489,11 +489,19 @@ async function changeStates() {
     }
     if (change === 'delete') await db.delete(careParticipants).where(sql`id = ${p.id}`);
   }
-  for (const p of await db.select({ id: carePassages.id }).from(carePassages)) {
+  const passages = await db
+    .select({ id: carePassages.id, situationId: carePassages.situationId, endedAt: carePassages.endedAt })
+    .from(carePassages);
+  // A situation is in one kind of care at a time: a passage reopens only where none is open.
+  const open = new Set(passages.filter((p) => p.endedAt === null).map((p) => p.situationId));
+  for (const p of passages) {
     if (!r.chance(0.4)) continue;
+    const reopen = r.chance(0.3) && (p.endedAt === null || !open.has(p.situationId));
+    if (reopen) open.add(p.situationId);
+    else if (p.endedAt === null) open.delete(p.situationId);
     await db
       .update(carePassages)
-      .set({ endedAt: r.chance(0.7) ? ago(Math.min(nearDays(), 0)) : null })
+      .set({ endedAt: reopen ? null : ago(Math.min(nearDays(), 0)) })
       .where(sql`id = ${p.id}`);
   }
   for (const m of await db.select({ id: mandates.id }).from(mandates)) {

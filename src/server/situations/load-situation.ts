@@ -25,10 +25,11 @@ export async function loadSituationFor(
     await recordAudit(ctx.db, ctx, { action: auditAction, recordType: 'situation', recordId: id, allowed: false });
     throw notFound();
   }
-  // Whoever may not even read it learns nothing more than "not found", whatever the action.
+  // Whoever may not even read it learns nothing more than "not found", whatever the action. (Reading an assessment
+  // is its own check: its SMR doctor reads it without reading the file.)
   await ensureAllowed(
     ctx,
-    'read',
+    action === 'read_assessment' ? action : 'read',
     { type: 'situation', ...found.facts },
     {
       action: auditAction,
@@ -36,7 +37,7 @@ export async function loadSituationFor(
       subjectPersonId: found.row.personId ?? undefined,
     },
   );
-  if (action !== 'read') {
+  if (action !== 'read' && action !== 'read_assessment') {
     await ensureAllowed(
       ctx,
       action,

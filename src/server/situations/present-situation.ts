@@ -254,7 +254,7 @@ export interface PageColumns {
         status: string;
         startedAt: string;
         endedAt: string | null;
-        outcome: PassageOutcome | null;
+        outcome: PassageOutcome | 'pending' | null;
         outcomeReason: string;
         startedBy: { givenName: string; familyName: string } | null;
         endedBy: { givenName: string; familyName: string } | null;

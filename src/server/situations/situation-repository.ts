@@ -128,9 +128,11 @@ export async function findSituation(
         FROM mandates m JOIN tandems t ON t.id = m.tandem_id WHERE m.situation_id = situations.id LIMIT 1)`,
       team: sql<Record<string, unknown>[] | null>`(SELECT json_agg(ct ORDER BY ct.added_at, ct.id)
         FROM case_team_members ct WHERE ct.situation_id = situations.id)`,
-      participants: sql<{ userId: string | null; institutionId: string | null; endedAt: string | null }[] | null>`(
+      participants: sql<
+        { userId: string | null; institutionId: string | null; role: string; endedAt: string | null }[] | null
+      >`(
         SELECT json_agg(json_build_object('userId', cp.user_id, 'institutionId', cp.institution_id,
-          'endedAt', LEAST(cp.removed_at, p.ended_at)))
+          'role', cp.role, 'endedAt', LEAST(cp.removed_at, p.ended_at)))
         FROM care_participants cp JOIN care_passages p ON p.id = cp.passage_id
         WHERE cp.situation_id = situations.id)`,
       page: options.withPage ? sql<PageColumns>`${PAGE_COLUMN_SQL}` : sql<null>`NULL::json`,
@@ -171,6 +173,7 @@ export async function findSituation(
     careParticipants: (found.participants ?? []).map((p) => ({
       userId: p.userId,
       institutionId: p.institutionId,
+      role: p.role,
       endedAt: toDate(p.endedAt),
     })),
     now: clock.now,

@@ -25,7 +25,7 @@ import {
   SituationsPage,
   StatementsPage,
   TandemsPage,
-  AssessmentsPage,
+  CareBoardPage,
   TriagePage,
   UsersPage,
   preloadAfterSignIn,
@@ -114,18 +114,18 @@ function AppRoutes() {
             }
           />
           <Route
-            path="tandems"
+            path="care-board"
             element={
-              <Gate allowed={Boolean(me?.abilities.seeTandems)}>
-                <TandemsPage />
+              <Gate allowed={Boolean(me?.abilities.triage)}>
+                <CareBoardPage />
               </Gate>
             }
           />
           <Route
-            path="assessments"
+            path="tandems"
             element={
               <Gate allowed={Boolean(me?.abilities.seeTandems)}>
-                <AssessmentsPage />
+                <TandemsPage />
               </Gate>
             }
           />

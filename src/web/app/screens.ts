@@ -31,7 +31,7 @@ export const NewSituationPage = screen(() => import('../features/situations/NewS
 export const SituationPage = screen(() => import('../features/situations/SituationPage.tsx'), 'SituationPage');
 export const TriagePage = screen(() => import('../features/triage/TriagePage.tsx'), 'TriagePage');
 export const TandemsPage = screen(() => import('../features/tandem/TandemsPage.tsx'), 'TandemsPage');
-export const AssessmentsPage = screen(() => import('../features/assessments/AssessmentsPage.tsx'), 'AssessmentsPage');
+export const CareBoardPage = screen(() => import('../features/care-board/CareBoardPage.tsx'), 'CareBoardPage');
 export const InboxPage = screen(() => import('../features/measures/InboxPage.tsx'), 'InboxPage');
 export const StatementsPage = screen(() => import('../features/measures/StatementsPage.tsx'), 'StatementsPage');
 export const FiguresPage = screen(() => import('../features/figures/FiguresPage.tsx'), 'FiguresPage');

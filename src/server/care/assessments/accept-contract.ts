@@ -1,3 +1,4 @@
+import { formatDate } from '../../../domain/format/swiss-format.ts';
 import type { z } from 'zod';
 import type { AcceptBodySchema } from '../../../contracts/assessments.ts';
 import {
@@ -45,6 +46,15 @@ export async function acceptContract(
   if (person && !body.signedOn) throw invalid([{ path: 'signedOn', messageKey: 'contract.signedOnRequired' }]);
   if (person && body.signedOn && body.signedOn > swissDay(ctx.now()))
     throw invalid([{ path: 'signedOn', messageKey: 'contract.signedOnFuture' }]);
+  // A version is signed once written, never before.
+  if (person && body.signedOn && body.signedOn < swissDay(view.row.createdAt))
+    throw invalid([
+      {
+        path: 'signedOn',
+        messageKey: 'contract.signedOnBeforeVersion',
+        params: { date: formatDate(view.row.createdAt, ctx.lang) },
+      },
+    ]);
   await ctx.db.transaction(async (tx) => {
     const row = await lockContract(tx, a.passage.id, versionNo);
     if (!row) throw notFound();

@@ -151,6 +151,14 @@ describe('MAMAC assessments', () => {
     expect(subjects('cms.rep@example.ch').every((s) => /Einladung am/.test(s))).toBe(true);
     expect(subjects('smr@example.ch').every((s) => s.startsWith(kind('fr')) && / : invitation le/.test(s))).toBe(true);
     for (const m of sink.received) expect(`${m.subject} ${m.text}`).not.toMatch(/Évéquoz|Léa/);
+    // The person's address is in her own invitation only, and masked in the administrator's outbox.
+    for (const address of ['repondant@example.ch', 'cms.rep@example.ch', 'smr@example.ch'])
+      for (const ics of calendarsTo(address)) expect(ics, address).not.toContain('lea@example.ch');
+    expect(calendarsTo('lea@example.ch')[0]).toContain('mailto:lea@example.ch');
+    const outbox = await t.request(await t.signIn('admin'), { method: 'GET', url: '/api/outbox' });
+    expect(outbox.body).not.toContain('lea@example.ch');
+    expect(outbox.body).toContain('l…@example.ch');
+    expect(outbox.body).toContain('smr@example.ch');
 
     // Cancelled: a CANCEL of the same event, SEQUENCE 2; back to organise.
     s = await assessmentCall(t, coord, id, 'POST', '/cancel', { version: s.version });
@@ -420,9 +428,17 @@ describe('MAMAC assessments', () => {
     expect(again.statusCode).toBe(409);
 
     const other = await organised();
+    // Every outcome says why (DOMAIN.md §4: who, when and why).
+    const noReason = await t.request(other.coord, {
+      method: 'POST',
+      url: `/api/situations/${other.id}/assessment/close`,
+      payload: { outcome: 'social_aid_only', reason: ' ', version: other.a.version },
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.fields[0].path).toBe('reason');
     const toOrganise = await assessmentCall(t, other.coord, other.id, 'POST', '/close', {
       outcome: 'social_aid_only',
-      reason: '',
+      reason: 'Suivi par l’aide sociale seule.',
       version: other.a.version,
     });
     expect(toOrganise.outcome.outcome).toBe('social_aid_only');
@@ -456,6 +472,32 @@ describe('MAMAC assessments', () => {
       payload: { caseManagerInstitutionId: t.world.cms.id, objectives: [], basedOnVersionNo: null },
     });
     expect(wrote.statusCode).toBe(404);
+    // Nothing else of the file: not the situation, not the list, not its procurations or documents.
+    expect((await getSituation(t, smr, id)).statusCode).toBe(404);
+    const listed = await t.request(smr, { method: 'GET', url: '/api/situations?pageSize=100' });
+    expect(listed.json().items).toEqual([]);
+    const consents = (await getSituation(t, coord, id)).json().consents;
+    const revoke = await t.request(smr, {
+      method: 'POST',
+      url: `/api/situations/${id}/consents/${consents[0].id}/revoke`,
+      payload: { version: consents[0].version, reason: 'Essai de révocation' },
+    });
+    expect(revoke.statusCode).toBe(404);
+    // Nor can the Bureau enrol the doctor in another role, which would open the file to them.
+    const other = await orientedToAssessment(t, await t.signIn('pro'), coord, [t.world.orp.id, t.world.bureau.id], ALL);
+    const fresh = await assessmentCall(t, coord, other.id, 'GET', '');
+    const miscast = await t.request(coord, {
+      method: 'POST',
+      url: `/api/situations/${other.id}/assessment/organise`,
+      payload: {
+        responsibleUserId: t.world.users.coordinator.id,
+        participants: [{ userId: cast.smr.id, role: 'professional' }],
+        person: null,
+        version: fresh.version,
+      },
+    });
+    expect(miscast.statusCode).toBe(400);
+    expect(miscast.json().error.fields[0].message).toContain('médecin SMR');
 
     // Without the health category for the OAI: the SMR doctor sees no section at all.
     const { id: noHealth, coord: c2, a: a2 } = await organised(null, ['identity', 'employment']);

@@ -19,7 +19,8 @@ export async function loadAssessmentFor(
   auditAction: AuditAction,
   q: Queryable = ctx.db,
 ) {
-  const found = await loadSituationFor(ctx, situationId, 'read', auditAction, q);
+  // The SMR doctor taking part reads the assessment without reading the file (`read_assessment` in the policy).
+  const found = await loadSituationFor(ctx, situationId, 'read_assessment', auditAction, q);
   const passage = await assessmentPassage(q, situationId);
   if (!passage) throw notFound();
   const participants = await participantsOf(q, passage.id);

@@ -49,7 +49,8 @@ export function FiguresPage() {
   const [year, setYear] = useState(thisYear);
   const [region, setRegion] = useState<string | null>(null);
   const [publication, setPublication] = useState<'internal' | 'public'>('internal');
-  const params = { year, region, publication };
+  // Published figures are the canton's (each region a row of its tables): a region's own would let one subtract.
+  const params = { year, region: publication === 'public' ? null : region, publication };
   const figures = useFigures(params);
   // The regions the reader may pick come from the canton's figures (a coordinator: their own).
   const canton = useFigures({ year, region: null, publication: 'internal' });
@@ -80,8 +81,10 @@ export function FiguresPage() {
           maw="100%"
           allowDeselect={false}
           data={[{ value: '', label: t('figures.canton') }, ...regionOptions]}
-          value={region ?? ''}
+          value={params.region ?? ''}
           onChange={(v) => setRegion(v ? v : null)}
+          disabled={publication === 'public'}
+          description={publication === 'public' ? t('figures.publicCantonOnly') : undefined}
           data-testid="figures-region"
         />
         <SegmentedControl
@@ -397,7 +400,7 @@ function Indicators({ f }: { f: NonNullable<ReturnType<typeof useFigures>['data'
                       {t(`figures.payer.${k}` as MessageKey)}
                     </Table.Th>
                     <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
-                      {f.costs[k] === null ? t('figures.none') : chf(f.costs[k] / 100)}
+                      {f.costs[k] === null ? (f.costs.hidden ? 'x' : t('figures.none')) : chf(f.costs[k] / 100)}
                     </Table.Td>
                   </Table.Tr>
                 ))}

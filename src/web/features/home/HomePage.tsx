@@ -1,3 +1,4 @@
+import { Suspense, lazy } from 'react';
 import { Alert, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
@@ -8,8 +9,11 @@ import type { MessageKey } from '../../i18n/fr/index.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
+import { RoundTableInvitations } from '../round-tables/RoundTableInvitations.tsx';
 import { AssessmentInvitations } from '../assessments/AssessmentInvitations.tsx';
-import { HomeFigures } from '../figures/HomeFigures.tsx';
+
+// The statistics readers' key figures are a chunk of their own: every other home page stays within its script budget.
+const HomeFigures = lazy(() => import('../figures/HomeFigures.tsx').then((m) => ({ default: m.HomeFigures })));
 
 /** What needs the user's attention, by kind: each capability adds its own line here. */
 const ATTENTION: Record<AttentionItem['kind'], { color: string; title: MessageKey; to: string; action: MessageKey }> = {
@@ -155,9 +159,14 @@ export function HomePage() {
           ))}
         </Stack>
       </section>
+      <RoundTableInvitations />
       <Notifications />
       <AssessmentInvitations />
-      {me.abilities.readFigures && me.roles.includes('statistics_reader') && <HomeFigures />}
+      {me.abilities.readFigures && me.roles.includes('statistics_reader') && (
+        <Suspense fallback={<Loading />}>
+          <HomeFigures />
+        </Suspense>
+      )}
       <Card withBorder>
         <Stack gap="xs">
           <Text fw={600}>{t('home.yourInstitution')}</Text>

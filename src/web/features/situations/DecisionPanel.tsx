@@ -1,24 +1,20 @@
-import { Button, Group, Paper, Radio, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Radio, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Situation } from '../../../contracts/situations.ts';
 import { CARE_KINDS, allowedEvents } from '../../../domain/situation/situation-lifecycle.ts';
-import {
-  MAY_BE_NOT_APPLICABLE,
-  TANDEM_CRITERIA,
-  type CriterionAnswer,
-} from '../../../domain/situation/tandem-eligibility.ts';
+import { TANDEM_CRITERIA } from '../../../domain/situation/tandem-eligibility.ts';
 import { post } from '../../api/client.ts';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
-import { answerKey, careKey, criterionKey } from './labels.ts';
+import { CriteriaTable, type CriterionDraft } from './CriteriaTable.tsx';
+import { careKey } from './labels.ts';
 
 type Decision = 'refuse' | 'orient' | 'move_region';
-/** On screen a criterion starts unanswered: the Bureau answers each one itself (issue 11). */
-type Answer = Omit<CriterionAnswer, 'answer'> & { answer: CriterionAnswer['answer'] | null };
+type Answer = CriterionDraft;
 
 /** The Bureau's actions on a situation: take up, then refuse, orient (six criteria for a tandem) or move. */
 export function DecisionPanel({ situation }: { situation: Situation }) {
@@ -140,54 +136,7 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
             error={fieldError(error, 'regionId')}
           />
         )}
-        {tandem && (
-          <Stack gap="xs">
-            <Text fw={600}>{t('triage.criteria')}</Text>
-            <Table withTableBorder>
-              <Table.Tbody>
-                {answers.map((a, i) => (
-                  <Table.Tr key={a.criterion}>
-                    <Table.Td>
-                      <Radio.Group
-                        label={`${i + 1}. ${t(criterionKey(a.criterion))}`}
-                        value={a.answer}
-                        required
-                        onChange={(v) => setAnswer(i, { answer: v as CriterionAnswer['answer'] })}
-                        error={fieldError(error, `eligibility.${a.criterion}`)}
-                        data-testid={`answer-${a.criterion}`}
-                      >
-                        <Group gap="sm" mt={4} wrap="wrap">
-                          {/* "Sans objet" only where the rules allow it (one of the two regimes). */}
-                          {(MAY_BE_NOT_APPLICABLE.includes(a.criterion)
-                            ? (['met', 'not_met', 'not_applicable'] as const)
-                            : (['met', 'not_met'] as const)
-                          ).map((v) => (
-                            <Radio key={v} value={v} label={t(answerKey(v))} size="xs" />
-                          ))}
-                        </Group>
-                      </Radio.Group>
-                      <Textarea
-                        mt={6}
-                        label={t('triage.justification')}
-                        size="xs"
-                        autosize
-                        minRows={1}
-                        value={a.justification}
-                        onChange={(e) => setAnswer(i, { justification: e.currentTarget.value })}
-                        required
-                        error={
-                          fieldError(error, `eligibility.${a.criterion}.justification`) ??
-                          fieldError(error, `eligibility.${i}.justification`)
-                        }
-                        data-testid={`justification-${a.criterion}`}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Stack>
-        )}
+        {tandem && <CriteriaTable answers={answers} onChange={setAnswer} error={error} />}
         <Textarea
           label={t('triage.reason')}
           required

@@ -31,6 +31,8 @@ import {
 } from './labels.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { TandemSection } from '../tandem/TandemSection.tsx';
+import { NetworkSection } from '../round-tables/NetworkSection.tsx';
+import { RoundTableSection } from '../round-tables/RoundTableSection.tsx';
 import { AssessmentSection } from '../assessments/AssessmentSection.tsx';
 
 function PersonCard({ s }: { s: Situation }) {
@@ -229,6 +231,8 @@ export function SituationPage() {
             <PersonCard s={s} />
             {s.abilities.triage && <DecisionPanel situation={s} />}
             <DecisionCard s={s} />
+            <RoundTableSection situation={s} />
+            <NetworkSection situation={s} />
             <TandemSection situation={s} />
             <AssessmentSection situation={s} />
             {editing ? <DraftEditor key={s.id} situation={s} /> : <SituationDetails s={s} />}

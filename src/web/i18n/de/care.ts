@@ -6,6 +6,7 @@ export const deCare = {
   'careHistory.startedBy': 'eröffnet von {name}',
   'careHistory.endedBy': 'beendet von {name}',
   'careHistory.outcome': 'Ergebnis',
+  'outcome.pending': 'Pendent',
   'outcome.other': 'Anderes Ergebnis',
   'outcome.followed_by_institution': 'Begleitung durch eine Institution',
   'outcome.followedBy': 'Begleitung durch {institution}',

@@ -13,6 +13,7 @@ export const deFigures: Record<keyof typeof frFigures, string> = {
   'figures.internal': 'Intern',
   'figures.public': 'Veröffentlichung',
   'figures.internalNote': 'Interne Ansicht: exakte Zahlen, nur für die Organe der IIZ. Nicht veröffentlichen.',
+  'figures.publicCantonOnly': 'Veröffentlichung: der Kanton, jede Region als Zeile',
   'figures.publicNote':
     'Ansicht Veröffentlichung: Zahlen unter {threshold} sind unterdrückt (x), ebenso jene, aus denen sie sich mit ' +
     'den Totalen errechnen liessen.',

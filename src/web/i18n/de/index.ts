@@ -8,6 +8,7 @@ import { deMeasures } from './measures.ts';
 import { deFigures } from './figures.ts';
 import { deAnnualReport } from './annual-report.ts';
 import { deHistory } from './history.ts';
+import { deRoundTables } from './round-tables.ts';
 import { deCare } from './care.ts';
 
 export const de: Record<MessageKey, string> = {
@@ -232,5 +233,6 @@ export const de: Record<MessageKey, string> = {
   ...deFigures,
   ...deAnnualReport,
   ...deHistory,
+  ...deRoundTables,
   ...deCare,
 };

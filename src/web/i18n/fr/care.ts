@@ -6,6 +6,7 @@ export const frCare = {
   'careHistory.startedBy': 'ouverte par {name}',
   'careHistory.endedBy': 'terminée par {name}',
   'careHistory.outcome': 'Issue',
+  'outcome.pending': 'En suspens',
   'outcome.other': 'Autre issue',
   'outcome.followed_by_institution': 'Suivi par une institution',
   'outcome.followedBy': 'Suivi par {institution}',

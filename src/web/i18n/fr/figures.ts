@@ -11,6 +11,7 @@ export const frFigures = {
   'figures.internal': 'Interne',
   'figures.public': 'Publication',
   'figures.internalNote': 'Vue interne : nombres exacts, réservés aux organes de la CII. Ne pas publier.',
+  'figures.publicCantonOnly': 'Publication : le canton, chaque région en ligne',
   'figures.publicNote':
     'Vue publication : les nombres inférieurs à {threshold} sont masqués (x), ainsi que ceux qui permettraient de ' +
     'les retrouver à partir des totaux.',

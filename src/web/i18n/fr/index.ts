@@ -7,6 +7,7 @@ import { frMeasures } from './measures.ts';
 import { frFigures } from './figures.ts';
 import { frAnnualReport } from './annual-report.ts';
 import { frHistory } from './history.ts';
+import { frRoundTables } from './round-tables.ts';
 import { frCare } from './care.ts';
 
 /** French: the reference dictionary. German must have exactly the same keys (checked by a test). */
@@ -233,6 +234,7 @@ export const fr = {
   ...frFigures,
   ...frAnnualReport,
   ...frHistory,
+  ...frRoundTables,
   ...frCare,
 };
 
