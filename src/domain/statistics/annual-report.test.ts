@@ -40,6 +40,7 @@ const indicators = {
     mipCommuneCents: 0,
     totalCents: 0,
   },
+  costSituations: 0,
 };
 const compose = (publication: 'internal' | 'public') =>
   composeFigures(cells, indicators, { publication, threshold: 3, regions, institutionKinds: ['orp', 'cms'] });

@@ -94,7 +94,7 @@ export function AnnualReportSection({ year, canEdit }: { year: number; canEdit: 
               <Text fw={600} size="sm">
                 {t(`annualReport.section.${k}` as MessageKey)}
               </Text>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={draft[k] ? undefined : 'gray.6'}>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={draft[k] ? undefined : 'gray.7'}>
                 {draft[k] || t('annualReport.empty')}
               </Text>
             </div>

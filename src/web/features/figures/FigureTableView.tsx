@@ -28,7 +28,11 @@ export function FigureTableView({ table, caption }: { table: TableAnswer; captio
         </Text>{' '}
         {table.counted[lang]} {t('figures.source', { source: table.source })}
       </Text>
-      <Table.ScrollContainer minWidth={Math.max(360, 140 + table.columns.length * 90)}>
+      {/* A table wider than the page scrolls: its viewport takes the focus, so that a keyboard scrolls it too. */}
+      <Table.ScrollContainer
+        minWidth={Math.max(360, 140 + table.columns.length * 90)}
+        scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': table.label[lang] } }}
+      >
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
