@@ -99,7 +99,8 @@ export async function importHistory(
               externalKey: r.externalKey,
               importedFollowUp6: r.followUp6,
               importedFollowUp12: r.followUp12,
-              createdAt: ctx.now(),
+              // Created, in the former system, when it was announced: the lists order it among its years.
+              createdAt: middayOf(r.announcedOn),
               updatedAt: ctx.now(),
             };
           }),
