@@ -18,7 +18,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/fr/index.ts';
-import { FigureTableView } from './FigureTableView.tsx';
+import { FOCUSABLE_SCROLL, FigureTableView } from './FigureTableView.tsx';
 import { KeyFigureCard } from './KeyFigureCard.tsx';
 import { type TableAnswer, figuresSearch, formatValue, useFigures } from './use-figures.ts';
 
@@ -176,7 +176,7 @@ function Comparison({ f }: { f: NonNullable<ReturnType<typeof useFigures>['data'
       <Title order={3} size="h4" id="comparison-title" mb="sm">
         {t('figures.comparison', { period: before })}
       </Title>
-      <Table.ScrollContainer minWidth={360}>
+      <Table.ScrollContainer minWidth={360} scrollAreaProps={FOCUSABLE_SCROLL}>
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
@@ -293,7 +293,7 @@ function Indicators({ f }: { f: NonNullable<ReturnType<typeof useFigures>['data'
               <Text component="figcaption" id="curve-alt" size="xs" c="gray.7" mt="xs">
                 {t('figures.curveAlt', { n: f.timeToInsertion.situations, points: curveText })}
               </Text>
-              <Table.ScrollContainer minWidth={320}>
+              <Table.ScrollContainer minWidth={320} scrollAreaProps={FOCUSABLE_SCROLL}>
                 <Table striped withTableBorder>
                   <Table.Thead>
                     <Table.Tr>
@@ -346,7 +346,7 @@ function Indicators({ f }: { f: NonNullable<ReturnType<typeof useFigures>['data'
             </Text>{' '}
             {f.definitions.duration_decision_to_start?.counted[lang]} {f.definitions.duration_length?.counted[lang]}
           </Text>
-          <Table.ScrollContainer minWidth={360}>
+          <Table.ScrollContainer minWidth={360} scrollAreaProps={FOCUSABLE_SCROLL}>
             <Table striped withTableBorder>
               <Table.Thead>
                 <Table.Tr>
@@ -381,7 +381,7 @@ function Indicators({ f }: { f: NonNullable<ReturnType<typeof useFigures>['data'
             </Text>{' '}
             {f.definitions.costs?.counted[lang]}
           </Text>
-          <Table.ScrollContainer minWidth={320}>
+          <Table.ScrollContainer minWidth={320} scrollAreaProps={FOCUSABLE_SCROLL}>
             <Table striped withTableBorder data-testid="figures-costs">
               <Table.Thead>
                 <Table.Tr>
