@@ -115,7 +115,7 @@ const fr: Messages = {
   'caseTeam.unknownUser': 'Choisissez un·e professionnel·le actif·ve qui suit des situations.',
   'care.unknownParticipant': 'Choisissez une personne dont le compte est actif.',
   'care.smrDoctorRole':
-    'Un médecin SMR ne participe qu’aux évaluations MAMAC, et en tant que médecin SMR ; ce rôle est réservé ' +
+    'Un médecin SMR ne participe qu’aux assessments MAMAC, et en tant que médecin SMR ; ce rôle est réservé ' +
     'aux médecins SMR.',
   'care.invitation.subject.REQUEST': '{kind} {number} : invitation le {date} à {time}',
   'care.invitation.subject.CANCEL': '{kind} {number} du {date} : annulé',
@@ -126,7 +126,7 @@ const fr: Messages = {
   'care.invitation.body.CANCEL':
     'Bonjour,\n\n{kind}, situation {number}, prévu le {date} à {time}, est annulé.\n' +
     'L’annulation est jointe pour votre agenda (invitation.ics).\n\nBureau CII',
-  'care.kind.assessment': 'Évaluation MAMAC',
+  'care.kind.assessment': 'Assessment MAMAC',
   'care.kind.round_table': 'Table ronde',
   'care.kind.tandem': 'Coaching en tandem',
   'care.kind.network_follow_up': 'Suivi en réseau',

@@ -29,6 +29,7 @@ import {
   TriagePage,
   UsersPage,
   preloadAfterSignIn,
+  AssessmentOnlyPage,
 } from './screens.ts';
 
 // Teal 9 (#087f5b) keeps text and buttons above WCAG AA's 4.5:1 on white.
@@ -105,6 +106,7 @@ function AppRoutes() {
             }
           />
           <Route path="situations/:id" element={<SituationPage />} />
+          <Route path="situations/:id/assessment" element={<AssessmentOnlyPage />} />
           <Route
             path="triage"
             element={

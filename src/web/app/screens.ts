@@ -29,6 +29,10 @@ export const ProfilePage = screen(() => import('../features/profile/ProfilePage.
 export const SituationsPage = screen(() => import('../features/situations/SituationsPage.tsx'), 'SituationsPage');
 export const NewSituationPage = screen(() => import('../features/situations/NewSituationPage.tsx'), 'NewSituationPage');
 export const SituationPage = screen(() => import('../features/situations/SituationPage.tsx'), 'SituationPage');
+export const AssessmentOnlyPage = screen(
+  () => import('../features/assessments/AssessmentSection.tsx'),
+  'AssessmentOnlyPage',
+);
 export const TriagePage = screen(() => import('../features/triage/TriagePage.tsx'), 'TriagePage');
 export const TandemsPage = screen(() => import('../features/tandem/TandemsPage.tsx'), 'TandemsPage');
 export const CareBoardPage = screen(() => import('../features/care-board/CareBoardPage.tsx'), 'CareBoardPage');

@@ -25,7 +25,7 @@ const TEXT = {
     deadline: 'Échéance',
     parties: 'Parties',
     accepted: 'accepté par {name} le {date}',
-    signedOn: 'signé le {date}',
+    signedOn: 'signé par la personne le {date} (saisi par {name} le {recorded})',
     sign: 'Date et signature : ______________________________',
     binding:
       'Les parties s’engagent à mettre en œuvre les mesures ci-dessus dans leur cadre légal respectif. ' +
@@ -62,7 +62,7 @@ const TEXT = {
     deadline: 'Frist',
     parties: 'Parteien',
     accepted: 'angenommen von {name} am {date}',
-    signedOn: 'unterzeichnet am {date}',
+    signedOn: 'von der Person unterzeichnet am {date} (erfasst von {name} am {recorded})',
     sign: 'Datum und Unterschrift: ______________________________',
     binding:
       'Die Parteien verpflichten sich, die obigen Massnahmen im Rahmen ihrer jeweiligen gesetzlichen Grundlagen ' +
@@ -157,10 +157,16 @@ export function contractPdf(d: ContractPdfData): Promise<Buffer> {
         stack: [
           { text: p.name, bold: true },
           {
-            text: p.acceptedBy
-              ? fill(t.accepted, { name: p.acceptedBy, date: date(p.acceptedOn ?? '') }) +
-                (p.signedOn ? ` — ${fill(t.signedOn, { date: date(p.signedOn) })}` : '')
-              : t.sign,
+            // The person signs; the Bureau or the case manager only records her signature.
+            text: !p.acceptedBy
+              ? t.sign
+              : p.signedOn
+                ? fill(t.signedOn, {
+                    date: date(p.signedOn),
+                    name: p.acceptedBy,
+                    recorded: date(p.acceptedOn ?? ''),
+                  })
+                : fill(t.accepted, { name: p.acceptedBy, date: date(p.acceptedOn ?? '') }),
             fontSize: 9,
             color: '#444',
           },

@@ -26,7 +26,11 @@ export function AssessmentInvitations() {
       <Stack gap="xs">
         {items.map((i) => (
           <Text key={i.situationId} size="sm" style={{ overflowWrap: 'anywhere' }}>
-            <Anchor component={Link} to={`/situations/${i.situationId}`}>
+            {/* The SMR doctor reads the assessment alone, not the file. */}
+            <Anchor
+              component={Link}
+              to={i.role === 'smr_doctor' ? `/situations/${i.situationId}/assessment` : `/situations/${i.situationId}`}
+            >
               {i.number}
             </Anchor>{' '}
             · {t(`asm.status.${i.status}` as MessageKey)} · {t(`asm.role.${i.role}` as MessageKey)} ·{' '}

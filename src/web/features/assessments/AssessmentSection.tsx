@@ -1,4 +1,5 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router-dom';
 import type { Assessment } from '../../../contracts/assessments.ts';
 import type { Situation } from '../../../contracts/situations.ts';
 import { withColon } from '../../../domain/format/message.ts';
@@ -52,10 +53,48 @@ function Participants({ a }: { a: Assessment }) {
  * for whoever still reads it (earlier contracts stay readable). Each panel appears for whom it is meant.
  */
 export function AssessmentSection({ situation }: { situation: Situation }) {
-  const { t, date, lang } = useI18n();
   // In assessment, or after one (closed, or oriented on from it): one of its passages is an assessment.
   const had = situation.status === 'assessment' || situation.carePassages.some((p) => p.kind === 'assessment');
-  const query = useAssessment(situation.id, had);
+  return (
+    <AssessmentView
+      situationId={situation.id}
+      enabled={had}
+      identified={!situation.anonymous}
+      personLanguage={situation.person?.correspondenceLanguage === 'de' ? 'de' : 'fr'}
+    />
+  );
+}
+
+/**
+ * The assessment alone, for the SMR doctor who takes part in it: they read its medical part without reading the file
+ * (issue 12), so there is no situation page around it.
+ */
+export function AssessmentOnlyPage() {
+  const { id } = useParams();
+  const { t } = useI18n();
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/" size="sm">
+        {t('app.backHome')}
+      </Anchor>
+      <AssessmentView situationId={id ?? ''} enabled={Boolean(id)} identified personLanguage="fr" />
+    </Stack>
+  );
+}
+
+function AssessmentView({
+  situationId,
+  enabled,
+  identified,
+  personLanguage,
+}: {
+  situationId: string;
+  enabled: boolean;
+  identified: boolean;
+  personLanguage: 'fr' | 'de';
+}) {
+  const { t, date, lang } = useI18n();
+  const query = useAssessment(situationId, enabled);
   if (query.isLoading) return <Loading minHeight={80} />;
   if (query.error) return <ErrorAlert error={query.error} />;
   const a = query.data;
@@ -112,11 +151,7 @@ export function AssessmentSection({ situation }: { situation: Situation }) {
           </Stack>
         </Paper>
         {a.abilities.organise && a.status === 'to_organise' && (
-          <OrganisePanel
-            a={a}
-            identified={!situation.anonymous}
-            personLanguage={situation.person?.correspondenceLanguage === 'de' ? 'de' : 'fr'}
-          />
+          <OrganisePanel a={a} identified={identified} personLanguage={personLanguage} />
         )}
         {a.abilities.organise &&
           (a.status === 'to_organise' || a.status === 'scheduled') &&

@@ -182,8 +182,13 @@ function PartyLine({ a, v, p }: { a: Assessment; v: ContractVersion; p: Contract
         </Text>
         <Text size="sm" c={p.acceptedBy ? 'teal.9' : 'gray.7'}>
           {p.acceptedBy
-            ? t('asm.contract.acceptedBy', { name: p.acceptedBy, date: date(p.acceptedAt) }) +
-              (p.signedOn ? ` · ${t('asm.contract.signedOn', { date: date(p.signedOn) })}` : '')
+            ? p.signedOn
+              ? t('asm.contract.signedOn', {
+                  date: date(p.signedOn),
+                  name: p.acceptedBy,
+                  recorded: date(p.acceptedAt),
+                })
+              : t('asm.contract.acceptedBy', { name: p.acceptedBy, date: date(p.acceptedAt) })
             : t('asm.contract.waiting')}
         </Text>
       </Group>

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { passageStateKey } from '../situations/passage-labels.ts';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
 import { careKey } from '../situations/labels.ts';
 
@@ -19,10 +20,10 @@ const KINDS = ['all', 'assessment', 'round_table', 'network_follow_up'] as const
 function useStateLabel() {
   const { t } = useI18n();
   // Each kind's states are the foundation's passage labels (FR/DE); a round table's its own.
-  return (i: BoardItem) => {
-    if (i.kind === 'round_table') return t(`rt.status.${i.status}` as MessageKey);
-    return PASSAGE_STATES.includes(i.status) ? t(`passage.status.${i.status}` as MessageKey) : i.status;
-  };
+  return (i: BoardItem) =>
+    i.kind === 'round_table' || i.kind === 'assessment' || PASSAGE_STATES.includes(i.status)
+      ? t(passageStateKey(i))
+      : i.status;
 }
 
 /** "Date to set — Bureau", "Contract acceptance — the parties": what the passage waits for, and on whom. */
@@ -57,8 +58,10 @@ export function CareBoardPage() {
   const stateLabel = useStateLabel();
   const waitLabel = useWaitLabel();
   const region = (id: string) => localName(directory.data?.regions.find((r) => r.id === id));
+  // Past a month, a passage that has not started its work yet stands out; one in execution is not waiting.
+  const late = (i: BoardItem) => i.daysWaiting > 30 && i.status !== 'in_execution' && i.status !== 'active';
   const days = (i: BoardItem) => (
-    <Text size="sm" fw={i.daysWaiting > 30 ? 700 : 400} c={i.daysWaiting > 30 ? 'red.9' : undefined}>
+    <Text size="sm" fw={late(i) ? 700 : 400} c={late(i) ? 'red.9' : undefined}>
       {t('board.days', { n: i.daysWaiting })}
     </Text>
   );

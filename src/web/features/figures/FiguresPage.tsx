@@ -20,7 +20,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useSession } from '../auth/session.tsx';
 import { AnnualReportSection } from './AnnualReportSection.tsx';
-import { FigureTableView } from './FigureTableView.tsx';
+import { FOCUSABLE_SCROLL, FigureTableView } from './FigureTableView.tsx';
 import { KeyFigureCard } from './KeyFigureCard.tsx';
 import { type TableAnswer, figuresSearch, formatValue, useFigures } from './use-figures.ts';
 
@@ -180,7 +180,7 @@ function Comparison({ f }: { f: NonNullable<ReturnType<typeof useFigures>['data'
       <Title order={3} size="h4" id="comparison-title" mb="sm">
         {t('figures.comparison', { period: before })}
       </Title>
-      <Table.ScrollContainer minWidth={360}>
+      <Table.ScrollContainer minWidth={360} scrollAreaProps={FOCUSABLE_SCROLL}>
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
@@ -297,7 +297,7 @@ function Indicators({ f }: { f: NonNullable<ReturnType<typeof useFigures>['data'
               <Text component="figcaption" id="curve-alt" size="xs" c="gray.7" mt="xs">
                 {t('figures.curveAlt', { n: f.timeToInsertion.situations, points: curveText })}
               </Text>
-              <Table.ScrollContainer minWidth={320}>
+              <Table.ScrollContainer minWidth={320} scrollAreaProps={FOCUSABLE_SCROLL}>
                 <Table striped withTableBorder>
                   <Table.Thead>
                     <Table.Tr>
@@ -350,7 +350,7 @@ function Indicators({ f }: { f: NonNullable<ReturnType<typeof useFigures>['data'
             </Text>{' '}
             {f.definitions.duration_decision_to_start?.counted[lang]} {f.definitions.duration_length?.counted[lang]}
           </Text>
-          <Table.ScrollContainer minWidth={360}>
+          <Table.ScrollContainer minWidth={360} scrollAreaProps={FOCUSABLE_SCROLL}>
             <Table striped withTableBorder>
               <Table.Thead>
                 <Table.Tr>
@@ -385,7 +385,7 @@ function Indicators({ f }: { f: NonNullable<ReturnType<typeof useFigures>['data'
             </Text>{' '}
             {f.definitions.costs?.counted[lang]}
           </Text>
-          <Table.ScrollContainer minWidth={320}>
+          <Table.ScrollContainer minWidth={320} scrollAreaProps={FOCUSABLE_SCROLL}>
             <Table striped withTableBorder data-testid="figures-costs">
               <Table.Thead>
                 <Table.Tr>

@@ -3,9 +3,9 @@ import type { CarePassageSummary, Situation } from '../../../contracts/situation
 import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { careKey } from './labels.ts';
+import { passageStateKey } from './passage-labels.ts';
 
 const outcomeKey = (o: string) => `outcome.${o}` as MessageKey;
-const passageStatusKey = (s: string) => `passage.status.${s}` as MessageKey;
 
 /**
  * The kinds of care the situation went through (issue 12), each with its own
@@ -26,7 +26,7 @@ export function CareHistory({ situation }: { situation: Situation }) {
             <Group gap="xs" wrap="wrap">
               <Text fw={600}>{t(careKey(p.kind))}</Text>
               <Badge variant="light" color={p.endedAt ? 'gray' : 'blue'}>
-                {t(passageStatusKey(p.status))}
+                {t(passageStateKey(p))}
               </Badge>
             </Group>
             <Text size="sm" c="gray.7">

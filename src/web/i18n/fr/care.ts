@@ -10,7 +10,7 @@ export const frCare = {
   'outcome.other': 'Autre issue',
   'outcome.followed_by_institution': 'Suivi par une institution',
   'outcome.followedBy': 'Suivi par {institution}',
-  'outcome.oriented_assessment': 'Orientée vers une évaluation MAMAC',
+  'outcome.oriented_assessment': 'Orientée vers un assessment MAMAC',
   'outcome.oriented_round_table': 'Orientée vers une table ronde',
   'outcome.oriented_tandem': 'Orientée vers un coaching tandem',
   'outcome.oriented_network_follow_up': 'Orientée vers un suivi en réseau',

@@ -21,7 +21,7 @@ export const frRoundTables = {
   'rt.outcome.found_work': 'A trouvé un emploi',
   'rt.outcome.network_follow_up': 'Suivi en réseau',
   'rt.outcome.followed_by_institution': 'Suivi par une institution',
-  'rt.outcome.oriented_assessment': 'Orientée vers une évaluation MAMAC',
+  'rt.outcome.oriented_assessment': 'Orientée vers un assessment MAMAC',
   'rt.outcome.oriented_tandem': 'Orientée vers un coaching tandem',
   'rt.outcome.pending': 'En suspens',
   'rt.anonymousProfile': 'Situation discutée de façon anonyme : {age} · {region} · {risks}',
@@ -119,7 +119,7 @@ export const frRoundTables = {
 
   'board.title': 'Prises en charge',
   'board.intro':
-    'Évaluations MAMAC, tables rondes et suivis en réseau en cours dans vos régions : depuis quand, et ce qui est ' +
+    'Assessments MAMAC, tables rondes et suivis en réseau en cours dans vos régions : depuis quand, et ce qui est ' +
     'attendu de qui.',
   'board.kind': 'Type',
   'board.all': 'Tous',
