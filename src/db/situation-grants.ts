@@ -48,7 +48,7 @@ interface GrantSource {
 function predicateSource(p: SituationPredicate): GrantSource {
   switch (p) {
     case 'announcer':
-      return { value: 's.announcing_user_id::text' };
+      return { value: 's.announcing_user_id::text', where: 'NOT s.imported' };
     case 'announcer_institution':
       return { value: 's.announcing_institution_id::text' };
     case 'announced':

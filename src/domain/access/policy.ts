@@ -245,7 +245,10 @@ function canOnSituation(actor: Actor, action: Action, s: SituationFacts): boolea
       return holds('announced') && holds('bureau_of_region');
     case 'link_person':
       // An anonymous situation linked to its person once a consent arrived: its announcer or the Bureau of the region.
-      return holds('announced') && !holds('identified') && (holds('announcer') || holds('bureau_of_region'));
+      // Imported history is never matched to a person (decision 025).
+      return (
+        holds('announced') && !holds('identified') && !s.imported && (holds('announcer') || holds('bureau_of_region'))
+      );
     default:
       return false;
   }

@@ -28,6 +28,7 @@ const facts = (over: Partial<SituationFacts> = {}): SituationFacts => ({
   announcingUserId: 'announcer',
   announcingInstitutionId: 'orp',
   anonymous: false,
+  imported: false,
   basis: new Map([
     ['orp', new Set(ALL)],
     ['bureau', new Set(ALL)],
@@ -64,6 +65,13 @@ const rows: Row[] = [
     s: facts(),
     read: true,
     identity: true,
+  },
+  {
+    who: 'whoever imported a situation of the earlier records (decision 025): not its announcer',
+    a: actor('announcer', 'orp', ['admin']),
+    s: facts({ imported: true, anonymous: true, basis: new Map(), status: 'closed' }),
+    read: false,
+    identity: false,
   },
   {
     who: 'the announcer of a draft',

@@ -10,7 +10,7 @@ import { type Actor, hasRole } from './roles.ts';
  * and a parity test compares both over every actor and state.
  */
 export type SituationPredicate =
-  /** The caller announced the situation. */
+  /** The caller announced the situation (a situation imported from the CII's earlier records has no announcer). */
   | 'announcer'
   /** The caller works at the institution that announced it (the data comes from there). */
   | 'announcer_institution'
@@ -85,6 +85,11 @@ export interface SituationFacts {
   announcingInstitutionId: string;
   anonymous: boolean;
   /**
+   * Imported from the CII's earlier records (issue 13, decision 025): anonymous history for the figures; whoever ran
+   * the import is recorded as its announcer but did not announce it, and reads nothing of it as such.
+   */
+  imported: boolean;
+  /**
    * Per institution, the data categories of the person's valid and reviewed
    * procurations that name it (empty for an anonymous situation).
    */
@@ -151,7 +156,7 @@ export const isBureau = (actor: Actor) => hasRole(actor, 'bureau_member') || has
 export function predicateHolds(p: SituationPredicate, actor: Actor, s: SituationFacts): boolean {
   switch (p) {
     case 'announcer':
-      return s.announcingUserId === actor.userId;
+      return s.announcingUserId === actor.userId && !s.imported;
     case 'announcer_institution':
       return s.announcingInstitutionId === actor.institutionId;
     case 'announced':

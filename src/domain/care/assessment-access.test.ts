@@ -31,6 +31,7 @@ const situation: SituationFacts = {
   announcingUserId: 'orp.pro',
   announcingInstitutionId: 'orp',
   anonymous: false,
+  imported: false,
   basis: new Map(['orp', 'bureau', 'cms', 'oai'].map((i) => [i, new Set(ALL)])),
   caseTeam: [],
   mandate: null,

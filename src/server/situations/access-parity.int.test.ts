@@ -228,6 +228,8 @@ async function generateStates(n: number) {
         status: r.pick(SITUATION_STATUSES),
         regionId: r.pick(allRegions).id,
         anonymous,
+        // Imported history (decision 025) is anonymous; whoever imported it is recorded as its announcer.
+        imported: anonymous && r.chance(0.3),
         personId: person?.id ?? null,
         announcingUserId: announcer.id,
         announcingInstitutionId: r.chance(0.8) ? announcer.institutionId : r.pick(allInstitutions).id,

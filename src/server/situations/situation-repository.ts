@@ -162,6 +162,7 @@ export async function findSituation(
     announcingUserId: row.announcingUserId,
     announcingInstitutionId: row.announcingInstitutionId,
     anonymous: row.anonymous,
+    imported: row.imported,
     basis: row.anonymous
       ? new Map()
       : consentBasis(
