@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { type CareKind, FIRST_STATUS, ENDED_STATUS, type PassageOutcome } from '../../domain/care/passage.ts';
 import { conflict } from '../../domain/errors.ts';
 import type { Queryable, Tx } from '../../db/open-db.ts';
@@ -124,6 +124,17 @@ export async function currentPassage(q: Queryable, situationId: string, kind?: C
         kind ? eq(carePassages.kind, kind) : undefined,
       ),
     );
+  return row ?? null;
+}
+
+/** The situation's passage of a kind: the open one, else the latest ended (an assessment read after its closure). */
+export async function latestPassage(q: Queryable, situationId: string, kind: CareKind): Promise<PassageRow | null> {
+  const [row] = await q
+    .select()
+    .from(carePassages)
+    .where(and(eq(carePassages.situationId, situationId), eq(carePassages.kind, kind)))
+    .orderBy(sql`${carePassages.endedAt} IS NULL DESC`, desc(carePassages.startedAt))
+    .limit(1);
   return row ?? null;
 }
 

@@ -11,28 +11,15 @@ import type { Queryable, Tx } from '../../../db/open-db.ts';
 import {
   assessmentNotes,
   assessments,
-  carePassages,
   contractAcceptances,
   contractObjectives,
   objectivesContracts,
 } from '../../../db/schema.ts';
-import type { PassageRow } from '../passage-repository.ts';
 import type { ParticipantView } from '../participants.ts';
 
 export type ContractRow = typeof objectivesContracts.$inferSelect;
 export type ObjectiveRow = typeof contractObjectives.$inferSelect;
 export type AcceptanceRow = typeof contractAcceptances.$inferSelect;
-
-/** The situation's assessment: the open one, else the latest ended (read afterwards, contracts and all). */
-export async function assessmentPassage(q: Queryable, situationId: string): Promise<PassageRow | null> {
-  const [row] = await q
-    .select()
-    .from(carePassages)
-    .where(and(eq(carePassages.situationId, situationId), eq(carePassages.kind, 'assessment')))
-    .orderBy(sql`${carePassages.endedAt} IS NULL DESC`, desc(carePassages.startedAt))
-    .limit(1);
-  return row ?? null;
-}
 
 export async function sectionsOf(q: Queryable, passageId: string) {
   const [row] = await q.select().from(assessments).where(eq(assessments.passageId, passageId));

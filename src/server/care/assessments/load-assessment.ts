@@ -7,7 +7,8 @@ import { ensureAllowed } from '../../http/access.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { loadSituationFor } from '../../situations/load-situation.ts';
 import { participantsOf } from '../participants.ts';
-import { assessmentPassage, contractsOf, factsOf } from './assessment-repository.ts';
+import { latestPassage } from '../passage-repository.ts';
+import { contractsOf, factsOf } from './assessment-repository.ts';
 
 /**
  * The situation's assessment if the caller may read the situation (the one access check, audited; 404 otherwise,
@@ -21,7 +22,7 @@ export async function loadAssessmentFor(
 ) {
   // The SMR doctor taking part reads the assessment without reading the file (`read_assessment` in the policy).
   const found = await loadSituationFor(ctx, situationId, 'read_assessment', auditAction, q);
-  const passage = await assessmentPassage(q, situationId);
+  const passage = await latestPassage(q, situationId, 'assessment');
   if (!passage) throw notFound();
   const participants = await participantsOf(q, passage.id);
   const contracts = await contractsOf(q, passage.id);

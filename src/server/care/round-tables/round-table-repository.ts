@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AnonymousProfile } from '../../../contracts/round-tables.ts';
 import type { Action } from '../../../domain/access/policy.ts';
 import type { AuditAction } from '../../../domain/audit/actions.ts';
@@ -12,18 +12,7 @@ import { notFoundAudited } from '../../http/access.ts';
 import type { AuthedContext } from '../../http/context.ts';
 import { loadSituationFor } from '../../situations/load-situation.ts';
 import type { SituationRow } from '../../situations/situation-repository.ts';
-import type { PassageRow } from '../passage-repository.ts';
-
-/** The latest passage of a kind on the situation: the open one, else the last ended (its minutes stay readable). */
-export async function latestPassage(q: Queryable, situationId: string, kind: CareKind): Promise<PassageRow | null> {
-  const [row] = await q
-    .select()
-    .from(carePassages)
-    .where(and(eq(carePassages.situationId, situationId), eq(carePassages.kind, kind)))
-    .orderBy(sql`${carePassages.endedAt} IS NULL DESC`, desc(carePassages.startedAt))
-    .limit(1);
-  return row ?? null;
-}
+import { type PassageRow, latestPassage } from '../passage-repository.ts';
 
 /**
  * The situation if the caller may `action` it (404 otherwise, audited), and its latest passage of the kind — for a
