@@ -3,7 +3,7 @@ import { TARGET_OPTIONS, auditKeyFor, describeTarget, openTarget, targetsFrom } 
 import { DEFAULT_AS_OF, DEFAULT_SEED, formatCounts, generateCanton } from './generate-canton.ts';
 
 /**
- * `npm run bench:data -- --scale N [--database-url URL | --pglite DIR] [--seed S] [--as-of ISO]`
+ * `npm run bench:data -- --scale N [--database-url URL | --pglite DIR] [--seed S] [--as-of ISO] [--lean]`
  * Generates the benchmark's canton into an empty database (see generate-canton.ts).
  */
 const { values } = parseArgs({
@@ -12,6 +12,7 @@ const { values } = parseArgs({
     scale: { type: 'string' },
     seed: { type: 'string', default: String(DEFAULT_SEED) },
     'as-of': { type: 'string', default: DEFAULT_AS_OF.toISOString() },
+    lean: { type: 'boolean', default: false },
   },
 });
 
@@ -36,6 +37,7 @@ async function main() {
       seed: Number(values.seed),
       asOf,
       auditKey: key,
+      lean: values.lean,
     });
     console.log(`Rows:\n${formatCounts(counts)}`);
   } finally {

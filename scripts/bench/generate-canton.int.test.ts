@@ -7,6 +7,7 @@ import { TandemFileSchema } from '../../src/contracts/tandem.ts';
 import { checkNavs13 } from '../../src/domain/person/navs13.ts';
 import { personSearchName } from '../../src/domain/person/search-name.ts';
 import { verifyAuditChain } from '../../src/server/audit/verify-audit-chain.ts';
+import { getFigures } from '../../src/server/figures/get-figures.ts';
 import { getMeasuresFile } from '../../src/server/measures/get-measures-file.ts';
 import { getSituation } from '../../src/server/situations/get-situation.ts';
 import { listSituations } from '../../src/server/situations/list-situations.ts';
@@ -62,6 +63,7 @@ describe('bench data generator', () => {
     expect(counts.meetings).toBeGreaterThan(counts.mandates * 5);
     expect(counts.measures).toBeGreaterThan(0);
     expect(counts.situation_events).toBeGreaterThan(counts.situations * 3);
+    expect(counts.care_passages).toBeGreaterThan(counts.mandates);
   });
 
   it('writes the same rows on a second run', async () => {
@@ -106,7 +108,11 @@ describe('bench data generator', () => {
         (SELECT count(*) FROM meetings g JOIN mandates m ON m.id = g.mandate_id
          WHERE g.held_on < m.start_on OR g.held_on > coalesce(m.closed_at::date, '2026-11-30'))::int AS meetings,
         (SELECT count(*) FROM measures x WHERE x.step_index > array_length(x.route, 1)
-            OR (x.status = 'approved' AND x.step_index <> array_length(x.route, 1)))::int AS measures`,
+            OR (x.status = 'approved' AND x.step_index <> array_length(x.route, 1)))::int AS measures,
+        -- Every oriented situation is in its kind of care: one passage of that kind, open until it closes.
+        (SELECT count(*) FROM situations s WHERE s.care_kind IS NOT NULL AND 1 <> (
+           SELECT count(*) FROM care_passages p WHERE p.situation_id = s.id AND p.kind = s.care_kind
+             AND (p.ended_at IS NULL) = (s.status <> 'closed')))::int AS passages`,
     );
     expect(broken).toEqual({
       unconsented: 0,
@@ -115,7 +121,43 @@ describe('bench data generator', () => {
       final_reports: 0,
       meetings: 0,
       measures: 0,
+      passages: 0,
     });
+  });
+
+  it('writes only what the figures read with --lean, and the figures are the same', async () => {
+    const lean = await openTestDatabase();
+    try {
+      const leanCounts = await generateCanton(lean, { scale: 0.05, auditKey: key, log: quiet, lean: true });
+      expect(leanCounts).toMatchObject({
+        situations: counts.situations,
+        mandates: counts.mandates,
+        meetings: counts.meetings,
+        measures: counts.measures,
+        care_passages: counts.care_passages,
+        situation_grants: 0,
+        situation_events: 0,
+        audit_log: 0,
+      });
+      // Every kind of care counted, from the same passages, whichever way the canton was generated.
+      const figures = async (db: Database) => {
+        const answer = await getFigures(await contextFor(db.db, 'copil.stats', { now }), {
+          year: now().getUTCFullYear(),
+          publication: 'internal',
+        });
+        // The regions' ids are the demo organisation's random ones: the same regions, by another id.
+        return JSON.stringify({ ...answer, computedAt: null }).replace(
+          /[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}/g,
+          'id',
+        );
+      };
+      const full = await figures(database);
+      // The passages reach the figures: tandems counted since the start.
+      expect(full).toMatch(/"key":"since_start_tandem_situations","unit":"count","value":[1-9]/);
+      expect(await figures(lean)).toBe(full);
+    } finally {
+      await lean.close();
+    }
   });
 
   it('has the grants the triggers would have kept', async () => {

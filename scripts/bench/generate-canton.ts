@@ -9,6 +9,7 @@ import { insertTimelineAndAudit, sealBulkAudit } from './canton-audit.ts';
 import { seedOrganisation } from './canton-organisation.ts';
 import { SITUATIONS_PER_SCALE, planSituations } from './canton-plan.ts';
 import { insertPersonsAndSituations } from './canton-situations.ts';
+import { insertCarePassages } from './canton-care.ts';
 import { insertTandemWork } from './canton-tandems.ts';
 import { type Loader, loaderFor } from './loader.ts';
 import type { Generation } from './sql-random.ts';
@@ -39,6 +40,7 @@ export const COUNTED_TABLES = [
   'monthly_reports',
   'final_reports',
   'insertion_follow_ups',
+  'care_passages',
   'measures',
   'measure_decisions',
   'situation_grants',
@@ -53,6 +55,12 @@ export interface GenerateOptions {
   asOf?: Date;
   /** The audit key the chain is sealed with: the one the application will start with. */
   auditKey: Uint8Array;
+  /**
+   * Only the rows the figures read (situations, persons, procurations, care passages, mandates, meetings,
+   * measures): no grants, timelines nor audit rows. For the figures at a million situations (issue 13), where
+   * those would take an hour to write and the figures never read them; the lists then show nothing.
+   */
+  lean?: boolean;
   log?: (line: string) => void;
 }
 
@@ -80,7 +88,12 @@ export async function generateCanton(database: Database, o: GenerateOptions): Pr
     await planSituations(loader, g, situations);
     await insertPersonsAndSituations(loader, g);
     await insertTandemWork(loader, g);
+    await insertCarePassages(loader, g);
   });
+  if (o.lean) {
+    log('  lean: no grants, timelines nor audit rows (--lean)');
+    return finish(database, loader, started, log);
+  }
   // The grants the triggers would have written row by row, from the same rules, in one statement per rule.
   const tg = Date.now();
   await rebuildAllGrants(database.db);
@@ -92,7 +105,10 @@ export async function generateCanton(database: Database, o: GenerateOptions): Pr
     `  ${'audit chain sealed'.padEnd(34)} ${`${((Date.now() - t0) / 1000).toFixed(1)} s`.padStart(8)}   ` +
       `(${sealed.toLocaleString('en')} links)`,
   );
+  return finish(database, loader, started, log);
+}
 
+async function finish(database: Database, loader: Loader, started: number, log: (line: string) => void) {
   await loader.exec('drop helper tables', 'DROP SCHEMA bench_gen CASCADE;');
   await loader.maintenance('vacuum analyze', 'VACUUM ANALYZE');
   const counts = await countRows(database);

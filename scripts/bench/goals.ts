@@ -8,9 +8,14 @@ import { type BenchReport, type Goal, type PairResult, dbTag } from './report.ts
  * - the situation page at least 40 % of its floor's throughput;
  * - the audit row costs at most 1.3× the same read without it.
  * They apply at scale 50 on PostgreSQL and 10 on PGlite; elsewhere the verdict says so.
+ * - Issue 13: the yearly figures over a million situations (scale 500, `bench:data --lean`) within 1 s on
+ *   PostgreSQL and 3 s on PGlite, one reader at a time (their median), with the ratio to the bare GROUP BY.
  * The highest client count measured stands in when 32 was not.
  */
 export const GOALS = { listThroughput: 0.25, listP95: 10, pageThroughput: 0.4, auditCost: 1.3 } as const;
+/** Issue 13: the yearly figures' median wait at one client, in ms, over at least FIGURES_SITUATIONS situations. */
+export const FIGURES_GOAL_MS = { postgres: 1000, pglite: 3000 } as const;
+export const FIGURES_SITUATIONS = 1_000_000;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
@@ -19,8 +24,24 @@ export function evaluateGoals(report: BenchReport): Goal[] {
   for (const info of report.databases) {
     const mine = report.results.filter((r) => r.db === info.kind);
     if (!mine.length) continue;
-    const clients = mine.some((r) => r.clients === 32) ? 32 : Math.max(...mine.map((r) => r.clients));
-    const at = mine.filter((r) => r.clients === clients);
+    const figures = mine.find((r) => r.group === 'figures' && r.clients === 1);
+    if (figures) {
+      const limit = FIGURES_GOAL_MS[info.kind];
+      const big = info.situations >= FIGURES_SITUATIONS;
+      goals.push({
+        name: `yearly figures < ${limit / 1000} s (${figures.key})`,
+        pass: figures.a.errors || figures.a.requests === 0 ? false : figures.a.p50 < limit,
+        detail:
+          `median ${Math.round(figures.a.p50)} ms, ×${(figures.a.p50 / figures.b.p50).toFixed(1)} the bare GROUP BY ` +
+          `(${Math.round(figures.b.p50)} ms), 1 client${figures.a.errors ? `, ${figures.a.errors} errors` : ''} ` +
+          `[${dbTag(info)}, ${info.situations.toLocaleString('en')} situations` +
+          `${big ? '' : ' — the goal applies at 1,000,000 situations: bench:data --scale 500 --lean'}]`,
+      });
+    }
+    const loaded = mine.filter((r) => r.group !== 'figures');
+    if (!loaded.length) continue;
+    const clients = loaded.some((r) => r.clients === 32) ? 32 : Math.max(...loaded.map((r) => r.clients));
+    const at = loaded.filter((r) => r.clients === clients);
     // Issue 10, "Done when": scale 50 on PostgreSQL, scale 10 on PGlite.
     const applies = info.scale >= (info.kind === 'postgres' ? 50 : 10);
     const where =

@@ -25,7 +25,7 @@ import {
   machine,
   readReport,
 } from './report.ts';
-import { type Pair, YEARLY_SQL, YEARLY_TEXT, applicationPairs, listQuery } from './scenarios.ts';
+import { type Pair, YEARLY_SQL, YEARLY_TEXT, applicationPairs, figuresPair, listQuery } from './scenarios.ts';
 import { webMeasures } from './web-measures.ts';
 
 /**
@@ -91,9 +91,8 @@ async function yearlyPair(database: Database, url: string, plain: pg.Pool): Prom
     a: () => queryRows(database.db, YEARLY_SQL),
     b: () => plain.query(YEARLY_TEXT),
     note:
-      'the yearly-figures use case does not exist yet (another issue): this pair measures the same GROUP BY through ' +
-      "the application's connection settings (open-db.ts) " +
-      `against server defaults on ${url.replace(/\/\/[^@/]*@/, '//…@')}`,
+      "the same GROUP BY through the application's connection settings (open-db.ts) " +
+      `against server defaults on ${url.replace(/\/\/[^@/]*@/, '//…@')} (the figures themselves: figures/yearly)`,
   };
 }
 
@@ -137,7 +136,7 @@ async function measure(pairs: Pair[], db: string, context: string, results: Pair
       console.log(`${pair.title}\n    not measured: ${(error as Error).message}\n`);
       continue;
     }
-    for (const clients of clientCounts) {
+    for (const clients of pair.clients ?? clientCounts) {
       const stats = await measurePair(pair.a, pair.b, {
         clients,
         durationMs,
@@ -199,7 +198,7 @@ async function main() {
     const cores = `${report.machine.cores} cores`;
     try {
       for (const [i, { t, database }] of opened.entries()) {
-        const pairs = await applicationPairs(database.db);
+        const pairs = [...(await applicationPairs(database.db)), await figuresPair(database.db)];
         let plain: pg.Pool | null = null;
         if (t.kind === 'postgres') {
           plain = new pg.Pool({ connectionString: t.url, max: poolSize });

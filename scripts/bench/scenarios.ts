@@ -5,6 +5,8 @@ import { auditLog, institutions, persons, situations, users } from '../../src/db
 import { type SituationListQuery, SituationListQuerySchema } from '../../src/contracts/situations.ts';
 import type { SituationStatus } from '../../src/domain/situation/situation-lifecycle.ts';
 import type { AuthedContext } from '../../src/server/http/context.ts';
+import { FiguresQuerySchema } from '../../src/contracts/figures.ts';
+import { getFigures } from '../../src/server/figures/get-figures.ts';
 import { getSituation } from '../../src/server/situations/get-situation.ts';
 import { listSituations } from '../../src/server/situations/list-situations.ts';
 import { contextFor } from './bench-context.ts';
@@ -18,7 +20,7 @@ import type { Request } from './load.ts';
  */
 export interface Pair {
   key: string;
-  group: 'list' | 'page' | 'audit' | 'yearly' | 'engine';
+  group: 'list' | 'page' | 'audit' | 'yearly' | 'figures' | 'engine';
   title: string;
   aLabel: string;
   bLabel: string;
@@ -26,6 +28,8 @@ export interface Pair {
   b: Request;
   /** What to say about this pair (how B is built, what is not yet measured). */
   note?: string;
+  /** Client counts for this pair instead of --clients (the figures: one reader's wait is what counts). */
+  clients?: number[];
 }
 
 /**
@@ -106,6 +110,31 @@ function wrap(db: Db, skipAudit: boolean): Db {
 export const YEARLY_TEXT = `SELECT extract(year FROM announced_at)::int AS year, region_id, status, count(*)::int AS n
   FROM situations WHERE announced_at IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
 export const YEARLY_SQL = sql.raw(YEARLY_TEXT);
+
+/**
+ * The yearly figures as a statistics reader asks them (issue 13: `getFigures` for the canton and the latest year
+ * with announcements, the internal view: the whole cube, the indicators, the previous year, its audit row) against
+ * the bare GROUP BY over the same situations (YEARLY_TEXT) on the same pool.
+ */
+export async function figuresPair(db: Db): Promise<Pair> {
+  const reader = await contextFor(db, 'copil.stats');
+  const [latest] = await queryRows<{ year: number | null }>(
+    db,
+    sql`SELECT extract(year FROM max(announced_at))::int AS year FROM situations`,
+  );
+  const year = latest?.year ?? new Date().getUTCFullYear();
+  const query = FiguresQuerySchema.parse({ year });
+  return {
+    key: 'figures/yearly',
+    group: 'figures',
+    title: `yearly figures ${year} · canton · statistics reader · getFigures vs the bare GROUP BY`,
+    aLabel: 'getFigures (copil.stats, internal view)',
+    bLabel: 'GROUP BY year × region × status over every situation',
+    a: () => getFigures(reader, query),
+    b: () => queryRows(db, YEARLY_SQL),
+    clients: [1, 8],
+  };
+}
 
 const rotate = <T>(xs: readonly T[], n: number) => xs[n % xs.length]!;
 

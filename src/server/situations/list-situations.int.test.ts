@@ -125,7 +125,7 @@ describe('the situation list (issue 10)', () => {
     );
   });
 
-  it('searches the same whether it checks each visible situation or starts from the indexes', async () => {
+  it('searches the same: each visible situation checked, from the indexes, or walking the list', async () => {
     const queries = ['CII', 'CII-2026-00', 'fournier', 'Carron Nadia', 'zenklusen', 'e', '756.', 'xyz-nothing'];
     const persons = await queryRows<{ navs13: string }>(
       t.database.db,
@@ -139,8 +139,12 @@ describe('the situation list (issue 10)', () => {
       for (const q of queries) {
         const query = SituationListQuerySchema.parse({ q, pageSize: 200 });
         const narrow = await listSituations(ctx, query, { narrowScope: 1_000_000 });
-        const wide = await listSituations(ctx, query, { narrowScope: 0 });
+        const wide = await listSituations(ctx, query, { narrowScope: 0, commonNameShare: 2 });
+        const walked = await listSituations(ctx, query, { narrowScope: 0, commonNameShare: 0 });
+        const estimated = await listSituations(ctx, query, { narrowScope: 0 });
         expect(wide.items, `${username} "${q}"`).toEqual(narrow.items);
+        expect(estimated.items, `${username} "${q}" estimated`).toEqual(narrow.items);
+        expect(walked.items, `${username} "${q}" walked`).toEqual(narrow.items);
         found += narrow.items.length;
       }
     }
