@@ -50,13 +50,15 @@ export function consentBasis(consents: readonly ConsentTerms[], today: string): 
   return basis;
 }
 
+/** Built once: a formatter costs far more to build than to use (it was a fifth of a situation page's time). */
+const SWISS_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Zurich',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** The Swiss calendar day of an instant: validity dates are days in Switzerland. */
 export function swissDay(now: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Zurich',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-  return parts; // en-CA formats as yyyy-mm-dd
+  return SWISS_DAY.format(now); // en-CA formats as yyyy-mm-dd
 }

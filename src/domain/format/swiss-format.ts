@@ -14,14 +14,22 @@ function toDate(value: Date | string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/** Built once per language and shape: a formatter costs far more to build than to use. */
+const FORMATTERS = new Map<string, Intl.DateTimeFormat>();
+
 function parts(date: Date, lang: Language, withTime: boolean) {
-  const fmt = new Intl.DateTimeFormat(locale(lang), {
-    timeZone: TIME_ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
-  });
+  const key = `${lang}:${withTime}`;
+  let fmt = FORMATTERS.get(key);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(locale(lang), {
+      timeZone: TIME_ZONE,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' as const } : {}),
+    });
+    FORMATTERS.set(key, fmt);
+  }
   const p = Object.fromEntries(fmt.formatToParts(date).map((x) => [x.type, x.value]));
   return p as Record<'day' | 'month' | 'year' | 'hour' | 'minute', string>;
 }

@@ -1,3 +1,4 @@
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { AuditAction } from '../../domain/audit/actions.ts';
 import type { Queryable } from '../../db/open-db.ts';
 import { auditLog } from '../../db/schema.ts';
@@ -34,10 +35,100 @@ const rowOf = (ctx: AuditContext, entry: AuditEntryInput) => ({
 });
 
 export async function recordAudit(q: Queryable, ctx: AuditContext, entry: AuditEntryInput) {
-  await q.insert(auditLog).values(rowOf(ctx, entry));
+  await write(q, [rowOf(ctx, entry)]);
 }
 
 /** Several rows in one statement: a list writes one row per person it shows. */
 export async function recordAuditMany(q: Queryable, ctx: AuditContext, entries: readonly AuditEntryInput[]) {
-  if (entries.length) await q.insert(auditLog).values(entries.map((e) => rowOf(ctx, e)));
+  if (entries.length)
+    await write(
+      q,
+      entries.map((e) => rowOf(ctx, e)),
+    );
+}
+
+type AuditRow = ReturnType<typeof rowOf>;
+
+/**
+ * In a transaction (a write), the rows go in with it: both commit or neither. Outside one (a read), the rows of
+ * the requests that read at the same moment go in together (group commit, per database handle): the first
+ * request's rows are written at once, those that arrive meanwhile wait for that insert and go in the next one.
+ * Each request still waits for its own rows before it answers; under load, one statement carries many rows
+ * instead of one round trip, parse and plan each (the audit row's cost, issue 10).
+ */
+function write(q: Queryable, rows: AuditRow[]): Promise<void> {
+  if (q instanceof PgTransaction)
+    return q
+      .insert(auditLog)
+      .values(rows)
+      .then(() => undefined);
+  let batch = batches.get(q);
+  if (!batch) {
+    batch = new ReadAuditBatch(q);
+    batches.set(q, batch);
+  }
+  return batch.add(rows);
+}
+
+const batches = new WeakMap<object, ReadAuditBatch>();
+/** At most this many rows per statement (PostgreSQL takes 65,535 parameters; an audit row has 10). */
+const MAX_BATCH_ROWS = 2000;
+
+interface Waiting {
+  rows: AuditRow[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+class ReadAuditBatch {
+  private waiting: Waiting[] = [];
+  private writing = false;
+
+  constructor(private readonly q: Queryable) {}
+
+  add(rows: AuditRow[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ rows, resolve, reject });
+      if (!this.writing) void this.drain();
+    });
+  }
+
+  private async drain() {
+    this.writing = true;
+    try {
+      while (this.waiting.length) {
+        const group: Waiting[] = [];
+        let count = 0;
+        while (this.waiting.length && (group.length === 0 || count + this.waiting[0]!.rows.length <= MAX_BATCH_ROWS)) {
+          const next = this.waiting.shift()!;
+          group.push(next);
+          count += next.rows.length;
+        }
+        await this.insert(group);
+      }
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async insert(group: Waiting[]) {
+    try {
+      await this.q.insert(auditLog).values(group.flatMap((w) => w.rows));
+      for (const w of group) w.resolve();
+    } catch (error) {
+      if (group.length === 1) {
+        group[0]!.reject(error);
+        return;
+      }
+      // Each request's rows alone: whatever failed fails only the request it belongs to.
+      for (const w of group) {
+        try {
+          await this.q.insert(auditLog).values(w.rows);
+          w.resolve();
+        } catch (own) {
+          w.reject(own);
+        }
+      }
+    }
+  }
 }
