@@ -99,8 +99,9 @@ class ReadAuditBatch {
       while (this.waiting.length) {
         const group: Waiting[] = [];
         let count = 0;
-        while (this.waiting.length && (group.length === 0 || count + this.waiting[0]!.rows.length <= MAX_BATCH_ROWS)) {
-          const next = this.waiting.shift()!;
+        for (let next = this.waiting[0]; next; next = this.waiting[0]) {
+          if (group.length > 0 && count + next.rows.length > MAX_BATCH_ROWS) break;
+          this.waiting.shift();
           group.push(next);
           count += next.rows.length;
         }
@@ -116,8 +117,9 @@ class ReadAuditBatch {
       await this.q.insert(auditLog).values(group.flatMap((w) => w.rows));
       for (const w of group) w.resolve();
     } catch (error) {
-      if (group.length === 1) {
-        group[0]!.reject(error);
+      const [only] = group;
+      if (only && group.length === 1) {
+        only.reject(error);
         return;
       }
       // Each request's rows alone: whatever failed fails only the request it belongs to.
