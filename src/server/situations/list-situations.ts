@@ -208,8 +208,9 @@ async function isCommonName(ctx: AuthedContext, folded: string, share: number): 
  * - `candidates`: one who sees a region (the Bureau) gets the candidates from
  *   the indexes first — trigram on the number and the folded name, equality on
  *   the NAVS13 — since walking tens of thousands of visible rows would cost more;
- * - `walk`: unless the name is common (COMMON_NAME_SHARE), when walking the
- *   list's order finds a page sooner than fetching and sorting every namesake.
+ * - `walk`: for a common name (COMMON_NAME_SHARE), whose namesakes are dense
+ *   enough that walking the list's order fills a page sooner than fetching and
+ *   sorting every one of them.
  * Whichever the shape, a name matches only where the caller may see the identity
  * (the tests compare the three over every demo account).
  */
