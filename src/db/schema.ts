@@ -981,10 +981,15 @@ export const carePassages = pgTable(
     outcomeReason: text('outcome_reason').notNull().default(''),
     outcomeInstitutionId: uuid('outcome_institution_id').references(() => institutions.id),
     mandateId: uuid('mandate_id').references(() => mandates.id),
+    // The situation's region and announcing institution, copied by triggers (migration 0021) so that the figures
+    // count passages without joining every situation; never written by the application.
+    regionId: uuid('region_id').references(() => regions.id),
+    announcingInstitutionId: uuid('announcing_institution_id').references(() => institutions.id),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
+  // The figures' covering indexes on started_at (INCLUDE, which this schema cannot say) are in migration 0021.
   (t) => [
     index('care_passages_situation_idx').on(t.situationId, t.startedAt),
     index('care_passages_kind_status_idx').on(t.kind, t.status, t.startedAt),

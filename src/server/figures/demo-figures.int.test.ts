@@ -1,5 +1,6 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/open-db.ts';
 import { persons, situations } from '../../db/schema.ts';
 import { HISTORY_NAMES } from '../demo/seed-demo-history.ts';
 import { type TestApp, createDemoTestApp } from '../../test/int-harness.ts';
@@ -78,5 +79,47 @@ describe('the demo’s figures', () => {
       const about = attention.items.filter((i: { situationId?: string }) => i.situationId && ids.has(i.situationId));
       expect(about, user).toEqual([]);
     }
+  });
+});
+
+const mismatches = async () =>
+  (
+    await queryRows<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM care_passages p JOIN situations s ON s.id = p.situation_id
+          WHERE p.region_id IS DISTINCT FROM s.region_id
+             OR p.announcing_institution_id IS DISTINCT FROM s.announcing_institution_id`,
+    )
+  )[0]!.n;
+
+/**
+ * A passage carries its situation's region and announcing institution for the figures (migration 0021), copied by
+ * triggers: on insert whatever the writer sent, and again whenever the situation's own change. (Last: it moves a
+ * situation to another region.)
+ */
+describe('passages carry their situation’s region and announcing institution', () => {
+  it('has them on every passage of the demo canton', async () => {
+    const [row] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM care_passages`);
+    expect(row!.n).toBeGreaterThan(5);
+    expect(await mismatches()).toBe(0);
+  });
+
+  it('follows a change of the situation, and ignores a copy written by hand', async () => {
+    const [p] = await queryRows<{ id: string; situation_id: string; region_id: string }>(
+      t.database.db,
+      sql`SELECT id, situation_id, region_id FROM care_passages ORDER BY started_at LIMIT 1`,
+    );
+    const [other] = await queryRows<{ id: string; institution: string }>(
+      t.database.db,
+      sql`SELECT r.id, (SELECT i.id FROM institutions i ORDER BY i.id LIMIT 1) AS institution
+          FROM regions r WHERE r.id <> ${p!.region_id} LIMIT 1`,
+    );
+    await t.database.db.execute(
+      sql`UPDATE situations SET region_id = ${other!.id}, announcing_institution_id = ${other!.institution}
+          WHERE id = ${p!.situation_id}`,
+    );
+    expect(await mismatches()).toBe(0);
+    await t.database.db.execute(sql`UPDATE care_passages SET region_id = ${p!.region_id} WHERE id = ${p!.id}`);
+    expect(await mismatches()).toBe(0);
   });
 });

@@ -11,7 +11,7 @@ import { regions } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
-import { figuresCube, figuresIndicators } from './figures-cube.ts';
+import { figuresCube, figuresIndicators, withCountingSettings } from './figures-cube.ts';
 
 /**
  * The figures of a year or a period, for the canton or a region (issue 13): aggregate counts only, never a name nor a
@@ -47,7 +47,10 @@ export async function getFigures(
   const to = year ? `${year}-12-31` : (query.to ?? today);
   const previous = previousPeriod(from, to);
   const cubeQuery = { from, to, previousFrom: previous.from, previousTo: previous.to, regionId, today };
-  const [cube, indicators] = [await figuresCube(ctx.db, cubeQuery), await figuresIndicators(ctx.db, cubeQuery)];
+  const [cube, indicators] = await withCountingSettings(ctx.db, async (q) => [
+    await figuresCube(q, cubeQuery),
+    await figuresIndicators(q, cubeQuery),
+  ]);
   const readable = figuresRegions(ctx.actor);
   const rows = region ? [region] : readable === 'all' ? all : all.filter((r) => readable.includes(r.id));
   const publication = query.publication;
