@@ -234,6 +234,11 @@ export function annualReport(
   };
 }
 
+/** Under a table of the report: how it is counted and the documents it follows, named as a reader knows them. */
+export function reportTableNote(table: FigureTable, lang: Language): string {
+  return `${table.counted[lang]} ${lang === 'fr' ? 'Source :' : 'Quelle:'} ${table.source[lang]}.`;
+}
+
 /**
  * A table as the report prints it: the columns nothing counts in left out (a published column total of 0 says all its
  * cells are 0), a hidden count written `x`, the totals last.

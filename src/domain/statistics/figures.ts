@@ -63,7 +63,7 @@ export interface FigureTable {
   key: string;
   label: Text;
   counted: Text;
-  source: string;
+  source: Text;
   rowHeading: Text;
   rows: Line[];
   columns: (Line & { group: 'situation' | 'open' | 'ended' | 'follow_up' })[];
@@ -83,7 +83,7 @@ export interface KeyFigure {
   previous: number | null;
   label: Text;
   counted: Text;
-  source: string;
+  source: Text;
 }
 
 export interface DurationFigure extends Summary {
@@ -108,7 +108,7 @@ export interface Figures {
   };
   /** Published, the costs of fewer situations than the threshold are hidden (null). */
   costs: { [K in keyof CostsByPayer]: number | null } & { perInsertionCents: number | null; hidden: boolean };
-  definitions: Record<string, { label: Text; counted: Text; source: string }>;
+  definitions: Record<string, { label: Text; counted: Text; source: Text }>;
 }
 
 export interface ComposeOptions {

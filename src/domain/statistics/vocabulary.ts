@@ -1,4 +1,5 @@
 import type { Language } from '../access/roles.ts';
+import { readableSource } from './sources.ts';
 
 /**
  * What each figure, state and outcome is called in the figures, and how each figure is counted ("how is this
@@ -48,11 +49,15 @@ export interface Definition {
   label: Text;
   /** How it is counted, in one or two sentences. */
   counted: Text;
-  /** The seed or source the definition follows. */
-  source: string;
+  /** The documents the definition follows, named as a reader knows them (written here as seed numbers). */
+  source: Text;
 }
 
-const d = (label: Text, counted: Text, source: string): Definition => ({ label, counted, source });
+const d = (label: Text, counted: Text, source: string): Definition => ({
+  label,
+  counted,
+  source: readableSource(source),
+});
 
 export const DEFINITIONS = {
   situations_announced: d(
