@@ -54,6 +54,13 @@ test('copil.stats reads the figures, by year, in French and German, and download
   const published = page.getByTestId('table-tandem_by_region');
   await expect(published.getByText('x', { exact: true }).first()).toBeVisible();
   await expect(page.getByTestId('chart-tandem_by_region-hidden')).toHaveText(fr['figures.chartHidden']);
+  // A previous year's value hidden for its small count reads x too, never left out.
+  const answer = await page.request.get(`/api/figures?year=${thisYear - 1}&publication=public`);
+  const hiddenBefore = ((await answer.json()).keyFigures as { key: string; previous: number | null }[]).filter(
+    (k) => k.previous === null && !k.key.startsWith('since_start'),
+  );
+  expect(hiddenBefore.length).toBeGreaterThan(0);
+  for (const k of hiddenBefore) await expect(page.getByTestId(`figure-${k.key}-previous`)).toContainText('x');
   await shot(page, 'figures-public');
 
   // 5. In German.

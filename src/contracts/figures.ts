@@ -135,11 +135,19 @@ export const FiguresSchema = z
         liasCommuneCents: z.number().int().nullable(),
         mipCantonCents: z.number().int().nullable(),
         mipCommuneCents: z.number().int().nullable(),
+        tandemOrpCents: z
+          .number()
+          .int()
+          .nullable()
+          .describe('The tandems’ time of the ORP counsellors, valued (decision 027; definition tandem_time).'),
+        tandemCmsCents: z.number().int().nullable().describe('The tandems’ time of the CMS social workers, valued.'),
         totalCents: z.number().int().nullable(),
         perInsertionCents: z.number().int().nullable(),
         hidden: z.boolean().describe('Public figures: the costs of fewer situations than the threshold are not given.'),
       })
-      .describe('Measure costs incurred in the period by payer, in centimes; cost per tandem insertion.'),
+      .describe(
+        'Measure costs incurred in the period by payer and the tandems’ time, in centimes; cost per tandem insertion.',
+      ),
     definitions: z.record(z.string(), z.object({ label: TextSchema, counted: TextSchema, source: TextSchema })),
   })
   .describe('The figures of the CII for a period, the canton or a region.');

@@ -38,6 +38,8 @@ const indicators = {
     liasCommuneCents: 0,
     mipCantonCents: 0,
     mipCommuneCents: 0,
+    tandemOrpCents: 0,
+    tandemCmsCents: 0,
     totalCents: 0,
   },
   costSituations: 0,

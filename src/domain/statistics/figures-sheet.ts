@@ -85,6 +85,8 @@ const PAYERS: Record<string, Record<Language, string>> = {
   liasCommuneCents: { fr: 'LIAS — communes (30 %)', de: 'GES — Gemeinden (30 %)' },
   mipCantonCents: { fr: 'MIP — canton (70 %)', de: 'MIP — Kanton (70 %)' },
   mipCommuneCents: { fr: 'MIP — communes (30 %)', de: 'MIP — Gemeinden (30 %)' },
+  tandemOrpCents: { fr: 'Temps des tandems — ORP', de: 'Zeit der Tandems — RAV' },
+  tandemCmsCents: { fr: 'Temps des tandems — CMS', de: 'Zeit der Tandems — SMZ' },
   totalCents: { fr: 'Total', de: 'Total' },
   perInsertionCents: { fr: 'Coût par insertion', de: 'Kosten pro Eingliederung' },
 };
@@ -150,7 +152,7 @@ export function figureSheets(
   };
   const costs: FigureSheet = {
     title: t.costs,
-    notes: [scope, status, DEFINITIONS.costs.counted[lang]],
+    notes: [scope, status, DEFINITIONS.costs.counted[lang], DEFINITIONS.tandem_time.counted[lang]],
     head: [t.payer, t.amount],
     rows: Object.entries(f.costs)
       .filter((e): e is [string, number | null] => typeof e[1] !== 'boolean')

@@ -421,6 +421,8 @@ const HIDDEN_COSTS = {
   liasCommuneCents: null,
   mipCantonCents: null,
   mipCommuneCents: null,
+  tandemOrpCents: null,
+  tandemCmsCents: null,
   totalCents: null,
   perInsertionCents: null,
 };

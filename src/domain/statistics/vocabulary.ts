@@ -1,5 +1,6 @@
 import type { Language } from '../access/roles.ts';
 import { readableSource } from './sources.ts';
+import { tandemTimeCounted } from './tandem-time.ts';
 
 /**
  * What each figure, state and outcome is called in the figures, and how each figure is counted ("how is this
@@ -321,14 +322,20 @@ export const DEFINITIONS = {
     {
       fr:
         'Coûts des mesures encourus dans la période (mêmes règles que les décomptes trimestriels) : LACI, LEMC, ' +
-        'LIAS canton 70 % / commune 30 %, MIP avant 2023 ; coût par insertion = total / insertions de tandem de ' +
-        'la période.',
+        'LIAS canton 70 % / commune 30 %, MIP avant 2023 ; puis le temps des tandems (ORP, CMS) ; coût par ' +
+        'insertion = total / insertions de tandem de la période.',
       de:
         'Im Zeitraum angefallene Massnahmenkosten (gleiche Regeln wie die Quartalsabrechnungen): AVIG, BMAG, GES ' +
-        '(Sozialhilfe) Kanton 70 % / Gemeinde 30 %, MIP vor 2023; Kosten pro Eingliederung = Total / ' +
-        'Tandem-Eingliederungen des Zeitraums.',
+        '(Sozialhilfe) Kanton 70 % / Gemeinde 30 %, MIP vor 2023; dazu die Zeit der Tandems (RAV, SMZ); Kosten ' +
+        'pro Eingliederung = Total / Tandem-Eingliederungen des Zeitraums.',
     },
     'DOMAIN §5; 002, 003',
+  ),
+  tandem_time: d(
+    { fr: 'Temps des tandems', de: 'Zeit der Tandems' },
+    // The basis in force last (decision 027): the figures of each day use the one in force that day.
+    tandemTimeCounted('9999-12-31'),
+    '000, 002, 003, decision 027',
   ),
 } satisfies Record<string, Definition>;
 export type FigureKey = keyof typeof DEFINITIONS;

@@ -4,7 +4,8 @@ import type { CareKind } from '../../domain/care/passage.ts';
 import type { Regime } from '../../domain/measures/catalogue.ts';
 import type { CostSource } from '../../domain/statistics/costs.ts';
 import type { CubeCell, IndicatorInputs, PeriodBucket } from '../../domain/statistics/figures.ts';
-import { costsByPayer } from '../../domain/statistics/costs.ts';
+import { costsByPayer, withTandemTime } from '../../domain/statistics/costs.ts';
+import { type MeetingDay, tandemTimeCosts } from '../../domain/statistics/tandem-time.ts';
 import { DAYS_PER_MONTH } from '../../domain/statistics/survival.ts';
 import { type Queryable, queryRows } from '../../db/open-db.ts';
 
@@ -231,10 +232,38 @@ function mergeByMonths(rows: { months: number; still: number; not: number; pendi
  */
 async function costsOf(db: Queryable, q: CubeQuery) {
   const sources = await costSources(db, q);
+  const time = await tandemMeetingDays(db, q);
   return {
-    costs: costsByPayer(sources, q.from, q.to),
-    costSituations: new Set(sources.map((s) => s.situationId)).size,
+    costs: withTandemTime(costsByPayer(sources, q.from, q.to), tandemTimeCosts(time.days)),
+    // At least this many situations: published costs of fewer are hidden.
+    costSituations: Math.max(new Set(sources.map((s) => s.situationId)).size, time.situations),
   };
+}
+
+/**
+ * The tandems' meetings of the period counted by day, and whether a MIP covered their file that day (decision 027),
+ * with how many situations they are of.
+ */
+async function tandemMeetingDays(db: Queryable, q: CubeQuery): Promise<{ days: MeetingDay[]; situations: number }> {
+  const within = sql`mt.held_on BETWEEN ${q.from}::date AND ${q.to}::date ${inRegion(q)}`;
+  const days = await queryRows<{ day: string; mip: boolean; n: number }>(
+    db,
+    sql`SELECT mt.held_on::text AS day,
+        EXISTS (SELECT 1 FROM measures ms JOIN measure_kinds k ON k.id = ms.kind_id
+          WHERE ms.situation_id = mt.situation_id AND k.checks IS NOT NULL AND k.checks::text = 'mip'
+            AND ms.started_on IS NOT NULL AND ms.started_on <= mt.held_on
+            AND COALESCE(ms.ended_on, ms.end_on) >= mt.held_on) AS mip,
+        count(*)::int AS n
+      FROM meetings mt JOIN situations s ON s.id = mt.situation_id
+      WHERE ${within}
+      GROUP BY 1, 2`,
+  );
+  const [count] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(DISTINCT mt.situation_id)::int AS n FROM meetings mt JOIN situations s ON s.id = mt.situation_id
+      WHERE ${within}`,
+  );
+  return { days: days.map((d) => ({ day: d.day, meetings: d.n, mip: d.mip })), situations: count?.n ?? 0 };
 }
 
 async function costSources(db: Queryable, q: CubeQuery): Promise<(CostSource & { situationId: string })[]> {

@@ -306,6 +306,14 @@ beforeAll(async () => {
     await tandemSituation(otherRegion.id, 'coord.monthey', monthey, '2012-03-06'),
     await tandemSituation(otherRegion.id, 'coord.monthey', monthey, '2012-03-07'),
   ];
+  // The tandem of Sion's first file meets the person four times in March (decision 027: the tandems' time, costed).
+  at('2012-06-15T08:00:00Z');
+  for (const day of ['2012-03-01', '2012-03-08', '2012-03-15', '2012-03-22'])
+    await ok('tandem.orp.sion', 'POST', `/api/situations/${sionIds[0]}/meetings`, {
+      heldOn: day,
+      kind: 'with_person',
+      personPresent: true,
+    });
   // Closures in the autumn of 2012: Sion 12 insertions, 2 lack of cooperation, 3 unavailable, 1 social aid, 6 open.
   const sionOutcomes = [
     ...Array(12).fill('inserted'),
@@ -394,6 +402,11 @@ describe('the 2012 tandem figures of seed 004 §6, through the use cases', () =>
     expect(key(f, 'taken_into_care_share')).toBeCloseTo(67 / 97, 6);
     expect(key(f, 'taken_into_care_share')).toBeGreaterThan(2 / 3);
     expect(key(f, 'refused')).toBe(24);
+    // The tandems' time (decision 027): 4 meetings × (1.5 h × CHF 95 for the ORP + 1.5 h × CHF 90 for the CMS).
+    expect([f.costs.tandemOrpCents, f.costs.tandemCmsCents]).toEqual([4 * 1.5 * 95_00, 4 * 1.5 * 90_00]);
+    expect(f.costs.totalCents).toBeGreaterThanOrEqual(4 * 1.5 * (95_00 + 90_00));
+    expect(f.costs.perInsertionCents).toBe(Math.round(f.costs.totalCents / 13));
+    expect(f.definitions.tandem_time.counted.fr).toContain('1,5 h du ou de la conseiller·ère ORP à CHF 95 l’heure');
     // Each definition names its documents as a reader knows them, not by seed number.
     expect(f.keyFigures.find((k: { key: string }) => k.key === 'situations_announced').source).toEqual({
       fr: 'Rapport annuel CII 2012, §6, Règles de la plateforme Tandem, §7',
@@ -415,6 +428,7 @@ describe('the 2012 tandem figures of seed 004 §6, through the use cases', () =>
     expect(key(f, 'situations_announced')).toBe(5);
     expect(f.keyFigures.find((k: { key: string }) => k.key === 'situations_announced').previous).toBe(97);
     expect([key(f, 'assessment_closed'), key(f, 'round_table_held'), key(f, 'refused')]).toEqual([1, 1, 1]);
+    expect(f.costs.tandemOrpCents).toBe(0);
     expect(key(f, 'since_start_tandem_situations')).toBe(28);
     // Since the start: 13 + 1 (2013) + 1 (the 2012 file closed in 2013) insertions.
     expect(key(f, 'since_start_insertions')).toBe(15);
