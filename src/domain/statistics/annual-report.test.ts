@@ -120,4 +120,15 @@ describe('the annual report (seed 004 §2–§7)', () => {
     expect(de).toContain('Quelle: IIZ-Jahresbericht 2012, §6');
     for (const note of [fr, de]) expect(note).not.toMatch(/\b00\d\b|DOMAIN/);
   });
+
+  it('§2 says which institutions the refusals suggested, with their table', () => {
+    const f = composeFigures(
+      [...cells, { ...cells[0]!, careKind: null, measure: 'refused_suggested:orp', count: 5 }],
+      indicators,
+      { publication: 'internal', threshold: 3, regions, institutionKinds: ['orp', 'cms'] },
+    );
+    const part = annualReport(f, texts, 'fr', 2012, '31.01.2013').sections[0]?.parts[1];
+    expect(part?.sentences[0]).toBe('Les refus ont été retournés avec des suggestions d’institutions : ORP 5.');
+    expect(part?.table?.key).toBe('refused_by_suggested_institution');
+  });
 });

@@ -21,6 +21,9 @@ const add = (period: PeriodBucket, regionId: string, careKind: CareKind | null, 
 // 2012: 97 announced, over 2/3 taken into coordinated care.
 add('current', SION, null, { announced: 80, taken_into_care: 56, refused: 18 });
 add('current', MONTHEY, null, { announced: 17, taken_into_care: 11, refused: 2 });
+// The 20 refusals by the institutions they suggest: 12 an ORP, 6 a CMS, 4 a note only (Monthey: 2 ORP).
+add('current', SION, null, { 'refused_suggested:orp': 10, 'refused_suggested:cms': 6, 'refused_suggested:none': 4 });
+add('current', MONTHEY, null, { 'refused_suggested:orp': 2 });
 // Assessments: 22 organised, 4 waiting, 6 closed = 3 insertions, 2 social aid, 1 AI.
 add('current', SION, 'assessment', {
   'open:to_organise': 4,
@@ -203,5 +206,22 @@ describe('situations imported from the history (issue 13, decision 025)', () => 
     expect(value(withImported(2, 'internal'), 'situations_imported')).toBe(2);
     expect(value(withImported(2, 'public'), 'situations_imported')).toBeNull();
     expect(figure(withImported(2, 'public'), 'situations_imported')?.counted.de).toContain('Historie');
+  });
+});
+
+describe('refusals by the institutions they suggest (issue 13, seed 004 §6)', () => {
+  it('counts each suggested kind, then the refusals with a note only; published, small cells hidden', () => {
+    const t = compose('internal').tables.find((x) => x.key === 'refused_by_suggested_institution');
+    expect(t?.columns.map((c) => c.key)).toEqual(['suggested:orp', 'suggested:cms', 'suggested:none']);
+    expect(t?.columns.map((c) => c.label.fr)).toEqual(['ORP', 'CMS (aide sociale)', 'Note seule (sans institution)']);
+    expect(t?.cells).toEqual([
+      [10, 6, 4],
+      [2, 0, 0],
+    ]);
+    const p = compose('public').tables.find((x) => x.key === 'refused_by_suggested_institution');
+    expect(p?.rowTotals[1]).toBeNull();
+    expect(p?.cells[1]?.[0]).toBeNull();
+    // The other counts ignore these cells: 20 refused still.
+    expect(value(compose('internal'), 'refused')).toBe(20);
   });
 });

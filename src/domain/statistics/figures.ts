@@ -1,5 +1,5 @@
 import { INSTITUTION_KIND_LABELS } from '../access/institution-kind-labels.ts';
-import type { InstitutionKind } from '../access/roles.ts';
+import { INSTITUTION_KINDS, type InstitutionKind } from '../access/roles.ts';
 import { type CareKind, CARE_KINDS, FIRST_STATUS } from '../care/passage.ts';
 import { type Bucket, type Summary, summarise } from './distribution.ts';
 import { type CostsByPayer, costPerInsertion } from './costs.ts';
@@ -250,6 +250,41 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
     );
   };
 
+  // Refusals by the institutions they suggest (issue 13, seed 004 §6): a column per kind suggested, then "note only".
+  const SUGGESTED = 'refused_suggested:';
+  const refusalTable = (periods: readonly PeriodBucket[]): FigureTable => {
+    const here = cube.filter((c) => periods.includes(c.period) && c.measure.startsWith(SUGGESTED));
+    const kinds = new Set(here.filter((c) => c.count > 0).map((c) => c.measure.slice(SUGGESTED.length)));
+    const columns = [...INSTITUTION_KINDS.filter((k) => kinds.has(k)), ...(kinds.has('none') ? ['none'] : [])].map(
+      (k) => ({
+        key: `suggested:${k}`,
+        label: k === 'none' ? stateLabel('suggested_none') : kindText(k as InstitutionKind),
+        group: 'situation' as const,
+      }),
+    );
+    const exact = regionRows.map((r) =>
+      columns.map((col) =>
+        here
+          .filter((c) => c.measure === `${SUGGESTED}${col.key.slice(10)}` && regionKey(c.regionId) === r.key)
+          .reduce((s, c) => s + c.count, 0),
+      ),
+    );
+    const def = DEFINITIONS.refused_by_suggested_institution;
+    return finish(
+      {
+        key: 'refused_by_suggested_institution',
+        label: def.label,
+        counted: def.counted,
+        source: def.source,
+        rowHeading: { fr: 'Région', de: 'Region' },
+        rows: regionRows,
+        columns,
+        cells: [],
+      },
+      exact,
+    );
+  };
+
   const regionHeading = { fr: 'Région', de: 'Region' };
   const tablesOf = (periods: readonly PeriodBucket[]) => ({
     byRegion: situationTable('situations_by_region', periods, regionRows, (c) => regionKey(c.regionId), regionHeading, {
@@ -394,7 +429,14 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
     publication: o.publication,
     threshold: publicFigures ? o.threshold : null,
     keyFigures,
-    tables: [current.byRegion, current.byKind, ...CARE_KINDS.map((k) => current.care[k]), sinceStart, durabilityTable],
+    tables: [
+      current.byRegion,
+      current.byKind,
+      refusalTable(['current']),
+      ...CARE_KINDS.map((k) => current.care[k]),
+      sinceStart,
+      durabilityTable,
+    ],
     durations: publishedDurations,
     intensity: { ...intensity, hidden: small(intensity.mandates) },
     timeToInsertion: {

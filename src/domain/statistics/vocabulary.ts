@@ -37,6 +37,7 @@ export const STATE_LABELS: Record<string, Text> = {
   oriented_tandem: { fr: 'Orienté vers un tandem', de: 'An ein Tandem weitergeleitet' },
   oriented_network_follow_up: { fr: 'Orienté vers un suivi réseau', de: 'An eine Netzwerkbegleitung weitergeleitet' },
   other_regions: { fr: 'Autres régions', de: 'Andere Regionen' },
+  suggested_none: { fr: 'Note seule (sans institution)', de: 'Nur Notiz (ohne Institution)' },
   still_in_work: { fr: 'Toujours en emploi', de: 'Weiterhin erwerbstätig' },
   not_in_work: { fr: 'Plus en emploi', de: 'Nicht mehr erwerbstätig' },
   pending: { fr: 'Suivi pas encore fait', de: 'Nachkontrolle noch offen' },
@@ -88,6 +89,20 @@ export const DEFINITIONS = {
         'Situations annoncées dans la période et refusées ; chaque refus est retourné avec des suggestions de ' +
         'prise en charge.',
       de: 'Im Zeitraum gemeldete und abgelehnte Situationen; jede Ablehnung geht mit Vorschlägen zurück.',
+    },
+    '004 §6',
+  ),
+  refused_by_suggested_institution: d(
+    { fr: 'Refus par institution suggérée', de: 'Ablehnungen nach vorgeschlagener Institution' },
+    {
+      fr:
+        'Situations annoncées dans la période et refusées, comptées une fois par type d’institution que le refus ' +
+        'suggère (une institution de l’annuaire compte pour son type) ; « note seule » : un refus sans institution ' +
+        'nommée (dont ceux d’avant, en texte libre). Un refus qui suggère deux institutions compte deux fois.',
+      de:
+        'Im Zeitraum gemeldete und abgelehnte Situationen, einmal pro Art von Institution gezählt, die die ' +
+        'Ablehnung vorschlägt (eine Institution des Verzeichnisses zählt für ihre Art); «nur Notiz»: eine ' +
+        'Ablehnung ohne genannte Institution (auch frühere, als freier Text). Zwei Vorschläge zählen zweimal.',
     },
     '004 §6',
   ),

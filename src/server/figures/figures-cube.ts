@@ -95,7 +95,33 @@ export async function figuresCube(db: Queryable, q: CubeQuery): Promise<CubeCell
       WHERE ${started} <= ${q.to}::date ${inRegion(q)}
       GROUP BY 1, 2, 3, 4, 5`,
   );
+  // Refusals by the kind of institution they suggest (issue 13): one row per suggestion, "none" without one.
+  const refusalRows = await queryRows<{
+    period: PeriodBucket;
+    region_id: string;
+    institution_kind: InstitutionKind;
+    suggested: string;
+    n: number;
+  }>(
+    db,
+    sql`SELECT ${bucket(announced, q)} AS period, s.region_id, i.kind::text AS institution_kind,
+        COALESCE(e.value ->> 'kind', 'none') AS suggested, count(*)::int AS n
+      FROM situations s JOIN institutions i ON i.id = s.announcing_institution_id
+        LEFT JOIN LATERAL jsonb_array_elements(s.refusal_institutions) AS e(value) ON true
+      WHERE s.status = 'refused' AND s.announced_at IS NOT NULL AND ${announced} <= ${q.to}::date
+        AND ${decided} <= ${asOf(q)} ${inRegion(q)}
+      GROUP BY 1, 2, 3, 4`,
+  );
   const cells: CubeCell[] = [];
+  for (const r of refusalRows)
+    cells.push({
+      period: r.period,
+      regionId: r.region_id,
+      institutionKind: r.institution_kind,
+      careKind: null,
+      measure: `refused_suggested:${r.suggested}`,
+      count: r.n,
+    });
   for (const r of situationRows) {
     const base = { period: r.period, regionId: r.region_id, institutionKind: r.institution_kind, careKind: null };
     cells.push({ ...base, measure: 'announced', count: r.announced });

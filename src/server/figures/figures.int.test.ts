@@ -224,10 +224,20 @@ async function refusals(refused: number, waiting: number, day: string) {
   for (let i = 0; i < refused + waiting; i++) {
     const id = await takenUp();
     if (i >= refused) continue;
+    // The institutions suggested: the ORP of Sion; or a CMS and an OAI with a note; or a note only (as before).
+    const suggestedInstitutions = [
+      [{ kind: 'orp', institutionId: t.world.orp.id }],
+      [
+        { kind: 'cms', institutionId: null },
+        { kind: 'oai', institutionId: null },
+      ],
+      [],
+    ][i % 3];
     await step('coord', id, 'decision', {
       decision: 'refuse',
       reason: 'Pas de cumul de facteurs de risque.',
-      suggestions: 'Suivi ordinaire par l’ORP.',
+      suggestedInstitutions,
+      suggestions: i % 3 === 0 ? '' : 'Suivi ordinaire par l’ORP.',
     });
   }
 }
@@ -402,6 +412,15 @@ describe('the 2012 tandem figures of seed 004 §6, through the use cases', () =>
     expect(key(f, 'taken_into_care_share')).toBeCloseTo(67 / 97, 6);
     expect(key(f, 'taken_into_care_share')).toBeGreaterThan(2 / 3);
     expect(key(f, 'refused')).toBe(24);
+    // Refusals by the institutions they suggest: 8 the ORP, 8 a CMS and an OAI, 8 a note only.
+    const suggested = tableOf(f, 'refused_by_suggested_institution');
+    expect(suggested.columns.map((c) => c.key)).toEqual([
+      'suggested:orp',
+      'suggested:cms',
+      'suggested:oai',
+      'suggested:none',
+    ]);
+    expect(suggested.columnTotals).toEqual([8, 8, 8, 8]);
     // The tandems' time (decision 027): 4 meetings × (1.5 h × CHF 95 for the ORP + 1.5 h × CHF 90 for the CMS).
     expect([f.costs.tandemOrpCents, f.costs.tandemCmsCents]).toEqual([4 * 1.5 * 95_00, 4 * 1.5 * 90_00]);
     expect(f.costs.totalCents).toBeGreaterThanOrEqual(4 * 1.5 * (95_00 + 90_00));
