@@ -255,17 +255,16 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
   const refusalTable = (periods: readonly PeriodBucket[]): FigureTable => {
     const here = cube.filter((c) => periods.includes(c.period) && c.measure.startsWith(SUGGESTED));
     const kinds = new Set(here.filter((c) => c.count > 0).map((c) => c.measure.slice(SUGGESTED.length)));
-    const columns = [...INSTITUTION_KINDS.filter((k) => kinds.has(k)), ...(kinds.has('none') ? ['none'] : [])].map(
-      (k) => ({
-        key: `suggested:${k}`,
-        label: k === 'none' ? stateLabel('suggested_none') : kindText(k as InstitutionKind),
-        group: 'situation' as const,
-      }),
-    );
+    const suggested = [...INSTITUTION_KINDS.filter((k) => kinds.has(k)), ...(kinds.has('none') ? ['none'] : [])];
+    const columns = suggested.map((k) => ({
+      key: `suggested:${k}`,
+      label: k === 'none' ? stateLabel('suggested_none') : kindText(k as InstitutionKind),
+      group: 'situation' as const,
+    }));
     const exact = regionRows.map((r) =>
-      columns.map((col) =>
+      suggested.map((k) =>
         here
-          .filter((c) => c.measure === `${SUGGESTED}${col.key.slice(10)}` && regionKey(c.regionId) === r.key)
+          .filter((c) => c.measure === `${SUGGESTED}${k}` && regionKey(c.regionId) === r.key)
           .reduce((s, c) => s + c.count, 0),
       ),
     );

@@ -45,7 +45,6 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
     const [type, kind, id] = v.split(':');
     return { kind: kind as InstitutionKind, institutionId: type === 'institution' ? (id ?? null) : null };
   });
-  const suggestedError = suggested.map((_, i) => fieldError(error, `suggestedInstitutions.${i}`)).find(Boolean);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const events = allowedEvents(situation.status);
@@ -59,6 +58,7 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
   );
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const suggestedError = suggested.map((_, i) => fieldError(error, `suggestedInstitutions.${i}`)).find(Boolean);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['situation', situation.id] });
   const setAnswer = (i: number, patch: Partial<Answer>) =>
     setAnswers((a) => a.map((x, j) => (j === i ? { ...x, ...patch } : x)));
