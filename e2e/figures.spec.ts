@@ -45,6 +45,10 @@ test('copil.stats reads the figures, by year, in French and German, and download
   const comparison = page.getByTestId('figures-comparison');
   await expect(comparison.getByRole('columnheader', { name: String(thisYear - 2), exact: true })).toBeVisible();
   await expect(page.getByTestId('chart-tandem_by_region')).toBeVisible();
+  // The refusals by the institutions they suggest; the tandems' time costed, with how it is counted.
+  await expect(page.getByTestId('table-refused_by_suggested_institution')).toContainText('ORP');
+  await expect(page.getByTestId('figures-tandem-time-counted')).toContainText(fr['figures.payer.tandemTime']);
+  await expect(page.getByTestId('figures-costs')).toContainText(fr['figures.payer.tandemOrpCents']);
   await shot(page, 'figures-fr', { onPhone: [page.getByTestId('figures-xlsx')] });
 
   // 4. The published view: small counts hidden, said so.

@@ -45,7 +45,7 @@ export const deFigures: Record<keyof typeof frFigures, string> = {
   'figures.insertedShare': 'Anteil eingegliedert',
   'figures.atRisk': 'Noch begleitet',
   'figures.durability': 'Nachhaltigkeit',
-  'figures.costs': 'Kosten nach Kostenträger: Massnahmen und Zeit der Tandems',
+  'figures.costs': 'Massnahmenkosten und Zeit der Tandems, nach Kostenträger',
   'figures.payer': 'Kostenträger',
   'figures.amount': 'Betrag',
   'figures.payer.laciCents': 'AVIG',

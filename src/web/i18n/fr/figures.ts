@@ -43,7 +43,7 @@ export const frFigures = {
   'figures.insertedShare': 'Part insérée',
   'figures.atRisk': 'Encore suivies',
   'figures.durability': 'Durabilité',
-  'figures.costs': 'Coûts par payeur : mesures et temps des tandems',
+  'figures.costs': 'Coûts des mesures et temps des tandems, par payeur',
   'figures.payer': 'Payeur',
   'figures.amount': 'Montant',
   'figures.payer.laciCents': 'LACI',
