@@ -5,6 +5,7 @@ import type { Language } from '../src/domain/access/roles.ts';
 import { formatMessage } from '../src/domain/format/message.ts';
 import { de } from '../src/web/i18n/de/index.ts';
 import { type MessageKey, fr } from '../src/web/i18n/fr/index.ts';
+import { suggestedName } from '../src/web/features/situations/suggested-institutions.ts';
 import { confirmDialog, shot, signIn, signOut } from './support/helpers.ts';
 
 /**
@@ -223,8 +224,15 @@ for (const j of JOURNEYS) {
       .fill(
         j.lang === 'fr' ? 'Suivi ORP ordinaire ; bilan OSP.' : 'Ordentliche RAV-Begleitung; Standortbestimmung BSL.',
       );
+    // The institutions suggested (issue 13): any OSP, picked from the list — counted in the figures.
+    const osp = suggestedName({ kind: 'osp', institutionId: null, nameFr: null, nameDe: null }, j.lang);
+    await page.getByTestId('refusal-institutions').click();
+    await page.getByRole('option', { name: osp }).click();
+    await page.keyboard.press('Escape');
+    await shot(page, `47b-${j.lang}-refusal-institutions`);
     await page.getByRole('button', { name: t['triage.submit'] }).click();
     await expect(page.getByTestId('decision')).toContainText(t['view.suggestions']);
+    await expect(page.getByTestId('refusal-suggestions')).toContainText(osp);
     await signOut(page);
 
     // 4. The announcer sees the decision and the suggestions.
@@ -259,6 +267,9 @@ for (const j of JOURNEYS) {
     await expect(page.getByText(t['status.announced']).first()).toBeVisible();
     await expect(page.getByTestId('decision')).toHaveCount(0);
     await expect(page.getByTestId('timeline-suggestions')).toContainText(suggestions);
+    await expect(page.getByTestId('timeline-suggested-institutions')).toContainText(
+      suggestedName({ kind: 'osp', institutionId: null, nameFr: null, nameDe: null }, j.lang),
+    );
     await expect(page.getByText(t['event.announceAgain'])).toBeVisible();
     await shot(page, `49c-${j.lang}-announced-again`);
     REANNOUNCED[j.lang] = refusedNumber;

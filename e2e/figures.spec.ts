@@ -45,6 +45,10 @@ test('copil.stats reads the figures, by year, in French and German, and download
   const comparison = page.getByTestId('figures-comparison');
   await expect(comparison.getByRole('columnheader', { name: String(thisYear - 2), exact: true })).toBeVisible();
   await expect(page.getByTestId('chart-tandem_by_region')).toBeVisible();
+  // The refusals by the institutions they suggest; the tandems' time costed, with how it is counted.
+  await expect(page.getByTestId('table-refused_by_suggested_institution')).toContainText('ORP');
+  await expect(page.getByTestId('figures-tandem-time-counted')).toContainText(fr['figures.payer.tandemTime']);
+  await expect(page.getByTestId('figures-costs')).toContainText(fr['figures.payer.tandemOrpCents']);
   await shot(page, 'figures-fr', { onPhone: [page.getByTestId('figures-xlsx')] });
 
   // 4. The published view: small counts hidden, said so.
@@ -54,6 +58,13 @@ test('copil.stats reads the figures, by year, in French and German, and download
   const published = page.getByTestId('table-tandem_by_region');
   await expect(published.getByText('x', { exact: true }).first()).toBeVisible();
   await expect(page.getByTestId('chart-tandem_by_region-hidden')).toHaveText(fr['figures.chartHidden']);
+  // A previous year's value hidden for its small count reads x too, never left out.
+  const answer = await page.request.get(`/api/figures?year=${thisYear - 1}&publication=public`);
+  const hiddenBefore = ((await answer.json()).keyFigures as { key: string; previous: number | null }[]).filter(
+    (k) => k.previous === null && !k.key.startsWith('since_start'),
+  );
+  expect(hiddenBefore.length).toBeGreaterThan(0);
+  for (const k of hiddenBefore) await expect(page.getByTestId(`figure-${k.key}-previous`)).toContainText('x');
   await shot(page, 'figures-public');
 
   // 5. In German.

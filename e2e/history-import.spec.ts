@@ -8,7 +8,8 @@ import { expect, test } from './support/test.ts';
 
 /**
  * Issue 13, the history behind the figures: the administrator downloads the import template, checks a file (every
- * refused row with its reason, nothing changed), imports it, imports it again (nothing changes), and the Bureau finds
+ * refused row with its reason, nothing changed), imports it, imports it again (nothing changes), corrects a row by
+ * re-importing it with "correct" ticked, and the Bureau finds
  * the imported situations marked as such; the figures of 2011 count them.
  */
 const line = (r: Record<string, string>) => HISTORY_COLUMNS.map((c) => r[c] ?? '').join(';');
@@ -69,6 +70,23 @@ test('the administrator imports the history; the Bureau sees it marked; the figu
   await expect(page.getByTestId('history-rejected')).toContainText('unbekannte Region «GENEVE»');
   await shot(page, 'history-import-de');
   await switchLanguage(page, 'FR');
+
+  // 3b. A correction (decision 025): E2E-ASGAL-3 in fact ended with an insertion. Re-imported with "correct"
+  // ticked: the check names the key and what changed, the import replaces it.
+  const fixedFile = file.replace(
+    line(tandem('E2E-ASGAL-3', 'lack_of_cooperation')),
+    line(tandem('E2E-ASGAL-3', 'inserted')),
+  );
+  const again = page.waitForEvent('filechooser');
+  await page.getByTestId('history-file').click();
+  await (await again).setFiles({ name: 'asgal-2.csv', mimeType: 'text/csv', buffer: Buffer.from(fixedFile, 'utf8') });
+  await page.getByRole('checkbox', { name: fr['history.correct'] }).check();
+  await page.getByTestId('history-check').click();
+  await expect(result.getByRole('status')).toContainText(fr['history.wouldCorrect'].replace('{corrected}', '1'));
+  await expect(page.getByTestId('history-corrected')).toContainText('E2E-ASGAL-3');
+  await shot(page, 'history-import-correct', { onPhone: [page.getByTestId('history-corrected')] });
+  await page.getByTestId('history-import').click();
+  await expect(result.getByRole('status')).toContainText(fr['history.correctedResult'].replace('{corrected}', '1'));
   await signOut(page);
 
   // 4. The cantonal Bureau finds them marked as imported; the figures of 2011 count them.

@@ -42,7 +42,7 @@ export const FigureTableSchema = z
     key: z.string().describe('Stable name of the table, e.g. tandem_by_region.'),
     label: TextSchema,
     counted: TextSchema.describe('How the table is counted.'),
-    source: z.string().describe('The seed or document the definition follows.'),
+    source: TextSchema.describe('The documents the definition follows, e.g. the CII annual report 2012, §6.'),
     rowHeading: TextSchema,
     rows: z.array(LineSchema).describe('Row keys are region ids, institution kinds or follow-up months.'),
     columns: z
@@ -69,7 +69,7 @@ export const KeyFigureSchema = z.object({
   previous: z.number().nullable().describe('The same figure for the period before (the previous year).'),
   label: TextSchema,
   counted: TextSchema.describe('How it is counted.'),
-  source: z.string(),
+  source: TextSchema.describe('The documents the definition follows.'),
 });
 
 export const FiguresSchema = z
@@ -135,12 +135,20 @@ export const FiguresSchema = z
         liasCommuneCents: z.number().int().nullable(),
         mipCantonCents: z.number().int().nullable(),
         mipCommuneCents: z.number().int().nullable(),
+        tandemOrpCents: z
+          .number()
+          .int()
+          .nullable()
+          .describe('The tandems’ time of the ORP counsellors, valued (decision 027; definition tandem_time).'),
+        tandemCmsCents: z.number().int().nullable().describe('The tandems’ time of the CMS social workers, valued.'),
         totalCents: z.number().int().nullable(),
         perInsertionCents: z.number().int().nullable(),
         hidden: z.boolean().describe('Public figures: the costs of fewer situations than the threshold are not given.'),
       })
-      .describe('Measure costs incurred in the period by payer, in centimes; cost per tandem insertion.'),
-    definitions: z.record(z.string(), z.object({ label: TextSchema, counted: TextSchema, source: z.string() })),
+      .describe(
+        'Measure costs incurred in the period by payer and the tandems’ time, in centimes; cost per tandem insertion.',
+      ),
+    definitions: z.record(z.string(), z.object({ label: TextSchema, counted: TextSchema, source: TextSchema })),
   })
   .describe('The figures of the CII for a period, the canton or a region.');
 export type FiguresAnswer = z.infer<typeof FiguresSchema>;

@@ -10,6 +10,14 @@ export const HistoryImportQuerySchema = z.object({
     .default('true')
     .transform((v) => v === 'true')
     .describe('true (default): check the file and say what would be imported, change nothing.'),
+  correct: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe(
+      'true: a row whose external key was imported before and whose values now differ replaces it (a correction of ' +
+        'the history, audited per situation); false (default): such rows are left as they are.',
+    ),
 });
 
 export const HistoryImportResultSchema = z
@@ -18,6 +26,14 @@ export const HistoryImportResultSchema = z
     rows: z.number().int().describe('Rows read (empty lines skipped).'),
     imported: z.number().int().describe('Situations created (a dry run: that would be created).'),
     unchanged: z.number().int().describe('Rows whose external key was imported before: left as they are.'),
+    corrected: z
+      .array(
+        z.object({
+          externalKey: z.string(),
+          columns: z.array(z.string()).describe('The template columns whose value changed (care: the passages).'),
+        }),
+      )
+      .describe('With correct=true: rows imported before that replace what was imported (a dry run: would).'),
     rejected: z
       .array(
         z.object({

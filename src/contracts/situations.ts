@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { INSTITUTION_KINDS } from '../domain/access/roles.ts';
 import { DATA_CATEGORIES } from '../domain/consent/consent.ts';
+import { MAX_SUGGESTED_INSTITUTIONS } from '../domain/situation/refusal.ts';
 import { CARE_KINDS, SITUATION_STATUSES } from '../domain/situation/situation-lifecycle.ts';
 import { PASSAGE_OUTCOMES } from '../domain/care/passage.ts';
 import { TANDEM_CRITERIA, checkTandemEligibility } from '../domain/situation/tandem-eligibility.ts';
@@ -107,11 +109,28 @@ export const CriterionAnswerSchema = z.object({
  * The decision's own rules checked with its fields, so that a missing reason and an unjustified criterion are
  * answered together, not one after the other (the use case checks them again for callers other than HTTP).
  */
+export const SuggestedInstitutionInputSchema = z.object({
+  kind: z.enum(INSTITUTION_KINDS),
+  institutionId: IdSchema.nullable().default(null).describe('One institution of the directory; null: any of the kind.'),
+});
+export const SuggestedInstitutionSchema = SuggestedInstitutionInputSchema.extend({
+  institutionId: IdSchema.nullable(),
+  nameFr: z.string().nullable().describe('The institution’s name when suggested (null: a kind).'),
+  nameDe: z.string().nullable(),
+});
+
 export const DecisionBodySchema = z.discriminatedUnion('decision', [
   z
-    .object({ decision: z.literal('refuse'), version: VersionSchema, reason: trimmed(5000), suggestions: text(5000) })
+    .object({
+      decision: z.literal('refuse'),
+      version: VersionSchema,
+      reason: trimmed(5000),
+      /** The institutions suggested (issue 13), counted in the figures; a free-text note beside them. */
+      suggestedInstitutions: z.array(SuggestedInstitutionInputSchema).max(MAX_SUGGESTED_INSTITUTIONS).default([]),
+      suggestions: text(5000).default(''),
+    })
     .superRefine((body, ctx) => {
-      if (hasVisibleText(body.suggestions)) return;
+      if (body.suggestedInstitutions.length > 0 || hasVisibleText(body.suggestions)) return;
       ctx.addIssue({
         code: 'custom',
         path: ['suggestions'],
@@ -284,6 +303,7 @@ export const SituationSchema = DraftBodySchema.extend({
   decidedAt: z.string().nullable(),
   decisionReason: z.string().nullable(),
   refusalSuggestions: z.string().nullable(),
+  refusalInstitutions: z.array(SuggestedInstitutionSchema).describe('The institutions the refusal suggests.'),
   eligibility: z.array(CriterionAnswerSchema).nullable(),
   consents: z.array(ConsentSchema),
   // Only for a caller who may see who the person is: documents identify the person.

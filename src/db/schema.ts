@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { INSTITUTION_KINDS, LANGUAGES, ROLES } from '../domain/access/roles.ts';
 import { CARE_KINDS, SITUATION_STATUSES } from '../domain/situation/situation-lifecycle.ts';
+import type { SuggestedInstitution } from '../domain/situation/refusal.ts';
 import { SEXES } from '../domain/situation/vocabulary.ts';
 import { CONTRACT_TYPES, OUTCOMES } from '../domain/tandem/closure.ts';
 import { MEETING_KINDS, OBJECTIVE_STATUSES } from '../domain/tandem/journal.ts';
@@ -317,6 +318,8 @@ export const situations = pgTable(
     decidedAt: ts('decided_at'),
     decisionReason: text('decision_reason'),
     refusalSuggestions: text('refusal_suggestions'),
+    // The institutions a refusal suggests (issue 13): [{ kind, institutionId, nameFr, nameDe }]; [] before.
+    refusalInstitutions: jsonb('refusal_institutions').$type<SuggestedInstitution[]>().notNull().default([]),
     eligibility: jsonb('eligibility'),
     // The kind of care it was last oriented to; kept at closure (the status then says "closed").
     careKind: careKindEnum('care_kind'),
@@ -674,7 +677,8 @@ export const meetings = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('meetings_mandate_idx').on(t.mandateId, t.heldOn)],
+  // By day too: the figures count the tandems' time of a period (decision 027) among millions of meetings.
+  (t) => [index('meetings_mandate_idx').on(t.mandateId, t.heldOn), index('meetings_held_idx').on(t.heldOn)],
 );
 
 /** Every earlier state of an edited meeting: an edit never erases what was written. */

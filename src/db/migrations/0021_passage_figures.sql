@@ -2,6 +2,7 @@ ALTER TABLE "care_passages" ADD COLUMN "region_id" uuid;--> statement-breakpoint
 ALTER TABLE "care_passages" ADD COLUMN "announcing_institution_id" uuid;--> statement-breakpoint
 ALTER TABLE "care_passages" ADD CONSTRAINT "care_passages_region_id_regions_id_fk" FOREIGN KEY ("region_id") REFERENCES "public"."regions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "care_passages" ADD CONSTRAINT "care_passages_announcing_institution_id_institutions_id_fk" FOREIGN KEY ("announcing_institution_id") REFERENCES "public"."institutions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "meetings_held_idx" ON "meetings" USING btree ("held_on");--> statement-breakpoint
 -- The figures count passages by their situation's region and announcing institution (issue 13, a million
 -- situations within a second): each passage carries a copy, kept here, so that counting needs no join.
 UPDATE care_passages p SET region_id = s.region_id, announcing_institution_id = s.announcing_institution_id

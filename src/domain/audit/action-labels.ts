@@ -176,6 +176,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Labels> = {
   'annual_report.update': { fr: 'Textes du rapport annuel modifiés', de: 'Texte des Jahresberichts geändert' },
   'annual_report.print': { fr: 'Rapport annuel imprimé (PDF)', de: 'Jahresbericht gedruckt (PDF)' },
   'history.import': { fr: 'Historique importé', de: 'Historie importiert' },
+  'history.correct': {
+    fr: 'Situation importée corrigée (réimport)',
+    de: 'Importierte Situation korrigiert (Neuimport)',
+  },
   'outbox.list': { fr: 'Boîte d’envoi consultée', de: 'Postausgang angezeigt' },
   'outbox.read': { fr: 'Message de la boîte d’envoi téléchargé', de: 'Nachricht des Postausgangs heruntergeladen' },
   ...ASSESSMENT_AUDIT_LABELS,

@@ -144,6 +144,7 @@ export const AUDIT_ACTIONS = [
   'annual_report.update',
   'annual_report.print',
   'history.import',
+  'history.correct',
   // every kind of care (issue 12): who takes part, the invitations sent to them
   'care.participant_add',
   'care.participant_remove',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   HISTORY_COLUMNS,
   TEMPLATE_EXAMPLES,
+  historyRowChanges,
   parseCsv,
   parseDay,
   parseHistoryRow,
@@ -150,6 +151,20 @@ describe('CSV', () => {
     expect(parseCsv('a,b\n1,"line\nbreak"')).toEqual([
       ['a', 'b'],
       ['1', 'line\nbreak'],
+    ]);
+  });
+});
+
+describe('correcting a row imported before (decision 025)', () => {
+  it('names the columns that differ; the same row is unchanged', () => {
+    const row = parseHistoryRow(tandem, c).row;
+    if (!row) throw new Error('the template example imports');
+    expect(historyRowChanges(row, { ...row, regionCode: row.regionCode.toLowerCase() })).toEqual([]);
+    const ended = row.passages.map((p) => ({ ...p, outcome: 'lack_of_cooperation' as const }));
+    expect(historyRowChanges(row, { ...row, decidedOn: '2012-01-02', passages: ended, followUp6: null })).toEqual([
+      'decided_on',
+      'care',
+      'follow_up_6_months',
     ]);
   });
 });

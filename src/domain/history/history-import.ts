@@ -351,3 +351,23 @@ export const TEMPLATE_EXAMPLES: Readonly<Record<string, string>>[] = [
     decision: 'refused',
   },
 ];
+
+/**
+ * A row imported before and the same key in a new file (decision 025, correcting the history): the columns whose
+ * value differs — none: the row is unchanged. The region is compared by its code, the passages as a whole.
+ */
+export function historyRowChanges(stored: HistoryRow, row: HistoryRow): string[] {
+  const passages = (r: HistoryRow) =>
+    JSON.stringify(r.passages.map((p) => [p.kind, p.startedOn, p.endedOn, p.outcome]));
+  const changed: [string, boolean][] = [
+    ['announced_on', stored.announcedOn !== row.announcedOn],
+    ['decided_on', stored.decidedOn !== row.decidedOn],
+    ['region', stored.regionCode.toUpperCase() !== row.regionCode.toUpperCase()],
+    ['institution_kind', stored.institutionKind !== row.institutionKind],
+    ['decision', stored.decision !== row.decision],
+    ['care', passages(stored) !== passages(row)],
+    ['follow_up_6_months', stored.followUp6 !== row.followUp6],
+    ['follow_up_12_months', stored.followUp12 !== row.followUp12],
+  ];
+  return changed.filter(([, differs]) => differs).map(([column]) => column);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CareKind } from '../care/passage.ts';
-import { annualReport, emptyReportTexts, reportTableRows } from './annual-report.ts';
+import { annualReport, emptyReportTexts, reportTableNote, reportTableRows } from './annual-report.ts';
 import { type CubeCell, type PeriodBucket, composeFigures } from './figures.ts';
 
 /** The annual report (issue 13) in the structure of seed 004 §2–§7, its figures from the published cube. */
@@ -38,6 +38,8 @@ const indicators = {
     liasCommuneCents: 0,
     mipCantonCents: 0,
     mipCommuneCents: 0,
+    tandemOrpCents: 0,
+    tandemCmsCents: 0,
     totalCents: 0,
   },
   costSituations: 0,
@@ -108,5 +110,25 @@ describe('the annual report (seed 004 §2–§7)', () => {
     const rows = reportTableRows(t ?? f.tables[0]!, 'fr', 'Total');
     expect(rows[0]).not.toContain('En attente d’un tandem');
     expect(rows.at(-1)).toEqual(['Total', '7', '13', '2', '3', '1', '26']);
+  });
+
+  it('under each table: how it is counted and its source, named as the COPIL knows it (not "004 §6")', () => {
+    const t = compose('internal').tables.find((x) => x.key === 'tandem_by_region');
+    const fr = reportTableNote(t ?? compose('internal').tables[0]!, 'fr');
+    const de = reportTableNote(t ?? compose('internal').tables[0]!, 'de');
+    expect(fr).toContain('Source : Rapport annuel CII 2012, §6');
+    expect(de).toContain('Quelle: IIZ-Jahresbericht 2012, §6');
+    for (const note of [fr, de]) expect(note).not.toMatch(/\b00\d\b|DOMAIN/);
+  });
+
+  it('§2 says which institutions the refusals suggested, with their table', () => {
+    const f = composeFigures(
+      [...cells, { ...cells[0]!, careKind: null, measure: 'refused_suggested:orp', count: 5 }],
+      indicators,
+      { publication: 'internal', threshold: 3, regions, institutionKinds: ['orp', 'cms'] },
+    );
+    const part = annualReport(f, texts, 'fr', 2012, '31.01.2013').sections[0]?.parts[1];
+    expect(part?.sentences[0]).toBe('Les refus ont été retournés avec des suggestions d’institutions : ORP 5.');
+    expect(part?.table?.key).toBe('refused_by_suggested_institution');
   });
 });

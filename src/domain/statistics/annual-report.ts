@@ -86,6 +86,7 @@ const T = {
       'closes).',
     network_follow_up: 'Le suivi réseau',
     networkText: '{n} situations ont été orientées vers un suivi réseau.',
+    suggested: 'Les refus ont été retournés avec des suggestions d’institutions : {list}.',
     notComputable: 'non calculable',
   },
   de: {
@@ -124,6 +125,7 @@ const T = {
       'Situationen).',
     network_follow_up: 'Die Netzwerkbegleitung',
     networkText: '{n} Situationen wurden an eine Netzwerkbegleitung weitergeleitet.',
+    suggested: 'Die Ablehnungen gingen mit Vorschlägen von Institutionen zurück: {list}.',
     notComputable: 'nicht berechenbar',
   },
 } as const;
@@ -153,6 +155,7 @@ export function annualReport(
       : String(k.value);
   };
   const table = (key: string) => f.tables.find((x) => x.key === key) ?? null;
+  const refusals = table('refused_by_suggested_institution');
   const part = (heading: string | null, sentence: string, tableKey: string | null): ReportPart => ({
     heading,
     sentences: [sentence],
@@ -170,6 +173,20 @@ export function annualReport(
         }),
         'situations_by_region',
       ),
+      // The institutions the refusals suggested (seed 004 §6, issue 13), when there were refusals.
+      ...(refusals?.columns.length
+        ? [
+            part(
+              null,
+              fill(t.suggested, {
+                list: refusals.columns
+                  .map((c, j) => `${c.label[lang]} ${refusals.columnTotals[j] ?? HIDDEN_MARK}`)
+                  .join(', '),
+              }),
+              'refused_by_suggested_institution',
+            ),
+          ]
+        : []),
     ],
     copil: [],
     cdc: [],
@@ -232,6 +249,11 @@ export function annualReport(
       parts: parts[key],
     })),
   };
+}
+
+/** Under a table of the report: how it is counted and the documents it follows, named as a reader knows them. */
+export function reportTableNote(table: FigureTable, lang: Language): string {
+  return `${table.counted[lang]} ${lang === 'fr' ? 'Source :' : 'Quelle:'} ${table.source[lang]}.`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Regime } from '../measures/catalogue.ts';
 import { type CostedMeasure, incurredIn, shares } from '../measures/costs.ts';
+import type { TandemTimeCosts } from './tandem-time.ts';
 
 /**
  * Costs by payer in a period (DOMAIN.md §5, seeds 002/003), with the same functions as the communes' quarterly
@@ -17,6 +18,9 @@ export interface CostsByPayer {
   liasCommuneCents: number;
   mipCantonCents: number;
   mipCommuneCents: number;
+  /** The tandems' time (decision 027): the ORP's ordinary budget, the CMS. */
+  tandemOrpCents: number;
+  tandemCmsCents: number;
   totalCents: number;
 }
 
@@ -28,6 +32,8 @@ export function costsByPayer(sources: readonly CostSource[], from: string, to: s
     liasCommuneCents: 0,
     mipCantonCents: 0,
     mipCommuneCents: 0,
+    tandemOrpCents: 0,
+    tandemCmsCents: 0,
     totalCents: 0,
   };
   for (const m of sources) {
@@ -50,6 +56,14 @@ export function costsByPayer(sources: readonly CostSource[], from: string, to: s
   return c;
 }
 
-/** The period's measure costs divided by the period's tandem insertions; null without an insertion. */
+/** The tandems' time added to the measures' costs, and to their total (decision 027). */
+export const withTandemTime = (c: CostsByPayer, time: TandemTimeCosts): CostsByPayer => ({
+  ...c,
+  tandemOrpCents: c.tandemOrpCents + time.tandemOrpCents,
+  tandemCmsCents: c.tandemCmsCents + time.tandemCmsCents,
+  totalCents: c.totalCents + time.tandemOrpCents + time.tandemCmsCents,
+});
+
+/** The period's costs (measures, the tandems' time) ÷ the period's tandem insertions; null without an insertion. */
 export const costPerInsertion = (c: CostsByPayer, insertions: number): number | null =>
   insertions > 0 ? Math.round(c.totalCents / insertions) : null;

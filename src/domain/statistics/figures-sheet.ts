@@ -1,4 +1,5 @@
 import type { Language } from '../access/roles.ts';
+import { formatDate } from '../format/swiss-format.ts';
 import { csvCell } from '../text/csv-cell.ts';
 import type { FigureTable, Figures, KeyFigure } from './figures.ts';
 import { DEFINITIONS } from './vocabulary.ts';
@@ -84,6 +85,8 @@ const PAYERS: Record<string, Record<Language, string>> = {
   liasCommuneCents: { fr: 'LIAS — communes (30 %)', de: 'GES — Gemeinden (30 %)' },
   mipCantonCents: { fr: 'MIP — canton (70 %)', de: 'MIP — Kanton (70 %)' },
   mipCommuneCents: { fr: 'MIP — communes (30 %)', de: 'MIP — Gemeinden (30 %)' },
+  tandemOrpCents: { fr: 'Temps des tandems — ORP', de: 'Zeit der Tandems — RAV' },
+  tandemCmsCents: { fr: 'Temps des tandems — CMS', de: 'Zeit der Tandems — SMZ' },
   totalCents: { fr: 'Total', de: 'Total' },
   perInsertionCents: { fr: 'Coût par insertion', de: 'Kosten pro Eingliederung' },
 };
@@ -92,13 +95,23 @@ const mark = (v: number | null): SheetValue => (v === null ? HIDDEN_MARK : v);
 const keyValue = (k: KeyFigure, v: number | null): SheetValue =>
   v === null ? HIDDEN_MARK : k.unit === 'share' ? Math.round(v * 1000) / 1000 : v;
 
+/**
+ * The line that says what a file covers, as a person reads it: Swiss dates (dd.mm.yyyy) and each language's colon —
+ * a space before it in French ("Période : …"), none in German ("Zeitraum: …").
+ */
+export function sheetScope(period: { from: string; to: string }, where: string, lang: Language): string {
+  const t = T[lang];
+  const colon = lang === 'fr' ? ' :' : ':';
+  const days = `${formatDate(period.from, lang)} – ${formatDate(period.to, lang)}`;
+  return `${t.period}${colon} ${days} · ${t.region}${colon} ${where}`;
+}
+
 export function figureSheets(
   f: Figures & { period: { from: string; to: string }; region: { name: Record<Language, string> } | null },
   lang: Language,
 ): FigureSheet[] {
   const t = T[lang];
-  const where = f.region ? f.region.name[lang] : t.canton;
-  const scope = `${t.period}: ${f.period.from} – ${f.period.to} · ${t.region}: ${where}`;
+  const scope = sheetScope(f.period, f.region ? f.region.name[lang] : t.canton, lang);
   const status = f.publication === 'internal' ? t.internal : t.public(f.threshold ?? 0);
   const keySheet: FigureSheet = {
     title: t.key,
@@ -109,7 +122,7 @@ export function figureSheets(
       keyValue(k, k.value),
       k.key.startsWith('since_start') ? null : keyValue(k, k.previous),
       k.counted[lang],
-      k.source,
+      k.source[lang],
     ]),
     percentColumns: [],
   };
@@ -139,7 +152,7 @@ export function figureSheets(
   };
   const costs: FigureSheet = {
     title: t.costs,
-    notes: [scope, status, DEFINITIONS.costs.counted[lang]],
+    notes: [scope, status, DEFINITIONS.costs.counted[lang], DEFINITIONS.tandem_time.counted[lang]],
     head: [t.payer, t.amount],
     rows: Object.entries(f.costs)
       .filter((e): e is [string, number | null] => typeof e[1] !== 'boolean')

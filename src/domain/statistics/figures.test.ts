@@ -21,6 +21,9 @@ const add = (period: PeriodBucket, regionId: string, careKind: CareKind | null, 
 // 2012: 97 announced, over 2/3 taken into coordinated care.
 add('current', SION, null, { announced: 80, taken_into_care: 56, refused: 18 });
 add('current', MONTHEY, null, { announced: 17, taken_into_care: 11, refused: 2 });
+// The 20 refusals by the institutions they suggest: 12 an ORP, 6 a CMS, 4 a note only (Monthey: 2 ORP).
+add('current', SION, null, { 'refused_suggested:orp': 10, 'refused_suggested:cms': 6, 'refused_suggested:none': 4 });
+add('current', MONTHEY, null, { 'refused_suggested:orp': 2 });
 // Assessments: 22 organised, 4 waiting, 6 closed = 3 insertions, 2 social aid, 1 AI.
 add('current', SION, 'assessment', {
   'open:to_organise': 4,
@@ -77,6 +80,8 @@ const indicators = {
     liasCommuneCents: 0,
     mipCantonCents: 0,
     mipCommuneCents: 0,
+    tandemOrpCents: 0,
+    tandemCmsCents: 0,
     totalCents: 13_000_00,
   },
 };
@@ -116,7 +121,8 @@ describe('the 2012 figures of seed 004 §6 (internal: exact)', () => {
     expect(percent(value(f, 'insertion_rate_of_closed') ?? null)).toBe(68);
     expect(figure(f, 'insertion_rate_of_all')?.label.fr).toContain('toutes');
     expect(figure(f, 'insertion_rate_of_closed')?.label.de).toContain('abgeschlossenen');
-    expect(figure(f, 'insertion_rate_of_closed')?.source).toContain('000');
+    expect(figure(f, 'insertion_rate_of_closed')?.source.fr).toContain('Article CII « Prise en charge en tandem »');
+    expect(figure(f, 'insertion_rate_of_closed')?.source.de).toContain('IIZ-Jahresbericht 2012 (2012: 13 / 19 = 68 %)');
   });
   it('since the start (seed 000): 109 situations, 39 insertions, 46 % of the closed ones', () => {
     expect(value(f, 'since_start_tandem_situations')).toBe(109);
@@ -135,7 +141,8 @@ describe('the 2012 figures of seed 004 §6 (internal: exact)', () => {
     for (const k of f.keyFigures) {
       expect(k.counted.fr.length).toBeGreaterThan(10);
       expect(k.counted.de.length).toBeGreaterThan(10);
-      expect(k.source).not.toBe('');
+      // Named as documents a COPIL member knows (seed 004 = the annual report 2012), never by seed number.
+      for (const text of [k.source.fr, k.source.de]) expect(text).not.toMatch(/\b00\d\b|DOMAIN|decision \d/);
     }
   });
   it('a coordinator’s canton view: the other regions in one row, the canton’s totals unchanged', () => {
@@ -199,5 +206,22 @@ describe('situations imported from the history (issue 13, decision 025)', () => 
     expect(value(withImported(2, 'internal'), 'situations_imported')).toBe(2);
     expect(value(withImported(2, 'public'), 'situations_imported')).toBeNull();
     expect(figure(withImported(2, 'public'), 'situations_imported')?.counted.de).toContain('Historie');
+  });
+});
+
+describe('refusals by the institutions they suggest (issue 13, seed 004 §6)', () => {
+  it('counts each suggested kind, then the refusals with a note only; published, small cells hidden', () => {
+    const t = compose('internal').tables.find((x) => x.key === 'refused_by_suggested_institution');
+    expect(t?.columns.map((c) => c.key)).toEqual(['suggested:orp', 'suggested:cms', 'suggested:none']);
+    expect(t?.columns.map((c) => c.label.fr)).toEqual(['ORP', 'CMS (aide sociale)', 'Note seule (sans institution)']);
+    expect(t?.cells).toEqual([
+      [10, 6, 4],
+      [2, 0, 0],
+    ]);
+    const p = compose('public').tables.find((x) => x.key === 'refused_by_suggested_institution');
+    expect(p?.rowTotals[1]).toBeNull();
+    expect(p?.cells[1]?.[0]).toBeNull();
+    // The other counts ignore these cells: 20 refused still.
+    expect(value(compose('internal'), 'refused')).toBe(20);
   });
 });

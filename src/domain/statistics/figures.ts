@@ -1,5 +1,5 @@
 import { INSTITUTION_KIND_LABELS } from '../access/institution-kind-labels.ts';
-import type { InstitutionKind } from '../access/roles.ts';
+import { INSTITUTION_KINDS, type InstitutionKind } from '../access/roles.ts';
 import { type CareKind, CARE_KINDS, FIRST_STATUS } from '../care/passage.ts';
 import { type Bucket, type Summary, summarise } from './distribution.ts';
 import { type CostsByPayer, costPerInsertion } from './costs.ts';
@@ -63,7 +63,7 @@ export interface FigureTable {
   key: string;
   label: Text;
   counted: Text;
-  source: string;
+  source: Text;
   rowHeading: Text;
   rows: Line[];
   columns: (Line & { group: 'situation' | 'open' | 'ended' | 'follow_up' })[];
@@ -83,7 +83,7 @@ export interface KeyFigure {
   previous: number | null;
   label: Text;
   counted: Text;
-  source: string;
+  source: Text;
 }
 
 export interface DurationFigure extends Summary {
@@ -108,7 +108,7 @@ export interface Figures {
   };
   /** Published, the costs of fewer situations than the threshold are hidden (null). */
   costs: { [K in keyof CostsByPayer]: number | null } & { perInsertionCents: number | null; hidden: boolean };
-  definitions: Record<string, { label: Text; counted: Text; source: string }>;
+  definitions: Record<string, { label: Text; counted: Text; source: Text }>;
 }
 
 export interface ComposeOptions {
@@ -241,6 +241,40 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
         label,
         counted: kind === 'tandem' ? DEFINITIONS.tandem_situations.counted : DEFINITIONS.care_passages.counted,
         source: kind === 'tandem' ? DEFINITIONS.tandem_situations.source : DEFINITIONS.care_passages.source,
+        rowHeading: { fr: 'Région', de: 'Region' },
+        rows: regionRows,
+        columns,
+        cells: [],
+      },
+      exact,
+    );
+  };
+
+  // Refusals by the institutions they suggest (issue 13, seed 004 §6): a column per kind suggested, then "note only".
+  const SUGGESTED = 'refused_suggested:';
+  const refusalTable = (periods: readonly PeriodBucket[]): FigureTable => {
+    const here = cube.filter((c) => periods.includes(c.period) && c.measure.startsWith(SUGGESTED));
+    const kinds = new Set(here.filter((c) => c.count > 0).map((c) => c.measure.slice(SUGGESTED.length)));
+    const suggested = [...INSTITUTION_KINDS.filter((k) => kinds.has(k)), ...(kinds.has('none') ? ['none'] : [])];
+    const columns = suggested.map((k) => ({
+      key: `suggested:${k}`,
+      label: k === 'none' ? stateLabel('suggested_none') : kindText(k as InstitutionKind),
+      group: 'situation' as const,
+    }));
+    const exact = regionRows.map((r) =>
+      suggested.map((k) =>
+        here
+          .filter((c) => c.measure === `${SUGGESTED}${k}` && regionKey(c.regionId) === r.key)
+          .reduce((s, c) => s + c.count, 0),
+      ),
+    );
+    const def = DEFINITIONS.refused_by_suggested_institution;
+    return finish(
+      {
+        key: 'refused_by_suggested_institution',
+        label: def.label,
+        counted: def.counted,
+        source: def.source,
         rowHeading: { fr: 'Région', de: 'Region' },
         rows: regionRows,
         columns,
@@ -394,7 +428,14 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
     publication: o.publication,
     threshold: publicFigures ? o.threshold : null,
     keyFigures,
-    tables: [current.byRegion, current.byKind, ...CARE_KINDS.map((k) => current.care[k]), sinceStart, durabilityTable],
+    tables: [
+      current.byRegion,
+      current.byKind,
+      refusalTable(['current']),
+      ...CARE_KINDS.map((k) => current.care[k]),
+      sinceStart,
+      durabilityTable,
+    ],
     durations: publishedDurations,
     intensity: { ...intensity, hidden: small(intensity.mandates) },
     timeToInsertion: {
@@ -421,6 +462,8 @@ const HIDDEN_COSTS = {
   liasCommuneCents: null,
   mipCantonCents: null,
   mipCommuneCents: null,
+  tandemOrpCents: null,
+  tandemCmsCents: null,
   totalCents: null,
   perInsertionCents: null,
 };

@@ -113,6 +113,8 @@ describe('costs by payer (DOMAIN.md §5), with the statements’ functions', () 
       liasCommuneCents: 90_00,
       mipCantonCents: 1050_00,
       mipCommuneCents: 450_00,
+      tandemOrpCents: 0,
+      tandemCmsCents: 0,
       totalCents: 3300_00,
     });
     expect(costPerInsertion(c, 13)).toBe(Math.round(3300_00 / 13));

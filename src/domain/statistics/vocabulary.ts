@@ -1,4 +1,6 @@
 import type { Language } from '../access/roles.ts';
+import { readableSource } from './sources.ts';
+import { tandemTimeCounted } from './tandem-time.ts';
 
 /**
  * What each figure, state and outcome is called in the figures, and how each figure is counted ("how is this
@@ -35,6 +37,7 @@ export const STATE_LABELS: Record<string, Text> = {
   oriented_tandem: { fr: 'Orienté vers un tandem', de: 'An ein Tandem weitergeleitet' },
   oriented_network_follow_up: { fr: 'Orienté vers un suivi réseau', de: 'An eine Netzwerkbegleitung weitergeleitet' },
   other_regions: { fr: 'Autres régions', de: 'Andere Regionen' },
+  suggested_none: { fr: 'Note seule (sans institution)', de: 'Nur Notiz (ohne Institution)' },
   still_in_work: { fr: 'Toujours en emploi', de: 'Weiterhin erwerbstätig' },
   not_in_work: { fr: 'Plus en emploi', de: 'Nicht mehr erwerbstätig' },
   pending: { fr: 'Suivi pas encore fait', de: 'Nachkontrolle noch offen' },
@@ -48,11 +51,15 @@ export interface Definition {
   label: Text;
   /** How it is counted, in one or two sentences. */
   counted: Text;
-  /** The seed or source the definition follows. */
-  source: string;
+  /** The documents the definition follows, named as a reader knows them (written here as seed numbers). */
+  source: Text;
 }
 
-const d = (label: Text, counted: Text, source: string): Definition => ({ label, counted, source });
+const d = (label: Text, counted: Text, source: string): Definition => ({
+  label,
+  counted,
+  source: readableSource(source),
+});
 
 export const DEFINITIONS = {
   situations_announced: d(
@@ -82,6 +89,20 @@ export const DEFINITIONS = {
         'Situations annoncées dans la période et refusées ; chaque refus est retourné avec des suggestions de ' +
         'prise en charge.',
       de: 'Im Zeitraum gemeldete und abgelehnte Situationen; jede Ablehnung geht mit Vorschlägen zurück.',
+    },
+    '004 §6',
+  ),
+  refused_by_suggested_institution: d(
+    { fr: 'Refus par institution suggérée', de: 'Ablehnungen nach vorgeschlagener Institution' },
+    {
+      fr:
+        'Situations annoncées dans la période et refusées, comptées une fois par type d’institution que le refus ' +
+        'suggère (une institution de l’annuaire compte pour son type) ; « note seule » : un refus sans institution ' +
+        'nommée (dont ceux d’avant, en texte libre). Un refus qui suggère deux institutions compte deux fois.',
+      de:
+        'Im Zeitraum gemeldete und abgelehnte Situationen, einmal pro Art von Institution gezählt, die die ' +
+        'Ablehnung vorschlägt (eine Institution des Verzeichnisses zählt für ihre Art); «nur Notiz»: eine ' +
+        'Ablehnung ohne genannte Institution (auch frühere, als freier Text). Zwei Vorschläge zählen zweimal.',
     },
     '004 §6',
   ),
@@ -316,14 +337,20 @@ export const DEFINITIONS = {
     {
       fr:
         'Coûts des mesures encourus dans la période (mêmes règles que les décomptes trimestriels) : LACI, LEMC, ' +
-        'LIAS canton 70 % / commune 30 %, MIP avant 2023 ; coût par insertion = total / insertions de tandem de ' +
-        'la période.',
+        'LIAS canton 70 % / commune 30 %, MIP avant 2023 ; puis le temps des tandems (ORP, CMS) ; coût par ' +
+        'insertion = total / insertions de tandem de la période.',
       de:
         'Im Zeitraum angefallene Massnahmenkosten (gleiche Regeln wie die Quartalsabrechnungen): AVIG, BMAG, GES ' +
-        '(Sozialhilfe) Kanton 70 % / Gemeinde 30 %, MIP vor 2023; Kosten pro Eingliederung = Total / ' +
-        'Tandem-Eingliederungen des Zeitraums.',
+        '(Sozialhilfe) Kanton 70 % / Gemeinde 30 %, MIP vor 2023; dazu die Zeit der Tandems (RAV, SMZ); Kosten ' +
+        'pro Eingliederung = Total / Tandem-Eingliederungen des Zeitraums.',
     },
     'DOMAIN §5; 002, 003',
+  ),
+  tandem_time: d(
+    { fr: 'Temps des tandems', de: 'Zeit der Tandems' },
+    // The basis in force last (decision 027): the figures of each day use the one in force that day.
+    tandemTimeCounted('9999-12-31'),
+    '000, 002, 003, decision 027',
   ),
 } satisfies Record<string, Definition>;
 export type FigureKey = keyof typeof DEFINITIONS;

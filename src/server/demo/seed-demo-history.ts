@@ -205,6 +205,11 @@ export async function seedDemoHistory(db: Db, config: Config, now: Date = new Da
         reason: german
           ? 'Kein komplexer Fall: ein Dienst genügt.'
           : 'Pas de situation complexe : un dispositif suffit.',
+        // The institutions suggested (issue 13): an ORP, and every other time the CMS as well.
+        suggestedInstitutions: [
+          { kind: 'orp', institutionId: null },
+          ...(i % 10 === 4 ? [{ kind: 'cms' as const, institutionId: null }] : []),
+        ],
         suggestions: german ? 'Begleitung durch das RAV, Kurs.' : 'Suivi ORP ordinaire, cours de langue.',
       });
       continue;

@@ -525,6 +525,7 @@ export async function seedDemoSituations(db: Db, config: Config, now: Date = new
         decision: 'refuse',
         version: await version(id),
         reason,
+        suggestedInstitutions: [{ kind: 'orp', institutionId: null }],
         suggestions: step.decision?.suggestions ?? '',
       });
     } else {

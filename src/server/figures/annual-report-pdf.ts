@@ -1,5 +1,5 @@
 import type { Language } from '../../domain/access/roles.ts';
-import { type AnnualReport, reportTableRows } from '../../domain/statistics/annual-report.ts';
+import { type AnnualReport, reportTableNote, reportTableRows } from '../../domain/statistics/annual-report.ts';
 import { renderPdf } from '../pdf/render-pdf.ts';
 
 const GREEN = '#087f5b';
@@ -55,6 +55,7 @@ export function annualReportPdf(r: AnnualReport, lang: Language): Promise<Buffer
                   stack: [
                     { text: p.table.label[lang], fontSize: 8.5, bold: true, color: '#333', margin: [0, 4, 0, 2] },
                     figureTable(reportTableRows(p.table, lang, TOTAL[lang])),
+                    { text: reportTableNote(p.table, lang), fontSize: 7.5, color: '#555', margin: [0, -4, 0, 8] },
                   ],
                 },
               ]

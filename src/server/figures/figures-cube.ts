@@ -4,7 +4,8 @@ import type { CareKind } from '../../domain/care/passage.ts';
 import type { Regime } from '../../domain/measures/catalogue.ts';
 import type { CostSource } from '../../domain/statistics/costs.ts';
 import type { CubeCell, IndicatorInputs, PeriodBucket } from '../../domain/statistics/figures.ts';
-import { costsByPayer } from '../../domain/statistics/costs.ts';
+import { costsByPayer, withTandemTime } from '../../domain/statistics/costs.ts';
+import { type MeetingDay, tandemTimeCosts } from '../../domain/statistics/tandem-time.ts';
 import { DAYS_PER_MONTH } from '../../domain/statistics/survival.ts';
 import { type Db, type Queryable, queryRows } from '../../db/open-db.ts';
 
@@ -127,7 +128,33 @@ export async function figuresCube(db: Queryable, q: CubeQuery): Promise<CubeCell
         ${inPassageRegion(q)}
       GROUP BY 1, 2, 3, 4, 5`,
   );
+  // Refusals by the kind of institution they suggest (issue 13): one row per suggestion, "none" without one.
+  const refusalRows = await queryRows<{
+    period: PeriodBucket;
+    region_id: string;
+    institution_kind: InstitutionKind;
+    suggested: string;
+    n: number;
+  }>(
+    db,
+    sql`SELECT ${bucket(sql`s.announced_at`, q)} AS period, s.region_id, i.kind::text AS institution_kind,
+        COALESCE(e.value ->> 'kind', 'none') AS suggested, count(*)::int AS n
+      FROM situations s JOIN institutions i ON i.id = s.announcing_institution_id
+        LEFT JOIN LATERAL jsonb_array_elements(s.refusal_institutions) AS e(value) ON true
+      WHERE s.status = 'refused' AND ${inWindow(sql`s.announced_at`, q)}
+        AND ${byDay(sql`s.announced_at`, sql`${q.to}::date`)} AND ${byDay(sql`s.decided_at`, asOf(q))} ${inRegion(q)}
+      GROUP BY 1, 2, 3, 4`,
+  );
   const cells: CubeCell[] = [];
+  for (const r of refusalRows)
+    cells.push({
+      period: r.period,
+      regionId: r.region_id,
+      institutionKind: r.institution_kind,
+      careKind: null,
+      measure: `refused_suggested:${r.suggested}`,
+      count: r.n,
+    });
   for (const r of situationRows) {
     const base = { period: r.period, regionId: r.region_id, institutionKind: r.institution_kind, careKind: null };
     cells.push({ ...base, measure: 'announced', count: r.announced });
@@ -267,15 +294,46 @@ function mergeByMonths(rows: { months: number; still: number; not: number; pendi
  */
 async function costsOf(db: Queryable, q: CubeQuery) {
   const sources = await costSources(db, q);
+  const time = await tandemMeetingDays(db, q);
   return {
-    costs: costsByPayer(sources, q.from, q.to),
-    costSituations: new Set(sources.map((s) => s.situationId)).size,
+    costs: withTandemTime(costsByPayer(sources, q.from, q.to), tandemTimeCosts(time.days)),
+    // At least this many situations: published costs of fewer are hidden.
+    costSituations: Math.max(new Set(sources.map((s) => s.situationId)).size, time.situations),
   };
 }
 
 /** A measure's situation in the region asked for: looked up only when a region is asked (the canton needs none). */
 const measureInRegion = (q: CubeQuery) =>
   q.regionId ? sql`AND EXISTS (SELECT 1 FROM situations s WHERE s.id = ms.situation_id ${inRegion(q)})` : sql``;
+
+/**
+ * The tandems' meetings of the period counted by day, and whether a MIP covered their file that day (decision 027),
+ * with how many situations they are of.
+ */
+async function tandemMeetingDays(db: Queryable, q: CubeQuery): Promise<{ days: MeetingDay[]; situations: number }> {
+  // By the meetings' day (an index); the situation looked up only when a region is asked.
+  const inMeetingRegion = q.regionId
+    ? sql`AND EXISTS (SELECT 1 FROM situations s WHERE s.id = mt.situation_id ${inRegion(q)})`
+    : sql``;
+  const within = sql`mt.held_on BETWEEN ${q.from}::date AND ${q.to}::date ${inMeetingRegion}`;
+  const days = await queryRows<{ day: string; mip: boolean; n: number }>(
+    db,
+    sql`SELECT mt.held_on::text AS day,
+        EXISTS (SELECT 1 FROM measures ms JOIN measure_kinds k ON k.id = ms.kind_id
+          WHERE ms.situation_id = mt.situation_id AND k.checks IS NOT NULL AND k.checks::text = 'mip'
+            AND ms.started_on IS NOT NULL AND ms.started_on <= mt.held_on
+            AND COALESCE(ms.ended_on, ms.end_on) >= mt.held_on) AS mip,
+        count(*)::int AS n
+      FROM meetings mt
+      WHERE ${within}
+      GROUP BY 1, 2`,
+  );
+  const [count] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(DISTINCT mt.situation_id)::int AS n FROM meetings mt WHERE ${within}`,
+  );
+  return { days: days.map((d) => ({ day: d.day, meetings: d.n, mip: d.mip })), situations: count?.n ?? 0 };
+}
 
 async function costSources(db: Queryable, q: CubeQuery): Promise<(CostSource & { situationId: string })[]> {
   const rows = await queryRows<{

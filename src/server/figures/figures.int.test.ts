@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertInstitution, insertUser } from '../../db/seed/factories.ts';
-import { auditLog, carePassages, situations } from '../../db/schema.ts';
+import { auditLog } from '../../db/schema.ts';
+import { assessmentCall, assessmentCast, orientedToAssessment } from '../../test/assessment-fixtures.ts';
 import { type TestApp, createTestApp } from '../../test/int-harness.ts';
 import { allCriteria, createDraft, createPerson, getSituation, recordConsent } from '../../test/situation-fixtures.ts';
 import { createTandem, tandemMembers } from '../../test/tandem-fixtures.ts';
@@ -11,7 +12,9 @@ import { createTandem, tandemMembers } from '../../test/tandem-fixtures.ts';
  * Issue 13, on PGlite and on PostgreSQL: the 2012 tandem figures of seed 004 §6 rebuilt from situations scripted
  * through the use cases with the clock in 2012 — 26 tandems, 24 in Sion and 2 in Monthey; 13 insertions, 2 lack of
  * cooperation, 3 unavailable, 1 social aid, 7 open; 50 % of all, 68 % of the closed ones — and situations of 2013
- * that do not count in 2012. The assessments and round tables (issue 12's lanes) are written as `care_passages` rows.
+ * that do not count in 2012. The MAMAC assessments (22 organised, 4 waiting, 6 closed = 3 + 2 + 1), the round tables
+ * (12 held, 3 in preparation; 3 jobs, 4 network follow-ups, 1 ORP, 4 pending) and the refusals that make the 97
+ * announcements of 2012 (over two thirds taken into care) go through their use cases too, in November and December.
  * Who reads them: the statistics reader (aggregates only), a coordinator (their region and the canton), nobody else.
  */
 let t: TestApp;
@@ -32,6 +35,7 @@ const ok = async (user: string, method: 'GET' | 'POST' | 'PUT', url: string, pay
   return r.json();
 };
 let seq = 0;
+let smrId = '';
 
 interface Tandem {
   id: string;
@@ -47,7 +51,7 @@ async function tandemSituation(regionId: string, coord: string, tandem: Tandem, 
     navs13: '',
     officialName: `Figure${seq}`,
     firstNames: 'Alex',
-    birthDate: `19${String(50 + seq).padStart(2, '0')}-05-0${(seq % 9) + 1}`,
+    birthDate: birthOf(seq),
   });
   const id = await createDraft(t, pro, { personId, regionId });
   await recordConsent(t, pro, id, [t.world.orp.id, t.world.bureau.id, t.world.cms.id, ...tandem.institutionIds]);
@@ -99,6 +103,143 @@ async function close(id: string, tandem: Tandem, outcome: string, outcomeOn: str
     skipReports: preview.unsentReports.map((r: { month: string }) => ({ month: r.month, reason: 'Oralement.' })),
     version: mandate.version,
   });
+}
+
+/** A birth date of its own for each scripted person (never taken for the same person twice). */
+const birthOf = (n: number) => new Date(Date.UTC(1950, 0, 1) + n * 97 * 86_400_000).toISOString().slice(0, 10);
+const versionOf = async (who: string, id: string) => (await getSituation(t, await as(who), id)).json().version;
+const step = async (who: string, id: string, path: string, payload: object = {}) =>
+  ok(who, 'POST', `/api/situations/${id}/${path}`, { ...payload, version: await versionOf(who, id) });
+
+/** Announced by `pro` in Sion (the procuration naming the ORP, the Bureau and the CMS), taken up by its coordinator. */
+async function takenUp() {
+  seq++;
+  const pro = await as('pro');
+  const personId = await createPerson(t, pro, {
+    navs13: '',
+    officialName: `Figure${seq}`,
+    firstNames: 'Alex',
+    birthDate: birthOf(seq),
+  });
+  const id = await createDraft(t, pro, { personId });
+  await recordConsent(t, pro, id, [t.world.orp.id, t.world.bureau.id, t.world.cms.id]);
+  await step('pro', id, 'announce');
+  await step('coord', id, 'take-up');
+  return id;
+}
+
+/**
+ * The MAMAC assessments of 2012 (seed 004 §6): 22 organised, 4 waiting to be organised; 6 closed — 3 insertions,
+ * 2 followed by social aid, 1 by the AI. Oriented by the coordinator, organised, convened, held and closed.
+ */
+async function assessments(n: number, organised: number, outcomes: string[], day: string) {
+  at(`${day}T08:00:00Z`);
+  const w = t.world;
+  for (let i = 0; i < n; i++) {
+    const coord = await as('coord');
+    const { id } = await orientedToAssessment(
+      t,
+      await as('pro'),
+      coord,
+      [w.orp.id, w.bureau.id, w.cms.id, w.oai.id],
+      ['identity', 'social_situation', 'employment', 'measures', 'health'],
+    );
+    if (i >= organised) continue;
+    let a = await assessmentCall(t, coord, id, 'GET', '');
+    a = await assessmentCall(t, coord, id, 'POST', '/organise', {
+      responsibleUserId: w.users.coordinator.id,
+      participants: [
+        { userId: w.users.correspondent.id, role: 'correspondent' },
+        { userId: w.users.pro.id, role: 'announcer' },
+        { userId: smrId, role: 'smr_doctor' },
+      ],
+      person: null,
+      version: a.version,
+    });
+    a = await assessmentCall(t, coord, id, 'POST', '/schedule', {
+      startOn: day,
+      startTime: '14:00',
+      place: 'Sion, Bureau CII',
+      version: a.version,
+    });
+    const outcome = outcomes[i];
+    if (!outcome) continue;
+    a = await assessmentCall(t, coord, id, 'POST', '/hold', { social: 'Dettes, deux enfants.', version: a.version });
+    await assessmentCall(t, coord, id, 'POST', '/close', { outcome, reason: 'Selon le contrat.', version: a.version });
+  }
+}
+
+/**
+ * The round tables of 2012 (seed 004 §6): 12 held — 3 found work, 4 network follow-ups, 1 followed by the ORP,
+ * 4 pending — and 3 in preparation. Oriented, convened with three institutions, held, concluded.
+ */
+async function roundTables(outcomes: string[], inPreparation: number, day: string, heldOn: string) {
+  at(`${day}T08:00:00Z`);
+  const ids: string[] = [];
+  for (let i = 0; i < outcomes.length + inPreparation; i++) {
+    const id = await takenUp();
+    await step('coord', id, 'decision', { decision: 'orient', careKind: 'round_table', reason: 'Avis du réseau.' });
+    ids.push(id);
+  }
+  const url = (id: string, path = '') => `/api/situations/${id}/round-table${path ? `/${path}` : ''}`;
+  const w = t.world;
+  for (const id of ids.slice(0, outcomes.length)) {
+    let rt = (await ok('coord', 'GET', url(id))).roundTable;
+    rt = (
+      await ok('coord', 'PUT', url(id, 'participants'), {
+        userIds: [w.users.outsider.id, w.users.social.id, w.users.correspondent.id],
+        version: rt.version,
+      })
+    ).roundTable;
+    await ok('coord', 'POST', url(id, 'schedule'), {
+      meetingOn: heldOn,
+      meetingTime: '09:30',
+      durationMinutes: 90,
+      place: 'Sion, Bureau CII',
+      version: rt.version,
+    });
+  }
+  at(`${heldOn}T14:00:00Z`);
+  for (const [i, outcome] of outcomes.entries()) {
+    const id = ids[i] as string;
+    let rt = (await ok('coord', 'GET', url(id))).roundTable;
+    rt = (
+      await ok('coord', 'POST', url(id, 'hold'), {
+        minutes: 'Le réseau a clarifié la situation et les pistes possibles.',
+        version: rt.version,
+      })
+    ).roundTable;
+    await ok('coord', 'POST', url(id, 'conclude'), {
+      outcome,
+      reason: 'Décidé ensemble.',
+      institutionId: outcome === 'followed_by_institution' ? w.orp.id : null,
+      version: rt.version,
+    });
+  }
+}
+
+/** Announcements the Bureau refused, with its suggestions (seed 004 §6), and some still waiting for its decision. */
+async function refusals(refused: number, waiting: number, day: string) {
+  at(`${day}T08:00:00Z`);
+  for (let i = 0; i < refused + waiting; i++) {
+    const id = await takenUp();
+    if (i >= refused) continue;
+    // The institutions suggested: the ORP of Sion; or a CMS and an OAI with a note; or a note only (as before).
+    const suggestedInstitutions = [
+      [{ kind: 'orp', institutionId: t.world.orp.id }],
+      [
+        { kind: 'cms', institutionId: null },
+        { kind: 'oai', institutionId: null },
+      ],
+      [],
+    ][i % 3];
+    await step('coord', id, 'decision', {
+      decision: 'refuse',
+      reason: 'Pas de cumul de facteurs de risque.',
+      suggestedInstitutions,
+      suggestions: i % 3 === 0 ? '' : 'Suivi ordinaire par l’ORP.',
+    });
+  }
 }
 
 const figures = async (who: string, query: string) => call(who, 'GET', `/api/figures?${query}`);
@@ -175,6 +316,14 @@ beforeAll(async () => {
     await tandemSituation(otherRegion.id, 'coord.monthey', monthey, '2012-03-06'),
     await tandemSituation(otherRegion.id, 'coord.monthey', monthey, '2012-03-07'),
   ];
+  // The tandem of Sion's first file meets the person four times in March (decision 027: the tandems' time, costed).
+  at('2012-06-15T08:00:00Z');
+  for (const day of ['2012-03-01', '2012-03-08', '2012-03-15', '2012-03-22'])
+    await ok('tandem.orp.sion', 'POST', `/api/situations/${sionIds[0]}/meetings`, {
+      heldOn: day,
+      kind: 'with_person',
+      personPresent: true,
+    });
   // Closures in the autumn of 2012: Sion 12 insertions, 2 lack of cooperation, 3 unavailable, 1 social aid, 6 open.
   const sionOutcomes = [
     ...Array(12).fill('inserted'),
@@ -195,6 +344,18 @@ beforeAll(async () => {
   // Monthey: one insertion, one still open.
   await close(montheyIds[0] as string, monthey, 'inserted', '2012-11-20');
 
+  // The rest of 2012's 97 announcements, through the use cases (DOMAIN.md §4.2, §4.5): from November.
+  smrId = (await assessmentCast(t)).smr.id;
+  const ended = ['inserted', 'inserted', 'inserted', 'social_aid_only', 'social_aid_only', 'disability_insurance'];
+  await assessments(26, 22, ended, '2012-11-05');
+  const concluded = [
+    ...['found_work', 'found_work', 'found_work'],
+    ...['network_follow_up', 'network_follow_up', 'network_follow_up', 'network_follow_up'],
+    ...['followed_by_institution', 'pending', 'pending', 'pending', 'pending'],
+  ];
+  await roundTables(concluded, 3, '2012-11-12', '2012-11-26');
+  await refusals(24, 6, '2012-12-03');
+
   // 2013: two more situations in Sion, one closed with an insertion — they count in 2013, not in 2012.
   at('2013-02-04T08:00:00Z');
   const y2013 = [
@@ -204,34 +365,10 @@ beforeAll(async () => {
   await close(y2013[0] as string, sion, 'inserted', '2013-06-10');
   // And one 2012 Sion tandem closes in 2013: it was open at the end of 2012.
   await close(sionIds[18] as string, sion, 'inserted', '2013-03-15');
-
-  // Assessments and round tables of 2012 (their use cases are issue 12's lanes): passages written directly.
-  const bareSituations = await db
-    .select({ id: situations.id })
-    .from(situations)
-    .where(and(eq(situations.regionId, region.id), eq(situations.status, 'closed')));
-  expect(bareSituations.length).toBeGreaterThanOrEqual(8);
-  const coordId = (await db.select().from(situations).limit(1))[0]?.announcingUserId as string;
-  const passage = (situationId: string, kind: 'assessment' | 'round_table', status: string, outcome?: string) => ({
-    situationId,
-    kind,
-    status: outcome ? 'ended' : status,
-    startedAt: new Date('2012-04-02T08:00:00Z'),
-    startedByUserId: coordId,
-    meetingStart: status === 'to_organise' || status === 'in_preparation' ? null : new Date('2012-05-02T08:00:00Z'),
-    endedAt: outcome ? new Date('2012-08-01T08:00:00Z') : null,
-    outcome: outcome ?? null,
-  });
-  // Round tables on the closed tandem files (their passages are ended, so one more may be ended too): 8 ended.
-  const rtEnded = ['inserted', 'inserted', 'inserted', 'oriented_network_follow_up', 'oriented_network_follow_up'];
-  const rtEnded2 = ['oriented_network_follow_up', 'oriented_network_follow_up', 'followed_by_institution'];
-  const ids = bareSituations.map((s) => s.id);
-  await db
-    .insert(carePassages)
-    .values([...rtEnded, ...rtEnded2].map((o, i) => passage(ids[i] as string, 'round_table', 'held', o)));
-  // Assessments: 6 closed = 3 insertions, 2 social aid, 1 AI.
-  const asEnded = ['inserted', 'inserted', 'inserted', 'social_aid_only', 'social_aid_only', 'disability_insurance'];
-  await db.insert(carePassages).values(asEnded.map((o, i) => passage(ids[i] as string, 'assessment', 'held', o)));
+  // A 2013 assessment, round table and refusal: none of them counts in 2012.
+  await assessments(1, 1, ['inserted'], '2013-04-08');
+  await roundTables(['found_work'], 0, '2013-04-15', '2013-04-22');
+  await refusals(1, 0, '2013-05-06');
 });
 afterAll(() => t.close());
 
@@ -255,18 +392,45 @@ describe('the 2012 tandem figures of seed 004 §6, through the use cases', () =>
     expect(key(f, 'tandem_situations')).toBe(26);
     expect(Math.round((key(f, 'insertion_rate_of_all') ?? 0) * 100)).toBe(50);
     expect(Math.round((key(f, 'insertion_rate_of_closed') ?? 0) * 100)).toBe(68);
-    // Assessments (6 closed: 3 insertions, 2 social aid, 1 AI) and round tables (8 ended of 2012).
+    // MAMAC assessments: 22 organised, 4 waiting, 6 closed = 3 insertions, 2 social aid, 1 AI.
+    expect(key(f, 'assessment_organised')).toBe(22);
+    expect(key(f, 'assessment_waiting')).toBe(4);
     expect(key(f, 'assessment_closed')).toBe(6);
     const assessments = tableOf(f, 'assessment_by_region');
     const ended = (k: string) => assessments.columnTotals[assessments.columns.findIndex((c) => c.key === `ended:${k}`)];
     expect([ended('inserted'), ended('social_aid_only'), ended('disability_insurance')]).toEqual([3, 2, 1]);
+    // Round tables: 12 held, 3 in preparation; 3 jobs, 4 network follow-ups, 1 ORP, 4 pending.
+    expect(key(f, 'round_table_held')).toBe(12);
+    expect(key(f, 'round_table_in_preparation')).toBe(3);
+    expect(key(f, 'round_table_pending')).toBe(4);
     const roundTables = tableOf(f, 'round_table_by_region');
     const rt = (k: string) => roundTables.columnTotals[roundTables.columns.findIndex((c) => c.key === `ended:${k}`)];
     expect([rt('inserted'), rt('oriented_network_follow_up'), rt('followed_by_institution')]).toEqual([3, 4, 1]);
-    expect(key(f, 'round_table_held')).toBe(8);
-    // Announced in 2012: the 26 tandem situations, all taken into care.
-    expect(key(f, 'situations_announced')).toBe(26);
-    expect(key(f, 'taken_into_care_share')).toBe(1);
+    expect(key(f, 'network_follow_up_situations')).toBe(4);
+    // Announced in 2012: 97, over two thirds taken into coordinated care (26 + 26 + 15 = 67); 24 refused, 6 waiting.
+    expect(key(f, 'situations_announced')).toBe(97);
+    expect(key(f, 'taken_into_care_share')).toBeCloseTo(67 / 97, 6);
+    expect(key(f, 'taken_into_care_share')).toBeGreaterThan(2 / 3);
+    expect(key(f, 'refused')).toBe(24);
+    // Refusals by the institutions they suggest: 8 the ORP, 8 a CMS and an OAI, 8 a note only.
+    const suggested = tableOf(f, 'refused_by_suggested_institution');
+    expect(suggested.columns.map((c) => c.key)).toEqual([
+      'suggested:orp',
+      'suggested:cms',
+      'suggested:oai',
+      'suggested:none',
+    ]);
+    expect(suggested.columnTotals).toEqual([8, 8, 8, 8]);
+    // The tandems' time (decision 027): 4 meetings × (1.5 h × CHF 95 for the ORP + 1.5 h × CHF 90 for the CMS).
+    expect([f.costs.tandemOrpCents, f.costs.tandemCmsCents]).toEqual([4 * 1.5 * 95_00, 4 * 1.5 * 90_00]);
+    expect(f.costs.totalCents).toBeGreaterThanOrEqual(4 * 1.5 * (95_00 + 90_00));
+    expect(f.costs.perInsertionCents).toBe(Math.round(f.costs.totalCents / 13));
+    expect(f.definitions.tandem_time.counted.fr).toContain('1,5 h du ou de la conseiller·ère ORP à CHF 95 l’heure');
+    // Each definition names its documents as a reader knows them, not by seed number.
+    expect(f.keyFigures.find((k: { key: string }) => k.key === 'situations_announced').source).toEqual({
+      fr: 'Rapport annuel CII 2012, §6, Règles de la plateforme Tandem, §7',
+      de: 'IIZ-Jahresbericht 2012, §6, Regeln der Plattform Tandem, §7',
+    });
     // Never a name: the answer carries no person.
     expect(r.body).not.toContain('Figure1');
     // The indicators: the curve of 2012 with its open situations censored, the follow-ups, the durations.
@@ -279,6 +443,11 @@ describe('the 2012 tandem figures of seed 004 §6, through the use cases', () =>
     const f = (await figures('copil.stats', 'year=2013')).json();
     expect(key(f, 'tandem_situations')).toBe(2);
     expect(f.keyFigures.find((k: { key: string }) => k.key === 'tandem_situations').previous).toBe(26);
+    // 2013's assessment, round table and refusal count in 2013 only (2 tandems + 1 + 1 + 1 announced).
+    expect(key(f, 'situations_announced')).toBe(5);
+    expect(f.keyFigures.find((k: { key: string }) => k.key === 'situations_announced').previous).toBe(97);
+    expect([key(f, 'assessment_closed'), key(f, 'round_table_held'), key(f, 'refused')]).toEqual([1, 1, 1]);
+    expect(f.costs.tandemOrpCents).toBe(0);
     expect(key(f, 'since_start_tandem_situations')).toBe(28);
     // Since the start: 13 + 1 (2013) + 1 (the 2012 file closed in 2013) insertions.
     expect(key(f, 'since_start_insertions')).toBe(15);
@@ -359,6 +528,8 @@ describe('the 2012 tandem figures of seed 004 §6, through the use cases', () =>
     const csv = await call('copil.stats', 'GET', '/api/figures/csv?year=2012');
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('Usage interne CII');
+    expect(csv.body).toContain('Période : 01.01.2012 – 31.12.2012 · Région : Canton');
+    expect(csv.body).not.toContain('2012-01-01');
     expect(csv.body).toContain('Taux d’insertion, sur les situations fermées;0.684');
     const exports = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'figures.export'));
     expect(exports.length).toBe(2);

@@ -236,4 +236,65 @@ describe('the history import (issue 13)', () => {
     expect(runs.some((r) => r.dryRun && r.imported === 0)).toBe(true);
     expect(runs.filter((r) => !r.dryRun).map((r) => r.imported)).toContain(3);
   });
+
+  it('an administrator corrects an imported row by re-importing its key with correct=true, audited', async () => {
+    const send2 = async (body: string, dryRun: boolean, correct: boolean) =>
+      t.request(await as('admin'), {
+        method: 'POST',
+        url: `/api/history/import?dryRun=${dryRun}&correct=${correct}`,
+        headers: { 'content-type': 'text/csv' },
+        payload: body,
+      });
+    // ASGAL-1 was a Sion tandem ended with an insertion; ASGAL-1 in truth ended for lack of cooperation, in Monthey.
+    const fixed = {
+      ...rows[0],
+      region: 'MONTHEY',
+      care1_outcome: 'lack_of_cooperation',
+      follow_up_6_months: '',
+      follow_up_12_months: '',
+    } as Record<string, string>;
+    const file = csv([fixed, rows[2] as Record<string, string>]);
+    const COLUMNS = ['region', 'care', 'follow_up_6_months', 'follow_up_12_months'];
+    // Without correct=true the key is left as it is (idempotent), said so.
+    const plain = (await send2(file, false, false)).json();
+    expect(plain, JSON.stringify(plain)).toMatchObject({ imported: 0, unchanged: 2, corrected: [] });
+    // The dry run says what would be corrected, and changes nothing.
+    const dry = (await send2(file, true, true)).json();
+    expect(dry).toMatchObject({ dryRun: true, imported: 0, unchanged: 1 });
+    expect(dry.corrected).toEqual([{ externalKey: 'ASGAL-1', columns: COLUMNS }]);
+    const outcomeOf = async () =>
+      (
+        await t.database.db
+          .select({ outcome: carePassages.outcome, regionId: situations.regionId, version: situations.version })
+          .from(carePassages)
+          .innerJoin(situations, eq(situations.id, carePassages.situationId))
+          .where(eq(situations.externalKey, 'ASGAL-1'))
+      )[0];
+    expect((await outcomeOf())?.outcome).toBe('inserted');
+    // Corrected: the situation and its passage replaced, nothing else; one audit entry per corrected situation.
+    const done = (await send2(file, false, true)).json();
+    expect(done).toMatchObject({ dryRun: false, imported: 0, unchanged: 1 });
+    expect(done.corrected).toHaveLength(1);
+    const after = await outcomeOf();
+    expect(after).toMatchObject({ outcome: 'lack_of_cooperation', regionId: t.world.otherRegion.id, version: 2 });
+    expect(await importedCount()).toBe(4);
+    const [situation] = await t.database.db.select().from(situations).where(eq(situations.externalKey, 'ASGAL-1'));
+    const audited = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'history.correct'));
+    expect(audited.map((a) => [a.recordId, a.details])).toEqual([
+      [situation?.id, { externalKey: 'ASGAL-1', columns: COLUMNS }],
+    ]);
+    // The figures follow: 2012 has one tandem insertion less.
+    const f = (await t.request(await as('copil.stats'), { method: 'GET', url: '/api/figures?year=2012' })).json();
+    expect(f.keyFigures.find((x: { key: string }) => x.key === 'tandem_inserted')?.value).toBe(1);
+    // Sent again: nothing left to correct.
+    expect((await send2(file, false, true)).json()).toMatchObject({ unchanged: 2, corrected: [] });
+    // Only an administrator.
+    const coord = await t.request(await as('coord'), {
+      method: 'POST',
+      url: '/api/history/import?dryRun=false&correct=true',
+      headers: { 'content-type': 'text/csv' },
+      payload: file,
+    });
+    expect(coord.statusCode).toBe(403);
+  });
 });

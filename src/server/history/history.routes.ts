@@ -28,7 +28,8 @@ export async function historyRoutes(app: FastifyInstance) {
         description:
           'Imports past situations from a CSV (text/csv) or XLSX file in the template, sent as the raw body. ' +
           'dryRun=true (the default) checks and changes nothing; dryRun=false imports the accepted rows whose ' +
-          'external key is new (idempotent). Every refused row is listed with its reasons.',
+          'external key is new (idempotent). correct=true also replaces the rows imported before whose values ' +
+          'differ (correcting the history). Every refused row is listed with its reasons.',
         querystring: HistoryImportQuerySchema,
         response: { 200: HistoryImportResultSchema, ...errors },
       },
@@ -41,6 +42,7 @@ export async function historyRoutes(app: FastifyInstance) {
           type: String(req.headers['content-type'] ?? '').split(';')[0] ?? '',
         },
         req.query.dryRun,
+        req.query.correct,
       ),
   );
   r.get(

@@ -1,9 +1,14 @@
-import { asc, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { HistoryImportResult } from '../../contracts/history.ts';
 import type { InstitutionKind } from '../../domain/access/roles.ts';
 import { swissDay } from '../../domain/consent/consent.ts';
 import { ENDED_STATUS } from '../../domain/care/passage.ts';
-import { type HistoryRow, type RowProblem, parseHistoryTable } from '../../domain/history/history-import.ts';
+import {
+  type HistoryRow,
+  type RowProblem,
+  historyRowChanges,
+  parseHistoryTable,
+} from '../../domain/history/history-import.ts';
 import { carePassages, institutions, regions, situations } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { ensureAllowed } from '../http/access.ts';
@@ -23,11 +28,16 @@ const middayOf = (day: string) => new Date(`${day}T11:00:00Z`);
  * the rows the figures' cube counts — in one transaction; a key imported before is left as it is, so importing the
  * same file again changes nothing. The announcing institution is one of the directory's of that kind (the region's
  * first, else the canton's), the announcer the administrator. Dry runs and imports are audited.
+ *
+ * Correcting the history (`correct`): a key imported before whose row now differs replaces what was imported — the
+ * situation's dates, region, institution, decision and follow-ups, and its passages — in the same transaction, each
+ * corrected situation audited (`history.correct`) with the columns that changed. A dry run says which keys would be.
  */
 export async function importHistory(
   ctx: AuthedContext,
   file: { content: Buffer; type: string },
   dryRun: boolean,
+  correct = false,
 ): Promise<HistoryImportResult> {
   await ensureAllowed(ctx, 'import_history', { type: 'figures', regionId: null }, { action: 'history.import' });
   const table = await readTable(file.content, file.type);
@@ -53,16 +63,29 @@ export async function importHistory(
     for (const r of rows) if (r.key) known.add(r.key);
   }
   const fresh = parsed.rows.map((r) => r.row).filter((r) => !known.has(r.externalKey));
+  const stored = correct && !parsed.fileProblems.length ? await storedRows(ctx, [...known]) : new Map();
+  const corrections = parsed.rows.flatMap(({ row }) => {
+    const before = stored.get(row.externalKey);
+    const changes = before ? historyRowChanges(before.row, row) : [];
+    return before && changes.length ? [{ id: before.id as string, row, changes }] : [];
+  });
   const result: HistoryImportResult = {
     dryRun,
     rows: parsed.rows.length + parsed.rejected.length,
     imported: parsed.fileProblems.length ? 0 : fresh.length,
-    unchanged: parsed.rows.length - fresh.length,
+    corrected: corrections.map((c) => ({ externalKey: c.row.externalKey, columns: c.changes })),
+    unchanged: parsed.rows.length - fresh.length - corrections.length,
     rejected: parsed.rejected.map((r) => ({ line: r.line, externalKey: r.externalKey, reasons: r.problems.map(say) })),
     fileProblems: parsed.fileProblems.map(say),
   };
-  const details = { dryRun, rows: result.rows, rejected: result.rejected.length, unchanged: result.unchanged };
-  if (dryRun || result.imported === 0) {
+  const details = {
+    dryRun,
+    rows: result.rows,
+    rejected: result.rejected.length,
+    unchanged: result.unchanged,
+    corrected: corrections.length,
+  };
+  if (dryRun || (result.imported === 0 && corrections.length === 0)) {
     await recordAudit(ctx.db, ctx, {
       action: 'history.import',
       recordType: 'history',
@@ -74,54 +97,75 @@ export async function importHistory(
   const regionId = new Map(allRegions.map((r) => [r.code.toUpperCase(), r.id]));
   const institutionFor = (kind: string, region: string | undefined) =>
     (directory.find((i) => i.kind === kind && i.regionId === region) ?? directory.find((i) => i.kind === kind))?.id;
+  const passagesOf = (situationId: string, r: HistoryRow) =>
+    r.passages.map((p) => ({
+      situationId,
+      kind: p.kind,
+      status: ENDED_STATUS,
+      startedAt: middayOf(p.startedOn),
+      startedByUserId: ctx.actor.userId,
+      endedAt: middayOf(p.endedOn),
+      endedByUserId: ctx.actor.userId,
+      outcome: p.outcome,
+      createdAt: ctx.now(),
+      updatedAt: ctx.now(),
+    }));
+  const situationOf = (r: HistoryRow) => {
+    const region = regionId.get(r.regionCode) as string;
+    return {
+      status: r.decision === 'refused' ? ('refused' as const) : ('closed' as const),
+      regionId: region,
+      announcingInstitutionId: institutionFor(r.institutionKind, region) as string,
+      announcedAt: middayOf(r.announcedOn),
+      decidedAt: middayOf(r.decidedOn),
+      careKind: r.passages.at(-1)?.kind ?? null,
+      importedFollowUp6: r.followUp6,
+      importedFollowUp12: r.followUp12,
+      updatedAt: ctx.now(),
+    };
+  };
   const imported = await ctx.db.transaction(async (tx) => {
     let created = 0;
+    for (const c of corrections) {
+      await tx
+        .update(situations)
+        .set({ ...situationOf(c.row), version: sql`${situations.version} + 1` })
+        .where(eq(situations.id, c.id));
+      await tx.delete(carePassages).where(eq(carePassages.situationId, c.id));
+      const passages = passagesOf(c.id, c.row);
+      if (passages.length) await tx.insert(carePassages).values(passages);
+      await recordAudit(tx, ctx, {
+        action: 'history.correct',
+        recordType: 'situation',
+        recordId: c.id,
+        allowed: true,
+        details: { externalKey: c.row.externalKey, columns: c.changes },
+      });
+    }
     for (let i = 0; i < fresh.length; i += CHUNK) {
       const chunk = fresh.slice(i, i + CHUNK);
       const byKey = new Map<string, HistoryRow>(chunk.map((r) => [r.externalKey, r]));
       const inserted = await tx
         .insert(situations)
         .values(
-          chunk.map((r) => {
-            const region = regionId.get(r.regionCode) as string;
-            const last = r.passages.at(-1);
-            return {
-              number: `HIST-${r.externalKey}`,
-              status: r.decision === 'refused' ? ('refused' as const) : ('closed' as const),
-              regionId: region,
-              anonymous: true,
-              announcingUserId: ctx.actor.userId,
-              announcingInstitutionId: institutionFor(r.institutionKind, region) as string,
-              announcedAt: middayOf(r.announcedOn),
-              decidedAt: middayOf(r.decidedOn),
-              careKind: last?.kind ?? null,
-              imported: true,
-              externalKey: r.externalKey,
-              importedFollowUp6: r.followUp6,
-              importedFollowUp12: r.followUp12,
-              // Created, in the former system, when it was announced: the lists order it among its years.
-              createdAt: middayOf(r.announcedOn),
-              updatedAt: ctx.now(),
-            };
-          }),
+          chunk.map((r) => ({
+            ...situationOf(r),
+            number: `HIST-${r.externalKey}`,
+            anonymous: true,
+            announcingUserId: ctx.actor.userId,
+            imported: true,
+            externalKey: r.externalKey,
+            // Created, in the former system, when it was announced: the lists order it among its years.
+            createdAt: middayOf(r.announcedOn),
+          })),
         )
         .onConflictDoNothing({ target: situations.externalKey })
         .returning({ id: situations.id, key: situations.externalKey });
       created += inserted.length;
-      const passages = inserted.flatMap(({ id, key }) =>
-        (byKey.get(key as string)?.passages ?? []).map((p) => ({
-          situationId: id,
-          kind: p.kind,
-          status: ENDED_STATUS,
-          startedAt: middayOf(p.startedOn),
-          startedByUserId: ctx.actor.userId,
-          endedAt: middayOf(p.endedOn),
-          endedByUserId: ctx.actor.userId,
-          outcome: p.outcome,
-          createdAt: ctx.now(),
-          updatedAt: ctx.now(),
-        })),
-      );
+      const passages = inserted.flatMap(({ id, key }) => {
+        const row = byKey.get(key as string);
+        return row ? passagesOf(id, row) : [];
+      });
       if (passages.length) await tx.insert(carePassages).values(passages);
     }
     await recordAudit(tx, ctx, {
@@ -133,4 +177,63 @@ export async function importHistory(
     return created;
   });
   return { ...result, imported, unchanged: result.unchanged + (fresh.length - imported) };
+}
+
+/** The rows imported before under these keys, read back as the template's rows (to compare with a new file). */
+async function storedRows(ctx: AuthedContext, keys: string[]) {
+  const found = new Map<string, { id: string; row: HistoryRow }>();
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const chunk = keys.slice(i, i + CHUNK);
+    const rows = await ctx.db
+      .select({
+        id: situations.id,
+        key: situations.externalKey,
+        status: situations.status,
+        announcedAt: situations.announcedAt,
+        decidedAt: situations.decidedAt,
+        regionCode: regions.code,
+        institutionKind: institutions.kind,
+        followUp6: situations.importedFollowUp6,
+        followUp12: situations.importedFollowUp12,
+      })
+      .from(situations)
+      .innerJoin(regions, eq(regions.id, situations.regionId))
+      .innerJoin(institutions, eq(institutions.id, situations.announcingInstitutionId))
+      .where(inArray(situations.externalKey, chunk));
+    const passages = rows.length
+      ? await ctx.db
+          .select()
+          .from(carePassages)
+          .where(
+            inArray(
+              carePassages.situationId,
+              rows.map((r) => r.id),
+            ),
+          )
+          .orderBy(asc(carePassages.startedAt), asc(carePassages.createdAt))
+      : [];
+    for (const r of rows)
+      found.set(r.key as string, {
+        id: r.id,
+        row: {
+          externalKey: r.key as string,
+          announcedOn: r.announcedAt ? swissDay(r.announcedAt) : '',
+          decidedOn: r.decidedAt ? swissDay(r.decidedAt) : '',
+          regionCode: r.regionCode,
+          institutionKind: r.institutionKind as InstitutionKind,
+          decision: r.status === 'refused' ? 'refused' : 'taken_into_care',
+          passages: passages
+            .filter((p) => p.situationId === r.id)
+            .map((p) => ({
+              kind: p.kind,
+              startedOn: swissDay(p.startedAt),
+              endedOn: p.endedAt ? swissDay(p.endedAt) : '',
+              outcome: p.outcome as HistoryRow['passages'][number]['outcome'],
+            })),
+          followUp6: r.followUp6,
+          followUp12: r.followUp12,
+        },
+      });
+  }
+  return found;
 }

@@ -85,8 +85,9 @@ const fr: Messages = {
     'Sans procuration valable nommant votre institution et le Bureau CII, la situation ne peut être annoncée que ' +
     'de manière anonyme.',
   'situation.transitionNotAllowed': 'Cette étape n’est plus possible : la situation a changé d’état entre-temps.',
-  'situation.suggestionsRequired':
-    'Un refus doit proposer des suggestions de prise en charge ou de solutions institutionnelles.',
+  'situation.suggestionsRequired': 'Un refus doit proposer des suggestions : au moins une institution, ou une note.',
+  'situation.suggestedUnknown': 'Cette institution n’existe pas dans l’annuaire.',
+  'situation.suggestedKindMismatch': 'Cette institution n’est pas du type indiqué.',
   'situation.sameRegion': 'La situation est déjà dans cette région.',
   'list.badCursor': 'Cette page de la liste n’est plus valable. Rechargez la liste depuis le début.',
   'eligibility.missing': 'Répondez à ce critère.',
@@ -343,7 +344,9 @@ const de: Messages = {
   'situation.transitionNotAllowed':
     'Dieser Schritt ist nicht mehr möglich: Der Status der Situation hat sich inzwischen geändert.',
   'situation.suggestionsRequired':
-    'Eine Ablehnung muss Vorschläge zur Betreuung oder institutionelle Lösungen enthalten.',
+    'Eine Ablehnung muss Vorschläge enthalten: mindestens eine Institution oder eine Notiz.',
+  'situation.suggestedUnknown': 'Diese Institution gibt es im Verzeichnis nicht.',
+  'situation.suggestedKindMismatch': 'Diese Institution ist nicht von der angegebenen Art.',
   'situation.sameRegion': 'Die Situation ist bereits in dieser Region.',
   'list.badCursor': 'Diese Seite der Liste ist nicht mehr gültig. Laden Sie die Liste von vorne.',
   'eligibility.missing': 'Beantworten Sie dieses Kriterium.',

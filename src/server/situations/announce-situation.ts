@@ -67,6 +67,7 @@ export async function announceSituation(ctx: AuthedContext, id: string, version:
             decidedAt: null,
             decisionReason: null,
             refusalSuggestions: null,
+            refusalInstitutions: [],
           }
         : { status: to, announcedAt: now, updatedAt: now },
     );

@@ -1,11 +1,16 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { DecisionBody } from '../../contracts/situations.ts';
 import { DomainError, type FieldError, conflict, invalid } from '../../domain/errors.ts';
 import { orientedTo } from '../../domain/care/passage.ts';
 import { nextStatus } from '../../domain/situation/situation-lifecycle.ts';
 import { checkTandemEligibility } from '../../domain/situation/tandem-eligibility.ts';
-import { hasVisibleText } from '../../domain/text/visible-text.ts';
-import { regions } from '../../db/schema.ts';
+import type { InstitutionKind } from '../../domain/access/roles.ts';
+import {
+  type SuggestedInstitution,
+  checkRefusalSuggestions,
+  distinctSuggestions,
+} from '../../domain/situation/refusal.ts';
+import { institutions, regions } from '../../db/schema.ts';
 import type { AuthedContext } from '../http/context.ts';
 import { currentPassage, endPassage, openPassage, updatePassageIf } from '../care/passage-repository.ts';
 import { sendCareInvitations } from '../care/send-care-invitations.ts';
@@ -28,8 +33,42 @@ export async function decideSituation(ctx: AuthedContext, id: string, body: Deci
   if (!to) throw new DomainError('conflict', 'situation.transitionNotAllowed');
 
   const fields: FieldError[] = [];
-  if (body.decision === 'refuse' && !hasVisibleText(body.suggestions)) {
-    fields.push({ path: 'suggestions', messageKey: 'situation.suggestionsRequired' });
+  let suggested: SuggestedInstitution[] = [];
+  if (body.decision === 'refuse') {
+    // The institutions suggested (issue 13): the directory's, of the kind said; their names kept with the refusal.
+    const wanted = distinctSuggestions(body.suggestedInstitutions);
+    const ids = wanted.flatMap((s) => (s.institutionId ? [s.institutionId] : []));
+    const found = ids.length
+      ? await ctx.db
+          .select({
+            id: institutions.id,
+            kind: institutions.kind,
+            nameFr: institutions.nameFr,
+            nameDe: institutions.nameDe,
+          })
+          .from(institutions)
+          .where(inArray(institutions.id, ids))
+      : [];
+    const byId = new Map(found.map((i) => [i.id, i]));
+    const directory = new Map(found.map((i) => [i.id, i.kind as InstitutionKind]));
+    for (const p of checkRefusalSuggestions(wanted, body.suggestions, directory)) {
+      // The problem on the line the caller sent (the list was cleaned of repeats first).
+      const line =
+        p.index === null ? -1 : body.suggestedInstitutions.indexOf(wanted[p.index] as (typeof wanted)[number]);
+      fields.push(
+        p.index === null
+          ? { path: 'suggestions', messageKey: 'situation.suggestionsRequired' }
+          : {
+              path: `suggestedInstitutions.${line}`,
+              messageKey:
+                p.problem === 'kind_mismatch' ? 'situation.suggestedKindMismatch' : 'situation.suggestedUnknown',
+            },
+      );
+    }
+    suggested = wanted.map((s) => {
+      const i = s.institutionId ? byId.get(s.institutionId) : undefined;
+      return { kind: s.kind, institutionId: s.institutionId, nameFr: i?.nameFr ?? null, nameDe: i?.nameDe ?? null };
+    });
   }
   if (body.decision === 'orient' && body.careKind === 'tandem') {
     for (const p of checkTandemEligibility(body.eligibility)) {
@@ -61,6 +100,7 @@ export async function decideSituation(ctx: AuthedContext, id: string, body: Deci
             decidedAt: now,
             decisionReason: body.reason,
             refusalSuggestions: body.decision === 'refuse' ? body.suggestions : null,
+            refusalInstitutions: suggested,
             eligibility: body.decision === 'orient' && body.careKind === 'tandem' ? body.eligibility : row.eligibility,
             careKind: body.decision === 'orient' ? body.careKind : row.careKind,
             updatedAt: now,
@@ -98,7 +138,7 @@ export async function decideSituation(ctx: AuthedContext, id: string, body: Deci
         body.decision === 'move_region'
           ? { fromRegionId: row.regionId, toRegionId: body.regionId }
           : body.decision === 'refuse'
-            ? { suggestions: body.suggestions }
+            ? { suggestions: body.suggestions, institutions: suggested }
             : { careKind: body.careKind },
     });
     if (body.decision === 'move_region') {

@@ -155,6 +155,7 @@ export async function presentSituation(
     decidedAt: row.decidedAt?.toISOString() ?? null,
     decisionReason: row.decisionReason,
     refusalSuggestions: row.refusalSuggestions,
+    refusalInstitutions: row.refusalInstitutions ?? [],
     eligibility: (row.eligibility as Situation['eligibility']) ?? null,
     consents: consentRows.map((c) => {
       const state = consentState(c, today);

@@ -298,3 +298,53 @@ describe('field errors', () => {
     ]);
   });
 });
+
+describe('a refusal suggests institutions (issue 13, seed 004 §6)', () => {
+  it('names the canton’s institutions or kinds, checked, kept with their names on the timeline', async () => {
+    const { id } = await announcedSituation(t, pro, {
+      navs13: '',
+      officialName: 'Suggérée',
+      firstNames: 'Revue',
+      birthDate: '1977-07-07',
+    });
+    await takeUp(id);
+    const v = await version(coord, id);
+    // An institution the directory does not hold, one not of the kind said: each on its line, nothing changed.
+    const bad = await decide(coord, id, {
+      decision: 'refuse',
+      version: v,
+      reason: 'Pas de cumul',
+      suggestedInstitutions: [
+        { kind: 'orp', institutionId: '00000000-0000-4000-8000-000000000000' },
+        { kind: 'orp', institutionId: t.world.cms.id },
+      ],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(fieldsOf(bad.json())).toEqual({
+      'suggestedInstitutions.0': 'Cette institution n’existe pas dans l’annuaire.',
+      'suggestedInstitutions.1': 'Cette institution n’est pas du type indiqué.',
+    });
+    expect((await getSituation(t, coord, id)).json()).toMatchObject({ status: 'under_review', version: v });
+    // The ORP of Sion and any OAI, without a note: enough.
+    const ok = await decide(coord, id, {
+      decision: 'refuse',
+      version: v,
+      reason: 'Pas de cumul',
+      suggestedInstitutions: [
+        { kind: 'orp', institutionId: t.world.orp.id },
+        { kind: 'oai', institutionId: null },
+        { kind: 'orp', institutionId: null },
+      ],
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const refused = (await getSituation(t, pro, id)).json();
+    const orp = { kind: 'orp', institutionId: t.world.orp.id, nameFr: t.world.orp.nameFr, nameDe: t.world.orp.nameDe };
+    const oai = { kind: 'oai', institutionId: null, nameFr: null, nameDe: null };
+    expect(refused.refusalInstitutions).toEqual([orp, oai]);
+    expect(refused.refusalSuggestions).toBe('');
+    expect(refused.timeline.find((e: { type: string }) => e.type === 'refuse').details).toEqual({
+      suggestions: '',
+      institutions: [orp, oai],
+    });
+  });
+});

@@ -29,7 +29,7 @@ export function FigureTableView({ table, caption }: { table: TableAnswer; captio
         <Text span size="xs" fw={600}>
           {t('figures.howCounted')}
         </Text>{' '}
-        {table.counted[lang]} {t('figures.source', { source: table.source })}
+        {table.counted[lang]} {t('figures.source', { source: table.source[lang] })}
       </Text>
       <Table.ScrollContainer
         minWidth={Math.max(360, 140 + table.columns.length * 90)}

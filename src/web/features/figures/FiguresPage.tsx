@@ -33,6 +33,8 @@ const PAYERS = [
   'liasCommuneCents',
   'mipCantonCents',
   'mipCommuneCents',
+  'tandemOrpCents',
+  'tandemCmsCents',
   'totalCents',
   'perInsertionCents',
 ] as const;
@@ -384,6 +386,13 @@ function Indicators({ f }: { f: NonNullable<ReturnType<typeof useFigures>['data'
               {t('figures.howCounted')}
             </Text>{' '}
             {f.definitions.costs?.counted[lang]}
+          </Text>
+          <Text size="xs" c="gray.7" mb="xs" data-testid="figures-tandem-time-counted">
+            <Text span size="xs" fw={600}>
+              {t('figures.payer.tandemTime')}
+            </Text>{' '}
+            {f.definitions.tandem_time?.counted[lang]}{' '}
+            {t('figures.source', { source: f.definitions.tandem_time?.source[lang] ?? '' })}
           </Text>
           <Table.ScrollContainer minWidth={320} scrollAreaProps={FOCUSABLE_SCROLL}>
             <Table striped withTableBorder data-testid="figures-costs">

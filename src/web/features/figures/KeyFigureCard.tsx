@@ -15,7 +15,8 @@ export function KeyFigureCard({
 }) {
   const { t, lang } = useI18n();
   const value = formatValue(lang, figure.unit, figure.value);
-  const previous = formatValue(lang, figure.unit, figure.previous);
+  // Published: a previous value hidden for its small count is marked x, as this period's is — never left out.
+  const previous = formatValue(lang, figure.unit, figure.previous) ?? (published ? 'x' : null);
   const id = `figure-${figure.key}`;
   return (
     <Card withBorder padding="sm" data-testid={id} aria-labelledby={`${id}-label`}>
@@ -34,17 +35,18 @@ export function KeyFigureCard({
           ))}
       </Text>
       {!figure.key.startsWith('since_start') && previous !== null && (
-        <Text size="xs" c="gray.7">
+        <Text size="xs" c="gray.7" data-testid={`${id}-previous`}>
           {previousYear
             ? t('figures.previous', { year: previousYear, value: previous })
             : t('figures.previousPeriod', { value: previous })}
+          {figure.previous === null && <VisuallyHidden> ({t('figures.hidden')})</VisuallyHidden>}
         </Text>
       )}
       <Text size="xs" c="gray.7" mt={4}>
         <Text span size="xs" fw={600}>
           {t('figures.howCounted')}
         </Text>{' '}
-        {figure.counted[lang]} {t('figures.source', { source: figure.source })}
+        {figure.counted[lang]} {t('figures.source', { source: figure.source[lang] })}
       </Text>
     </Card>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { HistoryImportResult } from '../../../contracts/history.ts';
 import { upload } from '../../api/client.ts';
@@ -8,7 +8,8 @@ import { useI18n } from '../../i18n/i18n.tsx';
 /**
  * The history import (issue 13): the administrator downloads the template, fills it from the former records (ASGAL),
  * checks the file (dry run: every refused row with its reason, nothing changed), then imports it. Importing the same
- * file again changes nothing (each row's external key).
+ * file again changes nothing (each row's external key) — unless "correct" is ticked: then a row imported before whose
+ * values changed replaces it (decision 025), the check listing which ones first.
  */
 export function HistoryImportPage() {
   const { t, lang } = useI18n();
@@ -16,12 +17,13 @@ export function HistoryImportPage() {
   const [result, setResult] = useState<HistoryImportResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [correct, setCorrect] = useState(false);
   const run = async (dryRun: boolean) => {
     if (!file) return;
     setBusy(true);
     setError(null);
     try {
-      setResult(await upload<HistoryImportResult>(`/api/history/import?dryRun=${dryRun}`, file));
+      setResult(await upload<HistoryImportResult>(`/api/history/import?dryRun=${dryRun}&correct=${correct}`, file));
     } catch (e) {
       setError(e);
       setResult(null);
@@ -55,12 +57,23 @@ export function HistoryImportPage() {
         maw={480}
         data-testid="history-file"
       />
+      <Checkbox
+        label={t('history.correct')}
+        description={t('history.correctHint')}
+        checked={correct}
+        onChange={(e) => {
+          setCorrect(e.currentTarget.checked);
+          setResult(null);
+        }}
+        maw={640}
+        data-testid="history-correct"
+      />
       <Group>
         <Button variant="light" disabled={!file} loading={busy} onClick={() => run(true)} data-testid="history-check">
           {t('history.check')}
         </Button>
         <Button
-          disabled={!file || !result?.dryRun || result.imported === 0}
+          disabled={!file || !result?.dryRun || (result.imported === 0 && result.corrected.length === 0)}
           loading={busy}
           onClick={() => run(false)}
           data-testid="history-import"
@@ -78,7 +91,32 @@ export function HistoryImportPage() {
               unchanged: result.unchanged,
               rejected: result.rejected.length,
             })}
+            {result.corrected.length > 0 &&
+              ` ${t(result.dryRun ? 'history.wouldCorrect' : 'history.correctedResult', {
+                corrected: result.corrected.length,
+              })}`}
           </Alert>
+          {result.corrected.length > 0 && (
+            <Table.ScrollContainer minWidth={360}>
+              <Table striped withTableBorder data-testid="history-corrected">
+                <Table.Caption>{t('history.correctedCaption')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('history.key')}</Table.Th>
+                    <Table.Th>{t('history.columns')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {result.corrected.map((c) => (
+                    <Table.Tr key={c.externalKey}>
+                      <Table.Td>{c.externalKey}</Table.Td>
+                      <Table.Td>{c.columns.join(', ')}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
           {result.fileProblems.length > 0 && (
             <List c="red.9" data-testid="history-file-problems">
               {result.fileProblems.map((p) => (

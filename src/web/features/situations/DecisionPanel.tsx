@@ -1,9 +1,10 @@
-import { Button, Group, Paper, Radio, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, MultiSelect, Paper, Radio, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { Situation } from '../../../contracts/situations.ts';
+import { INSTITUTION_KINDS, type InstitutionKind } from '../../../domain/access/roles.ts';
 import { CARE_KINDS, allowedEvents } from '../../../domain/situation/situation-lifecycle.ts';
 import { TANDEM_CRITERIA } from '../../../domain/situation/tandem-eligibility.ts';
 import { post } from '../../api/client.ts';
@@ -12,15 +13,38 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
 import { CriteriaTable, type CriterionDraft } from './CriteriaTable.tsx';
 import { careKey } from './labels.ts';
+import { suggestedName } from './suggested-institutions.ts';
 
 type Decision = 'refuse' | 'orient' | 'move_region';
 type Answer = CriterionDraft;
 
 /** The Bureau's actions on a situation: take up, then refuse, orient (six criteria for a tandem) or move. */
 export function DecisionPanel({ situation }: { situation: Situation }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const localName = useLocalName();
   const directory = useDirectory();
+  // The institutions a refusal suggests (issue 13): one of the canton's, or any of a kind ("kind:orp").
+  const [suggested, setSuggested] = useState<string[]>([]);
+  const none = { institutionId: null, nameFr: null, nameDe: null };
+  const suggestionOptions = [
+    {
+      group: t('triage.suggestedKinds'),
+      items: INSTITUTION_KINDS.filter((k) => k !== 'bureau_cii').map((k) => ({
+        value: `kind:${k}`,
+        label: suggestedName({ kind: k, ...none }, lang),
+      })),
+    },
+    {
+      group: t('triage.suggestedDirectory'),
+      items: (directory.data?.institutions ?? [])
+        .filter((i) => i.active && i.kind !== 'bureau_cii')
+        .map((i) => ({ value: `institution:${i.kind}:${i.id}`, label: localName(i) })),
+    },
+  ];
+  const suggestedBody = suggested.map((v) => {
+    const [type, kind, id] = v.split(':');
+    return { kind: kind as InstitutionKind, institutionId: type === 'institution' ? (id ?? null) : null };
+  });
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const events = allowedEvents(situation.status);
@@ -34,6 +58,7 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
   );
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const suggestedError = suggested.map((_, i) => fieldError(error, `suggestedInstitutions.${i}`)).find(Boolean);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['situation', situation.id] });
   const setAnswer = (i: number, patch: Partial<Answer>) =>
     setAnswers((a) => a.map((x, j) => (j === i ? { ...x, ...patch } : x)));
@@ -58,7 +83,7 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
     return act(async () => {
       const body =
         decision === 'refuse'
-          ? { decision, version: situation.version, reason, suggestions }
+          ? { decision, version: situation.version, reason, suggestedInstitutions: suggestedBody, suggestions }
           : decision === 'move_region'
             ? { decision, version: situation.version, reason, regionId }
             : {
@@ -147,9 +172,22 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
           error={fieldError(error, 'reason')}
         />
         {decision === 'refuse' && (
+          <MultiSelect
+            label={t('triage.suggestedInstitutions')}
+            description={t('triage.suggestedHint')}
+            data={suggestionOptions}
+            value={suggested}
+            onChange={setSuggested}
+            searchable
+            clearable
+            maxValues={12}
+            error={suggestedError}
+            data-testid="refusal-institutions"
+          />
+        )}
+        {decision === 'refuse' && (
           <Textarea
             label={t('triage.suggestions')}
-            required
             autosize
             minRows={3}
             value={suggestions}

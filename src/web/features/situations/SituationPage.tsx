@@ -11,6 +11,7 @@ import { NotFoundPage } from '../../components/NotFoundPage.tsx';
 import type { MessageKey } from '../../i18n/fr/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
+import { suggestedName, suggestedOf } from './suggested-institutions.ts';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { CareHistory } from './CareHistory.tsx';
 import { CaseTeamPanel } from './CaseTeamPanel.tsx';
@@ -127,7 +128,7 @@ function SituationDetails({ s }: { s: Situation }) {
 }
 
 function DecisionCard({ s }: { s: Situation }) {
-  const { t, date, colon } = useI18n();
+  const { t, date, colon, lang } = useI18n();
   if (!s.decidedAt) return null;
   return (
     <Paper withBorder p="md" data-testid="decision">
@@ -141,9 +142,16 @@ function DecisionCard({ s }: { s: Situation }) {
           <StatusBadge status={s.status} />
         )}
         <Field label={t('view.reason')}>{s.decisionReason}</Field>
-        {s.refusalSuggestions && (
-          <Alert color="orange" title={t('view.suggestions')}>
-            <span style={{ whiteSpace: 'pre-wrap' }}>{s.refusalSuggestions}</span>
+        {(s.refusalSuggestions || s.refusalInstitutions.length > 0) && (
+          <Alert color="orange" title={t('view.suggestions')} data-testid="refusal-suggestions">
+            {s.refusalInstitutions.length > 0 && (
+              <Text size="sm" fw={500} mb={s.refusalSuggestions ? 4 : 0}>
+                {t('view.suggestedInstitutions', {
+                  list: s.refusalInstitutions.map((i) => suggestedName(i, lang)).join(', '),
+                })}
+              </Text>
+            )}
+            {s.refusalSuggestions && <span style={{ whiteSpace: 'pre-wrap' }}>{s.refusalSuggestions}</span>}
           </Alert>
         )}
         {s.eligibility && s.eligibility.length > 0 && (
@@ -166,7 +174,7 @@ function DecisionCard({ s }: { s: Situation }) {
 }
 
 function SituationTimeline({ s }: { s: Situation }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, lang } = useI18n();
   return (
     <Paper withBorder p="md">
       <Title order={3} size="h4" mb="sm">
@@ -187,6 +195,15 @@ function SituationTimeline({ s }: { s: Situation }) {
             {typeof e.details.name === 'string' && e.details.name && <Text size="sm">{e.details.name}</Text>}
             {e.reason && <Text size="sm">{e.reason}</Text>}
             {/* A refusal's suggestions stay readable here after the announcement is revised and announced again. */}
+            {suggestedOf(e.details).length > 0 && (
+              <Text size="sm" data-testid="timeline-suggested-institutions">
+                {t('view.suggestedInstitutions', {
+                  list: suggestedOf(e.details)
+                    .map((i) => suggestedName(i, lang))
+                    .join(', '),
+                })}
+              </Text>
+            )}
             {typeof e.details.suggestions === 'string' && e.details.suggestions && (
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="timeline-suggestions">
                 {t('view.timelineSuggestions', { text: e.details.suggestions })}

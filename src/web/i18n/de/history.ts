@@ -11,7 +11,7 @@ export const deHistory: Record<keyof typeof frHistory, string> = {
   'history.anonymous':
     'Importierte Situationen sind anonym: kein Name, nie einer Person zugeordnet. Nur entschiedene Situationen und ' +
     'beendete Begleitungen werden importiert; eine laufende Situation wird in Tandem erfasst. Dieselbe Datei ' +
-    'erneut zu importieren ändert nichts (externer Schlüssel jeder Zeile).',
+    'erneut zu importieren ändert nichts (externer Schlüssel jeder Zeile), ausser Sie wählen «korrigieren».',
   'history.templateXlsx': 'Vorlage (Excel, mit Erläuterungen)',
   'history.templateCsv': 'Vorlage (CSV)',
   'history.file': 'Zu importierende Datei',
@@ -24,6 +24,15 @@ export const deHistory: Record<keyof typeof frHistory, string> = {
   'history.importResult':
     'Import abgeschlossen: {imported} Situationen importiert, {unchanged} schon importiert (unverändert), ' +
     '{rejected} Zeilen abgelehnt.',
+  'history.correct': 'Bereits importierte Situationen korrigieren',
+  'history.correctHint':
+    'Eine Zeile, deren externer Schlüssel schon importiert wurde, ersetzt das Importierte, wenn sich ihre Werte ' +
+    'geändert haben (Daten, Region, Institution, Entscheid, Begleitungen, Nachkontrollen). Jede Korrektur wird ' +
+    'protokolliert. Prüfen Sie zuerst: die Liste zeigt, welche Situationen korrigiert würden.',
+  'history.correctedResult': '{corrected} bereits importierte Situationen korrigiert.',
+  'history.wouldCorrect': '{corrected} bereits importierte Situationen würden korrigiert.',
+  'history.correctedCaption': 'Korrigierte Situationen (externer Schlüssel und geänderte Spalten)',
+  'history.columns': 'Geänderte Spalten',
   'history.rejectedCaption': 'Abgelehnte Zeilen: korrigieren Sie sie in der Datei und importieren Sie sie erneut.',
   'history.line': 'Zeile',
   'history.key': 'Externer Schlüssel',

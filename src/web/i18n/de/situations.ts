@@ -253,6 +253,13 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'view.decision': 'Entscheid des IIZ-Büros',
   'view.refused': 'Abgelehnt am {date}',
   'view.suggestions': 'Vorschläge zur Betreuung',
+  'view.suggestedInstitutions': 'Vorgeschlagene Institutionen: {list}',
+  'triage.suggestedInstitutions': 'Vorgeschlagene Institutionen',
+  'triage.suggestedHint':
+    'Eine Institution des Kantons oder eine Art von Institution; mindestens eine Institution oder eine Notiz. Die ' +
+    'Kennzahlen zählen die Ablehnungen nach vorgeschlagener Institution.',
+  'triage.suggestedKinds': 'Arten von Institutionen',
+  'triage.suggestedDirectory': 'Institutionen des Kantons',
   'view.reason': 'Begründung',
   'view.eligibility': 'Tandem-Kriterien',
   'view.timeline': 'Verlauf',
@@ -282,7 +289,7 @@ export const deSituations: Record<keyof typeof frSituations, string> = {
   'triage.orient': 'Zuweisen',
   'triage.move': 'An eine andere Region übertragen',
   'triage.reason': 'Begründung des Entscheids',
-  'triage.suggestions': 'Vorschläge zur Betreuung oder institutionelle Lösungen',
+  'triage.suggestions': 'Notiz: Vorschläge zur Betreuung oder institutionelle Lösungen',
   'triage.criteria': 'Die sechs Tandem-Kriterien (Massnahmenbeschrieb 2023)',
   'triage.justification': 'Begründung',
   'triage.submit': 'Entscheid speichern',

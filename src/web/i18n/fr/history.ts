@@ -8,7 +8,7 @@ export const frHistory = {
   'history.anonymous':
     'Les situations importées sont anonymes : aucun nom, jamais rattachées à une personne. Seules les situations ' +
     'décidées et les prises en charge terminées s’importent ; une situation encore suivie se saisit dans Tandem. ' +
-    'Réimporter le même fichier ne change rien (clé externe de chaque ligne).',
+    'Réimporter le même fichier ne change rien (clé externe de chaque ligne), sauf si vous choisissez de corriger.',
   'history.templateXlsx': 'Modèle (Excel, avec explications)',
   'history.templateCsv': 'Modèle (CSV)',
   'history.file': 'Fichier à importer',
@@ -21,6 +21,15 @@ export const frHistory = {
   'history.importResult':
     'Import terminé : {imported} situations importées, {unchanged} déjà importées (inchangées), {rejected} lignes ' +
     'refusées.',
+  'history.correct': 'Corriger les situations déjà importées',
+  'history.correctHint':
+    'Une ligne dont la clé externe a déjà été importée remplace ce qui avait été importé si ses valeurs ont changé ' +
+    '(dates, région, institution, décision, prises en charge, suivis). Chaque correction est journalisée. ' +
+    'Vérifiez d’abord : la liste dit quelles situations seraient corrigées.',
+  'history.correctedResult': '{corrected} situations déjà importées corrigées.',
+  'history.wouldCorrect': '{corrected} situations déjà importées seraient corrigées.',
+  'history.correctedCaption': 'Situations corrigées (clé externe et colonnes modifiées)',
+  'history.columns': 'Colonnes modifiées',
   'history.rejectedCaption': 'Lignes refusées : corrigez-les dans le fichier et importez-le à nouveau.',
   'history.line': 'Ligne',
   'history.key': 'Clé externe',

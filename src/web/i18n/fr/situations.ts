@@ -254,6 +254,13 @@ export const frSituations = {
   'view.decision': 'Décision du Bureau CII',
   'view.refused': 'Refusée le {date}',
   'view.suggestions': 'Suggestions de prise en charge',
+  'view.suggestedInstitutions': 'Institutions suggérées : {list}',
+  'triage.suggestedInstitutions': 'Institutions suggérées',
+  'triage.suggestedHint':
+    'Une institution du canton ou un type d’institution ; au moins une institution ou une note. ' +
+    'Les chiffres comptent les refus par institution suggérée.',
+  'triage.suggestedKinds': 'Types d’institution',
+  'triage.suggestedDirectory': 'Institutions du canton',
   'view.reason': 'Motif',
   'view.eligibility': 'Critères du tandem',
   'view.timeline': 'Historique',
@@ -283,7 +290,7 @@ export const frSituations = {
   'triage.orient': 'Orienter',
   'triage.move': 'Transférer à une autre région',
   'triage.reason': 'Motif',
-  'triage.suggestions': 'Suggestions de prise en charge ou de solutions institutionnelles',
+  'triage.suggestions': 'Note : suggestions de prise en charge ou de solutions institutionnelles',
   'triage.criteria': 'Les six critères du tandem (descriptif de la mesure, 2023)',
   'triage.justification': 'Justification',
   'triage.submit': 'Enregistrer la décision',

@@ -1,0 +1,1 @@
+ALTER TABLE "situations" ADD COLUMN "refusal_institutions" jsonb DEFAULT '[]'::jsonb NOT NULL;
