@@ -5,7 +5,7 @@ import type { Regime } from '../../domain/measures/catalogue.ts';
 import type { CostSource } from '../../domain/statistics/costs.ts';
 import type { CubeCell, IndicatorInputs, PeriodBucket } from '../../domain/statistics/figures.ts';
 import { costsByPayer, withTandemTime } from '../../domain/statistics/costs.ts';
-import { type MeetingDay, tandemTimeCosts } from '../../domain/statistics/tandem-time.ts';
+import { MIP_LAST_DAY, type MeetingDay, tandemTimeCosts } from '../../domain/statistics/tandem-time.ts';
 import { DAYS_PER_MONTH } from '../../domain/statistics/survival.ts';
 import { type Db, type Queryable, queryRows } from '../../db/open-db.ts';
 
@@ -308,7 +308,7 @@ const measureInRegion = (q: CubeQuery) =>
 
 /**
  * The tandems' meetings of the period counted by day, and whether a MIP covered their file that day (decision 027),
- * with how many situations they are of.
+ * with how many situations they are of (up to a thousand: enough to tell a few).
  */
 async function tandemMeetingDays(db: Queryable, q: CubeQuery): Promise<{ days: MeetingDay[]; situations: number }> {
   // By the meetings' day (an index); the situation looked up only when a region is asked.
@@ -318,8 +318,10 @@ async function tandemMeetingDays(db: Queryable, q: CubeQuery): Promise<{ days: M
   const within = sql`mt.held_on BETWEEN ${q.from}::date AND ${q.to}::date ${inMeetingRegion}`;
   const days = await queryRows<{ day: string; mip: boolean; n: number }>(
     db,
+    // Whether a MIP covered the file is asked only of a meeting held while MIPs existed (MIP_LAST_DAY).
     sql`SELECT mt.held_on::text AS day,
-        EXISTS (SELECT 1 FROM measures ms JOIN measure_kinds k ON k.id = ms.kind_id
+        mt.held_on <= ${MIP_LAST_DAY}::date AND EXISTS (SELECT 1 FROM measures ms
+          JOIN measure_kinds k ON k.id = ms.kind_id
           WHERE ms.situation_id = mt.situation_id AND k.checks IS NOT NULL AND k.checks::text = 'mip'
             AND ms.started_on IS NOT NULL AND ms.started_on <= mt.held_on
             AND COALESCE(ms.ended_on, ms.end_on) >= mt.held_on) AS mip,
@@ -330,7 +332,8 @@ async function tandemMeetingDays(db: Queryable, q: CubeQuery): Promise<{ days: M
   );
   const [count] = await queryRows<{ n: number }>(
     db,
-    sql`SELECT count(DISTINCT mt.situation_id)::int AS n FROM meetings mt WHERE ${within}`,
+    // Only whether they are few matters (small counts are hidden when published): counted up to a thousand.
+    sql`SELECT count(*)::int AS n FROM (SELECT DISTINCT mt.situation_id FROM meetings mt WHERE ${within} LIMIT 1000) x`,
   );
   return { days: days.map((d) => ({ day: d.day, meetings: d.n, mip: d.mip })), situations: count?.n ?? 0 };
 }
