@@ -39,7 +39,8 @@ export interface ParsedCaseload {
 
 const norm = (s: string | undefined) => (s ?? '').trim();
 /** Control characters would survive into a CSV or a screen: refused in a reference. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const hasControl = (s: string) =>
+  [...s].some((c) => c.charCodeAt(0) < 32 || (c.charCodeAt(0) >= 127 && c.charCodeAt(0) < 160));
 
 export function parseCaseloadRow(
   raw: Readonly<Record<string, string>>,
@@ -55,7 +56,7 @@ export function parseCaseloadRow(
   else if (!navs13) say('navs13', 'caseload.navs13');
   const reference = norm(raw.reference);
   if (!reference) say('reference', 'caseload.required');
-  else if (reference.length > REFERENCE_MAX || CONTROL.test(reference))
+  else if (reference.length > REFERENCE_MAX || hasControl(reference))
     say('reference', 'caseload.reference', { max: REFERENCE_MAX });
   const sinceText = norm(raw.followed_since);
   const followedSince = sinceText ? parseDay(sinceText) : null;
