@@ -22,8 +22,7 @@ const NOTES: Record<Language, Record<string, string>> = {
     navs13:
       'Pflicht. AHV-Nummer (756.XXXX.XXXX.XX, mit oder ohne Punkte). Tandem speichert sie nie: ' +
       'gespeichert wird nur ein Pseudonym mit geheimem Schlüssel.',
-    reference:
-      `Pflicht. Ihre eigene Dossierreferenz (höchstens ${REFERENCE_MAX} Zeichen): nur Ihre Institution ` + 'sieht sie.',
+    reference: `Pflicht. Eigene Dossierreferenz (höchstens ${REFERENCE_MAX} Zeichen), nur Ihre Institution sieht sie.`,
     followed_since: 'Pflicht. Beginn der Betreuung (JJJJ-MM-TT oder TT.MM.JJJJ).',
     laci_end: 'Freiwillig. Ende des Anspruchs auf AVIG-Taggelder.',
     risk_flags: 'Freiwillig. Risikofaktoren, durch Kommas getrennt.',
