@@ -8,9 +8,11 @@ import { swissDay } from '../../domain/consent/consent.ts';
 import { migrate } from '../../db/migrate.ts';
 import { type Database, openDatabase, queryRows } from '../../db/open-db.ts';
 import { insertUser } from '../../db/seed/factories.ts';
-import { auditLog, outboxMessages, situations } from '../../db/schema.ts';
+import { auditLog, outboxMessages, situations, users } from '../../db/schema.ts';
 import { type TestApp, createTestApp } from '../../test/int-harness.ts';
-import { derivedCaseloadKey } from './caseload-key.ts';
+import { checkCaseloadKeys, derivedCaseloadKey } from './caseload-key.ts';
+import { rotateCaseloadKey } from './rotate-caseload-key.ts';
+import { uploadCaseload } from './upload-caseload.ts';
 import { sendAlertDigest } from './send-alert-digest.ts';
 
 /**
@@ -395,6 +397,41 @@ describe('daily digest', () => {
     expect(cms[0]?.language).toBe('de');
     expect(cms[0]?.subject).toMatch(/^Tandem: \d+ neue Warnung/);
     expect(cms[0]?.textBody).not.toContain('CMS-');
+  });
+});
+
+describe('key rotation', () => {
+  it('re-keys every pseudonym without a number in clear: the same file matches the same persons afterwards', async () => {
+    const oldKeys = [derivedCaseloadKey(t.audit.key)];
+    const before = await queryRows<{ pseudonym: string }>(t.database.db, sql`SELECT pseudonym FROM caseload_entries`);
+    const newKey = 'rotated-key-0123456789-0123456789-0123456789';
+    const result = await rotateCaseloadKey(t.database.db, { oldKeys, newKey, now: t.clock.now });
+    expect(result.rekeyed).toBeGreaterThanOrEqual(new Set(before.map((b) => b.pseudonym)).size);
+    const after = await queryRows<{ pseudonym: string }>(t.database.db, sql`SELECT pseudonym FROM caseload_entries`);
+    expect(after.map((r) => r.pseudonym).filter((p) => before.some((b) => b.pseudonym === p))).toEqual([]);
+    const standing = (await alertsOf('repondant')).length;
+    const [orp] = await t.database.db.select().from(users).where(eq(users.username, 'repondant'));
+    const caller = {
+      db: t.database.db,
+      now: () => t.clock.now,
+      ip: 'test',
+      lang: 'fr' as const,
+      actor: { userId: orp?.id ?? '', institutionId: t.world.orp.id, regionId: null, roles: orp?.roles ?? [] },
+    };
+    const file = csv([
+      [NAVS_D, 'ORP-D', '2025-06-01', addDays(today(), 25), 'health, debts'],
+      [NAVS_B, 'ORP-B', '2025-04-01', '', ''],
+    ]);
+    const again = await uploadCaseload(caller, {
+      institutionId: t.world.orp.id,
+      file: { content: Buffer.from(file), type: 'text/csv' },
+      dryRun: false,
+      keys: { keys: result.chain, file: null, source: 'env' },
+    });
+    expect(again).toMatchObject({ left: 0, alertsRaised: 0, alertsClosed: 0 });
+    expect(await alertsOf('repondant')).toHaveLength(standing);
+    // The old key alone no longer passes the start's check.
+    await expect(checkCaseloadKeys(t.database.db, oldKeys, t.clock.now)).rejects.toThrow(/not the one/);
   });
 });
 
