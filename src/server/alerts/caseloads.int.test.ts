@@ -401,7 +401,7 @@ describe('daily digest', () => {
 });
 
 describe('key rotation', () => {
-  it('re-keys every pseudonym without a number in clear: the same file matches the same persons afterwards', async () => {
+  it('re-keys every pseudonym without a number in clear: the same file matches the same persons', async () => {
     const oldKeys = [derivedCaseloadKey(t.audit.key)];
     const before = await queryRows<{ pseudonym: string }>(t.database.db, sql`SELECT pseudonym FROM caseload_entries`);
     const newKey = 'rotated-key-0123456789-0123456789-0123456789';
