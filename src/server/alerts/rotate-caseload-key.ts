@@ -24,9 +24,9 @@ export async function rotateCaseloadKey(db: Db, options: { oldKeys: string[]; ne
     await tx.execute(sql`CREATE TEMP TABLE caseload_rekey (old text PRIMARY KEY, new text NOT NULL) ON COMMIT DROP`);
     const pairs = stored.map((s) => ({ old: s.pseudonym, new: rekey(s.pseudonym, [newKey], caseloadHmac) }));
     for (let i = 0; i < pairs.length; i += 10_000) {
+      const chunk = JSON.stringify(pairs.slice(i, i + 10_000));
       await tx.execute(
-        sql`INSERT INTO caseload_rekey
-            SELECT * FROM jsonb_to_recordset(${JSON.stringify(pairs.slice(i, i + 10_000))}::jsonb) AS x(old text, new text)`,
+        sql`INSERT INTO caseload_rekey SELECT * FROM jsonb_to_recordset(${chunk}::jsonb) AS x(old text, new text)`,
       );
     }
     for (const table of ['caseload_entries', 'caseload_departures', 'alerts'])
