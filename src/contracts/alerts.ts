@@ -101,3 +101,17 @@ export const CreatedMachineTokenSchema = z.object({
   secret: z.string().describe('Shown once: only its SHA-256 is kept.'),
 });
 export const RevokeMachineTokenBodySchema = z.object({ version: VersionSchema });
+
+/** Co-follow-ups counted per institution pair and month (issue 14, figures): no person, small counts hidden. */
+export const CoFollowUpCountsSchema = z.object({
+  threshold: z.number().int().describe('Counts below it (and above 0) are hidden: null.'),
+  rows: z.array(
+    z.object({
+      month: z.string().describe('yyyy-mm: when the co-follow-up was found.'),
+      institutionA: z.object({ nameFr: z.string(), nameDe: z.string() }),
+      institutionB: z.object({ nameFr: z.string(), nameDe: z.string() }),
+      count: z.number().int().nullable(),
+    }),
+  ),
+});
+export type CoFollowUpCounts = z.infer<typeof CoFollowUpCountsSchema>;

@@ -9,6 +9,7 @@ import {
   CaseloadSummarySchema,
   CaseloadUploadQuerySchema,
   CaseloadUploadResultSchema,
+  CoFollowUpCountsSchema,
   CreateMachineTokenBodySchema,
   CreatedMachineTokenSchema,
   MachineTokenListSchema,
@@ -23,6 +24,7 @@ import { actOnAlert } from './act-on-alert.ts';
 import { authenticateMachineToken } from './authenticate-machine-token.ts';
 import type { CaseloadKeys } from './caseload-key.ts';
 import { caseloadTemplateCsv, caseloadTemplateXlsx } from './caseload-template.ts';
+import { countCoFollowUps } from './count-co-follow-ups.ts';
 import { createMachineToken } from './create-machine-token.ts';
 import { draftFromAlert } from './draft-from-alert.ts';
 import { getCaseload } from './get-caseload.ts';
@@ -164,6 +166,17 @@ export async function alertsRoutes(app: FastifyInstance, options: { caseloadKeys
       },
     },
     (req) => draftFromAlert(authed(req), req.params.id, req.body.version),
+  );
+  r.get(
+    '/api/figures/co-follow-ups',
+    {
+      schema: {
+        tags: ['figures'],
+        description: 'Co-follow-ups found per institution pair and month (statistics readers); small counts hidden.',
+        response: { 200: CoFollowUpCountsSchema, ...errors },
+      },
+    },
+    (req) => countCoFollowUps(authed(req)),
   );
   r.get(
     '/api/alert-rules',

@@ -307,6 +307,32 @@ describe('alert actions', () => {
   });
 });
 
+describe('figures', () => {
+  it('statistics readers count co-follow-ups per institution pair and month, small counts hidden', async () => {
+    await insertUser(t.database.db, {
+      username: 'stats',
+      institutionId: t.world.bureau.id,
+      roles: ['statistics_reader'],
+    });
+    const res = await t.request(await as('stats'), { method: 'GET', url: '/api/figures/co-follow-ups' });
+    expect(res.statusCode).toBe(200);
+    const month = swissDay(t.clock.now).slice(0, 7);
+    expect(res.json().rows).toEqual(
+      expect.arrayContaining([
+        {
+          month,
+          institutionA: expect.objectContaining({ nameFr: expect.any(String) }),
+          institutionB: expect.objectContaining({ nameFr: expect.any(String) }),
+          count: null,
+        },
+      ]),
+    );
+    expect(res.body).not.toMatch(/ORP-|CMS-/);
+    const other = await t.request(await as('repondant'), { method: 'GET', url: '/api/figures/co-follow-ups' });
+    expect(other.statusCode).toBe(403);
+  });
+});
+
 describe('machine tokens', () => {
   const createToken = async (institutionId: string, expiresOn: string) => {
     const res = await t.request(await as('admin'), {
