@@ -56,11 +56,16 @@ const FR = {
   'caseload.check': 'Vérifier (sans rien changer)',
   'caseload.upload': 'Remplacer la liste',
   'caseload.dryRunResult':
-    'Vérification : {rows} lignes lues, {accepted} retenues, {rejected} refusées, {left} personnes quitteraient la ' +
-    'liste. Rien n’a été modifié.',
+    'Vérification : {rows, plural, one {# ligne lue} other {# lignes lues}}, ' +
+    '{accepted, plural, one {# retenue} other {# retenues}}, ' +
+    '{rejected, plural, one {# refusée} other {# refusées}} ; ' +
+    '{left, plural, one {# personne quitterait} other {# personnes quitteraient}} la liste. Rien n’a été modifié.',
   'caseload.uploadResult':
-    'Liste remplacée : {accepted} personnes, {rejected} lignes refusées, {left} sorties ; ' +
-    '{raised} nouvelles alertes, {closed} closes.',
+    'Liste remplacée : {accepted, plural, one {# personne} other {# personnes}}, ' +
+    '{rejected, plural, one {# ligne refusée} other {# lignes refusées}}, ' +
+    '{left, plural, one {# sortie} other {# sorties}} ; ' +
+    '{raised, plural, one {# nouvelle alerte} other {# nouvelles alertes}}, ' +
+    '{closed, plural, one {# close} other {# closes}}.',
   'caseload.rejectedCaption': 'Lignes refusées : corrigez-les dans le fichier et déposez-le à nouveau.',
   'caseload.line': 'Ligne',
   'caseload.reference': 'Référence',
@@ -146,11 +151,13 @@ const DE: Record<AlertsKey, string> = {
   'caseload.check': 'Prüfen (ohne etwas zu ändern)',
   'caseload.upload': 'Liste ersetzen',
   'caseload.dryRunResult':
-    'Prüfung: {rows} Zeilen gelesen, {accepted} übernommen, {rejected} abgelehnt, {left} Personen würden die Liste ' +
-    'verlassen. Nichts wurde geändert.',
+    'Prüfung: {rows, plural, one {# Zeile gelesen} other {# Zeilen gelesen}}, {accepted} übernommen, ' +
+    '{rejected} abgelehnt; {left, plural, one {# Person würde} other {# Personen würden}} die Liste verlassen. ' +
+    'Nichts wurde geändert.',
   'caseload.uploadResult':
-    'Liste ersetzt: {accepted} Personen, {rejected} Zeilen abgelehnt, {left} ausgetreten; {raised} neue Warnungen, ' +
-    '{closed} abgeschlossen.',
+    'Liste ersetzt: {accepted, plural, one {# Person} other {# Personen}}, ' +
+    '{rejected, plural, one {# Zeile abgelehnt} other {# Zeilen abgelehnt}}, {left} ausgetreten; ' +
+    '{raised, plural, one {# neue Warnung} other {# neue Warnungen}}, {closed} abgeschlossen.',
   'caseload.rejectedCaption': 'Abgelehnte Zeilen: Korrigieren Sie sie in der Datei und laden Sie sie erneut hoch.',
   'caseload.line': 'Zeile',
   'caseload.reference': 'Referenz',
