@@ -30,8 +30,8 @@ export const CaseloadUploadResultSchema = z
     ),
     fileProblems: z.array(z.string()).describe('Problems of the file itself: nothing is changed.'),
     left: z.number().int().describe('Persons of the previous caseload not in this one.'),
-    alertsRaised: z.number().int(),
-    alertsClosed: z.number().int(),
+    alertsRaised: z.number().int().describe('New alerts for the uploading institution.'),
+    alertsClosed: z.number().int().describe('Alerts of the uploading institution closed (persons who left).'),
   })
   .describe('What the upload did (or would do).');
 export type CaseloadUploadResult = z.infer<typeof CaseloadUploadResultSchema>;

@@ -57,9 +57,9 @@ export async function refreshPersonPseudonyms(q: Queryable, keys: readonly strin
 /**
  * Raises the co-follow-up alerts of every pair where one side is `institutionId` (null: every pair, for the daily
  * run), one per recipient, pseudonym and other institution; a pair that already has an alert standing is left as it
- * is (the partial unique index alerts_standing_key, ON CONFLICT DO NOTHING). Returns how many were raised.
+ * is (the partial unique index alerts_standing_key, ON CONFLICT DO NOTHING). Returns the recipients of those raised.
  */
-export async function raiseCoFollowUps(q: Queryable, institutionId: string | null, now: Date): Promise<number> {
+export async function raiseCoFollowUps(q: Queryable, institutionId: string | null, now: Date): Promise<string[]> {
   const mine = followingsSql(({ institution }) => (institutionId ? sql`${institution} = ${institutionId}` : undefined));
   const all = followingsSql(() => undefined);
   // Both directions: the institution as recipient, and the others as recipients of it.
@@ -74,7 +74,7 @@ export async function raiseCoFollowUps(q: Queryable, institutionId: string | nul
       FROM ${mine} a JOIN ${all} b ON b.pseudonym = a.pseudonym AND b.institution_id <> a.institution_id`
         : sql``
     }`;
-  const raised = await queryRows<{ id: string }>(
+  const raised = await queryRows<{ institution_id: string }>(
     q,
     sql`INSERT INTO alerts
           (institution_id, pseudonym, rule, other_institution_id, reference, other_since, why, created_at)
@@ -84,17 +84,17 @@ export async function raiseCoFollowUps(q: Queryable, institutionId: string | nul
           FROM (${pairs}) p
          ORDER BY p.recipient, p.pseudonym, p.other, p.kind, p.other_since
         ON CONFLICT DO NOTHING
-        RETURNING id`,
+        RETURNING institution_id`,
   );
-  return raised.length;
+  return raised.map((r) => r.institution_id);
 }
 
 /**
  * Closes the alerts that no longer stand: a co-follow-up one of whose sides stopped following the person, an
  * early-risk alert whose person left the holder's caseload. A closed alert forgets its pseudonym (decision 026:
- * nothing is kept of a person a caseload dropped). Returns how many were closed.
+ * nothing is kept of a person a caseload dropped). Returns the recipients of those closed.
  */
-export async function closeStaleAlerts(q: Queryable, institutionId: string | null, now: Date): Promise<number> {
+export async function closeStaleAlerts(q: Queryable, institutionId: string | null, now: Date): Promise<string[]> {
   const follows = (inst: SQL) => {
     const of = followingsSql(
       ({ institution, pseudonym }) => sql`${institution} = ${inst} AND ${pseudonym} = al.pseudonym`,
@@ -104,7 +104,7 @@ export async function closeStaleAlerts(q: Queryable, institutionId: string | nul
   const scope = institutionId
     ? sql`AND (al.institution_id = ${institutionId} OR al.other_institution_id = ${institutionId})`
     : sql``;
-  const closed = await queryRows<{ id: string }>(
+  const closed = await queryRows<{ institution_id: string }>(
     q,
     sql`UPDATE alerts al
            SET state = 'closed', pseudonym = '', state_changed_at = ${now.toISOString()}::timestamptz,
@@ -115,9 +115,9 @@ export async function closeStaleAlerts(q: Queryable, institutionId: string | nul
                     ELSE NOT EXISTS (SELECT 1 FROM caseload_entries e
                                       WHERE e.institution_id = al.institution_id AND e.pseudonym = al.pseudonym)
                END
-        RETURNING al.id`,
+        RETURNING al.institution_id`,
   );
-  return closed.length;
+  return closed.map((r) => r.institution_id);
 }
 
 /** Early-risk alerts computed in the domain (their rule and why), raised once each while they stand. */

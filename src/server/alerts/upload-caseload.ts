@@ -141,9 +141,11 @@ export async function uploadCaseload(
                  ${now.toISOString()}::timestamptz
             FROM caseload_new n`,
     );
-    const alertsClosed = await closeStaleAlerts(tx, institutionId, now);
+    // The counts told to the uploader are its own institution's alerts; the others' are raised and closed alike.
+    const own = (recipients: string[]) => recipients.filter((r) => r === institutionId).length;
+    const alertsClosed = own(await closeStaleAlerts(tx, institutionId, now));
     let alertsRaised = 0;
-    if (ruleInForce(rules, 'co_follow_up', today)) alertsRaised += await raiseCoFollowUps(tx, institutionId, now);
+    if (ruleInForce(rules, 'co_follow_up', today)) alertsRaised += own(await raiseCoFollowUps(tx, institutionId, now));
     alertsRaised += await raiseRiskAlerts(
       tx,
       institutionId,
