@@ -63,8 +63,17 @@ test('a correspondent uploads a caseload, sees the alert and opens an announceme
   await expect(osp).not.toContainText('OSP-778');
   await expect(page.getByTestId('caseload-summary')).toContainText('3 personnes');
   await shot(page, 'alerts-after-upload-fr');
+  // The announcement's first step, the person from the correspondent's own file; then the draft, procuration next.
   await osp.getByTestId('alert-draft').click();
+  await expect(page.getByTestId('from-alert')).toBeVisible();
+  await page.getByLabel(fr['person.officialName']).fill('Zufferey');
+  await page.getByLabel(fr['person.firstNames']).fill('Léa');
+  await page.getByLabel(fr['person.birthDate']).fill('14.03.1988');
+  await page.getByLabel(fr['person.navs13']).fill(demoNavs13(5));
+  await shot(page, 'alert-new-announcement-fr');
+  await page.getByRole('button', { name: fr['new.check'] }).click();
   await expect(page).toHaveURL(/\/situations\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { name: fr['consent.title'], exact: true })).toBeVisible();
   // The draft carries the caller's own reference, nothing of the OSP's file.
   const texts = () => page.locator('textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
   await expect.poll(async () => (await texts()).join('|')).toContain('AI-2041-0301');

@@ -161,11 +161,15 @@ export async function alertsRoutes(app: FastifyInstance, options: { caseloadKeys
         tags: ['alerts'],
         description: 'Starts an announcement draft for the person of an open alert, with the caller’s own data.',
         params: z.object({ id: IdSchema }),
-        body: z.object({ version: VersionSchema }),
+        body: z.object({
+          version: VersionSchema,
+          personId: IdSchema.nullable().optional().describe('The person entered or chosen first (else matched).'),
+          regionId: IdSchema.nullable().optional(),
+        }),
         response: { 200: AlertDraftResultSchema, 409: ErrorBodySchema, ...errors },
       },
     },
-    (req) => draftFromAlert(authed(req), req.params.id, req.body.version),
+    (req) => draftFromAlert(authed(req), req.params.id, req.body),
   );
   r.get(
     '/api/figures/co-follow-ups',

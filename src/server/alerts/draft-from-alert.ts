@@ -15,11 +15,17 @@ import { loadAlertFor } from './load-alert.ts';
 
 /**
  * From an open alert, a correspondent starts an announcement draft for that person (issue 14), pre-filled with
- * their own institution's data only: the person when Tandem already holds them and the caller may use them, the
- * risk flags of their own caseload row, their own reference in the description. Nothing of the other institution.
- * The screen opens the draft at the consent step. The alert is then marked turned into a draft (version named).
+ * their own institution's data only: the person they entered or chose (the announcement's first step on screen), else
+ * the one Tandem already holds under the same pseudonym if the caller may use them; the risk flags of their own
+ * caseload row; their own reference in the description. Nothing of the other institution. The draft page then asks
+ * for the procuration. The alert is marked turned into a draft (version named).
  */
-export async function draftFromAlert(ctx: AuthedContext, id: string, version: number) {
+export async function draftFromAlert(
+  ctx: AuthedContext,
+  id: string,
+  body: { version: number; personId?: string | null; regionId?: string | null },
+) {
+  const { version } = body;
   const alert = await loadAlertFor(ctx, id);
   const next = nextAlertState(alert.state, 'draft');
   if (!next.ok) throw new DomainError('conflict', 'alert.notOpen');
@@ -34,7 +40,7 @@ export async function draftFromAlert(ctx: AuthedContext, id: string, version: nu
     candidates.map((c) => c.person_id),
     accessClock(ctx),
   );
-  const personId = candidates.map((c) => c.person_id).find((p) => usable.has(p)) ?? null;
+  const personId = body.personId ?? candidates.map((c) => c.person_id).find((p) => usable.has(p)) ?? null;
   const [own] = await ctx.db
     .select({ riskFlags: caseloadEntries.riskFlags })
     .from(caseloadEntries)
@@ -44,7 +50,7 @@ export async function draftFromAlert(ctx: AuthedContext, id: string, version: nu
     .from(institutions)
     .where(eq(institutions.id, ctx.actor.institutionId));
   const [first] = await ctx.db.select({ id: regions.id }).from(regions).orderBy(asc(regions.code)).limit(1);
-  const regionId = ctx.actor.regionId ?? home?.regionId ?? first?.id;
+  const regionId = body.regionId ?? ctx.actor.regionId ?? home?.regionId ?? first?.id;
   if (!regionId) throw new DomainError('validation', 'user.unknownRegion');
   const situationId = await saveDraft(ctx, null, {
     ...emptyDraft({ regionId, personId, institutionId: ctx.actor.institutionId }),

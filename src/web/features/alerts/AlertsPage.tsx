@@ -75,13 +75,6 @@ function AlertCard({ alert }: { alert: Alert }) {
       post(`/api/alerts/${alert.id}/action`, { ...body, version: alert.version }),
     onSuccess: refresh,
   });
-  const draft = useMutation({
-    mutationFn: () => post<{ situationId: string }>(`/api/alerts/${alert.id}/draft`, { version: alert.version }),
-    onSuccess: async (r) => {
-      await refresh();
-      navigate(`/situations/${r.situationId}`);
-    },
-  });
   const why = alert.why as Record<string, string | number>;
   const day = (v: string | number | undefined) => date(String(v ?? ''));
   const text =
@@ -148,11 +141,15 @@ function AlertCard({ alert }: { alert: Alert }) {
       <Text size="xs" c="gray.7" mt="xs">
         {a('alerts.raisedOn', { date: date(alert.createdAt) })}
       </Text>
-      <ErrorAlert error={act.error ?? draft.error} />
+      <ErrorAlert error={act.error} />
       {alert.state === 'open' && (
         <Stack gap="xs" mt="sm">
           <Group gap="xs" wrap="wrap">
-            <Button size="xs" onClick={() => draft.mutate()} loading={draft.isPending} data-testid="alert-draft">
+            <Button
+              size="xs"
+              onClick={() => navigate(`/situations/new?alert=${alert.id}&version=${alert.version}`)}
+              data-testid="alert-draft"
+            >
               {a('alerts.draft')}
             </Button>
             <Button size="xs" variant="light" onClick={() => setReasoning((v) => !v)} data-testid="alert-not-relevant">

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Group, Radio, Select, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { type DuplicateMatch, type PersonInput, emptyDraft } from '../../../contracts/situations.ts';
 import { post } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -28,9 +28,19 @@ export function NewSituationPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const region = regionId ?? directory.data?.regions[0]?.id ?? null;
+  // From an alert (issue 14): the same first step, then the draft is made from the alert with the caller's own data.
+  const [params] = useSearchParams();
+  const fromAlert = params.get('alert');
 
   const startDraft = async (personId: string | null) => {
     if (!me || !region) return;
+    if (fromAlert) {
+      const version = Number(params.get('version') ?? 0);
+      const body = { version, personId, regionId: region };
+      const { situationId } = await post<{ situationId: string }>(`/api/alerts/${fromAlert}/draft`, body);
+      void navigate(`/situations/${situationId}`);
+      return;
+    }
     const body = emptyDraft({ regionId: region, personId, institutionId: me.institution.id });
     const { id } = await post<{ id: string }>('/api/situations', body);
     void navigate(`/situations/${id}`);
@@ -65,6 +75,11 @@ export function NewSituationPage() {
     <Stack gap="lg" maw={900}>
       <Title order={2}>{t('new.title')}</Title>
       <Text>{t('new.intro')}</Text>
+      {fromAlert && (
+        <Alert color="blue" data-testid="from-alert">
+          {t('new.fromAlert')}
+        </Alert>
+      )}
       <Radio.Group value={mode} onChange={(v) => setMode(v as typeof mode)} label={t('nav.newSituation')}>
         <Stack gap="xs" mt="xs">
           <Radio value="identified" label={t('new.identified')} />
