@@ -108,8 +108,9 @@ test('the administrator creates a machine token, shown once', async ({ page }) =
   await page.getByTestId('token-institution').click();
   await page.getByRole('option', { name: 'Office AI du Valais' }).click();
   await page.getByTestId('token-label').fill('Système de l’OAI');
-  const inAYear = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
-  await page.getByTestId('token-expires').fill(inAYear);
+  const inAYear = new Date(Date.now() + 365 * 86_400_000);
+  const swiss = inAYear.toLocaleDateString('de-CH', { day: '2-digit', month: '2-digit', year: 'numeric' });
+  await page.getByLabel(A['tokens.expiresOn']).fill(swiss);
   await page.getByRole('button', { name: A['tokens.create'] }).click();
   await expect(page.getByTestId('token-secret')).toContainText('tdm_');
   await expect(page.getByTestId('tokens-table')).toContainText('Système de l’OAI');

@@ -1267,6 +1267,16 @@ export const caseloadEntries = pgTable(
   ],
 );
 
+/** Each institution's last upload (the caseload page says when; the rows change only where the file did). */
+export const caseloadUploads = pgTable('caseload_uploads', {
+  institutionId: uuid('institution_id')
+    .primaryKey()
+    .references(() => institutions.id),
+  uploadedAt: ts('uploaded_at').notNull(),
+  rows: integer('rows').notNull(),
+  machineTokenId: uuid('machine_token_id'),
+});
+
 /** Who left a caseload, kept a month for the "moved between caseloads" rule, then deleted. */
 export const caseloadDepartures = pgTable(
   'caseload_departures',

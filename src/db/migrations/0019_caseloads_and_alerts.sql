@@ -51,6 +51,13 @@ CREATE TABLE "caseload_key_state" (
 	"changed_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "caseload_uploads" (
+	"institution_id" uuid PRIMARY KEY NOT NULL,
+	"uploaded_at" timestamp with time zone NOT NULL,
+	"rows" integer NOT NULL,
+	"machine_token_id" uuid
+);
+--> statement-breakpoint
 CREATE TABLE "machine_tokens" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"institution_id" uuid NOT NULL,
@@ -77,6 +84,7 @@ ALTER TABLE "alerts" ADD CONSTRAINT "alerts_state_by_user_id_users_id_fk" FOREIG
 ALTER TABLE "alerts" ADD CONSTRAINT "alerts_situation_id_situations_id_fk" FOREIGN KEY ("situation_id") REFERENCES "public"."situations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "caseload_departures" ADD CONSTRAINT "caseload_departures_institution_id_institutions_id_fk" FOREIGN KEY ("institution_id") REFERENCES "public"."institutions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "caseload_entries" ADD CONSTRAINT "caseload_entries_institution_id_institutions_id_fk" FOREIGN KEY ("institution_id") REFERENCES "public"."institutions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "caseload_uploads" ADD CONSTRAINT "caseload_uploads_institution_id_institutions_id_fk" FOREIGN KEY ("institution_id") REFERENCES "public"."institutions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "machine_tokens" ADD CONSTRAINT "machine_tokens_institution_id_institutions_id_fk" FOREIGN KEY ("institution_id") REFERENCES "public"."institutions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "machine_tokens" ADD CONSTRAINT "machine_tokens_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "machine_tokens" ADD CONSTRAINT "machine_tokens_revoked_by_user_id_users_id_fk" FOREIGN KEY ("revoked_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

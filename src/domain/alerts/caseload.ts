@@ -39,8 +39,13 @@ export interface ParsedCaseload {
 
 const norm = (s: string | undefined) => (s ?? '').trim();
 /** Control characters would survive into a CSV or a screen: refused in a reference. */
-const hasControl = (s: string) =>
-  [...s].some((c) => c.charCodeAt(0) < 32 || (c.charCodeAt(0) >= 127 && c.charCodeAt(0) < 160));
+const hasControl = (s: string) => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || (c >= 127 && c < 160)) return true;
+  }
+  return false;
+};
 
 export function parseCaseloadRow(
   raw: Readonly<Record<string, string>>,
@@ -68,10 +73,13 @@ export function parseCaseloadRow(
   const laciEnd = laciText ? parseDay(laciText) : null;
   if (laciText && !laciEnd) say('laci_end', 'caseload.date', { value: laciText });
   else if (laciEnd && followedSince && laciEnd < followedSince) say('laci_end', 'caseload.laciBeforeSince');
-  const flags = norm(raw.risk_flags)
-    .split(/[,;|\s]+/)
-    .map((f) => f.trim().toLowerCase())
-    .filter(Boolean);
+  const flagText = norm(raw.risk_flags);
+  const flags = flagText
+    ? flagText
+        .split(/[,;|\s]+/)
+        .map((f) => f.toLowerCase())
+        .filter(Boolean)
+    : [];
   const unknown = flags.filter((f) => !(RISK_FACTORS as readonly string[]).includes(f));
   if (unknown.length)
     say('risk_flags', 'caseload.riskFlag', { value: unknown.join(', '), allowed: RISK_FACTORS.join(', ') });
@@ -107,7 +115,8 @@ export function parseCaseloadTable(table: readonly (readonly string[])[], today:
   const rejected: ParsedCaseload['rejected'] = [];
   const seen = new Map<string, number>();
   for (const { cells, line } of filled) {
-    const raw = Object.fromEntries(columns.map((c, j) => [c, cells[j] ?? '']));
+    const raw: Record<string, string> = {};
+    for (let j = 0; j < columns.length; j++) raw[columns[j] as string] = cells[j] ?? '';
     const { row, problems } = parseCaseloadRow(raw, today);
     const first = row ? seen.get(row.navs13) : undefined;
     if (row && first !== undefined)

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { keyFingerprint, normaliseNavs13, parseKeyChain, pseudonymOf, rekey } from './pseudonym.ts';
 
 /** Issue 14 (seed 004 §2, DOMAIN.md §6): the NAVS13 of a caseload is kept only as a keyed pseudonym. */
-const hmac = (key: Uint8Array, message: string) => createHmac('sha256', key).update(message, 'utf8').digest('hex');
+const hmac = (key: string, message: string) => createHmac('sha256', key).update(message, 'utf8').digest('hex');
 const K1 = 'k1-0123456789-0123456789-0123456789';
 const K2 = 'k2-0123456789-0123456789-0123456789';
 

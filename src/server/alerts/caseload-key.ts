@@ -8,7 +8,12 @@ import { caseloadKeyState } from '../../db/schema.ts';
 import { type Config, ConfigError } from '../config.ts';
 
 /** node:crypto's HMAC-SHA-256, hex: what the domain's pseudonym takes as an argument. */
-export const caseloadHmac: Hmac = (key, message) => createHmac('sha256', key).update(message, 'utf8').digest('hex');
+const keyBytes = new Map<string, Buffer>();
+export const caseloadHmac: Hmac = (key, message) => {
+  let bytes = keyBytes.get(key);
+  if (!bytes) keyBytes.set(key, (bytes = Buffer.from(key, 'utf8')));
+  return createHmac('sha256', bytes).update(message, 'utf8').digest('hex');
+};
 
 /**
  * The caseload pseudonyms' key chain (decision 026), resolved once at start like the audit key: CASELOAD_KEY,

@@ -82,6 +82,9 @@ export async function raiseCoFollowUps(q: Queryable, institutionId: string | nul
                p.recipient, p.pseudonym, 'co_follow_up', p.other, p.reference, p.other_since,
                '{"rule":"co_follow_up"}'::jsonb, ${now.toISOString()}::timestamptz
           FROM (${pairs}) p
+         WHERE NOT EXISTS (SELECT 1 FROM alerts x
+                            WHERE x.institution_id = p.recipient AND x.pseudonym = p.pseudonym
+                              AND x.rule = 'co_follow_up' AND x.other_institution_id = p.other AND x.state <> 'closed')
          ORDER BY p.recipient, p.pseudonym, p.other, p.kind, p.other_since
         ON CONFLICT DO NOTHING
         RETURNING institution_id`,
@@ -94,7 +97,13 @@ export async function raiseCoFollowUps(q: Queryable, institutionId: string | nul
  * early-risk alert whose person left the holder's caseload. A closed alert forgets its pseudonym (decision 026:
  * nothing is kept of a person a caseload dropped). Returns the recipients of those closed.
  */
-export async function closeStaleAlerts(q: Queryable, institutionId: string | null, now: Date): Promise<string[]> {
+export async function closeStaleAlerts(
+  q: Queryable,
+  institutionId: string | null,
+  now: Date,
+  /** A condition on `al` narrowing the alerts to look at (an upload: those about persons not in the new list). */
+  among?: SQL,
+): Promise<string[]> {
   const follows = (inst: SQL) => {
     const of = followingsSql(
       ({ institution, pseudonym }) => sql`${institution} = ${inst} AND ${pseudonym} = al.pseudonym`,
@@ -109,7 +118,7 @@ export async function closeStaleAlerts(q: Queryable, institutionId: string | nul
     sql`UPDATE alerts al
            SET state = 'closed', pseudonym = '', state_changed_at = ${now.toISOString()}::timestamptz,
                version = al.version + 1
-         WHERE al.state <> 'closed' ${scope}
+         WHERE al.state <> 'closed' ${scope} ${among ? sql`AND ${among}` : sql``}
            AND CASE WHEN al.rule = 'co_follow_up'
                     THEN NOT (${follows(sql`al.institution_id`)} AND ${follows(sql`al.other_institution_id`)})
                     ELSE NOT EXISTS (SELECT 1 FROM caseload_entries e

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { CaseloadSummary } from '../../contracts/alerts.ts';
-import { caseloadEntries, institutions } from '../../db/schema.ts';
+import { caseloadEntries, caseloadUploads, institutions } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import { ensureAllowed } from '../http/access.ts';
 import type { AuthedContext } from '../http/context.ts';
@@ -14,9 +14,13 @@ export async function getCaseload(ctx: AuthedContext): Promise<CaseloadSummary> 
     .from(institutions)
     .where(eq(institutions.id, institutionId));
   const [summary] = await ctx.db
-    .select({ rows: sql<number>`count(*)::int`, uploadedAt: sql<string | null>`max(${caseloadEntries.uploadedAt})` })
+    .select({ rows: sql<number>`count(*)::int` })
     .from(caseloadEntries)
     .where(eq(caseloadEntries.institutionId, institutionId));
+  const [last] = await ctx.db
+    .select({ uploadedAt: caseloadUploads.uploadedAt })
+    .from(caseloadUploads)
+    .where(eq(caseloadUploads.institutionId, institutionId));
   await recordAudit(ctx.db, ctx, {
     action: 'caseload.read',
     recordType: 'caseload',
@@ -26,6 +30,6 @@ export async function getCaseload(ctx: AuthedContext): Promise<CaseloadSummary> 
   return {
     institution: institution ?? { id: institutionId, nameFr: '', nameDe: '' },
     rows: summary?.rows ?? 0,
-    uploadedAt: summary?.uploadedAt ? new Date(summary.uploadedAt).toISOString() : null,
+    uploadedAt: last?.uploadedAt.toISOString() ?? null,
   };
 }

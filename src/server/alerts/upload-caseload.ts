@@ -133,17 +133,40 @@ export async function uploadCaseload(
             AND EXISTS (SELECT 1 FROM caseload_new n WHERE n.pseudonym = d.pseudonym)`,
     );
     await purgeDepartures(tx, today, KEEP_DEPARTURE_DAYS);
-    await tx.execute(sql`DELETE FROM caseload_entries WHERE institution_id = ${institutionId}`);
+    // The new list replaces the old one; only the rows that differ are written (a monthly file changes a few).
+    const at = now.toISOString();
+    await tx.execute(
+      sql`DELETE FROM caseload_entries e WHERE e.institution_id = ${institutionId}
+            AND NOT EXISTS (SELECT 1 FROM caseload_new n WHERE n.pseudonym = e.pseudonym)`,
+    );
+    await tx.execute(
+      sql`UPDATE caseload_entries e
+             SET reference = n.reference, followed_since = n.followed_since, laci_end = n.laci_end,
+                 risk_flags = n.risk_flags, uploaded_at = ${at}::timestamptz
+            FROM caseload_new n
+           WHERE e.institution_id = ${institutionId} AND e.pseudonym = n.pseudonym
+             AND (e.reference, e.followed_since, e.laci_end, e.risk_flags)
+                 IS DISTINCT FROM (n.reference, n.followed_since, n.laci_end, n.risk_flags)`,
+    );
     await tx.execute(
       sql`INSERT INTO caseload_entries
             (institution_id, pseudonym, reference, followed_since, laci_end, risk_flags, uploaded_at)
           SELECT ${institutionId}::uuid, n.pseudonym, n.reference, n.followed_since, n.laci_end, n.risk_flags,
-                 ${now.toISOString()}::timestamptz
-            FROM caseload_new n`,
+                 ${at}::timestamptz
+            FROM caseload_new n
+          ON CONFLICT (institution_id, pseudonym) DO NOTHING`,
+    );
+    await tx.execute(
+      sql`INSERT INTO caseload_uploads (institution_id, uploaded_at, rows, machine_token_id)
+          VALUES (${institutionId}, ${at}::timestamptz, ${rows.length}, ${options.machineTokenId ?? null})
+          ON CONFLICT (institution_id) DO UPDATE
+            SET uploaded_at = excluded.uploaded_at, rows = excluded.rows, machine_token_id = excluded.machine_token_id`,
     );
     // The counts told to the uploader are its own institution's alerts; the others' are raised and closed alike.
     const own = (recipients: string[]) => recipients.filter((r) => r === institutionId).length;
-    const alertsClosed = own(await closeStaleAlerts(tx, institutionId, now));
+    // Only alerts about persons no longer in this list can have stopped standing because of it.
+    const gone = sql`NOT EXISTS (SELECT 1 FROM caseload_new n WHERE n.pseudonym = al.pseudonym)`;
+    const alertsClosed = own(await closeStaleAlerts(tx, institutionId, now, gone));
     let alertsRaised = 0;
     if (ruleInForce(rules, 'co_follow_up', today)) alertsRaised += own(await raiseCoFollowUps(tx, institutionId, now));
     alertsRaised += await raiseRiskAlerts(

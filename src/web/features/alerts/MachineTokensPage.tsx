@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { MachineToken } from '../../../contracts/alerts.ts';
 import { get, post } from '../../api/client.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
@@ -63,14 +64,12 @@ export function MachineTokensPage() {
           error={fieldError(create.error, 'label')}
           data-testid="token-label"
         />
-        <TextInput
-          type="date"
+        <DateField
           label={a('tokens.expiresOn')}
           value={expiresOn}
-          onChange={(e) => setExpiresOn(e.currentTarget.value)}
-          w={{ base: '100%', sm: 180 }}
+          onChange={setExpiresOn}
+          w={180}
           error={fieldError(create.error, 'expiresOn')}
-          data-testid="token-expires"
         />
         <Button
           onClick={() => create.mutate()}
