@@ -11,7 +11,10 @@ import { type Config, ConfigError } from '../config.ts';
 const keyBytes = new Map<string, Buffer>();
 export const caseloadHmac: Hmac = (key, message) => {
   let bytes = keyBytes.get(key);
-  if (!bytes) keyBytes.set(key, (bytes = Buffer.from(key, 'utf8')));
+  if (!bytes) {
+    bytes = Buffer.from(key, 'utf8');
+    keyBytes.set(key, bytes);
+  }
   return createHmac('sha256', bytes).update(message, 'utf8').digest('hex');
 };
 
