@@ -42,6 +42,8 @@ const FR = {
   'alerts.lapse': 'Laisser de côté',
   'alerts.openDraft': 'Ouvrir l’annonce',
   'alerts.raisedOn': 'Signalée le {date}',
+  'alerts.newFromAlert':
+    'Annonce depuis une alerte : saisissez la personne avec les données de votre dossier ; la procuration suit.',
   'caseload.title': 'Liste de suivis de votre institution',
   'caseload.intro':
     'Déclarez les personnes que votre institution suit actuellement : une ligne par personne, avec son numéro AVS, ' +
@@ -137,6 +139,8 @@ const DE: Record<AlertsKey, string> = {
   'alerts.lapse': 'Zurückstellen',
   'alerts.openDraft': 'Anmeldung öffnen',
   'alerts.raisedOn': 'Gemeldet am {date}',
+  'alerts.newFromAlert':
+    'Anmeldung aus einer Warnung: Erfassen Sie die Person mit den Daten Ihres Dossiers; die Vollmacht folgt.',
   'caseload.title': 'Fallliste Ihrer Institution',
   'caseload.intro':
     'Melden Sie die Personen, die Ihre Institution zurzeit betreut: eine Zeile pro Person, mit AHV-Nummer, Ihrer ' +

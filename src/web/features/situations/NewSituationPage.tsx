@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
 import { PersonForm, emptyPerson } from './PersonForm.tsx';
+import { useAlertsText } from '../alerts/alerts-text.ts';
 
 /**
  * Step one of an announcement: anonymous or identified; for an identified
@@ -16,6 +17,7 @@ import { PersonForm, emptyPerson } from './PersonForm.tsx';
  */
 export function NewSituationPage() {
   const { t, date, lang } = useI18n();
+  const { a } = useAlertsText();
   const { me } = useSession();
   const directory = useDirectory();
   const localName = useLocalName();
@@ -77,7 +79,7 @@ export function NewSituationPage() {
       <Text>{t('new.intro')}</Text>
       {fromAlert && (
         <Alert color="blue" data-testid="from-alert">
-          {t('new.fromAlert')}
+          {a('alerts.newFromAlert')}
         </Alert>
       )}
       <Radio.Group value={mode} onChange={(v) => setMode(v as typeof mode)} label={t('nav.newSituation')}>

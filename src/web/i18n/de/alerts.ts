@@ -6,6 +6,4 @@ export const deAlerts: Record<keyof typeof frAlerts, string> = {
   'nav.machineTokens': 'Maschinen-Token',
   'home.alerts': '{count, plural, one {# Warnung wartet} other {# Warnungen warten}} auf Ihre Institution.',
   'home.alertsAction': 'Warnungen ansehen',
-  'new.fromAlert':
-    'Anmeldung aus einer Warnung: Erfassen Sie die Person mit den Daten Ihres Dossiers; die Vollmacht folgt.',
 };

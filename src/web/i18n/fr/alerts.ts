@@ -4,6 +4,4 @@ export const frAlerts = {
   'nav.machineTokens': 'Jetons machine',
   'home.alerts': '{count, plural, one {# alerte attend} other {# alertes attendent}} votre institution.',
   'home.alertsAction': 'Voir les alertes',
-  'new.fromAlert':
-    'Annonce depuis une alerte : saisissez la personne avec les données de votre dossier ; la procuration suit.',
 } as const;
