@@ -45,6 +45,11 @@ describe('caseload file', () => {
     });
     expect(JSON.stringify(parsed.rejected)).not.toContain('0769');
   });
+  it('refuses a file whose every row is refused: it would empty the list', () => {
+    const parsed = parseCaseloadTable([header, ['756.9217.0769.84', 'A', '2026-01-01', '', '']], TODAY);
+    expect(parsed.fileProblems.map((p) => p.key)).toEqual(['caseload.noneAccepted']);
+    expect(parseCaseloadTable([header], TODAY).fileProblems).toEqual([]);
+  });
   it('refuses a file without the required columns or with an unknown one', () => {
     const parsed = parseCaseloadTable([['navs', 'reference']], TODAY);
     expect(parsed.fileProblems.map((p) => `${p.key}:${p.column}`)).toEqual([

@@ -125,6 +125,8 @@ export function parseCaseloadTable(table: readonly (readonly string[])[], today:
     if (row && problems.length === 0) rows.push({ line, row });
     else rejected.push({ line, reference: norm(raw.reference).slice(0, REFERENCE_MAX), problems });
   }
+  // Every row refused: surely a wrong file (another column order, another export), not an empty caseload.
+  if (rows.length === 0 && rejected.length > 0) fileProblems.push({ column: '', key: 'caseload.noneAccepted' });
   return { rows, rejected, fileProblems };
 }
 

@@ -192,6 +192,12 @@ describe('co-follow-up alerts', () => {
     expect(await alertsOf('repondant')).toHaveLength(1);
   });
 
+  it('a real upload whose every row is refused changes nothing (it would have emptied the list)', async () => {
+    const res = await upload('repondant', csv([['756.9217.0769.84', 'ORP-A', '2025-03-10', '', '']]));
+    expect(res.json()).toMatchObject({ accepted: 0, left: 0, fileProblems: [expect.stringContaining('Aucune ligne')] });
+    expect(await alertsOf('repondant')).toHaveLength(1);
+  });
+
   it('the database holds no NAVS13 of a caseload in clear, with or without dots', async () => {
     const tables = await queryRows<{ table_name: string }>(
       t.database.db,
