@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/alerts/alert-rules.ts';
 import { swissDay } from '../../domain/consent/consent.ts';
@@ -22,6 +23,7 @@ import { sendAlertDigest } from './send-alert-digest.ts';
  * machine tokens (expired or revoked: 401); a re-upload without the person closes the alert; the end-of-rights rule
  * fires once and says why.
  */
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const NAVS_A = '756.9217.0769.85';
 const NAVS_A_COMPACT = '7569217076985';
 const NAVS_B = '756.1234.5678.97';
@@ -99,6 +101,24 @@ describe('caseload upload', () => {
     ]);
     const [n] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM caseload_entries`);
     expect(n?.n).toBe(0);
+  });
+
+  it('reads an XLSX workbook too (a spreadsheet date as a date), and its template', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Suivis');
+    sheet.addRow(['navs13', 'reference', 'followed_since']);
+    sheet.addRow([NAVS_A, 'ORP-X', new Date(Date.UTC(2025, 2, 10))]);
+    const res = await t.request(await as('repondant'), {
+      method: 'POST',
+      url: '/api/caseload/upload?dryRun=true',
+      headers: { 'content-type': XLSX },
+      payload: Buffer.from(await book.xlsx.writeBuffer()),
+    });
+    expect(res.json()).toMatchObject({ dryRun: true, rows: 1, accepted: 1, rejected: [] });
+    const template = await t.request(await as('repondant'), { method: 'GET', url: '/api/caseload/template?lang=de' });
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    expect(read.worksheets.map((w) => w.name)).toEqual(['Fallliste', 'Erläuterungen']);
   });
 
   it('only a correspondent uploads, for their own institution; the template downloads', async () => {
