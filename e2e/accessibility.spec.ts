@@ -102,6 +102,9 @@ const SCREENS: Screen[] = [
   { name: 'home with figures', ...plain('copil.stats', '/') },
   { name: 'figures with the annual report texts', ...list('cii.officer', '/figures') },
   { name: 'history import', ...plain('admin', '/history-import') },
+  { name: 'alerts', ...plain('oai.repondant', '/alerts') },
+  { name: 'caseload', ...plain('oai.repondant', '/caseload') },
+  { name: 'machine tokens', ...plain('admin', '/machine-tokens') },
   { name: 'situations', ...list('coord.sion', '/situations') },
   {
     name: 'triage',

@@ -42,6 +42,8 @@ export const MeSchema = z.object({
     readFigures: z.boolean(),
     editAnnualReport: z.boolean().describe('Writes the annual report texts (the cantonal CII officer).'),
     importHistory: z.boolean().describe('Imports the CII history from a file (an administrator).'),
+    readAlerts: z.boolean().describe("Reads the alerts and uploads the caseload of one's institution (issue 14)."),
+    manageMachineTokens: z.boolean().describe("Creates and revokes the institutions' machine tokens."),
   }),
 });
 export type Me = z.infer<typeof MeSchema>;
@@ -63,6 +65,7 @@ export const AttentionItemSchema = z.object({
     'hand_back_due',
     'mandate_ending',
     'measures_to_decide',
+    'alerts',
   ]),
   count: z.number().int().optional(),
   // Items about one situation (tandem reminders) name it, and the months or date concerned.

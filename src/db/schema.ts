@@ -10,6 +10,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -25,6 +26,7 @@ import { PLANNED_MEETING_STATUSES } from '../domain/tandem/planned-meeting.ts';
 import { COST_UNITS, KIND_CHECKS, REGIMES } from '../domain/measures/catalogue.ts';
 import { MEASURE_STATUSES } from '../domain/measures/lifecycle.ts';
 import { APPROVAL_STEPS } from '../domain/measures/rule-sets.ts';
+import { ALERT_STATES } from '../domain/alerts/alert-rules.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -128,6 +130,8 @@ export const users = pgTable(
     roles: roleEnum('roles').array().notNull().default(sql`'{}'::role[]`),
     language: languageEnum('language').notNull().default('fr'),
     passwordHash: text('password_hash').notNull(),
+    // A CII correspondent's phone, given to the correspondents of other institutions in a co-follow-up alert.
+    phone: text('phone').notNull().default(''),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),
     disabledAt: ts('disabled_at'),
@@ -1244,4 +1248,155 @@ export const annualReportTexts = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('annual_report_texts_year_language_key').on(t.year, t.language)],
+);
+
+export const alertStateEnum = pgEnum('alert_state', ALERT_STATES);
+
+/**
+ * An institution's caseload (issue 14, decision 026): who it follows now, known only by a keyed pseudonym of the
+ * NAVS13 (never the number), its own file reference, since when, and the holder's own risk data. An upload replaces
+ * the institution's rows.
+ */
+export const caseloadEntries = pgTable(
+  'caseload_entries',
+  {
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    pseudonym: text('pseudonym').notNull(),
+    reference: text('reference').notNull(),
+    followedSince: date('followed_since', { mode: 'string' }).notNull(),
+    laciEnd: date('laci_end', { mode: 'string' }),
+    riskFlags: text('risk_flags').array().notNull().default(sql`'{}'::text[]`),
+    uploadedAt: ts('uploaded_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.pseudonym] }),
+    index('caseload_entries_pseudonym_idx').on(t.pseudonym, t.institutionId),
+  ],
+);
+
+/** Each institution's last upload (the caseload page says when; the rows change only where the file did). */
+export const caseloadUploads = pgTable('caseload_uploads', {
+  institutionId: uuid('institution_id')
+    .primaryKey()
+    .references(() => institutions.id),
+  uploadedAt: ts('uploaded_at').notNull(),
+  rows: integer('rows').notNull(),
+  machineTokenId: uuid('machine_token_id'),
+});
+
+/** Who left a caseload, kept a month for the "moved between caseloads" rule, then deleted. */
+export const caseloadDepartures = pgTable(
+  'caseload_departures',
+  {
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    pseudonym: text('pseudonym').notNull(),
+    leftOn: date('left_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.institutionId, t.pseudonym] }),
+    index('caseload_departures_pseudonym_idx').on(t.pseudonym),
+  ],
+);
+
+/** The pseudonym of each person with a NAVS13, so that Tandem's situations join the matching (issue 14). */
+export const personPseudonyms = pgTable(
+  'person_pseudonyms',
+  {
+    personId: uuid('person_id')
+      .primaryKey()
+      .references(() => persons.id),
+    pseudonym: text('pseudonym').notNull(),
+  },
+  (t) => [index('person_pseudonyms_pseudonym_idx').on(t.pseudonym)],
+);
+
+/** Which key chain the stored pseudonyms are under: a fingerprint of it, never the key (checked at start). */
+export const caseloadKeyState = pgTable('caseload_key_state', {
+  id: integer('id').primaryKey(),
+  fingerprint: text('fingerprint').notNull(),
+  keyCount: integer('key_count').notNull(),
+  changedAt: ts('changed_at').notNull(),
+});
+
+/** An institution's system pushing its caseload (issue 14): a token shown once, kept as its SHA-256. */
+export const machineTokens = pgTable(
+  'machine_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    label: text('label').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdByUserId: uuid('created_by_user_id')
+      .notNull()
+      .references(() => users.id),
+    expiresAt: ts('expires_at').notNull(),
+    revokedAt: ts('revoked_at'),
+    revokedByUserId: uuid('revoked_by_user_id').references(() => users.id),
+    lastUsedAt: ts('last_used_at'),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('machine_tokens_hash_key').on(t.tokenHash),
+    index('machine_tokens_institution_idx').on(t.institutionId),
+  ],
+);
+
+/** The alert rules as effective-dated data the Bureau reads (validFrom inclusive, validTo exclusive). */
+export const alertRules = pgTable(
+  'alert_rules',
+  {
+    code: text('code').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    params: jsonb('params').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.code, t.validFrom] })],
+);
+
+/**
+ * An alert to one institution's CII correspondents (issue 14). A co-follow-up names the other institution and the
+ * month it follows since; an early-risk alert says which rule fired and why, from the holder's own data. While an
+ * alert stands (not closed) the same pair is not raised again.
+ */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    pseudonym: text('pseudonym').notNull(),
+    rule: text('rule').notNull(),
+    otherInstitutionId: uuid('other_institution_id').references(() => institutions.id),
+    reference: text('reference').notNull(),
+    otherSince: date('other_since', { mode: 'string' }),
+    why: jsonb('why').notNull(),
+    state: alertStateEnum('state').notNull().default('open'),
+    stateReason: text('state_reason').notNull().default(''),
+    stateChangedAt: ts('state_changed_at'),
+    stateByUserId: uuid('state_by_user_id').references(() => users.id),
+    situationId: uuid('situation_id').references(() => situations.id),
+    notifiedAt: ts('notified_at'),
+    version: version(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('alerts_standing_key')
+      .on(
+        t.institutionId,
+        t.pseudonym,
+        t.rule,
+        sql`coalesce(${t.otherInstitutionId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+      )
+      .where(sql`${t.state} <> 'closed'`),
+    index('alerts_institution_state_idx').on(t.institutionId, t.state),
+    index('alerts_pseudonym_idx').on(t.pseudonym),
+  ],
 );

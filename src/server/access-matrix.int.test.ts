@@ -4,8 +4,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   attachments,
+  alerts,
   communes,
   institutions,
+  machineTokens,
   measures,
   notifications,
   offices,
@@ -249,6 +251,21 @@ describe('the access matrix (issue 9)', () => {
     const [office] = await db.select({ id: offices.id }).from(offices);
     const [commune] = await db.select({ id: communes.id }).from(communes);
     const [socialWorker] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'cms.sion'));
+    // Issue 14: an alert of the demo's OAI (its correspondent's alone), and a machine token (administrators').
+    const [oaiAlert] = await db
+      .select({ id: alerts.id })
+      .from(alerts)
+      .where(eq(alerts.institutionId, actor('oai.repondant').institutionId));
+    const [token] = await db
+      .insert(machineTokens)
+      .values({
+        institutionId: actor('oai.repondant').institutionId,
+        label: 'matrix',
+        tokenHash: randomUUID(),
+        createdByUserId: actor('admin').userId,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      })
+      .returning({ id: machineTokens.id });
     const admins = ['admin'];
     const sionBureau = ['admin', 'coord.sion', 'cii.officer', 'bureau.assistant'];
     /** Each family: a real record, and who may act on it (decision 005 and the roles of README.md). */
@@ -263,6 +280,8 @@ describe('the access matrix (issue 9)', () => {
       { path: /^\/api\/measures\/\{id\}\/decision$/, id: lmmtMeasure!.id, allowed: ['lmmt.decideur'] },
       // The demo's messages are monthly reports: the file's content, closed to administrators too.
       { path: /^\/api\/outbox\/\{id\}\/eml$/, id: mail!.id, allowed: [] },
+      { path: /^\/api\/alerts\/\{id\}\//, id: oaiAlert!.id, allowed: ['oai.repondant'] },
+      { path: /^\/api\/machine-tokens\/\{id\}\/revoke$/, id: token!.id, allowed: admins },
     ];
     const unexpected: string[] = [];
     for (const route of routes.filter((r) => !r.path.startsWith('/api/situations/'))) {

@@ -32,12 +32,16 @@ import { historyRoutes } from './history/history.routes.ts';
 import { careBoardRoutes } from './care/board/board.routes.ts';
 import { networkRoutes } from './care/network/network.routes.ts';
 import { roundTableRoutes } from './care/round-tables/round-tables.routes.ts';
+import { alertsRoutes } from './alerts/alerts.routes.ts';
+import { type CaseloadKeys, derivedCaseloadKey } from './alerts/caseload-key.ts';
 
 export interface AppDeps {
   db: Db;
   config: Config;
   /** The audit chain's key and checkpoint file, resolved at start (outside the database). */
   audit: AuditSettings;
+  /** The caseload pseudonyms' key chain (issue 14), resolved at start; tests: derived from the audit key. */
+  caseloadKeys?: CaseloadKeys;
   /** The clock; tests move it to check timeouts. */
   now?: () => Date;
   /** PostgreSQL: the pool's state, for the load guard and the health check. */
@@ -139,6 +143,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(roundTableRoutes);
   await app.register(networkRoutes);
   await app.register(careBoardRoutes);
+  await app.register(alertsRoutes, {
+    caseloadKeys: deps.caseloadKeys ?? { keys: [derivedCaseloadKey(deps.audit.key)], file: null, source: 'derived' },
+  });
   // "degraded" while requests are refused (503) or wait for a database connection: a load balancer can steer away.
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({
     ok: true,

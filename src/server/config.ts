@@ -97,6 +97,13 @@ const ConfigSchema = z
     // DATA_DIR/audit.key when neither is set; PostgreSQL requires one of them.
     AUDIT_KEY: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
     AUDIT_KEY_FILE: z.string().min(1).optional(),
+    // The key (or key chain, oldest first) of the caseloads' NAVS13 pseudonyms (issue 14, decision 026), never
+    // stored in the database. PGlite creates DATA_DIR/caseload.key when neither is set; elsewhere it is derived
+    // from the audit key (with a warning): production sets its own, kept apart from the database.
+    CASELOAD_KEY: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
+    CASELOAD_KEY_FILE: z.string().min(1).optional(),
+    // How often the alerts' daily digest is looked at (one e-mail per correspondent and day at most).
+    ALERT_DIGEST_INTERVAL_MS: z.coerce.number().int().min(1000).default(3_600_000),
     // Signed checkpoints of the chain head, outside the database (default for PGlite:
     // DATA_DIR/audit-checkpoints.jsonl).
     AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
@@ -114,6 +121,7 @@ const ConfigSchema = z
     if (c.DATABASE_OWNER_URL && !c.DATABASE_URL)
       issue('DATABASE_OWNER_URL', "needs DATABASE_URL (the application's role)");
     if (c.AUDIT_KEY && c.AUDIT_KEY_FILE) issue('AUDIT_KEY', 'set AUDIT_KEY or AUDIT_KEY_FILE, not both');
+    if (c.CASELOAD_KEY && c.CASELOAD_KEY_FILE) issue('CASELOAD_KEY', 'set CASELOAD_KEY or CASELOAD_KEY_FILE, not both');
     if (c.DATABASE_URL && !c.AUDIT_KEY && !c.AUDIT_KEY_FILE) {
       issue(
         'AUDIT_KEY_FILE',

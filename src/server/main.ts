@@ -20,7 +20,10 @@ import { seedDemoMeasures } from './demo/seed-demo-measures.ts';
 import { seedDemoRoundTables } from './demo/seed-demo-round-tables.ts';
 import { seedDemoAssessments } from './demo/seed-demo-assessments.ts';
 import { seedDemoHistory } from './demo/seed-demo-history.ts';
+import { seedDemoCaseloads } from './demo/seed-demo-caseloads.ts';
 import { deliverOutbox } from './mail/deliver-outbox.ts';
+import { checkCaseloadKeys, resolveCaseloadKeys } from './alerts/caseload-key.ts';
+import { sendAlertDigest } from './alerts/send-alert-digest.ts';
 import { smtpTransport } from './mail/mail-transport.ts';
 
 /** Seconds since the process started, for the messages of a start. */
@@ -89,6 +92,13 @@ async function main() {
         'not be detected.',
     );
   }
+  // The caseload pseudonyms' key (issue 14, decision 026): outside the database, its fingerprint checked.
+  const caseload = resolveCaseloadKeys(config, {
+    dataDir: database.kind === 'pglite' ? config.DATA_DIR : null,
+    auditKey: audit.key,
+  });
+  for (const warning of caseload.warnings) console.warn(`Warning: ${warning}`);
+  await checkCaseloadKeys(database.db, caseload.keys, new Date());
   await ensureMeasureCatalogue(database.db);
   if (await isDatabaseEmpty(database.db)) {
     if (empty) {
@@ -107,6 +117,7 @@ async function main() {
       await seedDemoRoundTables(database.db, config);
       await seedDemoAssessments(database.db, config);
       await seedDemoHistory(database.db, config);
+      await seedDemoCaseloads(database.db, config, caseload);
       console.log(`Demo canton created (${elapsed()}): the sign-ins are listed in README.md.`);
     }
   }
@@ -128,7 +139,7 @@ async function main() {
     await sealAllPending(database.db, audit.key);
   }
 
-  const app = await buildApp({ db: database.db, config, audit, poolLoad: database.poolLoad });
+  const app = await buildApp({ db: database.db, config, audit, caseloadKeys: caseload, poolLoad: database.poolLoad });
   // Error messages may quote personal data (a query's parameters, a recipient): only their facts are logged.
   // Each tick seals what came since, in batches, for at most half the interval: a backlog is caught up, not grown.
   let sealing = false;
@@ -165,11 +176,22 @@ async function main() {
       }, config.MAIL_INTERVAL_MS)
     : null;
 
+  // The alerts' daily run (issue 14): a situation's co-follow-ups, then one digest a day per correspondent.
+  let digesting = false;
+  const digester = setInterval(() => {
+    if (digesting) return;
+    digesting = true;
+    sendAlertDigest({ db: database.db, now: new Date(), keys: caseload })
+      .catch((error) => app.log.error({ err: errorFacts(error) }, 'alert digest failed'))
+      .finally(() => (digesting = false));
+  }, config.ALERT_DIGEST_INTERVAL_MS);
+
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     clearInterval(sealer);
+    clearInterval(digester);
     if (mailer) clearInterval(mailer);
     if (checkpointer) clearInterval(checkpointer);
     transport?.close();

@@ -13,6 +13,8 @@ import { seedDemoAssessments } from '../server/demo/seed-demo-assessments.ts';
 import { seedDemoSituations } from '../server/demo/seed-demo-situations.ts';
 import { seedDemoTandems } from '../server/demo/seed-demo-tandems.ts';
 import { seedDemoHistory } from '../server/demo/seed-demo-history.ts';
+import { seedDemoCaseloads } from '../server/demo/seed-demo-caseloads.ts';
+import { derivedCaseloadKey } from '../server/alerts/caseload-key.ts';
 
 /**
  * The demo canton of `npm start`, in a test database: the same users and
@@ -34,6 +36,9 @@ export async function seedDemo(database: Database, now = new Date()) {
   await seedDemoRoundTables(database.db, config, now);
   await seedDemoAssessments(database.db, config, now);
   await seedDemoHistory(database.db, config, now);
+  // Under the key the test app derives from the tests' audit key (int-harness.ts, TEST_AUDIT_KEY).
+  const caseloadKey = derivedCaseloadKey(Buffer.from('test-audit-key-0123456789-abcdefghijklmnop', 'utf8'));
+  await seedDemoCaseloads(database.db, config, { keys: [caseloadKey], file: null, source: 'derived' }, now);
   const rows = await database.db.select().from(users);
   const actors = new Map<string, Actor>(
     rows.map((u) => [

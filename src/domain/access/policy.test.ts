@@ -65,7 +65,32 @@ describe('access policy', () => {
       readFigures: false,
       editAnnualReport: false,
       importHistory: false,
+      readAlerts: false,
+      manageMachineTokens: false,
     });
+  });
+});
+
+describe('caseloads and alerts (issue 14): an institution’s own correspondents, no one else', () => {
+  const own = { ...actor(['cii_correspondent']), institutionId: 'orp' };
+  it('the correspondent reads and uploads their institution’s caseload and acts on its alerts', () => {
+    expect(can(own, 'upload', { type: 'caseload', institutionId: 'orp' })).toBe(true);
+    expect(can(own, 'read', { type: 'alert', institutionId: 'orp' })).toBe(true);
+    expect(can(own, 'update', { type: 'alert', institutionId: 'orp' })).toBe(true);
+    expect(can(own, 'upload', { type: 'caseload', institutionId: 'cms' })).toBe(false);
+    expect(can(own, 'read', { type: 'alert', institutionId: 'cms' })).toBe(false);
+  });
+  it('nor a colleague, the Bureau or an administrator; tokens are the administrators’', () => {
+    for (const a of [
+      { ...actor(['field_professional']), institutionId: 'orp' },
+      { ...actor(['bureau_member']), institutionId: 'orp' },
+      { ...actor(['admin']), institutionId: 'orp' },
+    ]) {
+      expect(can(a, 'upload', { type: 'caseload', institutionId: 'orp' })).toBe(false);
+      expect(can(a, 'read', { type: 'alert', institutionId: 'orp' })).toBe(false);
+    }
+    expect(can(actor(['admin']), 'manage', { type: 'machine_token' })).toBe(true);
+    expect(can(own, 'manage', { type: 'machine_token' })).toBe(false);
   });
 });
 

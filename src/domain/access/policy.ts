@@ -28,7 +28,14 @@ export type Resource =
   | ({ type: 'assessment' } & AssessmentFacts)
   | { type: 'care_board' }
   /** Aggregate figures (issue 13): of a region, or of the canton (regionId null). */
-  | { type: 'figures'; regionId: string | null };
+  | { type: 'figures'; regionId: string | null }
+  /** An institution's caseload and its alerts (issue 14): its own CII correspondents only. */
+  | { type: 'caseload'; institutionId: string }
+  | { type: 'alert'; institutionId: string }
+  /** The alert rules, as data (issue 14): the Bureau and the correspondents read them. */
+  | { type: 'alert_rules' }
+  /** Machine tokens of the institutions' systems (issue 14): administrators. */
+  | { type: 'machine_token' };
 
 /**
  * A commune's approvers act for their own commune only: the person's commune of
@@ -68,6 +75,8 @@ export type Action =
   | 'read_assessment'
   | 'pilot_care'
   | 'link_person'
+  /** A caseload replaced by its institution's correspondent (issue 14). */
+  | 'upload'
   | AssessmentAction;
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
@@ -131,6 +140,18 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (action === 'edit_report') return resource.regionId === null && isCantonalOfficer(actor);
       if (action === 'import_history') return admin && resource.regionId === null;
       return action === 'read' && canReadFigures(actor, resource.regionId);
+    case 'caseload':
+    case 'alert':
+      // Issue 14: an institution's caseload and the alerts raised to it are its own correspondents' — no one
+      // else's, not the Bureau's nor an administrator's (they hold pseudonyms and the institution's references).
+      if (!ownCorrespondent(actor, resource.institutionId)) return false;
+      return resource.type === 'caseload'
+        ? action === 'read' || action === 'upload'
+        : ['read', 'update'].includes(action);
+    case 'alert_rules':
+      return action === 'read' && (isBureau(actor) || hasRole(actor, 'cii_correspondent') || admin);
+    case 'machine_token':
+      return admin && action === 'manage';
     case 'person_merge':
       // Anyone who announces may ask for a merge; the Bureau reviews it.
       if (action === 'request') return hasRole(actor, 'field_professional') || isBureau(actor);
@@ -139,6 +160,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return false;
   }
 }
+
+const ownCorrespondent = (actor: Actor, institutionId: string) =>
+  hasRole(actor, 'cii_correspondent') && actor.institutionId === institutionId;
 
 const ownCommune = (actor: Actor, c: CommuneFacts) =>
   hasRole(actor, 'commune_approver') && c.actorCommuneId !== null && c.communeId === c.actorCommuneId;
@@ -319,5 +343,7 @@ export function actorAbilities(actor: Actor) {
     readFigures: can(actor, 'read', { type: 'figures', regionId: null }),
     editAnnualReport: can(actor, 'edit_report', { type: 'figures', regionId: null }),
     importHistory: can(actor, 'import_history', { type: 'figures', regionId: null }),
+    readAlerts: can(actor, 'read', { type: 'alert', institutionId: actor.institutionId }),
+    manageMachineTokens: can(actor, 'manage', { type: 'machine_token' }),
   };
 }

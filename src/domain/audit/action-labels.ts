@@ -1,6 +1,7 @@
 import type { Language } from '../access/roles.ts';
 import { AUDIT_ACTIONS, type AuditAction } from './actions.ts';
 import { ASSESSMENT_AUDIT_LABELS, ASSESSMENT_RECORD_TYPE_LABELS } from '../care/assessment-audit.ts';
+import { ALERT_AUDIT_LABELS, ALERT_RECORD_TYPE_LABELS } from '../alerts/alert-audit.ts';
 
 /**
  * What each audit action means, in French and German, for the audit page, its action filter and the CSV export.
@@ -183,6 +184,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, Labels> = {
   'outbox.list': { fr: 'Boîte d’envoi consultée', de: 'Postausgang angezeigt' },
   'outbox.read': { fr: 'Message de la boîte d’envoi téléchargé', de: 'Nachricht des Postausgangs heruntergeladen' },
   ...ASSESSMENT_AUDIT_LABELS,
+  ...ALERT_AUDIT_LABELS,
 };
 
 export const auditActionLabel = (action: string, lang: Language): string =>
@@ -219,6 +221,7 @@ export const AUDIT_RECORD_TYPE_LABELS: Record<string, Labels> = {
   measure_step: { fr: 'Étape de décision', de: 'Entscheidstufe' },
   commune_statement: { fr: 'Décompte trimestriel', de: 'Quartalsabrechnung' },
   ...ASSESSMENT_RECORD_TYPE_LABELS,
+  ...ALERT_RECORD_TYPE_LABELS,
 };
 
 /** A record type nobody labelled yet shows its code rather than nothing. */

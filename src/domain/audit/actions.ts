@@ -1,4 +1,5 @@
 import { ASSESSMENT_AUDIT_ACTIONS } from '../care/assessment-audit.ts';
+import { ALERT_AUDIT_ACTIONS } from '../alerts/alert-audit.ts';
 
 /**
  * The audit log's vocabulary (issue 9): every action a row can name, as one
@@ -167,5 +168,7 @@ export const AUDIT_ACTIONS = [
   'outbox.read',
   // MAMAC assessments (issue 12)
   ...ASSESSMENT_AUDIT_ACTIONS,
+  // caseloads and alerts (issue 14)
+  ...ALERT_AUDIT_ACTIONS,
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { carePassages, measureKinds, measures, objectivesContracts } from '../../db/schema.ts';
+import { alerts, carePassages, measureKinds, measures, objectivesContracts, users } from '../../db/schema.ts';
 import { ruleSetAt } from '../../domain/measures/rule-sets.ts';
 import { seedDemo } from '../../test/demo-canton.ts';
 import { openTestDatabase } from '../../test/int-harness.ts';
@@ -54,6 +54,17 @@ describe('the demo canton seeds at any date', () => {
         for (const p of passages) expect(p.startedAt.getTime()).toBeLessThanOrEqual(Date.parse(`${clock}T10:00:00Z`));
         const contracts = await database.db.select().from(objectivesContracts);
         expect(contracts.filter((c) => c.status === 'superseded').map((c) => c.versionNo)).toEqual([1]);
+        // Issue 14: the OAI's correspondent finds a co-follow-up alert on first start, the ORP's an early one.
+        const byInstitution = async (username: string) => {
+          const [u] = await database.db.select().from(users).where(eq(users.username, username));
+          const rows = await database.db
+            .select()
+            .from(alerts)
+            .where(eq(alerts.institutionId, u?.institutionId ?? ''));
+          return rows.filter((a) => a.state === 'open').map((a) => a.rule);
+        };
+        expect(await byInstitution('oai.repondant')).toEqual(['co_follow_up']);
+        expect((await byInstitution('orp.repondant')).sort()).toEqual(['co_follow_up', 'laci_end_risk']);
       } finally {
         await database.close();
       }

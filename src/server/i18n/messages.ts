@@ -3,6 +3,7 @@ import { formatMessage } from '../../domain/format/message.ts';
 import { roundTableMessagesDe, roundTableMessagesFr } from './round-table-messages.ts';
 import { ASSESSMENT_MESSAGES } from './assessment-messages.ts';
 import { HISTORY_MESSAGES } from './history-messages.ts';
+import { ALERT_MESSAGES } from './alert-messages.ts';
 
 /**
  * Every message the server sends a person, in French and German. Keys are
@@ -530,8 +531,8 @@ const de: Messages = {
 };
 
 export const MESSAGES: Record<Language, Messages> = {
-  fr: { ...fr, ...ASSESSMENT_MESSAGES.fr, ...HISTORY_MESSAGES.fr },
-  de: { ...de, ...ASSESSMENT_MESSAGES.de, ...HISTORY_MESSAGES.de },
+  fr: { ...fr, ...ASSESSMENT_MESSAGES.fr, ...HISTORY_MESSAGES.fr, ...ALERT_MESSAGES.fr },
+  de: { ...de, ...ASSESSMENT_MESSAGES.de, ...HISTORY_MESSAGES.de, ...ALERT_MESSAGES.de },
 };
 
 export function translate(lang: Language, key: string, params: Record<string, string | number> = {}): string {

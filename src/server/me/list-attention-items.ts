@@ -7,6 +7,7 @@ import { countInbox } from '../measures/list-inbox.ts';
 import { bureauOfRegionSql } from '../situations/situation-access-sql.ts';
 import { tandemAttentionItems } from '../tandem/tandem-attention.ts';
 import { lockedUntil } from '../users/user-repository.ts';
+import { alertAttentionItems } from '../alerts/alert-attention.ts';
 
 /**
  * What needs the user's attention on the home page. Each capability adds its
@@ -57,5 +58,6 @@ export async function listAttentionItems(ctx: AuthedContext): Promise<AttentionI
   items.push(...(await tandemAttentionItems(ctx)));
   const toDecide = await countInbox(ctx);
   if (toDecide > 0) items.push({ kind: 'measures_to_decide', count: toDecide });
+  items.push(...(await alertAttentionItems(ctx)));
   return items;
 }

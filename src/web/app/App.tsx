@@ -14,6 +14,9 @@ import {
   MeasureKindsPage,
   FiguresPage,
   HistoryImportPage,
+  AlertsPage,
+  CaseloadPage,
+  MachineTokensPage,
   MergesPage,
   NewSituationPage,
   Notifications,
@@ -152,6 +155,30 @@ function AppRoutes() {
             element={
               <Gate allowed={Boolean(me?.abilities.readFigures)}>
                 <FiguresPage />
+              </Gate>
+            }
+          />
+          <Route
+            path="alerts"
+            element={
+              <Gate allowed={Boolean(me?.abilities.readAlerts)}>
+                <AlertsPage />
+              </Gate>
+            }
+          />
+          <Route
+            path="caseload"
+            element={
+              <Gate allowed={Boolean(me?.abilities.readAlerts)}>
+                <CaseloadPage />
+              </Gate>
+            }
+          />
+          <Route
+            path="machine-tokens"
+            element={
+              <Gate allowed={Boolean(me?.abilities.manageMachineTokens)}>
+                <MachineTokensPage />
               </Gate>
             }
           />

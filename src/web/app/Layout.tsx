@@ -24,6 +24,7 @@ export function Layout() {
     { to: '/', label: 'nav.home', show: true },
     { to: '/situations', label: 'nav.situations', show: true },
     { to: '/situations/new', label: 'nav.newSituation', show: me.abilities.announce },
+    { to: '/alerts', label: 'nav.alerts', show: me.abilities.readAlerts },
     { to: '/triage', label: 'nav.triage', show: me.abilities.triage },
     { to: '/care-board', label: 'nav.careBoard', show: me.abilities.triage },
     { to: '/tandems', label: 'nav.tandems', show: me.abilities.seeTandems },
@@ -36,6 +37,7 @@ export function Layout() {
     { to: '/organisations', label: 'nav.organisations', show: me.abilities.manageOrganisations },
     { to: '/audit', label: 'nav.audit', show: me.abilities.readAudit },
     { to: '/history-import', label: 'nav.history', show: me.abilities.importHistory },
+    { to: '/machine-tokens', label: 'nav.machineTokens', show: me.abilities.manageMachineTokens },
     { to: '/outbox', label: 'nav.outbox', show: me.abilities.readOutbox },
     { to: '/profile', label: 'nav.profile', show: true },
   ];

@@ -49,6 +49,10 @@ export const OrganisationsPage = screen(
   'OrganisationsPage',
 );
 export const AuditPage = screen(() => import('../features/audit/AuditPage.tsx'), 'AuditPage');
+// Caseloads and alerts (issue 14).
+export const AlertsPage = screen(() => import('../features/alerts/AlertsPage.tsx'), 'AlertsPage');
+export const CaseloadPage = screen(() => import('../features/alerts/CaseloadPage.tsx'), 'CaseloadPage');
+export const MachineTokensPage = screen(() => import('../features/alerts/MachineTokensPage.tsx'), 'MachineTokensPage');
 // Nothing is notified before the first screen is up: the container comes after it (the store keeps what is shown).
 export const Notifications = screen(() => import('@mantine/notifications'), 'Notifications');
 

@@ -22,6 +22,7 @@ import { useSession } from '../auth/session.tsx';
 import { AnnualReportSection } from './AnnualReportSection.tsx';
 import { FOCUSABLE_SCROLL, FigureTableView } from './FigureTableView.tsx';
 import { KeyFigureCard } from './KeyFigureCard.tsx';
+import { CoFollowUpFigures } from '../alerts/CoFollowUpFigures.tsx';
 import { type TableAnswer, figuresSearch, formatValue, useFigures } from './use-figures.ts';
 
 const FIRST_YEAR = 2011; // seed 000: the CII's records start in 2011
@@ -164,6 +165,7 @@ export function FiguresPage() {
             </Stack>
           </section>
           <Indicators f={f} />
+          <CoFollowUpFigures />
         </>
       )}
       {!region && <AnnualReportSection year={year} canEdit={Boolean(me?.abilities.editAnnualReport)} />}

@@ -41,6 +41,7 @@ const ATTENTION: Record<AttentionItem['kind'], { color: string; title: MessageKe
   handed_back: { color: 'teal', title: 'home.handed_back', to: '', action: 'home.openSituation' },
   hand_back_due: { color: 'orange', title: 'home.hand_back_due', to: '', action: 'home.openSituation' },
   measures_to_decide: { color: 'blue', title: 'home.measures_to_decide', to: '/inbox', action: 'home.openInbox' },
+  alerts: { color: 'red', title: 'home.alerts', to: '/alerts', action: 'home.alertsAction' },
 };
 
 function AttentionCard({ item }: { item: AttentionItem }) {

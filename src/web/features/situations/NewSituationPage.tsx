@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Group, Radio, Select, Stack, Text, Title } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { type DuplicateMatch, type PersonInput, emptyDraft } from '../../../contracts/situations.ts';
 import { post } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useSession } from '../auth/session.tsx';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
 import { PersonForm, emptyPerson } from './PersonForm.tsx';
+import { useAlertsText } from '../alerts/alerts-text.ts';
 
 /**
  * Step one of an announcement: anonymous or identified; for an identified
@@ -16,6 +17,7 @@ import { PersonForm, emptyPerson } from './PersonForm.tsx';
  */
 export function NewSituationPage() {
   const { t, date, lang } = useI18n();
+  const { a } = useAlertsText();
   const { me } = useSession();
   const directory = useDirectory();
   const localName = useLocalName();
@@ -28,9 +30,19 @@ export function NewSituationPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const region = regionId ?? directory.data?.regions[0]?.id ?? null;
+  // From an alert (issue 14): the same first step, then the draft is made from the alert with the caller's own data.
+  const [params] = useSearchParams();
+  const fromAlert = params.get('alert');
 
   const startDraft = async (personId: string | null) => {
     if (!me || !region) return;
+    if (fromAlert) {
+      const version = Number(params.get('version') ?? 0);
+      const body = { version, personId, regionId: region };
+      const { situationId } = await post<{ situationId: string }>(`/api/alerts/${fromAlert}/draft`, body);
+      void navigate(`/situations/${situationId}`);
+      return;
+    }
     const body = emptyDraft({ regionId: region, personId, institutionId: me.institution.id });
     const { id } = await post<{ id: string }>('/api/situations', body);
     void navigate(`/situations/${id}`);
@@ -65,6 +77,11 @@ export function NewSituationPage() {
     <Stack gap="lg" maw={900}>
       <Title order={2}>{t('new.title')}</Title>
       <Text>{t('new.intro')}</Text>
+      {fromAlert && (
+        <Alert color="blue" data-testid="from-alert">
+          {a('alerts.newFromAlert')}
+        </Alert>
+      )}
       <Radio.Group value={mode} onChange={(v) => setMode(v as typeof mode)} label={t('nav.newSituation')}>
         <Stack gap="xs" mt="xs">
           <Radio value="identified" label={t('new.identified')} />

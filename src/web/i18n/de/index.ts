@@ -8,6 +8,7 @@ import { deMeasures } from './measures.ts';
 import { deFigures } from './figures.ts';
 import { deAnnualReport } from './annual-report.ts';
 import { deHistory } from './history.ts';
+import { deAlerts } from './alerts.ts';
 import { deRoundTables } from './round-tables.ts';
 import { deCare } from './care.ts';
 
@@ -233,6 +234,7 @@ export const de: Record<MessageKey, string> = {
   ...deFigures,
   ...deAnnualReport,
   ...deHistory,
+  ...deAlerts,
   ...deRoundTables,
   ...deCare,
 };

@@ -7,6 +7,7 @@ import { frMeasures } from './measures.ts';
 import { frFigures } from './figures.ts';
 import { frAnnualReport } from './annual-report.ts';
 import { frHistory } from './history.ts';
+import { frAlerts } from './alerts.ts';
 import { frRoundTables } from './round-tables.ts';
 import { frCare } from './care.ts';
 
@@ -234,6 +235,7 @@ export const fr = {
   ...frFigures,
   ...frAnnualReport,
   ...frHistory,
+  ...frAlerts,
   ...frRoundTables,
   ...frCare,
 };

@@ -1,0 +1,130 @@
+import { Alert, Button, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import type { CaseloadUploadResult } from '../../../contracts/alerts.ts';
+import { upload } from '../../api/client.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useAlertsText } from './alerts-text.ts';
+
+/**
+ * The correspondent declares the institution's caseload (issue 14): downloads the template, checks the file (dry run:
+ * every refused row with its reason, nothing changed), then replaces the list. The AVS numbers are never stored.
+ */
+export function CaseloadPage() {
+  const { a, lang } = useAlertsText();
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [result, setResult] = useState<CaseloadUploadResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (dryRun: boolean) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await upload<CaseloadUploadResult>(`/api/caseload/upload?dryRun=${dryRun}`, file));
+      if (!dryRun) await queryClient.invalidateQueries();
+    } catch (e) {
+      setError(e);
+      setResult(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Stack maw={1000}>
+      <Title order={2}>{a('caseload.title')}</Title>
+      <Text>{a('caseload.intro')}</Text>
+      <Alert color="blue">{a('caseload.privacy')}</Alert>
+      <Group gap="xs">
+        <Button component="a" variant="light" href={`/api/caseload/template?format=xlsx&lang=${lang}`}>
+          {a('caseload.templateXlsx')}
+        </Button>
+        <Button component="a" variant="light" href="/api/caseload/template?format=csv">
+          {a('caseload.templateCsv')}
+        </Button>
+      </Group>
+      <FileInput
+        label={a('caseload.file')}
+        description={a('caseload.fileHint')}
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        value={file}
+        onChange={(f) => {
+          setFile(f);
+          setResult(null);
+        }}
+        clearable
+        maw={480}
+        data-testid="caseload-file"
+      />
+      <Group>
+        <Button variant="light" disabled={!file} loading={busy} onClick={() => run(true)} data-testid="caseload-check">
+          {a('caseload.check')}
+        </Button>
+        <Button
+          disabled={!file || !result?.dryRun || result.accepted === 0 || result.fileProblems.length > 0}
+          loading={busy}
+          onClick={() => run(false)}
+          data-testid="caseload-upload"
+        >
+          {a('caseload.upload')}
+        </Button>
+        <Button component={Link} to="/alerts" variant="subtle">
+          {a('caseload.backToAlerts')}
+        </Button>
+      </Group>
+      <ErrorAlert error={error} />
+      {result && (
+        <Stack gap="sm" data-testid="caseload-result">
+          <Alert color={result.fileProblems.length || result.rejected.length ? 'orange' : 'teal'} role="status">
+            {a(result.dryRun ? 'caseload.dryRunResult' : 'caseload.uploadResult', {
+              rows: result.rows,
+              accepted: result.accepted,
+              rejected: result.rejected.length,
+              left: result.left,
+              raised: result.alertsRaised,
+              closed: result.alertsClosed,
+            })}
+          </Alert>
+          {result.fileProblems.length > 0 && (
+            <List c="red.9">
+              {result.fileProblems.map((p) => (
+                <List.Item key={p}>{p}</List.Item>
+              ))}
+            </List>
+          )}
+          {result.rejected.length > 0 && (
+            <Table.ScrollContainer minWidth={360}>
+              <Table striped withTableBorder data-testid="caseload-rejected">
+                <Table.Caption>{a('caseload.rejectedCaption')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{a('caseload.line')}</Table.Th>
+                    <Table.Th>{a('caseload.reference')}</Table.Th>
+                    <Table.Th>{a('caseload.reasons')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {result.rejected.map((r) => (
+                    <Table.Tr key={r.line}>
+                      <Table.Td>{r.line}</Table.Td>
+                      <Table.Td>{r.reference || '—'}</Table.Td>
+                      <Table.Td>
+                        {r.reasons.map((reason) => (
+                          <Text key={reason} size="sm">
+                            {reason}
+                          </Text>
+                        ))}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
