@@ -10,6 +10,14 @@ const userFields = {
   regionId: IdSchema.nullable(),
   roles: z.array(RoleSchema).min(1).max(10),
   language: LanguageSchema,
+  // A CII correspondent's phone reaches the other institutions' correspondents in a co-follow-up alert (issue 14).
+  phone: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[+0-9 ()./-]*$/)
+    .optional()
+    .describe('Office phone, digits and + ( ) . / - only; empty: none. Absent on an update: unchanged.'),
 };
 
 export const CreateUserBodySchema = z.object({
@@ -34,6 +42,7 @@ export const UserSchema = z.object({
   id: IdSchema,
   username: z.string(),
   email: z.string(),
+  phone: z.string(),
   givenName: z.string(),
   familyName: z.string(),
   institutionId: IdSchema,

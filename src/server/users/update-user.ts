@@ -31,6 +31,7 @@ export async function updateUser(ctx: AuthedContext, id: string, input: UpdateUs
   const { version, disabled, ...fields } = input;
   const changed = Object.keys(fields).filter(
     (k) =>
+      fields[k as keyof typeof fields] !== undefined &&
       JSON.stringify(fields[k as keyof typeof fields]) !== JSON.stringify(current.user[k as keyof typeof current.user]),
   );
   await ctx.db.transaction(async (tx) => {

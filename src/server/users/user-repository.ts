@@ -65,6 +65,7 @@ function present(
     id: u.id,
     username: u.username,
     email: u.email,
+    phone: u.phone,
     givenName: u.givenName,
     familyName: u.familyName,
     institutionId: u.institutionId,

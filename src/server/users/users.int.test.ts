@@ -49,6 +49,40 @@ describe('user administration', () => {
     expect((await t.request(cookie, { method: 'GET', url: '/api/directory' })).statusCode).toBe(200);
   });
 
+  it('keeps a correspondent’s phone (given in an alert): set, kept when absent, checked', async () => {
+    const created = await t.request(admin, {
+      method: 'POST',
+      url: '/api/users',
+      payload: { ...newUser(), phone: ' +41 27 606 00 00 ' },
+    });
+    expect(created.statusCode).toBe(201);
+    const { user } = created.json();
+    expect(user.phone).toBe('+41 27 606 00 00');
+    // An update that does not name the phone keeps it.
+    const renamed = await t.request(admin, {
+      method: 'PUT',
+      url: `/api/users/${user.id}`,
+      payload: { ...editable(user), givenName: 'Zoë' },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json().phone).toBe('+41 27 606 00 00');
+    const bad = await t.request(admin, {
+      method: 'PUT',
+      url: `/api/users/${user.id}`,
+      payload: { ...editable(renamed.json()), phone: 'call me =cmd|' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual([{ path: 'phone', message: expect.any(String) }]);
+    const read = await t.request(admin, { method: 'GET', url: `/api/users/${user.id}` });
+    expect(read.json().phone).toBe('+41 27 606 00 00');
+    const cleared = await t.request(admin, {
+      method: 'PUT',
+      url: `/api/users/${user.id}`,
+      payload: { ...editable(read.json()), phone: '' },
+    });
+    expect(cleared.json().phone).toBe('');
+  });
+
   it('answers 400 with field-level messages in the caller language', async () => {
     const response = await t.request(admin, {
       method: 'POST',

@@ -9,6 +9,7 @@ import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
 export interface UserFormValues {
   username: string;
   email: string;
+  phone: string;
   givenName: string;
   familyName: string;
   institutionId: string;
@@ -22,6 +23,7 @@ export interface UserFormValues {
 export const emptyUser: UserFormValues = {
   username: '',
   email: '',
+  phone: '',
   givenName: '',
   familyName: '',
   institutionId: '',
@@ -35,6 +37,7 @@ export const emptyUser: UserFormValues = {
 export const formValuesOf = (u: User): UserFormValues => ({
   username: u.username,
   email: u.email,
+  phone: u.phone,
   givenName: u.givenName,
   familyName: u.familyName,
   institutionId: u.institutionId,
@@ -113,6 +116,13 @@ export function UserForm(props: {
           value={values.email}
           onChange={(e) => set('email', e.currentTarget.value)}
           error={err('email')}
+        />
+        <TextInput
+          label={t('users.phone')}
+          type="tel"
+          value={values.phone}
+          onChange={(e) => set('phone', e.currentTarget.value)}
+          error={err('phone')}
         />
         <Select
           label={t('users.institution')}

@@ -110,6 +110,7 @@ export const de: Record<MessageKey, string> = {
   'users.givenName': 'Vorname',
   'users.familyName': 'Nachname',
   'users.email': 'E-Mail',
+  'users.phone': 'Telefon',
   'users.institution': 'Institution',
   'users.office': 'Stelle',
   'users.region': 'Region',

@@ -110,6 +110,7 @@ export const fr = {
   'users.givenName': 'Prénom',
   'users.familyName': 'Nom de famille',
   'users.email': 'E-mail',
+  'users.phone': 'Téléphone',
   'users.institution': 'Institution',
   'users.office': 'Office',
   'users.region': 'Région',
