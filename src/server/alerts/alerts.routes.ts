@@ -91,8 +91,10 @@ export async function alertsRoutes(app: FastifyInstance, options: { caseloadKeys
       },
     },
     async (req) => {
-      const token = await authenticateMachineToken(req.ctx, req.headers.authorization);
-      return uploadCaseload(req.ctx, {
+      // The token acts for its institution alone: a session cookie sent along gives it no user (nor audits one).
+      const machine = { ...req.ctx, actor: null };
+      const token = await authenticateMachineToken(machine, req.headers.authorization);
+      return uploadCaseload(machine, {
         institutionId: token.institutionId,
         file: fileOf(req),
         dryRun: req.query.dryRun,

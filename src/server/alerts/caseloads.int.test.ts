@@ -96,7 +96,7 @@ describe('caseload upload', () => {
       {
         line: 4,
         reference: 'ORP-3',
-        reasons: ['Colonne followed_since : « 2026-02-30 » n’est pas une date (aaaa-mm-jj ou jj.mm.aaaa).'],
+        reasons: ['Colonne followed_since : ce n’est pas une date (aaaa-mm-jj ou jj.mm.aaaa).'],
       },
     ]);
     const [n] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM caseload_entries`);
@@ -402,6 +402,28 @@ describe('machine tokens', () => {
     expect((await t.request(await as('repondant'), { method: 'GET', url: '/api/machine-tokens' })).statusCode).toBe(
       403,
     );
+  });
+
+  it('a token sent with a session cookie acts with no user: its audit rows name no actor', async () => {
+    const { token, secret } = await createToken(t.world.oai.id, addDays(today(), 30));
+    const res = await t.request(await as('repondant'), {
+      method: 'POST',
+      url: '/api/machine/caseload?dryRun=true',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${secret}` },
+      payload: csv([[NAVS_C, 'AI-77', '2025-05-01', '', '']]),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const use = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'machine_token.use'), eq(auditLog.recordId, token.id)));
+    const uploads = await queryRows<{ actor_user_id: string | null }>(
+      t.database.db,
+      sql`SELECT actor_user_id FROM audit_log
+            WHERE action = 'caseload.upload' AND details->>'machineTokenId' = ${token.id}`,
+    );
+    expect(use.map((u) => u.actorUserId)).toEqual([null]);
+    expect(uploads.map((u) => u.actor_user_id)).toEqual([null]);
   });
 
   it('an expired, a revoked, an unknown or a missing token gets 401', async () => {
