@@ -10,6 +10,7 @@ import {
   CaseloadUploadQuerySchema,
   CaseloadUploadResultSchema,
   CoFollowUpCountsSchema,
+  CoFollowUpQuerySchema,
   CreateMachineTokenBodySchema,
   CreatedMachineTokenSchema,
   MachineTokenListSchema,
@@ -178,11 +179,14 @@ export async function alertsRoutes(app: FastifyInstance, options: { caseloadKeys
     {
       schema: {
         tags: ['figures'],
-        description: 'Co-follow-ups found per institution pair and month (statistics readers); small counts hidden.',
+        description:
+          'Co-follow-ups found per institution pair and month within a year or period (statistics readers); ' +
+          'internal: exact counts; public: small counts hidden.',
+        querystring: CoFollowUpQuerySchema,
         response: { 200: CoFollowUpCountsSchema, ...errors },
       },
     },
-    (req) => countCoFollowUps(authed(req)),
+    (req) => countCoFollowUps(authed(req), req.query),
   );
   r.get(
     '/api/alert-rules',

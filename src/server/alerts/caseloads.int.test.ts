@@ -340,7 +340,10 @@ describe('figures', () => {
       institutionId: t.world.bureau.id,
       roles: ['statistics_reader'],
     });
-    const res = await t.request(await as('stats'), { method: 'GET', url: '/api/figures/co-follow-ups' });
+    const res = await t.request(await as('stats'), {
+      method: 'GET',
+      url: '/api/figures/co-follow-ups?publication=public',
+    });
     expect(res.statusCode).toBe(200);
     const month = swissDay(t.clock.now).slice(0, 7);
     expect(res.json().rows).toEqual(
@@ -354,6 +357,24 @@ describe('figures', () => {
       ]),
     );
     expect(res.body).not.toMatch(/ORP-|CMS-/);
+    // The internal view is exact; the public one hides small counts; another year has none of them.
+    const year = Number(month.slice(0, 4));
+    const get = async (q: string) =>
+      (await t.request(await as('stats'), { method: 'GET', url: `/api/figures/co-follow-ups?${q}` })).json();
+    const internal = await get(`year=${year}&publication=internal`);
+    expect(internal.publication).toBe('internal');
+    expect(internal.rows.length).toBeGreaterThan(0);
+    expect(internal.rows.every((r: { count: number | null }) => typeof r.count === 'number' && r.count > 0)).toBe(true);
+    const published = await get(`year=${year}&publication=public`);
+    expect(published.rows.map((r: { count: number | null }) => r.count)).toContain(null);
+    expect((await get(`year=${year - 1}`)).rows).toEqual([]);
+    expect((await get(`from=${year - 1}-01-01&to=${year - 1}-12-31`)).rows).toEqual([]);
+    expect((await get(`from=${month}-01&to=${swissDay(t.clock.now)}`)).rows.length).toBeGreaterThan(0);
+    const refused = await t.request(await as('stats'), {
+      method: 'GET',
+      url: `/api/figures/co-follow-ups?from=${year}-01-01&to=${year}-12-31&publication=public`,
+    });
+    expect(refused.statusCode).toBe(400);
     const other = await t.request(await as('repondant'), { method: 'GET', url: '/api/figures/co-follow-ups' });
     expect(other.statusCode).toBe(403);
   });

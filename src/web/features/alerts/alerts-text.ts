@@ -95,6 +95,8 @@ const FR = {
   'figures.coFollowUps': 'Suivis simultanés par paire d’institutions et par mois',
   'figures.coFollowUpsHint':
     'Personnes trouvées suivies par les deux institutions ; « < {threshold} » : petit nombre masqué.',
+  'figures.coFollowUpsExact':
+    'Personnes trouvées suivies par les deux institutions, dans la période choisie ; nombres exacts (usage interne).',
   'figures.month': 'Mois',
   'figures.pair': 'Institutions',
   'figures.count': 'Nombre',
@@ -189,6 +191,8 @@ const DE: Record<AlertsKey, string> = {
   'figures.coFollowUps': 'Gleichzeitige Betreuungen nach Institutionspaar und Monat',
   'figures.coFollowUpsHint':
     'Personen, die von beiden Institutionen betreut werden; «< {threshold}»: kleine Zahl ausgeblendet.',
+  'figures.coFollowUpsExact':
+    'Personen, die von beiden Institutionen betreut werden, im gewählten Zeitraum; genaue Zahlen (intern).',
   'figures.month': 'Monat',
   'figures.pair': 'Institutionen',
   'figures.count': 'Anzahl',
