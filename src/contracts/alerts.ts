@@ -50,6 +50,8 @@ export const AlertSchema = z.object({
   rule: z.enum(ALERT_RULE_CODES),
   state: z.enum(ALERT_STATES),
   stateReason: z.string(),
+  stateChangedAt: z.iso.datetime().nullable().describe('When it was last acted on or closed.'),
+  stateBy: z.string().nullable().describe('Who of the caller’s institution acted on it (null: closed by Tandem).'),
   reference: z.string().describe('The caller’s own file reference.'),
   otherInstitution: z.object({ nameFr: z.string(), nameDe: z.string() }).nullable(),
   otherSince: z.string().nullable().describe('co_follow_up: the month (yyyy-mm) the other institution follows since.'),

@@ -162,6 +162,8 @@ describe('co-follow-up alerts', () => {
         rule: 'co_follow_up',
         state: 'open',
         stateReason: '',
+        stateChangedAt: null,
+        stateBy: null,
         reference: 'ORP-A',
         otherInstitution: { nameFr: 'CMS Sion', nameDe: 'SMZ Sitten' },
         otherSince: '2025-09',
@@ -323,13 +325,19 @@ describe('alert actions', () => {
       riskFactors: ['health', 'debts'],
       targetGroups: ['laci_end_of_rights'],
     });
-    expect(row?.description).toContain('ORP-D');
+    // The internal reference stays on the alert: the description travels to every reader of the file.
+    expect(row?.description).toBe('');
+    expect(row?.regionId).toBe(t.world.region.id);
     const after = await alertsOf('repondant');
     expect(after.find((a) => a.id === laci?.id)).toMatchObject({ state: 'drafted', situationId: row?.id });
     expect(after.find((a) => a.id === coFollowUp?.id)).toMatchObject({
       state: 'not_relevant',
       stateReason: 'Suivi déjà coordonné',
+      stateBy: 'Yves Mayor',
+      stateChangedAt: t.clock.now.toISOString(),
     });
+    const closedByTandem = (await alertsOf('repondant', true)).find((a) => a.state === 'closed');
+    expect(closedByTandem).toMatchObject({ stateBy: null, stateChangedAt: expect.any(String) });
   });
 });
 
@@ -478,6 +486,37 @@ describe('machine tokens', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'machine_token.use'), eq(auditLog.allowed, false)));
     expect(refusals.length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('a draft from a co-follow-up alert', () => {
+  it('no region guessed for a correspondent without one; the other institution follows; nothing shared', async () => {
+    const [alert] = (await alertsOf('oai.repondant')).filter((a) => a.rule === 'co_follow_up' && a.state === 'open');
+    expect(alert).toMatchObject({ reference: 'AI-77' });
+    const cookie = await as('oai.repondant');
+    const guessed = await t.request(cookie, {
+      method: 'POST',
+      url: `/api/alerts/${alert?.id}/draft`,
+      payload: { version: alert?.version },
+    });
+    expect(guessed.statusCode, guessed.body).toBe(400);
+    expect(guessed.json().error.fields).toEqual([
+      expect.objectContaining({ path: 'regionId', message: expect.stringContaining('région') }),
+    ]);
+    const draft = await t.request(cookie, {
+      method: 'POST',
+      url: `/api/alerts/${alert?.id}/draft`,
+      payload: { version: alert?.version, regionId: t.world.otherRegion.id },
+    });
+    expect(draft.statusCode, draft.body).toBe(200);
+    const [row] = await t.database.db.select().from(situations).where(eq(situations.id, draft.json().situationId));
+    expect(row).toMatchObject({ regionId: t.world.otherRegion.id, description: '' });
+    expect(JSON.stringify(row)).not.toContain('AI-77');
+    const read = await t.request(cookie, { method: 'GET', url: `/api/situations/${row?.id}` });
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json().followingInstitutionIds ?? read.json().draft?.followingInstitutionIds).toEqual(
+      expect.arrayContaining([t.world.oai.id, t.world.cms.id]),
+    );
   });
 });
 

@@ -24,7 +24,7 @@ export const ALERT_MESSAGES = {
       'Bonjour,\n\n{n, plural, one {Une nouvelle alerte attend} other {# nouvelles alertes attendent}} ' +
       'votre institution dans Tandem (page « Alertes »).\nRien d’une personne ne figure dans ce message.\n\n' +
       'Tandem CII Valais',
-    'alert.draftDescription': 'Annonce préparée depuis une alerte (référence interne : {reference}).',
+    'alert.regionRequired': 'Choisissez la région de la personne : votre compte n’en a pas.',
   },
   de: {
     'caseload.required': 'Spalte {column}: Pflichtwert.',
@@ -50,6 +50,6 @@ export const ALERT_MESSAGES = {
       'Guten Tag\n\n{n, plural, one {Eine neue Warnung wartet} other {# neue Warnungen warten}} ' +
       'in Tandem auf Ihre Institution (Seite «Warnungen»).\nDiese Nachricht enthält nichts über eine Person.\n\n' +
       'Tandem IIZ Wallis',
-    'alert.draftDescription': 'Aus einer Warnung vorbereitete Anmeldung (interne Referenz: {reference}).',
+    'alert.regionRequired': 'Wählen Sie die Region der Person: Ihr Konto hat keine.',
   },
 };
