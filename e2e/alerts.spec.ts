@@ -94,24 +94,14 @@ test('a correspondent uploads a caseload, sees the alert and opens an announceme
   const texts = () => page.locator('textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
   expect((await texts()).join('|')).not.toMatch(/AI-2041-0301|OSP-778/);
   await shot(page, 'alert-draft-fr');
-  // Another alert put aside: asked first; the card then says who did it and when.
-  await page.getByRole('navigation').getByRole('link', { name: fr['nav.alerts'] }).click();
-  const aside = page.getByTestId('alert-co_follow_up').filter({ hasText: 'AI-2041-0117' });
-  await aside.getByTestId('alert-lapse').click();
-  const lapse = page.getByRole('dialog', { name: A['alerts.lapseTitle'] });
-  await expect(lapse).toContainText(A['alerts.lapseConsequence']);
-  await lapse.getByRole('button', { name: A['alerts.lapse'] }).click();
-  await expect(aside.getByTestId('alert-state-by')).toContainText('Isabelle Carron');
-  await expect(aside).toContainText(A['alerts.state.lapsed']);
-  await shot(page, 'alert-lapsed-fr');
 
   // 4. In German.
   await page.getByRole('navigation').getByRole('link', { name: fr['nav.alerts'] }).click();
   await switchLanguage(page, 'DE');
   await expect(page.getByRole('heading', { name: D['alerts.title'], level: 2 })).toBeVisible();
-  const lapsedDe = page.getByTestId('alert-co_follow_up').filter({ hasText: 'RAV Mittelwallis' });
-  await expect(lapsedDe).toContainText('Ihre Referenz: AI-2041-0117');
-  await expect(lapsedDe).toContainText(D['alerts.state.lapsed']);
+  await expect(page.getByTestId('alert-co_follow_up').filter({ hasText: 'RAV Mittelwallis' })).toContainText(
+    'Ihre Referenz: AI-2041-0117',
+  );
   await shot(page, 'alerts-de');
   await page.getByTestId('caseload-link').click();
   const again = page.waitForEvent('filechooser');
@@ -123,6 +113,16 @@ test('a correspondent uploads a caseload, sees the alert and opens an announceme
   await page.getByRole('navigation').getByRole('link', { name: de['nav.home'] }).click();
   await expect(page.getByTestId('attention-alerts')).toContainText('Warnung');
   await shot(page, 'alerts-home-de');
+  // An alert put aside: asked first (the German word means the same as the French); the card says who and when.
+  await page.getByRole('navigation').getByRole('link', { name: de['nav.alerts'] }).click();
+  const aside = page.getByTestId('alert-co_follow_up').filter({ hasText: 'AI-2041-0117' });
+  await aside.getByTestId('alert-lapse').click();
+  const lapse = page.getByRole('dialog', { name: D['alerts.lapseTitle'] });
+  await expect(lapse).toContainText(D['alerts.lapseConsequence']);
+  await lapse.getByRole('button', { name: D['alerts.lapse'] }).click();
+  await expect(aside.getByTestId('alert-state-by')).toContainText('Bearbeitet von Isabelle Carron');
+  await expect(aside).toContainText(D['alerts.state.lapsed']);
+  await shot(page, 'alert-lapsed-de');
   await switchLanguage(page, 'FR');
   await signOut(page);
 });

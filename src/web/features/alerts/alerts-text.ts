@@ -45,7 +45,7 @@ const FR = {
   'alerts.lapseConsequence':
     'L’alerte ne pourra plus être rouverte ni donner lieu à une annonce ; aucun motif n’est demandé.',
   'alerts.reasonShown': 'Motif : {reason}',
-  'alerts.stateBy': '{name}, le {date}',
+  'alerts.stateBy': 'Traitée par {name} le {date}',
   'alerts.stateByTandem': 'Close par Tandem le {date}',
   'alerts.openDraft': 'Ouvrir l’annonce',
   'alerts.raisedOn': 'Signalée le {date}',
@@ -165,8 +165,8 @@ const DE: Record<AlertsKey, string> = {
   'alerts.lapseConsequence':
     'Die Warnung kann danach nicht wieder geöffnet werden und keine Anmeldung mehr auslösen; keine Begründung nötig.',
   'alerts.reasonShown': 'Begründung: {reason}',
-  'alerts.stateBy': '{name}, {date}',
-  'alerts.stateByTandem': 'Von Tandem geschlossen, {date}',
+  'alerts.stateBy': 'Bearbeitet von {name} am {date}',
+  'alerts.stateByTandem': 'Von Tandem geschlossen am {date}',
   'alerts.openDraft': 'Anmeldung öffnen',
   'alerts.raisedOn': 'Gemeldet am {date}',
   'alerts.newFromAlert':
