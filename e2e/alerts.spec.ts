@@ -51,8 +51,17 @@ test('a correspondent uploads a caseload, sees the alert and opens an announceme
   await expect(result.getByRole('status')).toContainText('3 retenues, 1 refusée');
   await expect(result.getByRole('status')).toContainText('Rien n’a été modifié');
   await expect(page.getByTestId('caseload-rejected')).toContainText('numéro AVS invalide');
+  // The refused row quotes no number back.
+  await expect(page.getByTestId('caseload-rejected')).not.toContainText('0769');
   await shot(page, 'caseload-dry-run-fr', { onPhone: [page.getByTestId('caseload-upload')] });
+  // Replacing the list asks first, saying how many rows are refused and how many persons leave it.
   await page.getByTestId('caseload-upload').click();
+  const confirm = page.getByRole('dialog', { name: A['caseload.confirmTitle'] });
+  await expect(confirm).toContainText('3 personnes formeront la nouvelle liste');
+  await expect(confirm).toContainText('1 ligne refusée ne sera pas reprise');
+  await expect(confirm).toContainText(/quitte|quitteront/);
+  await shot(page, 'caseload-confirm-fr');
+  await confirm.getByRole('button', { name: A['caseload.upload'] }).click();
   await expect(result.getByRole('status')).toContainText('Liste remplacée');
   await expect(result.getByRole('status')).toContainText('1 nouvelle alerte');
 
@@ -70,13 +79,20 @@ test('a correspondent uploads a caseload, sees the alert and opens an announceme
   await page.getByLabel(fr['person.firstNames']).fill('Léa');
   await page.getByLabel(fr['person.birthDate']).fill('14.03.1988');
   await page.getByLabel(fr['person.navs13']).fill(demoNavs13(5));
+  // The OAI's correspondent has no region: none is guessed, they choose it.
+  await expect(page.getByTestId('new-region')).toHaveValue('');
+  await page.getByRole('button', { name: fr['new.check'] }).click();
+  await expect(page.getByText(A['alerts.regionRequired'])).toBeVisible();
   await shot(page, 'alert-new-announcement-fr');
+  await page.getByTestId('new-region').click();
+  await page.getByRole('option', { name: 'Monthey (Chablais)' }).click();
   await page.getByRole('button', { name: fr['new.check'] }).click();
   await expect(page).toHaveURL(/\/situations\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { name: fr['consent.title'], exact: true })).toBeVisible();
-  // The draft carries the caller's own reference, nothing of the OSP's file.
+  // The draft's texts, read by everyone on the file, carry neither the OAI's reference nor anything of the OSP's.
+  await expect(page.getByRole('heading', { name: fr['consent.title'], exact: true })).toBeVisible();
   const texts = () => page.locator('textarea').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
-  await expect.poll(async () => (await texts()).join('|')).toContain('AI-2041-0301');
+  expect((await texts()).join('|')).not.toMatch(/AI-2041-0301|OSP-778/);
   await shot(page, 'alert-draft-fr');
 
   // 4. In German.
@@ -97,6 +113,16 @@ test('a correspondent uploads a caseload, sees the alert and opens an announceme
   await page.getByRole('navigation').getByRole('link', { name: de['nav.home'] }).click();
   await expect(page.getByTestId('attention-alerts')).toContainText('Warnung');
   await shot(page, 'alerts-home-de');
+  // An alert put aside: asked first (the German word means the same as the French); the card says who and when.
+  await page.getByRole('navigation').getByRole('link', { name: de['nav.alerts'] }).click();
+  const aside = page.getByTestId('alert-co_follow_up').filter({ hasText: 'AI-2041-0117' });
+  await aside.getByTestId('alert-lapse').click();
+  const lapse = page.getByRole('dialog', { name: D['alerts.lapseTitle'] });
+  await expect(lapse).toContainText(D['alerts.lapseConsequence']);
+  await lapse.getByRole('button', { name: D['alerts.lapse'] }).click();
+  await expect(aside.getByTestId('alert-state-by')).toContainText('Bearbeitet von Isabelle Carron');
+  await expect(aside).toContainText(D['alerts.state.lapsed']);
+  await shot(page, 'alert-lapsed-de');
   await switchLanguage(page, 'FR');
   await signOut(page);
 });
@@ -108,15 +134,24 @@ test('the administrator creates a machine token, shown once', async ({ page }) =
   await page.getByTestId('token-institution').click();
   await page.getByRole('option', { name: 'Office AI du Valais' }).click();
   await page.getByTestId('token-label').fill('Système de l’OAI');
-  const inAYear = new Date(Date.now() + 365 * 86_400_000);
-  const swiss = inAYear.toLocaleDateString('de-CH', { day: '2-digit', month: '2-digit', year: 'numeric' });
-  await page.getByLabel(A['tokens.expiresOn']).fill(swiss);
+  // The expiry is proposed (a year); nothing is missing any more.
+  await expect(page.getByLabel(A['tokens.expiresOn'])).not.toHaveValue('');
+  await expect(page.getByTestId('token-missing')).toBeHidden();
   await page.getByRole('button', { name: A['tokens.create'] }).click();
   await expect(page.getByTestId('token-secret')).toContainText('tdm_');
+  await expect(page.getByRole('button', { name: A['tokens.copy'] })).toBeVisible();
   await expect(page.getByTestId('tokens-table')).toContainText('Système de l’OAI');
-  await shot(page, 'machine-tokens-fr');
+  // On a phone, each token is a card, its revoke button within reach.
+  const cardRevoke = page.getByTestId('tokens-cards').getByRole('button', { name: A['tokens.revoke'] }).first();
+  await shot(page, 'machine-tokens-fr', { onPhone: [cardRevoke] });
+  // Revoked: the status says since when.
+  const row = page.getByTestId('tokens-table').getByRole('row').filter({ hasText: 'Système de l’OAI' });
+  await row.getByRole('button', { name: A['tokens.revoke'] }).click();
+  await page.getByRole('dialog').getByRole('button', { name: A['tokens.revoke'] }).click();
+  await expect(row).toContainText('Révoqué le');
   await switchLanguage(page, 'DE');
   await expect(page.getByRole('heading', { name: D['tokens.title'] })).toBeVisible();
+  await expect(page.getByTestId('tokens-table')).toContainText('Widerrufen am');
   await shot(page, 'machine-tokens-de');
   await switchLanguage(page, 'FR');
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ALERT_RULE_CODES, ALERT_STATES } from '../domain/alerts/alert-rules.ts';
-import { IdSchema, VersionSchema, trimmed } from './common.ts';
+import { IdSchema, IsoDateSchema, VersionSchema, trimmed } from './common.ts';
 
 /**
  * Caseloads and alerts (issue 14). A caseload is sent as the raw CSV or XLSX file (like the history import); a dry
@@ -50,6 +50,8 @@ export const AlertSchema = z.object({
   rule: z.enum(ALERT_RULE_CODES),
   state: z.enum(ALERT_STATES),
   stateReason: z.string(),
+  stateChangedAt: z.iso.datetime().nullable().describe('When it was last acted on or closed.'),
+  stateBy: z.string().nullable().describe('Who of the caller’s institution acted on it (null: closed by Tandem).'),
   reference: z.string().describe('The caller’s own file reference.'),
   otherInstitution: z.object({ nameFr: z.string(), nameDe: z.string() }).nullable(),
   otherSince: z.string().nullable().describe('co_follow_up: the month (yyyy-mm) the other institution follows since.'),
@@ -103,8 +105,32 @@ export const CreatedMachineTokenSchema = z.object({
 export const RevokeMachineTokenBodySchema = z.object({ version: VersionSchema });
 
 /** Co-follow-ups counted per institution pair and month (issue 14, figures): no person, small counts hidden. */
+export const CoFollowUpQuerySchema = z
+  .object({
+    year: z.coerce.number().int().min(2000).max(2100).optional().describe('A calendar year (default: this one).'),
+    from: IsoDateSchema.optional().describe('First day of a period (with `to`), yyyy-mm-dd.'),
+    to: IsoDateSchema.optional().describe('Last day of a period (with `from`), yyyy-mm-dd, included.'),
+    publication: z
+      .enum(['internal', 'public'])
+      .default('internal')
+      .describe('internal: exact counts, for the CII only; public: small counts hidden, a calendar year only.'),
+  })
+  .refine((q) => (q.from === undefined) === (q.to === undefined), {
+    path: ['to'],
+    params: { messageKey: 'figures.periodBoth' },
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], params: { messageKey: 'figures.periodOrder' } })
+  .refine((q) => !(q.year && q.from), { path: ['year'], params: { messageKey: 'figures.yearOrPeriod' } })
+  .refine((q) => q.publication === 'internal' || !q.from, {
+    path: ['from'],
+    params: { messageKey: 'figures.publicYear' },
+  });
+export type CoFollowUpQuery = z.infer<typeof CoFollowUpQuerySchema>;
+
 export const CoFollowUpCountsSchema = z.object({
-  threshold: z.number().int().describe('Counts below it (and above 0) are hidden: null.'),
+  publication: z.enum(['internal', 'public']),
+  period: z.object({ from: z.string(), to: z.string() }).describe('The days counted, both included.'),
+  threshold: z.number().int().describe('Published counts below it (and above 0) are hidden: null.'),
   rows: z.array(
     z.object({
       month: z.string().describe('yyyy-mm: when the co-follow-up was found.'),

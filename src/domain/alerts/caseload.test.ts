@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CASELOAD_TEMPLATE_EXAMPLES, parseCaseloadTable } from './caseload.ts';
+import { CASELOAD_TEMPLATE_EXAMPLES, looksLikeNavs13, parseCaseloadTable } from './caseload.ts';
 
 /** Issue 14: a caseload file, checked row by row (seed 004 §2: the alert system's partner lists). */
 const TODAY = '2026-11-30';
@@ -44,6 +44,25 @@ describe('caseload file', () => {
       F: ['caseload.duplicate'],
     });
     expect(JSON.stringify(parsed.rejected)).not.toContain('0769');
+  });
+  it('quotes no value in a reason and never echoes a reference that looks like a NAVS13', () => {
+    // Columns in the wrong order: the number lands in reference, the date in navs13, the flags' column gets a day.
+    const parsed = parseCaseloadTable(
+      [
+        ['reference', 'navs13', 'followed_since', 'laci_end', 'risk_flags'],
+        ['756.9217.0769.85', 'DOS-1', '2026-01-01', '', ''],
+        ['DOS-2', '7561234567897', '756.1111.2222.39', '7564444555562', '756.9217.0769.84'],
+        ['756 1234 5678 97', '756.1111.2222.39', '2026-01-01', '', ''],
+      ],
+      TODAY,
+    );
+    expect(parsed.rows).toEqual([]);
+    const text = JSON.stringify(parsed);
+    for (const digits of ['0769', '5678', '2222', '5555']) expect(text).not.toContain(digits);
+    expect(parsed.rejected.map((r) => r.reference)).toEqual(['', 'DOS-2', '']);
+    expect(parsed.rejected[2]?.problems.map((p) => p.key)).toEqual(['caseload.referenceNavs13']);
+    expect(looksLikeNavs13('DOS-2026-001')).toBe(false);
+    expect(looksLikeNavs13('756-9217-0769-85')).toBe(true);
   });
   it('refuses a file whose every row is refused: it would empty the list', () => {
     const parsed = parseCaseloadTable([header, ['756.9217.0769.84', 'A', '2026-01-01', '', '']], TODAY);

@@ -47,6 +47,15 @@ const hasControl = (s: string) => {
   return false;
 };
 
+/**
+ * Whether a text holds something like a NAVS13 (756 and ten more digits, dots, spaces or dashes between, any check
+ * digit): such a text is never echoed back nor kept as a reference — a file with its columns in another order would
+ * otherwise return or store the numbers in clear.
+ */
+export function looksLikeNavs13(text: string): boolean {
+  return /756\d{10}/.test(text.replace(/[\s.\-\u2010-\u2015_/]/g, ''));
+}
+
 export function parseCaseloadRow(
   raw: Readonly<Record<string, string>>,
   today: string,
@@ -63,15 +72,16 @@ export function parseCaseloadRow(
   if (!reference) say('reference', 'caseload.required');
   else if (reference.length > REFERENCE_MAX || hasControl(reference))
     say('reference', 'caseload.reference', { max: REFERENCE_MAX });
+  else if (looksLikeNavs13(reference)) say('reference', 'caseload.referenceNavs13');
   const sinceText = norm(raw.followed_since);
   const followedSince = sinceText ? parseDay(sinceText) : null;
   if (!sinceText) say('followed_since', 'caseload.required');
-  else if (!followedSince) say('followed_since', 'caseload.date', { value: sinceText });
-  else if (followedSince < FIRST_DAY || followedSince > today)
-    say('followed_since', 'caseload.dateRange', { value: sinceText });
+  // Values are not quoted back (a column in the wrong place could hold a NAVS13): the column and the reason say it.
+  else if (!followedSince) say('followed_since', 'caseload.date');
+  else if (followedSince < FIRST_DAY || followedSince > today) say('followed_since', 'caseload.dateRange');
   const laciText = norm(raw.laci_end);
   const laciEnd = laciText ? parseDay(laciText) : null;
-  if (laciText && !laciEnd) say('laci_end', 'caseload.date', { value: laciText });
+  if (laciText && !laciEnd) say('laci_end', 'caseload.date');
   else if (laciEnd && followedSince && laciEnd < followedSince) say('laci_end', 'caseload.laciBeforeSince');
   const flagText = norm(raw.risk_flags);
   const flags = flagText
@@ -81,8 +91,7 @@ export function parseCaseloadRow(
         .filter(Boolean)
     : [];
   const unknown = flags.filter((f) => !(RISK_FACTORS as readonly string[]).includes(f));
-  if (unknown.length)
-    say('risk_flags', 'caseload.riskFlag', { value: unknown.join(', '), allowed: RISK_FACTORS.join(', ') });
+  if (unknown.length) say('risk_flags', 'caseload.riskFlag', { allowed: RISK_FACTORS.join(', ') });
   if (problems.length || !navs13 || !followedSince) return { row: null, problems };
   return {
     row: { navs13, reference, followedSince, laciEnd, riskFlags: [...new Set(flags)] as RiskFactor[] },
@@ -123,7 +132,14 @@ export function parseCaseloadTable(table: readonly (readonly string[])[], today:
       problems.push({ column: 'navs13', key: 'caseload.duplicate', params: { line: first } });
     else if (row) seen.set(row.navs13, line);
     if (row && problems.length === 0) rows.push({ line, row });
-    else rejected.push({ line, reference: norm(raw.reference).slice(0, REFERENCE_MAX), problems });
+    else {
+      const reference = norm(raw.reference).slice(0, REFERENCE_MAX);
+      rejected.push({
+        line,
+        reference: looksLikeNavs13(reference) || hasControl(reference) ? '' : reference,
+        problems,
+      });
+    }
   }
   // Every row refused: surely a wrong file (another column order, another export), not an empty caseload.
   if (rows.length === 0 && rejected.length > 0) fileProblems.push({ column: '', key: 'caseload.noneAccepted' });

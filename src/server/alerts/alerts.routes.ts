@@ -10,6 +10,7 @@ import {
   CaseloadUploadQuerySchema,
   CaseloadUploadResultSchema,
   CoFollowUpCountsSchema,
+  CoFollowUpQuerySchema,
   CreateMachineTokenBodySchema,
   CreatedMachineTokenSchema,
   MachineTokenListSchema,
@@ -91,8 +92,10 @@ export async function alertsRoutes(app: FastifyInstance, options: { caseloadKeys
       },
     },
     async (req) => {
-      const token = await authenticateMachineToken(req.ctx, req.headers.authorization);
-      return uploadCaseload(req.ctx, {
+      // The token acts for its institution alone: a session cookie sent along gives it no user (nor audits one).
+      const machine = { ...req.ctx, actor: null };
+      const token = await authenticateMachineToken(machine, req.headers.authorization);
+      return uploadCaseload(machine, {
         institutionId: token.institutionId,
         file: fileOf(req),
         dryRun: req.query.dryRun,
@@ -176,11 +179,14 @@ export async function alertsRoutes(app: FastifyInstance, options: { caseloadKeys
     {
       schema: {
         tags: ['figures'],
-        description: 'Co-follow-ups found per institution pair and month (statistics readers); small counts hidden.',
+        description:
+          'Co-follow-ups found per institution pair and month within a year or period (statistics readers); ' +
+          'internal: exact counts; public: small counts hidden.',
+        querystring: CoFollowUpQuerySchema,
         response: { 200: CoFollowUpCountsSchema, ...errors },
       },
     },
-    (req) => countCoFollowUps(authed(req)),
+    (req) => countCoFollowUps(authed(req), req.query),
   );
   r.get(
     '/api/alert-rules',

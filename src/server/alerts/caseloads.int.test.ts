@@ -96,7 +96,7 @@ describe('caseload upload', () => {
       {
         line: 4,
         reference: 'ORP-3',
-        reasons: ['Colonne followed_since : « 2026-02-30 » n’est pas une date (aaaa-mm-jj ou jj.mm.aaaa).'],
+        reasons: ['Colonne followed_since : ce n’est pas une date (aaaa-mm-jj ou jj.mm.aaaa).'],
       },
     ]);
     const [n] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM caseload_entries`);
@@ -162,6 +162,8 @@ describe('co-follow-up alerts', () => {
         rule: 'co_follow_up',
         state: 'open',
         stateReason: '',
+        stateChangedAt: null,
+        stateBy: null,
         reference: 'ORP-A',
         otherInstitution: { nameFr: 'CMS Sion', nameDe: 'SMZ Sitten' },
         otherSince: '2025-09',
@@ -323,13 +325,19 @@ describe('alert actions', () => {
       riskFactors: ['health', 'debts'],
       targetGroups: ['laci_end_of_rights'],
     });
-    expect(row?.description).toContain('ORP-D');
+    // The internal reference stays on the alert: the description travels to every reader of the file.
+    expect(row?.description).toBe('');
+    expect(row?.regionId).toBe(t.world.region.id);
     const after = await alertsOf('repondant');
     expect(after.find((a) => a.id === laci?.id)).toMatchObject({ state: 'drafted', situationId: row?.id });
     expect(after.find((a) => a.id === coFollowUp?.id)).toMatchObject({
       state: 'not_relevant',
       stateReason: 'Suivi déjà coordonné',
+      stateBy: 'Yves Mayor',
+      stateChangedAt: t.clock.now.toISOString(),
     });
+    const closedByTandem = (await alertsOf('repondant', true)).find((a) => a.state === 'closed');
+    expect(closedByTandem).toMatchObject({ stateBy: null, stateChangedAt: expect.any(String) });
   });
 });
 
@@ -340,7 +348,10 @@ describe('figures', () => {
       institutionId: t.world.bureau.id,
       roles: ['statistics_reader'],
     });
-    const res = await t.request(await as('stats'), { method: 'GET', url: '/api/figures/co-follow-ups' });
+    const res = await t.request(await as('stats'), {
+      method: 'GET',
+      url: '/api/figures/co-follow-ups?publication=public',
+    });
     expect(res.statusCode).toBe(200);
     const month = swissDay(t.clock.now).slice(0, 7);
     expect(res.json().rows).toEqual(
@@ -354,6 +365,24 @@ describe('figures', () => {
       ]),
     );
     expect(res.body).not.toMatch(/ORP-|CMS-/);
+    // The internal view is exact; the public one hides small counts; another year has none of them.
+    const year = Number(month.slice(0, 4));
+    const get = async (q: string) =>
+      (await t.request(await as('stats'), { method: 'GET', url: `/api/figures/co-follow-ups?${q}` })).json();
+    const internal = await get(`year=${year}&publication=internal`);
+    expect(internal.publication).toBe('internal');
+    expect(internal.rows.length).toBeGreaterThan(0);
+    expect(internal.rows.every((r: { count: number | null }) => typeof r.count === 'number' && r.count > 0)).toBe(true);
+    const published = await get(`year=${year}&publication=public`);
+    expect(published.rows.map((r: { count: number | null }) => r.count)).toContain(null);
+    expect((await get(`year=${year - 1}`)).rows).toEqual([]);
+    expect((await get(`from=${year - 1}-01-01&to=${year - 1}-12-31`)).rows).toEqual([]);
+    expect((await get(`from=${month}-01&to=${swissDay(t.clock.now)}`)).rows.length).toBeGreaterThan(0);
+    const refused = await t.request(await as('stats'), {
+      method: 'GET',
+      url: `/api/figures/co-follow-ups?from=${year}-01-01&to=${year}-12-31&publication=public`,
+    });
+    expect(refused.statusCode).toBe(400);
     const other = await t.request(await as('repondant'), { method: 'GET', url: '/api/figures/co-follow-ups' });
     expect(other.statusCode).toBe(403);
   });
@@ -404,6 +433,28 @@ describe('machine tokens', () => {
     );
   });
 
+  it('a token sent with a session cookie acts with no user: its audit rows name no actor', async () => {
+    const { token, secret } = await createToken(t.world.oai.id, addDays(today(), 30));
+    const res = await t.request(await as('repondant'), {
+      method: 'POST',
+      url: '/api/machine/caseload?dryRun=true',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${secret}` },
+      payload: csv([[NAVS_C, 'AI-77', '2025-05-01', '', '']]),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const use = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'machine_token.use'), eq(auditLog.recordId, token.id)));
+    const uploads = await queryRows<{ actor_user_id: string | null }>(
+      t.database.db,
+      sql`SELECT actor_user_id FROM audit_log
+            WHERE action = 'caseload.upload' AND details->>'machineTokenId' = ${token.id}`,
+    );
+    expect(use.map((u) => u.actorUserId)).toEqual([null]);
+    expect(uploads.map((u) => u.actor_user_id)).toEqual([null]);
+  });
+
   it('an expired, a revoked, an unknown or a missing token gets 401', async () => {
     const file = csv([[NAVS_C, 'AI-77', '2025-05-01', '', '']]);
     const expiring = await createToken(t.world.oai.id, addDays(today(), 1));
@@ -435,6 +486,37 @@ describe('machine tokens', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'machine_token.use'), eq(auditLog.allowed, false)));
     expect(refusals.length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('a draft from a co-follow-up alert', () => {
+  it('no region guessed for a correspondent without one; the other institution follows; nothing shared', async () => {
+    const [alert] = (await alertsOf('oai.repondant')).filter((a) => a.rule === 'co_follow_up' && a.state === 'open');
+    expect(alert).toMatchObject({ reference: 'AI-77' });
+    const cookie = await as('oai.repondant');
+    const guessed = await t.request(cookie, {
+      method: 'POST',
+      url: `/api/alerts/${alert?.id}/draft`,
+      payload: { version: alert?.version },
+    });
+    expect(guessed.statusCode, guessed.body).toBe(400);
+    expect(guessed.json().error.fields).toEqual([
+      expect.objectContaining({ path: 'regionId', message: expect.stringContaining('région') }),
+    ]);
+    const draft = await t.request(cookie, {
+      method: 'POST',
+      url: `/api/alerts/${alert?.id}/draft`,
+      payload: { version: alert?.version, regionId: t.world.otherRegion.id },
+    });
+    expect(draft.statusCode, draft.body).toBe(200);
+    const [row] = await t.database.db.select().from(situations).where(eq(situations.id, draft.json().situationId));
+    expect(row).toMatchObject({ regionId: t.world.otherRegion.id, description: '' });
+    expect(JSON.stringify(row)).not.toContain('AI-77');
+    const read = await t.request(cookie, { method: 'GET', url: `/api/situations/${row?.id}` });
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json().followingInstitutionIds ?? read.json().draft?.followingInstitutionIds).toEqual(
+      expect.arrayContaining([t.world.oai.id, t.world.cms.id]),
+    );
   });
 });
 

@@ -1,13 +1,12 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { emptyDraft } from '../../contracts/situations.ts';
 import { nextAlertState } from '../../domain/alerts/alert-rules.ts';
 import type { RiskFactor } from '../../domain/situation/vocabulary.ts';
 import { DomainError, conflict } from '../../domain/errors.ts';
 import { queryRows } from '../../db/open-db.ts';
-import { alerts, caseloadEntries, institutions, regions } from '../../db/schema.ts';
+import { alerts, caseloadEntries, institutions } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { AuthedContext } from '../http/context.ts';
-import { translate } from '../i18n/messages.ts';
 import { usablePersonIds } from '../persons/person-repository.ts';
 import { saveDraft } from '../situations/save-draft.ts';
 import { accessClock } from '../situations/situation-repository.ts';
@@ -17,8 +16,11 @@ import { loadAlertFor } from './load-alert.ts';
  * From an open alert, a correspondent starts an announcement draft for that person (issue 14), pre-filled with
  * their own institution's data only: the person they entered or chose (the announcement's first step on screen), else
  * the one Tandem already holds under the same pseudonym if the caller may use them; the risk flags of their own
- * caseload row; their own reference in the description. Nothing of the other institution. The draft page then asks
- * for the procuration. The alert is marked turned into a draft (version named).
+ * caseload row. The region is the one chosen on the first step, else the caller's or their institution's — never a
+ * guess: a correspondent without one must choose (400 on `regionId`). The other institution of a co-follow-up is
+ * added to the institutions following the person (the procuration's suggestion) — its name only, which the alert
+ * already gave. The institution's internal reference stays on its alert: the description is read by every reader of
+ * the file, so it is left empty. The alert is marked turned into a draft (version named).
  */
 export async function draftFromAlert(
   ctx: AuthedContext,
@@ -49,15 +51,21 @@ export async function draftFromAlert(
     .select({ regionId: institutions.regionId })
     .from(institutions)
     .where(eq(institutions.id, ctx.actor.institutionId));
-  const [first] = await ctx.db.select({ id: regions.id }).from(regions).orderBy(asc(regions.code)).limit(1);
-  const regionId = body.regionId ?? ctx.actor.regionId ?? home?.regionId ?? first?.id;
-  if (!regionId) throw new DomainError('validation', 'user.unknownRegion');
+  const regionId = body.regionId ?? ctx.actor.regionId ?? home?.regionId;
+  if (!regionId)
+    throw new DomainError('validation', 'error.validation', {
+      fields: [{ path: 'regionId', messageKey: 'alert.regionRequired' }],
+    });
+  const draft = emptyDraft({ regionId, personId, institutionId: ctx.actor.institutionId });
+  const following = [
+    ...new Set([...draft.followingInstitutionIds, ...(alert.otherInstitutionId ? [alert.otherInstitutionId] : [])]),
+  ];
   const situationId = await saveDraft(ctx, null, {
-    ...emptyDraft({ regionId, personId, institutionId: ctx.actor.institutionId }),
+    ...draft,
+    followingInstitutionIds: following,
     anonymous: false,
     riskFactors: (own?.riskFlags ?? []) as RiskFactor[],
     targetGroups: alert.rule === 'laci_end_risk' ? ['laci_end_of_rights'] : [],
-    description: translate(ctx.lang, 'alert.draftDescription', { reference: alert.reference }),
   });
   await ctx.db.transaction(async (tx) => {
     const updated = await tx

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/alerts/alert-rules.ts';
 import { swissDay } from '../../domain/consent/consent.ts';
@@ -94,5 +95,21 @@ describe('moved between caseloads', () => {
     ]);
     expect(JSON.stringify(moved)).not.toMatch(/Office AI|IV-Stelle|AI-1/);
     expect((await alertsOf('oai.repondant')).filter((a) => a.rule === 'caseload_transfer')).toEqual([]);
+  });
+});
+
+describe('probing with numbers (decision 026, residual risks)', () => {
+  it('a closed situation is no longer a following: uploading its number raises nothing', async () => {
+    const { id } = await announcedSituation(t, await as('pro'), {
+      navs13: '756.9217.0769.85',
+      officialName: 'Zufferey',
+      firstNames: 'Marc',
+      birthDate: '1970-01-02',
+      sex: 'male',
+    });
+    await t.database.db.execute(sql`UPDATE situations SET status = 'closed' WHERE id = ${id}`);
+    const res = await upload('oai.repondant', csv([['7569217076985', 'AI-9', '2025-01-01', '', '']]));
+    expect(res.json()).toMatchObject({ accepted: 1, alertsRaised: 0 });
+    expect((await alertsOf('oai.repondant')).filter((a) => a.rule === 'co_follow_up')).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import {
   evaluateLaciEndRisk,
   ruleInForce,
 } from '../../domain/alerts/alert-rules.ts';
-import { type CaseloadProblem, parseCaseloadTable } from '../../domain/alerts/caseload.ts';
+import { CASELOAD_MAX_ROWS, type CaseloadProblem, parseCaseloadTable } from '../../domain/alerts/caseload.ts';
 import { pseudonymOf } from '../../domain/alerts/pseudonym.ts';
 import type { Actor, Language } from '../../domain/access/roles.ts';
 import { swissDay } from '../../domain/consent/consent.ts';
@@ -57,7 +57,7 @@ export async function uploadCaseload(
   },
 ): Promise<CaseloadUploadResult> {
   const { institutionId, dryRun, keys } = options;
-  const table = await readTable(options.file.content, options.file.type);
+  const table = await readTable(options.file.content, options.file.type, CASELOAD_MAX_ROWS);
   const now = caller.now();
   const today = swissDay(now);
   const parsed = parseCaseloadTable(table, today);

@@ -5,6 +5,7 @@ import { swissDay } from '../../domain/consent/consent.ts';
 import { ENDED_STATUS } from '../../domain/care/passage.ts';
 import {
   type HistoryRow,
+  MAX_ROWS,
   type RowProblem,
   historyRowChanges,
   parseHistoryTable,
@@ -40,7 +41,7 @@ export async function importHistory(
   correct = false,
 ): Promise<HistoryImportResult> {
   await ensureAllowed(ctx, 'import_history', { type: 'figures', regionId: null }, { action: 'history.import' });
-  const table = await readTable(file.content, file.type);
+  const table = await readTable(file.content, file.type, MAX_ROWS);
   const allRegions = await ctx.db.select({ id: regions.id, code: regions.code }).from(regions);
   const directory = await ctx.db
     .select({ id: institutions.id, kind: institutions.kind, regionId: institutions.regionId })

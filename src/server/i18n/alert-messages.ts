@@ -4,10 +4,12 @@ export const ALERT_MESSAGES = {
     'caseload.required': 'Colonne {column} : valeur obligatoire.',
     'caseload.navs13': 'Colonne {column} : numéro AVS invalide (756.XXXX.XXXX.XX, chiffre de contrôle).',
     'caseload.reference': 'Colonne {column} : au plus {max} caractères, sans caractère de contrôle.',
-    'caseload.date': 'Colonne {column} : « {value} » n’est pas une date (aaaa-mm-jj ou jj.mm.aaaa).',
-    'caseload.dateRange': 'Colonne {column} : « {value} » doit être entre 1990 et aujourd’hui.',
+    'caseload.date': 'Colonne {column} : ce n’est pas une date (aaaa-mm-jj ou jj.mm.aaaa).',
+    'caseload.dateRange': 'Colonne {column} : la date doit être entre 1990 et aujourd’hui.',
+    'caseload.referenceNavs13':
+      'Colonne {column} : on dirait un numéro AVS ; la référence doit être celle de votre dossier, sans numéro AVS.',
     'caseload.laciBeforeSince': 'Colonne {column} : la fin du droit LACI précède le début du suivi.',
-    'caseload.riskFlag': 'Colonne {column} : « {value} » inconnu (valeurs : {allowed}).',
+    'caseload.riskFlag': 'Colonne {column} : valeur inconnue (valeurs admises : {allowed}).',
     'caseload.duplicate': 'Colonne {column} : même numéro AVS qu’à la ligne {line}.',
     'caseload.columnMissing': 'La colonne obligatoire {column} manque.',
     'caseload.columnUnknown': 'La colonne {column} n’existe pas dans le modèle.',
@@ -22,16 +24,18 @@ export const ALERT_MESSAGES = {
       'Bonjour,\n\n{n, plural, one {Une nouvelle alerte attend} other {# nouvelles alertes attendent}} ' +
       'votre institution dans Tandem (page « Alertes »).\nRien d’une personne ne figure dans ce message.\n\n' +
       'Tandem CII Valais',
-    'alert.draftDescription': 'Annonce préparée depuis une alerte (référence interne : {reference}).',
+    'alert.regionRequired': 'Choisissez la région de la personne : votre compte n’en a pas.',
   },
   de: {
     'caseload.required': 'Spalte {column}: Pflichtwert.',
     'caseload.navs13': 'Spalte {column}: ungültige AHV-Nummer (756.XXXX.XXXX.XX, Prüfziffer).',
     'caseload.reference': 'Spalte {column}: höchstens {max} Zeichen, ohne Steuerzeichen.',
-    'caseload.date': 'Spalte {column}: «{value}» ist kein Datum (JJJJ-MM-TT oder TT.MM.JJJJ).',
-    'caseload.dateRange': 'Spalte {column}: «{value}» muss zwischen 1990 und heute liegen.',
+    'caseload.date': 'Spalte {column}: Das ist kein Datum (JJJJ-MM-TT oder TT.MM.JJJJ).',
+    'caseload.dateRange': 'Spalte {column}: Das Datum muss zwischen 1990 und heute liegen.',
+    'caseload.referenceNavs13':
+      'Spalte {column}: Das sieht wie eine AHV-Nummer aus; die Referenz ist die Ihres Dossiers, ohne AHV-Nummer.',
     'caseload.laciBeforeSince': 'Spalte {column}: Das Ende des AVIG-Anspruchs liegt vor dem Beginn der Betreuung.',
-    'caseload.riskFlag': 'Spalte {column}: «{value}» unbekannt (Werte: {allowed}).',
+    'caseload.riskFlag': 'Spalte {column}: unbekannter Wert (zulässige Werte: {allowed}).',
     'caseload.duplicate': 'Spalte {column}: gleiche AHV-Nummer wie in Zeile {line}.',
     'caseload.columnMissing': 'Die Pflichtspalte {column} fehlt.',
     'caseload.columnUnknown': 'Die Spalte {column} gibt es in der Vorlage nicht.',
@@ -46,6 +50,6 @@ export const ALERT_MESSAGES = {
       'Guten Tag\n\n{n, plural, one {Eine neue Warnung wartet} other {# neue Warnungen warten}} ' +
       'in Tandem auf Ihre Institution (Seite «Warnungen»).\nDiese Nachricht enthält nichts über eine Person.\n\n' +
       'Tandem IIZ Wallis',
-    'alert.draftDescription': 'Aus einer Warnung vorbereitete Anmeldung (interne Referenz: {reference}).',
+    'alert.regionRequired': 'Wählen Sie die Region der Person: Ihr Konto hat keine.',
   },
 };

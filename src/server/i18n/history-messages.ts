@@ -31,6 +31,9 @@ export const HISTORY_MESSAGES = {
     'history.noRows': 'Le fichier ne contient aucune ligne.',
     'history.tooManyRows': 'Le fichier contient plus de {max} lignes : découpez-le.',
     'history.badFile': 'Ce fichier n’est ni un CSV ni un classeur Excel (.xlsx) lisible.',
+    'table.tooManyRows':
+      'La feuille va au-delà de {max} lignes (sans l’en-tête) : découpez-la ou effacez les lignes vides du bas.',
+    'table.tooManyColumns': 'La feuille va au-delà de {max} colonnes : gardez seulement les colonnes du modèle.',
   },
   de: {
     'history.required': 'Spalte {column}: Pflichtwert.',
@@ -62,5 +65,8 @@ export const HISTORY_MESSAGES = {
     'history.noRows': 'Die Datei enthält keine Zeile.',
     'history.tooManyRows': 'Die Datei enthält mehr als {max} Zeilen: teilen Sie sie auf.',
     'history.badFile': 'Diese Datei ist weder eine lesbare CSV-Datei noch eine Excel-Arbeitsmappe (.xlsx).',
+    'table.tooManyRows':
+      'Das Blatt geht über {max} Zeilen hinaus (ohne Kopfzeile): Teilen Sie es oder löschen Sie leere Zeilen.',
+    'table.tooManyColumns': 'Das Blatt geht über {max} Spalten hinaus: Behalten Sie nur die Spalten der Vorlage.',
   },
 };

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { Alert, CaseloadSummary } from '../../../contracts/alerts.ts';
 import { monthLabel } from '../../../domain/tandem/monthly-report.ts';
 import { get, post } from '../../api/client.ts';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { type AlertsKey, useAlertsText } from './alerts-text.ts';
@@ -134,8 +135,15 @@ function AlertCard({ alert }: { alert: Alert }) {
         </Stack>
       )}
       {alert.stateReason && (
-        <Text size="sm" c="gray.7" mt="xs">
-          {alert.stateReason}
+        <Text size="sm" c="gray.7" mt="xs" data-testid="alert-reason-shown">
+          {a('alerts.reasonShown', { reason: alert.stateReason })}
+        </Text>
+      )}
+      {alert.stateChangedAt && (
+        <Text size="xs" c="gray.7" mt="xs" data-testid="alert-state-by">
+          {alert.stateBy
+            ? a('alerts.stateBy', { name: alert.stateBy, date: date(alert.stateChangedAt) })
+            : a('alerts.stateByTandem', { date: date(alert.stateChangedAt) })}
         </Text>
       )}
       <Text size="xs" c="gray.7" mt="xs">
@@ -155,15 +163,18 @@ function AlertCard({ alert }: { alert: Alert }) {
             <Button size="xs" variant="light" onClick={() => setReasoning((v) => !v)} data-testid="alert-not-relevant">
               {a('alerts.notRelevant')}
             </Button>
-            <Button
+            <ConfirmButton
               size="xs"
               variant="subtle"
-              onClick={() => act.mutate({ action: 'lapse' })}
+              title={a('alerts.lapseTitle')}
+              consequences={[a('alerts.lapseConsequence')]}
+              confirmLabel={a('alerts.lapse')}
+              onConfirm={() => act.mutateAsync({ action: 'lapse' }).catch(() => undefined)}
               loading={act.isPending}
               data-testid="alert-lapse"
             >
               {a('alerts.lapse')}
-            </Button>
+            </ConfirmButton>
           </Group>
           <Text size="xs" c="gray.7">
             {a('alerts.draftHint')}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { CaseloadUploadResult } from '../../../contracts/alerts.ts';
 import { upload } from '../../api/client.ts';
+import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useAlertsText } from './alerts-text.ts';
 
@@ -62,14 +63,25 @@ export function CaseloadPage() {
         <Button variant="light" disabled={!file} loading={busy} onClick={() => run(true)} data-testid="caseload-check">
           {a('caseload.check')}
         </Button>
-        <Button
+        <ConfirmButton
           disabled={!file || !result?.dryRun || result.accepted === 0 || result.fileProblems.length > 0}
           loading={busy}
-          onClick={() => run(false)}
+          title={a('caseload.confirmTitle')}
+          consequences={
+            result?.dryRun
+              ? [
+                  a('caseload.confirmKept', { accepted: result.accepted }),
+                  a('caseload.confirmRejected', { rejected: result.rejected.length }),
+                  a('caseload.confirmLeft', { left: result.left }),
+                ]
+              : []
+          }
+          confirmLabel={a('caseload.upload')}
+          onConfirm={() => run(false)}
           data-testid="caseload-upload"
         >
           {a('caseload.upload')}
-        </Button>
+        </ConfirmButton>
         <Button component={Link} to="/alerts" variant="subtle">
           {a('caseload.backToAlerts')}
         </Button>

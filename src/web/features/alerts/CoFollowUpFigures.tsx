@@ -6,13 +6,16 @@ import { get } from '../../api/client.ts';
 import { useLocalName } from '../organisations/use-directory.ts';
 import { useAlertsText } from './alerts-text.ts';
 
-/** The figures page's co-follow-ups per institution pair and month (issue 14): no person, small counts hidden. */
-export function CoFollowUpFigures() {
+/**
+ * The figures page's co-follow-ups per institution pair and month (issue 14), for the year and publication chosen
+ * there: no person; internal: exact counts; public: small counts hidden.
+ */
+export function CoFollowUpFigures({ year, publication }: { year: number; publication: 'internal' | 'public' }) {
   const { a, lang } = useAlertsText();
   const localName = useLocalName();
   const counts = useQuery({
-    queryKey: ['figures', 'co-follow-ups'],
-    queryFn: () => get<CoFollowUpCounts>('/api/figures/co-follow-ups'),
+    queryKey: ['figures', 'co-follow-ups', year, publication],
+    queryFn: () => get<CoFollowUpCounts>(`/api/figures/co-follow-ups?year=${year}&publication=${publication}`),
   });
   const data = counts.data;
   if (!data || data.rows.length === 0) return null;
@@ -22,7 +25,9 @@ export function CoFollowUpFigures() {
         {a('figures.coFollowUps')}
       </Title>
       <Text size="sm" c="gray.7" mb="sm">
-        {a('figures.coFollowUpsHint', { threshold: data.threshold })}
+        {data.publication === 'internal'
+          ? a('figures.coFollowUpsExact')
+          : a('figures.coFollowUpsHint', { threshold: data.threshold })}
       </Text>
       <Table.ScrollContainer minWidth={360}>
         <Table striped withTableBorder>

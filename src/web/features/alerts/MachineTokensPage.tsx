@@ -1,4 +1,18 @@
-import { Alert, Badge, Button, Code, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Code,
+  CopyButton,
+  Group,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { MachineToken } from '../../../contracts/alerts.ts';
@@ -25,7 +39,8 @@ export function MachineTokensPage() {
   });
   const [institutionId, setInstitutionId] = useState<string | null>(null);
   const [label, setLabel] = useState('');
-  const [expiresOn, setExpiresOn] = useState('');
+  // A year from today by default (the longest allowed is two): the administrator may shorten it.
+  const [expiresOn, setExpiresOn] = useState(() => inAYear(new Date()));
   const [secret, setSecret] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: () => post<{ secret: string }>('/api/machine-tokens', { institutionId, label, expiresOn }),
@@ -40,6 +55,17 @@ export function MachineTokensPage() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['machine-tokens'] }),
   });
   const now = Date.now();
+  const revokeButton = (tk: MachineToken) => (
+    <ConfirmButton
+      size="xs"
+      title={a('tokens.revokeTitle')}
+      consequences={[a('tokens.revokeConsequence')]}
+      confirmLabel={a('tokens.revoke')}
+      onConfirm={() => revoke.mutateAsync(tk).catch(() => undefined)}
+    >
+      {a('tokens.revoke')}
+    </ConfirmButton>
+  );
   return (
     <Stack maw={1000}>
       <Title order={2}>{a('tokens.title')}</Title>
@@ -51,6 +77,7 @@ export function MachineTokensPage() {
           value={institutionId}
           onChange={setInstitutionId}
           searchable
+          required
           w={{ base: '100%', sm: 280 }}
           error={fieldError(create.error, 'institutionId')}
           data-testid="token-institution"
@@ -60,6 +87,7 @@ export function MachineTokensPage() {
           value={label}
           onChange={(e) => setLabel(e.currentTarget.value)}
           maxLength={100}
+          required
           w={{ base: '100%', sm: 220 }}
           error={fieldError(create.error, 'label')}
           data-testid="token-label"
@@ -68,6 +96,7 @@ export function MachineTokensPage() {
           label={a('tokens.expiresOn')}
           value={expiresOn}
           onChange={setExpiresOn}
+          required
           w={180}
           error={fieldError(create.error, 'expiresOn')}
         />
@@ -79,16 +108,52 @@ export function MachineTokensPage() {
           {a('tokens.create')}
         </Button>
       </Group>
+      {(!institutionId || !label.trim() || !expiresOn) && (
+        <Text size="sm" c="gray.7" data-testid="token-missing">
+          {a('tokens.missing')}
+        </Text>
+      )}
       <ErrorAlert error={create.error ?? revoke.error} />
       {secret && (
         <Alert color="orange" title={a('tokens.secret')} data-testid="token-secret">
-          <Code block>{secret}</Code>
+          <Code block style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
+            {secret}
+          </Code>
+          <CopyButton value={secret}>
+            {({ copied, copy }) => (
+              <Button size="xs" mt="xs" variant="light" color={copied ? 'teal' : 'orange'} onClick={copy}>
+                {copied ? a('tokens.copied') : a('tokens.copy')}
+              </Button>
+            )}
+          </CopyButton>
         </Alert>
       )}
       <Loading when={tokens.isLoading} />
       {tokens.data && tokens.data.tokens.length === 0 && <Text>{a('tokens.none')}</Text>}
       {tokens.data && tokens.data.tokens.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
+        // On a phone, one card per token (the revoke button within reach); from `sm` on, the table.
+        <Stack gap="xs" hiddenFrom="sm" data-testid="tokens-cards">
+          {tokens.data.tokens.map((tk) => {
+            const state = stateOf(tk, now);
+            return (
+              <Card key={tk.id} withBorder padding="sm" component="article">
+                <Text fw={500}>{tk.label}</Text>
+                <Text size="sm">{localName(tk.institution)}</Text>
+                <Text size="sm">
+                  {a('tokens.expires')} {date(tk.expiresAt)} · {a('tokens.lastUsed')}{' '}
+                  {tk.lastUsedAt ? dateTime(tk.lastUsedAt) : '—'}
+                </Text>
+                <Group justify="space-between" mt="xs">
+                  <StateBadge tk={tk} state={state} />
+                  {state === 'active' && revokeButton(tk)}
+                </Group>
+              </Card>
+            );
+          })}
+        </Stack>
+      )}
+      {tokens.data && tokens.data.tokens.length > 0 && (
+        <Table.ScrollContainer minWidth={640} visibleFrom="sm">
           <Table striped withTableBorder data-testid="tokens-table">
             <Table.Thead>
               <Table.Tr>
@@ -102,7 +167,7 @@ export function MachineTokensPage() {
             </Table.Thead>
             <Table.Tbody>
               {tokens.data.tokens.map((tk) => {
-                const state = tk.revokedAt ? 'revoked' : Date.parse(tk.expiresAt) <= now ? 'expired' : 'active';
+                const state = stateOf(tk, now);
                 return (
                   <Table.Tr key={tk.id}>
                     <Table.Td>{localName(tk.institution)}</Table.Td>
@@ -110,22 +175,9 @@ export function MachineTokensPage() {
                     <Table.Td>{date(tk.expiresAt)}</Table.Td>
                     <Table.Td>{tk.lastUsedAt ? dateTime(tk.lastUsedAt) : '—'}</Table.Td>
                     <Table.Td>
-                      <Badge color={state === 'active' ? 'teal' : 'gray'} variant="light">
-                        {a(`tokens.${state}`)}
-                      </Badge>
+                      <StateBadge tk={tk} state={state} />
                     </Table.Td>
-                    <Table.Td>
-                      {state === 'active' && (
-                        <ConfirmButton
-                          title={a('tokens.revokeTitle')}
-                          consequences={[a('tokens.revokeConsequence')]}
-                          confirmLabel={a('tokens.revoke')}
-                          onConfirm={() => revoke.mutateAsync(tk)}
-                        >
-                          {a('tokens.revoke')}
-                        </ConfirmButton>
-                      )}
-                    </Table.Td>
+                    <Table.Td>{state === 'active' && revokeButton(tk)}</Table.Td>
                   </Table.Tr>
                 );
               })}
@@ -134,5 +186,27 @@ export function MachineTokensPage() {
         </Table.ScrollContainer>
       )}
     </Stack>
+  );
+}
+
+type TokenState = 'active' | 'revoked' | 'expired';
+const stateOf = (tk: MachineToken, now: number): TokenState =>
+  tk.revokedAt ? 'revoked' : Date.parse(tk.expiresAt) <= now ? 'expired' : 'active';
+
+/** A year from a day, as yyyy-mm-dd in the local calendar (29 February gives 28 February). */
+function inAYear(day: Date): string {
+  const next = new Date(day.getFullYear() + 1, day.getMonth(), day.getDate());
+  if (next.getMonth() !== day.getMonth()) next.setDate(0);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${next.getFullYear()}-${pad(next.getMonth() + 1)}-${pad(next.getDate())}`;
+}
+
+/** The token's state; a revoked one says since when. */
+function StateBadge({ tk, state }: { tk: MachineToken; state: TokenState }) {
+  const { a, date } = useAlertsText();
+  return (
+    <Badge color={state === 'active' ? 'teal' : 'gray'} variant="light">
+      {state === 'revoked' && tk.revokedAt ? a('tokens.revokedOn', { date: date(tk.revokedAt) }) : a(`tokens.${state}`)}
+    </Badge>
   );
 }

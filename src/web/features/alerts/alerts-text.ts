@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
  */
 const FR = {
   'alerts.title': 'Alertes',
+  'alerts.regionRequired': 'Choisissez la région de la personne : votre compte n’en a pas.',
   'alerts.intro':
     'Personnes que votre institution suit et qu’une autre institution suit aussi, et situations à risque repérées ' +
     'tôt. Rien d’autre ne passe d’une institution à l’autre : pour en savoir plus, appelez le répondant indiqué.',
@@ -40,6 +41,12 @@ const FR = {
   'alerts.reason': 'Pourquoi n’est-elle pas pertinente ?',
   'alerts.confirmNotRelevant': 'Marquer comme pas pertinente',
   'alerts.lapse': 'Laisser de côté',
+  'alerts.lapseTitle': 'Laisser cette alerte de côté ?',
+  'alerts.lapseConsequence':
+    'L’alerte ne pourra plus être rouverte ni donner lieu à une annonce ; aucun motif n’est demandé.',
+  'alerts.reasonShown': 'Motif : {reason}',
+  'alerts.stateBy': 'Traitée par {name} le {date}',
+  'alerts.stateByTandem': 'Close par Tandem le {date}',
   'alerts.openDraft': 'Ouvrir l’annonce',
   'alerts.raisedOn': 'Signalée le {date}',
   'alerts.newFromAlert':
@@ -57,6 +64,16 @@ const FR = {
   'caseload.fileHint': 'CSV (points-virgules ou virgules) ou classeur Excel (.xlsx).',
   'caseload.check': 'Vérifier (sans rien changer)',
   'caseload.upload': 'Remplacer la liste',
+  'caseload.confirmTitle': 'Remplacer la liste de suivis ?',
+  'caseload.confirmKept':
+    '{accepted, plural, one {# personne formera} other {# personnes formeront}} la nouvelle liste.',
+  'caseload.confirmRejected':
+    '{rejected, plural, =0 {Aucune ligne n’est refusée.} one {# ligne refusée ne sera pas reprise.} ' +
+    'other {# lignes refusées ne seront pas reprises.}}',
+  'caseload.confirmLeft':
+    '{left, plural, =0 {Personne ne quitte la liste.} ' +
+    'one {# personne quittera la liste ; ses alertes seront closes.} ' +
+    'other {# personnes quitteront la liste ; leurs alertes seront closes.}}',
   'caseload.dryRunResult':
     'Vérification : {rows, plural, one {# ligne lue} other {# lignes lues}}, ' +
     '{accepted, plural, one {# retenue} other {# retenues}}, ' +
@@ -88,6 +105,10 @@ const FR = {
   'tokens.state': 'État',
   'tokens.active': 'Actif',
   'tokens.revoked': 'Révoqué',
+  'tokens.revokedOn': 'Révoqué le {date}',
+  'tokens.missing': 'Pour créer un jeton : choisissez l’institution et donnez-lui un nom (validité proposée : un an).',
+  'tokens.copy': 'Copier le jeton',
+  'tokens.copied': 'Jeton copié',
   'tokens.expired': 'Expiré',
   'tokens.revoke': 'Révoquer',
   'tokens.revokeTitle': 'Révoquer ce jeton ?',
@@ -95,6 +116,8 @@ const FR = {
   'figures.coFollowUps': 'Suivis simultanés par paire d’institutions et par mois',
   'figures.coFollowUpsHint':
     'Personnes trouvées suivies par les deux institutions ; « < {threshold} » : petit nombre masqué.',
+  'figures.coFollowUpsExact':
+    'Personnes trouvées suivies par les deux institutions, dans la période choisie ; nombres exacts (usage interne).',
   'figures.month': 'Mois',
   'figures.pair': 'Institutions',
   'figures.count': 'Nombre',
@@ -104,6 +127,7 @@ export type AlertsKey = keyof typeof FR;
 
 const DE: Record<AlertsKey, string> = {
   'alerts.title': 'Warnungen',
+  'alerts.regionRequired': 'Wählen Sie die Region der Person: Ihr Konto hat keine.',
   'alerts.intro':
     'Personen, die Ihre Institution betreut und die auch eine andere Institution betreut, und früh erkannte ' +
     'Risikosituationen. Sonst geht nichts von einer Institution zur anderen: Für mehr rufen Sie die genannte ' +
@@ -128,7 +152,7 @@ const DE: Record<AlertsKey, string> = {
     'betreuen sie seit {followedSince}, weniger als {withinDays} Tage danach.',
   'alerts.state.open': 'Offen',
   'alerts.state.not_relevant': 'Nicht relevant',
-  'alerts.state.lapsed': 'Zurückgestellt',
+  'alerts.state.lapsed': 'Nicht weiterverfolgt',
   'alerts.state.closed': 'Abgeschlossen',
   'alerts.state.drafted': 'Anmeldung vorbereitet',
   'alerts.draft': 'Anmeldung vorbereiten',
@@ -136,7 +160,13 @@ const DE: Record<AlertsKey, string> = {
   'alerts.notRelevant': 'Nicht relevant…',
   'alerts.reason': 'Warum ist sie nicht relevant?',
   'alerts.confirmNotRelevant': 'Als nicht relevant markieren',
-  'alerts.lapse': 'Zurückstellen',
+  'alerts.lapse': 'Nicht weiterverfolgen',
+  'alerts.lapseTitle': 'Diese Warnung nicht weiterverfolgen?',
+  'alerts.lapseConsequence':
+    'Die Warnung kann danach nicht wieder geöffnet werden und keine Anmeldung mehr auslösen; keine Begründung nötig.',
+  'alerts.reasonShown': 'Begründung: {reason}',
+  'alerts.stateBy': 'Bearbeitet von {name} am {date}',
+  'alerts.stateByTandem': 'Von Tandem geschlossen am {date}',
   'alerts.openDraft': 'Anmeldung öffnen',
   'alerts.raisedOn': 'Gemeldet am {date}',
   'alerts.newFromAlert':
@@ -154,6 +184,14 @@ const DE: Record<AlertsKey, string> = {
   'caseload.fileHint': 'CSV (Strichpunkte oder Kommas) oder Excel-Arbeitsmappe (.xlsx).',
   'caseload.check': 'Prüfen (ohne etwas zu ändern)',
   'caseload.upload': 'Liste ersetzen',
+  'caseload.confirmTitle': 'Fallliste ersetzen?',
+  'caseload.confirmKept': '{accepted, plural, one {# Person bildet} other {# Personen bilden}} die neue Liste.',
+  'caseload.confirmRejected':
+    '{rejected, plural, =0 {Keine Zeile ist abgelehnt.} one {# abgelehnte Zeile wird nicht übernommen.} ' +
+    'other {# abgelehnte Zeilen werden nicht übernommen.}}',
+  'caseload.confirmLeft':
+    '{left, plural, =0 {Niemand verlässt die Liste.} one {# Person verlässt die Liste; ihre Warnungen werden ' +
+    'abgeschlossen.} other {# Personen verlassen die Liste; ihre Warnungen werden abgeschlossen.}}',
   'caseload.dryRunResult':
     'Prüfung: {rows, plural, one {# Zeile gelesen} other {# Zeilen gelesen}}, {accepted} übernommen, ' +
     '{rejected} abgelehnt; {left, plural, one {# Person würde} other {# Personen würden}} die Liste verlassen. ' +
@@ -181,7 +219,12 @@ const DE: Record<AlertsKey, string> = {
   'tokens.lastUsed': 'Zuletzt verwendet',
   'tokens.state': 'Status',
   'tokens.active': 'Aktiv',
-  'tokens.revoked': 'Widerrufen',
+  'tokens.revoked': 'Gesperrt',
+  'tokens.revokedOn': 'Widerrufen am {date}',
+  'tokens.missing':
+    'Für ein Token: Wählen Sie die Institution und geben Sie ihm einen Namen (Gültigkeit: ein Jahr vorgeschlagen).',
+  'tokens.copy': 'Token kopieren',
+  'tokens.copied': 'Token kopiert',
   'tokens.expired': 'Abgelaufen',
   'tokens.revoke': 'Widerrufen',
   'tokens.revokeTitle': 'Dieses Token widerrufen?',
@@ -189,6 +232,8 @@ const DE: Record<AlertsKey, string> = {
   'figures.coFollowUps': 'Gleichzeitige Betreuungen nach Institutionspaar und Monat',
   'figures.coFollowUpsHint':
     'Personen, die von beiden Institutionen betreut werden; «< {threshold}»: kleine Zahl ausgeblendet.',
+  'figures.coFollowUpsExact':
+    'Personen, die von beiden Institutionen betreut werden, im gewählten Zeitraum; genaue Zahlen (intern).',
   'figures.month': 'Monat',
   'figures.pair': 'Institutionen',
   'figures.count': 'Anzahl',

@@ -165,7 +165,7 @@ export function FiguresPage() {
             </Stack>
           </section>
           <Indicators f={f} />
-          <CoFollowUpFigures />
+          <CoFollowUpFigures year={year} publication={publication} />
         </>
       )}
       {!region && <AnnualReportSection year={year} canEdit={Boolean(me?.abilities.editAnnualReport)} />}

@@ -29,13 +29,20 @@ export function NewSituationPage() {
   const [candidates, setCandidates] = useState<DuplicateMatch[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const region = regionId ?? directory.data?.regions[0]?.id ?? null;
   // From an alert (issue 14): the same first step, then the draft is made from the alert with the caller's own data.
   const [params] = useSearchParams();
   const fromAlert = params.get('alert');
+  // From an alert, no region is guessed: the caller's, else their institution's, else they choose one.
+  const homeRegion = directory.data?.institutions.find((i) => i.id === me?.institution.id)?.regionId ?? null;
+  const region = regionId ?? (fromAlert ? homeRegion : (directory.data?.regions[0]?.id ?? null));
+  const [regionMissing, setRegionMissing] = useState(false);
 
   const startDraft = async (personId: string | null) => {
-    if (!me || !region) return;
+    if (!me) return;
+    if (!region) {
+      setRegionMissing(true);
+      return;
+    }
     if (fromAlert) {
       const version = Number(params.get('version') ?? 0);
       const body = { version, personId, regionId: region };
@@ -62,6 +69,10 @@ export function NewSituationPage() {
 
   const check = (event: FormEvent) => {
     event.preventDefault();
+    if (!region) {
+      setRegionMissing(true);
+      return;
+    }
     void run(async () => {
       const { candidates: found } = await post<{ candidates: DuplicateMatch[] }>('/api/persons/duplicates', person);
       if (found.length) setCandidates(found);
@@ -95,7 +106,12 @@ export function NewSituationPage() {
         w={320}
         data={(directory.data?.regions ?? []).map((r) => ({ value: r.id, label: localName(r) }))}
         value={region}
-        onChange={setRegionId}
+        onChange={(v) => {
+          setRegionId(v);
+          setRegionMissing(false);
+        }}
+        error={regionMissing && !region ? a('alerts.regionRequired') : undefined}
+        data-testid="new-region"
       />
       {mode === 'anonymous' ? (
         <>
