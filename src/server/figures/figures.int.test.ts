@@ -481,6 +481,18 @@ describe('the 2012 tandem figures of seed 004 §6, through the use cases', () =>
     expect(days.json().error.fields[0].message).toContain('année civile');
   });
 
+  it('published figures are the same whoever asks: a coordinator gets the full canton layout', async () => {
+    const reader = (await figures('copil.stats', 'year=2012&publication=public')).json();
+    for (const who of ['coord', 'coord.monthey']) {
+      const r = await figures(who, 'year=2012&publication=public');
+      expect(r.statusCode, who).toBe(200);
+      const f = r.json();
+      expect(f.tables, who).toEqual(reader.tables);
+      expect(f.keyFigures, who).toEqual(reader.keyFigures);
+      expect({ ...f, computedAt: null }, who).toEqual({ ...reader, computedAt: null });
+    }
+  });
+
   it('a coordinator reads their region and the canton, the other regions together; not another region', async () => {
     const canton = (await figures('coord.monthey', 'year=2012')).json();
     const tandem = tableOf(canton, 'tandem_by_region');
