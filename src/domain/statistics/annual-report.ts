@@ -274,5 +274,5 @@ export function reportTableRows(table: FigureTable, lang: Language, totalLabel: 
     cell(table.rowTotals[i] ?? null),
   ]);
   const totals = [totalLabel, ...table.columnTotals.filter((_, j) => keep[j]).map(cell), cell(table.total)];
-  return [head, ...body, totals];
+  return table.totalsRow ? [head, ...body, totals] : [head, ...body];
 }

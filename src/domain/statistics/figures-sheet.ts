@@ -132,7 +132,7 @@ export function figureSheets(
     head: [tb.rowHeading[lang], ...tb.columns.map((c) => c.label[lang]), t.total],
     rows: [
       ...tb.rows.map((r, i) => [r.label[lang], ...(tb.cells[i] ?? []).map(mark), mark(tb.rowTotals[i] ?? null)]),
-      [t.total, ...tb.columnTotals.map(mark), mark(tb.total)],
+      ...(tb.totalsRow ? [[t.total, ...tb.columnTotals.map(mark), mark(tb.total)]] : []),
     ],
     percentColumns: [],
   });

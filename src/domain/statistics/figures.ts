@@ -71,6 +71,11 @@ export interface FigureTable {
   rowTotals: (number | null)[];
   columnTotals: (number | null)[];
   total: number | null;
+  /**
+   * Whether the table has a totals row: not when its rows are not parts of a whole (the 6- and 12-month follow-ups
+   * count the same insertions twice); then columnTotals is empty and total null.
+   */
+  totalsRow: boolean;
   /** Cells hidden in this table (public figures only). */
   hidden: number;
 }
@@ -164,8 +169,14 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
   const count = (periods: readonly PeriodBucket[], pred: (c: CubeCell) => boolean) =>
     cube.filter((c) => periods.includes(c.period) && pred(c)).reduce((s, c) => s + c.count, 0);
 
-  const finish = (t: Omit<FigureTable, 'rowTotals' | 'columnTotals' | 'total' | 'hidden'>, exact: number[][]) => {
-    if (!publicFigures) return { ...t, cells: exact, ...withTotals(exact), hidden: 0 };
+  const finish = (
+    t: Omit<FigureTable, 'rowTotals' | 'columnTotals' | 'total' | 'hidden' | 'totalsRow'>,
+    exact: number[][],
+    totalsRow = true,
+  ): FigureTable => {
+    const noTotals = totalsRow ? {} : { columnTotals: [], total: null };
+    if (!publicFigures) return { ...t, cells: exact, ...withTotals(exact), totalsRow, ...noTotals, hidden: 0 };
+    // Without a totals row the suppression still protects the column totals: more cautious, never less.
     const s = suppressTable(exact, o.threshold);
     return {
       ...t,
@@ -173,6 +184,8 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
       rowTotals: s.rowTotals,
       columnTotals: s.columnTotals,
       total: s.total,
+      totalsRow,
+      ...noTotals,
       hidden: s.primary + s.secondary,
     };
   };
@@ -422,6 +435,7 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
       cells: [],
     },
     durabilityExact,
+    false,
   );
   const published = (n: number | null) => (n === null || !publicFigures ? n : suppressCount(n, o.threshold));
   return {
