@@ -262,3 +262,18 @@ describe('durability: the 6- and 12-month follow-ups are not added (issue 13)', 
     expect(table(compose('internal'), 'tandem_by_region')?.totalsRow).toBe(true);
   });
 });
+
+describe('the tandems since the start say how they are counted (issue 13)', () => {
+  it('not with the period’s text, in French and German', () => {
+    const f = compose('internal');
+    const since = table(f, 'tandem_since_start');
+    const period = table(f, 'tandem_by_region');
+    for (const lang of ['fr', 'de'] as const) {
+      expect(since?.counted[lang]).not.toBe(period?.counted[lang]);
+      expect(since?.counted[lang]).toBe(figure(f, 'since_start_tandem_situations')?.counted[lang]);
+    }
+    expect(since?.counted.fr).toContain('depuis le début');
+    expect(since?.counted.fr).not.toContain('dans la période');
+    expect(since?.counted.de).toContain('seit Beginn');
+  });
+});

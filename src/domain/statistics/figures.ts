@@ -225,7 +225,13 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
     );
   };
 
-  const careTable = (kind: CareKind, periods: readonly PeriodBucket[], key: string, label: Text): FigureTable => {
+  const careTable = (
+    kind: CareKind,
+    periods: readonly PeriodBucket[],
+    key: string,
+    label: Text,
+    definition = kind === 'tandem' ? DEFINITIONS.tandem_situations : DEFINITIONS.care_passages,
+  ): FigureTable => {
     const here = cube.filter((c) => c.careKind === kind && periods.includes(c.period));
     const outcomes = [
       ...USUAL_OUTCOMES[kind],
@@ -252,8 +258,8 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
       {
         key,
         label,
-        counted: kind === 'tandem' ? DEFINITIONS.tandem_situations.counted : DEFINITIONS.care_passages.counted,
-        source: kind === 'tandem' ? DEFINITIONS.tandem_situations.source : DEFINITIONS.care_passages.source,
+        counted: definition.counted,
+        source: definition.source,
         rowHeading: { fr: 'Région', de: 'Region' },
         rows: regionRows,
         columns,
@@ -324,10 +330,13 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
 
   const current = tablesOf(['current']);
   const previous = tablesOf(['previous']);
-  const sinceStart = careTable('tandem', PERIOD_BUCKETS, 'tandem_since_start', {
-    fr: 'Tandems depuis le début, par région et issue',
-    de: 'Tandems seit Beginn, nach Region und Ergebnis',
-  });
+  const sinceStart = careTable(
+    'tandem',
+    PERIOD_BUCKETS,
+    'tandem_since_start',
+    { fr: 'Tandems depuis le début, par région et issue', de: 'Tandems seit Beginn, nach Region und Ergebnis' },
+    DEFINITIONS.since_start_tandem_situations,
+  );
 
   const col = (t: FigureTable, key: string) => {
     const i = t.columns.findIndex((c) => c.key === key);
