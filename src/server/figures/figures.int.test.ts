@@ -428,8 +428,8 @@ describe('the 2012 tandem figures of seed 004 §6, through the use cases', () =>
     expect(f.definitions.tandem_time.counted.fr).toContain('1,5 h du ou de la conseiller·ère ORP à CHF 95 l’heure');
     // Each definition names its documents as a reader knows them, not by seed number.
     expect(f.keyFigures.find((k: { key: string }) => k.key === 'situations_announced').source).toEqual({
-      fr: 'Rapport annuel CII 2012, §6, Règles de la plateforme Tandem, §7',
-      de: 'IIZ-Jahresbericht 2012, §6, Regeln der Plattform Tandem, §7',
+      fr: 'Rapport annuel CII 2012, §6',
+      de: 'IIZ-Jahresbericht 2012, §6',
     });
     // Never a name: the answer carries no person.
     expect(r.body).not.toContain('Figure1');
