@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CareKind } from '../care/passage.ts';
 import { reportTableRows } from './annual-report.ts';
-import { figureSheets } from './figures-sheet.ts';
+import { figureSheets, figuresCsv } from './figures-sheet.ts';
 import { type CubeCell, type Figures, type PeriodBucket, composeFigures } from './figures.ts';
 import { percent } from './rates.ts';
 
@@ -275,5 +275,24 @@ describe('the tandems since the start say how they are counted (issue 13)', () =
     expect(since?.counted.fr).toContain('depuis le début');
     expect(since?.counted.fr).not.toContain('dans la période');
     expect(since?.counted.de).toContain('seit Beginn');
+  });
+});
+
+describe('the files write shares as the screen does (issue 13)', () => {
+  it('percentages with "(%)" in the label, never a decimal 0.434, in French and German', () => {
+    const f = compose('internal');
+    const period = { from: '2012-01-01', to: '2012-12-31' };
+    for (const lang of ['fr', 'de'] as const) {
+      const sheets = figureSheets({ ...f, period, region: null }, lang);
+      const keys = sheets[0];
+      const all = figure(f, 'insertion_rate_of_all');
+      const row = keys?.rows.find((r) => String(r[0]).startsWith(all?.label[lang] ?? '?'));
+      expect(row?.[0]).toBe(`${all?.label[lang]} (%)`);
+      expect(row?.[1]).toBe(Math.round((all?.value ?? 0) * 1000) / 10);
+      expect(row?.[1]).toBeGreaterThan(1);
+      const curve = sheets.find((s) => s.head.some((h) => h.includes('(%)')) && s !== keys);
+      for (const p of curve?.rows ?? []) expect(Number(p[1])).toBeLessThanOrEqual(100);
+      expect(figuresCsv(sheets)).not.toMatch(/;0\.\d+(;|\r|$)/m);
+    }
   });
 });

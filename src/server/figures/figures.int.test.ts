@@ -542,7 +542,9 @@ describe('the 2012 tandem figures of seed 004 §6, through the use cases', () =>
     expect(csv.body).toContain('Usage interne CII');
     expect(csv.body).toContain('Période : 01.01.2012 – 31.12.2012 · Région : Canton');
     expect(csv.body).not.toContain('2012-01-01');
-    expect(csv.body).toContain('Taux d’insertion, sur les situations fermées;0.684');
+    // Shares as the screen and the XLSX show them: percentages, the unit in the label, in both languages.
+    expect(csv.body).toContain('Taux d’insertion, sur les situations fermées (%);68.4');
+    expect(csv.body).not.toMatch(/;0\.\d+;/);
     const exports = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'figures.export'));
     expect(exports.length).toBe(2);
   });
