@@ -66,10 +66,12 @@ const T = {
     },
     announced: [
       [
-        '{announced} situations ont été annoncées en {year} au Bureau CII pour l’ensemble du canton du Valais ; ' +
-          '{share} d’entre elles ont fait l’objet d’une prise en charge coordonnée.',
-        'Le nombre de situations annoncées en {year} au Bureau CII et la part prise en charge de manière ' +
-          'coordonnée ne sont pas publiés (protection des petits nombres).',
+        '{announced} situations ont été annoncées en {year} au Bureau CII pour l’ensemble du canton du Valais.',
+        'Le nombre de situations annoncées en {year} au Bureau CII n’est pas publié (protection des petits nombres).',
+      ],
+      [
+        '{share} d’entre elles ont fait l’objet d’une prise en charge coordonnée.',
+        'La part prise en charge de manière coordonnée n’est pas publiée (protection des petits nombres).',
       ],
       [
         '{refused} ont été refusées, avec des suggestions de prise en charge.',
@@ -151,10 +153,12 @@ const T = {
     },
     announced: [
       [
-        '{announced} Situationen wurden {year} dem IIZ-Büro für den ganzen Kanton Wallis gemeldet; {share} davon ' +
-          'wurden in eine koordinierte Begleitung aufgenommen.',
-        'Die Zahl der {year} dem IIZ-Büro gemeldeten Situationen und der Anteil in koordinierter Begleitung ' +
-          'werden nicht veröffentlicht (Schutz kleiner Zahlen).',
+        '{announced} Situationen wurden {year} dem IIZ-Büro für den ganzen Kanton Wallis gemeldet.',
+        'Die Zahl der {year} dem IIZ-Büro gemeldeten Situationen wird nicht veröffentlicht (Schutz kleiner Zahlen).',
+      ],
+      [
+        '{share} davon wurden in eine koordinierte Begleitung aufgenommen.',
+        'Der Anteil in koordinierter Begleitung wird nicht veröffentlicht (Schutz kleiner Zahlen).',
       ],
       [
         '{refused} wurden abgelehnt, mit Vorschlägen zur Begleitung.',
