@@ -100,4 +100,17 @@ describe('small-count suppression', () => {
     expect(s.rowTotals[1]).toBe(14);
     expect(s.total).toBe(totals.total);
   });
+
+  it('a line with only zeros left to publish hides a zero rather than leave its hidden cells all 1', () => {
+    // Sion's tandems of a year, by state and outcome: [0, 1, 1, 1, 0, 1] = 4 would read [0, x, x, x, 0, x] = 4.
+    const exact = [
+      [1, 0, 0, 0, 1, 0],
+      [0, 1, 1, 0, 0, 0],
+      [0, 1, 1, 1, 0, 1],
+    ];
+    const s = suppressTable(exact, 3);
+    const sion = s.cells[2] ?? [];
+    expect(s.rowTotals[2]).toBe(4);
+    expect(sion.filter((c) => c === null).length).toBeGreaterThan(4);
+  });
 });

@@ -73,8 +73,11 @@ export function suppressTable(cells: readonly (readonly number[])[], threshold: 
       const hidden = members.filter(([i, j]) => isHidden(i, j));
       if (hidden.length === 0) continue;
       const hiddenSum = hidden.reduce((s, c) => s + value(...c), 0);
-      if (hiddenSum > hidden.length) continue;
-      const pick = members.filter(([i, j]) => !isHidden(i, j) && value(i, j) > 0).sort(by)[0];
+      // A sum below the count says a zero is hidden among them (which one, the reader cannot tell); zero, all zeros.
+      if (hiddenSum !== hidden.length) continue;
+      // The smallest published non-zero cell, else a published zero (its line's total stays published).
+      const rest = members.filter(([i, j]) => !isHidden(i, j));
+      const pick = rest.filter((c) => value(...c) > 0).sort(by)[0] ?? rest[0];
       if (!pick) continue;
       hide(...pick);
       secondary++;
