@@ -103,8 +103,9 @@ describe('small-count suppression', () => {
 
   it('a line with only zeros left to publish hides a zero rather than leave its hidden cells all 1', () => {
     // Sion's tandems of a year, by state and outcome: [0, 1, 1, 1, 0, 1] = 4 would read [0, x, x, x, 0, x] = 4.
+    // The first column counts nothing anywhere: a zero hidden there would read 0 all the same (its total is 0).
     const exact = [
-      [1, 0, 0, 0, 1, 0],
+      [0, 0, 0, 0, 1, 0],
       [0, 1, 1, 0, 0, 0],
       [0, 1, 1, 1, 0, 1],
     ];
@@ -112,5 +113,7 @@ describe('small-count suppression', () => {
     const sion = s.cells[2] ?? [];
     expect(s.rowTotals[2]).toBe(4);
     expect(sion.filter((c) => c === null).length).toBeGreaterThan(4);
+    expect(sion[0]).toBe(0);
+    expect(sion[4]).toBeNull();
   });
 });

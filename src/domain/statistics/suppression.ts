@@ -75,9 +75,15 @@ export function suppressTable(cells: readonly (readonly number[])[], threshold: 
       const hiddenSum = hidden.reduce((s, c) => s + value(...c), 0);
       // A sum below the count says a zero is hidden among them (which one, the reader cannot tell); zero, all zeros.
       if (hiddenSum !== hidden.length) continue;
-      // The smallest published non-zero cell, else a published zero (its line's total stays published).
+      // The smallest published non-zero cell, else a published zero (its line's total stays published) — one whose
+      // crossing line is not all zeros (a column totalling 0 says its hidden zero is 0).
       const rest = members.filter(([i, j]) => !isHidden(i, j));
-      const pick = rest.filter((c) => value(...c) > 0).sort(by)[0] ?? rest[0];
+      const crossing = ([i, j]: [number, number]) => (line.every(([a]) => a === i) ? value(R, j) : value(i, C));
+      const pick =
+        rest.filter((c) => value(...c) > 0).sort(by)[0] ??
+        rest.filter((c) => crossing(c) > 0).sort((a, b) => crossing(b) - crossing(a))[0] ??
+        // Nothing else to hide: the line's total, last.
+        total;
       if (!pick) continue;
       hide(...pick);
       secondary++;
