@@ -224,15 +224,19 @@ for (const j of JOURNEYS) {
       .fill(
         j.lang === 'fr' ? 'Suivi ORP ordinaire ; bilan OSP.' : 'Ordentliche RAV-Begleitung; Standortbestimmung BSL.',
       );
-    // The institutions suggested (issue 13): any OSP, picked from the list — counted in the figures.
-    const osp = suggestedName({ kind: 'osp', institutionId: null, nameFr: null, nameDe: null }, j.lang);
+    // The institutions suggested (issue 13): any CMS, picked from the list — counted in the figures. The OSP, of
+    // which the canton has one, is offered by its name only, not as "any OSP" too.
+    const anyCms = suggestedName({ kind: 'cms', institutionId: null, nameFr: null, nameDe: null }, j.lang);
     await page.getByTestId('refusal-institutions').click();
-    await page.getByRole('option', { name: osp }).click();
+    const anyOsp = suggestedName({ kind: 'osp', institutionId: null, nameFr: null, nameDe: null }, j.lang);
+    await expect(page.getByRole('option', { name: anyCms })).toBeVisible();
+    await expect(page.getByRole('option', { name: anyOsp })).toHaveCount(0);
+    await page.getByRole('option', { name: anyCms }).click();
     await page.keyboard.press('Escape');
     await shot(page, `47b-${j.lang}-refusal-institutions`);
     await page.getByRole('button', { name: t['triage.submit'] }).click();
     await expect(page.getByTestId('decision')).toContainText(t['view.suggestions']);
-    await expect(page.getByTestId('refusal-suggestions')).toContainText(osp);
+    await expect(page.getByTestId('refusal-suggestions')).toContainText(anyCms);
     await signOut(page);
 
     // 4. The announcer sees the decision and the suggestions.
@@ -268,7 +272,7 @@ for (const j of JOURNEYS) {
     await expect(page.getByTestId('decision')).toHaveCount(0);
     await expect(page.getByTestId('timeline-suggestions')).toContainText(suggestions);
     await expect(page.getByTestId('timeline-suggested-institutions')).toContainText(
-      suggestedName({ kind: 'osp', institutionId: null, nameFr: null, nameDe: null }, j.lang),
+      suggestedName({ kind: 'cms', institutionId: null, nameFr: null, nameDe: null }, j.lang),
     );
     await expect(page.getByText(t['event.announceAgain'])).toBeVisible();
     await shot(page, `49c-${j.lang}-announced-again`);

@@ -80,13 +80,25 @@ test('the administrator imports the history; the Bureau sees it marked; the figu
   const again = page.waitForEvent('filechooser');
   await page.getByTestId('history-file').click();
   await (await again).setFiles({ name: 'asgal-2.csv', mimeType: 'text/csv', buffer: Buffer.from(fixedFile, 'utf8') });
+  // Without the option, the changed row is not passed off as merely "already imported": it is said to differ.
+  await page.getByTestId('history-check').click();
+  await expect(result.getByRole('status')).toContainText('Parmi les déjà importées, 1 diffère du fichier');
+  await expect(page.getByTestId('history-differing')).toContainText('E2E-ASGAL-3');
+  await switchLanguage(page, 'DE');
+  await page.getByTestId('history-check').click();
+  await expect(result.getByRole('status')).toContainText('Von den bereits importierten weicht 1 von der Datei ab');
+  await shot(page, 'history-import-differing-de', { onPhone: [page.getByTestId('history-differing')] });
+  await switchLanguage(page, 'FR');
   await page.getByRole('checkbox', { name: fr['history.correct'] }).check();
   await page.getByTestId('history-check').click();
-  await expect(result.getByRole('status')).toContainText(fr['history.wouldCorrect'].replace('{corrected}', '1'));
+  // One situation, in the singular; the list "would be" corrected until the import applies it.
+  await expect(result.getByRole('status')).toContainText('1 situation déjà importée serait corrigée.');
   await expect(page.getByTestId('history-corrected')).toContainText('E2E-ASGAL-3');
+  await expect(page.getByTestId('history-corrected')).toContainText(fr['history.wouldCorrectCaption']);
   await shot(page, 'history-import-correct', { onPhone: [page.getByTestId('history-corrected')] });
   await page.getByTestId('history-import').click();
-  await expect(result.getByRole('status')).toContainText(fr['history.correctedResult'].replace('{corrected}', '1'));
+  await expect(result.getByRole('status')).toContainText('1 situation déjà importée corrigée.');
+  await expect(page.getByTestId('history-corrected')).toContainText(fr['history.correctedCaption']);
   await signOut(page);
 
   // 4. The cantonal Bureau finds them marked as imported; the figures of 2011 count them.

@@ -58,6 +58,9 @@ export const FigureTableSchema = z
     rowTotals: z.array(CountSchema),
     columnTotals: z.array(CountSchema),
     total: CountSchema,
+    totalsRow: z
+      .boolean()
+      .describe('false when the rows are not parts of a whole (the follow-ups): no column totals, total null.'),
     hidden: z.number().int().describe('How many cells of this table are hidden (public figures).'),
   })
   .describe('A table of counts with its totals.');

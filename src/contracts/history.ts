@@ -34,6 +34,17 @@ export const HistoryImportResultSchema = z
         }),
       )
       .describe('With correct=true: rows imported before that replace what was imported (a dry run: would).'),
+    differing: z
+      .array(
+        z.object({
+          externalKey: z.string(),
+          columns: z.array(z.string()).describe('The template columns whose value differs (care: the passages).'),
+        }),
+      )
+      .describe(
+        'With correct=false: rows imported before whose values now differ, left as they are (counted in unchanged); ' +
+          'correct=true would apply them.',
+      ),
     rejected: z
       .array(
         z.object({

@@ -91,6 +91,22 @@ describe('the annual report (seed 004 §2–§7)', () => {
     expect(tandem).toMatch(/68\s?% der abgeschlossenen Situationen/);
   });
 
+  it('published: a sentence resting on a hidden figure says it is not published, never "x d’entre elles"', () => {
+    const f = compose('public');
+    const hide = new Set(['taken_into_care_share', 'tandem_inserted', 'insertion_rate_of_all', 'tandem_open']);
+    const g = { ...f, keyFigures: f.keyFigures.map((k) => (hide.has(k.key) ? { ...k, value: null } : k)) };
+    const says = { fr: 'n’est pas publié', de: 'nicht veröffentlicht' };
+    for (const lang of ['fr', 'de'] as const) {
+      const sentences = annualReport(g, texts, lang, 2012, '31.01.2013').sections.flatMap((s) =>
+        s.parts.flatMap((p) => p.sentences),
+      );
+      for (const s of sentences) expect(s, s).not.toMatch(/(^|[\s(])x([\s.,:;)]|$)/);
+      expect(sentences.join(' ')).toContain(says[lang]);
+      // The figures that are published still read as numbers.
+      expect(sentences.join(' ')).toMatch(/\d+ (situations|Situationen)/);
+    }
+  });
+
   it('published: a hidden count is written x, in the sentences and the tables, never the number', () => {
     const f = compose('public');
     const r = annualReport(f, texts, 'fr', 2012, '31.01.2013');

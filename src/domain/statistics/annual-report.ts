@@ -64,29 +64,77 @@ const T = {
       bureau: 'Activités du Bureau CII',
       conclusions: 'Conclusion et recommandations',
     },
-    announced:
-      '{announced} situations ont été annoncées en {year} au Bureau CII pour l’ensemble du canton du Valais ; ' +
-      '{share} d’entre elles ont fait l’objet d’une prise en charge coordonnée. {refused} ont été refusées, ' +
-      'avec des suggestions de prise en charge.',
+    announced: [
+      [
+        '{announced} situations ont été annoncées en {year} au Bureau CII pour l’ensemble du canton du Valais.',
+        'Le nombre de situations annoncées en {year} au Bureau CII n’est pas publié (protection des petits nombres).',
+      ],
+      [
+        '{share} d’entre elles ont fait l’objet d’une prise en charge coordonnée.',
+        'La part prise en charge de manière coordonnée n’est pas publiée (protection des petits nombres).',
+      ],
+      [
+        '{refused} ont été refusées, avec des suggestions de prise en charge.',
+        'Le nombre de situations refusées n’est pas publié (protection des petits nombres).',
+      ],
+    ],
     assessment: 'L’assessment de type MAMAC',
-    assessmentText:
-      '{organised} assessments ont été organisés en {year} sous la responsabilité d’un membre du Bureau CII, ' +
-      '{waiting} sont en attente d’organisation. {closed} dossiers ont été fermés.',
+    assessmentText: [
+      [
+        '{organised} assessments ont été organisés en {year} sous la responsabilité d’un membre du Bureau CII, ' +
+          '{waiting} sont en attente d’organisation.',
+        'Le nombre d’assessments organisés en {year} et de ceux en attente n’est pas publié ' +
+          '(protection des petits nombres).',
+      ],
+      [
+        '{closed} dossiers ont été fermés.',
+        'Le nombre de dossiers fermés n’est pas publié (protection des petits nombres).',
+      ],
+    ],
     round_table: 'La table ronde (TRO)',
-    roundTableText:
-      '{held} TRO ont eu lieu sous le pilotage des coordinateurs régionaux, {prep} sont en cours d’organisation. ' +
-      '{pending} situations sont toujours en suspens.',
+    roundTableText: [
+      [
+        '{held} TRO ont eu lieu sous le pilotage des coordinateurs régionaux, {prep} sont en cours d’organisation.',
+        'Le nombre de TRO tenues et en cours d’organisation n’est pas publié (protection des petits nombres).',
+      ],
+      [
+        '{pending} situations sont toujours en suspens.',
+        'Le nombre de situations en suspens n’est pas publié (protection des petits nombres).',
+      ],
+    ],
     tandem: 'Le coaching tandem (mesure décloisonnement LIAS-LEMC)',
-    tandemText:
-      '{n} situations ont bénéficié du coaching intensif en tandem. {inserted} personnes ont trouvé un emploi : ' +
-      '{rateAll} de toutes les situations, {rateClosed} des situations closes (celles encore en cours exclues). ' +
-      '{open} sont encore en cours de suivi.',
-    sinceStart:
-      'Depuis le début de la CII : {n} situations en tandem, {inserted} insertions ({rateClosed} des situations ' +
-      'closes).',
+    tandemText: [
+      [
+        '{n} situations ont bénéficié du coaching intensif en tandem.',
+        'Le nombre de situations en coaching tandem n’est pas publié (protection des petits nombres).',
+      ],
+      [
+        '{inserted} personnes ont trouvé un emploi : {rateAll} de toutes les situations, {rateClosed} des ' +
+          'situations closes (celles encore en cours exclues).',
+        'Le nombre de personnes ayant trouvé un emploi et les taux d’insertion ne sont pas publiés ' +
+          '(protection des petits nombres).',
+      ],
+      [
+        '{open} sont encore en cours de suivi.',
+        'Le nombre de situations encore en cours de suivi n’est pas publié (protection des petits nombres).',
+      ],
+    ],
+    sinceStart: [
+      [
+        'Depuis le début de la CII : {n} situations en tandem, {inserted} insertions ({rateClosed} des ' +
+          'situations closes).',
+        'Les chiffres depuis le début de la CII ne sont pas publiés (protection des petits nombres).',
+      ],
+    ],
     network_follow_up: 'Le suivi réseau',
-    networkText: '{n} situations ont été orientées vers un suivi réseau.',
+    networkText: [
+      [
+        '{n} situations ont été orientées vers un suivi réseau.',
+        'Le nombre de situations orientées vers un suivi réseau n’est pas publié (protection des petits nombres).',
+      ],
+    ],
     suggested: 'Les refus ont été retournés avec des suggestions d’institutions : {list}.',
+    suggestedHidden: '{label} (nombre non publié)',
     notComputable: 'non calculable',
   },
   de: {
@@ -103,35 +151,98 @@ const T = {
       bureau: 'Tätigkeit des IIZ-Büros',
       conclusions: 'Schlussfolgerungen und Empfehlungen',
     },
-    announced:
-      '{announced} Situationen wurden {year} dem IIZ-Büro für den ganzen Kanton Wallis gemeldet; {share} davon ' +
-      'wurden in eine koordinierte Begleitung aufgenommen. {refused} wurden abgelehnt, mit Vorschlägen zur ' +
-      'Begleitung.',
+    announced: [
+      [
+        '{announced} Situationen wurden {year} dem IIZ-Büro für den ganzen Kanton Wallis gemeldet.',
+        'Die Zahl der {year} dem IIZ-Büro gemeldeten Situationen wird nicht veröffentlicht (Schutz kleiner Zahlen).',
+      ],
+      [
+        '{share} davon wurden in eine koordinierte Begleitung aufgenommen.',
+        'Der Anteil in koordinierter Begleitung wird nicht veröffentlicht (Schutz kleiner Zahlen).',
+      ],
+      [
+        '{refused} wurden abgelehnt, mit Vorschlägen zur Begleitung.',
+        'Die Zahl der abgelehnten Situationen wird nicht veröffentlicht (Schutz kleiner Zahlen).',
+      ],
+    ],
     assessment: 'Das MAMAC-Assessment',
-    assessmentText:
-      '{organised} Assessments wurden {year} unter der Verantwortung eines Mitglieds des IIZ-Büros durchgeführt, ' +
-      '{waiting} warten auf ihre Organisation. {closed} Dossiers wurden abgeschlossen.',
+    assessmentText: [
+      [
+        '{organised} Assessments wurden {year} unter der Verantwortung eines Mitglieds des IIZ-Büros ' +
+          'durchgeführt, {waiting} warten auf ihre Organisation.',
+        'Die Zahl der {year} durchgeführten und der wartenden Assessments wird nicht veröffentlicht ' +
+          '(Schutz kleiner Zahlen).',
+      ],
+      [
+        '{closed} Dossiers wurden abgeschlossen.',
+        'Die Zahl der abgeschlossenen Dossiers wird nicht veröffentlicht (Schutz kleiner Zahlen).',
+      ],
+    ],
     round_table: 'Der runde Tisch',
-    roundTableText:
-      '{held} runde Tische fanden unter der Leitung der regionalen Koordinatoren statt, {prep} sind in ' +
-      'Vorbereitung. {pending} Situationen sind noch offen.',
+    roundTableText: [
+      [
+        '{held} runde Tische fanden unter der Leitung der regionalen Koordinatoren statt, {prep} sind in ' +
+          'Vorbereitung.',
+        'Die Zahl der durchgeführten und der geplanten runden Tische wird nicht veröffentlicht ' +
+          '(Schutz kleiner Zahlen).',
+      ],
+      [
+        '{pending} Situationen sind noch offen.',
+        'Die Zahl der noch offenen Situationen wird nicht veröffentlicht (Schutz kleiner Zahlen).',
+      ],
+    ],
     tandem: 'Das Tandem-Coaching (Massnahme LIAS-LEMC)',
-    tandemText:
-      '{n} Situationen erhielten ein intensives Tandem-Coaching. {inserted} Personen fanden eine Stelle: ' +
-      '{rateAll} aller Situationen, {rateClosed} der abgeschlossenen Situationen (laufende ausgenommen). ' +
-      '{open} werden noch begleitet.',
-    sinceStart:
-      'Seit Beginn der IIZ: {n} Tandem-Situationen, {inserted} Eingliederungen ({rateClosed} der abgeschlossenen ' +
-      'Situationen).',
+    tandemText: [
+      [
+        '{n} Situationen erhielten ein intensives Tandem-Coaching.',
+        'Die Zahl der Situationen im Tandem-Coaching wird nicht veröffentlicht (Schutz kleiner Zahlen).',
+      ],
+      [
+        '{inserted} Personen fanden eine Stelle: {rateAll} aller Situationen, {rateClosed} der abgeschlossenen ' +
+          'Situationen (laufende ausgenommen).',
+        'Die Zahl der Personen, die eine Stelle fanden, und die Eingliederungsquoten werden nicht ' +
+          'veröffentlicht (Schutz kleiner Zahlen).',
+      ],
+      [
+        '{open} werden noch begleitet.',
+        'Die Zahl der noch begleiteten Situationen wird nicht veröffentlicht (Schutz kleiner Zahlen).',
+      ],
+    ],
+    sinceStart: [
+      [
+        'Seit Beginn der IIZ: {n} Tandem-Situationen, {inserted} Eingliederungen ({rateClosed} der ' +
+          'abgeschlossenen Situationen).',
+        'Die Zahlen seit Beginn der IIZ werden nicht veröffentlicht (Schutz kleiner Zahlen).',
+      ],
+    ],
     network_follow_up: 'Die Netzwerkbegleitung',
-    networkText: '{n} Situationen wurden an eine Netzwerkbegleitung weitergeleitet.',
+    networkText: [
+      [
+        '{n} Situationen wurden an eine Netzwerkbegleitung weitergeleitet.',
+        'Die Zahl der an eine Netzwerkbegleitung weitergeleiteten Situationen wird nicht veröffentlicht ' +
+          '(Schutz kleiner Zahlen).',
+      ],
+    ],
     suggested: 'Die Ablehnungen gingen mit Vorschlägen von Institutionen zurück: {list}.',
+    suggestedHidden: '{label} (Zahl nicht veröffentlicht)',
     notComputable: 'nicht berechenbar',
   },
 } as const;
 
 const fill = (s: string, p: Record<string, string | number>) =>
   s.replace(/\{(\w+)\}/g, (_, k: string) => String(p[k] ?? ''));
+
+/**
+ * A sentence of clauses, each with its form for when one of its figures is hidden: "x d'entre elles" reads badly, so
+ * a clause resting on a hidden figure says instead that it is not published (issue 13); the tables keep their "x".
+ */
+const say = (clauses: readonly (readonly [string, string])[], p: Record<string, string | number>) =>
+  clauses
+    .map(([shown, hidden]) => {
+      const used = [...shown.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+      return fill(used.some((k) => p[k] === HIDDEN_MARK) ? hidden : shown, p);
+    })
+    .join(' ');
 
 type ReportFigures = Pick<Figures, 'keyFigures' | 'tables' | 'threshold'>;
 
@@ -165,7 +276,7 @@ export function annualReport(
     achievements: [
       part(
         null,
-        fill(t.announced, {
+        say(t.announced, {
           year,
           announced: value('situations_announced'),
           share: value('taken_into_care_share'),
@@ -180,7 +291,10 @@ export function annualReport(
               null,
               fill(t.suggested, {
                 list: refusals.columns
-                  .map((c, j) => `${c.label[lang]} ${refusals.columnTotals[j] ?? HIDDEN_MARK}`)
+                  .map((c, j) => {
+                    const n = refusals.columnTotals[j] ?? null;
+                    return n === null ? fill(t.suggestedHidden, { label: c.label[lang] }) : `${c.label[lang]} ${n}`;
+                  })
                   .join(', '),
               }),
               'refused_by_suggested_institution',
@@ -194,7 +308,7 @@ export function annualReport(
     bureau: [
       part(
         t.assessment,
-        fill(t.assessmentText, {
+        say(t.assessmentText, {
           year,
           organised: value('assessment_organised'),
           waiting: value('assessment_waiting'),
@@ -204,7 +318,7 @@ export function annualReport(
       ),
       part(
         t.round_table,
-        fill(t.roundTableText, {
+        say(t.roundTableText, {
           held: value('round_table_held'),
           prep: value('round_table_in_preparation'),
           pending: value('round_table_pending'),
@@ -214,14 +328,14 @@ export function annualReport(
       {
         heading: t.tandem,
         sentences: [
-          fill(t.tandemText, {
+          say(t.tandemText, {
             n: value('tandem_situations'),
             inserted: value('tandem_inserted'),
             rateAll: value('insertion_rate_of_all'),
             rateClosed: value('insertion_rate_of_closed'),
             open: value('tandem_open'),
           }),
-          fill(t.sinceStart, {
+          say(t.sinceStart, {
             n: value('since_start_tandem_situations'),
             inserted: value('since_start_insertions'),
             rateClosed: value('since_start_rate_of_closed'),
@@ -231,7 +345,7 @@ export function annualReport(
       },
       part(
         t.network_follow_up,
-        fill(t.networkText, { n: value('network_follow_up_situations') }),
+        say(t.networkText, { n: value('network_follow_up_situations') }),
         'network_follow_up_by_region',
       ),
     ],
@@ -274,5 +388,5 @@ export function reportTableRows(table: FigureTable, lang: Language, totalLabel: 
     cell(table.rowTotals[i] ?? null),
   ]);
   const totals = [totalLabel, ...table.columnTotals.filter((_, j) => keep[j]).map(cell), cell(table.total)];
-  return [head, ...body, totals];
+  return table.totalsRow ? [head, ...body, totals] : [head, ...body];
 }

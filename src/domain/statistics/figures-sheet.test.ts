@@ -13,12 +13,25 @@ describe('the files’ header line (CSV, XLSX)', () => {
 describe('the documents a definition follows, as a reader knows them', () => {
   it('names the seeds and the specification as documents, in French and German', () => {
     expect(readableSource('004 §6, DOMAIN §7')).toEqual({
-      fr: 'Rapport annuel CII 2012, §6, Règles de la plateforme Tandem, §7',
-      de: 'IIZ-Jahresbericht 2012, §6, Regeln der Plattform Tandem, §7',
+      fr: 'Rapport annuel CII 2012, §6',
+      de: 'IIZ-Jahresbericht 2012, §6',
     });
-    expect(readableSource('004 §6 (2012: 97, > 2/3)').fr).toBe('Rapport annuel CII 2012, §6 (2012 : 97, > 2/3)');
-    expect(readableSource('004 §6 (ASGAL), decision 025').de).toBe(
-      'IIZ-Jahresbericht 2012, §6 (ASGAL), Projektentscheid 025',
-    );
+    expect(readableSource('004 §6 (2012: 97, > 2/3)').fr).toBe('Rapport annuel CII 2012, §6 (2012\u00a0: 97, > 2/3)');
+    expect(readableSource('004 §6 (ASGAL), decision 025').de).toBe('IIZ-Jahresbericht 2012, §6 (ASGAL)');
+  });
+
+  it('cites no internal record a COPIL reader cannot find; German says Sitten; French spaces before ; and :', () => {
+    expect(readableSource('000, 002, 003, decision 027').fr).not.toContain('décision');
+    expect(readableSource('DOMAIN §4.2')).toEqual({
+      fr: 'Documentation de la plateforme Tandem, §4.2',
+      de: 'Dokumentation der Plattform Tandem, §4.2',
+    });
+    expect(readableSource('DOMAIN §5; 002, 003').fr).not.toContain('plateforme');
+    const tandems = readableSource('004 §6 (2012: 26 = 24 Sion + 2 Monthey)');
+    expect(tandems.de).toContain('24 Sitten + 2 Monthey');
+    expect(tandems.fr).toContain('24 Sion + 2 Monthey');
+    const rates = readableSource('000 (39 ≈ 46 %); 004 (2012: 13 / 19 = 68 %)');
+    expect(rates.fr).toContain('(39 ≈ 46 %)\u00a0; Rapport annuel CII 2012 (2012\u00a0: 13');
+    expect(rates.de).toContain('(39 ≈ 46 %); IIZ-Jahresbericht 2012 (2012: 13');
   });
 });

@@ -16,8 +16,6 @@ export interface FigureSheet {
   notes: string[];
   head: string[];
   rows: SheetValue[][];
-  /** Columns holding shares (formatted as percentages). */
-  percentColumns: number[];
 }
 
 export const HIDDEN_MARK = 'x';
@@ -43,7 +41,7 @@ const T = {
     mean: 'Moyenne',
     curve: 'Délai jusqu’à l’insertion',
     months: 'Mois',
-    inserted: 'Part insérée',
+    inserted: 'Part insérée (%)',
     atRisk: 'Encore suivies',
     costs: 'Coûts (CHF)',
     payer: 'Payeur',
@@ -70,7 +68,7 @@ const T = {
     mean: 'Mittelwert',
     curve: 'Zeit bis zur Eingliederung',
     months: 'Monate',
-    inserted: 'Anteil eingegliedert',
+    inserted: 'Anteil eingegliedert (%)',
     atRisk: 'Noch begleitet',
     costs: 'Kosten (CHF)',
     payer: 'Kostenträger',
@@ -92,8 +90,10 @@ const PAYERS: Record<string, Record<Language, string>> = {
 };
 
 const mark = (v: number | null): SheetValue => (v === null ? HIDDEN_MARK : v);
+/** A share as the screen shows it: a percentage (one decimal), its label saying so — the same in CSV and XLSX. */
+const asPercent = (share: number) => Math.round(share * 1000) / 10;
 const keyValue = (k: KeyFigure, v: number | null): SheetValue =>
-  v === null ? HIDDEN_MARK : k.unit === 'share' ? Math.round(v * 1000) / 1000 : v;
+  v === null ? HIDDEN_MARK : k.unit === 'share' ? asPercent(v) : v;
 
 /**
  * The line that says what a file covers, as a person reads it: Swiss dates (dd.mm.yyyy) and each language's colon —
@@ -118,13 +118,12 @@ export function figureSheets(
     notes: [scope, status],
     head: [t.figure, t.value, t.previous, t.counted, t.source],
     rows: f.keyFigures.map((k) => [
-      k.label[lang],
+      k.unit === 'share' ? `${k.label[lang]} (%)` : k.label[lang],
       keyValue(k, k.value),
       k.key.startsWith('since_start') ? null : keyValue(k, k.previous),
       k.counted[lang],
       k.source[lang],
     ]),
-    percentColumns: [],
   };
   const tableSheet = (tb: FigureTable): FigureSheet => ({
     title: tb.label[lang],
@@ -132,23 +131,20 @@ export function figureSheets(
     head: [tb.rowHeading[lang], ...tb.columns.map((c) => c.label[lang]), t.total],
     rows: [
       ...tb.rows.map((r, i) => [r.label[lang], ...(tb.cells[i] ?? []).map(mark), mark(tb.rowTotals[i] ?? null)]),
-      [t.total, ...tb.columnTotals.map(mark), mark(tb.total)],
+      ...(tb.totalsRow ? [[t.total, ...tb.columnTotals.map(mark), mark(tb.total)]] : []),
     ],
-    percentColumns: [],
   });
   const durations: FigureSheet = {
     title: t.durations,
     notes: [scope, status],
     head: [t.figure, t.n, t.median, t.mean],
     rows: f.durations.map((d) => [d.label[lang], d.n, mark(d.median), mark(d.mean)]),
-    percentColumns: [],
   };
   const curve: FigureSheet = {
     title: t.curve,
     notes: [scope, status, DEFINITIONS.time_to_insertion.counted[lang]],
     head: [t.months, t.inserted, t.atRisk],
-    rows: f.timeToInsertion.points.map((p) => [p.months, Math.round(p.inserted * 1000) / 1000, p.atRisk]),
-    percentColumns: [2],
+    rows: f.timeToInsertion.points.map((p) => [p.months, asPercent(p.inserted), p.atRisk]),
   };
   const costs: FigureSheet = {
     title: t.costs,
@@ -157,7 +153,6 @@ export function figureSheets(
     rows: Object.entries(f.costs)
       .filter((e): e is [string, number | null] => typeof e[1] !== 'boolean')
       .map(([k, v]) => [PAYERS[k]?.[lang] ?? k, v === null ? HIDDEN_MARK : Math.round(v) / 100]),
-    percentColumns: [],
   };
   return [keySheet, ...f.tables.map(tableSheet), durations, curve, costs];
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CareKind } from '../care/passage.ts';
+import { reportTableRows } from './annual-report.ts';
+import { figureSheets, figuresCsv } from './figures-sheet.ts';
 import { type CubeCell, type Figures, type PeriodBucket, composeFigures } from './figures.ts';
 import { percent } from './rates.ts';
 
@@ -171,7 +173,7 @@ describe('the same figures published (suppressed)', () => {
     for (const tb of f.tables) {
       for (const [i, row] of tb.cells.entries())
         expect([...row, tb.rowTotals[i]].filter((x) => x === null).length).not.toBe(1);
-      expect([...tb.columnTotals, tb.total].filter((x) => x === null).length).not.toBe(1);
+      if (tb.totalsRow) expect([...tb.columnTotals, tb.total].filter((x) => x === null).length).not.toBe(1);
     }
     expect(t?.hidden).toBeGreaterThan(0);
   });
@@ -223,5 +225,74 @@ describe('refusals by the institutions they suggest (issue 13, seed 004 §6)', (
     expect(p?.cells[1]?.[0]).toBeNull();
     // The other counts ignore these cells: 20 refused still.
     expect(value(compose('internal'), 'refused')).toBe(20);
+  });
+});
+
+describe('durability: the 6- and 12-month follow-ups are not added (issue 13)', () => {
+  it('has no totals row across the follow-up months, in the table, the files and the report', () => {
+    const followUps = [
+      { months: 6, stillInWork: 3, notInWork: 1, pending: 0 },
+      { months: 12, stillInWork: 2, notInWork: 1, pending: 1 },
+    ];
+    for (const publication of ['internal', 'public'] as const) {
+      const f = composeFigures(
+        cells,
+        { ...indicators, followUps },
+        {
+          publication,
+          threshold: 3,
+          regions,
+          institutionKinds: ['orp', 'cms'],
+        },
+      );
+      const d = table(f, 'durability');
+      expect(d?.totalsRow, publication).toBe(false);
+      expect(d?.columnTotals, publication).toEqual([]);
+      expect(d?.total, publication).toBeNull();
+      if (publication === 'internal') expect(d?.rowTotals).toEqual([4, 4]);
+      const period = { from: '2012-01-01', to: '2012-12-31' };
+      for (const lang of ['fr', 'de'] as const) {
+        const sheet = figureSheets({ ...f, period, region: null }, lang).find((s) => s.title === d?.label[lang]);
+        expect(sheet?.rows.map((r) => r[0])).toEqual(d?.rows.map((r) => r.label[lang]));
+        const rows = reportTableRows(d as NonNullable<typeof d>, lang, 'Total');
+        expect(rows.map((r) => r[0]).slice(1)).toEqual(d?.rows.map((r) => r.label[lang]));
+      }
+    }
+    // Other tables keep theirs.
+    expect(table(compose('internal'), 'tandem_by_region')?.totalsRow).toBe(true);
+  });
+});
+
+describe('the tandems since the start say how they are counted (issue 13)', () => {
+  it('not with the period’s text, in French and German', () => {
+    const f = compose('internal');
+    const since = table(f, 'tandem_since_start');
+    const period = table(f, 'tandem_by_region');
+    for (const lang of ['fr', 'de'] as const) {
+      expect(since?.counted[lang]).not.toBe(period?.counted[lang]);
+      expect(since?.counted[lang]).toBe(figure(f, 'since_start_tandem_situations')?.counted[lang]);
+    }
+    expect(since?.counted.fr).toContain('depuis le début');
+    expect(since?.counted.fr).not.toContain('dans la période');
+    expect(since?.counted.de).toContain('seit Beginn');
+  });
+});
+
+describe('the files write shares as the screen does (issue 13)', () => {
+  it('percentages with "(%)" in the label, never a decimal 0.434, in French and German', () => {
+    const f = compose('internal');
+    const period = { from: '2012-01-01', to: '2012-12-31' };
+    for (const lang of ['fr', 'de'] as const) {
+      const sheets = figureSheets({ ...f, period, region: null }, lang);
+      const keys = sheets[0];
+      const all = figure(f, 'insertion_rate_of_all');
+      const row = keys?.rows.find((r) => String(r[0]).startsWith(all?.label[lang] ?? '?'));
+      expect(row?.[0]).toBe(`${all?.label[lang]} (%)`);
+      expect(row?.[1]).toBe(Math.round((all?.value ?? 0) * 1000) / 10);
+      expect(row?.[1]).toBeGreaterThan(1);
+      const curve = sheets.find((s) => s.head.some((h) => h.includes('(%)')) && s !== keys);
+      for (const p of curve?.rows ?? []) expect(Number(p[1])).toBeLessThanOrEqual(100);
+      expect(figuresCsv(sheets)).not.toMatch(/;0\.\d+(;|\r|$)/m);
+    }
   });
 });

@@ -71,6 +71,11 @@ export interface FigureTable {
   rowTotals: (number | null)[];
   columnTotals: (number | null)[];
   total: number | null;
+  /**
+   * Whether the table has a totals row: not when its rows are not parts of a whole (the 6- and 12-month follow-ups
+   * count the same insertions twice); then columnTotals is empty and total null.
+   */
+  totalsRow: boolean;
   /** Cells hidden in this table (public figures only). */
   hidden: number;
 }
@@ -164,8 +169,14 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
   const count = (periods: readonly PeriodBucket[], pred: (c: CubeCell) => boolean) =>
     cube.filter((c) => periods.includes(c.period) && pred(c)).reduce((s, c) => s + c.count, 0);
 
-  const finish = (t: Omit<FigureTable, 'rowTotals' | 'columnTotals' | 'total' | 'hidden'>, exact: number[][]) => {
-    if (!publicFigures) return { ...t, cells: exact, ...withTotals(exact), hidden: 0 };
+  const finish = (
+    t: Omit<FigureTable, 'rowTotals' | 'columnTotals' | 'total' | 'hidden' | 'totalsRow'>,
+    exact: number[][],
+    totalsRow = true,
+  ): FigureTable => {
+    const noTotals = totalsRow ? {} : { columnTotals: [], total: null };
+    if (!publicFigures) return { ...t, cells: exact, ...withTotals(exact), totalsRow, ...noTotals, hidden: 0 };
+    // Without a totals row the suppression still protects the column totals: more cautious, never less.
     const s = suppressTable(exact, o.threshold);
     return {
       ...t,
@@ -173,6 +184,8 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
       rowTotals: s.rowTotals,
       columnTotals: s.columnTotals,
       total: s.total,
+      totalsRow,
+      ...noTotals,
       hidden: s.primary + s.secondary,
     };
   };
@@ -212,7 +225,13 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
     );
   };
 
-  const careTable = (kind: CareKind, periods: readonly PeriodBucket[], key: string, label: Text): FigureTable => {
+  const careTable = (
+    kind: CareKind,
+    periods: readonly PeriodBucket[],
+    key: string,
+    label: Text,
+    definition = kind === 'tandem' ? DEFINITIONS.tandem_situations : DEFINITIONS.care_passages,
+  ): FigureTable => {
     const here = cube.filter((c) => c.careKind === kind && periods.includes(c.period));
     const outcomes = [
       ...USUAL_OUTCOMES[kind],
@@ -239,8 +258,8 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
       {
         key,
         label,
-        counted: kind === 'tandem' ? DEFINITIONS.tandem_situations.counted : DEFINITIONS.care_passages.counted,
-        source: kind === 'tandem' ? DEFINITIONS.tandem_situations.source : DEFINITIONS.care_passages.source,
+        counted: definition.counted,
+        source: definition.source,
         rowHeading: { fr: 'Région', de: 'Region' },
         rows: regionRows,
         columns,
@@ -311,10 +330,13 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
 
   const current = tablesOf(['current']);
   const previous = tablesOf(['previous']);
-  const sinceStart = careTable('tandem', PERIOD_BUCKETS, 'tandem_since_start', {
-    fr: 'Tandems depuis le début, par région et issue',
-    de: 'Tandems seit Beginn, nach Region und Ergebnis',
-  });
+  const sinceStart = careTable(
+    'tandem',
+    PERIOD_BUCKETS,
+    'tandem_since_start',
+    { fr: 'Tandems depuis le début, par région et issue', de: 'Tandems seit Beginn, nach Region und Ergebnis' },
+    DEFINITIONS.since_start_tandem_situations,
+  );
 
   const col = (t: FigureTable, key: string) => {
     const i = t.columns.findIndex((c) => c.key === key);
@@ -422,6 +444,7 @@ export function composeFigures(cube: readonly CubeCell[], indicators: IndicatorI
       cells: [],
     },
     durabilityExact,
+    false,
   );
   const published = (n: number | null) => (n === null || !publicFigures ? n : suppressCount(n, o.threshold));
   return {

@@ -69,4 +69,51 @@ describe('small-count suppression', () => {
     expect(s.primary + s.secondary).toBe(0);
     expect(s.total).toBe(31);
   });
+
+  it('hides more of a line whose published total forces every hidden cell to 1 (interval protection)', () => {
+    // The tandems since the start, Monthey by outcome: [0, 1, 9, 1, 1, 1, 1] = 14 published would read
+    // [0, x, 9, x, x, x, x], five hidden cells summing to 5, each at least 1 since zeros are published: all are 1.
+    const exact = [
+      [30, 12, 25, 8, 6, 4, 10],
+      [0, 1, 9, 1, 1, 1, 1],
+      [5, 6, 7, 3, 4, 8, 9],
+    ];
+    const s = suppressTable(exact, 3);
+    const totals = withTotals(exact);
+    const lines: { cells: (number | null)[]; exact: number[]; total: number | null }[] = [
+      ...s.cells.map((r, i) => ({ cells: r, exact: exact[i] ?? [], total: s.rowTotals[i] ?? null })),
+      ...s.columnTotals.map((t, j) => ({
+        cells: s.cells.map((r) => r[j] ?? null),
+        exact: exact.map((r) => r[j] ?? 0),
+        total: t,
+      })),
+    ];
+    for (const line of lines) {
+      if (line.total === null) continue;
+      const hidden = line.cells.flatMap((c, k) => (c === null ? [line.exact[k] ?? 0] : []));
+      if (hidden.length === 0) continue;
+      // A reader subtracts: the hidden cells' sum must leave more than one value for a cell (each ≥ 1).
+      expect(hidden.reduce((a, b) => a + b, 0)).toBeGreaterThan(hidden.length);
+    }
+    // Monthey's 9 is hidden with its ones; its total 14 stays published; what is shown is exact.
+    expect(s.cells[1]?.[2]).toBeNull();
+    expect(s.rowTotals[1]).toBe(14);
+    expect(s.total).toBe(totals.total);
+  });
+
+  it('a line with only zeros left to publish hides a zero rather than leave its hidden cells all 1', () => {
+    // Sion's tandems of a year, by state and outcome: [0, 1, 1, 1, 0, 1] = 4 would read [0, x, x, x, 0, x] = 4.
+    // The first column counts nothing anywhere: a zero hidden there would read 0 all the same (its total is 0).
+    const exact = [
+      [0, 0, 0, 0, 1, 0],
+      [0, 1, 1, 0, 0, 0],
+      [0, 1, 1, 1, 0, 1],
+    ];
+    const s = suppressTable(exact, 3);
+    const sion = s.cells[2] ?? [];
+    expect(s.rowTotals[2]).toBe(4);
+    expect(sion.filter((c) => c === null).length).toBeGreaterThan(4);
+    expect(sion[0]).toBe(0);
+    expect(sion[4]).toBeNull();
+  });
 });

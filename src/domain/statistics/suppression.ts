@@ -5,7 +5,9 @@
  * others from a published total, every line — each row with its row total, each column with its column total, the
  * totals row with the grand total — must hide either nothing or at least two of its members (secondary suppression):
  * while a line hides exactly one, the smallest non-zero published cell of that line is hidden too (a zero only when no
- * non-zero cell is left, the line's total last), and the lines it crosses are checked again.
+ * non-zero cell is left, the line's total last), and the lines it crosses are checked again. Last, interval
+ * protection: a line whose published total leaves its hidden cells one possible value each (all 1) hides more of its
+ * cells; both passes repeat until stable.
  */
 export const DEFAULT_SUPPRESSION_THRESHOLD = 3;
 
@@ -57,14 +59,41 @@ export function suppressTable(cells: readonly (readonly number[])[], threshold: 
     ...Array.from({ length: C + 1 }, (_, j) => Array.from({ length: R + 1 }, (_, i): [number, number] => [i, j])),
   ];
   let secondary = 0;
+  const by = (a: [number, number], b: [number, number]) => value(...a) - value(...b);
   for (let changed = true; changed; ) {
     changed = false;
+    // Interval protection: a line whose total is published tells a reader the sum of its hidden cells; as zeros are
+    // published (hidden only as a last resort), each hidden cell is at least 1, so a sum equal to the number of hidden
+    // cells forces every one of them to 1 (Monthey's [0, x, 9, x, x, x, x] = 14). Such a line hides its smallest
+    // published non-zero cell too, until the hidden cells' sum leaves each of them more than one value.
+    for (const line of lines) {
+      const total = line.at(-1);
+      if (!total || isHidden(...total)) continue;
+      const members = line.slice(0, -1);
+      const hidden = members.filter(([i, j]) => isHidden(i, j));
+      if (hidden.length === 0) continue;
+      const hiddenSum = hidden.reduce((s, c) => s + value(...c), 0);
+      // A sum below the count says a zero is hidden among them (which one, the reader cannot tell); zero, all zeros.
+      if (hiddenSum !== hidden.length) continue;
+      // The smallest published non-zero cell, else a published zero (its line's total stays published) — one whose
+      // crossing line is not all zeros (a column totalling 0 says its hidden zero is 0).
+      const rest = members.filter(([i, j]) => !isHidden(i, j));
+      const crossing = ([i, j]: [number, number]) => (line.every(([a]) => a === i) ? value(R, j) : value(i, C));
+      const pick =
+        rest.filter((c) => value(...c) > 0).sort(by)[0] ??
+        rest.filter((c) => crossing(c) > 0).sort((a, b) => crossing(b) - crossing(a))[0] ??
+        // Nothing else to hide: the line's total, last.
+        total;
+      if (!pick) continue;
+      hide(...pick);
+      secondary++;
+      changed = true;
+    }
     for (const line of lines) {
       const hiddenHere = line.filter(([i, j]) => isHidden(i, j)).length;
       if (hiddenHere !== 1) continue;
       const total = line.at(-1);
       const candidates = line.slice(0, -1).filter(([i, j]) => !isHidden(i, j));
-      const by = (a: [number, number], b: [number, number]) => value(...a) - value(...b);
       const pick =
         candidates.filter((c) => value(...c) > 0).sort(by)[0] ??
         candidates.sort(by)[0] ??

@@ -237,8 +237,12 @@ export const DEFINITIONS = {
   since_start_tandem_situations: d(
     { fr: 'Situations de tandem depuis le début', de: 'Tandem-Situationen seit Beginn' },
     {
-      fr: 'Toutes les situations orientées vers un tandem jusqu’à la fin de la période.',
-      de: 'Alle einem Tandem zugewiesenen Situationen bis zum Ende des Zeitraums.',
+      fr:
+        'Toutes les situations orientées vers un tandem depuis le début de la CII jusqu’à la fin de la période, ' +
+        'quelle que soit l’année de l’orientation, ouvertes ou fermées.',
+      de:
+        'Alle einem Tandem zugewiesenen Situationen seit Beginn der IIZ bis zum Ende des Zeitraums, ' +
+        'unabhängig vom Jahr der Zuweisung, offen oder abgeschlossen.',
     },
     '000 (109)',
   ),

@@ -39,7 +39,9 @@ describe('the demo’s figures', () => {
     expect(value(now, 'since_start_tandem_situations')).toBeGreaterThanOrEqual(25);
     const old = await get('copil.stats', '/api/figures?year=2024');
     const durable = old.tables.find((x: { key: string }) => x.key === 'durability');
-    expect(durable.columnTotals[0]).toBeGreaterThan(0);
+    // Still in work at a follow-up (the 6- and 12-month rows are not added: the table has no totals row).
+    expect(durable.totalsRow).toBe(false);
+    expect(durable.cells.some((r: number[]) => (r[0] ?? 0) > 0)).toBe(true);
   });
 
   it('four years before them imported from the former records: anonymous, counted, said so', async () => {

@@ -3,7 +3,8 @@ import type { FigureSheet } from '../../domain/statistics/figures-sheet.ts';
 
 /**
  * The figures as an Excel workbook (issue 13): one worksheet per table, its notes on top (what, how counted,
- * internal or published), a bold header frozen below them; numbers as numbers, a hidden count as the text `x`,
+ * internal or published), a bold header frozen below them; numbers as numbers (shares as percentages, "(%)" in
+ * their label, as in the CSV), a hidden count as the text `x`,
  * nothing as a formula (a text that looks like one is written as text by exceljs, never evaluated).
  */
 export async function figuresXlsx(sheets: readonly FigureSheet[]): Promise<Buffer> {
@@ -23,7 +24,6 @@ export async function figuresXlsx(sheets: readonly FigureSheet[]): Promise<Buffe
     s.head.forEach((h, i) => {
       ws.getColumn(i + 1).width = Math.min(60, Math.max(12, h.length + 2));
     });
-    for (const c of s.percentColumns) ws.getColumn(c).numFmt = '0.0%';
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

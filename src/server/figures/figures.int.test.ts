@@ -428,8 +428,8 @@ describe('the 2012 tandem figures of seed 004 §6, through the use cases', () =>
     expect(f.definitions.tandem_time.counted.fr).toContain('1,5 h du ou de la conseiller·ère ORP à CHF 95 l’heure');
     // Each definition names its documents as a reader knows them, not by seed number.
     expect(f.keyFigures.find((k: { key: string }) => k.key === 'situations_announced').source).toEqual({
-      fr: 'Rapport annuel CII 2012, §6, Règles de la plateforme Tandem, §7',
-      de: 'IIZ-Jahresbericht 2012, §6, Regeln der Plattform Tandem, §7',
+      fr: 'Rapport annuel CII 2012, §6',
+      de: 'IIZ-Jahresbericht 2012, §6',
     });
     // Never a name: the answer carries no person.
     expect(r.body).not.toContain('Figure1');
@@ -481,6 +481,18 @@ describe('the 2012 tandem figures of seed 004 §6, through the use cases', () =>
     expect(days.json().error.fields[0].message).toContain('année civile');
   });
 
+  it('published figures are the same whoever asks: a coordinator gets the full canton layout', async () => {
+    const reader = (await figures('copil.stats', 'year=2012&publication=public')).json();
+    for (const who of ['coord', 'coord.monthey']) {
+      const r = await figures(who, 'year=2012&publication=public');
+      expect(r.statusCode, who).toBe(200);
+      const f = r.json();
+      expect(f.tables, who).toEqual(reader.tables);
+      expect(f.keyFigures, who).toEqual(reader.keyFigures);
+      expect({ ...f, computedAt: null }, who).toEqual({ ...reader, computedAt: null });
+    }
+  });
+
   it('a coordinator reads their region and the canton, the other regions together; not another region', async () => {
     const canton = (await figures('coord.monthey', 'year=2012')).json();
     const tandem = tableOf(canton, 'tandem_by_region');
@@ -530,7 +542,9 @@ describe('the 2012 tandem figures of seed 004 §6, through the use cases', () =>
     expect(csv.body).toContain('Usage interne CII');
     expect(csv.body).toContain('Période : 01.01.2012 – 31.12.2012 · Région : Canton');
     expect(csv.body).not.toContain('2012-01-01');
-    expect(csv.body).toContain('Taux d’insertion, sur les situations fermées;0.684');
+    // Shares as the screen and the XLSX show them: percentages, the unit in the label, in both languages.
+    expect(csv.body).toContain('Taux d’insertion, sur les situations fermées (%);68.4');
+    expect(csv.body).not.toMatch(/;0\.\d+;/);
     const exports = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'figures.export'));
     expect(exports.length).toBe(2);
   });

@@ -52,8 +52,17 @@ export async function getFigures(
     await figuresIndicators(q, cubeQuery),
   ]);
   const readable = figuresRegions(ctx.actor);
-  const rows = region ? [region] : readable === 'all' ? all : all.filter((r) => readable.includes(r.id));
   const publication = query.publication;
+  // Published figures are public: the full canton layout (every region a row) whoever asks, so that two published
+  // views hiding different cells cannot be subtracted from each other.
+  const rows =
+    publication === 'public'
+      ? all
+      : region
+        ? [region]
+        : readable === 'all'
+          ? all
+          : all.filter((r) => readable.includes(r.id));
   const figures = composeFigures(cube, indicators, {
     publication,
     threshold: ctx.config.FIGURES_MIN_COUNT,

@@ -258,10 +258,13 @@ describe('the history import (issue 13)', () => {
     // Without correct=true the key is left as it is (idempotent), said so.
     const plain = (await send2(file, false, false)).json();
     expect(plain, JSON.stringify(plain)).toMatchObject({ imported: 0, unchanged: 2, corrected: [] });
+    // …and the changed row is not passed off as unchanged: the answer says it differs, the option would apply it.
+    expect(plain.differing).toEqual([{ externalKey: 'ASGAL-1', columns: COLUMNS }]);
     // The dry run says what would be corrected, and changes nothing.
     const dry = (await send2(file, true, true)).json();
     expect(dry).toMatchObject({ dryRun: true, imported: 0, unchanged: 1 });
     expect(dry.corrected).toEqual([{ externalKey: 'ASGAL-1', columns: COLUMNS }]);
+    expect(dry.differing).toEqual([]);
     const outcomeOf = async () =>
       (
         await t.database.db
@@ -287,7 +290,7 @@ describe('the history import (issue 13)', () => {
     const f = (await t.request(await as('copil.stats'), { method: 'GET', url: '/api/figures?year=2012' })).json();
     expect(f.keyFigures.find((x: { key: string }) => x.key === 'tandem_inserted')?.value).toBe(1);
     // Sent again: nothing left to correct.
-    expect((await send2(file, false, true)).json()).toMatchObject({ unchanged: 2, corrected: [] });
+    expect((await send2(file, false, true)).json()).toMatchObject({ unchanged: 2, corrected: [], differing: [] });
     // Only an administrator.
     const coord = await t.request(await as('coord'), {
       method: 'POST',

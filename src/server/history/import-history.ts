@@ -64,18 +64,22 @@ export async function importHistory(
     for (const r of rows) if (r.key) known.add(r.key);
   }
   const fresh = parsed.rows.map((r) => r.row).filter((r) => !known.has(r.externalKey));
-  const stored = correct && !parsed.fileProblems.length ? await storedRows(ctx, [...known]) : new Map();
-  const corrections = parsed.rows.flatMap(({ row }) => {
+  // The rows imported before whose values now differ: corrected with `correct`, else only said (issue 13: counted
+  // "already imported" with no hint, a changed row looked the same as an unchanged one).
+  const stored = !parsed.fileProblems.length && known.size ? await storedRows(ctx, [...known]) : new Map();
+  const changed = parsed.rows.flatMap(({ row }) => {
     const before = stored.get(row.externalKey);
     const changes = before ? historyRowChanges(before.row, row) : [];
     return before && changes.length ? [{ id: before.id as string, row, changes }] : [];
   });
+  const corrections = correct ? changed : [];
   const result: HistoryImportResult = {
     dryRun,
     rows: parsed.rows.length + parsed.rejected.length,
     imported: parsed.fileProblems.length ? 0 : fresh.length,
     corrected: corrections.map((c) => ({ externalKey: c.row.externalKey, columns: c.changes })),
     unchanged: parsed.rows.length - fresh.length - corrections.length,
+    differing: correct ? [] : changed.map((c) => ({ externalKey: c.row.externalKey, columns: c.changes })),
     rejected: parsed.rejected.map((r) => ({ line: r.line, externalKey: r.externalKey, reasons: r.problems.map(say) })),
     fileProblems: parsed.fileProblems.map(say),
   };

@@ -63,17 +63,19 @@ export function FigureTableView({ table, caption }: { table: TableAnswer; captio
                 </Table.Td>
               </Table.Tr>
             ))}
-            <Table.Tr>
-              <Table.Th scope="row">{t('figures.total')}</Table.Th>
-              {table.columnTotals.map((v, j) => (
-                <Table.Td key={table.columns[j]?.key ?? j} ta="right" fw={600} style={NOWRAP}>
-                  {cell(v)}
+            {table.totalsRow && (
+              <Table.Tr>
+                <Table.Th scope="row">{t('figures.total')}</Table.Th>
+                {table.columnTotals.map((v, j) => (
+                  <Table.Td key={table.columns[j]?.key ?? j} ta="right" fw={600} style={NOWRAP}>
+                    {cell(v)}
+                  </Table.Td>
+                ))}
+                <Table.Td ta="right" fw={700} style={NOWRAP} data-testid={`${id}-total`}>
+                  {cell(table.total)}
                 </Table.Td>
-              ))}
-              <Table.Td ta="right" fw={700} style={NOWRAP} data-testid={`${id}-total`}>
-                {cell(table.total)}
-              </Table.Td>
-            </Table.Tr>
+              </Table.Tr>
+            )}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>

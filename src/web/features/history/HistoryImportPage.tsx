@@ -31,6 +31,8 @@ export function HistoryImportPage() {
       setBusy(false);
     }
   };
+  // A dry run's list says "would be corrected" until the import applies it.
+  const correctedCaption = t(result?.dryRun ? 'history.wouldCorrectCaption' : 'history.correctedCaption');
   return (
     <Stack maw={1000}>
       <Title order={2}>{t('history.title')}</Title>
@@ -95,27 +97,34 @@ export function HistoryImportPage() {
               ` ${t(result.dryRun ? 'history.wouldCorrect' : 'history.correctedResult', {
                 corrected: result.corrected.length,
               })}`}
+            {result.differing.length > 0 && ` ${t('history.differing', { differing: result.differing.length })}`}
           </Alert>
-          {result.corrected.length > 0 && (
-            <Table.ScrollContainer minWidth={360}>
-              <Table striped withTableBorder data-testid="history-corrected">
-                <Table.Caption>{t('history.correctedCaption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('history.key')}</Table.Th>
-                    <Table.Th>{t('history.columns')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {result.corrected.map((c) => (
-                    <Table.Tr key={c.externalKey}>
-                      <Table.Td>{c.externalKey}</Table.Td>
-                      <Table.Td>{c.columns.join(', ')}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+          {[
+            { rows: result.corrected, id: 'history-corrected', caption: correctedCaption },
+            { rows: result.differing, id: 'history-differing', caption: t('history.differingCaption') },
+          ].map(
+            (list) =>
+              list.rows.length > 0 && (
+                <Table.ScrollContainer minWidth={360} key={list.id}>
+                  <Table striped withTableBorder data-testid={list.id}>
+                    <Table.Caption>{list.caption}</Table.Caption>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('history.key')}</Table.Th>
+                        <Table.Th>{t('history.columns')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {list.rows.map((c) => (
+                        <Table.Tr key={c.externalKey}>
+                          <Table.Td>{c.externalKey}</Table.Td>
+                          <Table.Td>{c.columns.join(', ')}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              ),
           )}
           {result.fileProblems.length > 0 && (
             <List c="red.9" data-testid="history-file-problems">

@@ -13,7 +13,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
 import { CriteriaTable, type CriterionDraft } from './CriteriaTable.tsx';
 import { careKey } from './labels.ts';
-import { suggestedName } from './suggested-institutions.ts';
+import { suggestableKinds, suggestedName } from './suggested-institutions.ts';
 
 type Decision = 'refuse' | 'orient' | 'move_region';
 type Answer = CriterionDraft;
@@ -29,7 +29,7 @@ export function DecisionPanel({ situation }: { situation: Situation }) {
   const suggestionOptions = [
     {
       group: t('triage.suggestedKinds'),
-      items: INSTITUTION_KINDS.filter((k) => k !== 'bureau_cii').map((k) => ({
+      items: suggestableKinds(INSTITUTION_KINDS, directory.data?.institutions ?? []).map((k) => ({
         value: `kind:${k}`,
         label: suggestedName({ kind: k, ...none }, lang),
       })),

@@ -29,9 +29,20 @@ export const deHistory: Record<keyof typeof frHistory, string> = {
     'Eine Zeile, deren externer Schlüssel schon importiert wurde, ersetzt das Importierte, wenn sich ihre Werte ' +
     'geändert haben (Daten, Region, Institution, Entscheid, Begleitungen, Nachkontrollen). Jede Korrektur wird ' +
     'protokolliert. Prüfen Sie zuerst: die Liste zeigt, welche Situationen korrigiert würden.',
-  'history.correctedResult': '{corrected} bereits importierte Situationen korrigiert.',
-  'history.wouldCorrect': '{corrected} bereits importierte Situationen würden korrigiert.',
+  'history.correctedResult':
+    '{corrected, plural, one {# bereits importierte Situation korrigiert.} ' +
+    'other {# bereits importierte Situationen korrigiert.}}',
+  'history.wouldCorrect':
+    '{corrected, plural, one {# bereits importierte Situation würde korrigiert.} ' +
+    'other {# bereits importierte Situationen würden korrigiert.}}',
   'history.correctedCaption': 'Korrigierte Situationen (externer Schlüssel und geänderte Spalten)',
+  'history.wouldCorrectCaption': 'Situationen, die korrigiert würden (externer Schlüssel und geänderte Spalten)',
+  'history.differing':
+    '{differing, plural, one {Von den bereits importierten weicht # von der Datei ab; sie bleibt unverändert.} ' +
+    'other {Von den bereits importierten weichen # von der Datei ab; sie bleiben unverändert.}} ' +
+    'Wählen Sie «Bereits importierte Situationen korrigieren», um diese Änderungen zu übernehmen.',
+  'history.differingCaption':
+    'Bereits importierte Situationen, die von der Datei abweichen, nicht korrigiert (geänderte Spalten)',
   'history.columns': 'Geänderte Spalten',
   'history.rejectedCaption': 'Abgelehnte Zeilen: korrigieren Sie sie in der Datei und importieren Sie sie erneut.',
   'history.line': 'Zeile',

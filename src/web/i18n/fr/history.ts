@@ -26,9 +26,18 @@ export const frHistory = {
     'Une ligne dont la clé externe a déjà été importée remplace ce qui avait été importé si ses valeurs ont changé ' +
     '(dates, région, institution, décision, prises en charge, suivis). Chaque correction est journalisée. ' +
     'Vérifiez d’abord : la liste dit quelles situations seraient corrigées.',
-  'history.correctedResult': '{corrected} situations déjà importées corrigées.',
-  'history.wouldCorrect': '{corrected} situations déjà importées seraient corrigées.',
+  'history.correctedResult':
+    '{corrected, plural, one {# situation déjà importée corrigée.} other {# situations déjà importées corrigées.}}',
+  'history.wouldCorrect':
+    '{corrected, plural, one {# situation déjà importée serait corrigée.} ' +
+    'other {# situations déjà importées seraient corrigées.}}',
   'history.correctedCaption': 'Situations corrigées (clé externe et colonnes modifiées)',
+  'history.wouldCorrectCaption': 'Situations qui seraient corrigées (clé externe et colonnes modifiées)',
+  'history.differing':
+    '{differing, plural, one {Parmi les déjà importées, # diffère du fichier ; elle reste telle quelle.} ' +
+    'other {Parmi les déjà importées, # diffèrent du fichier ; elles restent telles quelles.}} ' +
+    'Cochez « Corriger les situations déjà importées » pour appliquer ces changements.',
+  'history.differingCaption': 'Situations déjà importées qui diffèrent du fichier, non corrigées (colonnes modifiées)',
   'history.columns': 'Colonnes modifiées',
   'history.rejectedCaption': 'Lignes refusées : corrigez-les dans le fichier et importez-le à nouveau.',
   'history.line': 'Ligne',
