@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import type { User } from '../../../contracts/users.ts';
 import { LANGUAGES, ROLES, type Language, type Role } from '../../../domain/access/roles.ts';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useUsersText } from './users-text.ts';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
 
 export interface UserFormValues {
@@ -56,7 +56,7 @@ export function UserForm(props: {
   onSubmit(values: UserFormValues): Promise<void>;
   onCancel(): void;
 }) {
-  const { t } = useI18n();
+  const { t } = useUsersText();
   const localName = useLocalName();
   const directory = useDirectory();
   const [values, setValues] = useState(props.initial);

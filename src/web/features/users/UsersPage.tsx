@@ -22,7 +22,7 @@ import { get, post, put, query } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { Pager } from '../../components/Pager.tsx';
-import { useI18n } from '../../i18n/i18n.tsx';
+import { useUsersText } from './users-text.ts';
 import { useSession } from '../auth/session.tsx';
 import { useDirectory, useLocalName } from '../organisations/use-directory.ts';
 import { UserForm, type UserFormValues, emptyUser, formValuesOf } from './UserForm.tsx';
@@ -36,7 +36,7 @@ interface Page {
 const PAGE_SIZE = 25;
 
 export function UsersPage() {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime } = useUsersText();
   const { me } = useSession();
   const localName = useLocalName();
   const directory = useDirectory();
