@@ -1,4 +1,4 @@
-import { Alert, Button, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -6,6 +6,7 @@ import type { CaseloadUploadResult } from '../../../contracts/alerts.ts';
 import { upload } from '../../api/client.ts';
 import { ConfirmButton } from '../../components/ConfirmButton.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { RejectedRows } from '../../components/RejectedRows.tsx';
 import { useAlertsText } from './alerts-text.ts';
 
 /**
@@ -99,42 +100,17 @@ export function CaseloadPage() {
               closed: result.alertsClosed,
             })}
           </Alert>
-          {result.fileProblems.length > 0 && (
-            <List c="red.9">
-              {result.fileProblems.map((p) => (
-                <List.Item key={p}>{p}</List.Item>
-              ))}
-            </List>
-          )}
-          {result.rejected.length > 0 && (
-            <Table.ScrollContainer minWidth={360}>
-              <Table striped withTableBorder data-testid="caseload-rejected">
-                <Table.Caption>{a('caseload.rejectedCaption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{a('caseload.line')}</Table.Th>
-                    <Table.Th>{a('caseload.reference')}</Table.Th>
-                    <Table.Th>{a('caseload.reasons')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {result.rejected.map((r) => (
-                    <Table.Tr key={r.line}>
-                      <Table.Td>{r.line}</Table.Td>
-                      <Table.Td>{r.reference || '—'}</Table.Td>
-                      <Table.Td>
-                        {r.reasons.map((reason) => (
-                          <Text key={reason} size="sm">
-                            {reason}
-                          </Text>
-                        ))}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+          <RejectedRows
+            fileProblems={result.fileProblems}
+            rejected={result.rejected.map((r) => ({ line: r.line, key: r.reference, reasons: r.reasons }))}
+            labels={{
+              caption: a('caseload.rejectedCaption'),
+              line: a('caseload.line'),
+              key: a('caseload.reference'),
+              reasons: a('caseload.reasons'),
+            }}
+            testIds={{ rejected: 'caseload-rejected' }}
+          />
         </Stack>
       )}
     </Stack>

@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, FileInput, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, FileInput, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { HistoryImportResult } from '../../../contracts/history.ts';
 import { upload } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { RejectedRows } from '../../components/RejectedRows.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /**
@@ -126,42 +127,17 @@ export function HistoryImportPage() {
                 </Table.ScrollContainer>
               ),
           )}
-          {result.fileProblems.length > 0 && (
-            <List c="red.9" data-testid="history-file-problems">
-              {result.fileProblems.map((p) => (
-                <List.Item key={p}>{p}</List.Item>
-              ))}
-            </List>
-          )}
-          {result.rejected.length > 0 && (
-            <Table.ScrollContainer minWidth={360}>
-              <Table striped withTableBorder data-testid="history-rejected">
-                <Table.Caption>{t('history.rejectedCaption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('history.line')}</Table.Th>
-                    <Table.Th>{t('history.key')}</Table.Th>
-                    <Table.Th>{t('history.reasons')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {result.rejected.map((r) => (
-                    <Table.Tr key={r.line}>
-                      <Table.Td>{r.line}</Table.Td>
-                      <Table.Td>{r.externalKey || '—'}</Table.Td>
-                      <Table.Td>
-                        {r.reasons.map((reason) => (
-                          <Text key={reason} size="sm">
-                            {reason}
-                          </Text>
-                        ))}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+          <RejectedRows
+            fileProblems={result.fileProblems}
+            rejected={result.rejected.map((r) => ({ line: r.line, key: r.externalKey, reasons: r.reasons }))}
+            labels={{
+              caption: t('history.rejectedCaption'),
+              line: t('history.line'),
+              key: t('history.key'),
+              reasons: t('history.reasons'),
+            }}
+            testIds={{ fileProblems: 'history-file-problems', rejected: 'history-rejected' }}
+          />
         </Stack>
       )}
     </Stack>
