@@ -32,7 +32,11 @@ export default defineConfig({
           include: ['src/**/*.int.test.ts', 'scripts/bench/**/*.int.test.ts'],
           // The data-directory lock guards PGlite's files; PostgreSQL has no such directory here.
           // and `--empty` is a way to start the embedded database.
-          exclude: ['src/db/data-dir-lock.int.test.ts', 'src/server/empty-installation.int.test.ts'],
+          exclude: [
+            'src/db/data-dir-lock.int.test.ts',
+            'src/db/plan-cache.int.test.ts',
+            'src/server/empty-installation.int.test.ts',
+          ],
           env: { TEST_DB: 'postgres' },
           globalSetup: ['scripts/test/postgres-global-setup.ts'],
           testTimeout: 60_000,

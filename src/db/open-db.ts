@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { withPlanCache } from './plan-cache.ts';
 import { createPgliteClusterApart, pgdataOf, pgliteClusterExists } from './pglite-data-dir.ts';
 import * as schema from './schema.ts';
 
@@ -100,7 +101,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       extensions: { pg_trgm },
       startParams: [...PGLITE_DEFAULT_START_PARAMS, ...PGLITE_MEMORY_SETTINGS],
     });
-    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    const db = drizzlePglite({ client: withPlanCache(client), schema }) as unknown as Db;
     return {
       db,
       kind: 'pglite',

@@ -3,6 +3,7 @@ import type { MandateFacts, SituationFacts } from '../../domain/access/situation
 import { type DataCategory, consentBasis, swissDay } from '../../domain/consent/consent.ts';
 import { type Queryable, queryRows } from '../../db/open-db.ts';
 import { oneRow } from '../../db/one-row.ts';
+import { planCached } from '../../db/plan-cache.ts';
 import { type caseTeamMembers, consents, situations } from '../../db/schema.ts';
 import { PAGE_COLUMN_SQL, type PageColumns } from './present-situation.ts';
 import type { AccessClock } from './situation-access-sql.ts';
@@ -111,37 +112,38 @@ export async function findSituation(
   /** The page's columns too (names, timeline), for whoever will show it: one round trip fewer. */
   options: { withPage?: boolean } = {},
 ) {
-  const [found] = await q
-    .select({
-      row: situations,
-      consents: sql<Record<string, unknown>[] | null>`(SELECT json_agg(c ORDER BY c.created_at, c.id)
+  const [found] = await planCached(
+    q
+      .select({
+        row: situations,
+        consents: sql<Record<string, unknown>[] | null>`(SELECT json_agg(c ORDER BY c.created_at, c.id)
         FROM consents c WHERE c.person_id = situations.person_id)`,
-      mandate: sql<{
-        orp: string;
-        cms: string;
-        closedAt: string | null;
-        handedBackAt: string | null;
-        holder: string;
-      } | null>`(
+        mandate: sql<{
+          orp: string;
+          cms: string;
+          closedAt: string | null;
+          handedBackAt: string | null;
+          holder: string;
+        } | null>`(
         SELECT json_build_object('orp', t.orp_user_id, 'cms', t.cms_user_id, 'closedAt', m.closed_at,
           'handedBackAt', m.handed_back_at, 'holder', m.holder_user_id)
         FROM mandates m JOIN tandems t ON t.id = m.tandem_id WHERE m.situation_id = situations.id LIMIT 1)`,
-      team: sql<Record<string, unknown>[] | null>`(SELECT json_agg(ct ORDER BY ct.added_at, ct.id)
+        team: sql<Record<string, unknown>[] | null>`(SELECT json_agg(ct ORDER BY ct.added_at, ct.id)
         FROM case_team_members ct WHERE ct.situation_id = situations.id)`,
-      participants: sql<
-        { userId: string | null; institutionId: string | null; role: string; endedAt: string | null }[] | null
-      >`(
+        participants: sql<
+          { userId: string | null; institutionId: string | null; role: string; endedAt: string | null }[] | null
+        >`(
         SELECT json_agg(json_build_object('userId', cp.user_id, 'institutionId', cp.institution_id,
           'role', cp.role, 'endedAt', LEAST(cp.removed_at, p.ended_at)))
         FROM care_participants cp JOIN care_passages p ON p.id = cp.passage_id
         WHERE cp.situation_id = situations.id)`,
-      page: options.withPage ? sql<PageColumns>`${PAGE_COLUMN_SQL}` : sql<null>`NULL::json`,
-    })
-    .from(situations)
-    .where(eq(situations.id, sql.placeholder('id')))
-    // Prepared once per connection: the plan of this query costs more than running it (issue 10).
-    .prepare(options.withPage ? 'find_situation_page' : 'find_situation')
-    .execute({ id });
+        page: options.withPage ? sql<PageColumns>`${PAGE_COLUMN_SQL}` : sql<null>`NULL::json`,
+      })
+      .from(situations)
+      .where(eq(situations.id, sql.placeholder('id')))
+      // Prepared once per connection (PostgreSQL) or database (PGlite): its plan costs more than running it (issue 10).
+      .prepare(options.withPage ? 'find_situation_page' : 'find_situation'),
+  ).execute({ id });
   if (!found) return null;
   const { row } = found;
   const consentRows = (found.consents ?? []).map(consentFromJson);
