@@ -4,6 +4,7 @@ import type { CareKind } from '../../domain/care/passage.ts';
 import type { Regime } from '../../domain/measures/catalogue.ts';
 import type { CostSource } from '../../domain/statistics/costs.ts';
 import type { CubeCell, IndicatorInputs, PeriodBucket } from '../../domain/statistics/figures.ts';
+import { type PassageAtEnd, passageMeasure } from '../../domain/statistics/passage-measure.ts';
 import { costsByPayer, withTandemTime } from '../../domain/statistics/costs.ts';
 import { MIP_LAST_DAY, type MeetingDay, tandemTimeCosts } from '../../domain/statistics/tandem-time.ts';
 import { DAYS_PER_MONTH } from '../../domain/statistics/survival.ts';
@@ -93,40 +94,38 @@ export async function figuresCube(db: Queryable, q: CubeQuery): Promise<CubeCell
       WHERE ${inWindow(sql`s.announced_at`, q)} AND ${byDay(sql`s.announced_at`, sql`${q.to}::date`)} ${inRegion(q)}
       GROUP BY 1, 2, 3`,
   );
-  // The state at the end of the period: the passage's own while it is open (or ended within the period), otherwise
-  // the state it then had, as far as its dates tell.
-  const measure = sql`CASE
-      WHEN p.ended_at IS NOT NULL AND ${byDay(sql`p.ended_at`, asOf(q))} THEN 'ended:' || COALESCE(p.outcome, 'other')
-      WHEN p.ended_at IS NULL THEN 'open:' || p.status
-      WHEN p.kind = 'tandem' THEN CASE WHEN (SELECT m.start_on FROM mandates m WHERE m.id = p.mandate_id) <= ${asOf(q)}
-        THEN 'open:active' ELSE 'open:waiting_tandem' END
-      WHEN p.kind = 'network_follow_up' THEN 'open:active'
-      WHEN p.meeting_start IS NOT NULL AND ${byDay(sql`p.meeting_start`, asOf(q))} THEN
-        CASE WHEN p.kind = 'assessment' THEN 'open:in_execution' ELSE 'open:held' END
-      WHEN p.meeting_start IS NOT NULL THEN 'open:scheduled'
-      WHEN p.kind = 'assessment' THEN 'open:to_organise'
-      ELSE 'open:in_preparation' END`;
+  // The state at the end of the period (`passageMeasure`) from what its dates tell, grouped as plain columns: labels
+  // built for every row made this count twice as long at a million situations. Each test is null, true or false.
+  const by = asOf(q);
+  const state = sql`p.status::text AS status, p.outcome, ${byDay(sql`p.ended_at`, by)} AS ended,
+      ${byDay(sql`p.meeting_start`, by)} AS met,
+      CASE WHEN p.kind = 'tandem' AND NOT ${byDay(sql`p.ended_at`, by)}
+        THEN (SELECT m.start_on FROM mandates m WHERE m.id = p.mandate_id) <= ${by} END AS began`;
   const passageRows = await queryRows<{
     period: PeriodBucket;
     region_id: string;
     institution_kind: InstitutionKind;
     care_kind: CareKind;
-    measure: string;
+    status: string;
+    outcome: string | null;
+    ended: boolean | null;
+    met: boolean | null;
+    began: boolean | null;
     n: number;
   }>(
     db,
     // Every kind of care in the period and the one before; before them, only tandems (counted since the start).
     sql`SELECT ${bucket(sql`p.started_at`, q)} AS period, p.region_id, i.kind::text AS institution_kind,
-        p.kind::text AS care_kind, ${measure} AS measure, count(*)::int AS n
+        p.kind::text AS care_kind, ${state}, count(*)::int AS n
       FROM care_passages p JOIN institutions i ON i.id = p.announcing_institution_id
       WHERE ${inWindow(sql`p.started_at`, q)} AND ${byDay(sql`p.started_at`, sql`${q.to}::date`)} ${inPassageRegion(q)}
-      GROUP BY 1, 2, 3, 4, 5
+      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
       UNION ALL
-      SELECT 'earlier', p.region_id, i.kind::text, p.kind::text, ${measure}, count(*)::int
+      SELECT 'earlier', p.region_id, i.kind::text, p.kind::text, ${state}, count(*)::int
       FROM care_passages p JOIN institutions i ON i.id = p.announcing_institution_id
       WHERE p.kind = 'tandem' AND p.started_at < ${zurichStart(sql`LEAST(${q.from}::date, ${q.previousFrom}::date)`)}
         ${inPassageRegion(q)}
-      GROUP BY 1, 2, 3, 4, 5`,
+      GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9`,
   );
   // Refusals by the kind of institution they suggest (issue 13): one row per suggestion, "none" without one.
   const refusalRows = await queryRows<{
@@ -168,7 +167,14 @@ export async function figuresCube(db: Queryable, q: CubeQuery): Promise<CubeCell
       regionId: r.region_id,
       institutionKind: r.institution_kind,
       careKind: r.care_kind,
-      measure: r.measure,
+      measure: passageMeasure({
+        careKind: r.care_kind,
+        status: r.status,
+        outcome: r.outcome,
+        ended: r.ended,
+        met: r.met,
+        began: r.began,
+      } satisfies PassageAtEnd),
       count: r.n,
     });
   return cells;
@@ -181,84 +187,93 @@ export async function figuresIndicators(db: Queryable, q: CubeQuery): Promise<In
   const started = zurichDay(sql`p.started_at`);
   const ended = zurichDay(sql`p.ended_at`);
   const meeting = zurichDay(sql`p.meeting_start`);
-  // The day's test, and the same as a range of instants that an index serves.
-  const inPeriod = (day: SQL) => sql`${day} BETWEEN ${q.from}::date AND ${q.to}::date`;
-  const announcedIn = sql`${inPeriodRange(sql`s.announced_at`, q)} AND ${inPeriod(announced)}`;
-  const startedIn = sql`${inPeriodRange(sql`p.started_at`, q)} AND ${inPeriod(started)}`;
-  const durations = await queryRows<{ key: string; value: number; count: number }>(
-    db,
-    sql`SELECT 'announcement_to_decision' AS key, (${decided} - ${announced})::int AS value, count(*)::int AS count
-        FROM situations s
-        WHERE s.announced_at IS NOT NULL AND s.decided_at IS NOT NULL AND ${announcedIn}
-          AND ${decided} <= ${asOf(q)} ${inRegion(q)}
-        GROUP BY 1, 2
-      UNION ALL
-      SELECT 'decision_to_start:' || p.kind::text, (CASE WHEN p.kind = 'tandem' THEN m.start_on - ${started}
-          ELSE ${meeting} - ${started} END)::int, count(*)::int
-        FROM care_passages p LEFT JOIN mandates m ON m.id = p.mandate_id
-        WHERE ${startedIn} ${inPassageRegion(q)} AND p.kind <> 'network_follow_up'
-          AND CASE WHEN p.kind = 'tandem' THEN m.start_on <= ${asOf(q)}
-            ELSE p.meeting_start IS NOT NULL AND ${meeting} <= ${asOf(q)} END
-        GROUP BY 1, 2
-      UNION ALL
-      SELECT 'length:' || p.kind::text, (${ended} - ${started})::int, count(*)::int
-        FROM care_passages p
-        WHERE ${startedIn} ${inPassageRegion(q)} AND p.ended_at IS NOT NULL AND ${ended} <= ${asOf(q)}
-        GROUP BY 1, 2`,
-  );
-  // The mandates of the period's tandem passages: the cohort of the intensity, the curve and the follow-ups.
-  const cohort = sql`SELECT m.* FROM care_passages p
-      JOIN mandates m ON m.id = p.mandate_id
+  // The period's Swiss days as a range of instants (an index serves it), not a day computed for every row.
+  const announcedIn = inPeriodRange(sql`s.announced_at`, q);
+  const startedIn = inPeriodRange(sql`p.started_at`, q);
+  // The mandates of the period's tandem passages: the cohort of the tandems' wait, the intensity, the curve and the
+  // follow-ups, read once for the four (a million situations: 20,000 mandates a year), with the last day each is known
+  // to (its outcome's day if it ended by the end of the period, else that end).
+  const cohort = sql`SELECT m.id, m.start_on, m.outcome, m.outcome_on, m.start_on - ${started} AS waited,
+        CASE WHEN m.closed_at IS NOT NULL AND m.outcome_on <= ${asOf(q)} THEN m.outcome_on ELSE ${asOf(q)} END
+          AS last_day
+      FROM care_passages p JOIN mandates m ON m.id = p.mandate_id
       WHERE p.kind = 'tandem' AND ${startedIn} ${inPassageRegion(q)} AND m.start_on <= ${asOf(q)}`;
   // Imported tandems (issue 13, history import) have no mandate: their passage's dates and outcome stand for it.
+  // Read from the imported situations (a partial index), not by looking up the situation of every passage.
   const importedTandems = sql`s.imported AND p.kind = 'tandem' AND ${startedIn} ${inRegion(q)}
       AND ${started} <= ${asOf(q)}`;
   const importedInserted = sql`(p.outcome IS NOT DISTINCT FROM 'inserted' AND p.ended_at IS NOT NULL
       AND ${ended} <= ${asOf(q)})`;
   const importedLastDay = sql`CASE WHEN p.ended_at IS NOT NULL AND ${ended} <= ${asOf(q)} THEN ${ended}
       ELSE ${asOf(q)} END`;
-  const lastDay = sql`CASE WHEN c.closed_at IS NOT NULL AND c.outcome_on <= ${asOf(q)} THEN c.outcome_on
-      ELSE ${asOf(q)} END`;
-  const intensity = await queryRows<{ value: number; count: number }>(
+  const inserted = sql`(c.outcome = 'inserted' AND c.outcome_on <= ${asOf(q)})`;
+  const recorded = sql`${zurichDay(sql`f.recorded_at`)} <= ${asOf(q)}`;
+  // Every indicator in one statement (one round trip, the cohort read once), in one row shape: the part, its key
+  // (a duration's name), its value (days, a rate, months) and up to three counts.
+  const rows = await queryRows<{
+    part: 'duration' | 'intensity' | 'survival' | 'follow_up';
+    key: string;
+    k: number;
+    a: number;
+    b: number;
+    c: number;
+  }>(
     db,
-    sql`WITH c AS (${cohort}), per AS (
-        SELECT c.id, (SELECT count(*) FROM meetings mt WHERE mt.mandate_id = c.id AND mt.held_on <= ${lastDay}
+    sql`WITH c AS MATERIALIZED (${cohort})
+      SELECT 'duration' AS part, 'announcement_to_decision' AS key, (${decided} - ${announced})::float AS k,
+        count(*)::int AS a, 0 AS b, 0 AS c
+      FROM situations s
+      WHERE s.announced_at IS NOT NULL AND s.decided_at IS NOT NULL AND ${announcedIn}
+        AND ${decided} <= ${asOf(q)} ${inRegion(q)}
+      GROUP BY 3
+      UNION ALL
+      SELECT 'duration', 'decision_to_start:tandem', c.waited::float, count(*)::int, 0, 0 FROM c GROUP BY 3
+      UNION ALL
+      SELECT 'duration', 'decision_to_start:' || p.kind::text, (${meeting} - ${started})::float, count(*)::int, 0, 0
+      FROM care_passages p
+      WHERE ${startedIn} ${inPassageRegion(q)} AND p.kind NOT IN ('network_follow_up', 'tandem')
+        AND p.meeting_start IS NOT NULL AND ${meeting} <= ${asOf(q)}
+      GROUP BY 2, 3
+      UNION ALL
+      SELECT 'duration', 'length:' || p.kind::text, (${ended} - ${started})::float, count(*)::int, 0, 0
+      FROM care_passages p
+      WHERE ${startedIn} ${inPassageRegion(q)} AND p.ended_at IS NOT NULL AND ${ended} <= ${asOf(q)}
+      GROUP BY 2, 3
+      UNION ALL
+      SELECT 'intensity', '', (floor(rate * 4) / 4)::float, count(*)::int, 0, 0
+      FROM (SELECT (SELECT count(*) FROM meetings mt WHERE mt.mandate_id = c.id AND mt.held_on <= c.last_day
             AND (mt.kind = 'with_person' OR mt.person_present))::float
-          / GREATEST(1, (${lastDay} - c.start_on) / ${DAYS_PER_MONTH}::float) AS rate
-        FROM c)
-      SELECT (floor(rate * 4) / 4)::float AS value, count(*)::int AS count FROM per GROUP BY 1`,
-  );
-  const survival = await queryRows<{ months: number; events: number; censored: number }>(
-    db,
-    sql`WITH c AS (${cohort})
-      SELECT floor(GREATEST(0, ${lastDay} - c.start_on) / ${DAYS_PER_MONTH}::float)::int AS months,
-        (count(*) FILTER (WHERE c.outcome = 'inserted' AND c.outcome_on <= ${asOf(q)}))::int AS events,
-        (count(*) FILTER (WHERE NOT (c.outcome = 'inserted' AND c.outcome_on <= ${asOf(q)})
-          OR c.outcome IS NULL))::int AS censored
-      FROM c GROUP BY 1
+          / GREATEST(1, (c.last_day - c.start_on) / ${DAYS_PER_MONTH}::float) AS rate
+        FROM c) per
+      GROUP BY 3
       UNION ALL
-      SELECT floor(GREATEST(0, ${importedLastDay} - ${started}) / ${DAYS_PER_MONTH}::float)::int,
-        (count(*) FILTER (WHERE ${importedInserted}))::int, (count(*) FILTER (WHERE NOT ${importedInserted}))::int
-      FROM care_passages p JOIN situations s ON s.id = p.situation_id WHERE ${importedTandems} GROUP BY 1`,
-  );
-  const followUps = await queryRows<{ months: number; still: number; not: number; pending: number }>(
-    db,
-    sql`WITH c AS (${cohort})
-      SELECT f.months, (count(*) FILTER (WHERE f.still_in_work AND ${zurichDay(sql`f.recorded_at`)} <= ${asOf(q)}))::int
-          AS still,
-        (count(*) FILTER (WHERE NOT f.still_in_work AND ${zurichDay(sql`f.recorded_at`)} <= ${asOf(q)}))::int AS not,
-        (count(*) FILTER (WHERE f.still_in_work IS NULL OR ${zurichDay(sql`f.recorded_at`)} > ${asOf(q)}))::int
-          AS pending
+      SELECT 'survival', '', floor(GREATEST(0, c.last_day - c.start_on) / ${DAYS_PER_MONTH}::float)::float,
+        (count(*) FILTER (WHERE ${inserted}))::int, (count(*) FILTER (WHERE NOT ${inserted} OR c.outcome IS NULL))::int, 0
+      FROM c GROUP BY 3
+      UNION ALL
+      SELECT 'survival', '', floor(GREATEST(0, ${importedLastDay} - ${started}) / ${DAYS_PER_MONTH}::float)::float,
+        (count(*) FILTER (WHERE ${importedInserted}))::int, (count(*) FILTER (WHERE NOT ${importedInserted}))::int, 0
+      FROM situations s JOIN care_passages p ON p.situation_id = s.id WHERE ${importedTandems} GROUP BY 3
+      UNION ALL
+      SELECT 'follow_up', '', f.months, (count(*) FILTER (WHERE f.still_in_work AND ${recorded}))::int,
+        (count(*) FILTER (WHERE NOT f.still_in_work AND ${recorded}))::int,
+        (count(*) FILTER (WHERE f.still_in_work IS NULL OR NOT ${recorded}))::int
       FROM insertion_follow_ups f JOIN c ON c.id = f.mandate_id
-      GROUP BY 1
+      GROUP BY 3
       UNION ALL
-      SELECT m.months, (count(*) FILTER (WHERE m.still))::int, (count(*) FILTER (WHERE NOT m.still))::int,
+      SELECT 'follow_up', '', m.months, (count(*) FILTER (WHERE m.still))::int, (count(*) FILTER (WHERE NOT m.still))::int,
         (count(*) FILTER (WHERE m.still IS NULL))::int
-      FROM care_passages p JOIN situations s ON s.id = p.situation_id
+      FROM situations s JOIN care_passages p ON p.situation_id = s.id
         CROSS JOIN LATERAL (VALUES (6, s.imported_follow_up_6), (12, s.imported_follow_up_12)) AS m(months, still)
       WHERE ${importedTandems} AND ${importedInserted}
-      GROUP BY 1`,
+      GROUP BY 3`,
   );
+  const durations = rows.filter((r) => r.part === 'duration').map((r) => ({ key: r.key, value: r.k, count: r.a }));
+  const intensity = rows.filter((r) => r.part === 'intensity').map((r) => ({ value: r.k, count: r.a }));
+  const survival = rows.filter((r) => r.part === 'survival').map((r) => ({ months: r.k, events: r.a, censored: r.b }));
+  const followUps = rows
+    .filter((r) => r.part === 'follow_up')
+    .map((r) => ({ months: r.k, still: r.a, not: r.b, pending: r.c }));
   return {
     durations,
     intensity,
@@ -302,13 +317,16 @@ async function costsOf(db: Queryable, q: CubeQuery) {
   };
 }
 
+/** How many meetings are looked at to tell whether the tandems' time comes from a handful of situations. */
+const MEETINGS_SAMPLE = 10_000;
+
 /** A measure's situation in the region asked for: looked up only when a region is asked (the canton needs none). */
 const measureInRegion = (q: CubeQuery) =>
   q.regionId ? sql`AND EXISTS (SELECT 1 FROM situations s WHERE s.id = ms.situation_id ${inRegion(q)})` : sql``;
 
 /**
  * The tandems' meetings of the period counted by day, and whether a MIP covered their file that day (decision 027),
- * with how many situations they are of (up to a thousand: enough to tell a few).
+ * with at least how many situations they are of (enough to tell a handful).
  */
 async function tandemMeetingDays(db: Queryable, q: CubeQuery): Promise<{ days: MeetingDay[]; situations: number }> {
   // By the meetings' day (an index); the situation looked up only when a region is asked.
@@ -316,24 +334,26 @@ async function tandemMeetingDays(db: Queryable, q: CubeQuery): Promise<{ days: M
     ? sql`AND EXISTS (SELECT 1 FROM situations s WHERE s.id = mt.situation_id ${inRegion(q)})`
     : sql``;
   const within = sql`mt.held_on BETWEEN ${q.from}::date AND ${q.to}::date ${inMeetingRegion}`;
-  const days = await queryRows<{ day: string; mip: boolean; n: number }>(
-    db,
-    // Whether a MIP covered the file is asked only of a meeting held while MIPs existed (MIP_LAST_DAY).
-    sql`SELECT mt.held_on::text AS day,
-        mt.held_on <= ${MIP_LAST_DAY}::date AND EXISTS (SELECT 1 FROM measures ms
+  // Whether a MIP covered the file is asked only of a meeting held while MIPs existed (MIP_LAST_DAY); a later
+  // period is counted from the index of the meetings' days alone.
+  const mip =
+    q.from > MIP_LAST_DAY
+      ? sql`false`
+      : sql`mt.held_on <= ${MIP_LAST_DAY}::date AND EXISTS (SELECT 1 FROM measures ms
           JOIN measure_kinds k ON k.id = ms.kind_id
           WHERE ms.situation_id = mt.situation_id AND k.checks IS NOT NULL AND k.checks::text = 'mip'
             AND ms.started_on IS NOT NULL AND ms.started_on <= mt.held_on
-            AND COALESCE(ms.ended_on, ms.end_on) >= mt.held_on) AS mip,
-        count(*)::int AS n
-      FROM meetings mt
-      WHERE ${within}
-      GROUP BY 1, 2`,
+            AND COALESCE(ms.ended_on, ms.end_on) >= mt.held_on)`;
+  const days = await queryRows<{ day: string; mip: boolean; n: number }>(
+    db,
+    sql`SELECT mt.held_on::text AS day, ${mip} AS mip, count(*)::int AS n FROM meetings mt WHERE ${within} GROUP BY 1, 2`,
   );
   const [count] = await queryRows<{ n: number }>(
     db,
-    // Only whether they are few matters (small counts are hidden when published): counted up to a thousand.
-    sql`SELECT count(*)::int AS n FROM (SELECT DISTINCT mt.situation_id FROM meetings mt WHERE ${within} LIMIT 1000) x`,
+    // Only whether they are few matters (published costs of fewer than a handful are hidden): the situations of the
+    // period's first meetings, at most ten thousand, are a lower bound that is exact below that many meetings.
+    sql`SELECT count(DISTINCT x.situation_id)::int AS n
+      FROM (SELECT mt.situation_id FROM meetings mt WHERE ${within} ORDER BY mt.held_on LIMIT ${MEETINGS_SAMPLE}) x`,
   );
   return { days: days.map((d) => ({ day: d.day, meetings: d.n, mip: d.mip })), situations: count?.n ?? 0 };
 }
