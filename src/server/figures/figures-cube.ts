@@ -2,13 +2,13 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { InstitutionKind } from '../../domain/access/roles.ts';
 import type { CareKind } from '../../domain/care/passage.ts';
 import type { Regime } from '../../domain/measures/catalogue.ts';
-import type { CostSource } from '../../domain/statistics/costs.ts';
 import type { CubeCell, IndicatorInputs, PeriodBucket } from '../../domain/statistics/figures.ts';
 import { type PassageAtEnd, passageMeasure } from '../../domain/statistics/passage-measure.ts';
-import { costsByPayer, withTandemTime } from '../../domain/statistics/costs.ts';
+import { withTandemTime } from '../../domain/statistics/costs.ts';
 import { MIP_LAST_DAY, type MeetingDay, tandemTimeCosts } from '../../domain/statistics/tandem-time.ts';
 import { DAYS_PER_MONTH } from '../../domain/statistics/survival.ts';
 import { type Db, type Queryable, queryRows } from '../../db/open-db.ts';
+import { costSums } from './costs-sql.ts';
 
 /**
  * The figures' cube, computed by the database (issue 13): counts grouped by period, region, announcing institution
@@ -248,7 +248,8 @@ export async function figuresIndicators(db: Queryable, q: CubeQuery): Promise<In
       GROUP BY 3
       UNION ALL
       SELECT 'survival', '', floor(GREATEST(0, c.last_day - c.start_on) / ${DAYS_PER_MONTH}::float)::float,
-        (count(*) FILTER (WHERE ${inserted}))::int, (count(*) FILTER (WHERE NOT ${inserted} OR c.outcome IS NULL))::int, 0
+        (count(*) FILTER (WHERE ${inserted}))::int,
+        (count(*) FILTER (WHERE NOT ${inserted} OR c.outcome IS NULL))::int, 0
       FROM c GROUP BY 3
       UNION ALL
       SELECT 'survival', '', floor(GREATEST(0, ${importedLastDay} - ${started}) / ${DAYS_PER_MONTH}::float)::float,
@@ -261,7 +262,8 @@ export async function figuresIndicators(db: Queryable, q: CubeQuery): Promise<In
       FROM insertion_follow_ups f JOIN c ON c.id = f.mandate_id
       GROUP BY 3
       UNION ALL
-      SELECT 'follow_up', '', m.months, (count(*) FILTER (WHERE m.still))::int, (count(*) FILTER (WHERE NOT m.still))::int,
+      SELECT 'follow_up', '', m.months, (count(*) FILTER (WHERE m.still))::int,
+        (count(*) FILTER (WHERE NOT m.still))::int,
         (count(*) FILTER (WHERE m.still IS NULL))::int
       FROM situations s JOIN care_passages p ON p.situation_id = s.id
         CROSS JOIN LATERAL (VALUES (6, s.imported_follow_up_6), (12, s.imported_follow_up_12)) AS m(months, still)
@@ -304,16 +306,16 @@ function mergeByMonths(rows: { months: number; still: number; not: number; pendi
 }
 
 /**
- * The measures that cost something in the period, with only what their cost needs (no person, no text): the
- * statements' own functions then count the months of a MIP and the days of the others.
+ * The period's costs by payer: the measures' summed by the database with the statements' rules (costs-sql.ts), the
+ * tandems' time from their meetings (decision 027).
  */
 async function costsOf(db: Queryable, q: CubeQuery) {
-  const sources = await costSources(db, q);
+  const measures = await costSums(db, costSources(q), q.from, q.to);
   const time = await tandemMeetingDays(db, q);
   return {
-    costs: withTandemTime(costsByPayer(sources, q.from, q.to), tandemTimeCosts(time.days)),
+    costs: withTandemTime({ ...measures.costs, tandemOrpCents: 0, tandemCmsCents: 0 }, tandemTimeCosts(time.days)),
     // At least this many situations: published costs of fewer are hidden.
-    costSituations: Math.max(new Set(sources.map((s) => s.situationId)).size, time.situations),
+    costSituations: Math.max(measures.situations, time.situations),
   };
 }
 
@@ -346,7 +348,8 @@ async function tandemMeetingDays(db: Queryable, q: CubeQuery): Promise<{ days: M
             AND COALESCE(ms.ended_on, ms.end_on) >= mt.held_on)`;
   const days = await queryRows<{ day: string; mip: boolean; n: number }>(
     db,
-    sql`SELECT mt.held_on::text AS day, ${mip} AS mip, count(*)::int AS n FROM meetings mt WHERE ${within} GROUP BY 1, 2`,
+    sql`SELECT mt.held_on::text AS day, ${mip} AS mip, count(*)::int AS n
+      FROM meetings mt WHERE ${within} GROUP BY 1, 2`,
   );
   const [count] = await queryRows<{ n: number }>(
     db,
@@ -358,42 +361,19 @@ async function tandemMeetingDays(db: Queryable, q: CubeQuery): Promise<{ days: M
   return { days: days.map((d) => ({ day: d.day, meetings: d.n, mip: d.mip })), situations: count?.n ?? 0 };
 }
 
-async function costSources(db: Queryable, q: CubeQuery): Promise<(CostSource & { situationId: string })[]> {
-  const rows = await queryRows<{
-    regime: Regime;
-    start_on: string;
-    end_on: string;
-    total_cents: number;
-    cost_unit: 'month' | 'day' | 'lump_sum';
-    unit_cost_cents: number;
-    quantity: number;
-    started_on: string | null;
-    ended_on: string | null;
-    mip: boolean;
-    situation_id: string;
-  }>(
-    db,
-    sql`SELECT ms.regime::text AS regime, ms.start_on::text AS start_on, ms.end_on::text AS end_on, ms.total_cents,
-        k.cost_unit::text AS cost_unit, ms.unit_cost_cents, ms.quantity, ms.started_on::text AS started_on,
-        ms.ended_on::text AS ended_on, (k.checks IS NOT NULL AND k.checks::text = 'mip') AS mip,
-        ms.situation_id::text AS situation_id
+/**
+ * The measures that ran in the period, and the MIPs begun in the 200 days before it (billed by their start). The
+ * GREATEST(…) test says the same more loosely, as the expression of the index that serves it (migration 0022): keep
+ * the two in step.
+ */
+function costSources(q: CubeQuery): SQL {
+  return sql`SELECT ms.regime::text AS regime, ms.start_on, ms.end_on, ms.total_cents, k.cost_unit::text AS cost_unit,
+        ms.unit_cost_cents, ms.quantity, ms.started_on, ms.ended_on,
+        (k.checks IS NOT NULL AND k.checks::text = 'mip') AS mip, ms.situation_id
       FROM measures ms JOIN measure_kinds k ON k.id = ms.kind_id
       WHERE ms.started_on IS NOT NULL AND ms.started_on <= ${q.to}::date
+        AND GREATEST(COALESCE(ms.ended_on, ms.end_on), ms.start_on + 200) >= ${q.from}::date
         AND (COALESCE(ms.ended_on, ms.end_on) >= ${q.from}::date
           OR (k.checks::text = 'mip' AND ms.start_on >= ${q.from}::date - 200))
-        ${measureInRegion(q)}`,
-  );
-  return rows.map((r) => ({
-    regime: r.regime,
-    startOn: r.start_on,
-    endOn: r.end_on,
-    totalCents: r.total_cents,
-    costUnit: r.cost_unit,
-    unitCostCents: r.unit_cost_cents,
-    quantity: r.quantity,
-    startedOn: r.started_on,
-    endedOn: r.ended_on,
-    mip: r.mip,
-    situationId: r.situation_id,
-  }));
+        ${measureInRegion(q)}`;
 }
