@@ -60,7 +60,7 @@ export interface IdleRssResult {
   rssMb: number;
   goalMb: number;
   pass: boolean;
-  after: 'first start (seeded in this process)' | 'warm start';
+  after: 'first start' | 'warm start';
   idleSeconds: number;
   /** Every process of the start (npm, sh, node) together. */
   treeMb: number;
@@ -224,7 +224,7 @@ export async function measureStart(opts: StartOptions = {}): Promise<StartResult
 
 /**
  * Resident memory of the server process after it has been idle `idleSeconds` (30; 10 when quick): after the first
- * start of a new PGlite directory (it created and seeded the database itself) and after a warm start; on
+ * start of a new PGlite directory (which creates and seeds the database, in a process apart) and after a warm start; on
  * PostgreSQL after a warm start.
  */
 export async function measureIdleRss(opts: StartOptions = {}): Promise<IdleRssResult[]> {
@@ -235,9 +235,7 @@ export async function measureIdleRss(opts: StartOptions = {}): Promise<IdleRssRe
   for (const target of targets(opts)) {
     try {
       const phases: IdleRssResult['after'][] =
-        target.kind === 'pglite' && !opts.pgliteDir
-          ? ['first start (seeded in this process)', 'warm start']
-          : ['warm start'];
+        target.kind === 'pglite' && !opts.pgliteDir ? ['first start', 'warm start'] : ['warm start'];
       for (const after of phases) {
         const started = await start(target, via, 300_000);
         await new Promise((r) => setTimeout(r, idleSeconds * 1_000));
