@@ -239,7 +239,9 @@ function searchCondition(q: string, identity: SQL, shape: 'each_visible' | 'cand
       ? sql`SELECT p.id FROM persons p WHERE p.search_name LIKE ${namePattern}`
       : null;
   if (shape === 'walk' && personMatch) {
-    return sql`(${byNumber} OR (${situations.personId} IN (${personMatch}) AND ${identity}))`;
+    // The numbers that match come from their trigram index once (a hashed set), not by an ILIKE on every row walked.
+    const numbers = sql`SELECT c.id FROM situations c WHERE c.number ILIKE ${numberPattern}`;
+    return sql`(${situations.id} IN (${numbers}) OR (${situations.personId} IN (${personMatch}) AND ${identity}))`;
   }
   if (!personMatch) {
     const candidates = sql`SELECT c.id FROM situations c WHERE c.number ILIKE ${numberPattern}`;

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Alert, Badge, Grid, Group, List, Paper, SimpleGrid, Stack, Text, Timeline, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
@@ -216,6 +217,14 @@ function SituationTimeline({ s }: { s: Situation }) {
   );
 }
 
+/**
+ * A part of the page laid out only when it comes near the screen (content-visibility): a long file laid out at once
+ * blocked the main thread (issue 10, Lighthouse). Its content stays in the accessibility tree and find-in-page.
+ */
+function LaidOutNearScreen({ children }: { children: ReactNode }) {
+  return <div style={{ contentVisibility: 'auto', containIntrinsicSize: 'auto 400px' }}>{children}</div>;
+}
+
 export function SituationPage() {
   const { id } = useParams();
   const { t, date } = useI18n();
@@ -252,17 +261,33 @@ export function SituationPage() {
             <NetworkSection situation={s} />
             <TandemSection situation={s} />
             <AssessmentSection situation={s} />
-            {editing ? <DraftEditor key={s.id} situation={s} /> : <SituationDetails s={s} />}
-            {!s.anonymous && (s.person || s.consents.length > 0) && <ConsentPanel situation={s} />}
-            {!s.anonymous && s.status !== 'draft' && <CaseTeamPanel situation={s} />}
+            <LaidOutNearScreen>
+              {editing ? <DraftEditor key={s.id} situation={s} /> : <SituationDetails s={s} />}
+            </LaidOutNearScreen>
+            {!s.anonymous && (s.person || s.consents.length > 0) && (
+              <LaidOutNearScreen>
+                <ConsentPanel situation={s} />
+              </LaidOutNearScreen>
+            )}
+            {!s.anonymous && s.status !== 'draft' && (
+              <LaidOutNearScreen>
+                <CaseTeamPanel situation={s} />
+              </LaidOutNearScreen>
+            )}
             {/* Documents identify the person: only for whoever may see who it is. */}
-            {s.abilities.readIdentity && <AttachmentsPanel situation={s} />}
+            {s.abilities.readIdentity && (
+              <LaidOutNearScreen>
+                <AttachmentsPanel situation={s} />
+              </LaidOutNearScreen>
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack gap="md">
             <CareHistory situation={s} />
-            <SituationTimeline s={s} />
+            <LaidOutNearScreen>
+              <SituationTimeline s={s} />
+            </LaidOutNearScreen>
           </Stack>
         </Grid.Col>
       </Grid>
