@@ -43,11 +43,19 @@ async function prepareApart() {
     stdio: 'inherit',
     env: process.env,
   });
-  const code = await new Promise<number | null>((resolve, reject) => {
+  // Stopped while it prepares: the child stops too (it holds the data directory's lock), then this process.
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', resolve);
+    child.on('exit', (c, s) => resolve([c, s]));
   });
-  if (code !== 0) process.exit(code ?? 1);
+  process.off('SIGINT', forward);
+  process.off('SIGTERM', forward);
+  if (code === 0) return;
+  if (signal) console.error(`Preparing the embedded database stopped (${signal}); start again to resume.`);
+  process.exit(code ?? 1);
 }
 
 /**
@@ -99,7 +107,7 @@ async function main() {
     dataDir: database.kind === 'pglite' ? config.DATA_DIR : null,
     chainStarted: await auditChainStarted(database.db),
   });
-  for (const warning of audit.warnings) console.warn(`Warning: ${warning}`);
+  if (!prepareOnly) for (const warning of audit.warnings) console.warn(`Warning: ${warning}`);
   const keyCheck = await checkAuditKey(database.db, audit.key);
   if (keyCheck === 'wrong_key') {
     throw new ConfigError(
@@ -122,7 +130,7 @@ async function main() {
     dataDir: database.kind === 'pglite' ? config.DATA_DIR : null,
     auditKey: audit.key,
   });
-  for (const warning of caseload.warnings) console.warn(`Warning: ${warning}`);
+  if (!prepareOnly) for (const warning of caseload.warnings) console.warn(`Warning: ${warning}`);
   await checkCaseloadKeys(database.db, caseload.keys, new Date());
   await ensureMeasureCatalogue(database.db);
   if (await isDatabaseEmpty(database.db)) {
@@ -165,6 +173,7 @@ async function main() {
   }
 
   if (prepareOnly) {
+    checkpointMailer?.close();
     await database.close();
     return;
   }

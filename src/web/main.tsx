@@ -3,7 +3,7 @@ import '@mantine/notifications/styles.css';
 import './app/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
+import { App, prefetchFor } from './app/App.tsx';
 import { preloadFor } from './app/screens.ts';
 import { initialLanguage, loadDictionary } from './i18n/i18n.tsx';
 
@@ -24,6 +24,7 @@ window.addEventListener('vite:preloadError', (event) => {
 preloadFor(window.location.pathname);
 const language = initialLanguage();
 document.documentElement.lang = language;
+prefetchFor(window.location.pathname);
 void loadDictionary(language)
   .catch(() => undefined)
   .then(() =>

@@ -1,6 +1,7 @@
 import { Center, DEFAULT_THEME, Loader, MantineProvider, createTheme, type MantineColorsTuple } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, Suspense, useEffect } from 'react';
+import { situationQuery } from '../features/situations/situation-query.ts';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { Language } from '../../domain/access/roles.ts';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
@@ -50,6 +51,14 @@ const theme = createTheme({
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (count, error) => count < 2 && !('status' in (error as object)) } },
 });
+
+const SITUATION_ADDRESS = /^\/situations\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** The data the address shows first, asked for as the app starts, alongside the session (main.tsx). */
+export function prefetchFor(pathname: string) {
+  const id = SITUATION_ADDRESS.exec(pathname)?.[1];
+  if (id) void queryClient.prefetchQuery({ ...situationQuery(id), retry: false });
+}
 
 /** While the session or the first chunk of a page is on its way. */
 function PageLoader() {

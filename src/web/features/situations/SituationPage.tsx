@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router-dom';
 import type { Situation } from '../../../contracts/situations.ts';
 import { isEditableStatus } from '../../../domain/situation/situation-lifecycle.ts';
-import { ApiError, get } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import { situationQuery } from './situation-query.ts';
 import { Field } from '../../components/Field.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { Loading } from '../../components/Loading.tsx';
@@ -228,11 +229,7 @@ function LaidOutNearScreen({ children }: { children: ReactNode }) {
 export function SituationPage() {
   const { id } = useParams();
   const { t, date } = useI18n();
-  const situation = useQuery({
-    queryKey: ['situation', id],
-    queryFn: () => get<Situation>(`/api/situations/${id}`),
-    retry: false,
-  });
+  const situation = useQuery({ ...situationQuery(id), retry: false });
   if (situation.error instanceof ApiError && (situation.error.status === 404 || situation.error.status === 400))
     return <NotFoundPage />;
   const s = situation.data;

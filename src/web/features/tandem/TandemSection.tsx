@@ -96,11 +96,18 @@ export function TandemSection({ situation }: { situation: Situation }) {
   const relevant = situation.status === 'tandem' || situation.status === 'closed';
   const query = useTandemFile(situation.id, relevant);
   // The file is the page's largest part: drawn at once when it arrived, it blocked the main thread for 130 ms and
-  // pushed what follows it down (Lighthouse, issue 10). It is drawn in the background (a transition, in slices),
-  // in a place held for it meanwhile.
-  const data = useDeferredValue(query.data);
-  if (!relevant || query.isError) return null;
-  if (!data) return <Loading minHeight={FILE_PLACE_HEIGHT} />;
+  // pushed what follows it down (Lighthouse, issue 10). Its first arrival is drawn in the background (a transition,
+  // in slices), in a place held for it meanwhile when a tandem is expected; a file a write replaced is drawn at once,
+  // so that no form shows, nor sends, the version before.
+  const deferred = useDeferredValue(query.data);
+  const data = deferred === undefined ? undefined : query.data;
+  if (!relevant) return null;
+  if (!data) {
+    // As before the file was drawn in the background: a file the caller may not read is simply not shown.
+    if (query.isError) return null;
+    const expected = situation.carePassages.some((p) => p.kind === 'tandem');
+    return expected ? <Loading minHeight={FILE_PLACE_HEIGHT} /> : null;
+  }
   const a = situation.abilities;
   if (!data.mandate) return situation.status === 'tandem' && a.assign ? <AssignPanel situation={situation} /> : null;
   const mandate = data.mandate;
