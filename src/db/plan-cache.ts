@@ -39,7 +39,7 @@ function literal(value: unknown): string | undefined {
 
 /** PostgreSQL's "prepared statement does not exist" (someone ran DEALLOCATE): prepared again once. */
 const UNKNOWN_STATEMENT = '26000';
-/** Errors of the query's own text (SQLSTATE class 42, e.g. a parameter whose type cannot be inferred): never retried. */
+/** Errors of the query's own text (SQLSTATE class 42, e.g. a parameter of no inferable type): never retried. */
 const isQueryError = (error: unknown) => String((error as { code?: string }).code ?? '').startsWith('42');
 
 /**

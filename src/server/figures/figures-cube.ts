@@ -1,7 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { InstitutionKind } from '../../domain/access/roles.ts';
 import type { CareKind } from '../../domain/care/passage.ts';
-import type { Regime } from '../../domain/measures/catalogue.ts';
 import type { CubeCell, IndicatorInputs, PeriodBucket } from '../../domain/statistics/figures.ts';
 import { type PassageAtEnd, passageMeasure } from '../../domain/statistics/passage-measure.ts';
 import { withTandemTime } from '../../domain/statistics/costs.ts';
