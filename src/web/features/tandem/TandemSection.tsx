@@ -103,7 +103,7 @@ export function TandemSection({ situation }: { situation: Situation }) {
   const data = deferred === undefined ? undefined : query.data;
   if (!relevant) return null;
   if (!data) {
-    // As before the file was drawn in the background: a file the caller may not read is simply not shown.
+    // A file the caller may not read (an error, nothing loaded) is not shown, as before.
     if (query.isError) return null;
     const expected = situation.carePassages.some((p) => p.kind === 'tandem');
     return expected ? <Loading minHeight={FILE_PLACE_HEIGHT} /> : null;
