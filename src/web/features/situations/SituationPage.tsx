@@ -218,12 +218,9 @@ function SituationTimeline({ s }: { s: Situation }) {
   );
 }
 
-/**
- * A part of the page laid out only when it comes near the screen (content-visibility): a long file laid out at once
- * blocked the main thread (issue 10, Lighthouse). Its content stays in the accessibility tree and find-in-page.
- */
+/** A part of the page laid out only when it comes near the screen (`.near-screen` in global.css, issue 10). */
 function LaidOutNearScreen({ children }: { children: ReactNode }) {
-  return <div style={{ contentVisibility: 'auto', containIntrinsicSize: 'auto 400px' }}>{children}</div>;
+  return <div className="near-screen">{children}</div>;
 }
 
 export function SituationPage() {

@@ -27,15 +27,10 @@ function Section({ id, label, children }: { id: SectionId; label: string; childr
       id={anchor(id)}
       aria-label={label}
       tabIndex={-1}
-      // Laid out only near the screen (content-visibility): the file's sections are long, and laying them all out
-      // at once was most of the 130 ms the page blocked for (issue 10). The size a section had is kept for the
-      // scroll bar; its content stays in the accessibility tree and in find-in-page.
-      style={{
-        scrollMarginTop: SCROLL_MARGIN,
-        outline: 'none',
-        contentVisibility: 'auto',
-        containIntrinsicSize: 'auto 600px',
-      }}
+      // Laid out only near the screen (global.css): the file's sections are long, and laying them all out at once
+      // was most of the 130 ms the page blocked for (issue 10).
+      className="near-screen tall"
+      style={{ scrollMarginTop: SCROLL_MARGIN, outline: 'none' }}
       data-testid={`section-${id}`}
     >
       <Stack gap="md">{children}</Stack>
