@@ -70,6 +70,10 @@ async function main() {
   const config = parseConfig(process.env);
   const empty = process.argv.includes('--empty');
   const prepareOnly = process.argv.includes(PREPARE_ONLY);
+  // The process that prepares a new database leaves the warnings, which hold for every start, to the server.
+  const warn = (text: string) => {
+    if (!prepareOnly) console.warn(text);
+  };
   if (!config.DATABASE_URL && !pgliteClusterExists(config.DATA_DIR) && !prepareOnly) {
     console.log(`Creating the embedded database (PGlite) in ${config.DATA_DIR} and its tables…`);
     await prepareApart();
@@ -93,21 +97,19 @@ async function main() {
   } else {
     const applied = await migrate(database);
     if (applied.length) console.log(`Database migrated: ${applied.length} migration(s) applied (${elapsed()}).`);
-    // The process that prepares a new database leaves the warnings that hold for every start to the server.
-    if (!prepareOnly)
-      console.warn(
-        database.kind === 'postgres'
-          ? 'Warning: no DATABASE_OWNER_URL, so the application runs as the owner of its tables: the audit tables ' +
-              'are protected by triggers and the keyed chain only (README, "Protecting the audit log").'
-          : 'Warning: PGlite runs as its one superuser: the audit tables are protected by triggers and the keyed ' +
-              'chain only, with checkpoints outside the database (README, "Protecting the audit log").',
-      );
+    warn(
+      database.kind === 'postgres'
+        ? 'Warning: no DATABASE_OWNER_URL, so the application runs as the owner of its tables: the audit tables ' +
+            'are protected by triggers and the keyed chain only (README, "Protecting the audit log").'
+        : 'Warning: PGlite runs as its one superuser: the audit tables are protected by triggers and the keyed ' +
+            'chain only, with checkpoints outside the database (README, "Protecting the audit log").',
+    );
   }
   const audit = resolveAuditSettings(config, {
     dataDir: database.kind === 'pglite' ? config.DATA_DIR : null,
     chainStarted: await auditChainStarted(database.db),
   });
-  if (!prepareOnly) for (const warning of audit.warnings) console.warn(`Warning: ${warning}`);
+  for (const warning of audit.warnings) warn(`Warning: ${warning}`);
   const keyCheck = await checkAuditKey(database.db, audit.key);
   if (keyCheck === 'wrong_key') {
     throw new ConfigError(
@@ -116,11 +118,11 @@ async function main() {
     );
   }
   if (keyCheck === 'some_fail')
-    console.warn(
+    warn(
       'Warning: the newest audit entry does not verify under the audit key: run the verification on the audit page.',
     );
-  if (!audit.checkpointFile && !config.AUDIT_CHECKPOINT_EMAIL && !prepareOnly) {
-    console.warn(
+  if (!audit.checkpointFile && !config.AUDIT_CHECKPOINT_EMAIL) {
+    warn(
       'Warning: no AUDIT_CHECKPOINT_FILE nor AUDIT_CHECKPOINT_EMAIL: rows cut off the end of the audit log could ' +
         'not be detected.',
     );
@@ -130,7 +132,7 @@ async function main() {
     dataDir: database.kind === 'pglite' ? config.DATA_DIR : null,
     auditKey: audit.key,
   });
-  if (!prepareOnly) for (const warning of caseload.warnings) console.warn(`Warning: ${warning}`);
+  for (const warning of caseload.warnings) warn(`Warning: ${warning}`);
   await checkCaseloadKeys(database.db, caseload.keys, new Date());
   await ensureMeasureCatalogue(database.db);
   if (await isDatabaseEmpty(database.db)) {

@@ -25,8 +25,8 @@ export async function costSums(
   to: string,
 ): Promise<{ costs: Omit<CostsByPayer, 'tandemOrpCents' | 'tandemCmsCents'>; situations: number }> {
   /**
-   * How many of a measure's months (the i-th beginning i months after \`first_month\`, on its day or the month's last)
-   * begin on or before the day \`d\`: the whole months between, and the month of d itself if its day has come.
+   * How many of a measure's months (the i-th beginning i months after `first_month`, on its day or the month's last)
+   * begin on or before the day `d`: the whole months between, and the month of d itself if its day has come.
    */
   const upto = (d: SQL) => sql`GREATEST(0, (date_part('year', ${d})::int * 12 + date_part('month', ${d})::int)
       - (date_part('year', months.first_month)::int * 12 + date_part('month', months.first_month)::int)
